@@ -1,0 +1,47 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"sort"
+)
+
+// evaluation is one "luxscreen eval" subcommand: it measures a capability on
+// a labelled set and prints its metrics.
+type evaluation struct {
+	name    string
+	summary string
+	run     func(ctx context.Context, e *env, args []string) error
+}
+
+func evaluations() []evaluation {
+	evs := []evaluation{}
+	sort.Slice(evs, func(i, j int) bool { return evs[i].name < evs[j].name })
+	return evs
+}
+
+func runEval(ctx context.Context, e *env, args []string) error {
+	if len(args) == 0 {
+		return usagef("eval: name what to evaluate: %s", evalNames())
+	}
+	for _, ev := range evaluations() {
+		if ev.name == args[0] {
+			return ev.run(ctx, e, args[1:])
+		}
+	}
+	return usagef("eval: unknown evaluation %q (have: %s)", args[0], evalNames())
+}
+
+func evalNames() string {
+	var s string
+	for i, ev := range evaluations() {
+		if i > 0 {
+			s += ", "
+		}
+		s += ev.name
+	}
+	if s == "" {
+		return "none"
+	}
+	return fmt.Sprint(s)
+}

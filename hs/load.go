@@ -1,0 +1,256 @@
+package hs
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+)
+
+// LoadError reports a problem in a nomenclature or correlation file, with
+// the place it was found.
+type LoadError struct {
+	File  string // file name, when known
+	Line  int    // 1-based line (CSV record start), or 0 when not known
+	Field string // the column or JSON field, when known
+	Err   error
+}
+
+func (e *LoadError) Error() string {
+	var b strings.Builder
+	b.WriteString("hs: ")
+	if e.File != "" {
+		b.WriteString(e.File)
+	} else {
+		b.WriteString("input")
+	}
+	if e.Line > 0 {
+		b.WriteString(":" + strconv.Itoa(e.Line))
+	}
+	if e.Field != "" {
+		b.WriteString(": field " + strconv.Quote(e.Field))
+	}
+	b.WriteString(": " + e.Err.Error())
+	return b.String()
+}
+
+// Unwrap returns the underlying error.
+func (e *LoadError) Unwrap() error { return e.Err }
+
+// ReadComtradeJSON reads a UN Comtrade classification file
+// (classificationH4.json and the like). The edition comes from the file's
+// className ("HS2017"). Aggregate rows (ALL, TOTAL, AG2, AG4, AG6) are not
+// commodity codes and are left out; any other id that is not a code is an
+// error.
+func ReadComtradeJSON(r io.Reader) (*Table, error) {
+	var doc struct {
+		ClassCode string `json:"classCode"`
+		ClassName string `json:"className"`
+		Results   []struct {
+			ID     string `json:"id"`
+			Text   string `json:"text"`
+			Parent string `json:"parent"`
+		} `json:"results"`
+	}
+	if err := json.NewDecoder(r).Decode(&doc); err != nil {
+		return nil, &LoadError{Err: fmt.Errorf("decoding Comtrade JSON: %w", err)}
+	}
+	name := doc.ClassName
+	if name == "" {
+		name = doc.ClassCode
+	}
+	ed, err := ParseEdition(name)
+	if err != nil {
+		return nil, &LoadError{Field: "className", Err: err}
+	}
+	items := make([]Item, 0, len(doc.Results))
+	for i, res := range doc.Results {
+		switch res.ID {
+		case "ALL", "TOTAL", "AG2", "AG4", "AG6":
+			continue
+		}
+		c, err := Parse(res.ID)
+		if err != nil {
+			return nil, &LoadError{Field: fmt.Sprintf("results[%d].id", i), Err: err}
+		}
+		desc := strings.TrimPrefix(res.Text, res.ID+" - ")
+		items = append(items, Item{Code: c, Description: desc})
+	}
+	if len(items) == 0 {
+		return nil, &LoadError{Field: "results", Err: errors.New("no commodity codes")}
+	}
+	return NewTable(ed, items)
+}
+
+// ReadHSCSV reads the flat HS CSV of the datasets/harmonized-system project
+// (columns section, hscode, description, parent, level). The file does not
+// name its edition, so the caller does; the published file is HS2022.
+func ReadHSCSV(r io.Reader, ed Edition) (*Table, error) {
+	cr := csv.NewReader(r)
+	cr.ReuseRecord = true
+	header, err := cr.Read()
+	if err != nil {
+		return nil, &LoadError{Line: 1, Err: fmt.Errorf("reading header: %w", err)}
+	}
+	col, err := columns(header, "hscode", "description", "level")
+	if err != nil {
+		return nil, &LoadError{Line: 1, Err: err}
+	}
+	var items []Item
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		line, _ := cr.FieldPos(0)
+		if err != nil {
+			return nil, &LoadError{Line: line, Err: err}
+		}
+		code := rec[col["hscode"]]
+		if code == "TOTAL" {
+			continue
+		}
+		c, err := Parse(code)
+		if err != nil {
+			return nil, &LoadError{Line: line, Field: "hscode", Err: err}
+		}
+		if lv := rec[col["level"]]; lv != strconv.Itoa(c.Len()) {
+			return nil, &LoadError{Line: line, Field: "level", Err: fmt.Errorf("level %q does not match %d-digit code %s", lv, c.Len(), code)}
+		}
+		items = append(items, Item{Code: c, Description: rec[col["description"]]})
+	}
+	if len(items) == 0 {
+		return nil, &LoadError{Err: errors.New("no commodity codes")}
+	}
+	return NewTable(ed, items)
+}
+
+// ReadCN reads an EU Combined Nomenclature / TARIC goods-nomenclature export
+// in either of the Commission's CSV layouts: "goods_code,hier_pos,
+// language,description" (10-digit goods code) or the layout with "Goods
+// code" (carrying the TARIC product-line suffix) and "Hier. Pos.". Each row
+// is cut to its hierarchy position, so CN8 lines come out as 8-digit codes.
+func ReadCN(r io.Reader, ed Edition) (*Table, error) {
+	cr := csv.NewReader(r)
+	cr.ReuseRecord = true
+	header, err := cr.Read()
+	if err != nil {
+		return nil, &LoadError{Line: 1, Err: fmt.Errorf("reading header: %w", err)}
+	}
+	for i := range header {
+		header[i] = strings.TrimPrefix(header[i], "\ufeff")
+	}
+	codeCol, posCol, descCol := "goods_code", "hier_pos", "description"
+	if slicesContains(header, "Goods code") {
+		codeCol, posCol, descCol = "Goods code", "Hier. Pos.", "Description"
+	}
+	col, err := columns(header, codeCol, posCol, descCol)
+	if err != nil {
+		return nil, &LoadError{Line: 1, Err: err}
+	}
+	var items []Item
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		line, _ := cr.FieldPos(0)
+		if err != nil {
+			return nil, &LoadError{Line: line, Err: err}
+		}
+		raw := rec[col[codeCol]]
+		if i := strings.IndexByte(raw, ' '); i >= 0 {
+			raw = raw[:i] // TARIC product-line suffix, e.g. "0101000000 80"
+		}
+		pos, err := strconv.ParseFloat(strings.TrimSpace(rec[col[posCol]]), 64)
+		if err != nil || pos < 2 || pos > 10 || int(pos)%2 != 0 {
+			return nil, &LoadError{Line: line, Field: posCol, Err: fmt.Errorf("hierarchy position %q is not 2, 4, 6, 8 or 10", rec[col[posCol]])}
+		}
+		if len(raw) < int(pos) {
+			return nil, &LoadError{Line: line, Field: codeCol, Err: fmt.Errorf("code %q shorter than its hierarchy position %d", raw, int(pos))}
+		}
+		c, err := Parse(raw[:int(pos)])
+		if err != nil {
+			return nil, &LoadError{Line: line, Field: codeCol, Err: err}
+		}
+		desc := strings.ReplaceAll(rec[col[descCol]], "|", " ")
+		items = append(items, Item{Code: c, Description: desc})
+	}
+	if len(items) == 0 {
+		return nil, &LoadError{Err: errors.New("no commodity codes")}
+	}
+	return NewTable(ed, items)
+}
+
+// Open loads a nomenclature file, choosing the reader from its content: a
+// Comtrade JSON classification, the flat HS CSV, or an EU CN export. The
+// flat CSV and the CN export do not name their edition, so ed must be given
+// for them; it is ignored for Comtrade JSON, which names its own.
+func Open(ctx context.Context, path string, ed Edition) (*Table, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	br := bufio.NewReader(f)
+	head, _ := br.Peek(512)
+	head = bytes.TrimPrefix(head, []byte("\ufeff"))
+	var t *Table
+	switch {
+	case bytes.HasPrefix(bytes.TrimSpace(head), []byte("{")):
+		t, err = ReadComtradeJSON(br)
+	case bytes.HasPrefix(head, []byte("section,hscode")):
+		if ed.IsZero() {
+			return nil, fmt.Errorf("hs: %s: flat HS CSV does not name its edition; give one", path)
+		}
+		t, err = ReadHSCSV(br, ed)
+	case bytes.HasPrefix(head, []byte("goods_code")) || bytes.HasPrefix(head, []byte("Goods code")):
+		if ed.IsZero() {
+			return nil, fmt.Errorf("hs: %s: CN export does not name its edition; give one such as CN2026", path)
+		}
+		t, err = ReadCN(br, ed)
+	default:
+		return nil, fmt.Errorf("hs: %s: unknown nomenclature format (want Comtrade JSON, flat HS CSV or EU CN CSV)", path)
+	}
+	if err != nil {
+		var le *LoadError
+		if errors.As(err, &le) && le.File == "" {
+			le.File = filepath.Base(path)
+		}
+		return nil, err
+	}
+	return t, ctx.Err()
+}
+
+func columns(header []string, want ...string) (map[string]int, error) {
+	col := make(map[string]int, len(want))
+	for i, h := range header {
+		col[strings.TrimSpace(h)] = i
+	}
+	for _, w := range want {
+		if _, ok := col[w]; !ok {
+			return nil, fmt.Errorf("missing column %q (have %s)", w, strings.Join(header, ","))
+		}
+	}
+	return col, nil
+}
+
+func slicesContains(s []string, v string) bool {
+	for _, x := range s {
+		if strings.TrimSpace(x) == v {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,278 @@
+package lists
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strconv"
+	"time"
+
+	memdb "github.com/hashicorp/go-memdb"
+
+	"github.com/luxscreen/luxscreen/hs"
+)
+
+// Catalogue is an indexed, immutable set of lists. It is safe for
+// concurrent use.
+type Catalogue struct {
+	db    *memdb.MemDB
+	lists []*List // in ID order
+	byID  map[string]*List
+}
+
+// patternRow is one code pattern of one entry: the unit the index stores.
+type patternRow struct {
+	ID           string // list/entry/index, unique
+	Code         string // the pattern's digits
+	List         string
+	Jurisdiction string
+	Kind         string
+	list         *List
+	entry        *Entry
+	pattern      int
+}
+
+const patternTable = "patterns"
+
+func schema() *memdb.DBSchema {
+	field := func(name, f string, unique bool) *memdb.IndexSchema {
+		return &memdb.IndexSchema{Name: name, Unique: unique, Indexer: &memdb.StringFieldIndex{Field: f}}
+	}
+	return &memdb.DBSchema{Tables: map[string]*memdb.TableSchema{
+		patternTable: {
+			Name: patternTable,
+			Indexes: map[string]*memdb.IndexSchema{
+				"id":           field("id", "ID", true),
+				"code":         field("code", "Code", false),
+				"list":         field("list", "List", false),
+				"jurisdiction": field("jurisdiction", "Jurisdiction", false),
+				"kind":         field("kind", "Kind", false),
+			},
+		},
+	}}
+}
+
+// New indexes lists into a catalogue. List IDs must be unique, and so must
+// entry IDs across all lists, because findings cite entries by ID alone.
+func New(lists ...*List) (*Catalogue, error) {
+	db, err := memdb.NewMemDB(schema())
+	if err != nil {
+		return nil, fmt.Errorf("lists: building index: %w", err)
+	}
+	c := &Catalogue{db: db, byID: make(map[string]*List, len(lists))}
+	entryOwner := map[string]string{}
+	txn := db.Txn(true)
+	defer txn.Abort()
+	for _, l := range lists {
+		if _, dup := c.byID[l.ID]; dup {
+			return nil, fmt.Errorf("lists: %s: list id %q is used twice", l.File, l.ID)
+		}
+		c.byID[l.ID] = l
+		c.lists = append(c.lists, l)
+		for _, e := range l.Entries {
+			if other, dup := entryOwner[e.ID]; dup {
+				return nil, fmt.Errorf("lists: %s: entry id %q is also used in list %q", l.File, e.ID, other)
+			}
+			entryOwner[e.ID] = l.ID
+			for i, p := range e.Codes {
+				row := &patternRow{
+					ID:           l.ID + "/" + e.ID + "/" + strconv.Itoa(i),
+					Code:         p.Code.Digits(),
+					List:         l.ID,
+					Jurisdiction: l.Jurisdiction,
+					Kind:         string(l.Kind),
+					list:         l,
+					entry:        e,
+					pattern:      i,
+				}
+				if err := txn.Insert(patternTable, row); err != nil {
+					return nil, fmt.Errorf("lists: indexing %s: %w", row.ID, err)
+				}
+			}
+		}
+	}
+	txn.Commit()
+	slices.SortFunc(c.lists, func(a, b *List) int { return cmp.Compare(a.ID, b.ID) })
+	return c, nil
+}
+
+// Lists returns the lists in ID order.
+func (c *Catalogue) Lists() []*List { return slices.Clone(c.lists) }
+
+// List returns the list with the given ID.
+func (c *Catalogue) List(id string) (*List, bool) {
+	l, ok := c.byID[id]
+	return l, ok
+}
+
+// Coverage says how a code relates to the pattern that matched it.
+type Coverage string
+
+// The coverages of a match.
+const (
+	// Full: the pattern covers the code and all goods under the pattern are
+	// controlled.
+	Full Coverage = "full"
+	// Ex: the pattern covers the code, but the pattern is an "ex" code, so
+	// only the goods the entry's category describes are controlled.
+	Ex Coverage = "ex"
+	// Partial: the code is less specific than the pattern, so only some of
+	// the goods under the code are controlled.
+	Partial Coverage = "partial"
+)
+
+// Match is one entry that covers a looked-up code.
+type Match struct {
+	List     *List
+	Entry    *Entry
+	Pattern  Pattern
+	Coverage Coverage
+}
+
+// Options filter a lookup. The zero Options matches every list at any date.
+type Options struct {
+	// Date selects lists and entries in force on that day; zero means any
+	// time.
+	Date time.Time
+	// Jurisdictions keeps only lists of these jurisdictions ("UN", "EU",
+	// "GB"…); empty means all. See [CanonicalJurisdiction].
+	Jurisdictions []string
+	// Kinds keeps only lists of these kinds; empty means all.
+	Kinds []Kind
+	// Direction keeps only lists that restrict trade in this direction;
+	// empty means any.
+	Direction Direction
+	// Lists keeps only the lists with these IDs; empty means all.
+	Lists []string
+}
+
+func (o *Options) keep(r *patternRow) bool {
+	if len(o.Jurisdictions) > 0 && !slices.Contains(o.Jurisdictions, r.Jurisdiction) {
+		return false
+	}
+	if len(o.Kinds) > 0 && !slices.Contains(o.Kinds, r.list.Kind) {
+		return false
+	}
+	if len(o.Lists) > 0 && !slices.Contains(o.Lists, r.List) {
+		return false
+	}
+	if !r.list.Direction.Covers(o.Direction) {
+		return false
+	}
+	return r.list.InForce.Contains(o.Date) && r.entry.InForce.Contains(o.Date)
+}
+
+// Lookup returns every entry with a code pattern that covers code, and, as
+// [Partial] matches, every entry with a pattern more specific than code. An
+// entry appears once, with its most specific matching pattern. Matches are
+// ordered UN first, then by jurisdiction, list and entry.
+func (c *Catalogue) Lookup(code hs.Code, opts Options) []Match {
+	if code.IsZero() {
+		return nil
+	}
+	txn := c.db.Txn(false)
+	var out []Match
+	add := func(r *patternRow, cov Coverage) {
+		if !opts.keep(r) {
+			return
+		}
+		for i := range out {
+			if out[i].Entry == r.entry {
+				// Keep the most specific covering pattern; a covering
+				// pattern beats a partial one.
+				if cov != Partial && (out[i].Coverage == Partial || r.entry.Codes[r.pattern].Code.Len() > out[i].Pattern.Code.Len()) {
+					out[i].Pattern, out[i].Coverage = r.entry.Codes[r.pattern], cov
+				}
+				return
+			}
+		}
+		out = append(out, Match{List: r.list, Entry: r.entry, Pattern: r.entry.Codes[r.pattern], Coverage: cov})
+	}
+	d := code.Digits()
+	for n := 2; n <= len(d); n += 2 {
+		it, err := txn.Get(patternTable, "code", d[:n])
+		if err != nil {
+			continue // the schema has this index; Get cannot fail
+		}
+		for obj := it.Next(); obj != nil; obj = it.Next() {
+			r := obj.(*patternRow)
+			cov := Full
+			if r.entry.Codes[r.pattern].Ex {
+				cov = Ex
+			}
+			add(r, cov)
+		}
+	}
+	it, err := txn.Get(patternTable, "code_prefix", d)
+	if err == nil {
+		for obj := it.Next(); obj != nil; obj = it.Next() {
+			r := obj.(*patternRow)
+			if len(r.Code) > len(d) {
+				add(r, Partial)
+			}
+		}
+	}
+	slices.SortFunc(out, compareMatches)
+	return out
+}
+
+func compareMatches(a, b Match) int {
+	return cmp.Or(
+		cmp.Compare(jurisdictionRank(a.List.Jurisdiction), jurisdictionRank(b.List.Jurisdiction)),
+		cmp.Compare(a.List.Jurisdiction, b.List.Jurisdiction),
+		cmp.Compare(a.List.ID, b.List.ID),
+		cmp.Compare(a.Entry.ID, b.Entry.ID),
+	)
+}
+
+// jurisdictionRank puts the UN floor first and the EU before member and
+// other states, the order a compliance officer reads them in.
+func jurisdictionRank(j string) int {
+	switch j {
+	case "UN":
+		return 0
+	case "EU":
+		return 1
+	}
+	return 2
+}
+
+// Entries returns every entry of the lists that pass opts, in the order of
+// [Catalogue.Lookup]. It reads the index by list, jurisdiction or kind,
+// whichever filter is given first.
+func (c *Catalogue) Entries(opts Options) []Match {
+	index, values := "id", []string{""}
+	switch {
+	case len(opts.Lists) > 0:
+		index, values = "list", opts.Lists
+	case len(opts.Jurisdictions) > 0:
+		index, values = "jurisdiction", opts.Jurisdictions
+	case len(opts.Kinds) > 0:
+		index, values = "kind", nil
+		for _, k := range opts.Kinds {
+			values = append(values, string(k))
+		}
+	}
+	if index == "id" {
+		index = "id_prefix"
+	}
+	txn := c.db.Txn(false)
+	seen := map[*Entry]bool{}
+	var out []Match
+	for _, v := range values {
+		it, err := txn.Get(patternTable, index, v)
+		if err != nil {
+			continue // every index named above is in the schema
+		}
+		for obj := it.Next(); obj != nil; obj = it.Next() {
+			r := obj.(*patternRow)
+			if seen[r.entry] || !opts.keep(r) {
+				continue
+			}
+			seen[r.entry] = true
+			out = append(out, Match{List: r.list, Entry: r.entry, Pattern: r.entry.Codes[0], Coverage: Full})
+		}
+	}
+	slices.SortFunc(out, compareMatches)
+	return out
+}

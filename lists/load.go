@@ -1,0 +1,422 @@
+package lists
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/luxscreen/luxscreen/hs"
+)
+
+// LoadError reports a problem in a list file with its place.
+type LoadError struct {
+	File  string // the file name
+	Line  int    // 1-based line, or 0 when not known
+	Field string // the field path, e.g. "entries[2].codes[0].code"
+	Err   error
+}
+
+func (e *LoadError) Error() string {
+	var b strings.Builder
+	b.WriteString("lists: ")
+	b.WriteString(e.File)
+	if e.Line > 0 {
+		b.WriteString(":" + strconv.Itoa(e.Line))
+	}
+	if e.Field != "" {
+		b.WriteString(": " + e.Field)
+	}
+	b.WriteString(": " + e.Err.Error())
+	return b.String()
+}
+
+// Unwrap returns the underlying error.
+func (e *LoadError) Unwrap() error { return e.Err }
+
+// Errors a [*LoadError] may wrap, for [errors.Is].
+var (
+	ErrSyntax       = errors.New("YAML syntax")
+	ErrUnknownField = errors.New("unknown field")
+	ErrMissing      = errors.New("required field missing")
+	ErrInvalid      = errors.New("invalid value")
+)
+
+// dateLayout is the only date form list files use, so that 03/04/2017 can
+// never be read two ways.
+const dateLayout = "2006-01-02"
+
+// ParseFile decodes one list from YAML. name is used in errors and kept as
+// the list's File.
+func ParseFile(name string, data []byte) (*List, error) {
+	var root yaml.Node
+	if err := yaml.Unmarshal(data, &root); err != nil {
+		return nil, &LoadError{File: name, Line: yamlErrorLine(err), Err: fmt.Errorf("%w: %v", ErrSyntax, err)}
+	}
+	if len(root.Content) == 0 {
+		return nil, &LoadError{File: name, Err: fmt.Errorf("%w: empty file", ErrMissing)}
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	var y yamlList
+	if err := dec.Decode(&y); err != nil {
+		e := &LoadError{File: name, Line: yamlErrorLine(err), Err: fmt.Errorf("%w: %v", ErrInvalid, err)}
+		if strings.Contains(err.Error(), "not found in type") {
+			e.Err = fmt.Errorf("%w: %s", ErrUnknownField, yamlErrorText(err))
+		}
+		return nil, e
+	}
+	c := converter{file: name, root: root.Content[0]}
+	l := c.list(&y)
+	if c.err != nil {
+		return nil, c.err
+	}
+	l.File = name
+	return l, nil
+}
+
+// LoadFS reads every *.yaml file of fsys under dir, in name order.
+func LoadFS(ctx context.Context, fsys fs.FS, dir string) ([]*List, error) {
+	names, err := fs.Glob(fsys, path.Join(dir, "*.yaml"))
+	if err != nil {
+		return nil, err
+	}
+	if len(names) == 0 {
+		return nil, fmt.Errorf("lists: no *.yaml files in %s", dir)
+	}
+	slices.Sort(names)
+	var out []*List
+	for _, n := range names {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		data, err := fs.ReadFile(fsys, n)
+		if err != nil {
+			return nil, err
+		}
+		l, err := ParseFile(path.Base(n), data)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, l)
+	}
+	return out, nil
+}
+
+var yamlLineRE = regexp.MustCompile(`line (\d+)`)
+
+func yamlErrorLine(err error) int {
+	m := yamlLineRE.FindStringSubmatch(err.Error())
+	if m == nil {
+		return 0
+	}
+	n, _ := strconv.Atoi(m[1])
+	return n
+}
+
+// yamlErrorText strips yaml.v3's "yaml: unmarshal errors:\n  line N: "
+// wrapping, since LoadError prints the line itself.
+func yamlErrorText(err error) string {
+	s := err.Error()
+	if i := strings.LastIndex(s, "line "); i >= 0 {
+		if j := strings.Index(s[i:], ": "); j >= 0 {
+			return strings.TrimSpace(s[i+j+2:])
+		}
+	}
+	return s
+}
+
+// converter turns the YAML form into the model, recording the first error
+// with the line of the offending node.
+type converter struct {
+	file string
+	root *yaml.Node
+	err  error
+}
+
+// fail records an error at the field path, given as alternating keys and
+// indexes: fail(ErrMissing, "msg", "entries", 2, "citation").
+func (c *converter) fail(kind error, msg string, p ...any) {
+	if c.err != nil {
+		return
+	}
+	c.err = &LoadError{File: c.file, Line: lineAt(c.root, p...), Field: fieldPath(p...), Err: fmt.Errorf("%w: %s", kind, msg)}
+}
+
+func (c *converter) required(v string, p ...any) {
+	if strings.TrimSpace(v) == "" {
+		c.fail(ErrMissing, "required", p...)
+	}
+}
+
+func (c *converter) date(v string, required bool, p ...any) time.Time {
+	if v == "" {
+		if required {
+			c.fail(ErrMissing, "required date (YYYY-MM-DD)", p...)
+		}
+		return time.Time{}
+	}
+	t, err := time.Parse(dateLayout, v)
+	if err != nil {
+		c.fail(ErrInvalid, fmt.Sprintf("date %q is not YYYY-MM-DD", v), p...)
+	}
+	return t
+}
+
+func (c *converter) period(y yamlPeriod, p ...any) Period {
+	from := c.date(y.From, true, append(p, "from")...)
+	per := Period{From: from}
+	if y.Until != "" {
+		u := c.date(y.Until, false, append(p, "until")...)
+		if !u.After(from) {
+			c.fail(ErrInvalid, fmt.Sprintf("until %s is not after from %s", y.Until, y.From), append(p, "until")...)
+		}
+		per.Until = &u
+	}
+	return per
+}
+
+var (
+	idRE           = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	jurisdictionRE = regexp.MustCompile(`^(UN|EU|[A-Z]{2})$`)
+	currencyRE     = regexp.MustCompile(`^[A-Z]{3}$`)
+)
+
+func (c *converter) list(y *yamlList) *List {
+	l := &List{
+		ID:           y.ID,
+		Jurisdiction: y.Jurisdiction,
+		Title:        y.Title,
+		Citation:     y.Citation,
+		Kind:         Kind(y.Kind),
+		Direction:    Direction(y.Direction),
+		Target:       y.Target,
+		SourceURL:    y.SourceURL,
+		Confidence:   Confidence(y.Confidence),
+		Notes:        strings.TrimSpace(y.Notes),
+	}
+	c.required(y.ID, "id")
+	if y.ID != "" && !idRE.MatchString(y.ID) {
+		c.fail(ErrInvalid, fmt.Sprintf("id %q: use lower-case letters, digits and hyphens", y.ID), "id")
+	}
+	c.required(y.Jurisdiction, "jurisdiction")
+	if y.Jurisdiction != "" && !jurisdictionRE.MatchString(y.Jurisdiction) {
+		c.fail(ErrInvalid, fmt.Sprintf("jurisdiction %q: want UN, EU or an ISO 3166-1 alpha-2 code such as GB", y.Jurisdiction), "jurisdiction")
+	}
+	c.required(y.Title, "title")
+	c.required(y.Instrument.Name, "instrument", "name")
+	c.required(y.Instrument.Reference, "instrument", "reference")
+	l.Instrument = Instrument{
+		Name:      y.Instrument.Name,
+		Reference: y.Instrument.Reference,
+		Date:      c.date(y.Instrument.Date, true, "instrument", "date"),
+		URL:       y.Instrument.URL,
+	}
+	c.required(y.Citation, "citation")
+	switch l.Kind {
+	case Luxury, Sectoral, CatchAll:
+	default:
+		c.fail(ErrInvalid, fmt.Sprintf("kind %q: want luxury, sectoral or catch-all", y.Kind), "kind")
+	}
+	switch l.Direction {
+	case ExportTo, ImportFrom, Both:
+	default:
+		c.fail(ErrInvalid, fmt.Sprintf("direction %q: want export-to, import-from or both", y.Direction), "direction")
+	}
+	if y.Target != "KP" {
+		c.fail(ErrInvalid, fmt.Sprintf("target %q: the catalogue covers the DPRK only (KP)", y.Target), "target")
+	}
+	l.InForce = c.period(y.InForce, "in_force")
+	l.AsOf = c.date(y.AsOf, true, "as_of")
+	c.confidence(y.Confidence, true, "confidence")
+	if len(y.Entries) == 0 {
+		c.fail(ErrMissing, "a list needs at least one entry", "entries")
+	}
+	seen := map[string]int{}
+	for i := range y.Entries {
+		e := c.entry(l, &y.Entries[i], "entries", i)
+		if j, dup := seen[e.ID]; dup && e.ID != "" {
+			c.fail(ErrInvalid, fmt.Sprintf("id %q repeats entries[%d]", e.ID, j), "entries", i, "id")
+		}
+		seen[e.ID] = i
+		l.Entries = append(l.Entries, e)
+	}
+	return l
+}
+
+func (c *converter) confidence(v string, required bool, p ...any) {
+	switch Confidence(v) {
+	case PrimaryText, SecondarySource, Recalled:
+	case "":
+		if required {
+			c.fail(ErrMissing, "required: primary-text, secondary-source or recalled", p...)
+		}
+	default:
+		c.fail(ErrInvalid, fmt.Sprintf("confidence %q: want primary-text, secondary-source or recalled", v), p...)
+	}
+}
+
+func (c *converter) entry(l *List, y *yamlEntry, p ...any) *Entry {
+	at := func(more ...any) []any { return append(slices.Clone(p), more...) }
+	e := &Entry{
+		ID:         y.ID,
+		ListID:     l.ID,
+		Category:   strings.TrimSpace(y.Category),
+		Citation:   y.Citation,
+		Basis:      Basis(y.Basis),
+		Confidence: Confidence(y.Confidence),
+		Keywords:   y.Keywords,
+		Notes:      strings.TrimSpace(y.Notes),
+		InForce:    l.InForce,
+	}
+	c.required(y.ID, at("id")...)
+	if y.ID != "" && !idRE.MatchString(y.ID) {
+		c.fail(ErrInvalid, fmt.Sprintf("id %q: use lower-case letters, digits and hyphens", y.ID), at("id")...)
+	}
+	c.required(y.Category, at("category")...)
+	c.required(y.Citation, at("citation")...)
+	switch e.Basis {
+	case Published, Derived:
+	case "":
+		c.fail(ErrMissing, "required: published or derived", at("basis")...)
+	default:
+		c.fail(ErrInvalid, fmt.Sprintf("basis %q: want published or derived", y.Basis), at("basis")...)
+	}
+	c.confidence(y.Confidence, false, at("confidence")...)
+	if e.Confidence == "" {
+		e.Confidence = l.Confidence
+	}
+	if y.InForce != nil {
+		e.InForce = c.period(*y.InForce, at("in_force")...)
+		if e.InForce.From.Before(l.InForce.From) {
+			c.fail(ErrInvalid, "entry comes into force before its list", at("in_force", "from")...)
+		}
+	}
+	if len(y.Codes) == 0 {
+		c.fail(ErrMissing, "an entry needs at least one code", at("codes")...)
+	}
+	for j, yp := range y.Codes {
+		e.Codes = append(e.Codes, c.pattern(e.Basis, yp, at("codes", j)...))
+	}
+	for j, k := range y.Keywords {
+		if strings.TrimSpace(k) == "" {
+			c.fail(ErrInvalid, "empty keyword", at("keywords", j)...)
+		}
+	}
+	if y.Threshold != nil {
+		e.Threshold = c.threshold(y.Threshold, at("threshold")...)
+	}
+	return e
+}
+
+func (c *converter) pattern(basis Basis, y yamlPattern, p ...any) Pattern {
+	at := func(more ...any) []any { return append(slices.Clone(p), more...) }
+	var pt Pattern
+	if y.Code == "" {
+		c.fail(ErrMissing, "required", at("code")...)
+	} else {
+		code, err := hs.Parse(y.Code)
+		if err != nil {
+			c.fail(ErrInvalid, err.Error(), at("code")...)
+		}
+		pt.Code = code
+	}
+	if y.Edition == "" {
+		c.fail(ErrMissing, "required: the nomenclature the code is written in, e.g. HS2022 or CN2017", at("edition")...)
+	} else {
+		ed, err := hs.ParseEdition(y.Edition)
+		if err != nil {
+			c.fail(ErrInvalid, err.Error(), at("edition")...)
+		}
+		pt.Edition = ed
+	}
+	pt.Ex = y.Ex
+	pt.Rationale = strings.TrimSpace(y.Rationale)
+	if basis == Derived && pt.Rationale == "" {
+		c.fail(ErrMissing, "a derived code needs a one-line rationale", at("rationale")...)
+	}
+	return pt
+}
+
+func (c *converter) threshold(y *yamlThreshold, p ...any) *Threshold {
+	at := func(more ...any) []any { return append(slices.Clone(p), more...) }
+	t := &Threshold{
+		Amount:      y.Amount,
+		Currency:    y.Currency,
+		Per:         Unit(y.Per),
+		PerQuantity: y.PerQuantity,
+		Inclusive:   y.Inclusive,
+		Note:        strings.TrimSpace(y.Note),
+	}
+	if y.Amount <= 0 {
+		c.fail(ErrInvalid, "amount must be positive", at("amount")...)
+	}
+	if !currencyRE.MatchString(y.Currency) {
+		c.fail(ErrInvalid, fmt.Sprintf("currency %q: want an ISO 4217 code such as USD", y.Currency), at("currency")...)
+	}
+	if !slices.Contains(units(), t.Per) {
+		c.fail(ErrInvalid, fmt.Sprintf("per %q: want one of %v", y.Per, units()), at("per")...)
+	}
+	if t.PerQuantity == 0 {
+		t.PerQuantity = 1
+	} else if t.PerQuantity < 0 {
+		c.fail(ErrInvalid, "per_quantity must be positive", at("per_quantity")...)
+	}
+	return t
+}
+
+// lineAt returns the line of the node at path p (mapping keys and sequence
+// indexes), or of the deepest node on the way that exists.
+func lineAt(n *yaml.Node, p ...any) int {
+	line := n.Line
+	for _, step := range p {
+		var next *yaml.Node
+		switch s := step.(type) {
+		case string:
+			if n.Kind == yaml.MappingNode {
+				for i := 0; i+1 < len(n.Content); i += 2 {
+					if n.Content[i].Value == s {
+						line = n.Content[i].Line
+						next = n.Content[i+1]
+						break
+					}
+				}
+			}
+		case int:
+			if n.Kind == yaml.SequenceNode && s < len(n.Content) {
+				next = n.Content[s]
+			}
+		}
+		if next == nil {
+			return line
+		}
+		n = next
+		line = n.Line
+	}
+	return line
+}
+
+func fieldPath(p ...any) string {
+	var b strings.Builder
+	for _, step := range p {
+		switch s := step.(type) {
+		case string:
+			if b.Len() > 0 {
+				b.WriteByte('.')
+			}
+			b.WriteString(s)
+		case int:
+			b.WriteString("[" + strconv.Itoa(s) + "]")
+		}
+	}
+	return b.String()
+}
