@@ -123,10 +123,20 @@ func yamlErrorLine(err error) int {
 	return n
 }
 
-// yamlErrorText strips yaml.v3's "yaml: unmarshal errors:\n  line N: "
-// wrapping, since LoadError prints the line itself.
+var unknownFieldRE = regexp.MustCompile(`field (\S+) not found in type lists\.yaml(\w+)`)
+
+// yamlErrorText rewrites yaml.v3's "yaml: unmarshal errors:\n  line N:
+// field x not found in type lists.yamlEntry" for people: LoadError prints
+// the line itself, and the Go type name means nothing to a list author.
 func yamlErrorText(err error) string {
 	s := err.Error()
+	if m := unknownFieldRE.FindStringSubmatch(s); m != nil {
+		where := map[string]string{
+			"List": "a list", "Entry": "an entry", "Pattern": "a code", "Threshold": "a threshold",
+			"Instrument": "the instrument", "Period": "in_force",
+		}[m[2]]
+		return fmt.Sprintf("field %q is not allowed in %s", m[1], where)
+	}
 	if i := strings.LastIndex(s, "line "); i >= 0 {
 		if j := strings.Index(s[i:], ": "); j >= 0 {
 			return strings.TrimSpace(s[i+j+2:])
@@ -297,6 +307,9 @@ func (c *converter) entry(l *List, y *yamlEntry, p ...any) *Entry {
 	}
 	if y.InForce != nil {
 		e.InForce = c.period(*y.InForce, at("in_force")...)
+		if e.InForce.Until == nil {
+			e.InForce.Until = l.InForce.Until // an entry ends with its list
+		}
 		if e.InForce.From.Before(l.InForce.From) {
 			c.fail(ErrInvalid, "entry comes into force before its list", at("in_force", "from")...)
 		}

@@ -14,6 +14,8 @@ const (
 	formatTable outputFormat = "table"
 	formatJSON  outputFormat = "json"
 	formatJSONL outputFormat = "jsonl"
+	// formatMarkdown is a GitHub table, for documents such as the README.
+	formatMarkdown outputFormat = "md"
 )
 
 func parseFormat(s string, allowed ...outputFormat) (outputFormat, error) {

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/luxscreen/luxscreen/lists"
@@ -35,11 +36,11 @@ func runLists(ctx context.Context, e *env, args []string) error {
 		return usagef("lists: unknown subcommand %q (have: %s)", args[0], strings.Join(names, ", "))
 	}
 	fs := newFlagSet(e, "lists", "[show|"+subcommandNames()+"] [--format table|json|jsonl]")
-	format := fs.String("format", "table", "output format: table, json or jsonl")
+	format := fs.String("format", "table", "output format: table, md, json or jsonl")
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	f, err := parseFormat(*format, formatTable, formatJSON, formatJSONL)
+	f, err := parseFormat(*format, formatTable, formatMarkdown, formatJSON, formatJSONL)
 	if err != nil {
 		return err
 	}
@@ -48,6 +49,9 @@ func runLists(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	ls := cat.Lists()
+	if f == formatMarkdown {
+		return listsMarkdown(e.stdout, ls)
+	}
 	if f != formatTable {
 		recs := make([]listSummary, 0, len(ls))
 		for _, l := range ls {
@@ -62,6 +66,20 @@ func runLists(ctx context.Context, e *env, args []string) error {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%s\t%s\n", s.ID, s.Jurisdiction, s.Kind, s.Direction, s.Entries, s.inForce(), s.AsOf)
 	}
 	return tw.Flush()
+}
+
+// listsMarkdown prints the table of lists the README carries.
+func listsMarkdown(w io.Writer, ls []*lists.List) error {
+	fmt.Fprintln(w, "| list | jurisdiction | kind | instrument | entries | in force | as of |")
+	fmt.Fprintln(w, "|---|---|---|---|---|---|---|")
+	for _, l := range ls {
+		s := summarize(l)
+		_, err := fmt.Fprintf(w, "| `%s` | %s | %s | %s | %d | %s | %s |\n", s.ID, s.Jurisdiction, s.Kind, s.Instrument, s.Entries, s.inForce(), s.AsOf)
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func subcommandNames() string {

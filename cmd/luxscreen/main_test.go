@@ -1,0 +1,128 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// runCLI runs the command in-process and returns its exit code and output.
+func runCLI(t *testing.T, stdin string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	e := &env{
+		stdin:  strings.NewReader(stdin),
+		stdout: &out,
+		stderr: &errb,
+		now:    func() time.Time { return time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC) },
+	}
+	code = run(context.Background(), args, e)
+	return code, out.String(), errb.String()
+}
+
+func TestExitCodes(t *testing.T) {
+	tests := []struct {
+		args []string
+		want int
+	}{
+		{nil, exitUsage},
+		{[]string{"help"}, exitOK},
+		{[]string{"nosuch"}, exitUsage},
+		{[]string{"lookup"}, exitUsage},
+		{[]string{"lookup", "91x1"}, exitUsage},
+		{[]string{"lookup", "9101", "--format", "xml"}, exitUsage},
+		{[]string{"lookup", "9101", "--date", "01/02/2019"}, exitUsage},
+		{[]string{"lookup", "9101", "--bogus"}, exitUsage},
+		{[]string{"lookup", "9101"}, exitOK},
+		{[]string{"lists"}, exitOK},
+		{[]string{"lists", "show", "nosuch-list"}, exitUsage},
+		{[]string{"lists", "nosuch"}, exitUsage},
+		{[]string{"eval", "nosuch"}, exitUsage},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			got, _, stderr := runCLI(t, "", tt.args...)
+			if got != tt.want {
+				t.Errorf("exit code = %d, want %d; stderr:\n%s", got, tt.want, stderr)
+			}
+		})
+	}
+}
+
+func TestLookupJSON(t *testing.T) {
+	code, out, stderr := runCLI(t, "", "lookup", "8703.24", "--date", "2018-10-01", "--jurisdiction", "UN", "--format", "json")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var got []struct {
+		List     string `json:"list"`
+		Entry    string `json:"entry"`
+		Coverage string `json:"coverage"`
+		Citation string `json:"citation"`
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatalf("output is not a JSON array: %v\n%s", err, out)
+	}
+	var entries []string
+	for _, m := range got {
+		if m.Citation == "" {
+			t.Errorf("entry %s has no citation", m.Entry)
+		}
+		entries = append(entries, m.Entry)
+	}
+	for _, want := range []string{"un-2094-iv-b-luxury-automobiles"} {
+		if !slices.Contains(entries, want) {
+			t.Errorf("lookup 8703.24 on 2018-10-01: missing %s in %v", want, entries)
+		}
+	}
+}
+
+func TestLookupJSONLines(t *testing.T) {
+	code, out, stderr := runCLI(t, "", "lookup", "7113.19", "--format", "jsonl", "--jurisdiction", "un")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	for _, l := range lines {
+		var m map[string]any
+		if err := json.Unmarshal([]byte(l), &m); err != nil {
+			t.Errorf("line %q is not JSON: %v", l, err)
+		}
+		if m["jurisdiction"] != "UN" {
+			t.Errorf("jurisdiction filter leaked %v", m["jurisdiction"])
+		}
+	}
+}
+
+func TestListsShow(t *testing.T) {
+	code, out, stderr := runCLI(t, "", "lists", "show", "un-2094-luxury")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{"S/RES/2094 (2013)", "ex 8703 (HS2022)", "Annex"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("lists show output lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func TestParseFlagsInterleaved(t *testing.T) {
+	fs := newFlagSet(&env{stderr: &bytes.Buffer{}}, "x", "")
+	f := fs.String("format", "table", "")
+	pos, err := parseFlags(fs, []string{"9101.21", "--format", "json", "extra"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]string{"9101.21", "extra"}, pos); diff != "" {
+		t.Errorf("positional (-want +got):\n%s", diff)
+	}
+	if *f != "json" {
+		t.Errorf("format = %q", *f)
+	}
+}
