@@ -171,7 +171,9 @@ func (c *Catalogue) Lookup(code hs.Code, opts Options) []Match {
 		return nil
 	}
 	txn := c.db.Txn(false)
-	var out []Match
+	// A code is typically covered by one entry per jurisdiction; sizing for
+	// that avoids regrowing the slice on the hot path.
+	out := make([]Match, 0, 16)
 	add := func(r *patternRow, cov Coverage) {
 		if !opts.keep(r) {
 			return
