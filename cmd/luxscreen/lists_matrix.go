@@ -1,0 +1,69 @@
+package main
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/luxscreen/luxscreen/hs"
+	"github.com/luxscreen/luxscreen/lists"
+)
+
+// runListsMatrix renders the coverage matrix of jurisdictions by HS
+// chapter or heading.
+func runListsMatrix(ctx context.Context, e *env, args []string) error {
+	fs := newFlagSet(e, "lists matrix", "[--level chapter|heading] [--format csv|md|svg|html] [--date YYYY-MM-DD] [--kind luxury] [--hs FILE]")
+	level := fs.String("level", lists.ByChapter, "columns: chapter or heading")
+	format := fs.String("format", "csv", "output format: csv, md, svg or html")
+	date := fs.String("date", "", "lists in force on this day (default today)")
+	kind := fs.String("kind", "luxury", "kinds of list: luxury, sectoral, catch-all (comma-separated)")
+	hsFile := fs.String("hs", "", "HS nomenclature file (flat HS CSV, Comtrade JSON) whose descriptions label the SVG/HTML columns")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 0 {
+		return usagef("lists matrix: takes no arguments")
+	}
+	if *level != lists.ByChapter && *level != lists.ByHeading {
+		return usagef("--level %q: want chapter or heading", *level)
+	}
+	switch *format {
+	case "csv", "md", "svg", "html":
+	default:
+		return usagef("--format %q: want csv, md, svg or html", *format)
+	}
+	opts, err := lookupOptions(e, *date, "", *kind, "")
+	if err != nil {
+		return err
+	}
+	var labels lists.Labels
+	if *hsFile != "" {
+		t, err := hs.Open(ctx, *hsFile, hs.HS2022)
+		if err != nil {
+			return fmt.Errorf("lists matrix: --hs: %w", err)
+		}
+		labels = lists.Labels{}
+		for it := range t.Items() {
+			if n := it.Code.Len(); n == 2 || n == 4 {
+				labels[it.Code.Digits()] = it.Description
+			}
+		}
+	}
+	ls, err := lists.DefaultLists(ctx)
+	if err != nil {
+		return err
+	}
+	m, err := lists.NewMatrix(lists.InForce(ls, opts.Date, opts.Kinds...), *level, opts.Date)
+	if err != nil {
+		return err
+	}
+	switch *format {
+	case "md":
+		return m.WriteMarkdown(e.stdout)
+	case "svg":
+		return m.WriteSVG(e.stdout, labels)
+	case "html":
+		return m.WriteHTML(e.stdout, labels)
+	}
+	return m.WriteCSV(e.stdout)
+}
