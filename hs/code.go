@@ -84,10 +84,12 @@ func (c Code) National() string {
 }
 
 // Truncate returns the code cut to n digits, or c itself when it is not
-// longer than n. n is rounded down to an even number of at least 2.
+// longer than n. n is rounded down to an even number, and raised to 2 when
+// smaller, so the result is always a valid code (or the zero Code for c
+// zero).
 func (c Code) Truncate(n int) Code {
-	n &^= 1
-	if n < 2 || n >= len(c.digits) {
+	n = max(n&^1, 2)
+	if n >= len(c.digits) {
 		return c
 	}
 	return Code{digits: c.digits[:n]}
@@ -129,8 +131,14 @@ func (c Code) String() string {
 // YAML are unambiguous for other programs.
 func (c Code) MarshalText() ([]byte, error) { return []byte(c.digits), nil }
 
-// UnmarshalText parses text with [Parse].
+// UnmarshalText parses text with [Parse]. Empty text gives the zero Code,
+// as the zero Code marshals to empty text; a caller that requires a code
+// must check [Code.IsZero].
 func (c *Code) UnmarshalText(text []byte) error {
+	if len(text) == 0 {
+		*c = Code{}
+		return nil
+	}
 	p, err := Parse(string(text))
 	if err != nil {
 		return err

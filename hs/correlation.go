@@ -30,8 +30,9 @@ const (
 type Link struct {
 	From, To Code
 	Relation Relation
-	// Partial is set where the table marks the link "ex": only part of the
-	// source code's goods moved to the target.
+	// Partial reports that only part of From's goods correspond to To: From
+	// is linked to other codes as well. The UNSD tables mark such codes
+	// "ex".
 	Partial bool
 }
 
@@ -39,15 +40,24 @@ type Link struct {
 // immutable once read and safe for concurrent use.
 type Correlation struct {
 	a, b    Edition
-	forward map[string][]Link // a → b
-	reverse map[string][]Link // b → a
+	forward linkIndex // a → b
+	reverse linkIndex // b → a
+}
+
+// linkIndex holds the links out of the HS6 codes of one edition.
+type linkIndex struct {
+	links map[string][]Link // by From, each sorted by To
+	keys  []string          // the keys of links, sorted, for prefix ranges
 }
 
 // ReadCorrelation reads a UNSD correlation or conversion table in CSV form.
-// The header names the two editions ("HS2022,HS2017"); an optional
+// The header names the two editions ("HS2022,HS2017"), and every row links
+// an HS6 code of the first to an HS6 code of the second. An optional
 // "relationship" column gives the relation from the first edition to the
-// second and an optional "partial_ex" column marks partial links. A
-// conversion table without relationships is read as one-to-one links.
+// second; without it, as in a conversion table, the relation of each link
+// is worked out from how many links its two codes have. An optional
+// "partial_ex" column holds "ex" where the UNSD marks the second edition's
+// code as only partly covered.
 func ReadCorrelation(r io.Reader) (*Correlation, error) {
 	cr := csv.NewReader(r)
 	cr.FieldsPerRecord = -1
@@ -58,13 +68,17 @@ func ReadCorrelation(r io.Reader) (*Correlation, error) {
 	if len(header) < 2 {
 		return nil, &LoadError{Line: 1, Err: errors.New("want at least two edition columns")}
 	}
-	a, err := ParseEdition(strings.TrimPrefix(header[0], "\ufeff"))
+	header[0] = strings.TrimPrefix(header[0], "\ufeff")
+	a, err := ParseEdition(header[0])
 	if err != nil {
 		return nil, &LoadError{Line: 1, Field: header[0], Err: err}
 	}
 	b, err := ParseEdition(header[1])
 	if err != nil {
 		return nil, &LoadError{Line: 1, Field: header[1], Err: err}
+	}
+	if a == b {
+		return nil, &LoadError{Line: 1, Field: header[1], Err: fmt.Errorf("both columns are %s", a)}
 	}
 	relCol, exCol := -1, -1
 	for i, h := range header {
@@ -75,44 +89,122 @@ func ReadCorrelation(r io.Reader) (*Correlation, error) {
 			exCol = i
 		}
 	}
-	c := &Correlation{a: a, b: b, forward: map[string][]Link{}, reverse: map[string][]Link{}}
+	type row struct {
+		from, to Code
+		rel      Relation
+		ex       bool
+	}
+	var rows []row
+	firstLine := map[[2]string]int{} // where each pair was first seen
+	outA, outB := map[string]int{}, map[string]int{}
 	for {
 		rec, err := cr.Read()
-		if err == io.EOF {
+		if errors.Is(err, io.EOF) {
 			break
 		}
-		line, _ := cr.FieldPos(0)
 		if err != nil {
-			return nil, &LoadError{Line: line, Err: err}
+			return nil, &LoadError{Line: csvErrorLine(err), Err: err}
 		}
+		line, _ := cr.FieldPos(0)
 		if len(rec) < len(header) {
 			return nil, &LoadError{Line: line, Err: fmt.Errorf("%d fields, header has %d", len(rec), len(header))}
 		}
-		from, err := Parse(rec[0])
+		from, err := hs6(rec[0])
 		if err != nil {
 			return nil, &LoadError{Line: line, Field: header[0], Err: err}
 		}
-		to, err := Parse(rec[1])
+		to, err := hs6(rec[1])
 		if err != nil {
 			return nil, &LoadError{Line: line, Field: header[1], Err: err}
 		}
-		rel := OneToOne
+		pair := [2]string{from.digits, to.digits}
+		if first, ok := firstLine[pair]; ok {
+			return nil, &LoadError{Line: line, Err: fmt.Errorf("link %s → %s repeats line %d", from, to, first)}
+		}
+		firstLine[pair] = line
+		var rel Relation
 		if relCol >= 0 {
 			rel = Relation(strings.TrimSpace(rec[relCol]))
 			switch rel {
 			case OneToOne, Split, Merge, ManyToMany:
 			default:
-				return nil, &LoadError{Line: line, Field: "relationship", Err: fmt.Errorf("unknown relationship %q", rec[relCol])}
+				return nil, &LoadError{Line: line, Field: "relationship", Err: fmt.Errorf("unknown relationship %q (want 1:1, 1:n, n:1 or n:n)", rec[relCol])}
 			}
 		}
-		partial := exCol >= 0 && strings.TrimSpace(rec[exCol]) != ""
-		c.forward[from.digits] = append(c.forward[from.digits], Link{From: from, To: to, Relation: rel, Partial: partial})
-		c.reverse[to.digits] = append(c.reverse[to.digits], Link{From: to, To: from, Relation: rel.inverse(), Partial: partial})
+		ex := false
+		if exCol >= 0 {
+			switch v := strings.TrimSpace(rec[exCol]); v {
+			case "":
+			case "ex":
+				ex = true
+			default:
+				return nil, &LoadError{Line: line, Field: "partial_ex", Err: fmt.Errorf("%q is neither empty nor \"ex\"", rec[exCol])}
+			}
+		}
+		outA[from.digits]++
+		outB[to.digits]++
+		rows = append(rows, row{from, to, rel, ex})
 	}
-	if len(c.forward) == 0 {
+	if len(rows) == 0 {
 		return nil, &LoadError{Err: errors.New("no correspondences")}
 	}
+	c := &Correlation{a: a, b: b, forward: linkIndex{links: map[string][]Link{}}, reverse: linkIndex{links: map[string][]Link{}}}
+	for _, r := range rows {
+		splits, merges := outA[r.from.digits] > 1, outB[r.to.digits] > 1
+		rel := r.rel
+		if rel == "" {
+			rel = relation(splits, merges)
+		}
+		c.forward.links[r.from.digits] = append(c.forward.links[r.from.digits], Link{From: r.from, To: r.to, Relation: rel, Partial: splits})
+		c.reverse.links[r.to.digits] = append(c.reverse.links[r.to.digits], Link{From: r.to, To: r.from, Relation: rel.inverse(), Partial: merges || r.ex})
+	}
+	c.forward.sort()
+	c.reverse.sort()
 	return c, nil
+}
+
+// hs6 parses a code of a correlation table, which links six-digit codes.
+func hs6(s string) (Code, error) {
+	c, err := Parse(s)
+	if err != nil {
+		return Code{}, err
+	}
+	if c.Len() != 6 {
+		return Code{}, fmt.Errorf("code %s has %d digits, want an HS6 subheading", c, c.Len())
+	}
+	return c, nil
+}
+
+func (x *linkIndex) sort() {
+	for k, ls := range x.links {
+		slices.SortFunc(ls, func(p, q Link) int { return strings.Compare(p.To.digits, q.To.digits) })
+		x.keys = append(x.keys, k)
+	}
+	slices.Sort(x.keys)
+}
+
+// prefixed returns the keys that start with prefix.
+func (x *linkIndex) prefixed(prefix string) []string {
+	i, _ := slices.BinarySearch(x.keys, prefix)
+	j := i
+	for j < len(x.keys) && strings.HasPrefix(x.keys[j], prefix) {
+		j++
+	}
+	return x.keys[i:j]
+}
+
+// relation names the relation of a link whose source has other targets
+// (splits) or whose target has other sources (merges).
+func relation(splits, merges bool) Relation {
+	switch {
+	case splits && merges:
+		return ManyToMany
+	case splits:
+		return Split
+	case merges:
+		return Merge
+	}
+	return OneToOne
 }
 
 // OpenCorrelation reads a correlation table from a file.
@@ -131,6 +223,9 @@ func OpenCorrelation(ctx context.Context, path string) (*Correlation, error) {
 		if errors.As(err, &le) {
 			le.File = filepath.Base(path)
 		}
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	return c, nil
@@ -153,57 +248,64 @@ func (c *Correlation) Editions() (Edition, Edition) { return c.a, c.b }
 var ErrNotInEdition = errors.New("code not in the correlation table")
 
 // Map returns the codes of the other edition that correspond to code of
-// edition from. Codes are linked at six digits: a heading or chapter maps to
-// the headings or chapters of all its subheadings' targets, and digits
-// beyond HS6 are dropped because national lines do not carry across
-// editions. The links are sorted by target code; more than one target means
-// the goods of code are split across them.
+// edition from, sorted by target code; more than one target means the goods
+// of code are split across them. Codes are linked at six digits, so digits
+// beyond HS6 are dropped (national lines do not carry across editions) and
+// the links' From is the HS6 code. A heading or chapter maps to the headings
+// or chapters of its subheadings' targets, with the relation worked out at
+// that level: heading 8903 of HS2017 maps one-to-one to heading 8903 of
+// HS2022 although subheading 8903 92 was split.
 func (c *Correlation) Map(code Code, from Edition) ([]Link, error) {
-	var m map[string][]Link
+	var src, dst *linkIndex
 	switch from {
 	case c.a:
-		m = c.forward
+		src, dst = &c.forward, &c.reverse
 	case c.b:
-		m = c.reverse
+		src, dst = &c.reverse, &c.forward
 	default:
 		return nil, fmt.Errorf("hs: correlation links %s and %s, not %s", c.a, c.b, from)
 	}
+	if code.IsZero() {
+		return nil, fmt.Errorf("hs: %s: no code to map", from)
+	}
 	if code.Len() >= 6 {
-		links := slices.Clone(m[code.HS6()])
+		links := src.links[code.HS6()]
 		if len(links) == 0 {
 			return nil, fmt.Errorf("hs: %s %s: %w", from, code, ErrNotInEdition)
 		}
-		slices.SortFunc(links, func(x, y Link) int { return strings.Compare(x.To.digits, y.To.digits) })
-		return links, nil
+		return slices.Clone(links), nil
 	}
-	// Shorter codes: gather every HS6 below and cut targets to the same depth.
-	seen := map[string]bool{}
-	var links []Link
-	for d, ls := range m {
-		if !strings.HasPrefix(d, code.digits) {
-			continue
-		}
-		for _, l := range ls {
-			t := l.To.Truncate(code.Len())
-			if seen[t.digits] {
-				continue
+	n := code.Len()
+	// A heading's links lead to few distinct headings, so a linear search
+	// keeps the targets distinct more cheaply than a map.
+	var targets []Code
+	for _, k := range src.prefixed(code.digits) {
+		for _, l := range src.links[k] {
+			if t := l.To.Truncate(n); !slices.Contains(targets, t) {
+				targets = append(targets, t)
 			}
-			seen[t.digits] = true
-			rel := OneToOne
-			if t.digits != code.digits {
-				rel = ManyToMany
-			}
-			links = append(links, Link{From: code, To: t, Relation: rel, Partial: t.digits != code.digits})
 		}
 	}
-	if len(links) == 0 {
+	if len(targets) == 0 {
 		return nil, fmt.Errorf("hs: %s %s: %w", from, code, ErrNotInEdition)
 	}
-	slices.SortFunc(links, func(x, y Link) int { return strings.Compare(x.To.digits, y.To.digits) })
-	if len(links) > 1 {
-		for i := range links {
-			links[i].Relation = Split
+	slices.SortFunc(targets, func(p, q Code) int { return strings.Compare(p.digits, q.digits) })
+	splits := len(targets) > 1
+	links := make([]Link, 0, len(targets))
+	for _, t := range targets {
+		// The target merges codes when any of its subheadings leads back to
+		// a code outside the one being mapped.
+		merges := false
+	back:
+		for _, k := range dst.prefixed(t.digits) {
+			for _, l := range dst.links[k] {
+				if !code.Covers(l.To) {
+					merges = true
+					break back
+				}
+			}
 		}
+		links = append(links, Link{From: code, To: t, Relation: relation(splits, merges), Partial: splits})
 	}
 	return links, nil
 }

@@ -60,12 +60,13 @@ func (e Edition) String() string {
 
 // Base returns the HS edition the nomenclature is built on: an HS edition is
 // its own base, and a national edition of year Y extends the HS edition in
-// force on 1 January of Y (CN2026 extends HS2022).
+// force on 1 January of Y (CN2026 extends HS2022). An edition whose year
+// predates the HS, such as the zero Edition, has no base: Base returns the
+// zero Edition.
 func (e Edition) Base() Edition {
-	if e.System == "HS" {
-		return e
-	}
-	base := Edition{}
+	// HS editions go through the loop too, so that a hand-built HS2020 gives
+	// HS2017 rather than an edition that never existed.
+	var base Edition
 	for _, h := range hsEditions() {
 		if h.Year <= e.Year {
 			base = h
@@ -77,8 +78,13 @@ func (e Edition) Base() Edition {
 // MarshalText encodes the edition in its text form.
 func (e Edition) MarshalText() ([]byte, error) { return []byte(e.String()), nil }
 
-// UnmarshalText parses text with [ParseEdition].
+// UnmarshalText parses text with [ParseEdition]. Empty text gives the zero
+// Edition, as the zero Edition marshals to empty text.
 func (e *Edition) UnmarshalText(text []byte) error {
+	if len(text) == 0 {
+		*e = Edition{}
+		return nil
+	}
 	p, err := ParseEdition(string(text))
 	if err != nil {
 		return err
@@ -110,18 +116,19 @@ func ParseEdition(s string) (Edition, error) {
 				return h, nil
 			}
 		}
-		return Edition{}, fmt.Errorf("hs: edition %q: no HS edition took effect in %d (editions: 1992, 1996, 2002, 2007, 2012, 2017, 2022)", s, year)
+		return Edition{}, fmt.Errorf("hs: edition %q: %d does not name an HS edition (editions: 1992, 1996, 2002, 2007, 2012, 2017, 2022)", s, year)
 	}
 	if _, ok := nationalSystems()[sys]; !ok {
 		return Edition{}, fmt.Errorf("hs: edition %q: unknown system %q (known: HS, CN, TARIC, HTS, SCHB, UKGT, AHECC, HSK, JPTS)", s, sys)
 	}
 	if year < HS1992.Year {
-		return Edition{}, fmt.Errorf("hs: edition %q: %d predates the HS", s, year)
+		return Edition{}, fmt.Errorf("hs: edition %q: %d predates HS1992, the earliest edition known", s, year)
 	}
 	return Edition{System: sys, Year: year}, nil
 }
 
-// EditionAt returns the HS edition in force on 1 January of year.
+// EditionAt returns the HS edition in force on 1 January of year, or the
+// zero Edition for a year before HS1992.
 func EditionAt(year int) Edition {
-	return Edition{System: "NAT", Year: year}.Base()
+	return Edition{System: "HS", Year: year}.Base()
 }

@@ -32,42 +32,55 @@ type Nomenclature interface {
 type Table struct {
 	edition Edition
 	items   map[string]Item
-	// subdivided holds every code that has a line one level deeper, so that
-	// Exists can tell "8703.24.00", a CN8 that repeats an undivided HS6,
-	// from "8703.24.99", which does not exist.
-	subdivided map[string]bool
-	order      []string
+	// nodes holds every line and every even-length prefix of a line, since
+	// national files leave levels implicit: the EU CN has no line for HS6
+	// 2203 00 (heading 2203 goes straight to CN8 2203 00 01), and TARIC
+	// 0106 90 00 10 has no CN8 line 0106 90 00 above it. The value is true
+	// when the node has a node one level deeper, so that Exists can tell
+	// "9101 21 00", a CN8 that repeats an undivided HS6, from "8703 24 00"
+	// or "2203 00 00", whose parent is divided into other codes.
+	nodes map[string]bool
+	order []string // the lines' digits, sorted
+	depth int      // digits of the deepest line
 }
 
 // NewTable builds a table from items. Items with the same code are merged,
-// their descriptions joined with " — " in the order given, because national
-// nomenclatures repeat a code on each indented line that leads to it.
+// their distinct descriptions joined with " — " in the order given, because
+// national nomenclatures repeat a code on each indented line that leads to
+// it.
 func NewTable(ed Edition, items []Item) (*Table, error) {
 	if ed.IsZero() {
 		return nil, fmt.Errorf("hs: NewTable: no edition")
 	}
-	t := &Table{edition: ed, items: make(map[string]Item, len(items)), subdivided: make(map[string]bool)}
+	t := &Table{edition: ed, items: make(map[string]Item, len(items)), nodes: make(map[string]bool, len(items))}
 	for _, it := range items {
 		if it.Code.IsZero() {
 			return nil, fmt.Errorf("hs: NewTable: item %q has no code", it.Description)
 		}
 		d := it.Code.digits
 		if prev, ok := t.items[d]; ok {
-			if it.Description != "" && !strings.Contains(prev.Description, it.Description) {
-				prev.Description += " — " + it.Description
+			if it.Description != "" && !slices.Contains(strings.Split(prev.Description, descSep), it.Description) {
+				if prev.Description != "" {
+					prev.Description += descSep
+				}
+				prev.Description += it.Description
 				t.items[d] = prev
 			}
 			continue
 		}
 		t.items[d] = it
 		t.order = append(t.order, d)
-		if p, ok := it.Code.Parent(); ok {
-			t.subdivided[p.digits] = true
+		t.depth = max(t.depth, len(d))
+		for n := 2; n <= len(d); n += 2 {
+			t.nodes[d[:n]] = t.nodes[d[:n]] || n < len(d)
 		}
 	}
 	slices.Sort(t.order)
 	return t, nil
 }
+
+// descSep joins the descriptions of the lines a nomenclature repeats.
+const descSep = " — "
 
 // Edition returns the table's edition.
 func (t *Table) Edition() Edition { return t.edition }
@@ -82,45 +95,52 @@ func (t *Table) Item(c Code) (Item, bool) {
 }
 
 // Exists reports whether c is valid in the table's edition. A code is valid
-// when the table has it, or when it is its valid parent padded with "00" and
-// that parent is not subdivided: national nomenclatures write an undivided
-// HS6 910121 as CN8 9101 21 00. A code deeper than every line of the table
-// (a 10-digit code checked against an HS6 table) is valid when its deepest
-// covered prefix is valid, since the table cannot judge national digits.
+// when the table has a line for it or for a code below it (the HS6 2203 00
+// of CN8 2203 00 10), or when it is such a code padded with "00" and that
+// code is not divided further: national nomenclatures write an undivided
+// HS6 910121 as CN8 9101 21 00, but 2203 00 00 does not exist because
+// 2203 00 is divided into 2203 00 01, 2203 00 09 and 2203 00 10. A code
+// deeper than every line of the table (a 10-digit code checked against an
+// HS6 table) is judged by its prefix of the table's depth, since the table
+// cannot judge the national digits.
 func (t *Table) Exists(c Code) bool {
 	d := c.digits
-	if d == "" {
+	if d == "" || t.depth == 0 {
 		return false
 	}
-	if _, ok := t.items[d]; ok {
+	if len(d) > t.depth {
+		d = d[:t.depth]
+	}
+	if _, ok := t.nodes[d]; ok {
 		return true
 	}
 	for len(d) > 2 && strings.HasSuffix(d, "00") {
-		p := d[:len(d)-2]
-		if _, ok := t.items[p]; ok {
-			return !t.subdivided[p]
-		}
-		d = p
-	}
-	// A code longer than anything the table holds below an existing prefix.
-	for n := len(c.digits) - 2; n >= 6; n -= 2 {
-		p := c.digits[:n]
-		if _, ok := t.items[p]; ok {
-			return !t.subdivided[p]
+		d = d[:len(d)-2]
+		if divided, ok := t.nodes[d]; ok {
+			return !divided
 		}
 	}
 	return false
 }
 
-// Children returns the lines one level below c, in code order.
+// Children returns the lines directly below c, in code order: the lines c
+// covers with no other line of the table between them and c. Where a
+// national nomenclature skips a level, they are more than two digits
+// longer than c (the children of heading 2203 in the EU CN are CN8 lines).
 func (t *Table) Children(c Code) []Item {
+	if c.IsZero() {
+		return nil
+	}
 	var out []Item
-	want := len(c.digits) + 2
+	last := "" // the last child taken; lines it covers are grandchildren
 	i, _ := slices.BinarySearch(t.order, c.digits)
 	for ; i < len(t.order) && strings.HasPrefix(t.order[i], c.digits); i++ {
-		if len(t.order[i]) == want {
-			out = append(out, t.items[t.order[i]])
+		d := t.order[i]
+		if d == c.digits || (last != "" && strings.HasPrefix(d, last)) {
+			continue
 		}
+		out = append(out, t.items[d])
+		last = d
 	}
 	return out
 }

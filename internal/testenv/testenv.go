@@ -60,6 +60,13 @@ func Lookup() (string, bool) {
 	return abs, true
 }
 
+// Dir returns the absolute shared folder, or "" when LUXSCREEN_SHARED is
+// unset.
+func Dir() string {
+	d, _ := Lookup()
+	return d
+}
+
 func moduleRoot() (string, bool) {
 	dir, err := os.Getwd()
 	if err != nil {
