@@ -1,0 +1,29 @@
+package main
+
+import (
+	"context"
+	"github.com/luxscreen/luxscreen/internal/testenv"
+
+	"github.com/luxscreen/luxscreen/screen/screeneval"
+)
+
+func runEvalScreen(ctx context.Context, e *env, args []string) error {
+	fs := newFlagSet(e, "eval screen", "[--shared DIR]")
+	shared := fs.String("shared", testenv.Dir(), "shared data directory (default $LUXSCREEN_SHARED)")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usagef("eval screen: unexpected argument %q", pos[0])
+	}
+	if *shared == "" {
+		return errSharedUnset
+	}
+	rep, err := screeneval.Run(ctx, *shared)
+	if err != nil {
+		return err
+	}
+	rep.Print(e.stdout)
+	return nil
+}

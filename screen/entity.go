@@ -1,0 +1,162 @@
+package screen
+
+// Kind is the kind of a designated party.
+type Kind string
+
+// Entity kinds. A list entry whose kind the source does not state is
+// KindUnknown and is screened against every query kind.
+const (
+	KindUnknown      Kind = ""
+	KindOrganisation Kind = "organisation"
+	KindPerson       Kind = "person"
+	KindVessel       Kind = "vessel"
+	KindAircraft     Kind = "aircraft"
+)
+
+// ParseKind parses the CLI and JSON spellings of a kind: "org",
+// "organisation", "organization", "person", "individual", "vessel", "ship",
+// "aircraft" and "" (any). It reports false for anything else.
+func ParseKind(s string) (Kind, bool) {
+	switch s {
+	case "":
+		return KindUnknown, true
+	case "org", "organisation", "organization", "entity", "company", "legalentity":
+		return KindOrganisation, true
+	case "person", "individual":
+		return KindPerson, true
+	case "vessel", "ship":
+		return KindVessel, true
+	case "aircraft":
+		return KindAircraft, true
+	}
+	return KindUnknown, false
+}
+
+// NameKind says what a name is to its entity.
+type NameKind string
+
+// Name kinds. Weak names are the lists' low-quality aliases (UN "Low", OFAC
+// and EU weak a.k.a.); a hit on one alone is never a match, only a review.
+const (
+	NamePrimary        NameKind = "primary"
+	NameAKA            NameKind = "aka"
+	NameFKA            NameKind = "fka"
+	NameWeak           NameKind = "weak"
+	NameOriginalScript NameKind = "original_script"
+)
+
+// Name is one name of an entity as the list writes it.
+type Name struct {
+	Value string   `json:"value"`
+	Kind  NameKind `json:"kind"`
+}
+
+// IDType is the type of an identifier.
+type IDType string
+
+// Identifier types. Ship and company IMO numbers use different check
+// digits (see ValidShipIMO and ValidCompanyIMO) and are kept apart:
+// a shipping company's IMO number never identifies a ship.
+const (
+	IDShipIMO      IDType = "imo_ship"
+	IDCompanyIMO   IDType = "imo_company"
+	IDIMOUnchecked IDType = "imo_unchecked"
+	IDRegistration IDType = "registration"
+	IDSWIFT        IDType = "swift"
+	IDPassport     IDType = "passport"
+	IDNationalID   IDType = "national_id"
+	IDCallSign     IDType = "call_sign"
+	IDMMSI         IDType = "mmsi"
+	IDOther        IDType = "other"
+)
+
+// Identifier is a number that identifies an entity.
+type Identifier struct {
+	Type    IDType `json:"type"`
+	Value   string `json:"value"`
+	Country string `json:"country,omitempty"`
+	Note    string `json:"note,omitempty"`
+}
+
+// Address is a listed address; fields the list leaves empty stay empty.
+type Address struct {
+	Street     string `json:"street,omitempty"`
+	City       string `json:"city,omitempty"`
+	Region     string `json:"region,omitempty"`
+	PostalCode string `json:"postal_code,omitempty"`
+	Country    string `json:"country,omitempty"`
+}
+
+// Entity is one designated party on one list.
+type Entity struct {
+	// ID is unique across loaded lists: the source and its reference,
+	// for example "UN:KPe.001" or "OFAC:9345".
+	ID string `json:"id"`
+	// Source names the list ("UN", "OFAC", "EU", "UK", "OpenSanctions",
+	// "demo").
+	Source string `json:"source"`
+	// Ref is the list's own reference: UN KPe.001/KPi.001, the OFAC
+	// ent_num, the EU logical id or EU reference number, the UK unique id.
+	Ref  string `json:"ref"`
+	Kind Kind   `json:"kind"`
+	// Names holds the primary name first, then aliases in list order.
+	Names       []Name       `json:"names"`
+	Identifiers []Identifier `json:"identifiers,omitempty"`
+	// Countries are the countries the list associates with the entity
+	// (address, nationality, flag), as the list writes them.
+	Countries    []string  `json:"countries,omitempty"`
+	Addresses    []Address `json:"addresses,omitempty"`
+	Programs     []string  `json:"programs,omitempty"`
+	ListedOn     string    `json:"listed_on,omitempty"`
+	DatesOfBirth []string  `json:"dates_of_birth,omitempty"`
+	Remarks      string    `json:"remarks,omitempty"`
+}
+
+// PrimaryName returns the entity's first primary name, or its first name.
+func (e *Entity) PrimaryName() string {
+	for _, n := range e.Names {
+		if n.Kind == NamePrimary {
+			return n.Value
+		}
+	}
+	if len(e.Names) > 0 {
+		return e.Names[0].Value
+	}
+	return ""
+}
+
+// addCountry appends c unless it is empty or already present.
+func (e *Entity) addCountry(c string) {
+	if c == "" {
+		return
+	}
+	for _, x := range e.Countries {
+		if x == c {
+			return
+		}
+	}
+	e.Countries = append(e.Countries, c)
+}
+
+// addIdentifier appends id unless an identical one is present.
+func (e *Entity) addIdentifier(id Identifier) {
+	for _, x := range e.Identifiers {
+		if x.Type == id.Type && x.Value == id.Value {
+			return
+		}
+	}
+	e.Identifiers = append(e.Identifiers, id)
+}
+
+// addName appends a name unless it is empty or the same value is present.
+func (e *Entity) addName(value string, kind NameKind) {
+	if value == "" {
+		return
+	}
+	for _, n := range e.Names {
+		if n.Value == value {
+			return
+		}
+	}
+	e.Names = append(e.Names, Name{Value: value, Kind: kind})
+}

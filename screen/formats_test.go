@@ -1,0 +1,107 @@
+package screen
+
+import (
+	"context"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+)
+
+// TestLoadFormats loads one small authored file in each published format
+// and checks what matters for screening: kinds, names by kind, identifiers,
+// countries and the list version.
+func TestLoadFormats(t *testing.T) {
+	type summary struct {
+		ID, Ref   string
+		Kind      Kind
+		Names     []Name
+		IDs       []Identifier
+		Countries []string
+	}
+	tests := []struct {
+		file      string
+		format    string
+		published string
+		want      []summary
+	}{
+		{"testdata/ofac_sdn_small.xml", FormatOFACXML, "02/27/2026", []summary{
+			{"OFAC:201", "201", KindVessel, []Name{{"SAMPLE STAR", NamePrimary}, {"OLD STAR", NameFKA}},
+				[]Identifier{{Type: IDShipIMO, Value: "7937317"}, {Type: IDMMSI, Value: "445123000"}, {Type: IDCallSign, Value: "HMAB1"}}, []string{"Korea, North"}},
+			{"OFAC:202", "202", KindPerson, []Name{{"KIM, Example", NamePrimary}, {"BIG KIM", NameWeak}}, nil, []string{"Korea, North"}},
+		}},
+		{"testdata/eu_small.xml", FormatEUXML, "2026-02-27T10:00:00.000+01:00", []summary{
+			{"EU:9001", "EU.901.01", KindOrganisation, []Name{{"EXAMPLE SEA SHIPPING COMPANY", NamePrimary}, {"Example Sea Shpg Co Ltd", NameAKA}, {"ESS", NameWeak}},
+				[]Identifier{{Type: IDCompanyIMO, Value: "5342883"}}, []string{"NORTH KOREA"}},
+			{"EU:9002", "9002", KindPerson, []Name{{"Tong Gu PAK", NamePrimary}}, nil, []string{"NORTH KOREA"}},
+		}},
+		{"testdata/uk_small.csv", FormatUKCSV, "27-Feb-2026", []summary{
+			{"UK:DPR0901", "DPR0901", KindOrganisation, []Name{{"EXAMPLE SEA SHIPPING COMPANY", NamePrimary}, {"ESS", NameWeak}}, nil, []string{"North Korea"}},
+			{"UK:DPR0902", "DPR0902", KindVessel, []Name{{"SAMPLE STAR", NamePrimary}}, []Identifier{{Type: IDShipIMO, Value: "7937317"}}, nil},
+			{"UK:DPR0903", "DPR0903", KindPerson, []Name{{"Tong Gu PAK", NamePrimary}, {"박동구", NameOriginalScript}}, nil, []string{"North Korea"}},
+		}},
+		{"testdata/ftm_small.jsonl", FormatFtM, "", []summary{
+			{"OpenSanctions:ex-komid", "KPe.901", KindOrganisation,
+				[]Name{{"EXAMPLE SEA SHIPPING COMPANY", NamePrimary}, {"Example Sea Shpg Co Ltd", NameAKA}, {"Old Example Trading", NameFKA}, {"ESS", NameWeak}},
+				[]Identifier{{Type: IDCompanyIMO, Value: "5342883"}}, []string{"kp"}},
+			{"OpenSanctions:ex-vessel", "ex-vessel", KindVessel, []Name{{"SAMPLE STAR", NamePrimary}}, []Identifier{{Type: IDShipIMO, Value: "7937317"}}, []string{"kp"}},
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.format, func(t *testing.T) {
+			l, err := Load(context.Background(), tt.file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []summary
+			for _, e := range l.Entities {
+				got = append(got, summary{e.ID, e.Ref, e.Kind, e.Names, e.Identifiers, e.Countries})
+			}
+			if diff := cmp.Diff(tt.want, got, cmpopts.EquateEmpty()); diff != "" {
+				t.Errorf("entities mismatch (-want +got):\n%s", diff)
+			}
+			if l.Version.Format != tt.format || l.Version.Published != tt.published || len(l.Version.SHA256) != 64 {
+				t.Errorf("version = %+v", l.Version)
+			}
+		})
+	}
+}
+
+// TestFormatsScreen loads every authored format at once and screens a
+// vessel by IMO: each list that names it must hit.
+func TestFormatsScreen(t *testing.T) {
+	var lists []List
+	for _, f := range []string{"testdata/un_small.xml", "testdata/ofac_small", "testdata/ofac_sdn_small.xml", "testdata/eu_small.xml", "testdata/uk_small.csv", "testdata/ftm_small.jsonl"} {
+		l, err := Load(context.Background(), f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f == "testdata/ofac_sdn_small.xml" {
+			// The CSV and XML test files share no ent_num, but a real
+			// deployment loads one OFAC format, not both.
+			for i := range l.Entities {
+				l.Entities[i].ID = "OFACXML:" + l.Entities[i].Ref
+			}
+		}
+		lists = append(lists, l)
+	}
+	s, err := NewScreener(lists...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := s.Screen(context.Background(), Query{IMO: "7937317", Kind: KindVessel})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, h := range res.Hits {
+		got = append(got, h.Entity)
+	}
+	want := []string{"OFAC:102", "OFACXML:201", "OpenSanctions:ex-vessel", "UK:DPR0902"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("IMO hits (-want +got):\n%s", diff)
+	}
+	if len(res.ListVersions) != 6 {
+		t.Errorf("%d list versions, want 6", len(res.ListVersions))
+	}
+}

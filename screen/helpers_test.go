@@ -1,0 +1,57 @@
+package screen
+
+import (
+	"context"
+	"github.com/luxscreen/luxscreen/internal/testenv"
+	"path/filepath"
+	"sync"
+	"testing"
+)
+
+// sharedDir returns $LUXSCREEN_SHARED, skipping the test when it is unset.
+func sharedDir(tb testing.TB) string {
+	tb.Helper()
+	d := testenv.Dir()
+	if d == "" {
+		tb.Skip("LUXSCREEN_SHARED not set")
+	}
+	return d
+}
+
+// sharedLists loads the UN 2026 XML and the OFAC 2021 CSV set once per
+// test binary.
+var sharedLists = sync.OnceValues(func() ([]List, error) {
+	d := testenv.Dir()
+	un, err := Load(context.Background(), filepath.Join(d, "data/screening/un/UN_consolidated_2026-02-27.xml"))
+	if err != nil {
+		return nil, err
+	}
+	ofac, err := Load(context.Background(), filepath.Join(d, "data/screening/ofac-sdn-2021-07"))
+	if err != nil {
+		return nil, err
+	}
+	return []List{un, ofac}, nil
+})
+
+func loadShared(tb testing.TB) []List {
+	tb.Helper()
+	sharedDir(tb)
+	ls, err := sharedLists()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return ls
+}
+
+func demoScreener(tb testing.TB) *Screener {
+	tb.Helper()
+	l, err := DemoList()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	s, err := NewScreener(l)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return s
+}

@@ -1,0 +1,211 @@
+package names
+
+import (
+	"strings"
+)
+
+// Class is the role of a token in a name.
+type Class uint8
+
+// Token classes.
+const (
+	// Word is an ordinary name word.
+	Word Class = iota
+	// Number is a run of digits, such as a hull number; numbers are kept
+	// because "Ryong Gang 2" and "Ryong Gang 3" are different ships.
+	Number
+	// Legal is a canonical legal form such as "co", "ltd" or "jsc".
+	Legal
+	// Stop is a function word or name particle ("of", "al", "bin").
+	Stop
+	// Initial is a single Latin letter.
+	Initial
+	// Foreign is a word in a script that is not transliterated.
+	Foreign
+)
+
+// String returns the class name used in match explanations.
+func (c Class) String() string {
+	switch c {
+	case Word:
+		return "word"
+	case Number:
+		return "number"
+	case Legal:
+		return "legal"
+	case Stop:
+		return "stop"
+	case Initial:
+		return "initial"
+	case Foreign:
+		return "foreign"
+	}
+	return "unknown"
+}
+
+// Token is one analysed word of a name.
+type Token struct {
+	// Text is the folded spelling, or the canonical form of a legal form
+	// or abbreviation.
+	Text string
+	// Skel is the romanisation skeleton of Text (see Skeleton); for
+	// numbers, legal forms and foreign words it equals Text.
+	Skel string
+	// Class is the token's role.
+	Class Class
+	// Generic marks common business words ("trading", "korea") whose
+	// weight is capped.
+	Generic bool
+}
+
+// Name is an analysed name.
+type Name struct {
+	// Tokens are the name's tokens in their original order.
+	Tokens []Token
+	// Foreign lists scripts that were kept untransliterated.
+	Foreign []string
+}
+
+// Screenable reports whether the name has at least one token that can
+// identify a party: a word, number, initial or foreign word. A name made only
+// of legal forms and stopwords ("Co., Ltd.") cannot be screened.
+func (n Name) Screenable() bool {
+	for _, t := range n.Tokens {
+		if t.Class != Legal && t.Class != Stop {
+			return true
+		}
+	}
+	return false
+}
+
+// Key returns the folded tokens joined by single spaces.
+func (n Name) Key() string {
+	var b strings.Builder
+	for i, t := range n.Tokens {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.Text)
+	}
+	return b.String()
+}
+
+// Analyzer analyses names with an embedded lexicon of legal forms,
+// abbreviations, stopwords and generic words. It is safe for concurrent use.
+type Analyzer struct {
+	lx *lexicon
+}
+
+// NewAnalyzer returns an Analyzer with the embedded lexicon.
+func NewAnalyzer() (*Analyzer, error) {
+	lx, err := parseLexicon("screen/names/lexicon.yaml", lexiconYAML)
+	if err != nil {
+		return nil, err
+	}
+	return &Analyzer{lx: lx}, nil
+}
+
+// SameLegalFamily reports whether two canonical legal forms may stand for
+// one another ("co" and "ltd", but not "ltd" and "jv").
+func (a *Analyzer) SameLegalFamily(x, y string) bool { return a.lx.sameFamily(x, y) }
+
+// Analyze folds, tokenises and classes s.
+func (a *Analyzer) Analyze(s string) Name {
+	f := Fold(s)
+	raw := splitTokens(f.Text)
+	n := Name{Foreign: f.Foreign, Tokens: make([]Token, 0, len(raw))}
+	for i := 0; i < len(raw); {
+		used, ph := a.longestPhrase(raw[i:])
+		if used > 0 {
+			for _, o := range ph.out {
+				n.Tokens = append(n.Tokens, a.token(o, ph.class))
+			}
+			i += used
+			continue
+		}
+		n.Tokens = append(n.Tokens, a.token(raw[i], Word))
+		i++
+	}
+	return n
+}
+
+// longestPhrase finds the longest lexicon phrase at the start of toks.
+func (a *Analyzer) longestPhrase(toks []string) (int, phrase) {
+	maxN := a.lx.maxWords
+	if maxN > len(toks) {
+		maxN = len(toks)
+	}
+	for n := maxN; n >= 1; n-- {
+		var key string
+		if n == 1 {
+			key = toks[0]
+		} else {
+			key = strings.Join(toks[:n], " ")
+		}
+		if p, ok := a.lx.phrases[key]; ok {
+			return n, p
+		}
+	}
+	return 0, phrase{}
+}
+
+// token classes one folded word.
+func (a *Analyzer) token(text string, class Class) Token {
+	t := Token{Text: text, Skel: text, Class: class}
+	if class == Legal {
+		return t
+	}
+	switch {
+	case isDigits(text):
+		t.Class = Number
+		return t
+	case !isASCIILetters(text):
+		t.Class = Foreign
+		return t
+	case len(text) == 1:
+		t.Class = Initial
+	case a.lx.stopwords[text]:
+		t.Class = Stop
+	}
+	t.Generic = a.lx.generic[text]
+	t.Skel = Skeleton(text)
+	return t
+}
+
+// splitTokens splits folded text on spaces and at every boundary between
+// digits and other characters ("no2" → "no", "2").
+func splitTokens(s string) []string {
+	fields := strings.Fields(s)
+	out := fields[:0:0]
+	for _, f := range fields {
+		start := 0
+		for i := 1; i < len(f); i++ {
+			if isDigit(f[i]) != isDigit(f[i-1]) {
+				out = append(out, f[start:i])
+				start = i
+			}
+		}
+		out = append(out, f[start:])
+	}
+	return out
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isDigit(s[i]) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+func isASCIILetters(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	return s != ""
+}

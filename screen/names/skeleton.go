@@ -1,0 +1,126 @@
+package names
+
+// Skeleton returns the Korean romanisation key of one folded token. It maps
+// the McCune–Reischauer, DPRK-official and Revised Romanisation spellings of
+// a syllable string to one key, so that Ryonbong, Ryongbong, Yonbong and
+// Lyonbong meet, as do Choson/Joseon, Taedong/Daedong, Phyongyang/Pyongyang,
+// Amroggang/Amnokkang and Ri/Li/Lee/Yi. The rules, in order:
+//
+//   - digraphs: tch, ch and j → c; sh → s; kh, th, ph → k, t, p (DPRK
+//     aspirates); eo → o and eu → u (Revised ŏ, ŭ); oo → u; ee → i;
+//     ng is one consonant;
+//   - lax and tense stops fall together: g → k, d → t, b → p;
+//   - a word-initial r, l or n before i or y is dropped (Ri/Li/I,
+//     Ryu/Yu), initial yi is i, and any other initial l is r;
+//   - assimilation: ng before a consonant is n (Ryongbong/Ryonbong,
+//     Tongbang) and r after a consonant is n (Amrok/Amnok);
+//   - doubled letters collapse (kk → k).
+//
+// The key conflates some non-Korean spellings too (Henry and Henny); the
+// matcher therefore uses it as one signal beside the plain spelling, never
+// alone. Tokens with characters outside a–z are returned unchanged.
+func Skeleton(tok string) string {
+	for i := 0; i < len(tok); i++ {
+		if c := tok[i]; c < 'a' || c > 'z' {
+			return tok
+		}
+	}
+	var buf [64]byte
+	out := buf[:0]
+	for i := 0; i < len(tok); {
+		c := tok[i]
+		var n byte
+		if i+1 < len(tok) {
+			n = tok[i+1]
+		}
+		switch {
+		case c == 't' && n == 'c' && i+2 < len(tok) && tok[i+2] == 'h':
+			out = append(out, 'c')
+			i += 3
+			continue
+		case n == 'h' && (c == 'c' || c == 's' || c == 'k' || c == 't' || c == 'p'):
+			switch c {
+			case 'c':
+				out = append(out, 'c')
+			case 's':
+				out = append(out, 's')
+			case 'k':
+				out = append(out, 'k')
+			case 't':
+				out = append(out, 't')
+			case 'p':
+				out = append(out, 'p')
+			}
+			i += 2
+			continue
+		case c == 'n' && n == 'g':
+			out = append(out, 'N')
+			i += 2
+			continue
+		case c == 'e' && n == 'o':
+			out = append(out, 'o')
+			i += 2
+			continue
+		case c == 'e' && n == 'u':
+			out = append(out, 'u')
+			i += 2
+			continue
+		case c == 'o' && n == 'o':
+			out = append(out, 'u')
+			i += 2
+			continue
+		case c == 'e' && n == 'e':
+			out = append(out, 'i')
+			i += 2
+			continue
+		}
+		switch c {
+		case 'j':
+			c = 'c'
+		case 'g':
+			c = 'k'
+		case 'd':
+			c = 't'
+		case 'b':
+			c = 'p'
+		}
+		out = append(out, c)
+		i++
+	}
+	// Initial liquids and nasals.
+	if len(out) >= 2 && (out[0] == 'r' || out[0] == 'l' || out[0] == 'n') && (out[1] == 'i' || out[1] == 'y') {
+		out = out[1:]
+	}
+	if len(out) >= 2 && out[0] == 'y' && out[1] == 'i' {
+		out = out[1:]
+	}
+	if len(out) >= 1 && out[0] == 'l' {
+		out[0] = 'r'
+	}
+	// Assimilation and doubled letters, in one pass.
+	res := make([]byte, 0, len(out))
+	for i := 0; i < len(out); i++ {
+		c := out[i]
+		if c == 'N' && i+1 < len(out) && isConsonant(out[i+1]) {
+			c = 'n'
+		}
+		if c == 'r' && i > 0 && isConsonant(out[i-1]) && out[i-1] != 'r' && out[i-1] != 'l' {
+			c = 'n'
+		}
+		if len(res) > 0 && res[len(res)-1] == c {
+			continue
+		}
+		res = append(res, c)
+	}
+	return string(res)
+}
+
+// isConsonant reports whether c (a skeleton byte) is a consonant; y and w
+// glide into the next vowel and count as vowels here.
+func isConsonant(c byte) bool {
+	switch c {
+	case 'a', 'e', 'i', 'o', 'u', 'y', 'w':
+		return false
+	}
+	return c >= 'a' && c <= 'z' || c == 'N'
+}

@@ -1,0 +1,69 @@
+package screeneval
+
+import (
+	"fmt"
+	"io"
+	"text/tabwriter"
+)
+
+// Print writes the report as tables for people.
+func (r *Report) Print(w io.Writer) {
+	fmt.Fprintf(w, "Thresholds: match ≥ %.2f, review ≥ %.2f\n", r.Match, r.Review)
+	fmt.Fprintln(w, "Lists:")
+	for _, v := range r.Versions {
+		fmt.Fprintf(w, "  %-5s %-9s published %-25s entities %5d sha256 %.16s…\n", v.Source, v.Format, v.Published, v.Entities, v.SHA256)
+	}
+	fmt.Fprintln(w, "\nDPRK name pairs (name2 screened against UN+OFAC; name1's record must hit):")
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "category\ttrue?\tn\t≥review\t≥match\tname-only ≥review\t")
+	var tp, tpN, hn, hnMatch int
+	for _, c := range r.DPRK {
+		fmt.Fprintf(tw, "%s\t%v\t%d\t%d\t%d\t%d\t\n", c.Category, c.IsMatch, c.N, c.Review, c.Match, c.NameOnlyReview)
+		if c.IsMatch {
+			tp += c.Review
+			tpN += c.N
+		} else {
+			hn += c.N
+			hnMatch += c.Match
+		}
+	}
+	tw.Flush()
+	fmt.Fprintf(w, "true pairs reaching review or match: %d/%d (%.1f%%)\n", tp, tpN, pct(tp, tpN))
+	fmt.Fprintf(w, "hard negatives reaching match:       %d/%d (%.1f%%)\n", hnMatch, hn, pct(hnMatch, hn))
+	for _, c := range r.DPRK {
+		for _, f := range c.Failures {
+			fmt.Fprintf(w, "  miss %s: %s\n", c.Category, f)
+		}
+	}
+	fmt.Fprintf(w, "\nnomenklatura name bench (%d pairs, %d sister-vessel pairs relabelled non-match):\n", r.Bench.N, r.Bench.Relabelled)
+	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "threshold\tTP\tFP\tFN\tTN\tprecision\trecall\tF1\t")
+	rows := append(append([]Threshold{}, r.Bench.Rows...), r.Bench.AtReview, r.Bench.AtMatch)
+	for i, t := range rows {
+		label := fmt.Sprintf("%.2f", t.T)
+		if i == len(rows)-2 {
+			label += " (review)"
+		} else if i == len(rows)-1 {
+			label += " (match)"
+		}
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%.3f\t%.3f\t%.3f\t\n", label, t.TP, t.FP, t.FN, t.TN, t.Precision, t.Recall, t.F1)
+	}
+	tw.Flush()
+	fmt.Fprintf(w, "\nsynthetic negatives (%d persons): match %d (%.2f%%), review %d (%.2f%%), of which %d only for an untransliterated script\n",
+		r.Negatives.N, r.Negatives.Match, pct(r.Negatives.Match, r.Negatives.N), r.Negatives.Review, pct(r.Negatives.Review, r.Negatives.N), r.Negatives.ReviewScript)
+	for _, e := range r.Negatives.Examples {
+		fmt.Fprintln(w, "  "+e)
+	}
+	fmt.Fprintf(w, "\nself-screen (every UN/OFAC DPRK name and alias): own record at top %d/%d (%.2f%%), of which at match (or weak alias at review) %d\n",
+		r.Self.Top, r.Self.Names, pct(r.Self.Top, r.Self.Names), r.Self.TopMatch)
+	for _, f := range r.Self.Failures {
+		fmt.Fprintln(w, "  fail "+f)
+	}
+}
+
+func pct(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return 100 * float64(a) / float64(b)
+}
