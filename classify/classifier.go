@@ -1,0 +1,564 @@
+package classify
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/luxscreen/luxscreen/hs"
+	"github.com/luxscreen/luxscreen/lists"
+)
+
+// Decision thresholds, in lexicon weight units.
+const (
+	// minAnswer is the weight a concept needs to be an answer: one brand
+	// is enough, one context word is not.
+	minAnswer = 1.0
+	// minConfident is the weight of one product term: below it the
+	// nomenclature index, when loaded, has the last word.
+	minConfident = 2.0
+	// closeRatio: a runner-up of another heading with at least this share
+	// of the winner's weight makes the answer ambiguous.
+	closeRatio = 0.75
+	// maxCandidates is how many candidates a result lists.
+	maxCandidates = 5
+)
+
+// Classifier classifies goods descriptions and declared codes and checks
+// them against a control-list catalogue. It is immutable once built and
+// safe for concurrent use.
+type Classifier struct {
+	cat           *lists.Catalogue
+	lx            *Lexicon
+	ix            *index
+	stop          map[string]bool
+	validation    []hs.Nomenclature
+	correlations  []*hs.Correlation
+	rates         Rates
+	jurisdictions []string
+	kinds         []lists.Kind
+	now           func() time.Time
+	scratch       sync.Pool // *scratch
+	// keywords holds each entry's category keywords, tokenised once.
+	keywords map[*lists.Entry][][]string
+	// lookups caches catalogue look-ups by code and direction, for every
+	// date and jurisdiction; results are filtered per item. The catalogue
+	// is immutable, so cached answers never go stale.
+	lookups sync.Map // lookupKey → *cachedLookup
+}
+
+type lookupKey struct {
+	code  string
+	dir   lists.Direction
+	final bool
+}
+
+// scratch is per-call working memory, pooled to keep Classify cheap.
+type scratch struct {
+	scores  []float64
+	bm25    []float64
+	matches []matched
+}
+
+// ErrNoCatalogue is returned by New without a catalogue.
+var ErrNoCatalogue = errors.New("classify: no catalogue")
+
+// New returns a classifier that reports the controls of cat. Without
+// options it uses the embedded lexicon, no nomenclature index, no exchange
+// rates and every jurisdiction.
+func New(cat *lists.Catalogue, opts ...Option) (*Classifier, error) {
+	if cat == nil {
+		return nil, ErrNoCatalogue
+	}
+	cfg := config{now: time.Now}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	lx := cfg.lexicon
+	if lx == nil {
+		var err error
+		if lx, err = LoadLexicon(lexiconFS, "lexicon"); err != nil {
+			return nil, err
+		}
+	}
+	c := &Classifier{
+		cat: cat, lx: lx, stop: stopwords(), validation: cfg.validation, correlations: cfg.correlations,
+		rates: cfg.rates, kinds: cfg.kinds, now: cfg.now,
+	}
+	c.keywords = map[*lists.Entry][][]string{}
+	for _, m := range cat.Entries(lists.Options{}) {
+		var kws [][]string
+		for _, k := range m.Entry.Keywords {
+			var stems []string
+			for _, tk := range tokenize(k, lx.weak).tokens {
+				stems = append(stems, tk.stem)
+			}
+			if len(stems) > 0 {
+				kws = append(kws, stems)
+			}
+		}
+		c.keywords[m.Entry] = kws
+	}
+	if len(cfg.jurisdictions) > 0 {
+		c.jurisdictions = append(slices.Clone(cfg.jurisdictions), "UN")
+		slices.Sort(c.jurisdictions)
+		c.jurisdictions = slices.Compact(c.jurisdictions)
+	}
+	if cfg.nomenclature != nil {
+		ix, err := buildIndex(context.Background(), cfg.nomenclature)
+		if err != nil {
+			return nil, fmt.Errorf("classify: indexing nomenclature: %w", err)
+		}
+		c.ix = ix
+	}
+	nc := len(lx.concepts)
+	c.scratch.New = func() any {
+		s := &scratch{scores: make([]float64, nc), matches: make([]matched, 0, 16)}
+		if c.ix != nil {
+			s.bm25 = make([]float64, len(c.ix.codes))
+		}
+		return s
+	}
+	return c, nil
+}
+
+// Lexicon returns the lexicon the classifier uses.
+func (c *Classifier) Lexicon() *Lexicon { return c.lx }
+
+// analysis is what the lexicon made of a description.
+type analysis struct {
+	redirected bool // promoted to antiques by Chapter 97 Note 4 (A)
+	attrs      attrs
+	ranked     []int // concept indexes by descending score
+	scores     []float64
+	matches    []matched
+}
+
+func (c *Classifier) analyse(t *text, refYear int, s *scratch) analysis {
+	a := analysis{scores: s.scores, matches: c.lx.match(t, s.matches[:0])}
+	var m metalSignals
+	extractNumbers(t, &a.attrs, &m, refYear)
+	applyAttrs(a.matches, &a.attrs, &m)
+	m.resolve(&a.attrs)
+	for i := range a.scores {
+		a.scores[i] = 0
+	}
+	for _, mt := range a.matches {
+		if mt.p.noise {
+			continue
+		}
+		for _, h := range mt.p.hits {
+			a.scores[h.concept] += h.weight * mt.factor
+		}
+	}
+	for ci := range c.lx.concepts {
+		for _, sig := range c.lx.concepts[ci].signals {
+			if a.attrs[sig].set && a.attrs[sig].str == "true" {
+				a.scores[ci] += weightStrong
+			}
+		}
+	}
+	for i, s := range a.scores {
+		if s > 0 {
+			a.ranked = append(a.ranked, i)
+		}
+	}
+	slices.SortStableFunc(a.ranked, func(x, y int) int {
+		switch {
+		case a.scores[x] > a.scores[y]:
+			return -1
+		case a.scores[x] < a.scores[y]:
+			return 1
+		}
+		return x - y
+	})
+	return a
+}
+
+// antiqueRedirect applies Note 4 (A) to Chapter 97: goods dated to more
+// than 100 years ago are antiques of heading 9706, whatever they are made
+// of, unless they are works of art of headings 9701 to 9705. The loose
+// trade word "antique" alone does not trigger it; a date, a century or an
+// era does.
+func (a *analysis) antiqueRedirect(lx *Lexicon) {
+	age := a.attrs[attrAge]
+	if !age.set || !age.dated || age.num <= 100 || len(a.ranked) == 0 {
+		return
+	}
+	top := a.ranked[0]
+	for _, h := range lx.concepts[top].headings {
+		if h.Chapter() == "97" || h.Chapter() == "49" {
+			return
+		}
+	}
+	for i, ci := range a.ranked {
+		if lx.concepts[ci].id == "antique" {
+			a.ranked = append(append([]int{ci}, a.ranked[:i]...), a.ranked[i+1:]...)
+			a.scores[ci] = a.scores[top] + weightContext
+			return
+		}
+	}
+	if ci, ok := lx.conceptIndex("antique"); ok {
+		a.scores[ci] = a.scores[top] + weightContext
+		a.ranked = append([]int{ci}, a.ranked...)
+		a.redirected = true
+	}
+}
+
+// evidence lists the matched terms that support concept ci.
+func (a *analysis) evidence(lx *Lexicon, ci int) []string {
+	var ev []string
+	for _, mt := range a.matches {
+		for _, h := range mt.p.hits {
+			if h.concept == ci {
+				e := h.kind + " \"" + mt.text + "\""
+				if mt.factor < 1 {
+					e += " (after for/with)"
+				}
+				ev = append(ev, e)
+			}
+		}
+	}
+	for _, sig := range lx.concepts[ci].signals {
+		if v := a.attrs[sig]; v.set && v.str == "true" {
+			ev = append(ev, "attribute "+sig.String()+" ("+v.ev+")")
+		}
+	}
+	if lx.concepts[ci].id == "antique" && a.attrs[attrAge].dated {
+		ev = append(ev, "rule age over 100 years ("+a.attrs[attrAge].ev+") → Chapter 97 Note 4 (A)")
+	}
+	return ev
+}
+
+// outcome is the classification of one concept for this description.
+type outcome struct {
+	concept  int
+	score    float64
+	code     hs.Code   // decided code (4 or 6 digits), zero when undecided
+	options  []hs.Code // possible subheadings when undecided
+	headings []hs.Code // the headings the goods may fall in
+	evidence []string
+	reasons  []string
+}
+
+func (c *Classifier) resolve(a *analysis, ci int) outcome {
+	con := &c.lx.concepts[ci]
+	o := outcome{concept: ci, score: a.scores[ci], evidence: a.evidence(c.lx, ci)}
+	if a.attrs[attrParts].str == "true" && con.id != "parts" {
+		if con.parts.IsZero() {
+			o.headings = nil
+			o.reasons = append(o.reasons, "parts of "+con.description+" are classified by what they are; the lexicon has no parts heading for them")
+			return o
+		}
+		o.code = con.parts
+		o.evidence = append(o.evidence, "rule parts → "+con.parts.String())
+		o.headings = []hs.Code{con.parts.Truncate(4)}
+		return o
+	}
+	d := con.decide(&a.attrs)
+	if !d.code.IsZero() {
+		o.code = d.code
+		o.headings = []hs.Code{d.code.Truncate(4)}
+		if len(d.used) > 0 {
+			o.evidence = append(o.evidence, "rule "+strings.Join(d.used, ", ")+" → "+d.code.String())
+		}
+		if len(d.assumed) > 0 {
+			o.evidence = append(o.evidence, "assumed "+strings.Join(d.assumed, ", "))
+		}
+		return o
+	}
+	o.options = d.options
+	for _, op := range d.options {
+		o.headings = appendCode(o.headings, op.Truncate(4))
+	}
+	var names []string
+	for _, m := range d.missing {
+		names = append(names, m.String())
+	}
+	if len(names) > 0 {
+		o.reasons = append(o.reasons, "deciding attribute missing for "+con.description+": "+strings.Join(names, ", "))
+	} else {
+		o.reasons = append(o.reasons, "the attributes fit no subheading of "+con.description)
+	}
+	return o
+}
+
+// Classify classifies one item and reports the controls that cover it.
+// It returns an error only when ctx is done; bad or empty input gives a
+// result that needs review, with the reasons.
+func (c *Classifier) Classify(ctx context.Context, it Item) (Result, error) {
+	if err := ctx.Err(); err != nil {
+		return Result{}, err
+	}
+	res := Result{ID: it.ID, Candidates: []Candidate{}, Controls: []Control{}, Reasons: []string{}}
+	date := it.Date
+	if date.IsZero() {
+		n := c.now().UTC()
+		date = time.Date(n.Year(), n.Month(), n.Day(), 0, 0, 0, 0, time.UTC)
+	}
+	opts := lists.Options{Date: date, Jurisdictions: c.jurisdictions, Kinds: c.kinds, Direction: direction(&it)}
+	desc := strings.TrimSpace(it.Description)
+	codeIn := strings.TrimSpace(it.DeclaredCode)
+	if desc == "" && codeIn == "" {
+		res.review("no description and no declared code")
+		return res, nil
+	}
+
+	var declared []hs.Code // the declared code, in HS 2022 terms where mapped
+	if codeIn != "" {
+		chk, codes := c.checkDeclared(codeIn, date)
+		res.Declared = &chk
+		declared = codes
+		for _, p := range chk.Problems {
+			res.review("declared code: " + p)
+		}
+	}
+
+	s := c.scratch.Get().(*scratch)
+	defer c.scratch.Put(s)
+	var t text
+	var out []outcome
+	var a analysis
+	if desc != "" {
+		t = tokenize(desc, c.lx.weak)
+		a = c.analyse(&t, date.Year(), s)
+		s.matches = a.matches[:0]
+		a.antiqueRedirect(c.lx)
+		for _, ci := range a.ranked {
+			if len(out) == maxCandidates {
+				break
+			}
+			out = append(out, c.resolve(&a, ci))
+		}
+		res.Attributes = a.attrs.list()
+	}
+
+	var final hs.Code      // the answer (6 digits) or zero
+	var headings []hs.Code // headings the answer may lie in, when abstaining
+	top := -1
+	if len(out) > 0 && out[0].score >= minAnswer {
+		top = 0
+	}
+	var hits []scored
+	if c.ix != nil && desc != "" {
+		hits = c.ix.search(t.tokens, 10, s.bm25, c.stop)
+	}
+	useIndex := len(hits) > 0 && (top < 0 || out[0].score < minConfident)
+
+	switch {
+	case useIndex:
+		final, headings = c.fromIndex(&res, hits, out)
+	case top == 0:
+		o := out[0]
+		switch {
+		case o.code.Len() == 6:
+			final = o.code
+		case !o.code.IsZero():
+			headings = []hs.Code{o.code}
+			res.review("classified only to heading " + o.code.String() + ": the lexicon does not split it further")
+		default:
+			headings = o.headings
+		}
+		for _, r := range o.reasons {
+			res.review(r)
+		}
+		if o.score < minConfident {
+			res.review("weak evidence: only a brand or context words matched")
+		}
+		if len(out) > 1 && out[1].score >= closeRatio*o.score && !sameHeadings(o, out[1]) {
+			res.review(fmt.Sprintf("ambiguous: %s (%.1f) vs %s (%.1f)",
+				c.lx.concepts[o.concept].description, o.score, c.lx.concepts[out[1].concept].description, out[1].score))
+		}
+		if cr := c.lx.concepts[o.concept].redFlag; cr != "" {
+			res.review("red flag: " + cr)
+		}
+		c.addLexiconCandidates(&res, out)
+		c.addIndexCandidates(&res, hits)
+	case len(declared) > 0:
+		if desc != "" {
+			res.review("the description matched nothing; classified from the declared code alone")
+		}
+		d := declared[0]
+		if len(declared) > 1 {
+			res.review("the declared code maps to several HS 2022 codes")
+			for _, x := range declared {
+				headings = appendCode(headings, x)
+			}
+		} else if d.Len() >= 6 {
+			final = d.Truncate(6)
+		} else {
+			headings = []hs.Code{d}
+			res.review("the declared code " + d.String() + " is a " + d.Level().String() + ", not a subheading; it is not padded to six digits")
+		}
+		for _, x := range declared {
+			res.Candidates = append(res.Candidates, Candidate{Code: x.Truncate(6).Digits(), Level: levelOf(x.Truncate(6)), Score: 1, Evidence: []string{"declared code " + codeIn}})
+		}
+	default:
+		res.review("nothing in the description matched the lexicon" + map[bool]string{true: " or the nomenclature", false: ""}[c.ix != nil])
+		c.addLexiconCandidates(&res, out)
+	}
+	if !final.IsZero() {
+		res.HS6 = final.Digits()
+	}
+
+	// Controls of the goods as classified.
+	if !final.IsZero() {
+		res.Controls = c.controlsFor(final, true, &it, &t, opts, res.Controls)
+	} else {
+		for _, h := range headings {
+			res.Controls = c.controlsFor(h, false, &it, &t, opts, res.Controls)
+		}
+	}
+	var open []string
+	for _, ctl := range res.Controls {
+		if ctl.Kind != lists.Luxury {
+			continue
+		}
+		switch ctl.Applies {
+		case Applies:
+			res.Luxury = true
+		case CannotTell:
+			res.Luxury = true
+			open = append(open, ctl.List+"/"+ctl.Entry)
+		}
+	}
+	if len(open) > 0 {
+		// One reason for all, since the per-control "why" is in Controls.
+		res.review(fmt.Sprintf("%d luxury control(s) cannot be ruled out (see controls): %s", len(open), strings.Join(open, ", ")))
+	}
+
+	if desc != "" && len(declared) > 0 && top == 0 && !useIndex {
+		if mm := c.mismatch(out, a.scores, declared, codeIn, final, headings, &it, &t, opts); mm != nil {
+			res.Mismatch = mm
+			res.review("mismatch: " + mm.Reason)
+		}
+	}
+	return res, nil
+}
+
+func levelOf(c hs.Code) Level {
+	if c.Len() >= 6 {
+		return LevelSubheading
+	}
+	return LevelHeading
+}
+
+func sameHeadings(a, b outcome) bool {
+	for _, h := range a.headings {
+		for _, g := range b.headings {
+			if h == g {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func direction(it *Item) lists.Direction {
+	switch {
+	case strings.EqualFold(strings.TrimSpace(it.Destination), "KP"):
+		return lists.ExportTo
+	case strings.EqualFold(strings.TrimSpace(it.ExporterCountry), "KP"):
+		return lists.ImportFrom
+	}
+	return ""
+}
+
+// addLexiconCandidates lists the concepts' codes, best first: a decided
+// code, or the headings and the subheadings still possible.
+func (c *Classifier) addLexiconCandidates(res *Result, out []outcome) {
+	for _, o := range out {
+		if !o.code.IsZero() {
+			c.addCandidate(res, o.code, o.score, o.evidence)
+			continue
+		}
+		for _, h := range o.headings {
+			c.addCandidate(res, h, o.score, o.evidence)
+		}
+		for _, op := range o.options {
+			c.addCandidate(res, op, o.score*0.5, o.evidence)
+		}
+	}
+}
+
+func (c *Classifier) addCandidate(res *Result, code hs.Code, score float64, ev []string) {
+	if len(res.Candidates) >= maxCandidates {
+		return
+	}
+	for _, x := range res.Candidates {
+		if x.Code == code.Digits() {
+			return
+		}
+	}
+	if ev == nil {
+		ev = []string{}
+	}
+	res.Candidates = append(res.Candidates, Candidate{Code: code.Digits(), Level: levelOf(code), Score: round2(score), Evidence: ev})
+}
+
+func round2(f float64) float64 {
+	return float64(int64(f*100+0.5)) / 100
+}
+
+// indexScale maps the best BM25 score to this weight, so that index
+// candidates rank below a product term of the lexicon.
+const indexScale = 1.5
+
+func (c *Classifier) addIndexCandidates(res *Result, hits []scored) {
+	if len(hits) == 0 {
+		return
+	}
+	best := hits[0].score
+	for _, h := range hits {
+		c.addCandidate(res, c.ix.codes[h.doc], indexScale*h.score/best, []string{"nomenclature text match"})
+	}
+}
+
+// fromIndex answers from the nomenclature index, where the lexicon is
+// silent or weak. A lexicon concept that agrees with an index heading adds
+// its weight to it.
+func (c *Classifier) fromIndex(res *Result, hits []scored, out []outcome) (hs.Code, []hs.Code) {
+	best := hits[0].score
+	type cand struct {
+		code  hs.Code
+		score float64
+		ev    []string
+	}
+	cands := make([]cand, 0, len(hits))
+	for _, h := range hits {
+		code := c.ix.codes[h.doc]
+		sc := indexScale * h.score / best
+		ev := []string{"nomenclature text match"}
+		for _, o := range out {
+			for _, hd := range o.headings {
+				if hd.Covers(code) {
+					sc += o.score
+					ev = append(ev, "lexicon "+c.lx.concepts[o.concept].id)
+				}
+			}
+		}
+		cands = append(cands, cand{code, sc, ev})
+	}
+	slices.SortStableFunc(cands, func(x, y cand) int {
+		switch {
+		case x.score > y.score:
+			return -1
+		case x.score < y.score:
+			return 1
+		}
+		return 0
+	})
+	for _, x := range cands {
+		c.addCandidate(res, x.code, x.score, x.ev)
+	}
+	c.addLexiconCandidates(res, out)
+	res.review("classified from the nomenclature text, not the luxury lexicon")
+	if len(cands) > 1 && cands[1].score >= 0.95*cands[0].score && cands[1].code.Heading() != cands[0].code.Heading() {
+		res.review(fmt.Sprintf("ambiguous: %s and %s score alike", cands[0].code, cands[1].code))
+	}
+	return cands[0].code, nil
+}

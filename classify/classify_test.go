@@ -1,0 +1,341 @@
+package classify
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/luxscreen/luxscreen/lists"
+)
+
+func TestClassifyDescriptions(t *testing.T) {
+	c := newClassifier(t)
+	tests := []struct {
+		desc    string
+		hs6     string
+		heading string // first candidate when abstaining
+	}{
+		{"2 UNITS MERCEDES-MAYBACH S600 GUARD ARMOURED SALOON", "870324", ""},
+		{"Orlov trotter stallions for breeding", "010121", ""},
+		{"Thoroughbred gelding for racing", "010129", ""},
+		{"gold colour alloy pendant", "711719", ""},
+		{"18K gold plated stainless steel bracelet", "711719", ""},
+		{"925 sterling silver ring", "711311", ""},
+		{"Pt950 platinum wedding band", "711319", ""},
+		{"Rolex Submariner oystersteel automatic", "910221", ""},
+		{"18k rose gold automatic wristwatch", "910121", ""},
+		{"leather watch strap for Rolex", "911390", ""},
+		{"Riva motor yacht 33 ft", "890332", ""},
+		{"motor yacht", "", "8903"},
+		{"hand-knotted Persian wool rug", "570110", ""},
+		{"Waterford lead crystal wine glasses", "701322", ""},
+		{"soda-lime drinking glasses tumblers", "701337", ""},
+		{"oil on canvas, circa 1885", "970121", ""},
+		{"Ming dynasty porcelain vase", "970610", ""},
+		{"1:18 scale die-cast Ferrari model car", "950300", ""},
+		{"Gulfstream G650ER", "880240", ""},
+		{"Champagne Dom Pérignon 2013 6x75cl", "220410", ""},
+		{"Armbanduhr 18 Karat Gelbgold Automatik", "910121", ""},
+		{"часы наручные золото 585 кварцевые", "910111", ""},
+		{"劳力士 手表 18K金", "910121", ""},
+		{"롤렉스 손목시계 스테인리스 오토매틱", "910221", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.desc, func(t *testing.T) {
+			r, err := c.Classify(context.Background(), Item{Description: tt.desc})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r.HS6 != tt.hs6 {
+				t.Errorf("HS6 = %q, want %q; candidates %+v, reasons %q", r.HS6, tt.hs6, r.Candidates, r.Reasons)
+			}
+			if tt.hs6 == "" {
+				if !r.NeedsReview {
+					t.Error("abstained without needs_review")
+				}
+				if len(r.Candidates) == 0 || r.Candidates[0].Code != tt.heading || r.Candidates[0].Level != LevelHeading {
+					t.Errorf("first candidate %+v, want heading %s", r.Candidates, tt.heading)
+				}
+			}
+		})
+	}
+}
+
+func TestNeverPads(t *testing.T) {
+	c := newClassifier(t)
+	for _, in := range []Item{
+		{Description: "wristwatch"},
+		{DeclaredCode: "9101"},
+		{Description: "Mercedes-Benz S-Class car"},
+	} {
+		r, err := c.Classify(context.Background(), in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.HS6 != "" {
+			t.Errorf("%+v: HS6 = %q, want abstention", in, r.HS6)
+		}
+		for _, cd := range r.Candidates {
+			if cd.Level == LevelSubheading && len(cd.Code) != 6 || cd.Level == LevelHeading && len(cd.Code) != 4 {
+				t.Errorf("%+v: candidate %+v has the wrong length for its level", in, cd)
+			}
+		}
+	}
+}
+
+func TestGarbageNeedsReview(t *testing.T) {
+	c := newClassifier(t)
+	for _, d := range []string{"", "   ", "asdkjh qwe zzz", "\x00\xff\xfe", "12345 67890", strings.Repeat("x", 5000), "!!!???"} {
+		r, err := c.Classify(context.Background(), Item{Description: d})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !r.NeedsReview || r.HS6 != "" || len(r.Reasons) == 0 {
+			t.Errorf("%.20q: got HS6 %q, needs_review %v, reasons %q; want review with a reason", d, r.HS6, r.NeedsReview, r.Reasons)
+		}
+	}
+}
+
+func TestThresholds(t *testing.T) {
+	th := &lists.Threshold{Amount: 500, Currency: "USD", Per: lists.Item, PerQuantity: 1}
+	kg := &lists.Threshold{Amount: 100, Currency: "EUR", Per: lists.Kg, PerQuantity: 1.5}
+	rates := Rates{"EUR": 1.10, "KRW": 0.00075}
+	tests := []struct {
+		name string
+		th   *lists.Threshold
+		it   Item
+		want Applicability
+	}{
+		{"above", th, Item{Value: 1200, Currency: "USD", Quantity: 2, Unit: "pcs"}, Applies},
+		{"within", th, Item{Value: 900, Currency: "USD", Quantity: 2, Unit: "pcs"}, DoesNotApply},
+		{"converted", th, Item{Value: 1000, Currency: "EUR", Quantity: 2, Unit: "pcs"}, Applies},
+		{"no value", th, Item{Quantity: 2, Unit: "pcs"}, CannotTell},
+		{"no currency", th, Item{Value: 900, Quantity: 2}, CannotTell},
+		{"unknown currency", th, Item{Value: 900, Currency: "XYZ", Quantity: 2, Unit: "pcs"}, CannotTell},
+		{"bad currency", th, Item{Value: 900, Currency: "dollars", Quantity: 2, Unit: "pcs"}, CannotTell},
+		{"no quantity but whole line within", th, Item{Value: 400, Currency: "USD"}, DoesNotApply},
+		{"no quantity above", th, Item{Value: 4000, Currency: "USD"}, CannotTell},
+		{"per 1.5 kg", kg, Item{Value: 300, Currency: "EUR", Quantity: 3, Unit: "kg"}, Applies},
+		{"grams converted", kg, Item{Value: 30, Currency: "EUR", Quantity: 3000, Unit: "g"}, DoesNotApply},
+		{"unit mismatch", kg, Item{Value: 300, Currency: "EUR", Quantity: 3, Unit: "pcs"}, CannotTell},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, why := evalThreshold(tt.th, &tt.it, rates)
+			if got != tt.want {
+				t.Errorf("got %s (%s), want %s", got, why, tt.want)
+			}
+			if why == "" {
+				t.Error("no reason given")
+			}
+		})
+	}
+}
+
+func TestControlsAndLuxury(t *testing.T) {
+	c := newClassifier(t, WithJurisdictions("UN"), WithRates(Rates{"EUR": 1.08}))
+	ctx := context.Background()
+	// Rugs are controlled by UNSCR 2321 above USD 500.
+	cheap, err := c.Classify(ctx, Item{Description: "hand-knotted wool rug", Value: 300, Currency: "EUR", Quantity: 1, Unit: "pcs"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dear, err := c.Classify(ctx, Item{Description: "hand-knotted wool rug", Value: 3000, Currency: "EUR", Quantity: 1, Unit: "pcs"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	unknown, err := c.Classify(ctx, Item{Description: "hand-knotted wool rug", Value: 3000, Currency: "CHF", Quantity: 1, Unit: "pcs"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	applies := func(r Result, entry string) Applicability {
+		for _, ctl := range r.Controls {
+			if ctl.Entry == entry {
+				return ctl.Applies
+			}
+		}
+		return ""
+	}
+	const rugs = "un-2321-iv-a-rugs-tapestries"
+	got := []any{applies(cheap, rugs), cheap.Luxury, applies(dear, rugs), dear.Luxury, applies(unknown, rugs), unknown.Luxury, unknown.NeedsReview}
+	want := []any{DoesNotApply, false, Applies, true, CannotTell, true, true}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("rug controls (-want +got):\n%s", diff)
+	}
+	for _, r := range []Result{cheap, dear} {
+		for _, ctl := range r.Controls {
+			if ctl.Jurisdiction != "UN" {
+				t.Errorf("control of %s with --jurisdiction UN", ctl.Jurisdiction)
+			}
+		}
+	}
+}
+
+func TestJurisdictionFilterKeepsUN(t *testing.T) {
+	c := newClassifier(t, WithJurisdictions("eu"))
+	r, err := c.Classify(context.Background(), Item{Description: "18k gold automatic wristwatch"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	for _, ctl := range r.Controls {
+		seen[ctl.Jurisdiction] = true
+	}
+	if diff := cmp.Diff(map[string]bool{"UN": true, "EU": true}, seen); diff != "" {
+		t.Errorf("jurisdictions of controls (-want +got):\n%s", diff)
+	}
+}
+
+func TestUNLuxuryFacts(t *testing.T) {
+	// Known facts of the UN luxury annexes, asserted on the catalogue as
+	// the classifier reports it.
+	c := newClassifier(t, WithJurisdictions("UN"))
+	tests := []struct {
+		desc  string
+		entry string
+	}{
+		{"18k gold automatic wristwatch", "un-2270-v-a-luxury-watches"},
+		{"18K yellow gold diamond ring", "un-2094-iv-a-jewellery-with-pearls"},
+		{"Sea-Doo personal watercraft", "un-2270-v-b-aquatic-recreational-vehicles"},
+		{"full lead crystal decanter", "un-2270-v-d-lead-crystal"},
+		{"Meissen porcelain dinner service", "un-2321-iv-b-porcelain-tableware"},
+	}
+	for _, tt := range tests {
+		r, err := c.Classify(context.Background(), Item{Description: tt.desc})
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, ctl := range r.Controls {
+			found = found || ctl.Entry == tt.entry
+		}
+		if !found || !r.Luxury {
+			t.Errorf("%s: want luxury with entry %s; got luxury %v, controls %+v", tt.desc, tt.entry, r.Luxury, r.Controls)
+		}
+	}
+}
+
+func TestMismatch(t *testing.T) {
+	c := newClassifier(t)
+	ctx := context.Background()
+	tests := []struct {
+		name string
+		it   Item
+		kind string
+	}{
+		{"armoured limousine declared as trailer", Item{Description: "Mercedes-Maybach S600 Guard armoured limousine", DeclaredCode: "8716.39"}, MismatchControlled},
+		{"missile carrier declared as lumber truck", Item{Description: "lumber transporter WS51200 8-axle chassis with hydraulic erector and launcher", DeclaredCode: "8704.23"}, MismatchRedFlag},
+		{"consistent", Item{Description: "18k gold automatic wristwatch", DeclaredCode: "9101.21"}, ""},
+		{"consistent heading", Item{Description: "wristwatch", DeclaredCode: "9102.21.00"}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := c.Classify(ctx, tt.it)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := ""
+			if r.Mismatch != nil {
+				got = r.Mismatch.Kind
+			}
+			if got != tt.kind {
+				t.Errorf("mismatch %+v, want kind %q", r.Mismatch, tt.kind)
+			}
+			if tt.kind != "" && !r.NeedsReview {
+				t.Error("mismatch without needs_review")
+			}
+		})
+	}
+}
+
+func TestDeclaredCodeOnly(t *testing.T) {
+	// UN only: national thresholds without a value would, rightly, ask
+	// for review.
+	c := newClassifier(t, WithJurisdictions("UN"))
+	tests := []struct {
+		code   string
+		hs6    string
+		valid  bool
+		review bool
+	}{
+		{"9101.21.00", "910121", true, false},
+		{"910121", "910121", true, false},
+		{"9101", "", true, true},
+		{"10121", "", false, true}, // lost leading zero
+		{"91x1", "", false, true},  // letters
+		{"9101..21", "910121", true, false},
+	}
+	for _, tt := range tests {
+		r, err := c.Classify(context.Background(), Item{DeclaredCode: tt.code})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := []any{r.HS6, r.Declared.Valid, r.NeedsReview}
+		if diff := cmp.Diff([]any{tt.hs6, tt.valid, tt.review}, got); diff != "" {
+			t.Errorf("%s (-want +got):\n%s\nreasons %q", tt.code, diff, r.Reasons)
+		}
+	}
+}
+
+func TestDeclaredCodeAgainstEditions(t *testing.T) {
+	dir := sharedDir(t)
+	ctx := context.Background()
+	h22 := hs2022(t)
+	cr, err := openCorrelation(ctx, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := newClassifier(t, WithValidation(h22), WithCorrelation(cr))
+	day := func(y int) time.Time { return time.Date(y, 6, 1, 0, 0, 0, 0, time.UTC) }
+	tests := []struct {
+		code   string
+		date   time.Time
+		exists string
+		hs2022 []string
+	}{
+		{"890333", day(2023), "yes", nil},
+		{"890399", day(2023), "yes", nil},
+		{"890392", day(2023), "no", nil},
+		{"890392", day(2019), "unknown", []string{"890331", "890332", "890333"}},
+	}
+	for _, tt := range tests {
+		r, err := c.Classify(ctx, Item{DeclaredCode: tt.code, Date: tt.date})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := []any{r.Declared.Exists, r.Declared.HS2022}
+		if diff := cmp.Diff([]any{tt.exists, tt.hs2022}, got); diff != "" {
+			t.Errorf("%s on %s (-want +got):\n%s", tt.code, tt.date.Format("2006"), diff)
+		}
+	}
+}
+
+func TestConcurrentUse(t *testing.T) {
+	c := newClassifier(t)
+	done := make(chan struct{})
+	for i := 0; i < 8; i++ {
+		go func() {
+			defer func() { done <- struct{}{} }()
+			for _, d := range []string{"Rolex Daytona 18k gold", "persian rug", "Gulfstream G650", "gold colour pendant"} {
+				if _, err := c.Classify(context.Background(), Item{Description: d}); err != nil {
+					t.Error(err)
+				}
+			}
+		}()
+	}
+	for i := 0; i < 8; i++ {
+		<-done
+	}
+}
+
+func TestCancelledContext(t *testing.T) {
+	c := newClassifier(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := c.Classify(ctx, Item{Description: "watch"}); err == nil {
+		t.Error("no error on a cancelled context")
+	}
+}

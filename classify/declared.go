@@ -1,0 +1,154 @@
+package classify
+
+import (
+	"errors"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/luxscreen/luxscreen/hs"
+	"github.com/luxscreen/luxscreen/lists"
+)
+
+// checkDeclared validates a declared code: its format, its existence in
+// the edition in force on date (when a nomenclature of that edition is
+// loaded) and its HS 2022 equivalents (when a correlation table is
+// loaded). It returns the check and the code(s) to compare descriptions
+// with, in HS 2022 terms where they could be mapped.
+func (c *Classifier) checkDeclared(in string, date time.Time) (DeclaredCheck, []hs.Code) {
+	chk := DeclaredCheck{Input: in, Exists: "unknown"}
+	code, err := hs.Parse(in)
+	if err != nil {
+		var pe *hs.ParseError
+		if errors.As(err, &pe) {
+			chk.Problems = append(chk.Problems, pe.Detail)
+		} else {
+			chk.Problems = append(chk.Problems, err.Error())
+		}
+		return chk, nil
+	}
+	chk.Valid = true
+	chk.Code = code.Digits()
+	chk.Level = code.Level().String()
+	ed := hs.EditionAt(date.Year())
+	chk.Edition = ed.String()
+	codes := []hs.Code{code}
+	for _, n := range c.validation {
+		if n.Edition().Base() != ed {
+			continue
+		}
+		// A national table judges national digits; an HS table only HS6.
+		probe := code
+		if n.Edition().System == "HS" {
+			probe = code.Truncate(6)
+		}
+		if n.Exists(probe) {
+			chk.Exists = "yes"
+			break
+		}
+		chk.Exists = "no"
+	}
+	if chk.Exists == "no" {
+		chk.Valid = false
+		chk.Problems = append(chk.Problems, code.String()+" does not exist in "+ed.String())
+		// Perhaps written in another edition.
+		for _, n := range c.validation {
+			if n.Edition().Base() != ed && n.Exists(code.Truncate(6)) {
+				chk.Problems = append(chk.Problems, "it exists in "+n.Edition().String())
+			}
+		}
+	}
+	if ed != hs.HS2022 && ed.Year < hs.HS2022.Year {
+		for _, cr := range c.correlations {
+			a, b := cr.Editions()
+			if !(a == ed && b == hs.HS2022 || b == ed && a == hs.HS2022) {
+				continue
+			}
+			links, err := cr.Map(code, ed)
+			if err != nil {
+				chk.Problems = append(chk.Problems, "no HS 2022 correspondence for "+code.String()+" of "+ed.String())
+				break
+			}
+			codes = codes[:0]
+			for _, l := range links {
+				chk.HS2022 = append(chk.HS2022, l.To.Digits())
+				codes = append(codes, l.To)
+			}
+			if len(links) > 1 {
+				chk.Problems = append(chk.Problems, ed.String()+" "+code.String()+" was split in HS 2022 into "+strings.Join(chk.HS2022, ", "))
+			}
+			break
+		}
+	}
+	return chk, codes
+}
+
+// mismatch compares what the description points to with the declared
+// code. It reports a finding when the description is confident about a
+// heading that the declared code is not under, and says which controls the
+// declared code escapes.
+func (c *Classifier) mismatch(out []outcome, scores []float64, declared []hs.Code, in string, final hs.Code, headings []hs.Code, it *Item, t *text, opts lists.Options) *Mismatch {
+	o := out[0]
+	con := &c.lx.concepts[o.concept]
+	if o.score < minConfident && con.redFlag == "" {
+		return nil
+	}
+	described := headings
+	if !final.IsZero() {
+		described = []hs.Code{final.Truncate(4)}
+	} else if len(described) == 0 {
+		described = o.headings
+	}
+	if len(described) == 0 {
+		return nil
+	}
+	covered := false
+	for _, d := range declared {
+		for _, h := range described {
+			if h.Covers(d) || d.Covers(h) {
+				covered = true
+			}
+		}
+	}
+	if covered && con.redFlag == "" {
+		return nil
+	}
+	descText := make([]string, len(described))
+	for i, h := range described {
+		descText[i] = h.String()
+	}
+	mm := &Mismatch{Kind: MismatchHeading, Declared: declared[0].Digits(), Described: strings.Join(descText, "|")}
+	if !final.IsZero() {
+		mm.Described = final.Digits()
+	}
+	if covered {
+		mm.Kind = MismatchRedFlag
+		mm.Reason = "described as " + con.description + ": " + con.redFlag
+		return mm
+	}
+	// Entries that cover the described goods but not the declared code.
+	have := map[string]bool{}
+	for _, d := range declared {
+		for _, m := range c.matchesFor(d, opts) {
+			have[m.Entry.ID] = true
+		}
+	}
+	for _, h := range described {
+		for _, m := range c.matchesFor(h, opts) {
+			id := m.List.ID + "/" + m.Entry.ID
+			if !have[m.Entry.ID] && !slices.Contains(mm.Evades, id) {
+				mm.Evades = append(mm.Evades, id)
+			}
+		}
+	}
+	mm.Reason = "declared " + in + " but the description points to " + strings.Join(descText, " or ") + " (" + con.description + ")"
+	if len(mm.Evades) > 0 {
+		mm.Kind = MismatchControlled
+		mm.Reason += "; the declared code escapes " + strings.Join(mm.Evades, ", ")
+	}
+	if con.redFlag != "" {
+		mm.Kind = MismatchRedFlag
+		mm.Reason += "; " + con.redFlag
+	}
+	return mm
+}

@@ -1,0 +1,60 @@
+// Package classify classifies goods as a bill of lading, invoice or order
+// line describes them ("2 UNITS MERCEDES-MAYBACH S600 GUARD ARMOURED
+// SALOON", "Orlov trotter stallions for breeding", "gold colour alloy
+// pendant") and the commodity codes declared for them, and reports the
+// control-list entries that cover the goods.
+//
+// # Lexicon and attribute rules
+//
+// The classifier is driven by an embedded lexicon authored for luxscreen
+// (lexicon/*.yaml), not by a trained model: on real product text, synonyms,
+// brands and attribute rules move accuracy more than the ranking function
+// does. Each lexicon concept names the headings its goods fall in and
+// lists product terms, model names, brands (a brand claimed by several
+// concepts is shared between them), context words and keys in German,
+// French, Russian, Chinese and Korean. A match of the longest phrase wins,
+// so "watch strap" is a strap and "gold plated" is plating, and words after
+// "for" or "with" count less ("strap for Rolex" is a strap).
+//
+// Attribute extractors read what decides a subheading: engine capacity and
+// fuel, hull length and propulsion, unladen weight, the metal and fineness
+// of jewellery and watch cases (18K, 750, 925, Pt950 against plated, "gold
+// colour" or imitation), watch movements, the age of art and antiques,
+// hand-knotted against machine-made carpets, pure-bred breeding animals,
+// lead-crystal PbO content, container sizes and fibres. Each concept's
+// rules map attributes to HS 2022 subheadings, mirroring GRI 1 and 6.
+// Where a deciding attribute is missing the classifier abstains: it
+// answers with the heading or headings still possible and an empty HS6,
+// and never pads a heading to six digits. A few documented trade
+// conventions are assumed where descriptions never state them (a watch is
+// a wrist-watch unless said otherwise); the evidence says so.
+//
+// # Nomenclature index
+//
+// [WithNomenclature] adds a BM25 index over a user-supplied HS nomenclature
+// (loaded with hs.Open), for descriptions outside the luxury lexicon. The
+// index answers when the lexicon has no product term; it never overrides a
+// lexicon abstention with a guessed subheading.
+//
+// # Controls
+//
+// A [Result] lists the catalogue entries that cover the answer, each with
+// whether it applies: a threshold is compared with the line's unit value,
+// converted with the caller's [Rates]; an "ex" code applies when the
+// description matches the entry's category keywords. A missing value, an
+// unknown currency or rate, or an abstention makes a control [CannotTell],
+// never [DoesNotApply]: screening fails closed. Luxury is set when a
+// luxury-kind control applies or cannot be ruled out. By default every
+// jurisdiction is considered; [WithJurisdictions] restricts them, and the
+// UN lists are always included because every member state must apply them.
+//
+// # Declared codes
+//
+// A declared code is parsed (hs.Parse), checked against the nomenclature of
+// the edition in force on the shipment date when one is loaded, and mapped
+// to HS 2022 with a correlation table when given. When the description
+// clearly points to a heading the declared code is not under, the result
+// carries a [Mismatch]; it is the mislabelling red flag when the described
+// goods are controlled by entries the declared code escapes, or when the
+// description has attributes the lexicon marks as a known disguise.
+package classify

@@ -1,0 +1,138 @@
+package classify
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func readInScope(t testing.TB) []Labelled {
+	t.Helper()
+	f, err := os.Open("testdata/inscope.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	set, err := ReadLabelled(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return set
+}
+
+// TestInScopeAcceptance runs the in-scope evaluation and asserts the
+// acceptance thresholds of the classifier, so that regressions fail CI.
+// Luxury labels follow the UN lists.
+func TestInScopeAcceptance(t *testing.T) {
+	set := readInScope(t)
+	if len(set) < 300 {
+		t.Fatalf("in-scope set has %d items, want at least 300", len(set))
+	}
+	c := newClassifier(t, WithJurisdictions("UN"))
+	m, err := Evaluate(context.Background(), c, set)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("n=%d answered=%d acc@4=%.3f acc@6=%.3f top5@4=%.3f top5@6=%.3f abstain=%.3f luxury P=%.3f R=%.3f hard-neg luxury=%.3f",
+		m.N, m.Answered, m.Acc4, m.Acc6, m.Top5At4, m.Top5At6, m.Abstain, m.LuxuryPrecision, m.LuxuryRecall, m.HardNegativeLuxury)
+	for _, f := range m.Failures {
+		t.Logf("%s %q gold=%s got=%s: %s", f.ID, f.Description, f.Gold, f.Got, f.Problem)
+	}
+	check := func(name string, got, min float64, atLeast bool) {
+		if atLeast && got < min || !atLeast && got > min {
+			t.Errorf("%s = %.3f, want %s %.3f", name, got, map[bool]string{true: ">=", false: "<="}[atLeast], min)
+		}
+	}
+	check("acc@4", m.Acc4, 0.95, true)
+	check("acc@6", m.Acc6, 0.90, true)
+	check("abstain", m.Abstain, 0.10, false)
+	check("hard negatives called luxury", m.HardNegativeLuxury, 0.02, false)
+	check("luxury recall", m.LuxuryRecall, 0.95, true)
+	check("luxury precision", m.LuxuryPrecision, 0.95, true)
+}
+
+// TestSharedDevSet measures the classifier with the full nomenclature on
+// the shared HSClassify_micro development set. It reports; it asserts only
+// a weak floor, since the set is not tuned to.
+func TestSharedDevSet(t *testing.T) {
+	dir := sharedDir(t)
+	f, err := os.Open(filepath.Join(dir, "data/hs-eval/hsclassify_micro_benchmark_cases.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	set, err := ReadLabelled(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, withN := range []bool{false, true} {
+		var opts []Option
+		if withN {
+			opts = append(opts, WithNomenclature(hs2022(t)))
+		}
+		m, err := Evaluate(context.Background(), newClassifier(t, opts...), set)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("nomenclature=%v n=%d answered=%d acc@4=%.3f acc@6=%.3f top1@4(all)=%.3f top5@4=%.3f top5@6=%.3f abstain=%.3f",
+			withN, m.N, m.Answered, m.Acc4, m.Acc6, m.Top1At4All, m.Top5At4, m.Top5At6, m.Abstain)
+		if withN && m.Top1At4All < 0.30 {
+			t.Errorf("top1@4 over all items = %.3f with the nomenclature, below the floor of 0.30", m.Top1At4All)
+		}
+	}
+}
+
+func TestReadLabelledErrors(t *testing.T) {
+	tests := []struct {
+		in, want string
+	}{
+		{`{"id":"a","description":"x","gold_hs6":"91012"}`, "line 1"},
+		{"\n" + `{"id":"a","gold_hs6":"910121"}`, "line 2"},
+		{`{"id":"a","description":"x","colour":"red"}`, "line 1"},
+		{"text,wrong\nx,1\n", "line 1"},
+	}
+	for _, tt := range tests {
+		_, err := ReadLabelled(strings.NewReader(tt.in))
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%q: got %v, want an error naming %s", tt.in, err, tt.want)
+		}
+	}
+}
+
+func TestReadLabelledCSV(t *testing.T) {
+	got, err := ReadLabelled(strings.NewReader("text,expected_hs_code,category\nfresh beef,20130,easy\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Labelled{{Item: Item{ID: "line2", Description: "fresh beef"}, GoldHS6: "020130", GoldHeading: "0201"}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestHeldOutReport measures the held-out set, written after the lexicon
+// and never used to tune it. It reports and asserts only a weak floor.
+func TestHeldOutReport(t *testing.T) {
+	f, err := os.Open("testdata/heldout.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	set, err := ReadLabelled(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := Evaluate(context.Background(), newClassifier(t, WithJurisdictions("UN")), set)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("held-out n=%d acc@4=%.3f acc@6=%.3f top5@6=%.3f abstain=%.3f luxury P=%.3f R=%.3f hard-neg luxury=%.3f",
+		m.N, m.Acc4, m.Acc6, m.Top5At6, m.Abstain, m.LuxuryPrecision, m.LuxuryRecall, m.HardNegativeLuxury)
+	if m.Acc4 < 0.80 {
+		t.Errorf("held-out acc@4 = %.3f, below the floor of 0.80", m.Acc4)
+	}
+}

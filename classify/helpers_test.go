@@ -1,0 +1,50 @@
+package classify
+
+import (
+	"context"
+	"github.com/luxscreen/luxscreen/internal/testenv"
+	"path/filepath"
+	"testing"
+
+	"github.com/luxscreen/luxscreen/hs"
+	"github.com/luxscreen/luxscreen/lists"
+)
+
+// sharedDir returns the shared data directory, skipping the test when
+// LUXSCREEN_SHARED is not set.
+func sharedDir(t testing.TB) string {
+	t.Helper()
+	d := testenv.Dir()
+	if d == "" {
+		t.Skip("LUXSCREEN_SHARED not set")
+	}
+	return d
+}
+
+func catalogue(t testing.TB) *lists.Catalogue {
+	t.Helper()
+	cat, err := lists.Default(context.Background())
+	if err != nil {
+		t.Fatalf("lists.Default: %v", err)
+	}
+	return cat
+}
+
+func newClassifier(t testing.TB, opts ...Option) *Classifier {
+	t.Helper()
+	c, err := New(catalogue(t), opts...)
+	if err != nil {
+		t.Fatalf("New: %v", err)
+	}
+	return c
+}
+
+// hs2022 loads the shared flat HS 2022 CSV.
+func hs2022(t testing.TB) *hs.Table {
+	t.Helper()
+	n, err := hs.Open(context.Background(), filepath.Join(sharedDir(t), "data/hs/datasets-harmonized-system/harmonized-system.csv"), hs.HS2022)
+	if err != nil {
+		t.Fatalf("loading HS 2022: %v", err)
+	}
+	return n
+}

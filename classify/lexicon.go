@@ -1,0 +1,609 @@
+package classify
+
+import (
+	"bytes"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/luxscreen/luxscreen/hs"
+)
+
+// lexiconFS holds the authored lexicon. Each New parses it afresh, so no
+// parsed state is shared between classifiers.
+//
+//go:embed lexicon/*.yaml
+var lexiconFS embed.FS
+
+// Term weights. A product noun says what the goods are; a model name says
+// it more precisely; a brand says what a maker mostly sells; context words
+// only tip a balance.
+const (
+	weightTerm    = 2.0
+	weightStrong  = 2.5
+	weightBrand   = 1.2
+	weightContext = 0.5
+)
+
+// yamlLexicon is the layout of one lexicon file.
+type yamlLexicon struct {
+	Attributes []yamlAttrWords `yaml:"attributes"`
+	Noise      []string        `yaml:"noise"`
+	Concepts   []yamlConcept   `yaml:"concepts"`
+}
+
+type yamlAttrWords struct {
+	Attr  string   `yaml:"attr"`
+	Value string   `yaml:"value"`
+	Words []string `yaml:"words"`
+}
+
+type yamlConcept struct {
+	ID          string              `yaml:"id"`
+	Headings    []string            `yaml:"headings"`
+	Description string              `yaml:"description"`
+	Terms       []string            `yaml:"terms"`
+	Strong      []string            `yaml:"strong"`
+	Brands      []string            `yaml:"brands"`
+	Context     []string            `yaml:"context"`
+	Keys        map[string][]string `yaml:"keys"`
+	Implies     []yamlImplies       `yaml:"implies"`
+	Assume      map[string]string   `yaml:"assume"`
+	Signals     []string            `yaml:"signals"`
+	Parts       string              `yaml:"parts"`
+	Code        string              `yaml:"code"`
+	Rules       []yamlRule          `yaml:"rules"`
+	Otherwise   string              `yaml:"otherwise"`
+	RedFlag     string              `yaml:"redflag"`
+	line        int
+}
+
+type yamlImplies struct {
+	Words []string          `yaml:"words"`
+	Set   map[string]string `yaml:"set"`
+}
+
+type yamlRule struct {
+	When map[string]string `yaml:"when"`
+	Code string            `yaml:"code"`
+}
+
+// LexiconError reports a problem in a lexicon file.
+type LexiconError struct {
+	File  string
+	Line  int
+	Field string
+	Err   error
+}
+
+func (e *LexiconError) Error() string {
+	s := "classify: lexicon " + e.File
+	if e.Line > 0 {
+		s += ":" + strconv.Itoa(e.Line)
+	}
+	if e.Field != "" {
+		s += ": " + e.Field
+	}
+	return s + ": " + e.Err.Error()
+}
+
+// Unwrap returns the underlying error.
+func (e *LexiconError) Unwrap() error { return e.Err }
+
+// ErrLexicon is wrapped by every [*LexiconError].
+var ErrLexicon = errors.New("invalid lexicon")
+
+// concept is a compiled product type: the goods one lexicon entry
+// describes, with the rules that pick their subheading.
+type concept struct {
+	id          string
+	headings    []hs.Code
+	description string
+	code        hs.Code // fixed code when there are no rules
+	rules       []rule
+	otherwise   hs.Code
+	parts       hs.Code
+	assume      []assumption
+	signals     []attr
+	redFlag     string
+	file        string
+}
+
+type assumption struct {
+	a attr
+	v string
+}
+
+// hit is what a matched phrase says about a concept.
+type hit struct {
+	concept int
+	weight  float64
+	kind    string // term, model, brand, context
+}
+
+// attrAssign is what a matched phrase says about an attribute.
+type attrAssign struct {
+	a       attr
+	v       string
+	implied bool
+}
+
+// pword is one word of a phrase: a stem matched exactly, or a prefix
+// (authored with a trailing "*") matched against the start of the word.
+type pword struct {
+	s      string
+	prefix bool
+}
+
+// phrase is one dictionary entry: a sequence of words and everything a
+// match of it means.
+type phrase struct {
+	words  []pword
+	source string // as authored, for evidence
+	hits   []hit
+	attrs  []attrAssign
+	noise  bool
+}
+
+// Lexicon is the compiled luxury lexicon: product concepts with their
+// terms, brands, multilingual keys and subheading rules, and the attribute
+// vocabulary. It is immutable and safe for concurrent use.
+type Lexicon struct {
+	concepts []concept
+	// byFirst indexes phrases whose first word is matched exactly by that
+	// stem, longest phrase first.
+	byFirst map[string][]*phrase
+	// byPrefix indexes phrases whose first word is a prefix (keys written
+	// with a trailing "*", for inflected languages) by the prefix's first
+	// three letters.
+	byPrefix map[string][]*phrase
+	// substrings are keys in scripts written without spaces (Chinese,
+	// Japanese) or with attached particles (Korean).
+	substrings []*phrase
+	weak       map[string]float64
+	codes      map[string]bool // every code the lexicon names
+}
+
+// LoadLexicon parses lexicon files from fsys (every *.yaml in dir). It is
+// exported so that tools and tests can load an alternative lexicon; New
+// uses the embedded one unless given [WithLexicon].
+func LoadLexicon(fsys fs.FS, dir string) (*Lexicon, error) {
+	names, err := fs.Glob(fsys, path.Join(dir, "*.yaml"))
+	if err != nil {
+		return nil, fmt.Errorf("classify: listing lexicon: %w", err)
+	}
+	if len(names) == 0 {
+		return nil, &LexiconError{File: dir, Err: fmt.Errorf("%w: no *.yaml files", ErrLexicon)}
+	}
+	slices.Sort(names)
+	lx := &Lexicon{byFirst: map[string][]*phrase{}, byPrefix: map[string][]*phrase{}, weak: weakMarkers(), codes: map[string]bool{}}
+	b := &builder{lx: lx, index: map[string]*phrase{}, conceptIDs: map[string]int{}}
+	var docs []struct {
+		file string
+		y    yamlLexicon
+	}
+	for _, n := range names {
+		data, err := fs.ReadFile(fsys, n)
+		if err != nil {
+			return nil, fmt.Errorf("classify: reading lexicon: %w", err)
+		}
+		var y yamlLexicon
+		dec := yaml.NewDecoder(bytes.NewReader(data))
+		dec.KnownFields(true)
+		if err := dec.Decode(&y); err != nil {
+			return nil, &LexiconError{File: path.Base(n), Line: yamlLine(err), Err: fmt.Errorf("%w: %v", ErrLexicon, err)}
+		}
+		var root yaml.Node
+		if err := yaml.Unmarshal(data, &root); err == nil {
+			conceptLines(&root, y.Concepts)
+		}
+		docs = append(docs, struct {
+			file string
+			y    yamlLexicon
+		}{path.Base(n), y})
+	}
+	// Concepts first, so that brands shared by several concepts can be
+	// weighted by how many concepts claim them.
+	brandCount := map[string]int{}
+	for _, d := range docs {
+		for _, c := range d.y.Concepts {
+			for _, br := range c.Brands {
+				brandCount[normKey(br)]++
+			}
+		}
+	}
+	for _, d := range docs {
+		for _, c := range d.y.Concepts {
+			if err := b.concept(d.file, c, brandCount); err != nil {
+				return nil, err
+			}
+		}
+	}
+	for _, d := range docs {
+		for i, aw := range d.y.Attributes {
+			a, ok := attrByName(aw.Attr)
+			if !ok {
+				return nil, &LexiconError{File: d.file, Field: fmt.Sprintf("attributes[%d].attr", i), Err: fmt.Errorf("%w: unknown attribute %q", ErrLexicon, aw.Attr)}
+			}
+			if aw.Value == "" || len(aw.Words) == 0 {
+				return nil, &LexiconError{File: d.file, Field: fmt.Sprintf("attributes[%d]", i), Err: fmt.Errorf("%w: value and words are required", ErrLexicon)}
+			}
+			for _, w := range aw.Words {
+				p, err := b.phrase(w)
+				if err != nil {
+					return nil, &LexiconError{File: d.file, Field: fmt.Sprintf("attributes[%d].words", i), Err: err}
+				}
+				p.attrs = append(p.attrs, attrAssign{a: a, v: aw.Value})
+			}
+		}
+		for i, w := range d.y.Noise {
+			p, err := b.phrase(w)
+			if err != nil {
+				return nil, &LexiconError{File: d.file, Field: fmt.Sprintf("noise[%d]", i), Err: err}
+			}
+			p.noise = true
+		}
+	}
+	for _, ps := range lx.byFirst {
+		slices.SortStableFunc(ps, func(x, y *phrase) int { return len(y.words) - len(x.words) })
+	}
+	for _, ps := range lx.byPrefix {
+		slices.SortStableFunc(ps, func(x, y *phrase) int { return len(y.words) - len(x.words) })
+	}
+	return lx, nil
+}
+
+// builder accumulates phrases, merging those with the same words.
+type builder struct {
+	lx         *Lexicon
+	index      map[string]*phrase
+	conceptIDs map[string]int
+}
+
+// normKey normalises an authored key the way descriptions are normalised.
+func normKey(s string) string {
+	return strings.Join(strings.Fields(normalize(s)), " ")
+}
+
+// phrase returns the dictionary entry for an authored term, creating it.
+// A word ending in "*" is a prefix; keys in Han or Hangul are matched as
+// substrings.
+func (b *builder) phrase(raw string) (*phrase, error) {
+	w := strings.TrimSpace(raw)
+	if i := strings.LastIndexByte(w, '^'); i > 0 {
+		w = w[:i] // weight suffix, read by weightOf
+	}
+	if strings.Trim(w, "* ") == "" {
+		return nil, fmt.Errorf("%w: empty term", ErrLexicon)
+	}
+	n := normKey(w)
+	if strings.IndexFunc(n, isCJK) >= 0 {
+		key := "cjk:" + strings.ReplaceAll(n, " ", "")
+		if p, ok := b.index[key]; ok {
+			return p, nil
+		}
+		p := &phrase{words: []pword{{s: strings.ReplaceAll(n, " ", "")}}, source: raw}
+		b.index[key] = p
+		b.lx.substrings = append(b.lx.substrings, p)
+		return p, nil
+	}
+	var words []pword
+	for _, f := range strings.Fields(w) {
+		prefix := strings.HasSuffix(f, "*")
+		t := tokenize(strings.TrimSuffix(f, "*"), b.lx.weak)
+		for i, tk := range t.tokens {
+			pw := pword{s: tk.stem}
+			if prefix && i == len(t.tokens)-1 {
+				pw = pword{s: tk.text, prefix: true}
+				if utf8.RuneCountInString(tk.text) < 3 {
+					return nil, fmt.Errorf("%w: prefix %q in %q is shorter than three letters", ErrLexicon, f, raw)
+				}
+			}
+			words = append(words, pw)
+		}
+	}
+	if len(words) == 0 {
+		return nil, fmt.Errorf("%w: term %q has no words", ErrLexicon, raw)
+	}
+	var kb strings.Builder
+	for _, pw := range words {
+		kb.WriteString(pw.s)
+		if pw.prefix {
+			kb.WriteByte('*')
+		}
+		kb.WriteByte(' ')
+	}
+	key := kb.String()
+	if p, ok := b.index[key]; ok {
+		return p, nil
+	}
+	p := &phrase{words: words, source: raw}
+	b.index[key] = p
+	if words[0].prefix {
+		k := firstRunes(words[0].s, 3)
+		b.lx.byPrefix[k] = append(b.lx.byPrefix[k], p)
+	} else {
+		b.lx.byFirst[words[0].s] = append(b.lx.byFirst[words[0].s], p)
+	}
+	return p, nil
+}
+
+// firstRunes returns the first n runes of s.
+func firstRunes(s string, n int) string {
+	i := 0
+	for k := 0; k < n && i < len(s); k++ {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	return s[:i]
+}
+
+// weightOf reads an optional "^weight" suffix of an authored term.
+func weightOf(raw string, def float64) (float64, error) {
+	i := strings.LastIndexByte(raw, '^')
+	if i <= 0 {
+		return def, nil
+	}
+	f, err := strconv.ParseFloat(strings.TrimSpace(raw[i+1:]), 64)
+	if err != nil || f <= 0 || f > 10 {
+		return 0, fmt.Errorf("%w: term %q: weight must be a number in (0, 10]", ErrLexicon, raw)
+	}
+	return f, nil
+}
+
+func (b *builder) concept(file string, y yamlConcept, brandCount map[string]int) error {
+	fail := func(field string, err error) error {
+		return &LexiconError{File: file, Line: y.line, Field: "concept " + y.ID + ": " + field, Err: err}
+	}
+	if y.ID == "" {
+		return fail("id", fmt.Errorf("%w: id is required", ErrLexicon))
+	}
+	if _, dup := b.conceptIDs[y.ID]; dup {
+		return fail("id", fmt.Errorf("%w: concept id used twice", ErrLexicon))
+	}
+	if len(y.Headings) == 0 {
+		return fail("headings", fmt.Errorf("%w: at least one heading is required", ErrLexicon))
+	}
+	if y.Description == "" {
+		return fail("description", fmt.Errorf("%w: description is required", ErrLexicon))
+	}
+	idx := len(b.lx.concepts)
+	c := concept{id: y.ID, description: y.Description, redFlag: y.RedFlag, file: file}
+	code := func(field, s string, min int) (hs.Code, error) {
+		cd, err := hs.Parse(s)
+		if err != nil {
+			return hs.Code{}, fail(field, fmt.Errorf("%w: %v", ErrLexicon, err))
+		}
+		if cd.Len() < min || cd.Len() > 6 {
+			return hs.Code{}, fail(field, fmt.Errorf("%w: code %s: want %d to 6 digits", ErrLexicon, s, min))
+		}
+		b.lx.codes[cd.Digits()] = true
+		return cd, nil
+	}
+	for _, h := range y.Headings {
+		cd, err := code("headings", h, 4)
+		if err != nil {
+			return err
+		}
+		if cd.Len() != 4 {
+			return fail("headings", fmt.Errorf("%w: heading %s must have 4 digits", ErrLexicon, h))
+		}
+		c.headings = append(c.headings, cd)
+	}
+	inHeadings := func(cd hs.Code) bool {
+		for _, h := range c.headings {
+			if h.Covers(cd) {
+				return true
+			}
+		}
+		return false
+	}
+	var err error
+	if y.Code != "" {
+		if c.code, err = code("code", y.Code, 4); err != nil {
+			return err
+		}
+	}
+	if y.Otherwise != "" {
+		if c.otherwise, err = code("otherwise", y.Otherwise, 4); err != nil {
+			return err
+		}
+	}
+	if y.Parts != "" {
+		if c.parts, err = code("parts", y.Parts, 4); err != nil {
+			return err
+		}
+	}
+	for i, r := range y.Rules {
+		field := fmt.Sprintf("rules[%d]", i)
+		cd, err := code(field+".code", r.Code, 6)
+		if err != nil {
+			return err
+		}
+		if !inHeadings(cd) {
+			return fail(field+".code", fmt.Errorf("%w: code %s is not under the concept's headings", ErrLexicon, r.Code))
+		}
+		ru := rule{code: cd}
+		keys := make([]string, 0, len(r.When))
+		for k := range r.When {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		for _, k := range keys {
+			cond, err := parseCondition(k, r.When[k])
+			if err != nil {
+				return fail(field+".when."+k, err)
+			}
+			ru.conds = append(ru.conds, cond)
+		}
+		c.rules = append(c.rules, ru)
+	}
+	if len(c.rules) == 0 && c.code.IsZero() {
+		return fail("code", fmt.Errorf("%w: a concept needs a code or rules", ErrLexicon))
+	}
+	for k, v := range y.Assume {
+		a, ok := attrByName(k)
+		if !ok {
+			return fail("assume."+k, fmt.Errorf("%w: unknown attribute", ErrLexicon))
+		}
+		c.assume = append(c.assume, assumption{a: a, v: v})
+	}
+	slices.SortFunc(c.assume, func(x, y assumption) int { return int(x.a) - int(y.a) })
+	for _, s := range y.Signals {
+		a, ok := attrByName(s)
+		if !ok {
+			return fail("signals", fmt.Errorf("%w: unknown attribute %q", ErrLexicon, s))
+		}
+		c.signals = append(c.signals, a)
+	}
+	b.conceptIDs[y.ID] = idx
+	b.lx.concepts = append(b.lx.concepts, c)
+	add := func(field string, terms []string, def float64, kind string, split bool) error {
+		for _, t := range terms {
+			w, err := weightOf(t, def)
+			if err != nil {
+				return fail(field, err)
+			}
+			if split {
+				if n := brandCount[normKey(t)]; n > 1 {
+					w /= float64(n)
+				}
+			}
+			p, err := b.phrase(t)
+			if err != nil {
+				return fail(field, err)
+			}
+			// Spellings that normalise alike ("s600", "S 600") are one
+			// phrase and count once, at the highest weight given.
+			dup := false
+			for i := range p.hits {
+				if p.hits[i].concept == idx {
+					p.hits[i].weight = max(p.hits[i].weight, w)
+					dup = true
+				}
+			}
+			if !dup {
+				p.hits = append(p.hits, hit{concept: idx, weight: w, kind: kind})
+			}
+		}
+		return nil
+	}
+	if err := add("terms", y.Terms, weightTerm, "term", false); err != nil {
+		return err
+	}
+	if err := add("strong", y.Strong, weightStrong, "model", false); err != nil {
+		return err
+	}
+	if err := add("brands", y.Brands, weightBrand, "brand", true); err != nil {
+		return err
+	}
+	if err := add("context", y.Context, weightContext, "context", false); err != nil {
+		return err
+	}
+	langs := make([]string, 0, len(y.Keys))
+	for l := range y.Keys {
+		langs = append(langs, l)
+	}
+	slices.Sort(langs)
+	for _, l := range langs {
+		if err := add("keys."+l, y.Keys[l], weightTerm, "key:"+l, false); err != nil {
+			return err
+		}
+	}
+	for i, im := range y.Implies {
+		var sets []attrAssign
+		for k, v := range im.Set {
+			a, ok := attrByName(k)
+			if !ok {
+				return fail(fmt.Sprintf("implies[%d].set", i), fmt.Errorf("%w: unknown attribute %q", ErrLexicon, k))
+			}
+			sets = append(sets, attrAssign{a: a, v: v, implied: true})
+		}
+		slices.SortFunc(sets, func(x, y attrAssign) int { return int(x.a) - int(y.a) })
+		for _, w := range im.Words {
+			p, err := b.phrase(w)
+			if err != nil {
+				return fail(fmt.Sprintf("implies[%d].words", i), err)
+			}
+			p.attrs = append(p.attrs, sets...)
+		}
+	}
+	return nil
+}
+
+// conceptLines copies each concept's line number from the YAML tree, for
+// error messages.
+func conceptLines(root *yaml.Node, cs []yamlConcept) {
+	if root.Kind != yaml.DocumentNode || len(root.Content) == 0 {
+		return
+	}
+	m := root.Content[0]
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value != "concepts" {
+			continue
+		}
+		for j, n := range m.Content[i+1].Content {
+			if j < len(cs) {
+				cs[j].line = n.Line
+			}
+		}
+	}
+}
+
+func yamlLine(err error) int {
+	var te *yaml.TypeError
+	s := err.Error()
+	if errors.As(err, &te) && len(te.Errors) > 0 {
+		s = te.Errors[0]
+	}
+	if i := strings.Index(s, "line "); i >= 0 {
+		j := i + 5
+		for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+			j++
+		}
+		n, _ := strconv.Atoi(s[i+5 : j])
+		return n
+	}
+	return 0
+}
+
+// conceptIndex returns the index of the concept with the given ID.
+func (lx *Lexicon) conceptIndex(id string) (int, bool) {
+	for i := range lx.concepts {
+		if lx.concepts[i].id == id {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
+// Codes returns every commodity code the lexicon names, in order.
+func (lx *Lexicon) Codes() []string {
+	out := make([]string, 0, len(lx.codes))
+	for c := range lx.codes {
+		out = append(out, c)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// Covers reports whether the lexicon has a concept for goods under code:
+// a concept heading or rule code that code covers or that covers code.
+func (lx *Lexicon) Covers(code hs.Code) bool {
+	for _, c := range lx.concepts {
+		for _, h := range c.headings {
+			if h.Covers(code) || code.Covers(h) {
+				return true
+			}
+		}
+	}
+	return false
+}

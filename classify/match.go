@@ -1,0 +1,231 @@
+package classify
+
+import (
+	"math"
+	"strconv"
+	"strings"
+)
+
+// matched is one dictionary phrase found in a description.
+type matched struct {
+	p      *phrase
+	factor float64 // the weak factor of its first token
+	text   string  // the words as they appear
+}
+
+// match finds the lexicon's phrases in t: at each token the longest phrase
+// that starts there, so that "watch strap" is read as a strap and "gold
+// plated" as plating, then the keys matched as substrings.
+func (lx *Lexicon) match(t *text, out []matched) []matched {
+	toks := t.tokens
+	end := 0 // tokens before end are covered by an accepted phrase
+	for i := range toks {
+		best, n := lx.longest(toks, i, len(toks))
+		// A phrase is taken when it reaches past what is covered, so that
+		// "akoya pearl necklace" yields "akoya pearl" and "pearl necklace"
+		// but "watch strap" does not also yield "strap".
+		if best == nil || i+n <= end {
+			continue
+		}
+		out = append(out, matched{p: best, factor: toks[i].weak, text: t.norm[toks[i].start:toks[i+n-1].end]})
+		out = lx.inner(t, best, i, i+n, out)
+		end = i + n
+	}
+	if t.cjk {
+		for _, p := range lx.substrings {
+			if strings.Contains(t.norm, p.words[0].s) {
+				out = append(out, matched{p: p, factor: 1, text: p.words[0].s})
+			}
+		}
+	}
+	return out
+}
+
+// inner finds, inside the span [from, to) of outer, the phrases that say
+// what outer does not: an attribute inside a product phrase ("sailing"
+// in "sailing catamaran", "silver" in "silver tray") or a product inside
+// an attribute phrase ("horse" in "riding horse"). Noise spans are left
+// alone: "silver dial" says nothing about the case.
+func (lx *Lexicon) inner(t *text, outer *phrase, from, to int, out []matched) []matched {
+	if outer.noise || to-from < 2 {
+		return out
+	}
+	toks := t.tokens
+	for j := from; j < to; j++ {
+		limit := to
+		if j == from {
+			limit = to - 1 // a phrase starting with outer must be shorter
+		}
+		p, n := lx.longest(toks, j, limit)
+		if p == nil || p == outer || p.noise {
+			continue
+		}
+		// A product inside an attribute phrase counts only as its head, the
+		// last word: "riding horse" is a horse, "rose gold" is no rosé.
+		product := len(outer.hits) == 0 && len(p.hits) > 0 && j+n == to
+		if (len(outer.attrs) == 0 && len(p.attrs) > 0) || product {
+			q := *p
+			if len(outer.attrs) == 0 {
+				q.hits = nil // the product is outer's; take only the attributes
+			} else {
+				q.attrs = nil
+			}
+			out = append(out, matched{p: &q, factor: toks[j].weak, text: t.norm[toks[j].start:toks[j+n-1].end]})
+			j += n - 1
+		}
+	}
+	return out
+}
+
+// longest returns the longest phrase starting at token i and ending by
+// token limit, and its length in tokens; an exact phrase wins a tie with a
+// prefix phrase.
+func (lx *Lexicon) longest(toks []token, i, limit int) (*phrase, int) {
+	var best *phrase
+	toks = toks[:limit]
+	for _, p := range lx.byFirst[toks[i].stem] {
+		if p.matchAt(toks, i) {
+			best = p
+			break
+		}
+	}
+	if len(lx.byPrefix) > 0 && !toks[i].isNum {
+		for _, p := range lx.byPrefix[firstRunes(toks[i].text, 3)] {
+			if best != nil && len(p.words) <= len(best.words) {
+				break
+			}
+			if p.matchAt(toks, i) {
+				best = p
+				break
+			}
+		}
+	}
+	if best == nil {
+		return nil, 0
+	}
+	return best, len(best.words)
+}
+
+// matchAt reports whether the phrase matches the tokens from i.
+func (p *phrase) matchAt(toks []token, i int) bool {
+	if i+len(p.words) > len(toks) {
+		return false
+	}
+	for k, w := range p.words {
+		tk := &toks[i+k]
+		if w.prefix {
+			if !strings.HasPrefix(tk.text, w.s) {
+				return false
+			}
+		} else if tk.stem != w.s {
+			return false
+		}
+	}
+	return true
+}
+
+// numericAttr reports whether an attribute holds a number.
+func numericAttr(a attr) bool {
+	switch a {
+	case attrCC, attrKW, attrLength, attrWeight, attrFineness, attrAge, attrContainer:
+		return true
+	}
+	return false
+}
+
+// applyAttrs records the attributes that matched phrases set. Metal words
+// feed the metal signals, which are resolved together with hallmarks.
+func applyAttrs(ms []matched, a *attrs, m *metalSignals) {
+	for _, mt := range ms {
+		for _, s := range mt.p.attrs {
+			if s.a == attrMetal && !s.implied {
+				switch s.v {
+				case "gold":
+					m.gold = true
+				case "silver":
+					m.silver = true
+					if m.fineness == 0 && (strings.Contains(mt.text, "sterling") || strings.Contains(mt.text, "925")) {
+						m.fineness = 925
+					}
+				case "platinum":
+					m.platinum = true
+				case "palladium":
+					m.palladium = true
+				case "plated":
+					m.plated = true
+				case "clad":
+					m.clad = true
+				case "imitation":
+					m.imitation = true
+				case "base":
+					m.base = true
+				}
+				m.ev = append(m.ev, mt.text)
+				continue
+			}
+			if numericAttr(s.a) {
+				v := parseInterval(s.v)
+				v.ev, v.implied = mt.text, s.implied
+				v.dated = s.a == attrAge && strings.HasPrefix(s.v, ">250")
+				if a[s.a].set && (!a[s.a].implied || s.implied) {
+					continue
+				}
+				a[s.a] = v
+				continue
+			}
+			if s.a == attrFuel && a[attrFuel].set && !s.implied && !a[attrFuel].implied {
+				if f := combineFuel(a[attrFuel].str, s.v); f != a[attrFuel].str {
+					a[attrFuel] = value{set: true, str: f, ev: a[attrFuel].ev + " " + mt.text}
+				}
+				continue
+			}
+			a.setStr(s.a, s.v, mt.text, s.implied)
+		}
+	}
+}
+
+// combineFuel merges two fuel words of one description: "diesel" and
+// "hybrid" make a diesel hybrid, "hybrid" and "electric" a hybrid.
+func combineFuel(have, add string) string {
+	diesel := have == "diesel" || add == "diesel" || strings.HasSuffix(have, "-diesel")
+	var kind string
+	switch {
+	case have == "phev" || add == "phev" || strings.HasPrefix(have, "phev"):
+		kind = "phev"
+	case have == "hybrid" || add == "hybrid" || strings.HasPrefix(have, "hybrid"):
+		kind = "hybrid"
+	case have == "electric" && (add == "petrol" || add == "diesel") || add == "electric" && (have == "petrol" || have == "diesel"):
+		kind = "hybrid"
+	default:
+		return have
+	}
+	if diesel {
+		return kind + "-diesel"
+	}
+	return kind
+}
+
+// parseInterval reads an authored numeric value: "6750", ">100" (more than
+// 100, by how much unknown), "<=100" or ">2000,<=15000".
+func parseInterval(s string) value {
+	v := value{set: true, num: 0, max: math.Inf(1)}
+	exact := true
+	for _, part := range strings.Split(s, ",") {
+		part = strings.TrimSpace(part)
+		switch {
+		case strings.HasPrefix(part, ">"):
+			f, _ := strconv.ParseFloat(strings.TrimLeft(part, ">="), 64)
+			v.num, exact = math.Nextafter(f, math.Inf(1)), false
+		case strings.HasPrefix(part, "<"):
+			f, _ := strconv.ParseFloat(strings.TrimLeft(part, "<="), 64)
+			v.max, exact = f, false
+		default:
+			f, _ := strconv.ParseFloat(part, 64)
+			v.num, v.max = f, f
+		}
+	}
+	if exact {
+		v.max = v.num
+	}
+	return v
+}

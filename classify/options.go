@@ -1,0 +1,84 @@
+package classify
+
+import (
+	"time"
+
+	"github.com/luxscreen/luxscreen/hs"
+	"github.com/luxscreen/luxscreen/lists"
+)
+
+// Option configures a [Classifier].
+type Option func(*config)
+
+type config struct {
+	lexicon       *Lexicon
+	nomenclature  hs.Nomenclature
+	validation    []hs.Nomenclature
+	correlations  []*hs.Correlation
+	rates         Rates
+	jurisdictions []string
+	kinds         []lists.Kind
+	now           func() time.Time
+}
+
+// WithNomenclature adds a BM25 index over n's six-digit lines (a Comtrade
+// JSON, flat HS CSV or EU CN file loaded with [hs.Open]), so that
+// descriptions outside the luxury lexicon are classified too. n also
+// validates declared codes of its edition.
+func WithNomenclature(n hs.Nomenclature) Option {
+	return func(c *config) {
+		c.nomenclature = n
+		c.validation = append(c.validation, n)
+	}
+}
+
+// WithValidation adds nomenclatures used only to check that declared codes
+// exist in their edition (for example HS2017 beside an HS2022 index).
+func WithValidation(ns ...hs.Nomenclature) Option {
+	return func(c *config) { c.validation = append(c.validation, ns...) }
+}
+
+// WithCorrelation adds a correlation table, used to map declared codes of
+// an older edition to HS 2022.
+func WithCorrelation(t *hs.Correlation) Option {
+	return func(c *config) { c.correlations = append(c.correlations, t) }
+}
+
+// WithRates sets the exchange rates used to compare values with
+// thresholds in another currency.
+func WithRates(r Rates) Option {
+	return func(c *config) {
+		c.rates = make(Rates, len(r))
+		for k, v := range r {
+			c.rates[k] = v
+		}
+	}
+}
+
+// WithJurisdictions restricts the controls considered to these
+// jurisdictions ("EU", "GB", "US"…; see [lists.CanonicalJurisdiction]).
+// The UN lists are always considered: they are the floor every UN member
+// state must implement, so restricting to "EU" yields the EU and UN lists.
+func WithJurisdictions(js ...string) Option {
+	return func(c *config) {
+		for _, j := range js {
+			c.jurisdictions = append(c.jurisdictions, lists.CanonicalJurisdiction(j))
+		}
+	}
+}
+
+// WithKinds restricts the controls considered to these kinds of list.
+func WithKinds(ks ...lists.Kind) Option {
+	return func(c *config) { c.kinds = append(c.kinds, ks...) }
+}
+
+// WithLexicon replaces the embedded lexicon.
+func WithLexicon(lx *Lexicon) Option {
+	return func(c *config) { c.lexicon = lx }
+}
+
+// WithClock sets the clock that dates items without a date; the default
+// is time.Now.
+func WithClock(now func() time.Time) Option {
+	return func(c *config) { c.now = now }
+}

@@ -1,0 +1,156 @@
+package classify
+
+import (
+	"time"
+
+	"github.com/luxscreen/luxscreen/lists"
+)
+
+// Item is one line to classify: what a bill of lading, invoice or order
+// line says about the goods. Description or DeclaredCode (or both) must be
+// given; everything else is optional and makes the answer more precise.
+type Item struct {
+	ID           string `json:"id,omitempty"`
+	Description  string `json:"description,omitempty"`
+	DeclaredCode string `json:"hs_code,omitempty"`
+	// Value is the total value of the line in Currency.
+	Value    float64 `json:"value,omitempty"`
+	Currency string  `json:"currency,omitempty"`
+	// Quantity is the number of Units the line covers.
+	Quantity float64 `json:"quantity,omitempty"`
+	Unit     string  `json:"unit,omitempty"`
+	// ExporterCountry and Destination are ISO 3166-1 alpha-2 codes. A
+	// destination of KP selects export controls, an exporter in KP import
+	// controls; otherwise lists of either direction are considered.
+	ExporterCountry string `json:"exporter_country,omitempty"`
+	Destination     string `json:"destination,omitempty"`
+	// Date is the shipment date. It selects the lists in force and the HS
+	// edition the declared code is read in. Zero means today.
+	Date time.Time `json:"date,omitzero"`
+}
+
+// Level is how deep a candidate code goes: "chapter", "heading" or
+// "subheading".
+type Level string
+
+// The levels of a candidate.
+const (
+	LevelHeading    Level = "heading"
+	LevelSubheading Level = "subheading"
+)
+
+// Candidate is one possible classification.
+type Candidate struct {
+	// Code is the bare digits, 4 or 6 of them.
+	Code  string `json:"code"`
+	Level Level  `json:"level"`
+	// Score is the evidence weight behind the candidate: the sum of the
+	// weights of the terms that support it. It orders candidates of one
+	// result and is not a probability.
+	Score float64 `json:"score"`
+	// Evidence lists the matched terms and the attribute rules that
+	// produced the candidate.
+	Evidence []string `json:"evidence"`
+}
+
+// Applicability says whether a control applies to the goods.
+type Applicability string
+
+// The answers a control check can give.
+const (
+	Applies      Applicability = "applies"
+	DoesNotApply Applicability = "does not apply"
+	CannotTell   Applicability = "cannot tell"
+)
+
+// Control is one catalogue entry that covers the classification, with
+// whether it applies to this line.
+type Control struct {
+	List         string           `json:"list"`
+	Jurisdiction string           `json:"jurisdiction"`
+	Kind         lists.Kind       `json:"kind"`
+	Entry        string           `json:"entry"`
+	Category     string           `json:"category"`
+	Basis        lists.Basis      `json:"basis"`
+	Citation     string           `json:"citation"`
+	Code         string           `json:"code"`
+	Coverage     lists.Coverage   `json:"coverage"`
+	Threshold    *lists.Threshold `json:"threshold,omitempty"`
+	Applies      Applicability    `json:"applies"`
+	// Why explains the answer: the threshold comparison, the category
+	// keyword found, or what is missing to decide.
+	Why string `json:"why"`
+}
+
+// DeclaredCheck is the validation of a declared commodity code.
+type DeclaredCheck struct {
+	Input string `json:"input"`
+	// Code is the parsed code as bare digits; empty when it does not parse.
+	Code    string `json:"code,omitempty"`
+	Level   string `json:"level,omitempty"`
+	Edition string `json:"edition,omitempty"`
+	Valid   bool   `json:"valid"`
+	// Exists is "yes" or "no" when a nomenclature of the edition is
+	// loaded, "unknown" otherwise.
+	Exists string `json:"exists"`
+	// HS2022 lists the HS 2022 codes a code of an older edition maps to.
+	HS2022   []string `json:"hs2022,omitempty"`
+	Problems []string `json:"problems,omitempty"`
+}
+
+// Mismatch kinds.
+const (
+	// MismatchHeading: the description points to a heading the declared
+	// code does not cover.
+	MismatchHeading = "heading"
+	// MismatchControlled: as MismatchHeading, and the described goods are
+	// controlled by entries the declared code escapes — the mislabelling
+	// red flag.
+	MismatchControlled = "mislabelled-controlled"
+	// MismatchRedFlag: the description has attributes of goods the lexicon
+	// marks as a known disguise (a missile carrier described as a lumber
+	// transporter), whatever the declared code.
+	MismatchRedFlag = "red-flag"
+)
+
+// Mismatch is a finding that the declared code and the description
+// disagree. The shipment-decision engine cites it.
+type Mismatch struct {
+	Kind      string `json:"kind"`
+	Declared  string `json:"declared"`
+	Described string `json:"described"`
+	// Evades lists the entries (list/entry) that cover the described goods
+	// but not the declared code.
+	Evades []string `json:"evades,omitempty"`
+	Reason string   `json:"reason"`
+}
+
+// Result is the classification of one Item. Its JSON field names are
+// stable: other tools consume them.
+type Result struct {
+	ID string `json:"id"`
+	// HS6 is the six-digit answer, or "" when the classifier abstains.
+	// A heading-level answer is never padded to six digits.
+	HS6        string      `json:"hs6"`
+	Candidates []Candidate `json:"candidates"`
+	Controls   []Control   `json:"controls"`
+	// Luxury is set when at least one luxury control applies or cannot be
+	// ruled out for the jurisdictions considered.
+	Luxury      bool     `json:"luxury"`
+	NeedsReview bool     `json:"needs_review"`
+	Reasons     []string `json:"reasons"`
+	// Attributes are the product attributes read from the description.
+	Attributes []Attribute    `json:"attributes,omitempty"`
+	Declared   *DeclaredCheck `json:"declared,omitempty"`
+	Mismatch   *Mismatch      `json:"mismatch,omitempty"`
+}
+
+func (r *Result) review(reason string) {
+	r.NeedsReview = true
+	for _, x := range r.Reasons {
+		if x == reason {
+			return
+		}
+	}
+	r.Reasons = append(r.Reasons, reason)
+}

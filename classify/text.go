@@ -1,0 +1,332 @@
+package classify
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// token is one word or number of a normalised description. Text and stem
+// are substrings of the normalised text, so tokenising allocates only the
+// normalised string and the token slice.
+type token struct {
+	text  string  // lower-cased, accent-folded
+	stem  string  // text with a crude plural/ending strip, for matching
+	num   float64 // the value when isNum
+	isNum bool
+	// after is the separator class before the token: whether a hyphen,
+	// slash or space preceded it. Attribute rules use it to tell "18k" from
+	// "18 k" only where that matters.
+	glued bool // no separator between this token and the previous one
+	// weak is the factor for tokens that follow "for", "with" and the
+	// like: they name what the goods fit or include, not what they are.
+	weak float64
+	// start and end are the byte offsets of the token in the normalised
+	// text, so that rules can see the separator that follows ("85'", "24%").
+	start, end int
+}
+
+// text is a description prepared for matching.
+type text struct {
+	norm   string  // normalised text: lower case, accents folded, separators kept
+	tokens []token // words and numbers in order
+	cjk    bool    // the text has Han, Kana or Hangul, matched by substring
+}
+
+// foldRune maps a rune to its unaccented lower-case form, so that
+// "Hermès", "HERMES" and "hermes" match the same lexicon key. Cyrillic,
+// Han and Hangul are only lower-cased. ß and æ expand to two letters.
+func foldRune(r rune, b *strings.Builder) {
+	switch r {
+	case 'ß':
+		b.WriteString("ss")
+		return
+	case 'æ', 'Æ':
+		b.WriteString("ae")
+		return
+	case 'œ', 'Œ':
+		b.WriteString("oe")
+		return
+	case '³':
+		b.WriteByte('3')
+		return
+	case '²':
+		b.WriteByte('2')
+		return
+	case '’', '‘', '`', '´':
+		b.WriteByte('\'')
+		return
+	case '×':
+		b.WriteByte('x')
+		return
+	case 'ё', 'Ё':
+		b.WriteString("е")
+		return
+	case '\u00a0', '\u202f', '\u3000':
+		b.WriteByte(' ')
+		return
+	}
+	if r < utf8.RuneSelf {
+		if 'A' <= r && r <= 'Z' {
+			r += 'a' - 'A'
+		}
+		b.WriteByte(byte(r))
+		return
+	}
+	if r >= 0xC0 && r <= 0x17F {
+		if f, ok := latinFold(r); ok {
+			b.WriteByte(f)
+			return
+		}
+	}
+	if r >= 0xFF01 && r <= 0xFF5E { // full-width ASCII on Asian documents
+		r = unicode.ToLower(r - 0xFF01 + '!')
+		b.WriteRune(r)
+		return
+	}
+	b.WriteRune(unicode.ToLower(r))
+}
+
+// latinFold strips the diacritic from the Latin-1 and Latin Extended-A
+// letters used in European product names.
+func latinFold(r rune) (byte, bool) {
+	const (
+		// Each string lists the letters, upper and lower case, that fold to
+		// the byte before it.
+		a  = "ÀÁÂÃÄÅàáâãäåĀāĂăĄą"
+		c  = "ÇçĆćĈĉĊċČč"
+		d  = "ĎďĐđÐð"
+		e  = "ÈÉÊËèéêëĒēĔĕĖėĘęĚě"
+		g  = "ĜĝĞğĠġĢģ"
+		h  = "ĤĥĦħ"
+		i  = "ÌÍÎÏìíîïĨĩĪīĬĭĮįİı"
+		j  = "Ĵĵ"
+		k  = "Ķķ"
+		l  = "ĹĺĻļĽľĿŀŁł"
+		n  = "ÑñŃńŅņŇň"
+		o  = "ÒÓÔÕÖØòóôõöøŌōŎŏŐő"
+		rr = "ŔŕŖŗŘř"
+		s  = "ŚśŜŝŞşŠš"
+		t  = "ŢţŤťŦŧ"
+		u  = "ÙÚÛÜùúûüŨũŪūŬŭŮůŰűŲų"
+		w  = "Ŵŵ"
+		y  = "ÝýÿŶŷŸ"
+		z  = "ŹźŻżŽž"
+	)
+	for _, set := range [...]struct {
+		to    byte
+		chars string
+	}{{'a', a}, {'c', c}, {'d', d}, {'e', e}, {'g', g}, {'h', h}, {'i', i}, {'j', j}, {'k', k}, {'l', l}, {'n', n}, {'o', o}, {'r', rr}, {'s', s}, {'t', t}, {'u', u}, {'w', w}, {'y', y}, {'z', z}} {
+		if strings.ContainsRune(set.chars, r) {
+			return set.to, true
+		}
+	}
+	return 0, false
+}
+
+// isCJK reports whether r is written without spaces between words (Han,
+// Kana) or is Hangul, whose words carry attached particles; such text is
+// matched by substring rather than by token.
+func isCJK(r rune) bool {
+	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hangul, r) ||
+		unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r)
+}
+
+// maxDescription bounds the text examined, so that a pasted document cannot
+// make one call slow; real order lines are far shorter.
+const maxDescription = 2000
+
+// normalize folds case and accents. Every rune that is not a letter or a
+// digit becomes a separator, except '.' and ',' between digits (decimal
+// marks), '%', '/' and '\” which attribute rules read.
+func normalize(s string) string {
+	if len(s) > maxDescription {
+		s = s[:maxDescription]
+		for !utf8.ValidString(s) && len(s) > 0 {
+			s = s[:len(s)-1]
+		}
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	for _, r := range s {
+		if r == utf8.RuneError {
+			b.WriteByte(' ')
+			continue
+		}
+		foldRune(r, &b)
+	}
+	return b.String()
+}
+
+// weakMarkers introduce what the goods fit, are for or come with; words
+// after them describe another thing. The weight is the factor applied to
+// lexicon matches that follow, until the next strong separator.
+func weakMarkers() map[string]float64 {
+	return map[string]float64{
+		"for": 0.3, "fits": 0.3, "fit": 0.3, "compatible": 0.3, "suitable": 0.3,
+		// German "für" folds to "fur", which is also a material, so it is
+		// left out.
+		"pour": 0.3, "для": 0.3,
+		"with": 0.5, "w": 0.5, "incl": 0.5, "including": 0.5, "mit": 0.5, "avec": 0.5, "с": 0.5, "inside": 0.5,
+		"in": 0.7, "on": 0.7, "of": 0.9,
+	}
+}
+
+// tokenize normalises s and splits it into tokens. A letter run and a digit
+// run that touch are separate tokens ("3982cc" → 3982, cc), so that numbers
+// with units can be read by the attribute rules and the lexicon sees the
+// same tokens whatever the spacing.
+func tokenize(s string, weak map[string]float64) text {
+	norm := normalize(s)
+	t := text{norm: norm, tokens: make([]token, 0, 16)}
+	factor := 1.0
+	i := 0
+	prevEnd := -1
+	for i < len(norm) {
+		r, size := utf8.DecodeRuneInString(norm[i:])
+		switch {
+		case isCJK(r):
+			t.cjk = true
+			i += size
+			prevEnd = -1
+			continue
+		case unicode.IsDigit(r):
+			j := i + size
+			for j < len(norm) {
+				r2, s2 := utf8.DecodeRuneInString(norm[j:])
+				if unicode.IsDigit(r2) {
+					j += s2
+					continue
+				}
+				// A decimal mark or thousands separator between digits.
+				if (r2 == '.' || r2 == ',') && j+1 < len(norm) && norm[j+1] >= '0' && norm[j+1] <= '9' {
+					j++
+					continue
+				}
+				break
+			}
+			raw := norm[i:j]
+			tok := token{text: raw, stem: raw, isNum: true, glued: prevEnd == i, weak: factor, start: i, end: j}
+			tok.num = parseNumber(raw)
+			t.tokens = append(t.tokens, tok)
+			prevEnd = j
+			i = j
+		case unicode.IsLetter(r) || unicode.Is(unicode.Mn, r):
+			j := i + size
+			for j < len(norm) {
+				r2, s2 := utf8.DecodeRuneInString(norm[j:])
+				if unicode.IsLetter(r2) || unicode.Is(unicode.Mn, r2) {
+					if isCJK(r2) {
+						break
+					}
+					j += s2
+					continue
+				}
+				// Keep apostrophes inside words: "men's" → "men's".
+				if r2 == '\'' && j+1 < len(norm) && norm[j+1] >= 'a' && norm[j+1] <= 'z' {
+					j++
+					continue
+				}
+				break
+			}
+			w := norm[i:j]
+			w = strings.TrimSuffix(w, "'s")
+			if f, ok := weak[w]; ok {
+				factor = f
+				prevEnd = j
+				i = j
+				continue
+			}
+			t.tokens = append(t.tokens, token{text: w, stem: stem(w), glued: prevEnd == i, weak: factor, start: i, end: j})
+			prevEnd = j
+			i = j
+		default:
+			// Strong separators end the scope of "for", "with" and the like.
+			switch r {
+			case ';', '|', '\n', '(', ')', '[', ']', ':':
+				factor = 1
+			case ',':
+				if factor > 0.5 {
+					factor = 1
+				}
+			}
+			i += size
+		}
+	}
+	return t
+}
+
+// parseNumber reads "3,982", "4.0" or "1.234,5" as a number. A comma
+// followed by exactly three digits is a thousands separator; otherwise it
+// is a decimal mark, as written in most of Europe.
+func parseNumber(s string) float64 {
+	var b [32]byte
+	out := b[:0]
+	for k := 0; k < len(s); k++ {
+		c := s[k]
+		switch c {
+		case ',':
+			rest := len(s) - k - 1
+			if rest == 3 || (k+4 < len(s) && (s[k+4] == ',' || s[k+4] == '.')) {
+				continue // thousands
+			}
+			out = append(out, '.')
+		case '.':
+			// "1.234.567" uses dots as thousands separators.
+			if strings.Count(s, ".") > 1 {
+				continue
+			}
+			out = append(out, '.')
+		default:
+			if c >= '0' && c <= '9' {
+				out = append(out, c)
+			}
+		}
+		if len(out) == cap(b) {
+			break
+		}
+	}
+	f, err := strconv.ParseFloat(string(out), 64)
+	if err != nil {
+		return 0
+	}
+	return f
+}
+
+// stem removes English plural endings and Russian/German inflections
+// crudely but consistently; the lexicon is stemmed the same way, so only
+// consistency matters.
+func stem(w string) string {
+	n := len(w)
+	if n <= 3 || w[n-1] >= utf8.RuneSelf {
+		return stemCyrillic(w)
+	}
+	switch {
+	case strings.HasSuffix(w, "ies") && n > 4:
+		return w[:n-3]
+	case strings.HasSuffix(w, "ches") || strings.HasSuffix(w, "shes") || strings.HasSuffix(w, "xes") || strings.HasSuffix(w, "sses"):
+		return w[:n-2]
+	case strings.HasSuffix(w, "ss") || strings.HasSuffix(w, "us") || strings.HasSuffix(w, "is"):
+		return w
+	case w[n-1] == 's':
+		return w[:n-1]
+	case w[n-1] == 'y' && n > 4:
+		return w[:n-1]
+	}
+	return w
+}
+
+// stemCyrillic strips one common Russian ending from a Cyrillic word of
+// at least five letters.
+func stemCyrillic(w string) string {
+	if utf8.RuneCountInString(w) < 5 {
+		return w
+	}
+	for _, suf := range [...]string{"ами", "ями", "ого", "его", "ому", "ему", "ыми", "ими", "ий", "ый", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ов", "ев", "ей", "ам", "ям", "ах", "ях", "ом", "ем", "ы", "и", "а", "я", "о", "е", "у", "ю", "ь"} {
+		if strings.HasSuffix(w, suf) {
+			return w[:len(w)-len(suf)]
+		}
+	}
+	return w
+}

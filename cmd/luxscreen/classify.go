@@ -1,0 +1,326 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/luxscreen/luxscreen/classify"
+	"github.com/luxscreen/luxscreen/hs"
+	"github.com/luxscreen/luxscreen/lists"
+)
+
+// classifyUsage is the synopsis of "luxscreen classify".
+const classifyUsage = `"DESCRIPTION" [--hs CODE] [--value N --currency C] [--quantity N --unit U] [--jurisdiction UN,EU] [--date YYYY-MM-DD] [--rate EUR=1.08 …] [--rates FILE] [--nomenclature FILE] [--format table|json|jsonl]
+       luxscreen classify --input FILE|- [--format jsonl|json|table] [same flags]`
+
+// classifierFlags are the flags shared by "classify" and "eval classify".
+type classifierFlags struct {
+	juris, date, rates, nomenclature, edition, correlation string
+	rate                                                   multiFlag
+}
+
+// multiFlag collects a flag given several times.
+type multiFlag []string
+
+func (m *multiFlag) String() string     { return strings.Join(*m, ",") }
+func (m *multiFlag) Set(s string) error { *m = append(*m, s); return nil }
+
+// newClassifier builds a classifier from the shared flags. The UN lists
+// are always considered (see classify.WithJurisdictions).
+func (f *classifierFlags) newClassifier(ctx context.Context, e *env) (*classify.Classifier, error) {
+	cat, err := lists.Default(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var opts []classify.Option
+	if js := splitList(f.juris); len(js) > 0 {
+		opts = append(opts, classify.WithJurisdictions(js...))
+	}
+	rates, err := readRates(f.rates, f.rate)
+	if err != nil {
+		return nil, err
+	}
+	if len(rates) > 0 {
+		opts = append(opts, classify.WithRates(rates))
+	}
+	if f.nomenclature != "" {
+		var ed hs.Edition
+		if f.edition != "" {
+			if ed, err = hs.ParseEdition(f.edition); err != nil {
+				return nil, usagef("--edition: %v", err)
+			}
+		}
+		n, err := hs.Open(ctx, f.nomenclature, ed)
+		if err != nil {
+			return nil, err
+		}
+		opts = append(opts, classify.WithNomenclature(n))
+	}
+	if f.correlation != "" {
+		cr, err := hs.OpenCorrelation(ctx, f.correlation)
+		if err != nil {
+			return nil, err
+		}
+		opts = append(opts, classify.WithCorrelation(cr))
+	}
+	opts = append(opts, classify.WithClock(e.now))
+	return classify.New(cat, opts...)
+}
+
+// readRates reads --rates FILE (a JSON object {"EUR": 1.08} or lines
+// "EUR=1.08") and the --rate flags, which win.
+func readRates(file string, flags []string) (classify.Rates, error) {
+	r := classify.Rates{}
+	if file != "" {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			return nil, err
+		}
+		if t := bytes.TrimSpace(data); len(t) > 0 && t[0] == '{' {
+			if err := json.Unmarshal(t, &r); err != nil {
+				return nil, fmt.Errorf("--rates %s: %w", file, err)
+			}
+		} else {
+			for i, line := range strings.Split(string(data), "\n") {
+				line = strings.TrimSpace(line)
+				if line == "" || strings.HasPrefix(line, "#") {
+					continue
+				}
+				cur, v, err := classify.ParseRate(line)
+				if err != nil {
+					return nil, fmt.Errorf("--rates %s:%d: %w", file, i+1, err)
+				}
+				r[cur] = v
+			}
+		}
+	}
+	for _, s := range flags {
+		cur, v, err := classify.ParseRate(s)
+		if err != nil {
+			return nil, usagef("--rate: %v", err)
+		}
+		r[cur] = v
+	}
+	return r, nil
+}
+
+// inputLine is one line of a batch file. Its field names are stable.
+type inputLine struct {
+	ID              string   `json:"id"`
+	Description     string   `json:"description"`
+	HSCode          string   `json:"hs_code"`
+	Value           *float64 `json:"value"`
+	Currency        string   `json:"currency"`
+	Quantity        *float64 `json:"quantity"`
+	Unit            string   `json:"unit"`
+	ExporterCountry string   `json:"exporter_country"`
+	Destination     string   `json:"destination"`
+	Date            string   `json:"date"`
+}
+
+func (l inputLine) item() (classify.Item, error) {
+	it := classify.Item{ID: l.ID, Description: l.Description, DeclaredCode: l.HSCode, Currency: l.Currency,
+		Unit: l.Unit, ExporterCountry: l.ExporterCountry, Destination: l.Destination}
+	if l.Value != nil {
+		it.Value = *l.Value
+	}
+	if l.Quantity != nil {
+		it.Quantity = *l.Quantity
+	}
+	if strings.TrimSpace(l.Description) == "" && strings.TrimSpace(l.HSCode) == "" {
+		return it, errors.New(`field "description": give a description or an hs_code`)
+	}
+	if l.Date != "" {
+		t, err := time.Parse(dateFlagLayout, l.Date)
+		if err != nil {
+			return it, fmt.Errorf("field \"date\": %q: want YYYY-MM-DD", l.Date)
+		}
+		it.Date = t
+	}
+	return it, nil
+}
+
+func runClassify(ctx context.Context, e *env, args []string) error {
+	fs := newFlagSet(e, "classify", classifyUsage)
+	var cf classifierFlags
+	code := fs.String("hs", "", "the declared HS code to validate and compare")
+	value := fs.Float64("value", 0, "total value of the line")
+	currency := fs.String("currency", "", "ISO 4217 currency of --value")
+	quantity := fs.Float64("quantity", 0, "quantity of the line")
+	unit := fs.String("unit", "", "unit of --quantity (pcs, kg, pairs…)")
+	dest := fs.String("destination", "", "destination country (ISO alpha-2)")
+	exporter := fs.String("exporter-country", "", "exporter country (ISO alpha-2)")
+	input := fs.String("input", "", "batch: read JSON lines from FILE, or - for standard input")
+	format := fs.String("format", "", "output format: table, json or jsonl (default table, jsonl for --input)")
+	fs.StringVar(&cf.juris, "jurisdiction", "", "comma-separated jurisdictions whose controls to report (default all; UN always included)")
+	fs.StringVar(&cf.date, "date", "", "shipment date YYYY-MM-DD (default today)")
+	fs.StringVar(&cf.rates, "rates", "", "exchange-rate FILE: JSON {\"EUR\":1.08} or lines EUR=1.08 (US dollars per unit)")
+	fs.Var(&cf.rate, "rate", "an exchange rate CUR=USD-per-unit, e.g. EUR=1.08 (repeatable)")
+	fs.StringVar(&cf.nomenclature, "nomenclature", "", "HS nomenclature FILE (Comtrade JSON, flat HS CSV or EU CN CSV) for text outside the luxury lexicon")
+	fs.StringVar(&cf.edition, "edition", "HS2022", "edition of --nomenclature when the file does not name it")
+	fs.StringVar(&cf.correlation, "correlation", "", "UNSD correlation table FILE to map declared codes of older editions")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	var date time.Time
+	if cf.date != "" {
+		if date, err = time.Parse(dateFlagLayout, cf.date); err != nil {
+			return usagef("--date %q: want YYYY-MM-DD", cf.date)
+		}
+	}
+	if *input == "" && len(pos) == 0 && *code == "" {
+		return usagef("classify: give a description, --hs CODE or --input FILE")
+	}
+	if *input != "" && len(pos) > 0 {
+		return usagef("classify: give either a description or --input, not both")
+	}
+	def := formatTable
+	if *input != "" {
+		def = formatJSONL
+	}
+	f := def
+	if *format != "" {
+		if f, err = parseFormat(*format, formatTable, formatJSON, formatJSONL); err != nil {
+			return err
+		}
+	}
+	c, err := cf.newClassifier(ctx, e)
+	if err != nil {
+		return err
+	}
+	if *input != "" {
+		return classifyBatch(ctx, e, c, *input, date, f)
+	}
+	it := classify.Item{Description: strings.Join(pos, " "), DeclaredCode: *code, Value: *value, Currency: *currency,
+		Quantity: *quantity, Unit: *unit, Destination: *dest, ExporterCountry: *exporter, Date: date}
+	res, err := c.Classify(ctx, it)
+	if err != nil {
+		return err
+	}
+	switch f {
+	case formatJSON:
+		return writeJSON(e.stdout, res)
+	case formatJSONL:
+		return writeRecords(e.stdout, f, []classify.Result{res})
+	}
+	return printResult(e.stdout, it, res)
+}
+
+func classifyBatch(ctx context.Context, e *env, c *classify.Classifier, input string, date time.Time, f outputFormat) error {
+	var r io.Reader = e.stdin
+	name := "stdin"
+	if input != "-" {
+		fh, err := os.Open(input)
+		if err != nil {
+			return err
+		}
+		defer fh.Close()
+		r, name = fh, input
+	}
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64*1024), 1<<20)
+	enc := json.NewEncoder(e.stdout)
+	var all []classify.Result
+	line := 0
+	for sc.Scan() {
+		line++
+		b := bytes.TrimSpace(sc.Bytes())
+		if len(b) == 0 {
+			continue
+		}
+		var in inputLine
+		dec := json.NewDecoder(bytes.NewReader(b))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(&in); err != nil {
+			return fmt.Errorf("%s:%d: %w", name, line, err)
+		}
+		it, err := in.item()
+		if err != nil {
+			return fmt.Errorf("%s:%d: %w", name, line, err)
+		}
+		if it.ID == "" {
+			it.ID = strconv.Itoa(line)
+		}
+		if it.Date.IsZero() {
+			it.Date = date
+		}
+		res, err := c.Classify(ctx, it)
+		if err != nil {
+			return err
+		}
+		switch f {
+		case formatJSONL:
+			if err := enc.Encode(res); err != nil {
+				return err
+			}
+		case formatTable:
+			if err := printResult(e.stdout, it, res); err != nil {
+				return err
+			}
+			fmt.Fprintln(e.stdout)
+		default:
+			all = append(all, res)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("%s:%d: %w", name, line+1, err)
+	}
+	if f == formatJSON {
+		return writeRecords(e.stdout, f, all)
+	}
+	return nil
+}
+
+func printResult(w io.Writer, it classify.Item, r classify.Result) error {
+	hs6 := r.HS6
+	if hs6 == "" {
+		hs6 = "(abstained)"
+	}
+	label := it.Description
+	if label == "" {
+		label = it.DeclaredCode
+	}
+	fmt.Fprintf(w, "%s\nHS6: %s   luxury: %v   needs review: %v\n", label, hs6, r.Luxury, r.NeedsReview)
+	if len(r.Candidates) > 0 {
+		fmt.Fprintln(w)
+		tw := newTable(w)
+		fmt.Fprintln(tw, "CANDIDATE\tLEVEL\tSCORE\tEVIDENCE")
+		for _, c := range r.Candidates {
+			fmt.Fprintf(tw, "%s\t%s\t%.2f\t%s\n", c.Code, c.Level, c.Score, truncate(strings.Join(c.Evidence, "; "), 100))
+		}
+		if err := tw.Flush(); err != nil {
+			return err
+		}
+	}
+	if len(r.Controls) > 0 {
+		fmt.Fprintln(w)
+		tw := newTable(w)
+		fmt.Fprintln(tw, "JURISDICTION\tLIST\tKIND\tENTRY\tAPPLIES\tTHRESHOLD\tWHY")
+		for _, c := range r.Controls {
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", c.Jurisdiction, c.List, c.Kind, c.Entry, c.Applies, thresholdText(c.Threshold), truncate(c.Why, 90))
+		}
+		if err := tw.Flush(); err != nil {
+			return err
+		}
+	}
+	if r.Declared != nil {
+		fmt.Fprintf(w, "\ndeclared %s: valid=%v exists=%s edition=%s %s\n", r.Declared.Input, r.Declared.Valid, r.Declared.Exists, r.Declared.Edition, strings.Join(r.Declared.Problems, "; "))
+	}
+	if r.Mismatch != nil {
+		fmt.Fprintf(w, "MISMATCH (%s): %s\n", r.Mismatch.Kind, r.Mismatch.Reason)
+	}
+	for _, reason := range r.Reasons {
+		fmt.Fprintf(w, "review: %s\n", reason)
+	}
+	return nil
+}

@@ -1,0 +1,166 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestClassifyExitCodes(t *testing.T) {
+	tests := []struct {
+		args []string
+		want int
+	}{
+		{[]string{"classify"}, exitUsage},
+		{[]string{"classify", "watch", "--format", "xml"}, exitUsage},
+		{[]string{"classify", "watch", "--date", "1/2/2020"}, exitUsage},
+		{[]string{"classify", "watch", "--rate", "EURO=1"}, exitUsage},
+		{[]string{"classify", "watch", "--input", "-"}, exitUsage},
+		{[]string{"classify", "--input", "/no/such/file"}, exitError},
+		{[]string{"classify", "gold colour alloy pendant"}, exitOK},
+		{[]string{"classify", "--hs", "9101.21"}, exitOK},
+		{[]string{"eval", "classify"}, exitUsage},
+	}
+	for _, tt := range tests {
+		if code, _, stderr := runCLI(t, "", tt.args...); code != tt.want {
+			t.Errorf("%v: exit %d, want %d (%s)", tt.args, code, tt.want, stderr)
+		}
+	}
+}
+
+// classifyLine is the stable output of "classify --format jsonl".
+type classifyLine struct {
+	ID         string `json:"id"`
+	HS6        string `json:"hs6"`
+	Candidates []struct {
+		Code     string   `json:"code"`
+		Level    string   `json:"level"`
+		Score    float64  `json:"score"`
+		Evidence []string `json:"evidence"`
+	} `json:"candidates"`
+	Controls []struct {
+		List         string `json:"list"`
+		Jurisdiction string `json:"jurisdiction"`
+		Entry        string `json:"entry"`
+		Category     string `json:"category"`
+		Basis        string `json:"basis"`
+		Citation     string `json:"citation"`
+		Applies      string `json:"applies"`
+	} `json:"controls"`
+	Luxury      bool     `json:"luxury"`
+	NeedsReview bool     `json:"needs_review"`
+	Reasons     []string `json:"reasons"`
+}
+
+func TestClassifyBatchJSONL(t *testing.T) {
+	in := strings.Join([]string{
+		`{"id":"a","description":"hand-knotted Persian wool rug","value":300,"currency":"USD","quantity":1,"unit":"pcs"}`,
+		`{"id":"b","description":"hand-knotted Persian wool rug","value":3000,"currency":"EUR","quantity":1,"unit":"pcs","date":"2024-05-01"}`,
+		``,
+		`{"id":"c","hs_code":"9101"}`,
+		`{"id":"d","description":"Mercedes-Maybach S600 Guard armoured limousine","hs_code":"8716.39","destination":"KP"}`,
+	}, "\n")
+	code, out, stderr := runCLI(t, in, "classify", "--input", "-", "--jurisdiction", "UN", "--rate", "EUR=1.08")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var got []classifyLine
+	for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
+		var r classifyLine
+		if err := json.Unmarshal([]byte(l), &r); err != nil {
+			t.Fatalf("%q: %v", l, err)
+		}
+		got = append(got, r)
+	}
+	type summary struct {
+		ID, HS6        string
+		Luxury, Review bool
+		RugApplies     string
+	}
+	var sums []summary
+	for _, r := range got {
+		s := summary{ID: r.ID, HS6: r.HS6, Luxury: r.Luxury, Review: r.NeedsReview}
+		for _, c := range r.Controls {
+			if c.Entry == "un-2321-iv-a-rugs-tapestries" {
+				s.RugApplies = c.Applies
+			}
+			if c.Jurisdiction != "UN" {
+				t.Errorf("%s: control of %s with --jurisdiction UN", r.ID, c.Jurisdiction)
+			}
+		}
+		sums = append(sums, s)
+	}
+	want := []summary{
+		{ID: "a", HS6: "570110", RugApplies: "does not apply"},
+		{ID: "b", HS6: "570110", Luxury: true, RugApplies: "applies"},
+		{ID: "c", HS6: "", Luxury: true, Review: true},
+		{ID: "d", HS6: "870324", Luxury: true, Review: true},
+	}
+	if diff := cmp.Diff(want, sums); diff != "" {
+		t.Errorf("batch results (-want +got):\n%s", diff)
+	}
+}
+
+func TestClassifyBatchBadLine(t *testing.T) {
+	in := `{"id":"a","description":"watch"}` + "\n" + `{"id":"b","colour":"red"}` + "\n"
+	code, _, stderr := runCLI(t, in, "classify", "--input", "-")
+	if code != exitError || !strings.Contains(stderr, "stdin:2") {
+		t.Errorf("exit %d, stderr %q; want exit 1 naming stdin:2", code, stderr)
+	}
+}
+
+func TestClassifyTable(t *testing.T) {
+	code, out, stderr := runCLI(t, "", "classify", "Lumber transporter WS51200 with hydraulic erector", "--hs", "8704.23")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{"HS6: 871000", "MISMATCH (red-flag)", "review:"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func TestClassifyRatesFile(t *testing.T) {
+	dir := t.TempDir()
+	for name, body := range map[string]string{"r.json": `{"EUR": 1.08}`, "r.txt": "# rates\nEUR=1.08\n"} {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(body), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		code, out, stderr := runCLI(t, "", "classify", "hand-knotted wool rug", "--value", "3000", "--currency", "EUR", "--quantity", "1", "--unit", "pcs", "--rates", p, "--jurisdiction", "UN", "--format", "json")
+		if code != exitOK {
+			t.Fatalf("%s: exit %d: %s", name, code, stderr)
+		}
+		var r classifyLine
+		if err := json.Unmarshal([]byte(out), &r); err != nil {
+			t.Fatal(err)
+		}
+		if !r.Luxury || r.NeedsReview {
+			t.Errorf("%s: luxury %v review %v, want a luxury rug that needs no review (%q)", name, r.Luxury, r.NeedsReview, r.Reasons)
+		}
+	}
+	bad := filepath.Join(dir, "bad.txt")
+	if err := os.WriteFile(bad, []byte("EUR=1.08\nEUR=abc\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := runCLI(t, "", "classify", "rug", "--rates", bad); code == exitOK || !strings.Contains(stderr, "bad.txt:2") {
+		t.Errorf("bad rates file: exit %d, stderr %q; want an error naming bad.txt:2", code, stderr)
+	}
+}
+
+func TestEvalClassify(t *testing.T) {
+	code, out, stderr := runCLI(t, "", "eval", "classify", "--input", "../../classify/testdata/inscope.jsonl", "--failures")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{"acc@4", "acc@6", "top5@4", "abstain", "luxury precision", "luxury recall", "passed,"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+}
