@@ -1,0 +1,114 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func exampleInput(t *testing.T, name string) string {
+	t.Helper()
+	return filepath.Join("..", "..", "examples", "shipments", name)
+}
+
+// TestCheckJSONL checks the stable output fields and the verdicts of the
+// documented cases, read as JSON lines from standard input.
+func TestCheckJSONL(t *testing.T) {
+	var in bytes.Buffer
+	files := []string{"maybach-2018.json", "horses-2019-ru.json", "horses-2019-eu.json", "laptops-2012-jp.json", "timber-transporters-2011.json", "rice-humanitarian.json"}
+	for _, f := range files {
+		b, err := os.ReadFile(exampleInput(t, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var v any
+		if err := json.Unmarshal(b, &v); err != nil {
+			t.Fatal(err)
+		}
+		line, _ := json.Marshal(v)
+		in.Write(append(line, '\n'))
+	}
+	code, out, stderr := runCLI(t, in.String(), "check", "--input", "-", "--format", "jsonl")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var got []string
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		var d struct {
+			ID       string           `json:"id"`
+			Verdict  string           `json:"verdict"`
+			Findings []map[string]any `json:"findings"`
+			Versions map[string]any   `json:"versions"`
+		}
+		if err := json.Unmarshal([]byte(line), &d); err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range d.Findings {
+			for _, k := range []string{"rule", "severity", "message", "evidence", "citation"} {
+				if _, ok := f[k]; !ok {
+					t.Errorf("%s: finding lacks field %q", d.ID, k)
+				}
+			}
+		}
+		if _, ok := d.Versions["rules"]; !ok {
+			t.Errorf("%s: versions lack rules", d.ID)
+		}
+		got = append(got, d.ID+" "+d.Verdict)
+	}
+	want := []string{"maybach-2018 review", "horses-2019-ru review", "horses-2019-eu block", "laptops-2012-jp block", "timber-transporters-2011 review", "rice-humanitarian clear"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("verdicts (-want +got):\n%s", diff)
+	}
+	if !strings.Contains(stderr, "DEMO") {
+		t.Errorf("no demo-list warning on stderr: %q", stderr)
+	}
+}
+
+// TestCheckTable runs the README's main job: the Maybach case for people.
+func TestCheckTable(t *testing.T) {
+	code, out, stderr := runCLI(t, "", "check", "--input", exampleInput(t, "maybach-2018.json"))
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{"shipment maybach-2018 — REVIEW (as of 2018-10-01)", "dprk-transshipment-route", "RUNJK Nakhodka (RU)", "consignee: Do Young Shipping", "vessel DN5505 — flag TG", "decision "} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func TestCheckErrors(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.jsonl")
+	if err := os.WriteFile(bad, []byte("{\"id\": \"a\", \"lines\": []}\n{\"id\": \"b\", \"colour\": 1, \"lines\": []}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	rulesFile := filepath.Join(dir, "rules.yaml")
+	if err := os.WriteFile(rulesFile, []byte("rules:\n  - id: x\n    severity: review\n    title: t\n    message: m\n    source: s\n    when: {destinaton: {in: [KP]}}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name   string
+		args   []string
+		code   int
+		stderr string
+	}{
+		{"no input", []string{"check"}, exitUsage, "--input is required"},
+		{"bad format", []string{"check", "--input", bad, "--format", "xml"}, exitUsage, "--format"},
+		{"bad record", []string{"check", "--input", bad, "--format", "jsonl"}, exitError, bad + `:2:13: colour: unknown field`},
+		{"bad rules", []string{"check", "--input", bad, "--rules", rulesFile}, exitError, rulesFile + `:7: rules[0].when.destinaton: unknown condition`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, _, stderr := runCLI(t, "", tt.args...)
+			if code != tt.code || !strings.Contains(stderr, tt.stderr) {
+				t.Errorf("exit %d, stderr %q; want exit %d and %q", code, stderr, tt.code, tt.stderr)
+			}
+		})
+	}
+}

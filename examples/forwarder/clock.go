@@ -1,0 +1,6 @@
+package main
+
+import "time"
+
+// nowUTC stamps audit records.
+func nowUTC() time.Time { return time.Now().UTC() }

@@ -1,0 +1,59 @@
+package rules
+
+import (
+	"encoding/json"
+	"io"
+	"time"
+)
+
+// auditDetail is what a decision was derived from, kept for its audit
+// record.
+type auditDetail struct {
+	shipment []byte
+	lines    []lineState
+	parties  []*Screening
+	vessel   *Screening
+}
+
+// AuditRecord is the full account of one decision, for the record an
+// exporter or forwarder must keep: the canonical shipment, what the goods
+// assessor and the screener said, and the decision.
+type AuditRecord struct {
+	DecisionID string          `json:"decision_id"`
+	CheckedAt  time.Time       `json:"checked_at"`
+	Shipment   json.RawMessage `json:"shipment"`
+	Lines      []AuditLine     `json:"lines"`
+	Parties    []*Screening    `json:"parties"`
+	Vessel     *Screening      `json:"vessel,omitempty"`
+	Decision   *Decision       `json:"decision"`
+}
+
+// AuditLine is the assessment of one line, or the error that stopped it.
+type AuditLine struct {
+	Assessment LineAssessment `json:"assessment"`
+	Error      string         `json:"error,omitempty"`
+}
+
+// AuditRecord returns the decision's audit record, stamped with the time
+// of the check.
+func (d *Decision) AuditRecord(checkedAt time.Time) AuditRecord {
+	rec := AuditRecord{DecisionID: d.DecisionID, CheckedAt: checkedAt.UTC(), Decision: d, Lines: []AuditLine{}, Parties: []*Screening{}}
+	if a := d.audit; a != nil {
+		rec.Shipment = a.shipment
+		for _, l := range a.lines {
+			al := AuditLine{Assessment: l.a}
+			if l.err != nil {
+				al.Error = l.err.Error()
+			}
+			rec.Lines = append(rec.Lines, al)
+		}
+		rec.Parties = append(rec.Parties, a.parties...)
+		rec.Vessel = a.vessel
+	}
+	return rec
+}
+
+// WriteAudit writes an audit record as one line of JSON.
+func WriteAudit(w io.Writer, rec AuditRecord) error {
+	return json.NewEncoder(w).Encode(rec)
+}

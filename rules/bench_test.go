@@ -1,0 +1,92 @@
+package rules
+
+import (
+	"context"
+	"testing"
+
+	"github.com/luxscreen/luxscreen/classify"
+	"github.com/luxscreen/luxscreen/internal/testenv"
+	"github.com/luxscreen/luxscreen/lists"
+	"github.com/luxscreen/luxscreen/screen"
+)
+
+// benchShipment is the Maybach case with three lines.
+func benchShipment(b *testing.B) *Shipment {
+	s := exampleShipment(b, "maybach-2018.json")
+	s.Lines = append(s.Lines,
+		Line{Description: "Swiss wrist-watches, gold case", HS: "9101.11", Quantity: 4, Unit: "item", Value: 40000, Currency: "USD"},
+		Line{Description: "milled rice", HS: "1006.30", Quantity: 1000, Unit: "kg", Value: 700, Currency: "USD"})
+	return s
+}
+
+func benchCheck(b *testing.B, sc PartyScreener) {
+	e := testEngine(b, sc)
+	s := benchShipment(b)
+	ctx := context.Background()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := e.Check(ctx, s); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "shipments/s")
+}
+
+// BenchmarkCheckFakeScreener measures the engine alone: catalogue lookups,
+// rule evaluation and the decision, with screening answered from a map.
+func BenchmarkCheckFakeScreener(b *testing.B) {
+	benchCheck(b, newFakeScreener(nil))
+}
+
+// BenchmarkCheckUNOFAC measures whole checks screening against the UN
+// consolidated list and the OFAC SDN set of July 2021 of the shared data.
+func BenchmarkCheckUNOFAC(b *testing.B) {
+	un := testenv.Path(b, "data", "screening", "un", "UN_consolidated_2026-02-27.xml")
+	ofac := testenv.Path(b, "data", "screening", "ofac-sdn-2021-07")
+	ctx := context.Background()
+	var ls []screen.List
+	for _, p := range []string{un, ofac} {
+		l, err := screen.Load(ctx, p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		ls = append(ls, l)
+	}
+	sc, err := screen.NewScreener(ls...)
+	if err != nil {
+		b.Fatal(err)
+	}
+	benchCheck(b, NewScreenAdapter(sc))
+}
+
+// BenchmarkCheckClassifierFake measures checks with the classifier adapter
+// as the goods assessor (the CLI's configuration) and screening from a map.
+func BenchmarkCheckClassifierFake(b *testing.B) {
+	cat, err := lists.Default(context.Background())
+	if err != nil {
+		b.Fatal(err)
+	}
+	c, err := classify.New(cat)
+	if err != nil {
+		b.Fatal(err)
+	}
+	goods, err := NewClassifyAdapter(c, cat)
+	if err != nil {
+		b.Fatal(err)
+	}
+	e, err := NewEngine(Config{Goods: goods, Parties: newFakeScreener(nil), Now: fixedNow})
+	if err != nil {
+		b.Fatal(err)
+	}
+	s := benchShipment(b)
+	ctx := context.Background()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := e.Check(ctx, s); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "shipments/s")
+}

@@ -1,0 +1,593 @@
+package rules
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+var idRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// cond is a compiled condition.
+type cond interface {
+	eval(c *evalCtx) outcome
+	// refs appends the sets the condition names, for checking.
+	refs(to []setRef) []setRef
+}
+
+// outcome is a condition's result with what it rests on. certain is false
+// when the condition holds only on evidence that may not hold.
+type outcome struct {
+	ok      bool
+	certain bool
+	ev      []Evidence
+	cites   []Citation
+}
+
+// setRef names a set, or lists codes inline.
+type setRef struct {
+	name   string
+	inline []string
+	kind   string // country or port
+	line   int
+}
+
+// conditionNames are the keys a condition may have, for error messages.
+var conditionNames = "all, any, not, destination, origin, route, vessel, party, line, lines, missing, date"
+
+func (f *yfile) cond(n *yaml.Node, at string) cond {
+	if n.Kind != yaml.MappingNode || len(n.Content) != 2 {
+		f.fail(n, at, ErrInvalid, "a condition is a mapping with exactly one key: %s", conditionNames)
+		return nil
+	}
+	key, v := n.Content[0], n.Content[1]
+	at = join(at, key.Value)
+	switch key.Value {
+	case "all", "any":
+		var kids []cond
+		for i, c := range f.seq(v, at) {
+			kids = append(kids, f.cond(c, fmt.Sprintf("%s[%d]", at, i)))
+		}
+		if len(kids) == 0 {
+			f.fail(v, at, ErrMissing, "%s needs at least one condition", key.Value)
+		}
+		if key.Value == "all" {
+			return &allCond{kids}
+		}
+		return &anyCond{kids}
+	case "not":
+		return &notCond{f.cond(v, at)}
+	case "destination", "origin":
+		m := f.fields(v, at, "in")
+		return &countryCond{field: key.Value, in: f.setRef(m["in"], at+".in", "country", true)}
+	case "route":
+		m := f.fields(v, at, "via", "earlier", "unknown_port")
+		c := &routeCond{via: f.setRef(m["via"], at+".via", "port", false), earlier: f.setRef(m["earlier"], at+".earlier", "port", false), unknownPort: f.boolean(m["unknown_port"], at+".unknown_port")}
+		if c.via == nil && !c.unknownPort {
+			f.fail(v, at, ErrMissing, "route needs via or unknown_port")
+		}
+		if c.earlier != nil && c.via == nil {
+			f.fail(m["earlier"], at+".earlier", ErrInvalid, "earlier needs via: earlier legs count only on a route through a via port")
+		}
+		return c
+	case "vessel":
+		m := f.fields(v, at, "flag_in", "screening", "missing_flag")
+		c := &vesselCond{flagIn: f.setRef(m["flag_in"], at+".flag_in", "country", false), screening: f.verdicts(m["screening"], at+".screening"), missingFlag: f.boolean(m["missing_flag"], at+".missing_flag")}
+		if c.flagIn == nil && c.screening == nil && !c.missingFlag {
+			f.fail(v, at, ErrMissing, "vessel needs flag_in, screening or missing_flag")
+		}
+		return c
+	case "party":
+		m := f.fields(v, at, "roles", "screening", "shell", "country_in")
+		c := &partyCond{screening: f.verdicts(m["screening"], at+".screening"), shell: f.boolean(m["shell"], at+".shell"), countryIn: f.setRef(m["country_in"], at+".country_in", "country", false)}
+		for i, r := range f.strs(m["roles"], at+".roles") {
+			if !slices.Contains(roles(), Role(r)) {
+				f.fail(m["roles"], fmt.Sprintf("%s.roles[%d]", at, i), ErrInvalid, "%q: want one of %v", r, roles())
+			}
+			c.roles = append(c.roles, Role(r))
+		}
+		if c.screening == nil && !c.shell && c.countryIn == nil {
+			f.fail(v, at, ErrMissing, "party needs screening, shell or country_in")
+		}
+		return c
+	case "line":
+		return &lineCond{f.lineSpec(v, at)}
+	case "lines":
+		m := f.fields(v, at, "where", "count_at_least", "value_at_least")
+		c := &linesCond{countAtLeast: 1}
+		if m["where"] == nil {
+			f.fail(v, at+".where", ErrMissing, "required: the test each counted line meets")
+		} else {
+			c.where = f.lineSpec(m["where"], at+".where")
+		}
+		if n := m["count_at_least"]; n != nil {
+			k, err := strconv.Atoi(n.Value)
+			if err != nil || k < 1 {
+				f.fail(n, at+".count_at_least", ErrInvalid, "want a whole number of at least 1")
+			}
+			c.countAtLeast = k
+		}
+		c.valueAtLeast = f.money(m["value_at_least"], at+".value_at_least")
+		return c
+	case "missing":
+		c := &missingCond{}
+		for i, s := range f.strs(v, at) {
+			switch s {
+			case "date", "destination", "exporter", "lines", "route", "vessel":
+			default:
+				f.fail(v, fmt.Sprintf("%s[%d]", at, i), ErrInvalid, "%q: want date, destination, exporter, lines, route or vessel", s)
+			}
+			c.fields = append(c.fields, s)
+		}
+		return c
+	case "date":
+		m := f.fields(v, at, "from", "until")
+		return &dateCond{Period{From: f.date(m["from"], at+".from"), Until: f.date(m["until"], at+".until")}}
+	}
+	f.fail(key, at, ErrUnknownCondition, "%q: want one of %s", key.Value, conditionNames)
+	return nil
+}
+
+func (f *yfile) setRef(n *yaml.Node, at, kind string, required bool) *setRef {
+	if n == nil {
+		if required {
+			f.fail(nil, at, ErrMissing, "required: a set name or a list of codes")
+		}
+		return nil
+	}
+	if n.Kind == yaml.ScalarNode {
+		return &setRef{name: n.Value, kind: kind, line: n.Line}
+	}
+	r := &setRef{kind: kind, line: n.Line}
+	for _, s := range f.strs(n, at) {
+		r.inline = append(r.inline, strings.ToUpper(s))
+	}
+	f.checkMembers(n, at, kind, r.inline)
+	return r
+}
+
+func (f *yfile) verdicts(n *yaml.Node, at string) []string {
+	if n == nil {
+		return nil
+	}
+	vs := f.strs(n, at)
+	for i, v := range vs {
+		if v != ScreenMatch && v != ScreenReview && v != ScreenClear {
+			f.fail(n, fmt.Sprintf("%s[%d]", at, i), ErrInvalid, "%q: want match, review or clear", v)
+		}
+	}
+	return vs
+}
+
+func (f *yfile) money(n *yaml.Node, at string) *money {
+	if n == nil {
+		return nil
+	}
+	m := f.fields(n, at, "amount", "currency")
+	out := &money{amount: f.number(m["amount"], at+".amount"), currency: strings.ToUpper(f.str(m["currency"], at+".currency", true))}
+	if f.err == nil && !currencyRE.MatchString(out.currency) {
+		f.fail(m["currency"], at+".currency", ErrInvalid, "%q is not an ISO 4217 code", out.currency)
+	}
+	return out
+}
+
+type money struct {
+	amount   float64
+	currency string
+}
+
+func (f *yfile) lineSpec(n *yaml.Node, at string) *lineSpec {
+	m := f.fields(n, at, "controlled", "mismatch", "unit_value_above_reference", "value_above", "unknown_currency", "needs_review", "hs")
+	if len(m) == 0 && f.err == nil {
+		f.fail(n, at, ErrMissing, "a line test needs at least one of controlled, mismatch, unit_value_above_reference, value_above, unknown_currency, needs_review, hs")
+	}
+	s := &lineSpec{
+		mismatch:        f.boolean(m["mismatch"], at+".mismatch"),
+		refFactor:       f.number(m["unit_value_above_reference"], at+".unit_value_above_reference"),
+		valueAbove:      f.money(m["value_above"], at+".value_above"),
+		unknownCurrency: f.boolean(m["unknown_currency"], at+".unknown_currency"),
+		needsReview:     f.boolean(m["needs_review"], at+".needs_review"),
+	}
+	for _, p := range f.strs(m["hs"], at+".hs") {
+		d := strings.NewReplacer(".", "", " ", "").Replace(p)
+		if _, err := strconv.Atoi(d); err != nil || len(d) < 2 {
+			f.fail(m["hs"], at+".hs", ErrInvalid, "%q is not an HS code prefix", p)
+		}
+		s.hs = append(s.hs, d)
+	}
+	if cn := m["controlled"]; cn != nil {
+		cm := f.fields(cn, at+".controlled", "by", "kinds", "dated")
+		cs := &controlledSpec{by: f.strs(cm["by"], at+".controlled.by"), kinds: f.strs(cm["kinds"], at+".controlled.kinds"), dated: f.str(cm["dated"], at+".controlled.dated", false)}
+		if len(cs.by) == 0 {
+			cs.by = []string{"any"}
+		}
+		for _, b := range cs.by {
+			switch {
+			case b == "exporter", b == "transit", b == "any", b == "UN", b == "EU", countryRE.MatchString(b):
+			default:
+				f.fail(cm["by"], at+".controlled.by", ErrInvalid, "%q: want exporter, transit, any, UN, EU or a country code", b)
+			}
+		}
+		for _, k := range cs.kinds {
+			if k != "luxury" && k != "sectoral" && k != "catch-all" {
+				f.fail(cm["kinds"], at+".controlled.kinds", ErrInvalid, "%q: want luxury, sectoral or catch-all", k)
+			}
+		}
+		switch cs.dated {
+		case "":
+			cs.dated = "shipment"
+		case "shipment", "check":
+		default:
+			f.fail(cm["dated"], at+".controlled.dated", ErrInvalid, "%q: want shipment or check", cs.dated)
+		}
+		s.controlled = cs
+	}
+	s.key = fmt.Sprintf("%v|%v|%v|%v|%v|%v|%v|%+v", s.mismatch, s.refFactor, s.valueAbove, s.unknownCurrency, s.needsReview, s.hs, s.controlled != nil, s.controlled)
+	return s
+}
+
+type allCond struct{ kids []cond }
+
+func (a *allCond) eval(c *evalCtx) outcome {
+	out := outcome{ok: true, certain: true}
+	for _, k := range a.kids {
+		o := k.eval(c)
+		if !o.ok {
+			return outcome{}
+		}
+		out.certain = out.certain && o.certain
+		out.ev = append(out.ev, o.ev...)
+		out.cites = append(out.cites, o.cites...)
+	}
+	return out
+}
+
+func (a *allCond) refs(to []setRef) []setRef {
+	for _, k := range a.kids {
+		to = k.refs(to)
+	}
+	return to
+}
+
+type anyCond struct{ kids []cond }
+
+func (a *anyCond) eval(c *evalCtx) outcome {
+	var out outcome
+	for _, k := range a.kids {
+		o := k.eval(c)
+		if !o.ok {
+			continue
+		}
+		out.ok = true
+		out.certain = out.certain || o.certain
+		out.ev = append(out.ev, o.ev...)
+		out.cites = append(out.cites, o.cites...)
+	}
+	return out
+}
+
+func (a *anyCond) refs(to []setRef) []setRef {
+	for _, k := range a.kids {
+		to = k.refs(to)
+	}
+	return to
+}
+
+type notCond struct{ kid cond }
+
+func (n *notCond) eval(c *evalCtx) outcome {
+	return outcome{ok: !n.kid.eval(c).ok, certain: true}
+}
+
+func (n *notCond) refs(to []setRef) []setRef { return n.kid.refs(to) }
+
+func addRef(to []setRef, r *setRef) []setRef {
+	if r == nil {
+		return to
+	}
+	return append(to, *r)
+}
+
+type countryCond struct {
+	field string // destination or origin
+	in    *setRef
+}
+
+func (d *countryCond) eval(c *evalCtx) outcome {
+	v, how := c.destination, c.destinationHow
+	if d.field == "origin" {
+		v, how = c.s.Origin, "country of origin"
+	}
+	if v == "" || !c.inSet(d.in, v) {
+		return outcome{}
+	}
+	return outcome{ok: true, certain: true,
+		ev:    []Evidence{{Field: d.field, Detail: fmt.Sprintf("%s %s", how, v)}},
+		cites: c.setCite(d.in)}
+}
+
+func (d *countryCond) refs(to []setRef) []setRef { return addRef(to, d.in) }
+
+type routeCond struct {
+	via, earlier *setRef
+	unknownPort  bool
+}
+
+func (r *routeCond) eval(c *evalCtx) outcome {
+	out := outcome{ok: true, certain: true}
+	if r.unknownPort {
+		found := false
+		for _, st := range c.stops {
+			if !st.known {
+				found = true
+				out.ev = append(out.ev, Evidence{Port: st.label(), Detail: "unknown port: " + st.why})
+			}
+		}
+		if !found {
+			return outcome{}
+		}
+	}
+	if r.via != nil {
+		last := -1
+		for i, st := range c.stops {
+			if st.port != nil && c.inSet(r.via, st.port.LOCODE) {
+				last = i
+				where := "passes through"
+				if i == len(c.stops)-1 {
+					where = "ends in"
+				}
+				out.ev = append(out.ev, Evidence{Port: st.label(), Detail: "route " + where + " " + st.port.Name})
+			}
+		}
+		if last < 0 {
+			return outcome{}
+		}
+		out.cites = append(out.cites, c.setCite(r.via)...)
+		if r.earlier != nil {
+			n := 0
+			for _, st := range c.stops[:last] {
+				if st.port != nil && c.inSet(r.earlier, st.port.LOCODE) {
+					n++
+					out.ev = append(out.ev, Evidence{Port: st.label(), Detail: "earlier leg of the same route: " + st.port.Name})
+				}
+			}
+			if n > 0 {
+				out.cites = append(out.cites, c.setCite(r.earlier)...)
+			}
+		}
+	}
+	return out
+}
+
+func (r *routeCond) refs(to []setRef) []setRef { return addRef(addRef(to, r.via), r.earlier) }
+
+type vesselCond struct {
+	flagIn      *setRef
+	screening   []string
+	missingFlag bool
+}
+
+func (v *vesselCond) eval(c *evalCtx) outcome {
+	vs := c.s.Vessel
+	if vs == nil {
+		return outcome{}
+	}
+	out := outcome{ok: true, certain: true}
+	name := vs.Name
+	if name == "" {
+		name = "IMO " + vs.IMO
+	}
+	if v.missingFlag {
+		if vs.Flag != "" {
+			return outcome{}
+		}
+		out.ev = append(out.ev, Evidence{Vessel: name, Detail: "flag not given"})
+	}
+	if v.flagIn != nil {
+		if vs.Flag == "" || !c.inSet(v.flagIn, vs.Flag) {
+			return outcome{}
+		}
+		out.ev = append(out.ev, Evidence{Vessel: name, Detail: "flag " + vs.Flag})
+		out.cites = append(out.cites, c.setCite(v.flagIn)...)
+	}
+	if v.screening != nil {
+		sc := c.vessel
+		if sc == nil || !slices.Contains(v.screening, sc.Verdict) {
+			return outcome{}
+		}
+		e, cites := screeningEvidence(sc)
+		e.Vessel = name
+		out.ev = append(out.ev, e)
+		out.cites = append(out.cites, cites...)
+	}
+	return out
+}
+
+func (v *vesselCond) refs(to []setRef) []setRef { return addRef(to, v.flagIn) }
+
+func screeningEvidence(sc *Screening) (Evidence, []Citation) {
+	var cites []Citation
+	parts := []string{"screening " + sc.Verdict}
+	for i, h := range sc.Hits {
+		if i == 3 {
+			parts = append(parts, fmt.Sprintf("and %d more", len(sc.Hits)-3))
+			break
+		}
+		parts = append(parts, fmt.Sprintf("%s %s %q (score %.2f)", h.List, h.Ref, h.Name, h.Score))
+		cites = append(cites, Citation{Kind: "sanctions", Ref: h.List + " " + h.Ref, Text: h.Name})
+	}
+	parts = append(parts, sc.Reasons...)
+	return Evidence{Detail: strings.Join(parts, "; ")}, cites
+}
+
+type partyCond struct {
+	roles     []Role
+	screening []string
+	shell     bool
+	countryIn *setRef
+}
+
+func (p *partyCond) eval(c *evalCtx) outcome {
+	var out outcome
+	for i := range c.s.Parties {
+		pt := &c.s.Parties[i]
+		if len(p.roles) > 0 && !slices.Contains(p.roles, pt.Role) {
+			continue
+		}
+		label := string(pt.Role) + ": " + pt.Name
+		var ev []Evidence
+		var cites []Citation
+		if p.countryIn != nil {
+			if pt.Country == "" || !c.inSet(p.countryIn, pt.Country) {
+				continue
+			}
+			ev = append(ev, Evidence{Party: label, Detail: "country " + pt.Country})
+			cites = append(cites, c.setCite(p.countryIn)...)
+		}
+		if p.shell {
+			inds := c.shells[i]
+			if len(inds) == 0 {
+				continue
+			}
+			for _, ind := range inds {
+				ev = append(ev, Evidence{Party: label, Detail: "shell or free-zone mark " + ind.ID + ": " + ind.Reason})
+				cites = append(cites, Citation{Kind: "indicator", Ref: ind.ID, Text: ind.Source})
+			}
+		}
+		if p.screening != nil {
+			sc := c.parties[i]
+			if sc == nil || !slices.Contains(p.screening, sc.Verdict) {
+				continue
+			}
+			e, sc2 := screeningEvidence(sc)
+			e.Party = label
+			ev = append(ev, e)
+			cites = append(cites, sc2...)
+		}
+		out.ok, out.certain = true, true
+		out.ev = append(out.ev, ev...)
+		out.cites = append(out.cites, cites...)
+	}
+	return out
+}
+
+func (p *partyCond) refs(to []setRef) []setRef { return addRef(to, p.countryIn) }
+
+type lineCond struct{ spec *lineSpec }
+
+func (l *lineCond) eval(c *evalCtx) outcome {
+	var out outcome
+	for i := range c.lines {
+		m := l.spec.match(c, i)
+		if !m.ok {
+			continue
+		}
+		out.ok = true
+		out.certain = out.certain || m.certain
+		out.ev = append(out.ev, m.ev...)
+		out.cites = append(out.cites, m.cites...)
+	}
+	return out
+}
+
+func (l *lineCond) refs(to []setRef) []setRef { return to }
+
+type linesCond struct {
+	where        *lineSpec
+	countAtLeast int
+	valueAtLeast *money
+}
+
+func (l *linesCond) eval(c *evalCtx) outcome {
+	out := outcome{certain: true}
+	n, sum, sumKnown := 0, 0.0, true
+	for i := range c.lines {
+		m := l.where.match(c, i)
+		if !m.ok {
+			continue
+		}
+		n++
+		out.certain = out.certain && m.certain
+		out.ev = append(out.ev, m.ev...)
+		out.cites = append(out.cites, m.cites...)
+		if l.valueAtLeast != nil {
+			v, ok := c.convert(c.s.Lines[i].Value, c.s.Lines[i].Currency, l.valueAtLeast.currency)
+			sum += v
+			sumKnown = sumKnown && ok
+		}
+	}
+	if n < l.countAtLeast {
+		return outcome{}
+	}
+	if l.valueAtLeast != nil {
+		switch {
+		case !sumKnown:
+			out.certain = false
+			out.ev = append(out.ev, Evidence{Field: "lines", Detail: "total value unknown: a currency has no rate", Uncertain: true})
+		case sum < l.valueAtLeast.amount:
+			return outcome{}
+		default:
+			out.ev = append(out.ev, Evidence{Field: "lines", Detail: fmt.Sprintf("%d lines worth %.2f %s together", n, sum, l.valueAtLeast.currency)})
+		}
+	}
+	out.ok = true
+	return out
+}
+
+func (l *linesCond) refs(to []setRef) []setRef { return to }
+
+type missingCond struct{ fields []string }
+
+func (m *missingCond) eval(c *evalCtx) outcome {
+	var out outcome
+	add := func(field, detail string) {
+		out.ok, out.certain = true, true
+		out.ev = append(out.ev, Evidence{Field: field, Detail: detail})
+	}
+	for _, f := range m.fields {
+		switch f {
+		case "date":
+			if c.s.Date == "" {
+				add("date", "no shipment date: judged as of the check, "+c.asOf.Format(dateLayout))
+			}
+		case "destination":
+			if c.destination == "" {
+				add("destination", "no final destination and no route to infer it from")
+			}
+		case "exporter":
+			if c.exporterCountry == "" {
+				add("exporter", "no exporter, seller or shipper country and no port of loading: the exporter's lists cannot be chosen, so every list is applied")
+			}
+		case "lines":
+			if len(c.s.Lines) == 0 {
+				add("lines", "no lines of goods")
+			}
+		case "route":
+			if len(c.s.Route) == 0 {
+				add("route", "no route")
+			}
+		case "vessel":
+			if c.s.Vessel == nil {
+				add("vessel", "no vessel")
+			}
+		}
+	}
+	return out
+}
+
+func (m *missingCond) refs(to []setRef) []setRef { return to }
+
+type dateCond struct{ p Period }
+
+func (d *dateCond) eval(c *evalCtx) outcome {
+	if !d.p.Contains(c.asOf) {
+		return outcome{}
+	}
+	return outcome{ok: true, certain: true, ev: []Evidence{{Field: "date", Detail: "shipment date " + c.asOf.Format(dateLayout)}}}
+}
+
+func (d *dateCond) refs(to []setRef) []setRef { return to }

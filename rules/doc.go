@@ -1,0 +1,37 @@
+// Package rules decides whether a shipment may go: it judges the goods,
+// the parties, the vessel, the route and the dates of one bill of lading or
+// order against rules authored as data, and answers block, review or clear
+// with every finding explained and cited.
+//
+// A [Shipment] is the facts a forwarder or exporter has: documents,
+// parties with their roles, the vessel, the route as ordered ports, the
+// countries of origin and final destination, and the lines of goods with
+// their declared HS codes and values. [Decode] reads it strictly from JSON
+// (shipment.schema.json describes it).
+//
+// The [Engine] evaluates a [RuleSet] — YAML, the embedded defaults
+// ([DefaultRuleSet]) with user files merged over them ([ParseRuleSet],
+// [RuleSet.Merge]) — over a shipment. It depends on two small interfaces:
+// a [GoodsAssessor] says which control lists cover each line (the
+// [CatalogueAssessor] reads the lists catalogue directly; an adapter over
+// the classifier can replace it) and a [PartyScreener] screens each party
+// and the vessel against sanctions lists (see [NewScreenAdapter]). Both are
+// judged as of the shipment's date: lists and rules carry the period they
+// are in force.
+//
+// Conditions compose with all, any and not over leaves that test the
+// destination, the route, the vessel, the parties and the lines; see
+// [RuleSet] for the grammar. Each finding carries its evidence (which line,
+// which party, which port) and citations of the list entry, the sanctions
+// list reference or the rule's source. A condition that holds only on
+// uncertain evidence — an "ex" code, a value threshold that cannot be
+// checked — caps its finding at review.
+//
+// Screening fails closed: a missing date, an unknown port or currency, a
+// party that cannot be screened or a line that cannot be judged is a review
+// finding with the reason, never a clear.
+//
+// A [Decision] names the catalogue, rule and sanctions-list versions used
+// and has a deterministic ID, the SHA-256 of the canonical shipment and
+// those versions, so that an [AuditRecord] can be replayed.
+package rules

@@ -1,0 +1,348 @@
+package rules
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"sync/atomic"
+	"time"
+)
+
+// Config is what an Engine judges with.
+type Config struct {
+	// Rules are the rules to evaluate; nil means DefaultRuleSet.
+	Rules *RuleSet
+	// Goods judges each line; it is required.
+	Goods GoodsAssessor
+	// Parties screens parties and the vessel. Nil means no sanctions list
+	// is loaded, and every party and vessel fails closed to review.
+	Parties PartyScreener
+	// Reference is the gazetteer, jurisdictions and shell marks; nil
+	// means DefaultReference.
+	Reference *Reference
+	// Rates convert line values for thresholds and reference prices; nil
+	// means only amounts already in the compared currency are known.
+	Rates *Rates
+	// Prices are the caller's reference unit values; nil disables the
+	// reference-price test.
+	Prices *ReferencePrices
+	// Now returns the time of the check; nil means time.Now. It dates
+	// shipments without a date and "dated: check" tests.
+	Now func() time.Time
+}
+
+// Engine judges shipments. It is safe for concurrent use; Update swaps its
+// configuration atomically, each check seeing the old or the new one whole.
+type Engine struct {
+	cur atomic.Pointer[Config]
+}
+
+// NewEngine returns an engine with the given configuration.
+func NewEngine(cfg Config) (*Engine, error) {
+	e := &Engine{}
+	if err := e.Update(cfg); err != nil {
+		return nil, err
+	}
+	return e, nil
+}
+
+// Update replaces the engine's configuration, for a reload of rules, rates
+// or reference data. Checks in progress finish with the old one.
+func (e *Engine) Update(cfg Config) error {
+	if cfg.Goods == nil {
+		return errors.New("rules: Config.Goods is required")
+	}
+	if cfg.Rules == nil {
+		rs, err := DefaultRuleSet()
+		if err != nil {
+			return err
+		}
+		cfg.Rules = rs
+	}
+	if cfg.Reference == nil {
+		ref, err := DefaultReference()
+		if err != nil {
+			return err
+		}
+		cfg.Reference = ref
+	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	e.cur.Store(&cfg)
+	return nil
+}
+
+// evalCtx is one shipment being judged: the facts resolved once, shared by
+// every rule.
+type evalCtx struct {
+	cfg    *Config
+	s      *Shipment
+	asOf   time.Time
+	now    time.Time
+	rates  *Rates
+	prices *ReferencePrices
+	rs     *RuleSet
+
+	stops          []resolvedStop
+	destination    string
+	destinationHow string
+
+	exporterCountry string
+	exporterJ       []string // nil when the exporter is unknown: every list binds
+	transitJ        []string
+
+	lines   []lineState
+	parties []*Screening        // by party index
+	shells  [][]*ShellIndicator // by party index
+	vessel  *Screening
+	lists   []ListSource
+	memo    map[memoKey]outcome
+}
+
+type lineState struct {
+	a               LineAssessment
+	err             error
+	label           string
+	currencyUnknown bool
+}
+
+func (c *evalCtx) inSet(r *setRef, code string) bool {
+	if r.name != "" {
+		s := c.rs.sets[r.name]
+		return s != nil && slices.Contains(s.Members, code)
+	}
+	return slices.Contains(r.inline, code)
+}
+
+func (c *evalCtx) setCite(r *setRef) []Citation {
+	if r == nil || r.name == "" {
+		return nil
+	}
+	s := c.rs.sets[r.name]
+	return []Citation{{Kind: "set", Ref: s.ID, Text: s.Source}}
+}
+
+// Check judges one shipment. The error is non-nil only for a shipment that
+// breaks the model (see [Decode]) or a cancelled context; everything the
+// engine cannot decide is a review finding.
+func (e *Engine) Check(ctx context.Context, s *Shipment) (*Decision, error) {
+	cfg := e.cur.Load()
+	canonical, err := s.CanonicalJSON()
+	if err != nil {
+		return nil, fmt.Errorf("rules: shipment %q: %w", s.ID, err)
+	}
+	sh := &Shipment{}
+	*sh = *s
+	sh.Parties, sh.Route, sh.Lines = slices.Clone(s.Parties), slices.Clone(s.Route), slices.Clone(s.Lines)
+	if s.Vessel != nil {
+		v := *s.Vessel
+		sh.Vessel = &v
+	}
+	sh.normalize()
+	if err := sh.validate(); err != nil {
+		return nil, fmt.Errorf("rules: shipment %q: %w", s.ID, err)
+	}
+	now := cfg.Now().UTC()
+	c := &evalCtx{cfg: cfg, s: sh, now: now, rates: cfg.Rates, prices: cfg.Prices, rs: cfg.Rules}
+	c.asOf = time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
+	if sh.Date != "" {
+		c.asOf, _ = time.Parse(dateLayout, sh.Date) // validated above
+	}
+	c.resolvePlaces()
+	if err := c.assessLines(ctx); err != nil {
+		return nil, err
+	}
+	if err := c.screen(ctx); err != nil {
+		return nil, err
+	}
+	d := &Decision{ID: sh.ID, Findings: []Finding{}, AsOf: c.asOf.Format(dateLayout)}
+	for _, r := range cfg.Rules.rules {
+		if r.Disabled || r.when == nil {
+			continue
+		}
+		if (!r.InForce.From.IsZero() || !r.InForce.Until.IsZero()) && !r.InForce.Contains(c.asOf) {
+			continue
+		}
+		o := r.when.eval(c)
+		if !o.ok {
+			continue
+		}
+		d.Findings = append(d.Findings, c.finding(r, o))
+	}
+	slices.SortStableFunc(d.Findings, compareFindings)
+	d.Verdict = verdictOf(d.Findings)
+	d.Versions = Versions{Rules: cfg.Rules.Version(), Goods: cfg.Goods.Version(), Sanctions: c.lists}
+	if d.Versions.Sanctions == nil {
+		d.Versions.Sanctions = []ListSource{}
+	}
+	d.DecisionID = decisionID(canonical, d.Versions, d.AsOf)
+	d.audit = &auditDetail{shipment: canonical, lines: c.lines, parties: c.parties, vessel: c.vessel}
+	return d, nil
+}
+
+func (c *evalCtx) finding(r *Rule, o outcome) Finding {
+	f := Finding{Rule: r.ID, Severity: r.Severity, Message: r.Message, Evidence: o.ev}
+	if f.Evidence == nil {
+		f.Evidence = []Evidence{}
+	}
+	if !o.certain && r.Severity == Block {
+		f.Severity = Review
+		f.Message += " (capped at review: the evidence marked uncertain may not hold)"
+	}
+	f.Citation = make([]Citation, 0, len(o.cites)+1)
+	for _, ct := range o.cites {
+		if !slices.Contains(f.Citation, ct) {
+			f.Citation = append(f.Citation, ct)
+		}
+	}
+	f.Citation = append(f.Citation, Citation{Kind: "rule", Ref: r.ID, Text: r.Source, URL: r.URL})
+	return f
+}
+
+func (c *evalCtx) resolvePlaces() {
+	ref := c.cfg.Reference
+	c.stops = make([]resolvedStop, len(c.s.Route))
+	for i, st := range c.s.Route {
+		c.stops[i] = ref.Ports.resolve(st)
+	}
+	c.destination, c.destinationHow = c.s.Destination, "final destination"
+	if c.destination == "" && len(c.stops) > 0 {
+		c.destination, c.destinationHow = c.stops[len(c.stops)-1].country, "final destination (the last route stop)"
+	}
+	departure := ""
+	if len(c.stops) > 0 {
+		departure = c.stops[0].country
+	}
+	for _, role := range []Role{Exporter, Seller, Shipper} {
+		if i := slices.IndexFunc(c.s.Parties, func(p Party) bool { return p.Role == role && p.Country != "" }); i >= 0 {
+			c.exporterCountry = c.s.Parties[i].Country
+			break
+		}
+	}
+	if c.exporterCountry == "" {
+		c.exporterCountry = departure
+	}
+	if c.exporterCountry != "" {
+		// The exporter's lists, and those of the state the goods leave.
+		c.exporterJ = ref.Jurisdictions.Of(c.exporterCountry, c.asOf)
+		if departure != "" && departure != c.exporterCountry {
+			c.exporterJ = unionOf(c.exporterJ, ref.Jurisdictions.Of(departure, c.asOf))
+		}
+	}
+	for i, st := range c.stops {
+		if i == 0 || st.country == "" || st.country == "KP" {
+			continue
+		}
+		c.transitJ = unionOf(c.transitJ, ref.Jurisdictions.Of(st.country, c.asOf))
+	}
+	if c.destination != "" && c.destination != "KP" {
+		c.transitJ = unionOf(c.transitJ, ref.Jurisdictions.Of(c.destination, c.asOf))
+	}
+}
+
+func unionOf(a, b []string) []string {
+	for _, x := range b {
+		if !slices.Contains(a, x) {
+			a = append(a, x)
+		}
+	}
+	return a
+}
+
+// binds with an unknown exporter applies every list: failing closed.
+func (c *evalCtx) exporterUnknown() bool { return c.exporterCountry == "" }
+
+func (c *evalCtx) assessLines(ctx context.Context) error {
+	c.lines = make([]lineState, len(c.s.Lines))
+	for i, l := range c.s.Lines {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		ls := &c.lines[i]
+		ls.a, ls.err = c.cfg.Goods.AssessLine(ctx, LineQuery{Line: l, Index: i, Date: c.asOf, Origin: c.s.Origin, Destination: c.destination})
+		if ls.err != nil && ctx.Err() != nil {
+			return ctx.Err()
+		}
+		code := l.HS
+		if code == "" {
+			code = ls.a.Code
+		}
+		desc := l.Description
+		if len(desc) > 60 {
+			desc = desc[:57] + "…"
+		}
+		ls.label = fmt.Sprintf("%s %q", cmp.Or(code, "(no code)"), desc)
+		if l.Value > 0 {
+			_, ok := c.rates.Convert(1, l.Currency, c.base())
+			ls.currencyUnknown = !ok
+		}
+	}
+	if c.exporterUnknown() {
+		c.exporterJ = nil
+	}
+	return nil
+}
+
+func (c *evalCtx) screen(ctx context.Context) error {
+	c.parties = make([]*Screening, len(c.s.Parties))
+	c.shells = make([][]*ShellIndicator, len(c.s.Parties))
+	cache := map[PartyQuery]*Screening{}
+	run := func(q PartyQuery) (*Screening, error) {
+		if sc, ok := cache[q]; ok {
+			return sc, nil
+		}
+		var sc Screening
+		if c.cfg.Parties == nil {
+			sc = Screening{Verdict: ScreenReview, Reasons: []string{"cannot screen: no sanctions list loaded"}}
+		} else {
+			var err error
+			sc, err = c.cfg.Parties.ScreenParty(ctx, q)
+			if err != nil {
+				if ctx.Err() != nil {
+					return nil, ctx.Err()
+				}
+				sc = Screening{Verdict: ScreenReview, Reasons: []string{"cannot screen: " + err.Error()}}
+			}
+		}
+		switch sc.Verdict {
+		case ScreenMatch, ScreenReview, ScreenClear:
+		default:
+			sc.Reasons = append(sc.Reasons, fmt.Sprintf("screener gave unknown verdict %q", sc.Verdict))
+			sc.Verdict = ScreenReview
+		}
+		for _, l := range sc.Lists {
+			if !slices.Contains(c.lists, l) {
+				c.lists = append(c.lists, l)
+			}
+		}
+		cache[q] = &sc
+		return &sc, nil
+	}
+	for i, p := range c.s.Parties {
+		sc, err := run(PartyQuery{Name: p.Name, Kind: p.Kind, Country: p.Country, IMO: p.IMO})
+		if err != nil {
+			return err
+		}
+		c.parties[i] = sc
+		c.shells[i] = c.cfg.Reference.Shells.Of(p)
+	}
+	if v := c.s.Vessel; v != nil {
+		sc, err := run(PartyQuery{Name: v.Name, Kind: "vessel", Country: v.Flag, IMO: v.IMO})
+		if err != nil {
+			return err
+		}
+		c.vessel = sc
+	}
+	if lv, ok := c.cfg.Parties.(ListVersioner); ok && len(c.lists) == 0 {
+		// Nothing was screened, but the decision still names the lists it
+		// would have been screened against.
+		c.lists = lv.Lists()
+	}
+	slices.SortFunc(c.lists, func(a, b ListSource) int {
+		return cmp.Or(cmp.Compare(a.Source, b.Source), cmp.Compare(a.SHA256, b.SHA256))
+	})
+	return nil
+}

@@ -1,0 +1,153 @@
+package rules
+
+import (
+	"context"
+	"fmt"
+	"sync"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestConcurrentReload checks shipments from many goroutines while the
+// sanctions list is reloaded and the rules are swapped; run with -race.
+// Each decision must be the one of the old or of the new list, never a mix.
+func TestConcurrentReload(t *testing.T) {
+	sc := newFakeScreener(nil)
+	e := testEngine(t, sc)
+	s := exampleShipment(t, "maybach-2018.json")
+	designated := map[string]Screening{"DN5505": {Verdict: ScreenMatch, Hits: []PartyHit{{List: "fake", Ref: "V1", Name: "DN5505", Score: 1}}}}
+	rs, err := DefaultRuleSet()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := *e.cur.Load()
+	var wg sync.WaitGroup
+	errs := make(chan error, 8)
+	for g := 0; g < 8; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < 50; i++ {
+				d, err := e.Check(context.Background(), s)
+				if err != nil {
+					errs <- err
+					return
+				}
+				if d.Verdict == VerdictClear {
+					errs <- fmt.Errorf("verdict clear during reload")
+					return
+				}
+			}
+		}()
+	}
+	for i := 0; i < 50; i++ {
+		if i%2 == 0 {
+			sc.Reload(designated)
+		} else {
+			sc.Reload(nil)
+		}
+		c := cfg
+		c.Rules = rs
+		if err := e.Update(c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+}
+
+// TestDecisionIDDeterministic checks that equal shipments get equal IDs,
+// whatever their spacing or letter case, and different ones do not.
+func TestDecisionIDDeterministic(t *testing.T) {
+	e := testEngine(t, newFakeScreener(nil))
+	a := exampleShipment(t, "maybach-2018.json")
+	b := exampleShipment(t, "maybach-2018.json")
+	b.Route[0].LOCODE = " nlrtm "
+	b.Vessel.Flag = "tg"
+	da, err := e.Check(context.Background(), a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db, err := e.Check(context.Background(), b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if da.DecisionID != db.DecisionID {
+		t.Errorf("equal shipments: IDs %s and %s differ", da.DecisionID, db.DecisionID)
+	}
+	b.Lines[0].Quantity = 3
+	dc, err := e.Check(context.Background(), b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if dc.DecisionID == da.DecisionID {
+		t.Error("different shipments share a decision ID")
+	}
+	rec := da.AuditRecord(fixedNow())
+	if rec.DecisionID != da.DecisionID || len(rec.Lines) != 1 || len(rec.Shipment) == 0 {
+		t.Errorf("audit record incomplete: %+v", rec)
+	}
+}
+
+// TestFailClosed checks that a missing screener and a failing assessor
+// give review with the reason, never clear.
+func TestFailClosed(t *testing.T) {
+	e := testEngine(t, nil)
+	d, err := e.Check(context.Background(), exampleShipment(t, "rice-humanitarian.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Verdict != VerdictReview || ruleIDs(d)[0] != "review possible-designated-party" {
+		t.Errorf("no sanctions list: %s %v, want review possible-designated-party", d.Verdict, ruleIDs(d))
+	}
+
+	e2, err := NewEngine(Config{Goods: failingAssessor{}, Parties: newFakeScreener(nil), Now: fixedNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err = e2.Check(context.Background(), exampleShipment(t, "rice-humanitarian.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Verdict != VerdictReview || ruleIDs(d)[0] != "review goods-need-review" {
+		t.Errorf("failing assessor: %s %v, want review goods-need-review", d.Verdict, ruleIDs(d))
+	}
+}
+
+type failingAssessor struct{}
+
+func (failingAssessor) AssessLine(context.Context, LineQuery) (LineAssessment, error) {
+	return LineAssessment{}, fmt.Errorf("classifier unavailable")
+}
+func (failingAssessor) Version() string { return "failing" }
+
+func TestThresholdAndReferencePrice(t *testing.T) {
+	rates, err := ParseRates("rates.yaml", []byte("base: USD\nsource: test\nrates: {EUR: 1.2}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	prices, err := ParseReferencePrices("prices.yaml", []byte("prices:\n  - {hs: \"0101\", unit: animal, currency: USD, low: 500, high: 1500, source: test range}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := testEngine(t, newFakeScreener(nil))
+	cfg := *e.cur.Load()
+	cfg.Rates, cfg.Prices = rates, prices
+	if err := e.Update(cfg); err != nil {
+		t.Fatal(err)
+	}
+	s := exampleShipment(t, "horses-2019-ru.json")
+	s.Lines[0].Value, s.Lines[0].Currency = 75509/1.2, "EUR"
+	d, err := e.Check(context.Background(), s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 6,292 USD a horse is more than three times the top of 1,500.
+	if diff := cmp.Diff([]string{"review dprk-destination", "review unit-value-above-reference"}, ruleIDs(d)); diff != "" {
+		t.Errorf("findings (-want +got):\n%s", diff)
+	}
+}

@@ -1,0 +1,84 @@
+package rules
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/luxscreen/luxscreen/lists"
+)
+
+// fakeScreener screens against a fixed table of designated names; Reload
+// swaps the table atomically, like screen.Screener.Reload.
+type fakeScreener struct {
+	table atomic.Pointer[map[string]Screening]
+}
+
+func newFakeScreener(designated map[string]Screening) *fakeScreener {
+	f := &fakeScreener{}
+	f.Reload(designated)
+	return f
+}
+
+func (f *fakeScreener) Reload(designated map[string]Screening) { f.table.Store(&designated) }
+
+func (f *fakeScreener) ScreenParty(ctx context.Context, q PartyQuery) (Screening, error) {
+	if err := ctx.Err(); err != nil {
+		return Screening{}, err
+	}
+	src := []ListSource{{Source: "fake", SHA256: "0000", Entities: len(*f.table.Load())}}
+	if s, ok := (*f.table.Load())[strings.ToUpper(q.Name)]; ok {
+		s.Lists = src
+		return s, nil
+	}
+	return Screening{Verdict: ScreenClear, Lists: src}, nil
+}
+
+// testEngine is an engine on the embedded catalogue, rules and reference
+// data, with the fake screener.
+func testEngine(t testing.TB, sc PartyScreener) *Engine {
+	t.Helper()
+	cat, err := lists.Default(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	goods, err := NewCatalogueAssessor(cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := NewEngine(Config{Goods: goods, Parties: sc, Now: fixedNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e
+}
+
+func fixedNow() time.Time { return time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC) }
+
+// exampleShipment reads a shipment of examples/shipments.
+func exampleShipment(t testing.TB, name string) *Shipment {
+	t.Helper()
+	p := filepath.Join("..", "examples", "shipments", name)
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := Decode(p, b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// ruleIDs lists a decision's findings as "severity rule".
+func ruleIDs(d *Decision) []string {
+	var out []string
+	for _, f := range d.Findings {
+		out = append(out, string(f.Severity)+" "+f.Rule)
+	}
+	return out
+}

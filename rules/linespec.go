@@ -1,0 +1,278 @@
+package rules
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// lineSpec is a set of tests one line must pass together.
+type lineSpec struct {
+	controlled      *controlledSpec
+	mismatch        bool
+	refFactor       float64
+	valueAbove      *money
+	unknownCurrency bool
+	needsReview     bool
+	hs              []string
+	// key identifies the tests, so that rules with equal line tests share
+	// one evaluation per line.
+	key string
+}
+
+type controlledSpec struct {
+	by    []string
+	kinds []string
+	dated string // shipment or check
+}
+
+// match evaluates the tests on line i, once per shipment for equal tests.
+func (s *lineSpec) match(c *evalCtx, i int) outcome {
+	k := memoKey{s.key, i}
+	if o, ok := c.memo[k]; ok {
+		return o
+	}
+	o := s.eval(c, i)
+	if c.memo == nil {
+		c.memo = map[memoKey]outcome{}
+	}
+	c.memo[k] = o
+	return o
+}
+
+type memoKey struct {
+	spec string
+	line int
+}
+
+func (s *lineSpec) eval(c *evalCtx, i int) outcome {
+	ls := &c.lines[i]
+	l := &c.s.Lines[i]
+	out := outcome{ok: true, certain: true}
+	add := func(detail string, uncertain bool) {
+		out.ev = append(out.ev, Evidence{Line: i + 1, Detail: ls.label + ": " + detail, Uncertain: uncertain})
+		if uncertain {
+			out.certain = false
+		}
+	}
+	if s.hs != nil {
+		code := ls.a.Code
+		if code == "" || !slices.ContainsFunc(s.hs, func(p string) bool { return strings.HasPrefix(code, p) }) {
+			return outcome{}
+		}
+		add("code "+code, false)
+	}
+	if s.needsReview {
+		if ls.err == nil && len(ls.a.NeedsReview) == 0 {
+			return outcome{}
+		}
+		if ls.err != nil {
+			add("goods could not be judged: "+ls.err.Error(), false)
+		}
+		for _, r := range ls.a.NeedsReview {
+			add(r, false)
+		}
+	}
+	if s.unknownCurrency {
+		if !ls.currencyUnknown {
+			return outcome{}
+		}
+		add(fmt.Sprintf("no exchange rate for %s to %s", l.Currency, c.base()), false)
+	}
+	if s.mismatch {
+		mm := ls.a.Mismatch
+		if mm == nil {
+			return outcome{}
+		}
+		add(fmt.Sprintf("declared %s, description fits %s: %s", mm.Declared, strings.Join(mm.Suggested, ", "), mm.Reason), false)
+	}
+	if s.valueAbove != nil {
+		v, ok := c.convert(l.Value, l.Currency, s.valueAbove.currency)
+		switch {
+		case !ok:
+			add(fmt.Sprintf("value %.2f %s cannot be compared with %.2f %s: no rate", l.Value, l.Currency, s.valueAbove.amount, s.valueAbove.currency), true)
+		case v <= s.valueAbove.amount:
+			return outcome{}
+		default:
+			add(fmt.Sprintf("value %.2f %s above %.2f %s", v, s.valueAbove.currency, s.valueAbove.amount, s.valueAbove.currency), false)
+		}
+	}
+	if s.refFactor > 0 {
+		ref := c.prices.lookup(ls.a.Code)
+		if ref == nil {
+			return outcome{}
+		}
+		uv, ok := c.unitValue(l, ref.Unit, ref.Currency)
+		switch {
+		case !ok:
+			add(fmt.Sprintf("unit value cannot be compared with the reference range for %s (%.2f-%.2f %s per %s): quantity, unit or currency unknown", ref.HS, ref.Low, ref.High, ref.Currency, ref.Unit), true)
+		case uv <= s.refFactor*ref.High:
+			return outcome{}
+		default:
+			add(fmt.Sprintf("unit value %.2f %s per %s is %.1f times the top of the normal range %.2f-%.2f for %s (%s)", uv, ref.Currency, ref.Unit, uv/ref.High, ref.Low, ref.High, ref.HS, ref.Source), false)
+		}
+	}
+	if s.controlled != nil {
+		applied := c.applicable(i, s.controlled)
+		if len(applied) == 0 {
+			return outcome{}
+		}
+		certain := false
+		var parts []string
+		for k, a := range applied {
+			certain = certain || a.certain
+			out.cites = append(out.cites, Citation{Kind: "list", Ref: a.ctl.List + "/" + a.ctl.Entry, Text: a.ctl.Citation + ": " + a.ctl.Category, URL: a.ctl.URL})
+			if k >= maxShownControls {
+				continue
+			}
+			how := a.ctl.Pattern
+			if a.ctl.Coverage != "full" {
+				how = a.ctl.Coverage + " " + how
+			}
+			p := fmt.Sprintf("%s %s %s (%s", a.ctl.Jurisdiction, a.ctl.Kind, a.ctl.Entry, how)
+			if !a.certain {
+				p += "; uncertain"
+			}
+			if a.note != "" {
+				p += "; " + a.note
+			}
+			parts = append(parts, p+")")
+		}
+		if n := len(applied) - maxShownControls; n > 0 {
+			var js []string
+			for _, a := range applied[maxShownControls:] {
+				if !slices.Contains(js, a.ctl.Jurisdiction) {
+					js = append(js, a.ctl.Jurisdiction)
+				}
+			}
+			parts = append(parts, fmt.Sprintf("and %d more (%s)", n, strings.Join(js, ", ")))
+		}
+		add("controlled by "+strings.Join(parts, "; "), !certain)
+	}
+	return out
+}
+
+// maxShownControls is how many controls a line's evidence spells out; the
+// citations name them all.
+const maxShownControls = 4
+
+// appliedControl is a control that applies to a line under a rule.
+type appliedControl struct {
+	ctl     *Control
+	certain bool
+	note    string
+}
+
+// applicable returns the controls of line i that a controlled test
+// selects: of the kinds and jurisdictions asked, in force on the date
+// asked, and not below a value threshold.
+func (c *evalCtx) applicable(i int, spec *controlledSpec) []appliedControl {
+	ls := &c.lines[i]
+	date := c.asOf
+	if spec.dated == "check" {
+		date = c.now
+	}
+	var out []appliedControl
+	for k := range ls.a.Controls {
+		ctl := &ls.a.Controls[k]
+		if len(spec.kinds) > 0 && !slices.Contains(spec.kinds, ctl.Kind) {
+			continue
+		}
+		if !c.binds(spec.by, ctl.Jurisdiction) || !ctl.InForce.Contains(date) {
+			continue
+		}
+		a := appliedControl{ctl: ctl, certain: ctl.Certain, note: ctl.Reason}
+		if spec.dated == "check" && !ctl.InForce.Contains(c.asOf) {
+			a.note = join2(a.note, fmt.Sprintf("list in force from %s, after the shipment date; applied as of the check", ctl.InForce.From.Format(dateLayout)))
+		}
+		if t := ctl.Threshold; t != nil {
+			switch exceeds, known := c.exceeds(&c.s.Lines[i], t); {
+			case !known:
+				a.certain = false
+				a.note = join2(a.note, fmt.Sprintf("value threshold %.2f %s per %v %s cannot be checked: quantity, unit or currency unknown", t.Amount, t.Currency, t.PerQuantity, t.Per))
+			case !exceeds:
+				continue
+			default:
+				a.note = join2(a.note, fmt.Sprintf("above the threshold of %.2f %s per %v %s", t.Amount, t.Currency, t.PerQuantity, t.Per))
+			}
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
+func join2(a, b string) string {
+	if a == "" {
+		return b
+	}
+	return a + "; " + b
+}
+
+// binds reports whether a list of jurisdiction j binds the shipment under
+// a controlled test's "by".
+func (c *evalCtx) binds(by []string, j string) bool {
+	for _, b := range by {
+		switch b {
+		case "any":
+			return true
+		case "exporter":
+			if c.exporterUnknown() || slices.Contains(c.exporterJ, j) {
+				return true
+			}
+		case "transit":
+			if slices.Contains(c.transitJ, j) {
+				return true
+			}
+		default:
+			if b == j {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// exceeds compares a line's unit value with a threshold; known is false
+// when quantity, unit or currency do not allow it.
+func (c *evalCtx) exceeds(l *Line, t *Threshold) (exceeds, known bool) {
+	uv, ok := c.unitValue(l, t.Per, t.Currency)
+	if !ok {
+		return false, false
+	}
+	per := t.PerQuantity
+	if per == 0 {
+		per = 1
+	}
+	v := uv * per
+	if t.Inclusive {
+		return v >= t.Amount, true
+	}
+	return v > t.Amount, true
+}
+
+// unitValue is the line's value per one unit, in currency.
+func (c *evalCtx) unitValue(l *Line, unit, currency string) (float64, bool) {
+	if l.Quantity <= 0 || l.Value <= 0 || normalizeUnit(l.Unit) != normalizeUnit(unit) {
+		return 0, false
+	}
+	v, ok := c.convert(l.Value, l.Currency, currency)
+	if !ok {
+		return 0, false
+	}
+	return v / l.Quantity, true
+}
+
+func (c *evalCtx) convert(amount float64, from, to string) (float64, bool) {
+	return c.rates.Convert(amount, from, to)
+}
+
+func (c *evalCtx) base() string {
+	if c.rates == nil || c.rates.Base == "" {
+		return defaultBase
+	}
+	return c.rates.Base
+}
+
+// defaultBase is the currency amounts are compared in when the caller
+// gives no rates: the one most DPRK thresholds and reports use.
+const defaultBase = "USD"

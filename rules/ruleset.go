@@ -1,0 +1,304 @@
+package rules
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// RuleSet is a checked set of rules and the named sets of countries and
+// ports they refer to. It is immutable and safe for concurrent use.
+//
+// A rules file is YAML with three top-level keys:
+//
+//	version: a name for this rule set
+//	sets:
+//	  NAME: {kind: country|port, members: [KP, …], source: why}
+//	rules:
+//	  - id: lower-case-id
+//	    severity: block|review|info
+//	    title: short title
+//	    message: what the finding means
+//	    source: the instrument or report that justifies the rule
+//	    url: optional link to the source
+//	    in_force: {from: YYYY-MM-DD, until: YYYY-MM-DD}   # optional
+//	    required: true      # defaults only: cannot be disabled
+//	    disabled: true      # user files: switch a default rule off
+//	    when: CONDITION
+//
+// A CONDITION is a mapping with exactly one key:
+//
+//	all: [CONDITION, …]          every condition holds
+//	any: [CONDITION, …]          at least one holds
+//	not: CONDITION               the condition does not hold
+//	destination: {in: SET}       final destination country in SET
+//	origin: {in: SET}            country of origin in SET
+//	route: {via: SET, earlier: SET, unknown_port: true}
+//	vessel: {flag_in: SET, screening: [match, review], missing_flag: true}
+//	party: {roles: [ROLE, …], screening: [match, review], shell: true, country_in: SET}
+//	line: LINE                   some line satisfies LINE
+//	lines: {where: LINE, count_at_least: N, value_at_least: {amount: A, currency: C}}
+//	missing: [date, destination, exporter, lines, route, vessel]
+//	date: {from: YYYY-MM-DD, until: YYYY-MM-DD}
+//
+// and LINE is a mapping of tests that must all hold for the same line:
+//
+//	controlled: {by: [exporter, transit, any, UN, EU, …], kinds: [luxury, sectoral, catch-all], dated: shipment|check}
+//	mismatch: true               description names goods the code does not cover
+//	unit_value_above_reference: F  unit value above F times the top of the reference range
+//	value_above: {amount: A, currency: C}
+//	unknown_currency: true
+//	needs_review: true
+//	hs: [PREFIX, …]              declared or classified code starts with a prefix
+//
+// A SET is the name of a set or an inline list of codes.
+type RuleSet struct {
+	version string
+	sets    map[string]*Set
+	rules   []*Rule
+}
+
+// Set is a named set of country codes or port LOCODEs.
+type Set struct {
+	ID      string
+	Kind    string // "country" or "port"
+	Members []string
+	Source  string
+	file    string
+	line    int
+}
+
+// Rule is one rule of a set.
+type Rule struct {
+	ID       string
+	Severity Severity
+	Title    string
+	Message  string
+	Source   string
+	URL      string
+	InForce  Period
+	Required bool
+	Disabled bool
+	when     cond
+	file     string
+	line     int
+}
+
+// Version returns the rule set's version: the version of the base file and
+// the SHA-256 prefix of each file merged over it.
+func (rs *RuleSet) Version() string { return rs.version }
+
+// Rules returns the enabled rules in evaluation order.
+func (rs *RuleSet) Rules() []*Rule {
+	var out []*Rule
+	for _, r := range rs.rules {
+		if !r.Disabled {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// Set returns the named set.
+func (rs *RuleSet) Set(id string) (*Set, bool) {
+	s, ok := rs.sets[id]
+	return s, ok
+}
+
+// ParseRuleSet reads one rules file; name is used in errors and in the
+// version. The file's set references are checked when it stands alone
+// (use [RuleSet.Merge] to lay a file that refers to default sets over the
+// defaults).
+func ParseRuleSet(name string, data []byte) (*RuleSet, error) {
+	rs, err := parseRuleFile(name, data)
+	if err != nil {
+		return nil, err
+	}
+	if err := rs.check(); err != nil {
+		return nil, err
+	}
+	return rs, nil
+}
+
+func parseRuleFile(name string, data []byte) (*RuleSet, error) {
+	f := &yfile{name: name}
+	root := f.root(data)
+	if f.err != nil {
+		return nil, f.err
+	}
+	top := f.fields(root, "", "version", "sets", "rules")
+	sum := sha256.Sum256(data)
+	rs := &RuleSet{version: f.str(top["version"], "version", false), sets: map[string]*Set{}}
+	if rs.version == "" {
+		rs.version = name
+	}
+	rs.version += "@" + hex.EncodeToString(sum[:6])
+	if n := top["sets"]; n != nil {
+		if n.Kind != yaml.MappingNode {
+			f.fail(n, "sets", ErrInvalid, "want a mapping of set names to sets")
+		} else {
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				k, v := n.Content[i], n.Content[i+1]
+				at := "sets." + k.Value
+				m := f.fields(v, at, "kind", "members", "source")
+				s := &Set{ID: k.Value, Kind: f.str(m["kind"], at+".kind", true), Source: f.str(m["source"], at+".source", true), file: name, line: k.Line}
+				for _, mem := range f.strs(m["members"], at+".members") {
+					s.Members = append(s.Members, strings.ToUpper(mem))
+				}
+				if len(s.Members) == 0 {
+					f.fail(v, at+".members", ErrMissing, "a set needs members")
+				}
+				f.checkMembers(m["members"], at+".members", s.Kind, s.Members)
+				if !idRE.MatchString(s.ID) {
+					f.fail(k, at, ErrInvalid, "set name %q: use lower-case letters, digits and hyphens", s.ID)
+				}
+				if _, dup := rs.sets[s.ID]; dup {
+					f.fail(k, at, ErrInvalid, "set %q is defined twice", s.ID)
+				}
+				rs.sets[s.ID] = s
+			}
+		}
+	}
+	seen := map[string]bool{}
+	for i, n := range f.seq(top["rules"], "rules") {
+		at := fmt.Sprintf("rules[%d]", i)
+		m := f.fields(n, at, "id", "severity", "title", "message", "source", "url", "in_force", "required", "disabled", "when")
+		r := &Rule{
+			ID:       f.str(m["id"], at+".id", true),
+			Severity: Severity(f.str(m["severity"], at+".severity", false)),
+			Title:    f.str(m["title"], at+".title", false),
+			Message:  f.str(m["message"], at+".message", false),
+			Source:   f.str(m["source"], at+".source", false),
+			URL:      f.str(m["url"], at+".url", false),
+			Required: f.boolean(m["required"], at+".required"),
+			Disabled: f.boolean(m["disabled"], at+".disabled"),
+			file:     name,
+			line:     n.Line,
+		}
+		if r.ID != "" && !idRE.MatchString(r.ID) {
+			f.fail(m["id"], at+".id", ErrInvalid, "%q: use lower-case letters, digits and hyphens", r.ID)
+		}
+		if seen[r.ID] {
+			f.fail(m["id"], at+".id", ErrInvalid, "rule %q is defined twice in this file", r.ID)
+		}
+		seen[r.ID] = true
+		if pn := m["in_force"]; pn != nil {
+			pm := f.fields(pn, at+".in_force", "from", "until")
+			r.InForce = Period{From: f.date(pm["from"], at+".in_force.from"), Until: f.date(pm["until"], at+".in_force.until")}
+			if !r.InForce.Until.IsZero() && !r.InForce.Until.After(r.InForce.From) {
+				f.fail(pm["until"], at+".in_force.until", ErrInvalid, "until is not after from")
+			}
+		}
+		if r.Disabled {
+			// A switch-off names only the rule: anything else would be
+			// silently ignored.
+			for k := range m {
+				if k != "id" && k != "disabled" {
+					f.fail(m[k], at+"."+k, ErrInvalid, "a disabled rule has only id and disabled")
+				}
+			}
+		} else {
+			switch r.Severity {
+			case Block, Review, Info:
+			case "":
+				f.fail(n, at+".severity", ErrMissing, "required: block, review or info")
+			default:
+				f.fail(m["severity"], at+".severity", ErrInvalid, "%q: want block, review or info", r.Severity)
+			}
+			for _, k := range []string{"title", "message", "source"} {
+				if m[k] == nil {
+					f.fail(n, at+"."+k, ErrMissing, "required")
+				}
+			}
+			if m["when"] == nil {
+				f.fail(n, at+".when", ErrMissing, "required: the rule's condition")
+			} else {
+				r.when = f.cond(m["when"], at+".when")
+			}
+		}
+		rs.rules = append(rs.rules, r)
+	}
+	if f.err != nil {
+		return nil, f.err
+	}
+	return rs, nil
+}
+
+func (f *yfile) checkMembers(n *yaml.Node, at, kind string, members []string) {
+	for i, m := range members {
+		var ok bool
+		switch kind {
+		case "country":
+			ok = countryRE.MatchString(m)
+		case "port":
+			ok = locodeRE.MatchString(m)
+		default:
+			f.fail(n, at, ErrInvalid, "set kind %q: want country or port", kind)
+			return
+		}
+		if !ok {
+			f.fail(n, fmt.Sprintf("%s[%d]", at, i), ErrInvalid, "%q is not a %s code", m, kind)
+		}
+	}
+}
+
+// Merge returns the rule set with over laid on it: sets and rules with the
+// same ID replace the base's, a rule with disabled: true switches the
+// base's rule off, and new rules run after the base's. Disabling a required
+// rule, or referring to an unknown set, is an error.
+func (rs *RuleSet) Merge(name string, data []byte) (*RuleSet, error) {
+	over, err := parseRuleFile(name, data)
+	if err != nil {
+		return nil, err
+	}
+	out := &RuleSet{version: rs.version + "+" + over.version, sets: maps.Clone(rs.sets), rules: slices.Clone(rs.rules)}
+	maps.Copy(out.sets, over.sets)
+	for _, r := range over.rules {
+		i := slices.IndexFunc(out.rules, func(b *Rule) bool { return b.ID == r.ID })
+		if i < 0 {
+			if r.Disabled {
+				return nil, &LoadError{File: name, Line: r.line, Field: "rules." + r.ID, Err: fmt.Errorf("%w: disables rule %q, which no earlier file defines", ErrInvalid, r.ID)}
+			}
+			out.rules = append(out.rules, r)
+			continue
+		}
+		if out.rules[i].Required && r.Disabled {
+			return nil, &LoadError{File: name, Line: r.line, Field: "rules." + r.ID, Err: fmt.Errorf("%w: rule %q is required (it makes the engine fail closed) and cannot be disabled; override its severity or condition instead", ErrInvalid, r.ID)}
+		}
+		if out.rules[i].Required {
+			r.Required = true
+		}
+		out.rules[i] = r
+	}
+	if err := out.check(); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// check resolves every set a condition names.
+func (rs *RuleSet) check() error {
+	for _, r := range rs.rules {
+		if r.when == nil {
+			continue
+		}
+		for _, ref := range r.when.refs(nil) {
+			if ref.name == "" {
+				continue
+			}
+			s, ok := rs.sets[ref.name]
+			if !ok {
+				return &LoadError{File: r.file, Line: ref.line, Field: "rules." + r.ID, Err: fmt.Errorf("%w: no set named %q (known: %s)", ErrInvalid, ref.name, strings.Join(slices.Sorted(maps.Keys(rs.sets)), ", "))}
+			}
+			if s.Kind != ref.kind {
+				return &LoadError{File: r.file, Line: ref.line, Field: "rules." + r.ID, Err: fmt.Errorf("%w: set %q holds %s codes, want %s codes here", ErrInvalid, ref.name, s.Kind, ref.kind)}
+			}
+		}
+	}
+	return nil
+}
