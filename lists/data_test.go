@@ -4,8 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/luxscreen/luxscreen/internal/testenv"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"slices"
 	"testing"
@@ -25,7 +25,7 @@ import (
 // variable is unset, so that the package tests pass without shared data.
 func sharedDataDir(t *testing.T) string {
 	t.Helper()
-	dir := os.Getenv("LUXSCREEN_SHARED")
+	dir := testenv.Dir()
 	if dir == "" {
 		t.Skip("LUXSCREEN_SHARED is not set; skipping a test that needs the shared nomenclatures")
 	}

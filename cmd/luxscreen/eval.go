@@ -15,7 +15,9 @@ type evaluation struct {
 }
 
 func evaluations() []evaluation {
-	evs := []evaluation{}
+	evs := []evaluation{
+		{"screen", "party and vessel screening on the DPRK pairs, nomenklatura bench, negatives and self-screen", runEvalScreen},
+		{"classify", "HS classifier: acc@4, acc@6, top-5, abstention, luxury precision/recall", runEvalClassify}}
 	sort.Slice(evs, func(i, j int) bool { return evs[i].name < evs[j].name })
 	return evs
 }

@@ -18,6 +18,7 @@ type listsSubcommand struct {
 func listsSubcommands() []listsSubcommand {
 	return []listsSubcommand{
 		{"show", "one list with its entries, codes and citations", runListsShow},
+		{"fetch", "download the current official sanctions lists", runListsFetch},
 		{"compare", "what one list or jurisdiction controls that another does not, by heading", runListsCompare},
 		{"matrix", "coverage matrix of jurisdictions by HS chapter or heading (csv, md, svg, html)", runListsMatrix},
 		{"gaps", "per jurisdiction, the baseline (UN) luxury categories it does not cover", runListsGaps},

@@ -62,7 +62,10 @@ func commands() []command {
 	cmds := []command{
 		{"lists", "list, show, compare and fetch control lists", runLists},
 		{"lookup", "every control that covers an HS code", runLookup},
+		{"classify", "classify goods descriptions and declared HS codes, with their controls", runClassify},
 		{"eval", "measure accuracy on a labelled set", runEval},
+		{"screen", "screen party and vessel names against sanctions lists", runScreen},
+		{"check", "judge shipments: block, review or clear, with cited findings", runCheck},
 	}
 	sort.Slice(cmds, func(i, j int) bool { return cmds[i].name < cmds[j].name })
 	return cmds
