@@ -18,6 +18,12 @@ type Catalogue struct {
 	db    *memdb.MemDB
 	lists []*List // in ID order
 	byID  map[string]*List
+	// byCode and deeper are read from the index once, in New, so that the
+	// hot path of Lookup (a CN8 or HTS10 code under a few patterns) costs
+	// map reads instead of index iterators: byCode holds the rows of each
+	// pattern code, deeper every code that has a longer pattern below it.
+	byCode map[string][]*patternRow
+	deeper map[string]bool
 }
 
 // patternRow is one code pattern of one entry: the unit the index stores.
@@ -30,6 +36,7 @@ type patternRow struct {
 	list         *List
 	entry        *Entry
 	pattern      int
+	rank         int // the entry's place in match order, see compareMatches
 }
 
 const patternTable = "patterns"
@@ -92,6 +99,20 @@ func New(lists ...*List) (*Catalogue, error) {
 		}
 	}
 	txn.Commit()
+	c.byCode, c.deeper = map[string][]*patternRow{}, map[string]bool{}
+	rank := entryRanks(c.lists)
+	it, err := db.Txn(false).Get(patternTable, "id")
+	if err != nil {
+		return nil, fmt.Errorf("lists: reading index: %w", err)
+	}
+	for obj := it.Next(); obj != nil; obj = it.Next() {
+		r := obj.(*patternRow)
+		r.rank = rank[r.entry]
+		c.byCode[r.Code] = append(c.byCode[r.Code], r)
+		for n := 2; n < len(r.Code); n += 2 {
+			c.deeper[r.Code[:n]] = true
+		}
+	}
 	slices.SortFunc(c.lists, func(a, b *List) int { return cmp.Compare(a.ID, b.ID) })
 	return c, nil
 }
@@ -127,6 +148,7 @@ type Match struct {
 	Entry    *Entry
 	Pattern  Pattern
 	Coverage Coverage
+	rank     int // 1-based match order within its catalogue; 0 if unknown
 }
 
 // Options filter a lookup. The zero Options matches every list at any date.
@@ -170,55 +192,82 @@ func (c *Catalogue) Lookup(code hs.Code, opts Options) []Match {
 	if code.IsZero() {
 		return nil
 	}
-	txn := c.db.Txn(false)
-	// A code is typically covered by one entry per jurisdiction; sizing for
-	// that avoids regrowing the slice on the hot path.
-	out := make([]Match, 0, 16)
-	add := func(r *patternRow, cov Coverage) {
-		if !opts.keep(r) {
-			return
-		}
-		for i := range out {
-			if out[i].Entry == r.entry {
-				// Keep the most specific covering pattern; a covering
-				// pattern beats a partial one.
-				if cov != Partial && (out[i].Coverage == Partial || r.entry.Codes[r.pattern].Code.Len() > out[i].Pattern.Code.Len()) {
-					out[i].Pattern, out[i].Coverage = r.entry.Codes[r.pattern], cov
-				}
-				return
-			}
-		}
-		out = append(out, Match{List: r.list, Entry: r.entry, Pattern: r.entry.Codes[r.pattern], Coverage: cov})
-	}
+	// Collect row pointers and sort those: sorting the large Match values
+	// themselves dominated the cost of a lookup.
+	var buf [32]lookupHit
+	hits := buf[:0]
 	d := code.Digits()
 	for n := 2; n <= len(d); n += 2 {
-		it, err := txn.Get(patternTable, "code", d[:n])
-		if err != nil {
-			continue // the schema has this index; Get cannot fail
-		}
-		for obj := it.Next(); obj != nil; obj = it.Next() {
-			r := obj.(*patternRow)
+		for _, r := range c.byCode[d[:n]] {
 			cov := Full
 			if r.entry.Codes[r.pattern].Ex {
 				cov = Ex
 			}
-			add(r, cov)
+			hits = addHit(hits, r, cov, &opts)
 		}
 	}
-	it, err := txn.Get(patternTable, "code_prefix", d)
-	if err == nil {
-		for obj := it.Next(); obj != nil; obj = it.Next() {
-			r := obj.(*patternRow)
-			if len(r.Code) > len(d) {
-				add(r, Partial)
+	if c.deeper[d] {
+		it, err := c.db.Txn(false).Get(patternTable, "code_prefix", d)
+		if err == nil {
+			for obj := it.Next(); obj != nil; obj = it.Next() {
+				if r := obj.(*patternRow); len(r.Code) > len(d) {
+					hits = addHit(hits, r, Partial, &opts)
+				}
 			}
 		}
 	}
-	slices.SortFunc(out, compareMatches)
+	slices.SortFunc(hits, func(a, b lookupHit) int { return cmp.Compare(a.r.rank, b.r.rank) })
+	out := make([]Match, len(hits))
+	for i, h := range hits {
+		out[i] = Match{List: h.r.list, Entry: h.r.entry, Pattern: h.r.entry.Codes[h.r.pattern], Coverage: h.cov, rank: h.r.rank}
+	}
 	return out
 }
 
+// lookupHit is a matching row and how it covers the looked-up code.
+type lookupHit struct {
+	r   *patternRow
+	cov Coverage
+}
+
+// addHit adds r unless opts filter it out. An entry is kept once, with its
+// most specific covering pattern; a covering pattern beats a partial one.
+func addHit(hits []lookupHit, r *patternRow, cov Coverage, opts *Options) []lookupHit {
+	if !opts.keep(r) {
+		return hits
+	}
+	for i := range hits {
+		if hits[i].r.entry == r.entry {
+			if cov != Partial && (hits[i].cov == Partial || len(r.Code) > len(hits[i].r.Code)) {
+				hits[i] = lookupHit{r, cov}
+			}
+			return hits
+		}
+	}
+	return append(hits, lookupHit{r, cov})
+}
+
+// entryRanks numbers every entry of lists in match order, so that sorting
+// the matches of a lookup compares integers rather than strings.
+func entryRanks(ls []*List) map[*Entry]int {
+	var all []Match
+	for _, l := range ls {
+		for _, e := range l.Entries {
+			all = append(all, Match{List: l, Entry: e})
+		}
+	}
+	slices.SortFunc(all, compareMatches)
+	rank := make(map[*Entry]int, len(all))
+	for i, m := range all {
+		rank[m.Entry] = i + 1
+	}
+	return rank
+}
+
 func compareMatches(a, b Match) int {
+	if a.rank > 0 && b.rank > 0 {
+		return cmp.Compare(a.rank, b.rank)
+	}
 	return cmp.Or(
 		cmp.Compare(jurisdictionRank(a.List.Jurisdiction), jurisdictionRank(b.List.Jurisdiction)),
 		cmp.Compare(a.List.Jurisdiction, b.List.Jurisdiction),
@@ -272,7 +321,7 @@ func (c *Catalogue) Entries(opts Options) []Match {
 				continue
 			}
 			seen[r.entry] = true
-			out = append(out, Match{List: r.list, Entry: r.entry, Pattern: r.entry.Codes[0], Coverage: Full})
+			out = append(out, Match{List: r.list, Entry: r.entry, Pattern: r.entry.Codes[0], Coverage: Full, rank: r.rank})
 		}
 	}
 	slices.SortFunc(out, compareMatches)
