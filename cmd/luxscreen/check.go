@@ -52,16 +52,11 @@ func runCheck(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	var in io.Reader = e.stdin
-	name := "-"
-	if *input != "-" {
-		fh, err := os.Open(*input)
-		if err != nil {
-			return err
-		}
-		defer fh.Close()
-		in, name = fh, *input
+	in, name, done, err := openInput(e, *input)
+	if err != nil {
+		return err
 	}
+	defer done()
 	var audit io.Writer
 	if *auditFile != "" {
 		af, err := os.OpenFile(*auditFile, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
@@ -217,36 +216,17 @@ func runClassify(ctx context.Context, e *env, args []string) error {
 }
 
 func classifyBatch(ctx context.Context, e *env, c *classify.Classifier, input string, date time.Time, f outputFormat) error {
-	var r io.Reader = e.stdin
-	name := "stdin"
-	if input != "-" {
-		fh, err := os.Open(input)
-		if err != nil {
-			return err
-		}
-		defer fh.Close()
-		r, name = fh, input
+	r, name, done, err := openInput(e, input)
+	if err != nil {
+		return err
 	}
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 64*1024), 1<<20)
+	defer done()
 	enc := json.NewEncoder(e.stdout)
 	var all []classify.Result
-	line := 0
-	for sc.Scan() {
-		line++
-		b := bytes.TrimSpace(sc.Bytes())
-		if len(b) == 0 {
-			continue
-		}
-		var in inputLine
-		dec := json.NewDecoder(bytes.NewReader(b))
-		dec.DisallowUnknownFields()
-		if err := dec.Decode(&in); err != nil {
-			return fmt.Errorf("%s:%d: %w", name, line, err)
-		}
+	err = decodeJSONLines(r, name, func(line int, in inputLine) error {
 		it, err := in.item()
 		if err != nil {
-			return fmt.Errorf("%s:%d: %w", name, line, err)
+			return err
 		}
 		if it.ID == "" {
 			it.ID = strconv.Itoa(line)
@@ -260,20 +240,19 @@ func classifyBatch(ctx context.Context, e *env, c *classify.Classifier, input st
 		}
 		switch f {
 		case formatJSONL:
-			if err := enc.Encode(res); err != nil {
-				return err
-			}
+			return enc.Encode(res)
 		case formatTable:
 			if err := printResult(e.stdout, it, res); err != nil {
 				return err
 			}
-			fmt.Fprintln(e.stdout)
-		default:
-			all = append(all, res)
+			_, err := fmt.Fprintln(e.stdout)
+			return err
 		}
-	}
-	if err := sc.Err(); err != nil {
-		return fmt.Errorf("%s:%d: %w", name, line+1, err)
+		all = append(all, res)
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	if f == formatJSON {
 		return writeRecords(e.stdout, f, all)

@@ -1,13 +1,11 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/luxscreen/luxscreen/screen"
@@ -126,48 +124,23 @@ func screenBatch(ctx context.Context, e *env, s *screen.Screener, path string, f
 	if f != formatJSONL {
 		return usagef("screen: --input needs --format jsonl")
 	}
-	var r io.Reader = e.stdin
-	name := "stdin"
-	if path != "-" {
-		fh, err := os.Open(path)
-		if err != nil {
-			return err
-		}
-		defer fh.Close()
-		r, name = fh, path
+	r, name, done, err := openInput(e, path)
+	if err != nil {
+		return err
 	}
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 64*1024), 4*1024*1024)
+	defer done()
 	enc := json.NewEncoder(e.stdout)
-	line := 0
-	for sc.Scan() {
-		line++
-		text := strings.TrimSpace(sc.Text())
-		if text == "" {
-			continue
-		}
-		var in screenInput
-		dec := json.NewDecoder(strings.NewReader(text))
-		dec.DisallowUnknownFields()
-		if err := dec.Decode(&in); err != nil {
-			return fmt.Errorf("%s:%d: %w", name, line, err)
-		}
+	return decodeJSONLines(r, name, func(_ int, in screenInput) error {
 		kind, ok := screen.ParseKind(in.Kind)
 		if !ok {
-			return fmt.Errorf("%s:%d: kind: %q: want org, person or vessel", name, line, in.Kind)
+			return fmt.Errorf("kind: %q: want org, person or vessel", in.Kind)
 		}
 		res, err := s.Screen(ctx, screen.Query{Name: in.Name, Kind: kind, Country: in.Country, IMO: in.IMO, DOB: in.DOB})
 		if err != nil {
-			return fmt.Errorf("%s:%d: %w", name, line, err)
-		}
-		if err := enc.Encode(toOutput(in.ID, res)); err != nil {
 			return err
 		}
-	}
-	if err := sc.Err(); err != nil {
-		return fmt.Errorf("%s: %w", name, err)
-	}
-	return nil
+		return enc.Encode(toOutput(in.ID, res))
+	})
 }
 
 func toOutput(id string, res screen.Result) screenOutput {
