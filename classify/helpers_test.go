@@ -14,11 +14,7 @@ import (
 // LUXSCREEN_SHARED is not set.
 func sharedDir(t testing.TB) string {
 	t.Helper()
-	d := testenv.Dir()
-	if d == "" {
-		t.Skip("LUXSCREEN_SHARED not set")
-	}
-	return d
+	return testenv.Shared(t)
 }
 
 func catalogue(t testing.TB) *lists.Catalogue {

@@ -2,7 +2,6 @@ package hs
 
 import (
 	"github.com/luxscreen/luxscreen/internal/testenv"
-	"path/filepath"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -12,11 +11,7 @@ import (
 // when LUXSCREEN_SHARED is unset (the shared data is not in the repository).
 func sharedHS(tb testing.TB) string {
 	tb.Helper()
-	dir := testenv.Dir()
-	if dir == "" {
-		tb.Skip("LUXSCREEN_SHARED is unset; skipping test on shared data")
-	}
-	return filepath.Join(dir, "data", "hs")
+	return testenv.Path(tb, "data", "hs")
 }
 
 // codeComparer compares Codes by value; Code's field is unexported.

@@ -25,11 +25,7 @@ import (
 // variable is unset, so that the package tests pass without shared data.
 func sharedDataDir(t *testing.T) string {
 	t.Helper()
-	dir := testenv.Dir()
-	if dir == "" {
-		t.Skip("LUXSCREEN_SHARED is not set; skipping a test that needs the shared nomenclatures")
-	}
-	return filepath.Join(dir, "data")
+	return testenv.Path(t, "data")
 }
 
 func embeddedCatalogue(t *testing.T) *Catalogue {

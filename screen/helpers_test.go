@@ -11,11 +11,7 @@ import (
 // sharedDir returns $LUXSCREEN_SHARED, skipping the test when it is unset.
 func sharedDir(tb testing.TB) string {
 	tb.Helper()
-	d := testenv.Dir()
-	if d == "" {
-		tb.Skip("LUXSCREEN_SHARED not set")
-	}
-	return d
+	return testenv.Shared(tb)
 }
 
 // sharedLists loads the UN 2026 XML and the OFAC 2021 CSV set once per

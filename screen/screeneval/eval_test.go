@@ -11,10 +11,7 @@ import (
 // and fails when a metric falls below the acceptance thresholds of the
 // screening issue, so that regressions fail CI.
 func TestAcceptance(t *testing.T) {
-	shared := testenv.Dir()
-	if shared == "" {
-		t.Skip("LUXSCREEN_SHARED not set")
-	}
+	shared := testenv.Shared(t)
 	rep, err := Run(context.Background(), shared)
 	if err != nil {
 		t.Fatal(err)
