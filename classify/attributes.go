@@ -21,7 +21,7 @@ const (
 	attrInflatable               // true for inflatable and rigid-hull inflatable boats
 	attrPropulsion               // sail, motor, outboard, oar
 	attrWeight                   // unladen weight, kg
-	attrMetal                    // silver, gold, platinum, palladium, clad, plated, imitation, base, mixed
+	attrMetal                    // silver, gold, platinum, palladium, clad, plated, imitation, base, mixed, nonmetal
 	attrFineness                 // millesimal fineness of the precious metal, e.g. 750
 	attrMovement                 // automatic, manual, mechanical, quartz
 	attrDisplay                  // analogue, digital, both
@@ -50,6 +50,7 @@ const (
 	attrSole                     // leather, rubber: outer soles of footwear
 	attrState                    // raw, dressed, rough, polished, fresh, preserved
 	attrEngineL                  // a bare decimal that may be an engine's litres
+	attrOrigin                   // natural, cultured: how pearls were grown
 	numAttrs
 )
 
@@ -62,6 +63,7 @@ var attrNames = [numAttrs]string{
 	attrSparkling: "sparkling", attrContainer: "container_l", attrGlassForm: "glass_form", attrScale: "scale_model",
 	attrParts: "parts", attrAnkle: "covers_ankle", attrPile: "pile", attrMadeUp: "made_up", attrCarried: "carried",
 	attrLegalTender: "legal_tender", attrSet: "set", attrGVW: "gvw_kg", attrSole: "sole", attrState: "state", attrEngineL: "engine_l",
+	attrOrigin: "origin",
 }
 
 func (a attr) String() string { return attrNames[a] }
@@ -157,8 +159,11 @@ func (a *attrs) list() []Attribute {
 type metalSignals struct {
 	silver, gold, platinum, palladium bool
 	plated, clad, imitation, base     bool
-	fineness                          float64
-	ev                                []string
+	// nonmetal is a case or article of plastic, resin and the like: it
+	// rules out precious metal only when no metal is named at all.
+	nonmetal bool
+	fineness float64
+	ev       []string
 }
 
 // resolve applies the precedence of Chapter 71: a hallmark of silver wins
@@ -192,6 +197,8 @@ func (m *metalSignals) resolve(a *attrs) {
 		set("silver")
 	case m.base:
 		set("base")
+	case m.nonmetal:
+		set("nonmetal")
 	}
 	if m.fineness > 0 {
 		a.setNum(attrFineness, m.fineness, ev)

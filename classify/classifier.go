@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -413,8 +414,9 @@ func (c *Classifier) Classify(ctx context.Context, it Item) (Result, error) {
 			res.Controls = c.controlsFor(h, false, &it, &t, opts, res.Controls)
 		}
 	}
-	var open []string
-	for _, ctl := range res.Controls {
+	open, size := 0, 0
+	for i := range res.Controls {
+		ctl := &res.Controls[i]
 		if ctl.Kind != lists.Luxury {
 			continue
 		}
@@ -423,12 +425,13 @@ func (c *Classifier) Classify(ctx context.Context, it Item) (Result, error) {
 			res.Luxury = true
 		case CannotTell:
 			res.Luxury = true
-			open = append(open, ctl.List+"/"+ctl.Entry)
+			open++
+			size += len(ctl.List) + len(ctl.Entry) + 3
 		}
 	}
-	if len(open) > 0 {
+	if open > 0 {
 		// One reason for all, since the per-control "why" is in Controls.
-		res.review(fmt.Sprintf("%d luxury control(s) cannot be ruled out (see controls): %s", len(open), strings.Join(open, ", ")))
+		res.review(openControls(res.Controls, open, size))
 	}
 
 	if desc != "" && len(declared) > 0 && top == 0 && !useIndex {
@@ -438,6 +441,30 @@ func (c *Classifier) Classify(ctx context.Context, it Item) (Result, error) {
 		}
 	}
 	return res, nil
+}
+
+// openControls names the luxury controls that cannot be ruled out, in one
+// reason built in one allocation: it is on the path of every item.
+func openControls(ctls []Control, n, size int) string {
+	const head = " luxury control(s) cannot be ruled out (see controls): "
+	var b strings.Builder
+	b.Grow(len(head) + 4 + size)
+	b.WriteString(strconv.Itoa(n))
+	b.WriteString(head)
+	first := true
+	for i := range ctls {
+		if ctls[i].Kind != lists.Luxury || ctls[i].Applies != CannotTell {
+			continue
+		}
+		if !first {
+			b.WriteString(", ")
+		}
+		first = false
+		b.WriteString(ctls[i].List)
+		b.WriteByte('/')
+		b.WriteString(ctls[i].Entry)
+	}
+	return b.String()
 }
 
 func levelOf(c hs.Code) Level {

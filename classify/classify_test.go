@@ -42,6 +42,21 @@ func TestClassifyDescriptions(t *testing.T) {
 		{"часы наручные золото 585 кварцевые", "910111", ""},
 		{"劳力士 手表 18K金", "910121", ""},
 		{"롤렉스 손목시계 스테인리스 오토매틱", "910221", ""},
+		// A case of plastic or resin rules out precious metal; a rubber
+		// strap or a sapphire glass says nothing about the case.
+		{"Swatch quartz plastic watch", "910211", ""},
+		{"resin case digital quartz watch", "910212", ""},
+		{"Rolex Daytona automatic on rubber strap", "", "9101"},
+		{"18K gold automatic wristwatch, resin strap, sapphire glass", "910121", ""},
+		{"glass bead bracelet", "711790", ""},
+		{"plastic cufflinks", "711790", ""},
+		// An attribute phrase naming another attribute yields both.
+		{"Isfahan carpet hand-knotted wool and silk", "570110", ""},
+		{"hand knotted silk and wool rug", "570190", ""},
+		// Pearls: natural or cultured, then worked or not.
+		{"cultured pearls loose undrilled", "710121", ""},
+		{"akoya cultured pearls drilled, loose", "710122", ""},
+		{"natural pearls, loose", "710110", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.desc, func(t *testing.T) {

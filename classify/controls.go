@@ -139,8 +139,8 @@ func evalThreshold(th *lists.Threshold, it *Item, rates Rates) (Applicability, s
 // can be said to apply.
 func (c *Classifier) controlsFor(code hs.Code, final bool, it *Item, t *text, opts lists.Options, out []Control) []Control {
 	cl := c.lookup(code, final, opts.Direction)
-	if out == nil {
-		out = make([]Control, 0, len(cl.base))
+	if cap(out)-len(out) < len(cl.base) {
+		out = slices.Grow(out, len(cl.base))
 	}
 	for i := range cl.base {
 		m := &cl.matches[i]

@@ -32,7 +32,8 @@ func (c *Classifier) checkDeclared(in string, date time.Time) (DeclaredCheck, []
 	chk.Level = code.Level().String()
 	ed := hs.EditionAt(date.Year())
 	chk.Edition = ed.String()
-	codes := []hs.Code{code}
+	codes := make([]hs.Code, 1, 2)
+	codes[0] = code
 	for _, n := range c.validation {
 		if n.Edition().Base() != ed {
 			continue

@@ -2,6 +2,7 @@ package classify
 
 import (
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -63,11 +64,17 @@ func (lx *Lexicon) inner(t *text, outer *phrase, from, to int, out []matched) []
 		// A product inside an attribute phrase counts only as its head, the
 		// last word: "riding horse" is a horse, "rose gold" is no rosé.
 		product := len(outer.hits) == 0 && len(p.hits) > 0 && j+n == to
-		if (len(outer.attrs) == 0 && len(p.attrs) > 0) || product {
+		// An attribute phrase may name another attribute: "hand-knotted
+		// wool" is a construction and a fibre.
+		other := len(outer.attrs) > 0 && !product && otherAttrs(outer.attrs, p.attrs) != nil
+		if (len(outer.attrs) == 0 && len(p.attrs) > 0) || product || other {
 			q := *p
-			if len(outer.attrs) == 0 {
+			switch {
+			case len(outer.attrs) == 0:
 				q.hits = nil // the product is outer's; take only the attributes
-			} else {
+			case other:
+				q.hits, q.attrs = nil, otherAttrs(outer.attrs, p.attrs)
+			default:
 				q.attrs = nil
 			}
 			out = append(out, matched{p: &q, factor: toks[j].weak, text: t.norm[toks[j].start:toks[j+n-1].end]})
@@ -159,6 +166,8 @@ func applyAttrs(ms []matched, a *attrs, m *metalSignals) {
 					m.imitation = true
 				case "base":
 					m.base = true
+				case "nonmetal":
+					m.nonmetal = true
 				}
 				m.ev = append(m.ev, mt.text)
 				continue
@@ -182,6 +191,18 @@ func applyAttrs(ms []matched, a *attrs, m *metalSignals) {
 			a.setStr(s.a, s.v, mt.text, s.implied)
 		}
 	}
+}
+
+// otherAttrs returns the assignments of inner whose attributes outer does
+// not set, or nil.
+func otherAttrs(outer, inner []attrAssign) []attrAssign {
+	var out []attrAssign
+	for _, x := range inner {
+		if !slices.ContainsFunc(outer, func(o attrAssign) bool { return o.a == x.a }) {
+			out = append(out, x)
+		}
+	}
+	return out
 }
 
 // combineFuel merges two fuel words of one description: "diesel" and

@@ -55,6 +55,26 @@ func (e Edition) String() string {
 	if e.IsZero() {
 		return ""
 	}
+	if e.System == "HS" {
+		// Declared codes are checked against an edition on every call;
+		// the HS names are constants so that naming one costs nothing.
+		switch e.Year {
+		case 1992:
+			return "HS1992"
+		case 1996:
+			return "HS1996"
+		case 2002:
+			return "HS2002"
+		case 2007:
+			return "HS2007"
+		case 2012:
+			return "HS2012"
+		case 2017:
+			return "HS2017"
+		case 2022:
+			return "HS2022"
+		}
+	}
 	return e.System + strconv.Itoa(e.Year)
 }
 
