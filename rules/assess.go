@@ -70,6 +70,22 @@ type Control struct {
 	// Threshold is the value above which the entry applies, if any.
 	Threshold *Threshold `json:"threshold,omitempty"`
 	InForce   Period     `json:"in_force"`
+
+	// cite is the citation a finding gives for the control, built once
+	// when the assessor caches the control; zero when not built yet.
+	cite Citation
+}
+
+// citation returns the citation of the list entry behind the control.
+func (c *Control) citation() Citation {
+	if c.cite.Ref != "" {
+		return c.cite
+	}
+	return c.newCitation()
+}
+
+func (c *Control) newCitation() Citation {
+	return Citation{Kind: "list", Ref: c.List + "/" + c.Entry, Text: c.Citation + ": " + c.Category, URL: c.URL}
 }
 
 // Threshold is a value threshold of a control: the entry covers goods
@@ -151,6 +167,10 @@ type PartyHit struct {
 	Name        string  `json:"name"`
 	MatchedName string  `json:"matched_name,omitempty"`
 	Score       float64 `json:"score"`
+	// ListedOn is the designation date (YYYY-MM-DD) when the list gives
+	// one. A party designated after the shipment date was not listed
+	// when the goods moved; findings on it are capped at review.
+	ListedOn string `json:"listed_on,omitempty"`
 }
 
 // ListSource identifies a sanctions list file screened against.

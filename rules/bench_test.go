@@ -42,6 +42,11 @@ func BenchmarkCheckFakeScreener(b *testing.B) {
 // BenchmarkCheckUNOFAC measures whole checks screening against the UN
 // consolidated list and the OFAC SDN set of July 2021 of the shared data.
 func BenchmarkCheckUNOFAC(b *testing.B) {
+	benchCheck(b, NewScreenAdapter(unOFAC(b)))
+}
+
+// unOFAC loads the UN consolidated list and the OFAC SDN set of July 2021.
+func unOFAC(b *testing.B) *screen.Screener {
 	un := testenv.Path(b, "data", "screening", "un", "UN_consolidated_2026-02-27.xml")
 	ofac := testenv.Path(b, "data", "screening", "ofac-sdn-2021-07")
 	ctx := context.Background()
@@ -57,12 +62,23 @@ func BenchmarkCheckUNOFAC(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	benchCheck(b, NewScreenAdapter(sc))
+	return sc
 }
 
 // BenchmarkCheckClassifierFake measures checks with the classifier adapter
-// as the goods assessor (the CLI's configuration) and screening from a map.
+// as the goods assessor and screening from a map.
 func BenchmarkCheckClassifierFake(b *testing.B) {
+	benchClassifierCheck(b, newFakeScreener(nil))
+}
+
+// BenchmarkCheckClassifierUNOFAC measures the CLI's configuration: the
+// classifier adapter as the goods assessor and screening against UN and
+// OFAC 2021.
+func BenchmarkCheckClassifierUNOFAC(b *testing.B) {
+	benchClassifierCheck(b, NewScreenAdapter(unOFAC(b)))
+}
+
+func benchClassifierCheck(b *testing.B, sc PartyScreener) {
 	cat, err := lists.Default(context.Background())
 	if err != nil {
 		b.Fatal(err)
@@ -75,7 +91,7 @@ func BenchmarkCheckClassifierFake(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	e, err := NewEngine(Config{Goods: goods, Parties: newFakeScreener(nil), Now: fixedNow})
+	e, err := NewEngine(Config{Goods: goods, Parties: sc, Now: fixedNow})
 	if err != nil {
 		b.Fatal(err)
 	}

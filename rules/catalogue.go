@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/luxscreen/luxscreen/hs"
 	"github.com/luxscreen/luxscreen/lists"
@@ -99,7 +100,8 @@ func (a *CatalogueAssessor) described(desc string) []phrase {
 	ws := words(desc)
 	var out []phrase
 	for i, w := range ws {
-		for _, stem := range stems(w) {
+		st, n := stems(w)
+		for _, stem := range st[:n] {
 			for _, p := range a.byWord[stem] {
 				if i+len(p.words) <= len(ws) && wordsMatch(ws[i:i+len(p.words)], p.words) &&
 					!slices.ContainsFunc(out, func(q phrase) bool { return q.entry == p.entry }) {
@@ -111,21 +113,25 @@ func (a *CatalogueAssessor) described(desc string) []phrase {
 	return out
 }
 
-// stems returns w and its singular forms.
-func stems(w string) []string {
-	out := []string{w}
+// stems returns w and its singular forms, in an array so that matching
+// every word of every line allocates nothing.
+func stems(w string) (out [3]string, n int) {
+	out[0], n = w, 1
 	if s, ok := strings.CutSuffix(w, "es"); ok && len(s) > 2 {
-		out = append(out, s)
+		out[n] = s
+		n++
 	}
 	if s, ok := strings.CutSuffix(w, "s"); ok && len(s) > 2 {
-		out = append(out, s)
+		out[n] = s
+		n++
 	}
-	return out
+	return out, n
 }
 
 func wordsMatch(text, kw []string) bool {
 	for i := range kw {
-		if !slices.Contains(stems(text[i]), kw[i]) {
+		st, n := stems(text[i])
+		if !slices.Contains(st[:n], kw[i]) {
 			return false
 		}
 	}
@@ -134,12 +140,20 @@ func wordsMatch(text, kw []string) bool {
 
 // AssessLine judges one line.
 func (a *CatalogueAssessor) AssessLine(ctx context.Context, q LineQuery) (LineAssessment, error) {
+	return a.assess(ctx, q, nil)
+}
+
+// assess judges one line. With outside set, it reports only the controls
+// not in force on that date, which is what the ClassifyAdapter needs of it.
+func (a *CatalogueAssessor) assess(ctx context.Context, q LineQuery, outside *time.Time) (LineAssessment, error) {
 	if err := ctx.Err(); err != nil {
 		return LineAssessment{}, err
 	}
+	skip := func(ctl *Control) bool { return outside != nil && ctl.InForce.Contains(*outside) }
 	var out LineAssessment
 	desc := a.described(q.Line.Description)
-	covered := make(map[*lists.Entry]bool, 16)
+	// A line has tens of controls at most: a slice beats a map here.
+	var covered []*lists.Entry
 	if q.Line.HS != "" {
 		code, err := hs.Parse(q.Line.HS)
 		if err != nil {
@@ -147,10 +161,13 @@ func (a *CatalogueAssessor) AssessLine(ctx context.Context, q LineQuery) (LineAs
 		}
 		out.Code, out.HS6, out.Source = code.Digits(), code.HS6(), "declared"
 		found := a.lookup(code)
-		out.Controls = make([]Control, 0, len(found))
+		if outside == nil {
+			out.Controls = make([]Control, 0, len(found)+len(desc))
+		}
+		covered = make([]*lists.Entry, 0, len(found)+len(desc))
 		for _, cd := range found {
 			m, ctl := cd.m, cd.ctl
-			covered[m.Entry] = true
+			covered = append(covered, m.Entry)
 			named := slices.ContainsFunc(desc, func(p phrase) bool { return p.entry == m.Entry })
 			switch m.Coverage {
 			case lists.Full:
@@ -167,15 +184,20 @@ func (a *CatalogueAssessor) AssessLine(ctx context.Context, q LineQuery) (LineAs
 				}
 				ctl.Reason = fmt.Sprintf("declared code %s is less specific than the entry's: only some goods under it are controlled", code)
 			}
-			out.Controls = append(out.Controls, ctl)
+			if !skip(&ctl) {
+				out.Controls = append(out.Controls, ctl)
+			}
 		}
 	}
 	for _, p := range desc {
-		if covered[p.entry] || !p.list.Direction.Covers(lists.ExportTo) {
+		if slices.Contains(covered, p.entry) || !p.list.Direction.Covers(lists.ExportTo) {
 			continue
 		}
-		covered[p.entry] = true
+		covered = append(covered, p.entry)
 		ctl := control(p.list, p.entry)
+		if skip(&ctl) {
+			continue
+		}
 		ctl.Coverage = "described"
 		var codes []string
 		for _, c := range p.entry.Codes {
@@ -207,6 +229,7 @@ func control(l *lists.List, e *lists.Entry) Control {
 		Category: e.Category, Citation: e.Citation, URL: l.Instrument.URL,
 		InForce: intersect(l.InForce, e.InForce),
 	}
+	c.cite = c.newCitation()
 	if t := e.Threshold; t != nil {
 		c.Threshold = &Threshold{Amount: t.Amount, Currency: t.Currency, Per: string(t.Per), PerQuantity: t.PerQuantity, Inclusive: t.Inclusive}
 	}

@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/luxscreen/luxscreen/classify"
+	"github.com/luxscreen/luxscreen/hs"
 	"github.com/luxscreen/luxscreen/lists"
 )
 
@@ -19,6 +20,17 @@ type ClassifyAdapter struct {
 	c   *classify.Classifier
 	cat *lists.Catalogue
 	all *CatalogueAssessor
+	// entries holds, by list and entry ID, what the classifier's controls
+	// lack: the instrument URL, the period in force and the citation.
+	entries map[entryKey]entryInfo
+}
+
+type entryKey struct{ list, entry string }
+
+type entryInfo struct {
+	url     string
+	inForce Period
+	cite    Citation
 }
 
 // NewClassifyAdapter returns an assessor over c, which must report the
@@ -28,7 +40,14 @@ func NewClassifyAdapter(c *classify.Classifier, cat *lists.Catalogue) (*Classify
 	if err != nil {
 		return nil, err
 	}
-	return &ClassifyAdapter{c: c, cat: cat, all: all}, nil
+	a := &ClassifyAdapter{c: c, cat: cat, all: all, entries: map[entryKey]entryInfo{}}
+	for _, l := range cat.Lists() {
+		for _, e := range l.Entries {
+			ctl := control(l, e)
+			a.entries[entryKey{l.ID, e.ID}] = entryInfo{url: ctl.URL, inForce: ctl.InForce, cite: ctl.cite}
+		}
+	}
+	return a, nil
 }
 
 // Version identifies the catalogue and the classifier.
@@ -68,43 +87,53 @@ func (a *ClassifyAdapter) AssessLine(ctx context.Context, q LineQuery) (LineAsse
 	if lq.Line.HS == "" && out.Code != "" {
 		lq.Line.HS = out.Code
 	}
-	other, err := a.all.AssessLine(ctx, lq)
+	other, err := a.all.assess(ctx, lq, &q.Date)
 	if err != nil {
 		other = LineAssessment{} // the classifier's answer stands; the code was its own
 	}
-	full := map[string]Control{}
-	for _, ctl := range other.Controls {
-		if ctl.Coverage == "full" && ctl.Certain {
-			full[ctl.List+"/"+ctl.Entry] = ctl
+	var found []coded
+	if lq.Line.HS != "" {
+		if code, err := hs.Parse(lq.Line.HS); err == nil {
+			found = a.all.lookup(code)
 		}
 	}
-	seen := map[string]bool{}
+	// fullyCovered finds the catalogue's full match of an entry.
+	fullyCovered := func(list, entry string) *Control {
+		for i := range found {
+			if found[i].ctl.List == list && found[i].ctl.Entry == entry && found[i].m.Coverage == lists.Full {
+				return &found[i].ctl
+			}
+		}
+		return nil
+	}
+	out.Controls = make([]Control, 0, len(res.Controls)+2)
 	for _, cc := range res.Controls {
 		if cc.Applies == classify.DoesNotApply {
-			seen[cc.List+"/"+cc.Entry] = true
 			continue
 		}
 		ctl := Control{Jurisdiction: cc.Jurisdiction, List: cc.List, Entry: cc.Entry, Kind: string(cc.Kind), Category: cc.Category,
 			Citation: cc.Citation, Pattern: cc.Code, Coverage: string(cc.Coverage), Certain: cc.Applies == classify.Applies}
-		if f, ok := full[cc.List+"/"+cc.Entry]; ok && !ctl.Certain {
-			// The classifier reads codes at six digits; the declared
-			// national code lies wholly inside the entry's pattern.
-			ctl.Certain, ctl.Pattern, ctl.Coverage = true, f.Pattern, f.Coverage
+		if !ctl.Certain {
+			if f := fullyCovered(cc.List, cc.Entry); f != nil {
+				// The classifier reads codes at six digits; the declared
+				// national code lies wholly inside the entry's pattern.
+				ctl.Certain, ctl.Pattern, ctl.Coverage = true, f.Pattern, f.Coverage
+			}
 		}
 		if !ctl.Certain {
 			ctl.Reason = cc.Why
 		}
-		if l, ok := a.cat.List(cc.List); ok {
-			ctl.URL = l.Instrument.URL
-			if i := slices.IndexFunc(l.Entries, func(e *lists.Entry) bool { return e.ID == cc.Entry }); i >= 0 {
-				ctl.InForce = intersect(l.InForce, l.Entries[i].InForce)
-			}
+		if info, ok := a.entries[entryKey{cc.List, cc.Entry}]; ok {
+			ctl.URL, ctl.InForce, ctl.cite = info.url, info.inForce, info.cite
 		}
 		if t := cc.Threshold; t != nil && cc.Applies != classify.Applies {
 			ctl.Threshold = &Threshold{Amount: t.Amount, Currency: t.Currency, Per: string(t.Per), PerQuantity: t.PerQuantity, Inclusive: t.Inclusive}
 		}
-		seen[cc.List+"/"+cc.Entry] = true
 		out.Controls = append(out.Controls, ctl)
+	}
+	// seen reports whether the classifier judged the entry, either way.
+	seen := func(list, entry string) bool {
+		return slices.ContainsFunc(res.Controls, func(cc classify.Control) bool { return cc.List == list && cc.Entry == entry })
 	}
 	if m := res.Mismatch; m != nil && (m.Kind == classify.MismatchControlled || m.Kind == classify.MismatchRedFlag) {
 		out.Mismatch = &Mismatch{Declared: m.Declared, Suggested: []string{m.Described}, Reason: fmt.Sprintf("%s: %s", m.Kind, m.Reason)}
@@ -114,7 +143,7 @@ func (a *ClassifyAdapter) AssessLine(ctx context.Context, q LineQuery) (LineAsse
 	}
 	// Controls in force only at other dates come from the catalogue.
 	for _, ctl := range other.Controls {
-		if seen[ctl.List+"/"+ctl.Entry] || ctl.InForce.Contains(q.Date) {
+		if seen(ctl.List, ctl.Entry) {
 			continue
 		}
 		out.Controls = append(out.Controls, ctl)

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"gopkg.in/yaml.v3"
 )
@@ -227,6 +228,14 @@ func (f *yfile) lineSpec(n *yaml.Node, at string) *lineSpec {
 		s.controlled = cs
 	}
 	s.key = fmt.Sprintf("%v|%v|%v|%v|%v|%v|%v|%+v", s.mismatch, s.refFactor, s.valueAbove, s.unknownCurrency, s.needsReview, s.hs, s.controlled != nil, s.controlled)
+	// Equal line tests of one file are one spec, evaluated once per line.
+	if prev, ok := f.specs[s.key]; ok {
+		return prev
+	}
+	if f.specs == nil {
+		f.specs = map[string]*lineSpec{}
+	}
+	f.specs[s.key] = s
 	return s
 }
 
@@ -240,10 +249,27 @@ func (a *allCond) eval(c *evalCtx) outcome {
 			return outcome{}
 		}
 		out.certain = out.certain && o.certain
-		out.ev = append(out.ev, o.ev...)
-		out.cites = append(out.cites, o.cites...)
+		out.gather(o)
 	}
 	return out
+}
+
+// gather adds o's evidence and citations to out. The first slices are
+// taken as they are, clipped so that a later append copies them rather
+// than writing into a memoised outcome's array: most conditions have one
+// kid with evidence, and copying it at every level was most of a check's
+// garbage.
+func (out *outcome) gather(o outcome) {
+	if out.ev == nil {
+		out.ev = slices.Clip(o.ev)
+	} else {
+		out.ev = append(out.ev, o.ev...)
+	}
+	if out.cites == nil {
+		out.cites = slices.Clip(o.cites)
+	} else {
+		out.cites = append(out.cites, o.cites...)
+	}
 }
 
 func (a *allCond) refs(to []setRef) []setRef {
@@ -264,8 +290,7 @@ func (a *anyCond) eval(c *evalCtx) outcome {
 		}
 		out.ok = true
 		out.certain = out.certain || o.certain
-		out.ev = append(out.ev, o.ev...)
-		out.cites = append(out.cites, o.cites...)
+		out.gather(o)
 	}
 	return out
 }
@@ -399,8 +424,11 @@ func (v *vesselCond) eval(c *evalCtx) outcome {
 		if sc == nil || !slices.Contains(v.screening, sc.Verdict) {
 			return outcome{}
 		}
-		e, cites := screeningEvidence(sc)
+		e, cites := screeningEvidence(sc, c.asOf)
 		e.Vessel = name
+		if e.Uncertain {
+			out.certain = false
+		}
 		out.ev = append(out.ev, e)
 		out.cites = append(out.cites, cites...)
 	}
@@ -409,19 +437,41 @@ func (v *vesselCond) eval(c *evalCtx) outcome {
 
 func (v *vesselCond) refs(to []setRef) []setRef { return addRef(to, v.flagIn) }
 
-func screeningEvidence(sc *Screening) (Evidence, []Citation) {
+// screeningEvidence describes a screening. The evidence is uncertain when
+// every hit whose designation date is known was designated after asOf:
+// the party was not listed when the goods moved, which a retrospective
+// check must say rather than block on.
+func screeningEvidence(sc *Screening, asOf time.Time) (Evidence, []Citation) {
 	var cites []Citation
 	parts := []string{"screening " + sc.Verdict}
+	later, dated := 0, 0
 	for i, h := range sc.Hits {
-		if i == 3 {
-			parts = append(parts, fmt.Sprintf("and %d more", len(sc.Hits)-3))
-			break
+		if d, err := time.Parse(dateLayout, h.ListedOn); err == nil {
+			dated++
+			if d.After(asOf) {
+				later++
+			}
 		}
-		parts = append(parts, fmt.Sprintf("%s %s %q (score %.2f)", h.List, h.Ref, h.Name, h.Score))
+		if i >= 3 {
+			continue
+		}
+		p := fmt.Sprintf("%s %s %q (score %.2f", h.List, h.Ref, h.Name, h.Score)
+		if h.ListedOn != "" {
+			p += ", listed " + h.ListedOn
+		}
+		parts = append(parts, p+")")
 		cites = append(cites, Citation{Kind: "sanctions", Ref: h.List + " " + h.Ref, Text: h.Name})
 	}
+	if len(sc.Hits) > 3 {
+		parts = append(parts, fmt.Sprintf("and %d more", len(sc.Hits)-3))
+	}
 	parts = append(parts, sc.Reasons...)
-	return Evidence{Detail: strings.Join(parts, "; ")}, cites
+	ev := Evidence{Detail: strings.Join(parts, "; ")}
+	if dated > 0 && later == len(sc.Hits) {
+		ev.Uncertain = true
+		ev.Detail += "; designated after the shipment date " + asOf.Format(dateLayout)
+	}
+	return ev, cites
 }
 
 type partyCond struct {
@@ -441,6 +491,7 @@ func (p *partyCond) eval(c *evalCtx) outcome {
 		label := string(pt.Role) + ": " + pt.Name
 		var ev []Evidence
 		var cites []Citation
+		certain := true
 		if p.countryIn != nil {
 			if pt.Country == "" || !c.inSet(p.countryIn, pt.Country) {
 				continue
@@ -463,12 +514,18 @@ func (p *partyCond) eval(c *evalCtx) outcome {
 			if sc == nil || !slices.Contains(p.screening, sc.Verdict) {
 				continue
 			}
-			e, sc2 := screeningEvidence(sc)
+			e, sc2 := screeningEvidence(sc, c.asOf)
 			e.Party = label
+			certain = certain && !e.Uncertain
 			ev = append(ev, e)
 			cites = append(cites, sc2...)
 		}
-		out.ok, out.certain = true, true
+		if !out.ok {
+			out.certain = certain
+		} else {
+			out.certain = out.certain || certain
+		}
+		out.ok = true
 		out.ev = append(out.ev, ev...)
 		out.cites = append(out.cites, cites...)
 	}
@@ -488,8 +545,7 @@ func (l *lineCond) eval(c *evalCtx) outcome {
 		}
 		out.ok = true
 		out.certain = out.certain || m.certain
-		out.ev = append(out.ev, m.ev...)
-		out.cites = append(out.cites, m.cites...)
+		out.gather(m)
 	}
 	return out
 }

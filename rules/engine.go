@@ -99,7 +99,7 @@ type evalCtx struct {
 	shells  [][]*ShellIndicator // by party index
 	vessel  *Screening
 	lists   []ListSource
-	memo    map[memoKey]outcome
+	memo    []memoEntry
 }
 
 type lineState struct {
@@ -184,7 +184,9 @@ func (e *Engine) Check(ctx context.Context, s *Shipment) (*Decision, error) {
 }
 
 func (c *evalCtx) finding(r *Rule, o outcome) Finding {
-	f := Finding{Rule: r.ID, Severity: r.Severity, Message: r.Message, Evidence: o.ev}
+	// Outcomes share evidence with the memo of line tests; a finding owns
+	// its copy.
+	f := Finding{Rule: r.ID, Severity: r.Severity, Message: r.Message, Evidence: slices.Clone(o.ev)}
 	if f.Evidence == nil {
 		f.Evidence = []Evidence{}
 	}

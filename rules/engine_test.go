@@ -3,6 +3,7 @@ package rules
 import (
 	"context"
 	"fmt"
+	"strings"
 	"sync"
 	"testing"
 
@@ -149,5 +150,46 @@ func TestThresholdAndReferencePrice(t *testing.T) {
 	// 6,292 USD a horse is more than three times the top of 1,500.
 	if diff := cmp.Diff([]string{"review dprk-destination", "review unit-value-above-reference"}, ruleIDs(d)); diff != "" {
 		t.Errorf("findings (-want +got):\n%s", diff)
+	}
+}
+
+// TestDesignatedAfterShipment checks that a party designated after the
+// shipment date is a review, not a block, and that the evidence says why.
+func TestDesignatedAfterShipment(t *testing.T) {
+	hit := func(listed string) map[string]Screening {
+		return map[string]Screening{"CHINA COSCO SHIPPING CORPORATION": {
+			Verdict: ScreenMatch,
+			Hits:    []PartyHit{{List: "fake", Ref: "X.1", Name: "CHINA COSCO SHIPPING CORPORATION", Score: 1, ListedOn: listed}},
+		}}
+	}
+	tests := []struct {
+		listed  string
+		verdict Verdict
+		after   bool
+	}{
+		{"2017-06-01", VerdictBlock, false}, // listed before the 2018-10-01 shipment
+		{"2019-03-01", VerdictReview, true}, // listed after it
+		{"", VerdictBlock, false},           // no date: the designation stands
+	}
+	for _, tt := range tests {
+		e := testEngine(t, newFakeScreener(hit(tt.listed)))
+		d, err := e.Check(context.Background(), exampleShipment(t, "maybach-2018.json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.Verdict != tt.verdict {
+			t.Errorf("listed %q: verdict %s, want %s; findings %v", tt.listed, d.Verdict, tt.verdict, ruleIDs(d))
+		}
+		var said bool
+		for _, f := range d.Findings {
+			for _, ev := range f.Evidence {
+				if strings.Contains(ev.Detail, "designated after the shipment date 2018-10-01") {
+					said = true
+				}
+			}
+		}
+		if said != tt.after {
+			t.Errorf("listed %q: evidence says designated after = %v, want %v", tt.listed, said, tt.after)
+		}
 	}
 }

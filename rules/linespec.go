@@ -26,23 +26,24 @@ type controlledSpec struct {
 	dated string // shipment or check
 }
 
-// match evaluates the tests on line i, once per shipment for equal tests.
+// match evaluates the tests on line i, once per shipment for each spec.
+// A shipment has a few lines and a rule set a few specs, so the memo is a
+// short list searched by pointer.
 func (s *lineSpec) match(c *evalCtx, i int) outcome {
-	k := memoKey{s.key, i}
-	if o, ok := c.memo[k]; ok {
-		return o
+	for k := range c.memo {
+		if c.memo[k].spec == s && c.memo[k].line == i {
+			return c.memo[k].o
+		}
 	}
 	o := s.eval(c, i)
-	if c.memo == nil {
-		c.memo = map[memoKey]outcome{}
-	}
-	c.memo[k] = o
+	c.memo = append(c.memo, memoEntry{spec: s, line: i, o: o})
 	return o
 }
 
-type memoKey struct {
-	spec string
+type memoEntry struct {
+	spec *lineSpec
 	line int
+	o    outcome
 }
 
 func (s *lineSpec) eval(c *evalCtx, i int) outcome {
@@ -119,9 +120,10 @@ func (s *lineSpec) eval(c *evalCtx, i int) outcome {
 		}
 		certain := false
 		var parts []string
+		out.cites = make([]Citation, 0, len(applied))
 		for k, a := range applied {
 			certain = certain || a.certain
-			out.cites = append(out.cites, Citation{Kind: "list", Ref: a.ctl.List + "/" + a.ctl.Entry, Text: a.ctl.Citation + ": " + a.ctl.Category, URL: a.ctl.URL})
+			out.cites = append(out.cites, a.ctl.citation())
 			if k >= maxShownControls {
 				continue
 			}
@@ -182,17 +184,23 @@ func (c *evalCtx) applicable(i int, spec *controlledSpec) []appliedControl {
 			continue
 		}
 		a := appliedControl{ctl: ctl, certain: ctl.Certain, note: ctl.Reason}
-		if spec.dated == "check" && !ctl.InForce.Contains(c.asOf) {
+		// Notes are spelled out only for the controls the evidence shows;
+		// the rest are cited by reference.
+		shown := len(out) < maxShownControls
+		if shown && spec.dated == "check" && !ctl.InForce.Contains(c.asOf) {
 			a.note = join2(a.note, fmt.Sprintf("list in force from %s, after the shipment date; applied as of the check", ctl.InForce.From.Format(dateLayout)))
 		}
 		if t := ctl.Threshold; t != nil {
 			switch exceeds, known := c.exceeds(&c.s.Lines[i], t); {
 			case !known:
 				a.certain = false
+				if !shown {
+					break
+				}
 				a.note = join2(a.note, fmt.Sprintf("value threshold %.2f %s per %v %s cannot be checked: quantity, unit or currency unknown", t.Amount, t.Currency, t.PerQuantity, t.Per))
 			case !exceeds:
 				continue
-			default:
+			case shown:
 				a.note = join2(a.note, fmt.Sprintf("above the threshold of %.2f %s per %v %s", t.Amount, t.Currency, t.PerQuantity, t.Per))
 			}
 		}

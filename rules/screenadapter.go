@@ -34,7 +34,7 @@ func (a *ScreenAdapter) ScreenParty(ctx context.Context, q PartyQuery) (Screenin
 	}
 	out := Screening{Verdict: string(res.Verdict), Reasons: res.Reasons}
 	for _, h := range res.Hits {
-		out.Hits = append(out.Hits, PartyHit{List: h.List, Ref: h.Ref, Name: h.Name, MatchedName: h.MatchedName, Score: h.Score})
+		out.Hits = append(out.Hits, PartyHit{List: h.List, Ref: h.Ref, Name: h.Name, MatchedName: h.MatchedName, Score: h.Score, ListedOn: h.ListedOn})
 	}
 	for _, v := range res.ListVersions {
 		out.Lists = append(out.Lists, ListSource{Source: v.Source, Published: v.Published, SHA256: v.SHA256, Entities: v.Entities})

@@ -51,6 +51,8 @@ func (e *LoadError) Unwrap() error { return e.Err }
 type yfile struct {
 	name string
 	err  error
+	// specs interns line tests by their key.
+	specs map[string]*lineSpec
 }
 
 var yamlLineRE = regexp.MustCompile(`line (\d+)`)

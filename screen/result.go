@@ -42,6 +42,9 @@ type Hit struct {
 	Kind Kind `json:"kind"`
 	// Score is in [0, 1].
 	Score float64 `json:"score"`
+	// ListedOn is the designation date as the list gives it (UN, EU and
+	// UK lists carry one; the OFAC files do not), or "".
+	ListedOn string `json:"listed_on,omitempty"`
 	// Reasons say which keys and features fired.
 	Reasons []string `json:"reasons"`
 }

@@ -252,6 +252,7 @@ func (s *Screener) Screen(ctx context.Context, q Query) (Result, error) {
 			MatchedKind: c.row.name.Kind,
 			Kind:        e.Kind,
 			Score:       round3(c.score),
+			ListedOn:    e.ListedOn,
 			Reasons:     c.reasons,
 		})
 	}
