@@ -382,7 +382,7 @@ func levRatio(a, b string) float64 {
 	if lb > maxl {
 		maxl = lb
 	}
-	return 1 - float64(matchr.Levenshtein(a, b))/float64(maxl)
+	return 1 - float64(levenshtein(a, b))/float64(maxl)
 }
 
 // explainPairs describes an alignment in words.
