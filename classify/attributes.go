@@ -281,6 +281,10 @@ func extractNumbers(t *text, a *attrs, m *metalSignals, refYear int) {
 			}
 			continue
 		}
+		// The tokenizer splits "cm3" and "см³" into a unit and a glued 3.
+		if (next == "cm" || next == "см") && i+2 < len(toks) && toks[i+2].isNum && toks[i+2].glued && toks[i+2].num == 3 {
+			next = next + "3"
+		}
 		switch next {
 		case "cc", "ccm", "cm3", "куб", "cc3", "см3":
 			a.setNum(attrCC, n, ev)
@@ -410,6 +414,13 @@ func extractNumbers(t *text, a *attrs, m *metalSignals, refYear int) {
 			if isUnitWord(next) || prev == "x" || next == "x" || tk.glued {
 				continue
 			}
+			// Model numbers look like old years ("KTM 1290 Super Duke",
+			// "BMW R 1250 GS"): a year before 1900 counts only when it
+			// stands apart as a date does — after a comma or bracket, at
+			// the start, or after a word such as "circa" or "dated".
+			if n < 1900 && !standsAsDate(t, i, prev) {
+				continue
+			}
 			if oldest == 0 || n < oldest {
 				oldest = n
 			}
@@ -422,6 +433,32 @@ func extractNumbers(t *text, a *attrs, m *metalSignals, refYear int) {
 			a[attrAge].dated = true
 		}
 	}
+}
+
+// dateWords introduce a year.
+var dateWords = map[string]bool{
+	"circa": true, "c": true, "ca": true, "dated": true, "date": true, "year": true, "anno": true,
+	"built": true, "made": true, "painted": true, "from": true, "around": true, "about": true,
+	"um": true, "vers": true, "год": true, "года": true,
+}
+
+// standsAsDate reports whether token i, a four-digit number, is written
+// the way a date is rather than the way a model number is.
+func standsAsDate(t *text, i int, prev string) bool {
+	if i == 0 || dateWords[prev] {
+		return true
+	}
+	// The nearest non-space character before the number.
+	for j := t.tokens[i].start - 1; j >= 0; j-- {
+		switch t.norm[j] {
+		case ' ':
+			continue
+		case ',', '(', '[', ';', ':', '/':
+			return true
+		}
+		return false
+	}
+	return true
 }
 
 // cjkUnit reads a unit written in Chinese or Korean right after a number
@@ -471,7 +508,7 @@ func isGVW(toks []token, i int) bool {
 
 func isUnitWord(s string) bool {
 	switch s {
-	case "cc", "ccm", "kg", "kgs", "g", "mm", "cm", "m", "km", "ml", "cl", "l", "pcs", "pc", "units", "unit", "hp", "kw", "rpm", "nm", "ft", "lbs", "lb", "sqm", "sqft", "carton", "cartons", "ctns", "bottles", "btl", "bags", "usd", "eur", "gbp":
+	case "cc", "ccm", "cm3", "см3", "kg", "kgs", "g", "mm", "cm", "m", "km", "ml", "cl", "l", "pcs", "pc", "units", "unit", "hp", "kw", "rpm", "nm", "ft", "lbs", "lb", "sqm", "sqft", "carton", "cartons", "ctns", "bottles", "btl", "bags", "usd", "eur", "gbp":
 		return true
 	}
 	return false
