@@ -31,6 +31,10 @@ type entryInfo struct {
 	url     string
 	inForce Period
 	cite    Citation
+	// exports is false for lists that only control imports from the DPRK
+	// (UNSCR 2371 seafood, 2375 textiles): a shipment is an export, and
+	// the classifier, asked without a KP destination, reports both.
+	exports bool
 }
 
 // NewClassifyAdapter returns an assessor over c, which must report the
@@ -44,7 +48,7 @@ func NewClassifyAdapter(c *classify.Classifier, cat *lists.Catalogue) (*Classify
 	for _, l := range cat.Lists() {
 		for _, e := range l.Entries {
 			ctl := control(l, e)
-			a.entries[entryKey{l.ID, e.ID}] = entryInfo{url: ctl.URL, inForce: ctl.InForce, cite: ctl.cite}
+			a.entries[entryKey{l.ID, e.ID}] = entryInfo{url: ctl.URL, inForce: ctl.InForce, cite: ctl.cite, exports: l.Direction.Covers(lists.ExportTo)}
 		}
 	}
 	return a, nil
@@ -97,11 +101,25 @@ func (a *ClassifyAdapter) AssessLine(ctx context.Context, q LineQuery) (LineAsse
 			found = a.all.lookup(code)
 		}
 	}
-	// fullyCovered finds the catalogue's full match of an entry.
+	// fullyCovered finds the catalogue's match of an entry when it is
+	// certain: full coverage, or an ex or partial code whose category the
+	// description names by a keyword (as the CatalogueAssessor judges).
+	var desc []phrase
+	described := false
 	fullyCovered := func(list, entry string) *Control {
 		for i := range found {
-			if found[i].ctl.List == list && found[i].ctl.Entry == entry && found[i].m.Coverage == lists.Full {
-				return &found[i].ctl
+			f := &found[i]
+			if f.ctl.List != list || f.ctl.Entry != entry {
+				continue
+			}
+			if f.m.Coverage == lists.Full {
+				return &f.ctl
+			}
+			if !described {
+				desc, described = a.all.described(q.Line.Description), true
+			}
+			if slices.ContainsFunc(desc, func(p phrase) bool { return p.entry == f.m.Entry }) {
+				return &f.ctl
 			}
 		}
 		return nil
@@ -109,6 +127,10 @@ func (a *ClassifyAdapter) AssessLine(ctx context.Context, q LineQuery) (LineAsse
 	out.Controls = make([]Control, 0, len(res.Controls)+2)
 	for _, cc := range res.Controls {
 		if cc.Applies == classify.DoesNotApply {
+			continue
+		}
+		info, known := a.entries[entryKey{cc.List, cc.Entry}]
+		if known && !info.exports {
 			continue
 		}
 		ctl := Control{Jurisdiction: cc.Jurisdiction, List: cc.List, Entry: cc.Entry, Kind: string(cc.Kind), Category: cc.Category,
@@ -123,7 +145,7 @@ func (a *ClassifyAdapter) AssessLine(ctx context.Context, q LineQuery) (LineAsse
 		if !ctl.Certain {
 			ctl.Reason = cc.Why
 		}
-		if info, ok := a.entries[entryKey{cc.List, cc.Entry}]; ok {
+		if known {
 			ctl.URL, ctl.InForce, ctl.cite = info.url, info.inForce, info.cite
 		}
 		if t := cc.Threshold; t != nil && cc.Applies != classify.Applies {

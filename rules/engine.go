@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"sync/atomic"
 	"time"
 )
@@ -209,6 +210,15 @@ func (c *evalCtx) resolvePlaces() {
 	c.stops = make([]resolvedStop, len(c.s.Route))
 	for i, st := range c.s.Route {
 		c.stops[i] = ref.Ports.resolve(st)
+		r := &c.stops[i]
+		// A LOCODE the gazetteer lacks still names its country. Route rules
+		// name ports of a few countries; in any other country the stop
+		// cannot be one of them, so it is judged by its country. In those
+		// countries it might be one of them under another code, and stays
+		// unknown.
+		if !r.known && r.port == nil && st.LOCODE != "" && (st.Country == "" || st.Country == st.LOCODE[:2]) && !c.watchedCountry(st.LOCODE[:2]) {
+			r.known, r.why = true, ""
+		}
 	}
 	c.destination, c.destinationHow = c.s.Destination, "final destination"
 	if c.destination == "" && len(c.stops) > 0 {
@@ -243,6 +253,22 @@ func (c *evalCtx) resolvePlaces() {
 	if c.destination != "" && c.destination != "KP" {
 		c.transitJ = unionOf(c.transitJ, ref.Jurisdictions.Of(c.destination, c.asOf))
 	}
+}
+
+// watchedCountry reports whether a port set of the rules has a port in
+// country.
+func (c *evalCtx) watchedCountry(country string) bool {
+	for _, s := range c.rs.sets {
+		if s.Kind != "port" {
+			continue
+		}
+		for _, m := range s.Members {
+			if strings.HasPrefix(m, country) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func unionOf(a, b []string) []string {
