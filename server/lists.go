@@ -1,0 +1,205 @@
+package server
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/luxscreen/luxscreen/hs"
+	"github.com/luxscreen/luxscreen/lists"
+)
+
+// ListSummary is one row of GET /v1/lists, with the field names of
+// "luxscreen lists --format json".
+type ListSummary struct {
+	ID           string `json:"id"`
+	Jurisdiction string `json:"jurisdiction"`
+	Title        string `json:"title"`
+	Instrument   string `json:"instrument"`
+	Kind         string `json:"kind"`
+	Direction    string `json:"direction"`
+	Entries      int    `json:"entries"`
+	InForceFrom  string `json:"in_force_from"`
+	InForceUntil string `json:"in_force_until,omitempty"`
+	AsOf         string `json:"as_of"`
+	Confidence   string `json:"confidence"`
+}
+
+func summarize(l *lists.List) ListSummary {
+	s := ListSummary{
+		ID:           l.ID,
+		Jurisdiction: l.Jurisdiction,
+		Title:        l.Title,
+		Instrument:   l.Instrument.Reference,
+		Kind:         string(l.Kind),
+		Direction:    string(l.Direction),
+		Entries:      len(l.Entries),
+		InForceFrom:  l.InForce.From.Format(dateLayout),
+		AsOf:         l.AsOf.Format(dateLayout),
+		Confidence:   string(l.Confidence),
+	}
+	if l.InForce.Until != nil {
+		s.InForceUntil = l.InForce.Until.Format(dateLayout)
+	}
+	return s
+}
+
+// handleLists answers GET /v1/lists: every control list of the catalogue.
+func (s *Server) handleLists(w http.ResponseWriter, r *http.Request) error {
+	ls := s.cfg.Catalogue.Lists()
+	out := make([]ListSummary, 0, len(ls))
+	for _, l := range ls {
+		out = append(out, summarize(l))
+	}
+	return writeJSON(w, http.StatusOK, out)
+}
+
+// handleList answers GET /v1/lists/{id}: one list with its entries, as
+// "luxscreen lists show ID --format json" prints it.
+func (s *Server) handleList(w http.ResponseWriter, r *http.Request) error {
+	id := r.PathValue("id")
+	l, ok := s.cfg.Catalogue.List(id)
+	if !ok {
+		return errorf(http.StatusNotFound, CodeNotFound, "no list %q; GET /v1/lists has the IDs", id)
+	}
+	return writeJSON(w, http.StatusOK, l)
+}
+
+// handleLookup answers GET /v1/lookup/{code}: every control that covers
+// an HS code, as "luxscreen lookup CODE --format json" prints them.
+// Parameters: date, jurisdiction, kind (comma-separated), direction.
+func (s *Server) handleLookup(w http.ResponseWriter, r *http.Request) error {
+	raw := r.PathValue("code")
+	code, err := hs.Parse(raw)
+	if err != nil {
+		return errorf(http.StatusBadRequest, CodeInvalidParameter, "code %q: %v", raw, err)
+	}
+	q := r.URL.Query()
+	if err := knownParams(q, "date", "jurisdiction", "kind", "direction"); err != nil {
+		return err
+	}
+	opts, err := s.lookupOptions(q, q.Get("kind"))
+	if err != nil {
+		return err
+	}
+	matches := s.cfg.Catalogue.Lookup(code, opts)
+	if matches == nil {
+		matches = []lists.Match{}
+	}
+	return writeJSON(w, http.StatusOK, matches)
+}
+
+// lookupOptions reads the date, jurisdiction, direction and kinds
+// parameters as the CLI reads its flags; the date defaults to today (UTC).
+func (s *Server) lookupOptions(q url.Values, kinds string) (lists.Options, error) {
+	var opts lists.Options
+	if d := q.Get("date"); d == "" {
+		now := s.cfg.Now().UTC()
+		opts.Date = time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
+	} else {
+		t, err := time.Parse(dateLayout, d)
+		if err != nil {
+			return opts, errorf(http.StatusBadRequest, CodeInvalidParameter, "date %q: want YYYY-MM-DD", d)
+		}
+		opts.Date = t
+	}
+	for _, j := range splitList(q.Get("jurisdiction")) {
+		opts.Jurisdictions = append(opts.Jurisdictions, lists.CanonicalJurisdiction(j))
+	}
+	for _, k := range splitList(kinds) {
+		switch lists.Kind(k) {
+		case lists.Luxury, lists.Sectoral, lists.CatchAll:
+			opts.Kinds = append(opts.Kinds, lists.Kind(k))
+		default:
+			return opts, errorf(http.StatusBadRequest, CodeInvalidParameter, "kind %q: want luxury, sectoral or catch-all", k)
+		}
+	}
+	switch d := lists.Direction(q.Get("direction")); d {
+	case "", lists.ExportTo, lists.ImportFrom, lists.Both:
+		opts.Direction = d
+	default:
+		return opts, errorf(http.StatusBadRequest, CodeInvalidParameter, "direction %q: want export-to or import-from", d)
+	}
+	return opts, nil
+}
+
+// handleCompare answers GET /v1/compare?a=EU&b=US: what one list or
+// jurisdiction controls that the other does not, heading by heading, as
+// "luxscreen lists compare A B --format json" prints it. A jurisdiction
+// stands for its lists in force on the date, of the kinds asked (default
+// luxury), merged.
+func (s *Server) handleCompare(w http.ResponseWriter, r *http.Request) error {
+	q := r.URL.Query()
+	if err := knownParams(q, "a", "b", "date", "kind"); err != nil {
+		return err
+	}
+	kinds := q.Get("kind")
+	if !q.Has("kind") {
+		kinds = string(lists.Luxury)
+	}
+	opts, err := s.lookupOptions(q, kinds)
+	if err != nil {
+		return err
+	}
+	ls := s.cfg.Catalogue.Lists()
+	var sides [2]*lists.List
+	for i, p := range []string{"a", "b"} {
+		name := q.Get(p)
+		if name == "" {
+			return errorf(http.StatusBadRequest, CodeInvalidParameter, "parameter %q is required: a list ID or a jurisdiction, e.g. ?a=EU&b=US", p)
+		}
+		if sides[i] = resolveList(ls, name, opts); sides[i] == nil {
+			return errorf(http.StatusNotFound, CodeNotFound, "%s=%q is neither a list ID nor a jurisdiction with a list in force on %s (GET /v1/lists)", p, name, opts.Date.Format(dateLayout))
+		}
+	}
+	return writeJSON(w, http.StatusOK, lists.Compare(sides[0], sides[1]))
+}
+
+// resolveList returns the list with ID name as in force on the day, or
+// else the lists of the jurisdiction name in force on the day and of the
+// kinds asked, merged; nil when there are none.
+func resolveList(ls []*lists.List, name string, opts lists.Options) *lists.List {
+	for _, l := range ls {
+		if l.ID == name {
+			return l.At(opts.Date)
+		}
+	}
+	j := lists.CanonicalJurisdiction(name)
+	var parts []*lists.List
+	for _, l := range lists.InForce(ls, opts.Date, opts.Kinds...) {
+		if l.Jurisdiction == j {
+			parts = append(parts, l.At(opts.Date))
+		}
+	}
+	if len(parts) == 0 {
+		return nil
+	}
+	return lists.Combine(j, parts...)
+}
+
+// knownParams rejects a query parameter the endpoint does not take, so a
+// misspelt filter is not silently ignored.
+func knownParams(q url.Values, known ...string) error {
+	for k := range q {
+		ok := false
+		for _, n := range known {
+			ok = ok || k == n
+		}
+		if !ok {
+			return errorf(http.StatusBadRequest, CodeInvalidParameter, "unknown parameter %q (want one of %s)", k, strings.Join(known, ", "))
+		}
+	}
+	return nil
+}
+
+// splitList splits a comma-separated parameter, dropping empty items.
+func splitList(s string) []string {
+	var out []string
+	for _, p := range strings.Split(s, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}

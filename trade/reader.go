@@ -1,0 +1,350 @@
+package trade
+
+import (
+	"bufio"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/luxscreen/luxscreen/hs"
+)
+
+// Reader reads trade flows from a CSV file in any of the [Layout]s, one row
+// at a time, so that a file of any size is read in constant memory.
+type Reader struct {
+	name   string
+	layout Layout
+	header []string
+	cols   columns
+	csv    *csv.Reader
+	// offset is the number of lines read before the csv reader started:
+	// comments and the header.
+	offset    int
+	countries *countries
+}
+
+// maxHeaderLine bounds the header line, so that a binary file given by
+// mistake fails fast instead of being read whole.
+const maxHeaderLine = 64 << 10
+
+// NewReader reads the header of r, which name identifies in errors, and
+// detects its layout and delimiter (comma or tab). Lines before the header
+// that are blank or start with "#" are comments; in the simple layout they
+// may also appear between rows.
+func NewReader(r io.Reader, name string) (*Reader, error) {
+	cs, err := newCountries()
+	if err != nil {
+		return nil, err
+	}
+	br := bufio.NewReaderSize(r, 64<<10)
+	line, n := "", 0
+	for {
+		s, err := readLine(br)
+		if s == "" && err != nil {
+			switch {
+			case errors.Is(err, io.EOF):
+				return nil, &RowError{File: name, Line: n + 1, Err: fmt.Errorf("%w: the file has no header row", ErrLayout)}
+			case errors.Is(err, ErrLayout):
+				return nil, &RowError{File: name, Line: n + 1, Err: err}
+			}
+			return nil, fmt.Errorf("trade: reading %s: %w", name, err)
+		}
+		n++
+		if n == 1 {
+			s = strings.TrimPrefix(s, "\uFEFF")
+		}
+		t := strings.TrimSpace(s)
+		if t != "" && !strings.HasPrefix(t, "#") {
+			line = s
+			break
+		}
+		if err != nil {
+			return nil, &RowError{File: name, Line: n, Err: fmt.Errorf("%w: the file has no header row", ErrLayout)}
+		}
+	}
+	comma := ','
+	if strings.Count(line, "\t") > strings.Count(line, ",") {
+		comma = '\t'
+	}
+	hr := csv.NewReader(strings.NewReader(line))
+	hr.Comma = comma
+	header, err := hr.Read()
+	if err != nil {
+		return nil, &RowError{File: name, Line: n, Err: fmt.Errorf("%w: header: %w", ErrLayout, err)}
+	}
+	layout, cols, err := detect(header)
+	if err != nil {
+		return nil, &RowError{File: name, Line: n, Err: err}
+	}
+	c := csv.NewReader(br)
+	c.Comma = comma
+	c.FieldsPerRecord = len(header)
+	c.ReuseRecord = true
+	if layout == Simple {
+		c.Comment = '#'
+	}
+	return &Reader{name: name, layout: layout, header: header, cols: cols, csv: c, offset: n, countries: cs}, nil
+}
+
+// readLine reads one line, without its line ending.
+func readLine(br *bufio.Reader) (string, error) {
+	var b strings.Builder
+	for {
+		chunk, isPrefix, err := br.ReadLine()
+		b.Write(chunk)
+		if err != nil {
+			return b.String(), err
+		}
+		if b.Len() > maxHeaderLine {
+			return "", fmt.Errorf("%w: line longer than %d bytes before the first data row", ErrLayout, maxHeaderLine)
+		}
+		if !isPrefix {
+			return b.String(), nil
+		}
+	}
+}
+
+// Layout returns the layout detected from the header.
+func (r *Reader) Layout() Layout { return r.layout }
+
+// Name returns the name given to NewReader.
+func (r *Reader) Name() string { return r.name }
+
+// Read returns the next flow, or io.EOF after the last. A row that cannot be
+// read is a [*RowError] naming the file, line and column; reading may go on
+// after it with the next row.
+func (r *Reader) Read() (Flow, error) {
+	rec, err := r.csv.Read()
+	if err != nil {
+		if errors.Is(err, io.EOF) {
+			return Flow{}, io.EOF
+		}
+		var pe *csv.ParseError
+		if errors.As(err, &pe) {
+			return Flow{}, &RowError{File: r.name, Line: pe.StartLine + r.offset, Err: fmt.Errorf("%w: %w", ErrInvalid, pe.Err)}
+		}
+		return Flow{}, fmt.Errorf("trade: reading %s: %w", r.name, err)
+	}
+	line, _ := r.csv.FieldPos(0)
+	f := Flow{File: r.name, Line: line + r.offset}
+	if err := r.parse(rec, &f); err != nil {
+		return Flow{}, err
+	}
+	return f, nil
+}
+
+// field returns the trimmed text of the column with role c, or "".
+func (r *Reader) field(rec []string, c role) string {
+	if i := r.cols[c]; i >= 0 {
+		return strings.TrimSpace(rec[i])
+	}
+	return ""
+}
+
+func (r *Reader) fail(f *Flow, c role, value string, err error) error {
+	col := ""
+	if i := r.cols[c]; i >= 0 {
+		col = r.header[i]
+	}
+	return &RowError{File: r.name, Line: f.Line, Column: col, Value: value, Err: err}
+}
+
+// failAny reports a missing value in the first present column of roles.
+func (r *Reader) failMissing(f *Flow, what string, roles ...role) error {
+	for _, c := range roles {
+		if r.cols[c] >= 0 {
+			return r.fail(f, c, "", fmt.Errorf("%w: no %s", ErrMissing, what))
+		}
+	}
+	return &RowError{File: r.name, Line: f.Line, Err: fmt.Errorf("%w: no %s", ErrMissing, what)}
+}
+
+func (r *Reader) parse(rec []string, f *Flow) error {
+	if cl := r.field(rec, colClassification); cl != "" {
+		if cl[0] != 'H' && cl[0] != 'h' {
+			return r.fail(f, colClassification, cl, fmt.Errorf("%w: %q is not one of the HS classifications (H0-H6, HS); SITC and BEC codes are not assessed", ErrNotHS, cl))
+		}
+		f.Classification = cl
+	}
+	if err := r.parsePeriod(rec, f); err != nil {
+		return err
+	}
+	if err := r.parseKind(rec, f); err != nil {
+		return err
+	}
+	var ok bool
+	if f.Reporter, ok = r.countries.resolve(r.field(rec, colReporterISO), r.field(rec, colReporterCode), r.field(rec, colReporterName)); !ok {
+		return r.failMissing(f, "reporter", colReporterISO, colReporterCode, colReporterName)
+	}
+	if f.Partner, ok = r.countries.resolve(r.field(rec, colPartnerISO), r.field(rec, colPartnerCode), r.field(rec, colPartnerName)); !ok {
+		return r.failMissing(f, "partner", colPartnerISO, colPartnerCode, colPartnerName)
+	}
+	code := r.field(rec, colCode)
+	switch {
+	case code == "":
+		return r.fail(f, colCode, "", fmt.Errorf("%w: no commodity code", ErrMissing))
+	case strings.EqualFold(code, "TOTAL"):
+		f.CodeText = "TOTAL"
+	default:
+		c, err := hs.Parse(code)
+		if err != nil {
+			return r.fail(f, colCode, code, err)
+		}
+		f.Code, f.CodeText = c, code
+	}
+	var err error
+	if f.ValueUSD, err = r.number(rec, f, colValue); err != nil {
+		return err
+	}
+	if r.field(rec, colValue) == "" {
+		// Comtrade Plus leaves primaryValue empty when only the FOB or CIF
+		// value is reported; exports are valued FOB, imports CIF.
+		alt := colCIF
+		if f.Kind.outward() {
+			alt = colFOB
+		}
+		if r.field(rec, alt) == "" {
+			return r.failMissing(f, "trade value", colValue)
+		}
+		if f.ValueUSD, err = r.number(rec, f, alt); err != nil {
+			return err
+		}
+	}
+	if f.NetWeightKg, err = r.number(rec, f, colWeight); err != nil {
+		return err
+	}
+	if f.Quantity, err = r.number(rec, f, colQty); err != nil {
+		return err
+	}
+	f.QuantityUnit = quantityUnit(r.field(rec, colQtyUnit), r.field(rec, colQtyUnitCode))
+	if f.QuantityUnit == "" && f.Quantity != 0 {
+		if r.layout == Simple {
+			return r.failMissing(f, "quantity_unit for the quantity", colQtyUnit, colQty)
+		}
+		// A Comtrade quantity whose unit is "No Quantity" has no meaning
+		// a unit value could use; the row itself is kept.
+		f.Quantity = 0
+	}
+	f.Breakdown = isBreakdown(r.field(rec, colPartner2), r.field(rec, colCustoms), r.field(rec, colTransport))
+	f.Source = r.field(rec, colSource)
+	return nil
+}
+
+func (r *Reader) parsePeriod(rec []string, f *Flow) error {
+	if s := r.field(rec, colPeriod); s != "" {
+		p, err := ParsePeriod(s)
+		if err != nil {
+			return r.fail(f, colPeriod, s, err)
+		}
+		if p.IsSpan() && r.layout != Simple {
+			return r.fail(f, colPeriod, s, fmt.Errorf("%w: a span of years is allowed in the simple layout only", ErrPeriod))
+		}
+		f.Period = p
+		return nil
+	}
+	y := r.field(rec, colYear)
+	if y == "" {
+		return r.failMissing(f, "period", colPeriod, colYear)
+	}
+	p, err := ParsePeriod(y)
+	if err != nil || p.Month != 0 || p.IsSpan() {
+		return r.fail(f, colYear, y, fmt.Errorf("%w %q: want a year", ErrPeriod, y))
+	}
+	// Comtrade Plus writes refMonth 1-12 for monthly data and 52 (or 99)
+	// for annual data.
+	if m, err := strconv.Atoi(r.field(rec, colMonth)); err == nil && m >= 1 && m <= 12 {
+		p.Month = m
+	}
+	f.Period = p
+	return nil
+}
+
+func (r *Reader) parseKind(rec []string, f *Flow) error {
+	for _, c := range []role{colFlowCode, colFlowText} {
+		s := r.field(rec, c)
+		if s == "" {
+			continue
+		}
+		k, ok := parseFlowKind(s)
+		if !ok {
+			return r.fail(f, c, s, fmt.Errorf("%w: not a trade flow (want export, import, re-export or re-import)", ErrInvalid))
+		}
+		f.Kind = k
+		return nil
+	}
+	return r.failMissing(f, "trade flow", colFlowCode, colFlowText)
+}
+
+// number reads a non-negative amount; an empty field is 0.
+func (r *Reader) number(rec []string, f *Flow, c role) (float64, error) {
+	s := r.field(rec, c)
+	if s == "" {
+		return 0, nil
+	}
+	v, err := strconv.ParseFloat(s, 64)
+	switch {
+	case err != nil:
+		return 0, r.fail(f, c, s, fmt.Errorf("%w: not a number (write 1234.5, without thousands separators or currency signs)", ErrInvalid))
+	case math.IsNaN(v) || math.IsInf(v, 0):
+		return 0, r.fail(f, c, s, fmt.Errorf("%w: not a finite number", ErrInvalid))
+	case v < 0:
+		// Comtrade Plus writes -1 for "not available" in some numeric
+		// fields; an amount cannot be negative, so this is not guessed at.
+		return 0, r.fail(f, c, s, fmt.Errorf("%w: negative amount", ErrInvalid))
+	}
+	return v, nil
+}
+
+// quantityUnit returns the short name of a quantity unit as the layouts
+// write it: the legacy layout's descriptions ("Number of items"), Comtrade
+// Plus abbreviations ("u", "N/A") or the legacy unit code when there is no
+// text. It returns "" for "no quantity".
+func quantityUnit(text, code string) string {
+	switch {
+	case text == "":
+	case oneOf(text, "No Quantity", "N/A", "NA", "-1"):
+		return ""
+	case oneOf(text, "Number of items"):
+		return "u"
+	case oneOf(text, "Weight in kilograms"):
+		return "kg"
+	case oneOf(text, "Volume in litres"):
+		return "l"
+	case oneOf(text, "Area in square metres"):
+		return "m²"
+	case oneOf(text, "Length in metres"):
+		return "m"
+	case oneOf(text, "Number of pairs"):
+		return "2u"
+	case oneOf(text, "Thousands of items"):
+		return "1000u"
+	case oneOf(text, "Weight in carats"):
+		return "carat"
+	default:
+		return text
+	}
+	// Legacy unit codes 1, 5 and 8 are "No Quantity", "Number of items"
+	// and "Weight in kilograms"; Comtrade Plus writes -1 for none.
+	switch code {
+	case "", "1", "-1":
+		return ""
+	case "5":
+		return "u"
+	case "8":
+		return "kg"
+	}
+	return "unit " + code
+}
+
+// isBreakdown reports whether a Comtrade row is a part of a total row: a
+// second partner other than World (0), a customs procedure other than the
+// total C00, or a mode of transport other than the total 0.
+func isBreakdown(partner2, customs, transport string) bool {
+	return (partner2 != "" && partner2 != "0") ||
+		(customs != "" && !strings.EqualFold(customs, "C00")) ||
+		(transport != "" && transport != "0")
+}

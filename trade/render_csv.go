@@ -1,0 +1,93 @@
+package trade
+
+import (
+	"encoding/csv"
+	"io"
+	"strconv"
+	"strings"
+)
+
+// CSVHeader is the header row of [Report.WriteCSV]: one row per flow to or
+// from the DPRK. Entry lists are written "entry-id:coverage:whole" or
+// "…:part" (whether the entry held for the whole period), separated by
+// semicolons; unit values are US dollars per unit, empty when unknown.
+func CSVHeader() []string {
+	return []string{
+		"reporter", "reporter_name", "partner", "partner_name", "flow", "direction", "period", "code",
+		"value_usd", "net_weight_kg", "quantity", "quantity_unit", "rows", "lines",
+		"verdict", "coverage", "whole_period", "basis_entry", "basis_instrument", "basis_citation", "reason",
+		"un_entries", "reporter_jurisdictions", "reporter_entries", "other_entries",
+		"unit_value_per_quantity", "quantity_peers", "quantity_peer_median", "quantity_ratio", "quantity_z", "quantity_flag", "quantity_note",
+		"unit_value_per_kg", "kg_peers", "kg_peer_median", "kg_ratio", "kg_z", "kg_flag", "kg_note",
+		"source",
+	}
+}
+
+// WriteCSV writes one row per flow under [CSVHeader]. The summary counts
+// (rows read, duplicates, unreadable rows) are not part of the CSV; callers
+// print them elsewhere.
+func (r *Report) WriteCSV(w io.Writer) error {
+	cw := csv.NewWriter(w)
+	if err := cw.Write(CSVHeader()); err != nil {
+		return err
+	}
+	for _, f := range r.Flows {
+		a := f.Assessment
+		lines := make([]string, len(f.Lines))
+		for i, l := range f.Lines {
+			lines[i] = strconv.Itoa(l)
+		}
+		var be, bi, bc string
+		if a.Basis != nil {
+			be, bi, bc = a.Basis.Entry, a.Basis.Instrument, a.Basis.Citation
+		}
+		whole := ""
+		if a.Basis != nil {
+			whole = strconv.FormatBool(a.WholePeriod)
+		}
+		rec := []string{
+			f.Reporter.Code, f.Reporter.Name, f.Partner.Code, f.Partner.Name, f.Kind.String(), string(a.Direction), f.Period.String(), f.CodeText,
+			num(f.ValueUSD, true), num(f.NetWeightKg, f.NetWeightKg != 0), num(f.Quantity, f.QuantityUnit != ""), f.QuantityUnit,
+			strconv.Itoa(f.Rows), strings.Join(lines, ";"),
+			string(a.Verdict), string(a.Coverage), whole, be, bi, bc, a.Reason,
+			entryList(a.UN), strings.Join(a.Jurisdictions, ";"), entryList(a.Reporter), entryList(a.Other),
+		}
+		rec = append(rec, unitFields(f.PerQuantity)...)
+		rec = append(rec, unitFields(f.PerKg)...)
+		rec = append(rec, f.Source)
+		if err := cw.Write(rec); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+func num(v float64, known bool) string {
+	if !known {
+		return ""
+	}
+	return strconv.FormatFloat(v, 'f', -1, 64)
+}
+
+func entryList(cs []Citation) string {
+	parts := make([]string, len(cs))
+	for i, c := range cs {
+		when := "part"
+		if c.WholePeriod {
+			when = "whole"
+		}
+		parts[i] = c.Entry + ":" + string(c.Coverage) + ":" + when
+	}
+	return strings.Join(parts, ";")
+}
+
+func unitFields(u UnitValue) []string {
+	if !u.Known {
+		return []string{"", "", "", "", "", "", u.Note}
+	}
+	compared := u.PeerMedian != 0
+	return []string{
+		num(u.Value, true), strconv.Itoa(u.Peers), num(u.PeerMedian, compared), num(u.Ratio, compared), num(u.Z, compared && u.PeerMAD > 0), string(u.Flag), u.Note,
+	}
+}

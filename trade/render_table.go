@@ -1,0 +1,196 @@
+package trade
+
+import (
+	"bufio"
+	"cmp"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"text/tabwriter"
+)
+
+// WriteTable writes the report for people: a summary, one line per flow
+// with its verdict and unit values, and the entries cited.
+func (r *Report) WriteTable(w io.Writer) error {
+	bw := bufio.NewWriter(w)
+	r.writeSummary(bw)
+	fmt.Fprintln(bw)
+	hasQty, hasKg := r.hasUnitValues()
+	tw := tabwriter.NewWriter(bw, 0, 0, 2, ' ', 0)
+	head := []string{"PERIOD", "REPORTER", "PARTNER", "FLOW", "CODE", "VALUE USD"}
+	if hasQty {
+		head = append(head, "QUANTITY", "USD/UNIT", "VS PEERS", "FLAG")
+	}
+	if hasKg {
+		head = append(head, "USD/KG", "VS PEERS (KG)", "FLAG (KG)")
+	}
+	head = append(head, "VERDICT", "COVERAGE", "IN FORCE", "BASIS", "NATIONAL LIST")
+	fmt.Fprintln(tw, strings.Join(head, "\t"))
+	for _, f := range r.Flows {
+		a := f.Assessment
+		cells := []string{f.Period.String(), f.Reporter.short(), f.Partner.short(), f.Kind.String(), f.CodeText, money(f.ValueUSD)}
+		if hasQty {
+			q := "-"
+			if f.QuantityUnit != "" {
+				q = amount(f.Quantity) + " " + f.QuantityUnit
+			}
+			cells = append(cells, q, unitCell(f.PerQuantity), peerCell(f.PerQuantity), flagCell(f.PerQuantity))
+		}
+		if hasKg {
+			cells = append(cells, unitCell(f.PerKg), peerCell(f.PerKg), flagCell(f.PerKg))
+		}
+		basis, cov, when := "-", "-", "-"
+		if a.Basis != nil {
+			basis, cov, when = a.Basis.Citation, string(a.Coverage), inForceWord(a.WholePeriod)
+			if a.Basis.Jurisdiction != "UN" {
+				basis = a.Basis.Jurisdiction + ": " + basis
+			}
+		}
+		cells = append(cells, string(a.Verdict), cov, when, basis, reporterListText(a))
+		fmt.Fprintln(tw, strings.Join(cells, "\t"))
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	if notes := r.partPeriodNotes(); len(notes) > 0 {
+		fmt.Fprintln(bw)
+		fmt.Fprintln(bw, "Entries in force for part of a period only (the verdict rests on entries in force throughout):")
+		for _, n := range notes {
+			fmt.Fprintf(bw, "  %s\n", n)
+		}
+	}
+	if cs := r.citedEntries(); len(cs) > 0 {
+		fmt.Fprintln(bw)
+		fmt.Fprintln(bw, "Entries deciding a verdict:")
+		tw := tabwriter.NewWriter(bw, 0, 0, 2, ' ', 0)
+		fmt.Fprintln(tw, "  ENTRY\tJURISDICTION\tCITATION\tCODE\tIN FORCE\tCATEGORY")
+		for _, c := range cs {
+			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\t%s\n", c.Entry, c.Jurisdiction, c.Citation, c.Pattern, spanText(c.From, c.Until), c.Category)
+		}
+		if err := tw.Flush(); err != nil {
+			return err
+		}
+	}
+	r.writeProblems(bw)
+	return bw.Flush()
+}
+
+func (r *Report) writeSummary(w io.Writer) {
+	fmt.Fprintf(w, "%s (%s layout): %d rows read, %d to or from the DPRK in %d flows", r.File, r.Layout, r.Rows, r.DPRKRows, len(r.Flows))
+	if r.Breakdown > 0 {
+		fmt.Fprintf(w, "; %d breakdown rows counted, not added", r.Breakdown)
+	}
+	if len(r.Duplicates) > 0 {
+		fmt.Fprintf(w, "; %d duplicate rows not added", len(r.Duplicates))
+	}
+	if r.ErrorCount > 0 {
+		fmt.Fprintf(w, "; %d rows could not be read", r.ErrorCount)
+	}
+	fmt.Fprintln(w, ".")
+	counts := map[Verdict]int{}
+	for _, f := range r.Flows {
+		counts[f.Assessment.Verdict]++
+	}
+	var parts []string
+	for _, v := range []Verdict{ProhibitedUN, ProhibitedReporter, Review, LuxuryNotListed, LuxuryNoReporterList, NotControlled} {
+		if counts[v] > 0 {
+			parts = append(parts, fmt.Sprintf("%s %d", v, counts[v]))
+		}
+	}
+	if len(parts) > 0 {
+		fmt.Fprintf(w, "Verdicts: %s.\n", strings.Join(parts, ", "))
+	}
+	flagged := 0
+	for _, f := range r.Flows {
+		if f.PerQuantity.Flag != "" || f.PerKg.Flag != "" {
+			flagged++
+		}
+	}
+	t := r.Thresholds
+	fmt.Fprintf(w, "Unit values flagged: %d (at least ×%g or ÷%g the median of %d or more peer partners, robust z ≥ %g).\n", flagged, t.MinRatio, t.MinRatio, t.MinPeers, t.Z)
+}
+
+func (r *Report) writeProblems(w io.Writer) {
+	if len(r.Duplicates) > 0 {
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, "Duplicate rows (identical to an earlier row; not added):")
+		for _, d := range r.Duplicates {
+			fmt.Fprintf(w, "  %s:%d repeats line %d\n", r.File, d.Line, d.SameAs)
+		}
+	}
+	if r.ErrorCount > 0 {
+		fmt.Fprintln(w)
+		fmt.Fprintf(w, "Rows that could not be read (%d; the first %d):\n", r.ErrorCount, len(r.Errors))
+		for _, e := range r.Errors {
+			fmt.Fprintf(w, "  %v\n", e)
+		}
+	}
+}
+
+func (r *Report) hasUnitValues() (qty, kg bool) {
+	for _, f := range r.Flows {
+		qty = qty || f.PerQuantity.Known
+		kg = kg || f.PerKg.Known
+	}
+	return qty, kg
+}
+
+// partPeriodNotes lists, once per period and entry, the UN and reporter
+// entries in force for part of a flow's period only.
+func (r *Report) partPeriodNotes() []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, f := range r.Flows {
+		for _, c := range slices.Concat(f.Assessment.UN, f.Assessment.Reporter) {
+			if c.WholePeriod {
+				continue
+			}
+			n := fmt.Sprintf("%s %s: %s %s (%s, %s) %s", f.Period, f.CodeText, c.Jurisdiction, c.Citation, c.Pattern, c.Coverage, spanText(c.From, c.Until))
+			if !seen[n] {
+				seen[n] = true
+				out = append(out, n)
+			}
+		}
+	}
+	return out
+}
+
+// citedEntries returns the entries that decide a verdict, once each.
+func (r *Report) citedEntries() []Citation {
+	seen := map[string]bool{}
+	var out []Citation
+	for _, f := range r.Flows {
+		if b := f.Assessment.Basis; b != nil && !seen[b.Entry] {
+			seen[b.Entry] = true
+			out = append(out, *b)
+		}
+	}
+	slices.SortFunc(out, func(a, b Citation) int { return cmp.Compare(a.Entry, b.Entry) })
+	return out
+}
+
+func unitCell(u UnitValue) string {
+	if !u.Known {
+		return "-"
+	}
+	return unitMoney(u.Value)
+}
+
+func flagCell(u UnitValue) string {
+	if u.Flag != "" {
+		return string(u.Flag)
+	}
+	return "-"
+}
+
+// peerCell writes the peer comparison, or why there was none.
+func peerCell(u UnitValue) string {
+	switch {
+	case !u.Known:
+		return "-"
+	case u.PeerMedian == 0:
+		return "(" + u.Note + ")"
+	}
+	return ratioText(u)
+}

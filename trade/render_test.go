@@ -1,0 +1,141 @@
+package trade
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"encoding/xml"
+	"errors"
+	"io"
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func figure4Report(t *testing.T) *Report {
+	t.Helper()
+	f, err := os.Open("testdata/paper/figure4.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rep, err := NewAnalyzer(testAssessor(t), Options{}).Analyze(context.Background(), "figure4.csv", f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rep
+}
+
+func TestWriteCSV(t *testing.T) {
+	var b bytes.Buffer
+	if err := figure4Report(t).WriteCSV(&b); err != nil {
+		t.Fatal(err)
+	}
+	recs, err := csv.NewReader(&b).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(CSVHeader(), recs[0]); diff != "" {
+		t.Errorf("header (-want +got):\n%s", diff)
+	}
+	if len(recs) != 24 {
+		t.Fatalf("%d records, want a header and 23 flows", len(recs))
+	}
+	col := map[string]int{}
+	for i, h := range recs[0] {
+		col[h] = i
+	}
+	// The 2018 Chinese exports, the first flow under UNSCR 2397.
+	var row []string
+	for _, r := range recs[1:] {
+		if r[col["reporter"]] == "CN" && r[col["period"]] == "2018" {
+			row = r
+		}
+	}
+	got := map[string]string{}
+	for _, c := range []string{"partner", "flow", "direction", "code", "value_usd", "verdict", "coverage", "whole_period", "basis_entry", "basis_citation", "reporter_jurisdictions"} {
+		got[c] = row[col[c]]
+	}
+	want := map[string]string{
+		"partner": "KP", "flow": "export", "direction": "export-to", "code": "8703", "value_usd": "358196",
+		"verdict": "prohibited-un", "coverage": "full", "whole_period": "true",
+		"basis_entry": "un-2397-7-transportation-vehicles", "basis_citation": "S/RES/2397 (2017), paragraph 7", "reporter_jurisdictions": "",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("2018 China (-want +got):\n%s", diff)
+	}
+	if !strings.Contains(row[col["un_entries"]], "un-2397-7-transportation-vehicles:full:whole") {
+		t.Errorf("un_entries %q lacks UNSCR 2397", row[col["un_entries"]])
+	}
+}
+
+func TestWriteTable(t *testing.T) {
+	var b bytes.Buffer
+	if err := figure4Report(t).WriteTable(&b); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	for _, want := range []string{
+		"figure4.csv (simple layout): 24 rows read, 24 to or from the DPRK in 23 flows; 1 duplicate rows not added.",
+		"Verdicts: prohibited-un 23.",
+		"2017 8703: UN S/RES/2397 (2017), paragraph 7 (87, full) from 2017-12-22",
+		"figure4.csv:33 repeats line 32",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("table lacks %q:\n%s", want, out)
+		}
+	}
+	if !regexp.MustCompile(`2018\s+China\s+DPRK\s+export\s+8703\s+358,196\s+prohibited-un\s+full\s+whole period\s+S/RES/2397 \(2017\), paragraph 7`).MatchString(out) {
+		t.Errorf("table lacks the 2018 China row:\n%s", out)
+	}
+}
+
+// TestWriteHTML checks that the page is self-contained, that every chart
+// is well-formed SVG, and that flagged unit values are marked.
+func TestWriteHTML(t *testing.T) {
+	for _, tt := range []struct {
+		name    string
+		rep     *Report
+		charts  int
+		flagged bool
+	}{
+		{"figure 4", figure4Report(t), 1, false},
+		{"synthetic peers", analyzeText(t, synthetic(), Options{}), 6, true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var b bytes.Buffer
+			if err := tt.rep.WriteHTML(&b); err != nil {
+				t.Fatal(err)
+			}
+			page := b.String()
+			if strings.Contains(page, "NaN") || strings.Contains(page, "Inf") {
+				t.Error("the page prints a NaN or an infinity")
+			}
+			if regexp.MustCompile(`(?i)<(script|link|img)\b|https?://[^"]*\.(js|css|png)`).MatchString(page) {
+				t.Error("the page loads external resources")
+			}
+			svgs := regexp.MustCompile(`(?s)<svg.*?</svg>`).FindAllString(page, -1)
+			if len(svgs) != tt.charts {
+				t.Errorf("%d charts, want %d", len(svgs), tt.charts)
+			}
+			for i, s := range svgs {
+				d := xml.NewDecoder(strings.NewReader(s))
+				for {
+					_, err := d.Token()
+					if errors.Is(err, io.EOF) {
+						break
+					}
+					if err != nil {
+						t.Fatalf("chart %d is not well-formed: %v", i, err)
+					}
+				}
+			}
+			if got := strings.Contains(page, "flagged against peers"); got != tt.flagged {
+				t.Errorf("flag legend shown = %v, want %v", got, tt.flagged)
+			}
+		})
+	}
+}
