@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -9,7 +10,10 @@ import (
 	"strings"
 
 	"github.com/luxscreen/luxscreen/classify"
+	"github.com/luxscreen/luxscreen/internal/batch"
+	"github.com/luxscreen/luxscreen/internal/progress"
 	"github.com/luxscreen/luxscreen/lists"
+	"github.com/luxscreen/luxscreen/report"
 	"github.com/luxscreen/luxscreen/rules"
 	"github.com/luxscreen/luxscreen/screen"
 )
@@ -21,15 +25,17 @@ func (r *repeated) String() string     { return strings.Join(*r, ",") }
 func (r *repeated) Set(v string) error { *r = append(*r, v); return nil }
 
 func runCheck(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet(e, "check", "--input FILE|- [--format table|json|jsonl] [--rules FILE]… [--list FILE]… [--rates FILE] [--prices FILE] [--audit FILE]")
-	input := fs.String("input", "", "shipments as JSON, one per line or indented documents one after another; - for standard input")
-	format := fs.String("format", "table", "output format: table, json or jsonl")
+	fs := newFlagSet(e, "check", "--input FILE|- [--input-format jsonl|csv] [--format table|json|jsonl|csv|html] [--output FILE] [--workers N] [--rules FILE]… [--list FILE]… [--rates FILE] [--prices FILE] [--audit FILE]")
+	input := fs.String("input", "", "shipments as JSON, one per line or indented documents one after another, or a bill-of-lading CSV; - for standard input")
+	format := fs.String("format", "table", "output format: table, json, jsonl, csv (one row per finding) or html (a report to read and print)")
 	var ruleFiles, listFiles repeated
 	fs.Var(&ruleFiles, "rules", "a rules file merged over the embedded defaults (repeatable)")
 	fs.Var(&listFiles, "list", "a sanctions list file or OFAC CSV directory to screen parties against (repeatable)")
 	ratesFile := fs.String("rates", "", "exchange rates file (YAML: base, source, rates)")
 	pricesFile := fs.String("prices", "", "reference unit prices file (YAML: prices)")
 	auditFile := fs.String("audit", "", "append one JSON audit record per decision to this file")
+	var bf batchFlags
+	bf.register(fs)
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -40,8 +46,11 @@ func runCheck(ctx context.Context, e *env, args []string) error {
 	if *input == "" {
 		return usagef("check: --input is required (a file, or - for standard input)")
 	}
-	f, err := parseFormat(*format, formatTable, formatJSON, formatJSONL)
+	f, err := parseFormat(*format, formatTable, formatJSON, formatJSONL, formatCSV, formatHTML)
 	if err != nil {
+		return err
+	}
+	if err := bf.check(); err != nil {
 		return err
 	}
 	cfg, err := checkConfig(ctx, e, ruleFiles, listFiles, *ratesFile, *pricesFile)
@@ -52,11 +61,15 @@ func runCheck(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	in, name, done, err := openInput(e, *input)
+	in, err := openInput(e, *input, bf.inputFormat)
 	if err != nil {
 		return err
 	}
-	defer done()
+	defer in.Close()
+	next, err := shipmentReader(in)
+	if err != nil {
+		return err
+	}
 	var audit io.Writer
 	if *auditFile != "" {
 		af, err := os.OpenFile(*auditFile, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
@@ -66,54 +79,179 @@ func runCheck(ctx context.Context, e *env, args []string) error {
 		defer af.Close()
 		audit = af
 	}
-	dec := rules.NewDecoder(in, name)
-	var decisions []*rules.Decision
-	bad := 0
-	for {
-		s, err := dec.Next()
-		if err == io.EOF {
-			break
+	out, err := openOutput(e, bf.output)
+	if err != nil {
+		return err
+	}
+	meta := report.Meta{Source: in.name, Generated: e.now(), Tool: "luxscreen check"}
+	if len(listFiles) == 0 {
+		meta.Warnings = append(meta.Warnings, "Parties and vessels were screened against the embedded DEMO list of a few DPRK designations, not the official sanctions lists: these decisions are not for production use. Run the check again with --list for each official list.")
+	}
+	w, err := newDecisionWriter(out, f, meta)
+	if err != nil {
+		return err
+	}
+	err = runBatch(ctx, e, &bf, in, out, batchJob[checkRecord, checked]{
+		cmd: "check", one: "shipment", many: "shipments",
+		tally:   progress.NewTally(string(rules.VerdictBlock), string(rules.VerdictReview), string(rules.VerdictClear)),
+		outcome: func(c checked) string { return string(c.d.Verdict) },
+		next:    next,
+		process: func(ctx context.Context, rec checkRecord) (checked, error) {
+			d, err := eng.Check(ctx, rec.s)
+			if err != nil {
+				if ctx.Err() != nil {
+					return checked{}, err
+				}
+				// The decoder validated the shipment, so this is rare; it
+				// fails the shipment, not the batch.
+				return checked{}, batch.Skip(fmt.Errorf("%s: %w", rec.where, err))
+			}
+			c := checked{d: d}
+			if c.data, err = w.encode(d); err != nil {
+				return c, err
+			}
+			if audit != nil {
+				var b bytes.Buffer
+				if err := rules.WriteAudit(&b, d.AuditRecord(e.now())); err != nil {
+					return c, err
+				}
+				c.audit = b.Bytes()
+			}
+			return c, nil
+		},
+		emit: func(c checked) error {
+			if audit != nil {
+				if _, err := audit.Write(c.audit); err != nil {
+					return err
+				}
+			}
+			return w.write(c)
+		},
+		emitError: func(rec checkRecord, err error) error { return w.writeError(rec, err) },
+	})
+	if cerr := w.close(err); err == nil {
+		err = cerr
+	}
+	if cerr := out.close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// shipmentReader returns a reader of the shipments of the input: JSON
+// values one after another, or the rows of a bill-of-lading CSV grouped by
+// shipment.
+func shipmentReader(in *batchInput) (func() (checkRecord, error), error) {
+	if in.format == inputCSV {
+		c, err := newShipmentCSV(in, in.name)
+		if err != nil {
+			return nil, err
 		}
+		return c.next, nil
+	}
+	dec := rules.NewDecoder(in, in.name)
+	return func() (checkRecord, error) {
+		s, err := dec.Next()
 		var de *rules.DecodeError
 		if errors.As(err, &de) && !errors.Is(err, rules.ErrSyntax) {
-			// One bad shipment does not stop the batch; it is reported and
-			// the exit code says so.
-			fmt.Fprintf(e.stderr, "luxscreen check: %v\n", err)
-			bad++
-			continue
+			// A shipment that breaks the model does not stop the batch;
+			// after a syntax error the stream cannot be followed.
+			where := de.Source
+			if de.Line > 0 {
+				where = fmt.Sprintf("%s:%d", de.Source, de.Line)
+			}
+			return checkRecord{where: where}, batch.Skip(err)
 		}
 		if err != nil {
-			return err
+			return checkRecord{}, err
 		}
-		d, err := eng.Check(ctx, s)
+		return checkRecord{s: s, id: s.ID, where: in.name}, nil
+	}, nil
+}
+
+// checked is one shipment's decision, rendered by the worker for every
+// format but html, whose writer keeps state across decisions.
+type checked struct {
+	d     *rules.Decision
+	data  []byte
+	audit []byte
+}
+
+// decisionWriter writes decisions in the output format.
+type decisionWriter struct {
+	f    outputFormat
+	rw   *recordWriter
+	html *report.HTMLWriter
+}
+
+func newDecisionWriter(w io.Writer, f outputFormat, meta report.Meta) (*decisionWriter, error) {
+	dw := &decisionWriter{f: f, rw: &recordWriter{w: w, f: f}}
+	switch f {
+	case formatHTML:
+		h, err := report.NewHTMLWriter(w, meta)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		if audit != nil {
-			if err := rules.WriteAudit(audit, d.AuditRecord(e.now())); err != nil {
-				return err
-			}
+		dw.html = h
+	case formatCSV:
+		b, err := encodeCSV(report.CSVHeader())
+		if err != nil {
+			return nil, err
 		}
-		switch f {
-		case formatJSONL:
-			if err := writeRecords(e.stdout, f, []*rules.Decision{d}); err != nil {
-				return err
-			}
-		case formatTable:
-			printDecision(e.stdout, d)
-		default:
-			decisions = append(decisions, d)
+		if _, err := w.Write(b); err != nil {
+			return nil, err
 		}
 	}
-	if f == formatJSON {
-		if err := writeRecords(e.stdout, f, decisions); err != nil {
-			return err
-		}
+	return dw, nil
+}
+
+// encode renders a decision; it runs on the workers.
+func (dw *decisionWriter) encode(d *rules.Decision) ([]byte, error) {
+	switch dw.f {
+	case formatTable:
+		var b bytes.Buffer
+		printDecision(&b, d)
+		return b.Bytes(), nil
+	case formatCSV:
+		return encodeCSV(report.CSVRows(d)...)
+	case formatJSON, formatJSONL:
+		return encodeRecord(dw.f, d)
 	}
-	if bad > 0 {
-		return fmt.Errorf("check: %d shipment(s) could not be read", bad)
+	return nil, nil
+}
+
+func (dw *decisionWriter) write(c checked) error {
+	if dw.html != nil {
+		return dw.html.Write(c.d)
 	}
-	return nil
+	return dw.rw.write(c.data)
+}
+
+// writeError puts a shipment that could not be judged in the HTML report;
+// the other formats carry decisions only, and the error is on standard
+// error.
+func (dw *decisionWriter) writeError(rec checkRecord, err error) error {
+	if dw.html == nil {
+		return nil
+	}
+	where := "Unreadable shipment at " + rec.where
+	if rec.id != "" {
+		where = "Shipment " + rec.id + " (" + rec.where + ")"
+	}
+	return dw.html.WriteError(where, err)
+}
+
+// close ends the output. After a fatal error the HTML report says that it
+// is incomplete rather than look whole; bad records are in it already.
+func (dw *decisionWriter) close(runErr error) error {
+	if dw.html == nil {
+		return dw.rw.close()
+	}
+	var rf *recordsFailed
+	if runErr != nil && !errors.As(runErr, &rf) {
+		return dw.html.CloseIncomplete(runErr)
+	}
+	return dw.html.Close()
 }
 
 func checkConfig(ctx context.Context, e *env, ruleFiles, listFiles []string, ratesFile, pricesFile string) (rules.Config, error) {

@@ -112,3 +112,65 @@ func TestCheckErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestCheckHTML writes the report of the six example shipments, one bad
+// record and a shipment whose ID is markup, and checks what a reader
+// relies on: counts, sections, the error, escaping, no outside resource.
+func TestCheckHTML(t *testing.T) {
+	six := strings.Split(strings.TrimSpace(sixShipments(t)), "\n")
+	in := strings.Join(append(six,
+		`{"id": "bad", "colour": 1, "lines": []}`,
+		`{"id": "<script>alert(1)</script>", "destination": "KP", "lines": [{"description": "rice"}]}`), "\n") + "\n"
+	code, out, stderr := runCLI(t, in, "check", "--input", "-", "--format", "html", "--workers", "3")
+	if code != exitError {
+		t.Errorf("exit %d, want 1 for the bad record: %s", code, stderr)
+	}
+	for _, want := range []string{
+		"<!DOCTYPE html>",
+		`<span class="n">2</span><span class="l">Block</span>`,
+		`<span class="n">4</span><span class="l">Review</span>`,
+		`<span class="n">1</span><span class="l">Clear</span>`,
+		`<span class="n">1</span><span class="l">Not judged</span>`,
+		`<span class="n">8</span><span class="l">Shipments</span>`,
+		`<h3>Shipment maybach-2018</h3>`,
+		`<th scope="row">consignee: Do Young Shipping</th>`,
+		`stdin:7:15: colour: unknown field`,
+		`&lt;script&gt;alert(1)&lt;/script&gt;`,
+		`embedded DEMO list`,
+		`Generated</dt><dd>2026-11-23 12:00 UTC`,
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("report lacks %q", want)
+		}
+	}
+	for _, bad := range []string{"<script>alert", "<link", " src=", "@import", "url("} {
+		if strings.Contains(out, bad) {
+			t.Errorf("report has %q: it must be escaped and self-contained", bad)
+		}
+	}
+	// Sections keep input order.
+	last := 0
+	for _, h := range []string{"Shipment maybach-2018", "Shipment horses-2019-ru", "Shipment horses-2019-eu", "Shipment laptops-2012-jp", "Shipment timber-transporters-2011", "Shipment rice-humanitarian", "Unreadable shipment at stdin:7", "Shipment &lt;script&gt;"} {
+		i := strings.Index(out, "<h3>"+h)
+		if i <= last {
+			t.Errorf("section %q missing or out of order", h)
+		}
+		last = i
+	}
+}
+
+// TestCheckHTMLStopped checks that a report cut short by input that cannot
+// be read on says so, after the shipments read before.
+func TestCheckHTMLStopped(t *testing.T) {
+	six := strings.Split(strings.TrimSpace(sixShipments(t)), "\n")
+	in := six[0] + "\n" + `{"id": "broken", "lines": [` + "\n" + six[1] + "\n"
+	code, out, stderr := runCLI(t, in, "check", "--input", "-", "--format", "html")
+	if code != exitError || !strings.Contains(stderr, "JSON syntax") {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+	for _, want := range []string{"<h3>Shipment maybach-2018</h3>", "This report is incomplete", "JSON syntax", "</html>"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("report lacks %q", want)
+		}
+	}
+}

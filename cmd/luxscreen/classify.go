@@ -14,12 +14,15 @@ import (
 
 	"github.com/luxscreen/luxscreen/classify"
 	"github.com/luxscreen/luxscreen/hs"
+	"github.com/luxscreen/luxscreen/internal/batch"
+	"github.com/luxscreen/luxscreen/internal/progress"
 	"github.com/luxscreen/luxscreen/lists"
+	"github.com/luxscreen/luxscreen/report"
 )
 
 // classifyUsage is the synopsis of "luxscreen classify".
 const classifyUsage = `"DESCRIPTION" [--hs CODE] [--value N --currency C] [--quantity N --unit U] [--jurisdiction UN,EU] [--date YYYY-MM-DD] [--rate EUR=1.08 …] [--rates FILE] [--nomenclature FILE] [--format table|json|jsonl]
-       luxscreen classify --input FILE|- [--format jsonl|json|table] [same flags]`
+       luxscreen classify --input FILE|- [--input-format jsonl|csv] [--format jsonl|json|table|csv] [--workers N] [--output FILE] [same flags]`
 
 // classifierFlags are the flags shared by "classify" and "eval classify".
 type classifierFlags struct {
@@ -158,8 +161,10 @@ func runClassify(ctx context.Context, e *env, args []string) error {
 	unit := fs.String("unit", "", "unit of --quantity (pcs, kg, pairs…)")
 	dest := fs.String("destination", "", "destination country (ISO alpha-2)")
 	exporter := fs.String("exporter-country", "", "exporter country (ISO alpha-2)")
-	input := fs.String("input", "", "batch: read JSON lines from FILE, or - for standard input")
-	format := fs.String("format", "", "output format: table, json or jsonl (default table, jsonl for --input)")
+	input := fs.String("input", "", "batch: read JSON lines or CSV from FILE, or - for standard input")
+	format := fs.String("format", "", "output format: table, json or jsonl (default table), csv too for --input (default jsonl)")
+	var bf batchFlags
+	bf.register(fs)
 	fs.StringVar(&cf.juris, "jurisdiction", "", "comma-separated jurisdictions whose controls to report (default all; UN always included)")
 	fs.StringVar(&cf.date, "date", "", "shipment date YYYY-MM-DD (default today)")
 	fs.StringVar(&cf.rates, "rates", "", "exchange-rate FILE: JSON {\"EUR\":1.08} or lines EUR=1.08 (US dollars per unit)")
@@ -189,16 +194,22 @@ func runClassify(ctx context.Context, e *env, args []string) error {
 	}
 	f := def
 	if *format != "" {
-		if f, err = parseFormat(*format, formatTable, formatJSON, formatJSONL); err != nil {
+		if f, err = parseFormat(*format, formatTable, formatJSON, formatJSONL, formatCSV); err != nil {
 			return err
 		}
+	}
+	if f == formatCSV && *input == "" {
+		return usagef("classify: --format csv is for --input")
+	}
+	if err := bf.check(); err != nil {
+		return err
 	}
 	c, err := cf.newClassifier(ctx, e)
 	if err != nil {
 		return err
 	}
 	if *input != "" {
-		return classifyBatch(ctx, e, c, *input, date, f)
+		return classifyBatch(ctx, e, c, *input, date, f, &bf)
 	}
 	it := classify.Item{Description: strings.Join(pos, " "), DeclaredCode: *code, Value: *value, Currency: *currency,
 		Quantity: *quantity, Unit: *unit, Destination: *dest, ExporterCountry: *exporter, Date: date}
@@ -215,49 +226,145 @@ func runClassify(ctx context.Context, e *env, args []string) error {
 	return printResult(e.stdout, it, res)
 }
 
-func classifyBatch(ctx context.Context, e *env, c *classify.Classifier, input string, date time.Time, f outputFormat) error {
-	r, name, done, err := openInput(e, input)
+// classifyColumns are the columns of a CSV input, the field names of the
+// JSON-lines input.
+var classifyColumns = []string{"id", "description", "hs_code", "value", "currency", "quantity", "unit", "exporter_country", "destination", "date"}
+
+// classifyCSVHeader is the header of "classify --format csv".
+var classifyCSVHeader = []string{"id", "hs6", "luxury", "needs_review", "candidates", "controls", "mismatch", "reasons"}
+
+// classified is one line's result, already rendered by the worker.
+type classified struct {
+	outcome string
+	data    []byte
+}
+
+// classifyOutcome names a result in the summary.
+func classifyOutcome(r classify.Result) string {
+	switch {
+	case r.NeedsReview:
+		return "needs_review"
+	case r.Luxury:
+		return "luxury"
+	}
+	return "not"
+}
+
+func classifyBatch(ctx context.Context, e *env, c *classify.Classifier, input string, date time.Time, f outputFormat, bf *batchFlags) error {
+	in, err := openInput(e, input, bf.inputFormat)
 	if err != nil {
 		return err
 	}
-	defer done()
-	enc := json.NewEncoder(e.stdout)
-	var all []classify.Result
-	err = decodeJSONLines(r, name, func(line int, in inputLine) error {
-		it, err := in.item()
+	defer in.Close()
+	next := jsonRecords[inputLine](in)
+	if in.format == inputCSV {
+		t, err := newCSVTable(in, in.name, classifyColumns, []string{"description", "hs_code"})
 		if err != nil {
 			return err
 		}
-		if it.ID == "" {
-			it.ID = strconv.Itoa(line)
-		}
-		if it.Date.IsZero() {
-			it.Date = date
-		}
-		res, err := c.Classify(ctx, it)
+		next = csvRecords(t, classifyCSVLine)
+	}
+	out, err := openOutput(e, bf.output)
+	if err != nil {
+		return err
+	}
+	rw := &recordWriter{w: out, f: f}
+	if f == formatCSV {
+		// A write error sticks to the buffered output and is returned
+		// when it is closed.
+		b, err := encodeCSV(classifyCSVHeader)
 		if err != nil {
 			return err
 		}
-		switch f {
-		case formatJSONL:
-			return enc.Encode(res)
-		case formatTable:
-			if err := printResult(e.stdout, it, res); err != nil {
-				return err
+		out.Write(b)
+	}
+	err = runBatch(ctx, e, bf, in, out, batchJob[record[inputLine], classified]{
+		cmd: "classify", one: "line", many: "lines",
+		tally:   progress.NewTally("luxury", "not", "needs_review"),
+		outcome: func(r classified) string { return r.outcome },
+		next:    next,
+		process: func(ctx context.Context, rec record[inputLine]) (classified, error) {
+			l, err := rec.value(in.name)
+			if err != nil {
+				return classified{}, batch.Skip(err)
 			}
-			_, err := fmt.Fprintln(e.stdout)
-			return err
-		}
-		all = append(all, res)
-		return nil
+			it, err := l.item()
+			if err != nil {
+				return classified{}, batch.Skip(fmt.Errorf("%s:%d: %w", in.name, rec.line, err))
+			}
+			if it.ID == "" {
+				it.ID = strconv.Itoa(rec.line)
+			}
+			if it.Date.IsZero() {
+				it.Date = date
+			}
+			res, err := c.Classify(ctx, it)
+			if err != nil {
+				return classified{}, err
+			}
+			var b []byte
+			switch f {
+			case formatTable:
+				var buf bytes.Buffer
+				err = printResult(&buf, it, res)
+				buf.WriteByte('\n')
+				b = buf.Bytes()
+			case formatCSV:
+				b, err = encodeCSV(classifyCSVRow(res))
+			default:
+				b, err = encodeRecord(f, res)
+			}
+			return classified{outcome: classifyOutcome(res), data: b}, err
+		},
+		emit: func(r classified) error { return rw.write(r.data) },
 	})
-	if err != nil {
-		return err
+	if cerr := rw.close(); err == nil {
+		err = cerr
 	}
-	if f == formatJSON {
-		return writeRecords(e.stdout, f, all)
+	if cerr := out.close(); err == nil {
+		err = cerr
 	}
-	return nil
+	return err
+}
+
+// classifyCSVLine reads one row of a CSV input into the JSON-lines record
+// it stands for.
+func classifyCSVLine(t *csvTable, r csvRow) (inputLine, error) {
+	l := inputLine{ID: t.get(r, "id"), Description: t.get(r, "description"), HSCode: t.get(r, "hs_code"), Currency: t.get(r, "currency"),
+		Unit: t.get(r, "unit"), ExporterCountry: t.get(r, "exporter_country"), Destination: t.get(r, "destination"), Date: t.get(r, "date")}
+	var err error
+	if l.Value, err = t.number(r, "value"); err != nil {
+		return l, err
+	}
+	if l.Quantity, err = t.number(r, "quantity"); err != nil {
+		return l, err
+	}
+	if l.Description == "" && l.HSCode == "" {
+		return l, t.errorf(r, "description", "give a description or an hs_code")
+	}
+	if l.Date != "" {
+		if _, err := time.Parse(dateFlagLayout, l.Date); err != nil {
+			return l, t.errorf(r, "date", "%q: want YYYY-MM-DD", l.Date)
+		}
+	}
+	return l, nil
+}
+
+// classifyCSVRow is one line's row of "classify --format csv".
+func classifyCSVRow(r classify.Result) []string {
+	var cands, ctrls []string
+	for _, c := range r.Candidates {
+		cands = append(cands, fmt.Sprintf("%s (%.2f)", c.Code, c.Score))
+	}
+	for _, c := range r.Controls {
+		ctrls = append(ctrls, fmt.Sprintf("%s %s/%s: %s", c.Jurisdiction, c.List, c.Entry, c.Applies))
+	}
+	mismatch := ""
+	if r.Mismatch != nil {
+		mismatch = r.Mismatch.Kind + ": " + r.Mismatch.Reason
+	}
+	return []string{report.Cell(r.ID), r.HS6, strconv.FormatBool(r.Luxury), strconv.FormatBool(r.NeedsReview),
+		strings.Join(cands, "; "), report.Cell(strings.Join(ctrls, "; ")), report.Cell(mismatch), report.Cell(strings.Join(r.Reasons, "; "))}
 }
 
 func printResult(w io.Writer, it classify.Item, r classify.Result) error {

@@ -16,6 +16,7 @@ type evaluation struct {
 
 func evaluations() []evaluation {
 	evs := []evaluation{
+		{"check", "shipment decisions: verdict accuracy, confusion, block recall, false reviews, per-rule precision/recall", runEvalCheck},
 		{"screen", "party and vessel screening on the DPRK pairs, nomenklatura bench, negatives and self-screen", runEvalScreen},
 		{"classify", "HS classifier: acc@4, acc@6, top-5, abstention, luxury precision/recall", runEvalClassify}}
 	sort.Slice(evs, func(i, j int) bool { return evs[i].name < evs[j].name })

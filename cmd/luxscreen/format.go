@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -16,6 +18,11 @@ const (
 	formatJSONL outputFormat = "jsonl"
 	// formatMarkdown is a GitHub table, for documents such as the README.
 	formatMarkdown outputFormat = "md"
+	// formatCSV is one row per record (per finding for check), for
+	// spreadsheets; docs/csv-formats.md has the columns.
+	formatCSV outputFormat = "csv"
+	// formatHTML is the self-contained report of "check".
+	formatHTML outputFormat = "html"
 )
 
 func parseFormat(s string, allowed ...outputFormat) (outputFormat, error) {
@@ -47,6 +54,68 @@ func writeRecords[T any](w io.Writer, f outputFormat, recs []T) error {
 		return nil
 	}
 	return fmt.Errorf("format %q is not a JSON format", f)
+}
+
+// encodeRecord encodes one record of a batch for a JSON format, on a
+// worker: a line for jsonl, an element of the indented array for json. A
+// recordWriter puts the pieces together.
+func encodeRecord(f outputFormat, v any) ([]byte, error) {
+	switch f {
+	case formatJSONL:
+		b, err := json.Marshal(v)
+		return append(b, '\n'), err
+	case formatJSON:
+		// As an element of the array writeRecords would print.
+		return json.MarshalIndent(v, "  ", "  ")
+	}
+	return nil, fmt.Errorf("format %q is not a JSON format", f)
+}
+
+// encodeCSV encodes rows of CSV.
+func encodeCSV(rows ...[]string) ([]byte, error) {
+	var b bytes.Buffer
+	w := csv.NewWriter(&b)
+	if err := w.WriteAll(rows); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// recordWriter writes encoded records in turn, framing a JSON array around
+// them for json, so that a batch streams the same bytes writeRecords would
+// print for the whole slice.
+type recordWriter struct {
+	w io.Writer
+	f outputFormat
+	n int
+}
+
+func (rw *recordWriter) write(b []byte) error {
+	if rw.f == formatJSON {
+		sep := ",\n  "
+		if rw.n == 0 {
+			sep = "[\n  "
+		}
+		if _, err := io.WriteString(rw.w, sep); err != nil {
+			return err
+		}
+	}
+	rw.n++
+	_, err := rw.w.Write(b)
+	return err
+}
+
+// close ends the array for json.
+func (rw *recordWriter) close() error {
+	if rw.f != formatJSON {
+		return nil
+	}
+	end := "\n]\n"
+	if rw.n == 0 {
+		end = "[]\n"
+	}
+	_, err := io.WriteString(rw.w, end)
+	return err
 }
 
 func newTable(w io.Writer) *tabwriter.Writer {

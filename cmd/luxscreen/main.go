@@ -66,6 +66,8 @@ func commands() []command {
 		{"eval", "measure accuracy on a labelled set", runEval},
 		{"screen", "screen party and vessel names against sanctions lists", runScreen},
 		{"check", "judge shipments: block, review or clear, with cited findings", runCheck},
+		{"trade", "analyze trade statistics: DPRK flows judged against the lists, unit-value anomalies", runTrade},
+		{"serve", "serve the HTTP API: classify, screen, check, lists, yente-compatible /match", runServe},
 	}
 	sort.Slice(cmds, func(i, j int) bool { return cmds[i].name < cmds[j].name })
 	return cmds

@@ -2,12 +2,16 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"slices"
+	"strconv"
 	"strings"
 
+	"github.com/luxscreen/luxscreen/internal/batch"
+	"github.com/luxscreen/luxscreen/internal/progress"
+	"github.com/luxscreen/luxscreen/report"
 	"github.com/luxscreen/luxscreen/screen"
 )
 
@@ -49,20 +53,22 @@ type screenOutput struct {
 
 func runScreen(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e, "screen", `"NAME" [--kind org|person|vessel] [--imo N] [--country C] [--dob D] [--list FILE …] [--format table|json|jsonl]
-       luxscreen screen --input FILE|- --format jsonl [--list FILE …]`)
+       luxscreen screen --input FILE|- --format jsonl|json|csv [--input-format jsonl|csv] [--workers N] [--output FILE] [--list FILE …]`)
 	kindFlag := fs.String("kind", "", "party kind: org, person or vessel (default: any)")
 	imo := fs.String("imo", "", "ship or company IMO number")
 	country := fs.String("country", "", "party country (name or ISO code)")
 	dob := fs.String("dob", "", "person's date of birth, YYYY[-MM[-DD]]")
-	input := fs.String("input", "", "batch input file of JSON lines {id,name,kind,country,imo}, or - for stdin")
-	format := fs.String("format", "table", "output format: table, json or jsonl")
+	input := fs.String("input", "", "batch input file of JSON lines or CSV {id,name,kind,country,imo,dob}, or - for stdin")
+	format := fs.String("format", "table", "output format: table, json or jsonl; csv too for --input")
 	var lists listFlags
 	fs.Var(&lists, "list", "list file or OFAC CSV directory (UN XML, OFAC CSV/XML, EU, UK, FtM JSON); repeatable; default: the embedded demo list")
+	var bf batchFlags
+	bf.register(fs)
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
 	}
-	f, err := parseFormat(*format, formatTable, formatJSON, formatJSONL)
+	f, err := parseFormat(*format, formatTable, formatJSON, formatJSONL, formatCSV)
 	if err != nil {
 		return err
 	}
@@ -71,6 +77,15 @@ func runScreen(ctx context.Context, e *env, args []string) error {
 	}
 	if *input != "" && len(pos) > 0 {
 		return usagef("screen: give either NAME or --input, not both")
+	}
+	if *input != "" && f == formatTable {
+		return usagef("screen: --input needs --format jsonl, json or csv")
+	}
+	if *input == "" && f == formatCSV {
+		return usagef("screen: --format csv is for --input")
+	}
+	if err := bf.check(); err != nil {
+		return err
 	}
 	kind, ok := screen.ParseKind(*kindFlag)
 	if !ok {
@@ -81,7 +96,7 @@ func runScreen(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	if *input != "" {
-		return screenBatch(ctx, e, s, *input, f)
+		return screenBatch(ctx, e, s, *input, f, &bf)
 	}
 	name := ""
 	if len(pos) == 1 {
@@ -119,28 +134,107 @@ func loadScreener(ctx context.Context, e *env, paths []string) (*screen.Screener
 	return screen.NewScreener(lists...)
 }
 
-// screenBatch screens JSON lines from path (or stdin for "-").
-func screenBatch(ctx context.Context, e *env, s *screen.Screener, path string, f outputFormat) error {
-	if f != formatJSONL {
-		return usagef("screen: --input needs --format jsonl")
-	}
-	r, name, done, err := openInput(e, path)
+// screenColumns are the columns of a CSV input, the field names of the
+// JSON-lines input.
+var screenColumns = []string{"id", "name", "kind", "country", "imo", "dob"}
+
+// screenCSVHeader is the header of "screen --format csv": one row per
+// query, the best hit spread over columns and the others summarised.
+var screenCSVHeader = []string{"id", "verdict", "score", "list", "ref", "name", "matched_name", "other_hits", "reasons"}
+
+// screened is one query's result, already encoded by the worker.
+type screened struct {
+	verdict screen.Verdict
+	data    []byte
+}
+
+// screenBatch screens the records of path (or stdin for "-") on the
+// workers and writes the results in input order.
+func screenBatch(ctx context.Context, e *env, s *screen.Screener, path string, f outputFormat, bf *batchFlags) error {
+	in, err := openInput(e, path, bf.inputFormat)
 	if err != nil {
 		return err
 	}
-	defer done()
-	enc := json.NewEncoder(e.stdout)
-	return decodeJSONLines(r, name, func(_ int, in screenInput) error {
-		kind, ok := screen.ParseKind(in.Kind)
-		if !ok {
-			return fmt.Errorf("kind: %q: want org, person or vessel", in.Kind)
-		}
-		res, err := s.Screen(ctx, screen.Query{Name: in.Name, Kind: kind, Country: in.Country, IMO: in.IMO, DOB: in.DOB})
+	defer in.Close()
+	next := jsonRecords[screenInput](in)
+	if in.format == inputCSV {
+		t, err := newCSVTable(in, in.name, screenColumns, []string{"name", "imo"})
 		if err != nil {
 			return err
 		}
-		return enc.Encode(toOutput(in.ID, res))
+		next = csvRecords(t, func(t *csvTable, r csvRow) (screenInput, error) {
+			return screenInput{ID: t.get(r, "id"), Name: t.get(r, "name"), Kind: t.get(r, "kind"), Country: t.get(r, "country"), IMO: t.get(r, "imo"), DOB: t.get(r, "dob")}, nil
+		})
+	}
+	out, err := openOutput(e, bf.output)
+	if err != nil {
+		return err
+	}
+	rw := &recordWriter{w: out, f: f}
+	if f == formatCSV {
+		// A write error sticks to the buffered output and is returned
+		// when it is closed.
+		b, err := encodeCSV(screenCSVHeader)
+		if err != nil {
+			return err
+		}
+		out.Write(b)
+	}
+	err = runBatch(ctx, e, bf, in, out, batchJob[record[screenInput], screened]{
+		cmd: "screen", one: "query", many: "queries",
+		tally:   progress.NewTally(string(screen.Match), string(screen.Review), string(screen.Clear)),
+		outcome: func(r screened) string { return string(r.verdict) },
+		next:    next,
+		process: func(ctx context.Context, rec record[screenInput]) (screened, error) {
+			q, err := rec.value(in.name)
+			if err != nil {
+				return screened{}, batch.Skip(err)
+			}
+			kind, ok := screen.ParseKind(q.Kind)
+			if !ok {
+				return screened{}, batch.Skip(fmt.Errorf("%s:%d: kind: %q: want org, person or vessel", in.name, rec.line, q.Kind))
+			}
+			res, err := s.Screen(ctx, screen.Query{Name: q.Name, Kind: kind, Country: q.Country, IMO: q.IMO, DOB: q.DOB})
+			if err != nil {
+				return screened{}, err
+			}
+			o := toOutput(q.ID, res)
+			var b []byte
+			if f == formatCSV {
+				b, err = encodeCSV(screenCSVRow(o))
+			} else {
+				b, err = encodeRecord(f, o)
+			}
+			return screened{verdict: res.Verdict, data: b}, err
+		},
+		emit: func(r screened) error { return rw.write(r.data) },
 	})
+	if cerr := rw.close(); err == nil {
+		err = cerr
+	}
+	if cerr := out.close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// screenCSVRow is one query's row of "screen --format csv".
+func screenCSVRow(o screenOutput) []string {
+	row := []string{report.Cell(o.ID), string(o.Verdict), "", "", "", "", "", "", ""}
+	reasons := o.Reasons
+	if len(o.Hits) > 0 {
+		h := o.Hits[0]
+		row[2] = strconv.FormatFloat(h.Score, 'f', 3, 64)
+		row[3], row[4], row[5], row[6] = report.Cell(h.List), report.Cell(h.Ref), report.Cell(h.Name), report.Cell(h.MatchedName)
+		var others []string
+		for _, x := range o.Hits[1:] {
+			others = append(others, fmt.Sprintf("%s %s %s (%.3f)", x.List, x.Ref, x.Name, x.Score))
+		}
+		row[7] = report.Cell(strings.Join(others, "; "))
+		reasons = append(slices.Clone(reasons), h.Reasons...)
+	}
+	row[8] = report.Cell(strings.Join(reasons, "; "))
+	return row
 }
 
 func toOutput(id string, res screen.Result) screenOutput {

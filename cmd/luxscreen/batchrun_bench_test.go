@@ -1,0 +1,72 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"strings"
+	"testing"
+	"time"
+)
+
+// BenchmarkScreenBatch runs "screen --input - --format jsonl" over 1,000
+// queries against the demo list; one op is one query, so ns/op is the
+// whole per-query cost: reading, decoding, screening, encoding, ordering.
+func BenchmarkScreenBatch(b *testing.B) {
+	var in strings.Builder
+	names := []string{"Korea Ryongbong General Corp", "Acme Trading Ltd", "Ocean Maritime Management", "Golden Star GmbH"}
+	const n = 1000
+	for i := range n {
+		fmt.Fprintf(&in, `{"id":"q%d","name":%q,"kind":"org"}`+"\n", i, names[i%len(names)])
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		e := &env{stdin: strings.NewReader(in.String()), stdout: io.Discard, stderr: io.Discard, now: time.Now}
+		if code := run(context.Background(), []string{"screen", "--input", "-", "--format", "jsonl", "--workers", "2"}, e); code != exitOK {
+			b.Fatalf("exit %d", code)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/query")
+}
+
+// BenchmarkShipmentCSV reads a bill-of-lading CSV of 1,000 shipments of
+// three rows; one op is one shipment.
+func BenchmarkShipmentCSV(b *testing.B) {
+	var in bytes.Buffer
+	in.WriteString(blHeader)
+	for i := range 1000 {
+		fmt.Fprintf(&in, "s%d,2024-01-02,Acme,DE,DEHAM > CNDLC,CN,watches,9101.21,1,item,100,EUR\n", i)
+		fmt.Fprintf(&in, "s%d,,,,,,rings,7113.19,2,item,50,EUR\n", i)
+		fmt.Fprintf(&in, "s%d,,,,,,rice,1006.30,500,kg,300,USD\n", i)
+	}
+	data := in.Bytes()
+	b.ReportAllocs()
+	for b.Loop() {
+		c, err := newShipmentCSV(bytes.NewReader(data), "b.csv")
+		if err != nil {
+			b.Fatal(err)
+		}
+		for {
+			_, err := c.next()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*1000), "ns/shipment")
+}
+
+// BenchmarkDecodeJSONLine decodes one line of screening input.
+func BenchmarkDecodeJSONLine(b *testing.B) {
+	l := jsonLine{line: 1, b: []byte(`{"id":"q0000001","name":"Korea Ryonbong General Corporation","kind":"org","country":"KP"}`)}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := decodeJSONLine[screenInput]("b.jsonl", l); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,175 @@
+package main
+
+import (
+	"encoding/csv"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestCSVHeader checks that a bad header is refused with the file, line
+// and column.
+func TestCSVHeader(t *testing.T) {
+	tests := []struct {
+		name, in, err string
+	}{
+		{"empty", "", "q.csv: empty input; want a header row naming the columns (id, name, kind, country, imo, dob)"},
+		{"unknown", "id,name,colour\n", `q.csv:1:9: unknown column "colour"; want columns among id, name, kind, country, imo, dob`},
+		{"duplicate", "id,name,Name\n", `q.csv:1:9: column "name" appears twice (first at column 4)`},
+		{"missing", "id,country\n", "q.csv:1: the header has no one of the columns name, imo"},
+		{"quote", "id,\"name\n", "q.csv:1:10: extraneous or missing \" in quoted-field"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := newCSVTable(strings.NewReader(tt.in), "q.csv", screenColumns, []string{"name", "imo"})
+			if err == nil || err.Error() != tt.err {
+				t.Errorf("error %v, want %q", err, tt.err)
+			}
+		})
+	}
+	// A byte-order mark, spaces and capitals in the header are accepted.
+	tb, err := newCSVTable(strings.NewReader("\ufeffID , Name\n1,x\n"), "q.csv", screenColumns, []string{"name"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	row, err := tb.next()
+	if err != nil || tb.get(row, "id") != "1" || tb.get(row, "name") != "x" {
+		t.Errorf("row %+v, %v", row, err)
+	}
+}
+
+func TestCSVRows(t *testing.T) {
+	in := "id,name,kind\n" +
+		"a,Acme Ltd,org\n" +
+		"b,\"Multi\nline\",person\n" +
+		"c,short\n" +
+		"\n" +
+		"d,Zeta,vessel\n"
+	tb, err := newCSVTable(strings.NewReader(in), "q.csv", screenColumns, []string{"name"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	type got struct {
+		Line int
+		ID   string
+		Err  string
+	}
+	var rows []got
+	for {
+		r, err := tb.next()
+		if err != nil && r.fields == nil {
+			break
+		}
+		g := got{Line: r.line, ID: tb.get(r, "id")}
+		if err != nil {
+			g.Err = err.Error()
+		}
+		rows = append(rows, g)
+	}
+	want := []got{{2, "a", ""}, {3, "b", ""}, {5, "c", "q.csv:5: wrong number of fields: 2, the header has 3"}, {7, "d", ""}}
+	if diff := cmp.Diff(want, rows); diff != "" {
+		t.Errorf("rows (-want +got):\n%s", diff)
+	}
+}
+
+func TestCSVNumber(t *testing.T) {
+	tb, err := newCSVTable(strings.NewReader("id,description,value,quantity\n"+
+		"a,x,12.5,\n"+
+		"b,x,\"1,000\",1\n"+
+		"c,x,NaN,1\n"), "g.csv", classifyColumns, []string{"description"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for {
+		r, err := tb.next()
+		if err != nil {
+			break
+		}
+		l, err := classifyCSVLine(tb, r)
+		switch {
+		case err != nil:
+			got = append(got, err.Error())
+		case l.Value != nil && l.Quantity == nil:
+			got = append(got, "ok 12.5 no quantity")
+		}
+	}
+	want := []string{
+		"ok 12.5 no quantity",
+		`g.csv:3:5: value: "1,000" is not a number (write 1234.5, without thousands separators)`,
+		`g.csv:4:5: value: "NaN" is not a number (write 1234.5, without thousands separators)`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestClassifyCSV runs classify over CSV input and writes CSV output.
+func TestClassifyCSV(t *testing.T) {
+	in := "id,description,hs_code,value,currency,quantity,unit,destination\n" +
+		"rug,hand-knotted Persian wool rug,,3000,USD,1,pcs,\n" +
+		",,9101,,,,,\n" +
+		"car,Mercedes-Maybach S600 Guard armoured limousine,8716.39,,,,,KP\n" +
+		"bad,,,,,,,\n"
+	code, out, stderr := runCLI(t, in, "classify", "--input", "-", "--input-format", "csv", "--format", "csv", "--jurisdiction", "UN")
+	if code != exitError || !strings.Contains(stderr, `stdin:5:5: description: give a description or an hs_code`) {
+		t.Errorf("exit %d, stderr %q; want 1 and the bad row named", code, stderr)
+	}
+	recs, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got [][]string
+	for _, r := range recs {
+		got = append(got, r[:4])
+	}
+	want := [][]string{
+		{"id", "hs6", "luxury", "needs_review"},
+		{"rug", "570110", "true", "false"},
+		{"3", "", "true", "true"},
+		{"car", "870324", "true", "true"},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("classify csv (-want +got):\n%s", diff)
+	}
+	if !strings.Contains(stderr, "4 lines in") || !strings.Contains(stderr, "luxury 1, not 0, needs_review 2; 1 error") {
+		t.Errorf("summary: %q", stderr)
+	}
+}
+
+// TestScreenCSV screens a CSV file and writes CSV.
+func TestScreenCSV(t *testing.T) {
+	in := "id,name,kind,imo\n" +
+		"shipper,Chang Gwang Sin Yong Corp,org,\n" +
+		"vessel,,vessel,IMO 7937317\n" +
+		"other,\"=HYPERLINK(\"\"x\"\")\",org,\n" +
+		"odd,Acme,planet,\n"
+	code, out, stderr := runCLI(t, in, "screen", "--input", "-", "--input-format", "csv", "--format", "csv")
+	if code != exitError || !strings.Contains(stderr, `stdin:5: kind: "planet": want org, person or vessel`) {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+	recs, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got [][]string
+	for _, r := range recs {
+		got = append(got, r[:2])
+	}
+	want := [][]string{{"id", "verdict"}, {"shipper", "match"}, {"vessel", "match"}, {"other", "clear"}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("screen csv (-want +got):\n%s", diff)
+	}
+	if len(recs[1]) != len(screenCSVHeader) || recs[1][3] == "" || recs[1][4] == "" {
+		t.Errorf("match row lacks its best hit: %q", recs[1])
+	}
+	if got := recs[3][0]; got != "other" {
+		t.Errorf("id %q", got)
+	}
+	// A fatal CSV error ends the batch after the rows before it.
+	code, out, stderr = runCLI(t, "id,name\na,Acme\nb,x\"y\nc,Zeta\n", "screen", "--input", "-", "--input-format", "csv", "--format", "jsonl")
+	if code != exitError || !strings.Contains(stderr, `stdin:3:4: bare " in non-quoted-field`) || strings.Count(out, "\n") != 1 {
+		t.Errorf("exit %d, %d lines out, stderr %q", code, strings.Count(out, "\n"), stderr)
+	}
+}

@@ -1,0 +1,125 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/luxscreen/luxscreen/rules"
+)
+
+// runEvalCheck measures the shipment-decision engine on a labelled set of
+// shipments, built exactly as "luxscreen check" builds it, so that the
+// figures are those of the command people run.
+func runEvalCheck(ctx context.Context, e *env, args []string) error {
+	fs := newFlagSet(e, "eval check", "--input FILE [--list FILE]… [--rules FILE]… [--rates FILE] [--prices FILE] [--failures] [--format table|json]")
+	input := fs.String("input", "", "labelled set: JSON lines of {shipment, expect: {verdict, rules, not_rules}, why} (rules/testdata/eval/shipments.jsonl)")
+	var ruleFiles, listFiles repeated
+	fs.Var(&ruleFiles, "rules", "a rules file merged over the embedded defaults (repeatable)")
+	fs.Var(&listFiles, "list", "a sanctions list file or OFAC CSV directory to screen parties against (repeatable; default: the embedded demo list)")
+	ratesFile := fs.String("rates", "", "exchange rates file (YAML: base, source, rates); the set's own is rules/testdata/eval/rates.yaml")
+	pricesFile := fs.String("prices", "", "reference unit prices file (YAML: prices); the set's own is rules/testdata/eval/prices.yaml")
+	failures := fs.Bool("failures", false, "list the shipments the engine got wrong, with its findings")
+	format := fs.String("format", "table", "output format: table or json")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usagef("eval check: unexpected argument %q; give the set with --input", pos[0])
+	}
+	if *input == "" {
+		return usagef("eval check: --input FILE is required")
+	}
+	f, err := parseFormat(*format, formatTable, formatJSON)
+	if err != nil {
+		return err
+	}
+	fh, err := os.Open(*input)
+	if err != nil {
+		return err
+	}
+	defer fh.Close()
+	set, err := rules.ReadLabelled(fh)
+	if err != nil {
+		return fmt.Errorf("%s: %w", *input, err)
+	}
+	if *pricesFile == "" {
+		fmt.Fprintln(e.stderr, "luxscreen: no --prices: rule unit-value-above-reference cannot fire, and labels that expect it will fail")
+	}
+	cfg, err := checkConfig(ctx, e, ruleFiles, listFiles, *ratesFile, *pricesFile)
+	if err != nil {
+		return err
+	}
+	eng, err := rules.NewEngine(cfg)
+	if err != nil {
+		return err
+	}
+	m, err := rules.Evaluate(ctx, eng, set)
+	if err != nil {
+		return fmt.Errorf("%s: %w", *input, err)
+	}
+	if !*failures {
+		m.Failures = nil
+	}
+	if f == formatJSON {
+		return writeJSON(e.stdout, m)
+	}
+	printCheckMetrics(e.stdout, m, *failures)
+	return nil
+}
+
+// printCheckMetrics writes the metrics for people.
+func printCheckMetrics(w io.Writer, m rules.Metrics, failures bool) {
+	verdicts := []rules.Verdict{rules.VerdictBlock, rules.VerdictReview, rules.VerdictClear}
+	fmt.Fprintf(w, "shipments          %d (block %d, review %d, clear %d expected)\n", m.N, m.ExpectedBlock, m.N-m.ExpectedBlock-m.Clean, m.Clean)
+	fmt.Fprintf(w, "verdict accuracy   %.3f (%d/%d)\n", m.VerdictAccuracy, m.Correct, m.N)
+	fmt.Fprintf(w, "passed             %d/%d (verdict and every labelled finding right)\n", m.Passed, m.N)
+	fmt.Fprintf(w, "block recall       %.3f (%d/%d)\n", m.BlockRecall, m.Confusion[rules.VerdictBlock][rules.VerdictBlock], m.ExpectedBlock)
+	fmt.Fprintf(w, "block cleared      %d (expected block, got clear: must be 0)\n", m.BlockCleared)
+	fmt.Fprintf(w, "review cleared     %d (expected review, got clear)\n", m.ReviewCleared)
+	fmt.Fprintf(w, "clear precision    %.3f (%d/%d cleared)\n", m.ClearPrecision, m.Confusion[rules.VerdictClear][rules.VerdictClear], m.GotClear)
+	fmt.Fprintf(w, "false review rate  %.3f (%d/%d clean shipments not cleared)\n", m.FalseReviewRate, m.Clean-m.Confusion[rules.VerdictClear][rules.VerdictClear], m.Clean)
+	fmt.Fprintln(w)
+	tw := newTable(w)
+	fmt.Fprintln(tw, "expected \\ got\tblock\treview\tclear\t")
+	for _, x := range verdicts {
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t\n", x, m.Confusion[x][rules.VerdictBlock], m.Confusion[x][rules.VerdictReview], m.Confusion[x][rules.VerdictClear])
+	}
+	tw.Flush()
+	fmt.Fprintln(w)
+	tw = newTable(w)
+	fmt.Fprintln(tw, "rule\ttp\tfp\tfn\ttn\tprecision\trecall\tunlabelled\t")
+	for _, r := range m.Rules {
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%s\t%s\t%d\t\n", r.Rule, r.TP, r.FP, r.FN, r.TN,
+			score(r.Precision, r.TP+r.FP), score(r.Recall, r.TP+r.FN), r.Unlabelled)
+	}
+	tw.Flush()
+	if !failures {
+		return
+	}
+	for _, fl := range m.Failures {
+		fmt.Fprintf(w, "\nFAIL %s (line %d): expected %s, got %s\n", fl.ID, fl.Line, fl.Expected, fl.Got)
+		if len(fl.Missing) > 0 {
+			fmt.Fprintf(w, "  missing     %s\n", strings.Join(fl.Missing, ", "))
+		}
+		if len(fl.Unexpected) > 0 {
+			fmt.Fprintf(w, "  unexpected  %s\n", strings.Join(fl.Unexpected, ", "))
+		}
+		for _, f := range fl.Findings {
+			fmt.Fprintf(w, "  finding     %s\n", truncate(f, 400))
+		}
+		fmt.Fprintf(w, "  label       %s\n", fl.Why)
+	}
+	fmt.Fprintf(w, "\n%d passed, %d failed\n", m.Passed, len(m.Failures))
+}
+
+// score prints a ratio, or "-" when nothing was counted.
+func score(v float64, n int) string {
+	if n == 0 {
+		return "-"
+	}
+	return fmt.Sprintf("%.3f", v)
+}

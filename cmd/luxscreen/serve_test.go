@@ -1,0 +1,187 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"os"
+	"regexp"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/luxscreen/luxscreen/internal/testenv"
+	"github.com/luxscreen/luxscreen/rules"
+	"github.com/luxscreen/luxscreen/server"
+)
+
+// lockedBuffer is a buffer the server's goroutines write while the test
+// reads it.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
+
+// startServe runs "luxscreen serve" in-process on a loopback port and
+// returns its base URL, its log, and a function that stops it and
+// returns its exit code.
+func startServe(t *testing.T, args ...string) (base string, logs *lockedBuffer, stop func() int) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	logs = &lockedBuffer{}
+	e := &env{stdin: strings.NewReader(""), stdout: io.Discard, stderr: logs,
+		now: func() time.Time { return time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC) }}
+	done := make(chan int, 1)
+	go func() { done <- run(ctx, append([]string{"serve", "--addr", "127.0.0.1:0"}, args...), e) }()
+	addrRE := regexp.MustCompile(`"msg":"listening","addr":"([^"]+)"`)
+	deadline := time.Now().Add(60 * time.Second)
+	for {
+		if m := addrRE.FindStringSubmatch(logs.String()); m != nil {
+			base = "http://" + m[1]
+			break
+		}
+		select {
+		case code := <-done:
+			t.Fatalf("serve exited %d before listening:\n%s", code, logs.String())
+		case <-time.After(20 * time.Millisecond):
+		}
+		if time.Now().After(deadline) {
+			cancel()
+			t.Fatalf("serve did not listen within a minute:\n%s", logs.String())
+		}
+	}
+	var once sync.Once
+	code := -1
+	stop = func() int {
+		once.Do(func() {
+			cancel()
+			code = <-done
+		})
+		return code
+	}
+	t.Cleanup(func() { stop() })
+	return base, logs, stop
+}
+
+func getJSON[T any](t *testing.T, url string) (int, T) {
+	t.Helper()
+	var v T
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	if err := json.NewDecoder(resp.Body).Decode(&v); err != nil {
+		t.Fatalf("GET %s: %v", url, err)
+	}
+	return resp.StatusCode, v
+}
+
+// TestServe starts the command, checks it serves with the demo list,
+// reloads on SIGHUP, and shuts down cleanly when its context ends.
+func TestServe(t *testing.T) {
+	base, logs, stop := startServe(t)
+	st, rd := getJSON[server.Readiness](t, base+"/readyz")
+	if st != 200 || !rd.Ready || len(rd.Lists) != 1 || rd.Lists[0].Source != "demo" || len(rd.Warnings) == 0 {
+		t.Fatalf("readyz %d %+v", st, rd)
+	}
+	resp, err := http.Post(base+"/v1/check", "application/json", strings.NewReader(`{"id": "s1", "date": "2019-12-01", "destination": "KP", "parties": [{"role": "consignee", "name": "Korea Ryongbong General Corp."}], "lines": [{"description": "rice", "hs": "1006.30"}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var d rules.Decision
+	err = json.NewDecoder(resp.Body).Decode(&d)
+	resp.Body.Close()
+	if err != nil || d.Verdict != rules.VerdictBlock || len(d.Versions.Sanctions) != 1 {
+		t.Errorf("check: %v %+v, want block by the designated consignee", err, d)
+	}
+
+	if err := syscall.Kill(os.Getpid(), syscall.SIGHUP); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		_, rd = getJSON[server.Readiness](t, base+"/readyz")
+		if rd.LastReload != nil {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("no reload after SIGHUP:\n%s", logs.String())
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if !rd.LastReload.OK || len(rd.LastReload.Lists) != 1 {
+		t.Errorf("reload after SIGHUP: %+v", rd.LastReload)
+	}
+	if code := stop(); code != exitOK {
+		t.Errorf("serve exited %d after cancel:\n%s", code, logs.String())
+	}
+	for _, want := range []string{`"msg":"request"`, `"msg":"SIGHUP: reloading sanctions lists"`, `"msg":"stopped"`} {
+		if !strings.Contains(logs.String(), want) {
+			t.Errorf("log lacks %s", want)
+		}
+	}
+}
+
+func TestServeUsage(t *testing.T) {
+	tests := []struct {
+		args []string
+		want int
+	}{
+		{[]string{"serve", "extra"}, exitUsage},
+		{[]string{"serve", "--max-batch", "0"}, exitUsage},
+		{[]string{"serve", "--max-body", "-1"}, exitUsage},
+		{[]string{"serve", "--timeout", "0s"}, exitUsage},
+		{[]string{"serve", "--bogus"}, exitUsage},
+		{[]string{"serve", "--list", "/nonexistent/un.xml"}, exitError},
+		{[]string{"serve", "--addr", "not-an-address"}, exitError},
+	}
+	for _, tt := range tests {
+		if got, _, stderr := runCLI(t, "", tt.args...); got != tt.want {
+			t.Errorf("%v: exit %d, want %d; stderr:\n%s", tt.args, got, tt.want, stderr)
+		}
+	}
+}
+
+// TestServeSharedLists serves the UN consolidated list and the 2021 OFAC
+// SDN set from the shared folder and screens a DPRK vessel by IMO number
+// through the yente-compatible endpoint.
+func TestServeSharedLists(t *testing.T) {
+	un := testenv.Path(t, "data", "screening", "un", "UN_consolidated_2026-02-27.xml")
+	ofac := testenv.Path(t, "data", "screening", "ofac-sdn-2021-07")
+	base, _, _ := startServe(t, "--list", un, "--list", ofac)
+	st, rd := getJSON[server.Readiness](t, base+"/readyz")
+	if st != 200 || len(rd.Lists) != 2 {
+		t.Fatalf("readyz %d %+v", st, rd)
+	}
+	resp, err := http.Post(base+"/match/sanctions", "application/json", strings.NewReader(
+		`{"queries": {"v": {"schema": "Vessel", "properties": {"name": ["Chong Chon Gang"], "imoNumber": ["7937317"]}}}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var m server.MatchResponse
+	if err := json.NewDecoder(resp.Body).Decode(&m); err != nil {
+		t.Fatal(err)
+	}
+	res := m.Responses["v"].Results
+	if resp.StatusCode != 200 || len(res) == 0 || !res[0].Match || res[0].Datasets[0] != "us_ofac_sdn" {
+		t.Errorf("match %d %+v", resp.StatusCode, m.Responses["v"])
+	}
+}
