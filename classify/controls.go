@@ -142,6 +142,9 @@ func (c *Classifier) controlsFor(code hs.Code, final bool, it *Item, t *text, op
 	if cap(out)-len(out) < len(cl.base) {
 		out = slices.Grow(out, len(cl.base))
 	}
+	// The catalogue names an entry once per lookup, so only controls of
+	// earlier lookups (other headings of an undecided item) can repeat.
+	earlier := out[:len(out):len(out)]
 	for i := range cl.base {
 		m := &cl.matches[i]
 		if !opts.Date.IsZero() && !(m.List.InForce.Contains(opts.Date) && m.Entry.InForce.Contains(opts.Date)) {
@@ -150,14 +153,7 @@ func (c *Classifier) controlsFor(code hs.Code, final bool, it *Item, t *text, op
 		if !c.keep(m.List) {
 			continue
 		}
-		dup := false
-		for k := range out {
-			if out[k].Entry == m.Entry.ID {
-				dup = true
-				break
-			}
-		}
-		if dup {
+		if slices.ContainsFunc(earlier, func(x Control) bool { return x.Entry == m.Entry.ID }) {
 			continue
 		}
 		ctl := cl.base[i]

@@ -2,58 +2,32 @@ package server
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"strconv"
-	"strings"
-	"time"
 
 	"github.com/luxscreen/luxscreen/classify"
 )
 
-// ClassifyRequest is one goods line to classify. Its field names are those
-// of the CLI's "classify --input" lines.
-type ClassifyRequest struct {
-	ID              string   `json:"id"`
-	Description     string   `json:"description"`
-	HSCode          string   `json:"hs_code"`
-	Value           *float64 `json:"value"`
-	Currency        string   `json:"currency"`
-	Quantity        *float64 `json:"quantity"`
-	Unit            string   `json:"unit"`
-	ExporterCountry string   `json:"exporter_country"`
-	Destination     string   `json:"destination"`
-	// Date is the shipment date, YYYY-MM-DD; empty means today.
-	Date string `json:"date"`
-}
+// ClassifyRequest is one goods line to classify, with the field names of
+// the CLI's "classify --input" lines.
+type ClassifyRequest = classify.Line
 
 // dateLayout is the form of every date parameter and field.
 const dateLayout = "2006-01-02"
 
-// item validates the request and returns the classifier's Item.
-func (q ClassifyRequest) item(it item, batch bool) (classify.Item, error) {
-	ci := classify.Item{ID: q.ID, Description: q.Description, DeclaredCode: q.HSCode, Currency: q.Currency,
-		Unit: q.Unit, ExporterCountry: q.ExporterCountry, Destination: q.Destination}
-	if q.Value != nil {
-		ci.Value = *q.Value
-	}
-	if q.Quantity != nil {
-		ci.Quantity = *q.Quantity
-	}
-	if strings.TrimSpace(q.Description) == "" && strings.TrimSpace(q.HSCode) == "" {
-		return ci, fieldError(it, batch, "description", "give a description or an hs_code")
-	}
-	if q.Date != "" {
-		t, err := time.Parse(dateLayout, q.Date)
-		if err != nil {
-			return ci, fieldError(it, batch, "date", "%q: want YYYY-MM-DD", q.Date)
-		}
-		ci.Date = t
+// classifyItem validates the request and returns the classifier's Item.
+func classifyItem(q ClassifyRequest, it item, batch bool) (classify.Item, error) {
+	ci, err := q.Item()
+	var fe *classify.FieldError
+	if errors.As(err, &fe) {
+		return ci, fieldError(it, batch, fe.Field, "%s", fe.Msg)
 	}
 	if ci.ID == "" && batch {
 		// As the CLI numbers batch lines, so results can be told apart.
 		ci.ID = strconv.Itoa(it.index + 1)
 	}
-	return ci, nil
+	return ci, err
 }
 
 // handleClassify answers POST /v1/classify: one ClassifyRequest gives one
@@ -69,7 +43,7 @@ func (s *Server) handleClassify(w http.ResponseWriter, r *http.Request) error {
 		if err := decodeItem(it, batch, &q); err != nil {
 			return err
 		}
-		if in[i], err = q.item(it, batch); err != nil {
+		if in[i], err = classifyItem(q, it, batch); err != nil {
 			return err
 		}
 	}

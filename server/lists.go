@@ -12,45 +12,14 @@ import (
 
 // ListSummary is one row of GET /v1/lists, with the field names of
 // "luxscreen lists --format json".
-type ListSummary struct {
-	ID           string `json:"id"`
-	Jurisdiction string `json:"jurisdiction"`
-	Title        string `json:"title"`
-	Instrument   string `json:"instrument"`
-	Kind         string `json:"kind"`
-	Direction    string `json:"direction"`
-	Entries      int    `json:"entries"`
-	InForceFrom  string `json:"in_force_from"`
-	InForceUntil string `json:"in_force_until,omitempty"`
-	AsOf         string `json:"as_of"`
-	Confidence   string `json:"confidence"`
-}
-
-func summarize(l *lists.List) ListSummary {
-	s := ListSummary{
-		ID:           l.ID,
-		Jurisdiction: l.Jurisdiction,
-		Title:        l.Title,
-		Instrument:   l.Instrument.Reference,
-		Kind:         string(l.Kind),
-		Direction:    string(l.Direction),
-		Entries:      len(l.Entries),
-		InForceFrom:  l.InForce.From.Format(dateLayout),
-		AsOf:         l.AsOf.Format(dateLayout),
-		Confidence:   string(l.Confidence),
-	}
-	if l.InForce.Until != nil {
-		s.InForceUntil = l.InForce.Until.Format(dateLayout)
-	}
-	return s
-}
+type ListSummary = lists.Summary
 
 // handleLists answers GET /v1/lists: every control list of the catalogue.
 func (s *Server) handleLists(w http.ResponseWriter, r *http.Request) error {
 	ls := s.cfg.Catalogue.Lists()
 	out := make([]ListSummary, 0, len(ls))
 	for _, l := range ls {
-		out = append(out, summarize(l))
+		out = append(out, l.Summary())
 	}
 	return writeJSON(w, http.StatusOK, out)
 }

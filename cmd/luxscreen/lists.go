@@ -58,17 +58,17 @@ func runLists(ctx context.Context, e *env, args []string) error {
 		return listsMarkdown(e.stdout, ls)
 	}
 	if f != formatTable {
-		recs := make([]listSummary, 0, len(ls))
+		recs := make([]lists.Summary, 0, len(ls))
 		for _, l := range ls {
-			recs = append(recs, summarize(l))
+			recs = append(recs, l.Summary())
 		}
 		return writeRecords(e.stdout, f, recs)
 	}
 	tw := newTable(e.stdout)
 	fmt.Fprintln(tw, "ID\tJURISDICTION\tKIND\tDIRECTION\tENTRIES\tIN FORCE\tAS OF")
 	for _, l := range ls {
-		s := summarize(l)
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%s\t%s\n", s.ID, s.Jurisdiction, s.Kind, s.Direction, s.Entries, s.inForce(), s.AsOf)
+		s := l.Summary()
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%s\t%s\n", s.ID, s.Jurisdiction, s.Kind, s.Direction, s.Entries, s.InForceText(), s.AsOf)
 	}
 	return tw.Flush()
 }
@@ -78,8 +78,8 @@ func listsMarkdown(w io.Writer, ls []*lists.List) error {
 	fmt.Fprintln(w, "| list | jurisdiction | kind | instrument | entries | in force | as of |")
 	fmt.Fprintln(w, "|---|---|---|---|---|---|---|")
 	for _, l := range ls {
-		s := summarize(l)
-		_, err := fmt.Fprintf(w, "| `%s` | %s | %s | %s | %d | %s | %s |\n", s.ID, s.Jurisdiction, s.Kind, s.Instrument, s.Entries, s.inForce(), s.AsOf)
+		s := l.Summary()
+		_, err := fmt.Fprintf(w, "| `%s` | %s | %s | %s | %d | %s | %s |\n", s.ID, s.Jurisdiction, s.Kind, s.Instrument, s.Entries, s.InForceText(), s.AsOf)
 		if err != nil {
 			return err
 		}
@@ -93,47 +93,6 @@ func subcommandNames() string {
 		names = append(names, s.name)
 	}
 	return strings.Join(names, "|")
-}
-
-// listSummary is the JSON form of one row of "luxscreen lists".
-type listSummary struct {
-	ID           string `json:"id"`
-	Jurisdiction string `json:"jurisdiction"`
-	Title        string `json:"title"`
-	Instrument   string `json:"instrument"`
-	Kind         string `json:"kind"`
-	Direction    string `json:"direction"`
-	Entries      int    `json:"entries"`
-	InForceFrom  string `json:"in_force_from"`
-	InForceUntil string `json:"in_force_until,omitempty"`
-	AsOf         string `json:"as_of"`
-	Confidence   string `json:"confidence"`
-}
-
-func summarize(l *lists.List) listSummary {
-	s := listSummary{
-		ID:           l.ID,
-		Jurisdiction: l.Jurisdiction,
-		Title:        l.Title,
-		Instrument:   l.Instrument.Reference,
-		Kind:         string(l.Kind),
-		Direction:    string(l.Direction),
-		Entries:      len(l.Entries),
-		InForceFrom:  l.InForce.From.Format(dateFlagLayout),
-		AsOf:         l.AsOf.Format(dateFlagLayout),
-		Confidence:   string(l.Confidence),
-	}
-	if l.InForce.Until != nil {
-		s.InForceUntil = l.InForce.Until.Format(dateFlagLayout)
-	}
-	return s
-}
-
-func (s listSummary) inForce() string {
-	if s.InForceUntil == "" {
-		return s.InForceFrom + " –"
-	}
-	return s.InForceFrom + " – " + s.InForceUntil
 }
 
 func runListsShow(ctx context.Context, e *env, args []string) error {
@@ -166,7 +125,7 @@ func runListsShow(ctx context.Context, e *env, args []string) error {
 	fmt.Fprintf(w, "Jurisdiction: %s   Kind: %s   Direction: %s %s\n", l.Jurisdiction, l.Kind, l.Direction, l.Target)
 	fmt.Fprintf(w, "Instrument:   %s, %s (%s)\n", l.Instrument.Name, l.Instrument.Reference, l.Instrument.Date.Format(dateFlagLayout))
 	fmt.Fprintf(w, "Citation:     %s\n", l.Citation)
-	fmt.Fprintf(w, "In force:     %s\n", summarize(l).inForce())
+	fmt.Fprintf(w, "In force:     %s\n", l.Summary().InForceText())
 	fmt.Fprintf(w, "As of:        %s   Confidence: %s\n", l.AsOf.Format(dateFlagLayout), l.Confidence)
 	if l.Instrument.URL != "" {
 		fmt.Fprintf(w, "Source:       %s\n", l.Instrument.URL)

@@ -1,0 +1,58 @@
+package classify
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Line is one goods line as batch files and the HTTP API carry it, with
+// the field names of "luxscreen classify --input" lines. Value and
+// Quantity are pointers so that a missing number is told from zero; Date
+// is YYYY-MM-DD.
+type Line struct {
+	ID              string   `json:"id"`
+	Description     string   `json:"description"`
+	HSCode          string   `json:"hs_code"`
+	Value           *float64 `json:"value"`
+	Currency        string   `json:"currency"`
+	Quantity        *float64 `json:"quantity"`
+	Unit            string   `json:"unit"`
+	ExporterCountry string   `json:"exporter_country"`
+	Destination     string   `json:"destination"`
+	// Date is the shipment date, YYYY-MM-DD; empty means today.
+	Date string `json:"date"`
+}
+
+// FieldError is a Line field that is missing or malformed.
+type FieldError struct {
+	Field string // the JSON field name
+	Msg   string
+}
+
+func (e *FieldError) Error() string { return fmt.Sprintf("field %q: %s", e.Field, e.Msg) }
+
+// Item checks the line and returns the Item to classify. A line needs a
+// description or an HS code; a date must be YYYY-MM-DD. Errors are
+// *FieldError.
+func (l Line) Item() (Item, error) {
+	it := Item{ID: l.ID, Description: l.Description, DeclaredCode: l.HSCode, Currency: l.Currency,
+		Unit: l.Unit, ExporterCountry: l.ExporterCountry, Destination: l.Destination}
+	if l.Value != nil {
+		it.Value = *l.Value
+	}
+	if l.Quantity != nil {
+		it.Quantity = *l.Quantity
+	}
+	if strings.TrimSpace(l.Description) == "" && strings.TrimSpace(l.HSCode) == "" {
+		return it, &FieldError{Field: "description", Msg: "give a description or an hs_code"}
+	}
+	if l.Date != "" {
+		t, err := time.Parse("2006-01-02", l.Date)
+		if err != nil {
+			return it, &FieldError{Field: "date", Msg: fmt.Sprintf("%q: want YYYY-MM-DD", l.Date)}
+		}
+		it.Date = t
+	}
+	return it, nil
+}

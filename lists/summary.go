@@ -1,0 +1,46 @@
+package lists
+
+// Summary is one list in brief: what "luxscreen lists --format json" and
+// GET /v1/lists print for each list. Dates are YYYY-MM-DD.
+type Summary struct {
+	ID           string `json:"id"`
+	Jurisdiction string `json:"jurisdiction"`
+	Title        string `json:"title"`
+	Instrument   string `json:"instrument"`
+	Kind         string `json:"kind"`
+	Direction    string `json:"direction"`
+	Entries      int    `json:"entries"`
+	InForceFrom  string `json:"in_force_from"`
+	InForceUntil string `json:"in_force_until,omitempty"`
+	AsOf         string `json:"as_of"`
+	Confidence   string `json:"confidence"`
+}
+
+// Summary returns the list in brief.
+func (l *List) Summary() Summary {
+	const day = "2006-01-02"
+	s := Summary{
+		ID:           l.ID,
+		Jurisdiction: l.Jurisdiction,
+		Title:        l.Title,
+		Instrument:   l.Instrument.Reference,
+		Kind:         string(l.Kind),
+		Direction:    string(l.Direction),
+		Entries:      len(l.Entries),
+		InForceFrom:  l.InForce.From.Format(day),
+		AsOf:         l.AsOf.Format(day),
+		Confidence:   string(l.Confidence),
+	}
+	if l.InForce.Until != nil {
+		s.InForceUntil = l.InForce.Until.Format(day)
+	}
+	return s
+}
+
+// InForceText is the period in force as "from –" or "from – until".
+func (s Summary) InForceText() string {
+	if s.InForceUntil == "" {
+		return s.InForceFrom + " –"
+	}
+	return s.InForceFrom + " – " + s.InForceUntil
+}
