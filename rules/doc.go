@@ -7,7 +7,9 @@
 // parties with their roles, the vessel, the route as ordered ports, the
 // countries of origin and final destination, and the lines of goods with
 // their declared HS codes and values. [Decode] reads it strictly from JSON
-// (shipment.schema.json describes it).
+// (shipment.schema.json describes it), [NewDecoder] reads a stream of them,
+// and [NewCSVDecoder] reads bills of lading from a flat CSV with one row per
+// line of goods (docs/csv-formats.md).
 //
 // The [Engine] evaluates a [RuleSet] — YAML, the embedded defaults
 // ([DefaultRuleSet]) with user files merged over them ([ParseRuleSet],

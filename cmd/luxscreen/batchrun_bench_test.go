@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -28,36 +27,6 @@ func BenchmarkScreenBatch(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/query")
-}
-
-// BenchmarkShipmentCSV reads a bill-of-lading CSV of 1,000 shipments of
-// three rows; one op is one shipment.
-func BenchmarkShipmentCSV(b *testing.B) {
-	var in bytes.Buffer
-	in.WriteString(blHeader)
-	for i := range 1000 {
-		fmt.Fprintf(&in, "s%d,2024-01-02,Acme,DE,DEHAM > CNDLC,CN,watches,9101.21,1,item,100,EUR\n", i)
-		fmt.Fprintf(&in, "s%d,,,,,,rings,7113.19,2,item,50,EUR\n", i)
-		fmt.Fprintf(&in, "s%d,,,,,,rice,1006.30,500,kg,300,USD\n", i)
-	}
-	data := in.Bytes()
-	b.ReportAllocs()
-	for b.Loop() {
-		c, err := newShipmentCSV(bytes.NewReader(data), "b.csv")
-		if err != nil {
-			b.Fatal(err)
-		}
-		for {
-			_, err := c.next()
-			if err == io.EOF {
-				break
-			}
-			if err != nil {
-				b.Fatal(err)
-			}
-		}
-	}
-	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*1000), "ns/shipment")
 }
 
 // BenchmarkDecodeJSONLine decodes one line of screening input.

@@ -143,11 +143,7 @@ func runCheck(ctx context.Context, e *env, args []string) error {
 // shipment.
 func shipmentReader(in *batchInput) (func() (checkRecord, error), error) {
 	if in.format == inputCSV {
-		c, err := newShipmentCSV(in, in.name)
-		if err != nil {
-			return nil, err
-		}
-		return c.next, nil
+		return csvShipmentReader(in)
 	}
 	dec := rules.NewDecoder(in, in.name)
 	return func() (checkRecord, error) {
@@ -256,20 +252,10 @@ func (dw *decisionWriter) close(runErr error) error {
 
 func checkConfig(ctx context.Context, e *env, ruleFiles, listFiles []string, ratesFile, pricesFile string) (rules.Config, error) {
 	cfg := rules.Config{Now: e.now}
-	rs, err := rules.DefaultRuleSet()
-	if err != nil {
+	var err error
+	if cfg.Rules, cfg.Rates, cfg.Prices, err = ruleInputs(ruleFiles, ratesFile, pricesFile); err != nil {
 		return cfg, err
 	}
-	for _, p := range ruleFiles {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return cfg, err
-		}
-		if rs, err = rs.Merge(p, b); err != nil {
-			return cfg, err
-		}
-	}
-	cfg.Rules = rs
 	cat, err := lists.Default(ctx)
 	if err != nil {
 		return cfg, err
@@ -304,25 +290,44 @@ func checkConfig(ctx context.Context, e *env, ruleFiles, listFiles []string, rat
 		return cfg, err
 	}
 	cfg.Parties = rules.NewScreenAdapter(sc)
+	return cfg, nil
+}
+
+// ruleInputs reads the files the engine judges with besides the lists:
+// rules merged over the defaults, exchange rates and reference prices.
+// An empty file name leaves that input out.
+func ruleInputs(ruleFiles []string, ratesFile, pricesFile string) (rs *rules.RuleSet, rates *rules.Rates, prices *rules.ReferencePrices, err error) {
+	if rs, err = rules.DefaultRuleSet(); err != nil {
+		return nil, nil, nil, err
+	}
+	for _, p := range ruleFiles {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		if rs, err = rs.Merge(p, b); err != nil {
+			return nil, nil, nil, err
+		}
+	}
 	if ratesFile != "" {
 		b, err := os.ReadFile(ratesFile)
 		if err != nil {
-			return cfg, err
+			return nil, nil, nil, err
 		}
-		if cfg.Rates, err = rules.ParseRates(ratesFile, b); err != nil {
-			return cfg, err
+		if rates, err = rules.ParseRates(ratesFile, b); err != nil {
+			return nil, nil, nil, err
 		}
 	}
 	if pricesFile != "" {
 		b, err := os.ReadFile(pricesFile)
 		if err != nil {
-			return cfg, err
+			return nil, nil, nil, err
 		}
-		if cfg.Prices, err = rules.ParseReferencePrices(pricesFile, b); err != nil {
-			return cfg, err
+		if prices, err = rules.ParseReferencePrices(pricesFile, b); err != nil {
+			return nil, nil, nil, err
 		}
 	}
-	return cfg, nil
+	return rs, rates, prices, nil
 }
 
 // printDecision writes a decision for people: the verdict, then each

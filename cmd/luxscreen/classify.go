@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -15,6 +14,7 @@ import (
 	"github.com/luxscreen/luxscreen/classify"
 	"github.com/luxscreen/luxscreen/hs"
 	"github.com/luxscreen/luxscreen/internal/batch"
+	"github.com/luxscreen/luxscreen/internal/csvtab"
 	"github.com/luxscreen/luxscreen/internal/progress"
 	"github.com/luxscreen/luxscreen/lists"
 	"github.com/luxscreen/luxscreen/report"
@@ -115,41 +115,9 @@ func readRates(file string, flags []string) (classify.Rates, error) {
 	return r, nil
 }
 
-// inputLine is one line of a batch file. Its field names are stable.
-type inputLine struct {
-	ID              string   `json:"id"`
-	Description     string   `json:"description"`
-	HSCode          string   `json:"hs_code"`
-	Value           *float64 `json:"value"`
-	Currency        string   `json:"currency"`
-	Quantity        *float64 `json:"quantity"`
-	Unit            string   `json:"unit"`
-	ExporterCountry string   `json:"exporter_country"`
-	Destination     string   `json:"destination"`
-	Date            string   `json:"date"`
-}
-
-func (l inputLine) item() (classify.Item, error) {
-	it := classify.Item{ID: l.ID, Description: l.Description, DeclaredCode: l.HSCode, Currency: l.Currency,
-		Unit: l.Unit, ExporterCountry: l.ExporterCountry, Destination: l.Destination}
-	if l.Value != nil {
-		it.Value = *l.Value
-	}
-	if l.Quantity != nil {
-		it.Quantity = *l.Quantity
-	}
-	if strings.TrimSpace(l.Description) == "" && strings.TrimSpace(l.HSCode) == "" {
-		return it, errors.New(`field "description": give a description or an hs_code`)
-	}
-	if l.Date != "" {
-		t, err := time.Parse(dateFlagLayout, l.Date)
-		if err != nil {
-			return it, fmt.Errorf("field \"date\": %q: want YYYY-MM-DD", l.Date)
-		}
-		it.Date = t
-	}
-	return it, nil
-}
+// inputLine is one line of a batch file; its field names are stable
+// (classify.Line).
+type inputLine = classify.Line
 
 func runClassify(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e, "classify", classifyUsage)
@@ -258,7 +226,7 @@ func classifyBatch(ctx context.Context, e *env, c *classify.Classifier, input st
 	defer in.Close()
 	next := jsonRecords[inputLine](in)
 	if in.format == inputCSV {
-		t, err := newCSVTable(in, in.name, classifyColumns, []string{"description", "hs_code"})
+		t, err := csvtab.New(in, in.name, classifyColumns, []string{"description", "hs_code"})
 		if err != nil {
 			return err
 		}
@@ -288,7 +256,7 @@ func classifyBatch(ctx context.Context, e *env, c *classify.Classifier, input st
 			if err != nil {
 				return classified{}, batch.Skip(err)
 			}
-			it, err := l.item()
+			it, err := l.Item()
 			if err != nil {
 				return classified{}, batch.Skip(fmt.Errorf("%s:%d: %w", in.name, rec.line, err))
 			}
@@ -329,22 +297,22 @@ func classifyBatch(ctx context.Context, e *env, c *classify.Classifier, input st
 
 // classifyCSVLine reads one row of a CSV input into the JSON-lines record
 // it stands for.
-func classifyCSVLine(t *csvTable, r csvRow) (inputLine, error) {
-	l := inputLine{ID: t.get(r, "id"), Description: t.get(r, "description"), HSCode: t.get(r, "hs_code"), Currency: t.get(r, "currency"),
-		Unit: t.get(r, "unit"), ExporterCountry: t.get(r, "exporter_country"), Destination: t.get(r, "destination"), Date: t.get(r, "date")}
+func classifyCSVLine(t *csvtab.Table, r csvtab.Row) (inputLine, error) {
+	l := inputLine{ID: t.Get(r, "id"), Description: t.Get(r, "description"), HSCode: t.Get(r, "hs_code"), Currency: t.Get(r, "currency"),
+		Unit: t.Get(r, "unit"), ExporterCountry: t.Get(r, "exporter_country"), Destination: t.Get(r, "destination"), Date: t.Get(r, "date")}
 	var err error
-	if l.Value, err = t.number(r, "value"); err != nil {
+	if l.Value, err = t.Number(r, "value"); err != nil {
 		return l, err
 	}
-	if l.Quantity, err = t.number(r, "quantity"); err != nil {
+	if l.Quantity, err = t.Number(r, "quantity"); err != nil {
 		return l, err
 	}
 	if l.Description == "" && l.HSCode == "" {
-		return l, t.errorf(r, "description", "give a description or an hs_code")
+		return l, t.Errorf(r, "description", "give a description or an hs_code")
 	}
 	if l.Date != "" {
 		if _, err := time.Parse(dateFlagLayout, l.Date); err != nil {
-			return l, t.errorf(r, "date", "%q: want YYYY-MM-DD", l.Date)
+			return l, t.Errorf(r, "date", "%q: want YYYY-MM-DD", l.Date)
 		}
 	}
 	return l, nil

@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"github.com/luxscreen/luxscreen/internal/batch"
-	"github.com/luxscreen/luxscreen/rules"
+	"github.com/luxscreen/luxscreen/internal/csvtab"
 )
 
 // readAllCSV drains a CSV record reader and checks what holds for any
@@ -39,7 +39,7 @@ func readAllCSV[T any](t *testing.T, next func() (record[T], error), check func(
 func FuzzClassifyCSV(f *testing.F) {
 	f.Add([]byte("id,description,hs_code,value,currency,quantity,unit\na,watch,9101.21,100,EUR,1,pcs\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		tb, err := newCSVTable(bytes.NewReader(data), "f.csv", classifyColumns, []string{"description", "hs_code"})
+		tb, err := csvtab.New(bytes.NewReader(data), "f.csv", classifyColumns, []string{"description", "hs_code"})
 		if err != nil {
 			if !strings.HasPrefix(err.Error(), "f.csv") {
 				t.Errorf("header error does not name the file: %v", err)
@@ -47,7 +47,7 @@ func FuzzClassifyCSV(f *testing.F) {
 			return
 		}
 		readAllCSV(t, csvRecords(tb, classifyCSVLine), func(l inputLine) {
-			if _, err := l.item(); err != nil {
+			if _, err := l.Item(); err != nil {
 				t.Errorf("a line accepted from CSV is refused: %v", err)
 			}
 		})
@@ -57,50 +57,13 @@ func FuzzClassifyCSV(f *testing.F) {
 func FuzzScreenCSV(f *testing.F) {
 	f.Add([]byte("id,name,kind,imo\na,Acme,org,\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		tb, err := newCSVTable(bytes.NewReader(data), "f.csv", screenColumns, []string{"name", "imo"})
+		tb, err := csvtab.New(bytes.NewReader(data), "f.csv", screenColumns, []string{"name", "imo"})
 		if err != nil {
 			return
 		}
-		readAllCSV(t, csvRecords(tb, func(t *csvTable, r csvRow) (screenInput, error) {
-			return screenInput{ID: t.get(r, "id"), Name: t.get(r, "name"), Kind: t.get(r, "kind")}, nil
+		readAllCSV(t, csvRecords(tb, func(t *csvtab.Table, r csvtab.Row) (screenInput, error) {
+			return screenInput{ID: t.Get(r, "id"), Name: t.Get(r, "name"), Kind: t.Get(r, "kind")}, nil
 		}), func(screenInput) {})
-	})
-}
-
-func FuzzShipmentCSV(f *testing.F) {
-	f.Add([]byte(blHeader + "a,2024-01-02,Acme,DE,DEHAM > CNDLC,CN,watches,9101.21,1,item,100,EUR\na,,,,,,rings,7113.19,2,item,50,EUR\n"))
-	f.Fuzz(func(t *testing.T, data []byte) {
-		c, err := newShipmentCSV(bytes.NewReader(data), "f.csv")
-		if err != nil {
-			return
-		}
-		for i := 0; ; i++ {
-			if i > 100000 {
-				t.Fatal("the reader does not end")
-			}
-			rec, err := c.next()
-			if err == io.EOF {
-				return
-			}
-			var re *batch.RecordError
-			if err != nil && !strings.HasPrefix(err.Error(), "f.csv:") {
-				t.Errorf("error does not name the file: %v", err)
-			}
-			if err != nil && !errors.As(err, &re) {
-				return
-			}
-			if err != nil {
-				continue
-			}
-			// A shipment the reader accepts is one the model accepts.
-			b, err := rec.s.CanonicalJSON()
-			if err != nil {
-				t.Fatal(err)
-			}
-			if _, err := rules.Decode("again", b); err != nil {
-				t.Errorf("shipment from CSV refused by the model: %v\n%s", err, b)
-			}
-		}
 	})
 }
 

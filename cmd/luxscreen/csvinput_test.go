@@ -6,75 +6,14 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/luxscreen/luxscreen/internal/csvtab"
 )
 
-// TestCSVHeader checks that a bad header is refused with the file, line
-// and column.
-func TestCSVHeader(t *testing.T) {
-	tests := []struct {
-		name, in, err string
-	}{
-		{"empty", "", "q.csv: empty input; want a header row naming the columns (id, name, kind, country, imo, dob)"},
-		{"unknown", "id,name,colour\n", `q.csv:1:9: unknown column "colour"; want columns among id, name, kind, country, imo, dob`},
-		{"duplicate", "id,name,Name\n", `q.csv:1:9: column "name" appears twice (first at column 4)`},
-		{"missing", "id,country\n", "q.csv:1: the header has no one of the columns name, imo"},
-		{"quote", "id,\"name\n", "q.csv:1:10: extraneous or missing \" in quoted-field"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			_, err := newCSVTable(strings.NewReader(tt.in), "q.csv", screenColumns, []string{"name", "imo"})
-			if err == nil || err.Error() != tt.err {
-				t.Errorf("error %v, want %q", err, tt.err)
-			}
-		})
-	}
-	// A byte-order mark, spaces and capitals in the header are accepted.
-	tb, err := newCSVTable(strings.NewReader("\ufeffID , Name\n1,x\n"), "q.csv", screenColumns, []string{"name"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	row, err := tb.next()
-	if err != nil || tb.get(row, "id") != "1" || tb.get(row, "name") != "x" {
-		t.Errorf("row %+v, %v", row, err)
-	}
-}
-
-func TestCSVRows(t *testing.T) {
-	in := "id,name,kind\n" +
-		"a,Acme Ltd,org\n" +
-		"b,\"Multi\nline\",person\n" +
-		"c,short\n" +
-		"\n" +
-		"d,Zeta,vessel\n"
-	tb, err := newCSVTable(strings.NewReader(in), "q.csv", screenColumns, []string{"name"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	type got struct {
-		Line int
-		ID   string
-		Err  string
-	}
-	var rows []got
-	for {
-		r, err := tb.next()
-		if err != nil && r.fields == nil {
-			break
-		}
-		g := got{Line: r.line, ID: tb.get(r, "id")}
-		if err != nil {
-			g.Err = err.Error()
-		}
-		rows = append(rows, g)
-	}
-	want := []got{{2, "a", ""}, {3, "b", ""}, {5, "c", "q.csv:5: wrong number of fields: 2, the header has 3"}, {7, "d", ""}}
-	if diff := cmp.Diff(want, rows); diff != "" {
-		t.Errorf("rows (-want +got):\n%s", diff)
-	}
-}
-
+// TestCSVNumber checks the numbers of a classify CSV: an empty one is
+// absent, a bad one is an error naming the file, line and column.
 func TestCSVNumber(t *testing.T) {
-	tb, err := newCSVTable(strings.NewReader("id,description,value,quantity\n"+
+	tb, err := csvtab.New(strings.NewReader("id,description,value,quantity\n"+
 		"a,x,12.5,\n"+
 		"b,x,\"1,000\",1\n"+
 		"c,x,NaN,1\n"), "g.csv", classifyColumns, []string{"description"})
@@ -83,7 +22,7 @@ func TestCSVNumber(t *testing.T) {
 	}
 	var got []string
 	for {
-		r, err := tb.next()
+		r, err := tb.Next()
 		if err != nil {
 			break
 		}

@@ -13,6 +13,7 @@ import (
 	"sync/atomic"
 
 	"github.com/luxscreen/luxscreen/internal/batch"
+	"github.com/luxscreen/luxscreen/internal/csvtab"
 )
 
 // Input formats of the batch commands (--input-format).
@@ -178,19 +179,19 @@ func jsonRecords[T any](in *batchInput) func() (record[T], error) {
 // csvRecords returns a reader of the records of a CSV input: conv turns a
 // row into a value, and an error from it, or a row with the wrong number
 // of fields, is the failure of that record alone.
-func csvRecords[T any](t *csvTable, conv func(*csvTable, csvRow) (T, error)) func() (record[T], error) {
+func csvRecords[T any](t *csvtab.Table, conv func(*csvtab.Table, csvtab.Row) (T, error)) func() (record[T], error) {
 	return func() (record[T], error) {
-		row, err := t.next()
-		if errors.Is(err, errWrongFieldCount) {
-			return record[T]{line: row.line}, batch.Skip(err)
+		row, err := t.Next()
+		if errors.Is(err, csvtab.ErrFieldCount) {
+			return record[T]{line: row.Line}, batch.Skip(err)
 		}
 		if err != nil {
 			return record[T]{}, err
 		}
 		v, err := conv(t, row)
 		if err != nil {
-			return record[T]{line: row.line}, batch.Skip(err)
+			return record[T]{line: row.Line}, batch.Skip(err)
 		}
-		return record[T]{line: row.line, v: v}, nil
+		return record[T]{line: row.Line, v: v}, nil
 	}
 }

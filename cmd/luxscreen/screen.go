@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/luxscreen/luxscreen/internal/batch"
+	"github.com/luxscreen/luxscreen/internal/csvtab"
 	"github.com/luxscreen/luxscreen/internal/progress"
 	"github.com/luxscreen/luxscreen/report"
 	"github.com/luxscreen/luxscreen/screen"
@@ -21,35 +22,13 @@ type listFlags []string
 func (l *listFlags) String() string     { return strings.Join(*l, ",") }
 func (l *listFlags) Set(v string) error { *l = append(*l, v); return nil }
 
-// screenInput is one line of batch input.
-type screenInput struct {
-	ID      string `json:"id"`
-	Name    string `json:"name"`
-	Kind    string `json:"kind"`
-	Country string `json:"country"`
-	IMO     string `json:"imo"`
-	DOB     string `json:"dob"`
-}
-
-// screenHit and screenOutput are the machine-readable output; their field
-// names are fixed by the issue and must stay stable.
-type screenHit struct {
-	Entity      string   `json:"entity"`
-	List        string   `json:"list"`
-	Ref         string   `json:"ref"`
-	Name        string   `json:"name"`
-	MatchedName string   `json:"matched_name"`
-	Score       float64  `json:"score"`
-	Reasons     []string `json:"reasons"`
-}
-
-type screenOutput struct {
-	ID           string               `json:"id"`
-	Verdict      screen.Verdict       `json:"verdict"`
-	Hits         []screenHit          `json:"hits"`
-	Reasons      []string             `json:"reasons,omitempty"`
-	ListVersions []screen.ListVersion `json:"list_versions"`
-}
+// screenInput is one line of batch input, and screenOutput the
+// machine-readable output; their field names are stable (screen.Request,
+// screen.Record).
+type (
+	screenInput  = screen.Request
+	screenOutput = screen.Record
+)
 
 func runScreen(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e, "screen", `"NAME" [--kind org|person|vessel] [--imo N] [--country C] [--dob D] [--list FILE …] [--format table|json|jsonl]
@@ -158,12 +137,12 @@ func screenBatch(ctx context.Context, e *env, s *screen.Screener, path string, f
 	defer in.Close()
 	next := jsonRecords[screenInput](in)
 	if in.format == inputCSV {
-		t, err := newCSVTable(in, in.name, screenColumns, []string{"name", "imo"})
+		t, err := csvtab.New(in, in.name, screenColumns, []string{"name", "imo"})
 		if err != nil {
 			return err
 		}
-		next = csvRecords(t, func(t *csvTable, r csvRow) (screenInput, error) {
-			return screenInput{ID: t.get(r, "id"), Name: t.get(r, "name"), Kind: t.get(r, "kind"), Country: t.get(r, "country"), IMO: t.get(r, "imo"), DOB: t.get(r, "dob")}, nil
+		next = csvRecords(t, func(t *csvtab.Table, r csvtab.Row) (screenInput, error) {
+			return screenInput{ID: t.Get(r, "id"), Name: t.Get(r, "name"), Kind: t.Get(r, "kind"), Country: t.Get(r, "country"), IMO: t.Get(r, "imo"), DOB: t.Get(r, "dob")}, nil
 		})
 	}
 	out, err := openOutput(e, bf.output)
@@ -237,16 +216,7 @@ func screenCSVRow(o screenOutput) []string {
 	return row
 }
 
-func toOutput(id string, res screen.Result) screenOutput {
-	out := screenOutput{ID: id, Verdict: res.Verdict, Hits: []screenHit{}, Reasons: res.Reasons, ListVersions: res.ListVersions}
-	for _, h := range res.Hits {
-		out.Hits = append(out.Hits, screenHit{Entity: h.Entity, List: h.List, Ref: h.Ref, Name: h.Name, MatchedName: h.MatchedName, Score: h.Score, Reasons: h.Reasons})
-	}
-	if out.ListVersions == nil {
-		out.ListVersions = []screen.ListVersion{}
-	}
-	return out
-}
+func toOutput(id string, res screen.Result) screenOutput { return screen.NewRecord(id, res) }
 
 func printScreenTable(w io.Writer, name string, out screenOutput) error {
 	fmt.Fprintf(w, "%s: %s\n", strings.ToUpper(string(out.Verdict)), name)

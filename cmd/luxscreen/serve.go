@@ -131,38 +131,9 @@ func runServe(ctx context.Context, e *env, args []string) error {
 // rules engine so that a reload reaches all three.
 func serveConfig(ctx context.Context, e *env, listFiles, ruleFiles []string, ratesFile, pricesFile string) (server.Config, error) {
 	var cfg server.Config
-	rs, err := rules.DefaultRuleSet()
+	rs, rates, prices, err := ruleInputs(ruleFiles, ratesFile, pricesFile)
 	if err != nil {
 		return cfg, err
-	}
-	for _, p := range ruleFiles {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return cfg, err
-		}
-		if rs, err = rs.Merge(p, b); err != nil {
-			return cfg, err
-		}
-	}
-	var rates *rules.Rates
-	if ratesFile != "" {
-		b, err := os.ReadFile(ratesFile)
-		if err != nil {
-			return cfg, err
-		}
-		if rates, err = rules.ParseRates(ratesFile, b); err != nil {
-			return cfg, err
-		}
-	}
-	var prices *rules.ReferencePrices
-	if pricesFile != "" {
-		b, err := os.ReadFile(pricesFile)
-		if err != nil {
-			return cfg, err
-		}
-		if prices, err = rules.ParseReferencePrices(pricesFile, b); err != nil {
-			return cfg, err
-		}
 	}
 	cat, err := lists.Default(ctx)
 	if err != nil {
