@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
+	"os"
 	"sort"
 )
 
@@ -47,4 +49,19 @@ func evalNames() string {
 		return "none"
 	}
 	return fmt.Sprint(s)
+}
+
+// readSet reads a labelled evaluation set from path with read; errors name
+// the file.
+func readSet[T any](path string, read func(io.Reader) ([]T, error)) ([]T, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	set, err := read(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return set, nil
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/luxscreen/luxscreen/rules"
@@ -37,14 +36,9 @@ func runEvalCheck(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	fh, err := os.Open(*input)
+	set, err := readSet(*input, rules.ReadLabelled)
 	if err != nil {
 		return err
-	}
-	defer fh.Close()
-	set, err := rules.ReadLabelled(fh)
-	if err != nil {
-		return fmt.Errorf("%s: %w", *input, err)
 	}
 	if *pricesFile == "" {
 		fmt.Fprintln(e.stderr, "luxscreen: no --prices: rule unit-value-above-reference cannot fire, and labels that expect it will fail")

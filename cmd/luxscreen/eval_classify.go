@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"os"
 
 	"github.com/luxscreen/luxscreen/classify"
 )
@@ -32,14 +31,9 @@ func runEvalClassify(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	fh, err := os.Open(*input)
+	set, err := readSet(*input, classify.ReadLabelled)
 	if err != nil {
 		return err
-	}
-	defer fh.Close()
-	set, err := classify.ReadLabelled(fh)
-	if err != nil {
-		return fmt.Errorf("%s: %w", *input, err)
 	}
 	c, err := cf.newClassifier(ctx, e)
 	if err != nil {
