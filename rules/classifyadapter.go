@@ -23,6 +23,7 @@ type ClassifyAdapter struct {
 	// entries holds, by list and entry ID, what the classifier's controls
 	// lack: the instrument URL, the period in force and the citation.
 	entries map[entryKey]entryInfo
+	version string
 }
 
 type entryKey struct{ list, entry string }
@@ -44,7 +45,7 @@ func NewClassifyAdapter(c *classify.Classifier, cat *lists.Catalogue) (*Classify
 	if err != nil {
 		return nil, err
 	}
-	a := &ClassifyAdapter{c: c, cat: cat, all: all, entries: map[entryKey]entryInfo{}}
+	a := &ClassifyAdapter{c: c, cat: cat, all: all, entries: map[entryKey]entryInfo{}, version: "classify+" + all.Version()}
 	for _, l := range cat.Lists() {
 		for _, e := range l.Entries {
 			ctl := control(l, e)
@@ -55,7 +56,7 @@ func NewClassifyAdapter(c *classify.Classifier, cat *lists.Catalogue) (*Classify
 }
 
 // Version identifies the catalogue and the classifier.
-func (a *ClassifyAdapter) Version() string { return "classify+" + a.all.Version() }
+func (a *ClassifyAdapter) Version() string { return a.version }
 
 // AssessLine classifies one line and reports its controls.
 func (a *ClassifyAdapter) AssessLine(ctx context.Context, q LineQuery) (LineAssessment, error) {

@@ -243,13 +243,28 @@ type allCond struct{ kids []cond }
 
 func (a *allCond) eval(c *evalCtx) outcome {
 	out := outcome{ok: true, certain: true}
+	// The kids' outcomes are kept until all hold, then their evidence is
+	// joined in one allocation; most rules have a few kids.
+	var buf [8]outcome
+	kept := buf[:0]
+	nev, ncite := 0, 0
 	for _, k := range a.kids {
 		o := k.eval(c)
 		if !o.ok {
 			return outcome{}
 		}
 		out.certain = out.certain && o.certain
-		out.gather(o)
+		kept = append(kept, o)
+		nev, ncite = nev+len(o.ev), ncite+len(o.cites)
+	}
+	if len(kept) == 1 {
+		out.gather(kept[0])
+		return out
+	}
+	out.ev, out.cites = make([]Evidence, 0, nev), make([]Citation, 0, ncite)
+	for _, o := range kept {
+		out.ev = append(out.ev, o.ev...)
+		out.cites = append(out.cites, o.cites...)
 	}
 	return out
 }

@@ -147,7 +147,8 @@ func (e *Engine) Check(ctx context.Context, s *Shipment) (*Decision, error) {
 		return nil, fmt.Errorf("rules: shipment %q: %w", s.ID, err)
 	}
 	now := cfg.Now().UTC()
-	c := &evalCtx{cfg: cfg, s: sh, now: now, rates: cfg.Rates, prices: cfg.Prices, rs: cfg.Rules}
+	c := &evalCtx{cfg: cfg, s: sh, now: now, rates: cfg.Rates, prices: cfg.Prices, rs: cfg.Rules,
+		memo: make([]memoEntry, 0, cfg.Rules.lineSpecs*len(sh.Lines))}
 	c.asOf = time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
 	if sh.Date != "" {
 		c.asOf, _ = time.Parse(dateLayout, sh.Date) // validated above

@@ -61,6 +61,8 @@ type RuleSet struct {
 	version string
 	sets    map[string]*Set
 	rules   []*Rule
+	// lineSpecs bounds the distinct line tests, to size a check's memo.
+	lineSpecs int
 }
 
 // Set is a named set of country codes or port LOCODEs.
@@ -226,6 +228,7 @@ func parseRuleFile(name string, data []byte) (*RuleSet, error) {
 	if f.err != nil {
 		return nil, f.err
 	}
+	rs.lineSpecs = len(f.specs)
 	return rs, nil
 }
 
@@ -256,7 +259,7 @@ func (rs *RuleSet) Merge(name string, data []byte) (*RuleSet, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := &RuleSet{version: rs.version + "+" + over.version, sets: maps.Clone(rs.sets), rules: slices.Clone(rs.rules)}
+	out := &RuleSet{version: rs.version + "+" + over.version, sets: maps.Clone(rs.sets), rules: slices.Clone(rs.rules), lineSpecs: rs.lineSpecs + over.lineSpecs}
 	maps.Copy(out.sets, over.sets)
 	for _, r := range over.rules {
 		i := slices.IndexFunc(out.rules, func(b *Rule) bool { return b.ID == r.ID })
