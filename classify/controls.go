@@ -162,7 +162,14 @@ func (c *Classifier) controlsFor(code hs.Code, final bool, it *Item, t *text, op
 				ctl.Applies, ctl.Why = Applies, "ex "+m.Pattern.Code.String()+": description matches the category ("+kw+")"
 			}
 		}
-		if m.Entry.Threshold != nil {
+		if m.Entry.Threshold != nil && it.Value <= 0 {
+			// Without a value the answer is known in advance (see lookup).
+			if ctl.Applies == Applies {
+				ctl.Applies, ctl.Why = CannotTell, cl.noValue[i]
+			} else {
+				ctl.Why = cl.noValueJoined[i]
+			}
+		} else if m.Entry.Threshold != nil {
 			// A value within the threshold rules the entry out even when
 			// the goods are uncertain: had they been its goods, they would
 			// still be below it.
@@ -199,6 +206,10 @@ func (c *Classifier) keep(l *lists.List) bool {
 type cachedLookup struct {
 	matches []lists.Match
 	base    []Control
+	// noValue is, for entries with a threshold, why it cannot be judged
+	// without a value, and noValueJoined the base Why followed by it: code
+	// lookups without a value are the common case in batches.
+	noValue, noValueJoined []string
 }
 
 func patternText(p lists.Pattern) string {
@@ -241,7 +252,7 @@ func (c *Classifier) lookup(code hs.Code, final bool, dir lists.Direction) *cach
 		return v.(*cachedLookup)
 	}
 	ms := c.cat.Lookup(code, lists.Options{Direction: dir})
-	cl := &cachedLookup{matches: ms, base: make([]Control, len(ms))}
+	cl := &cachedLookup{matches: ms, base: make([]Control, len(ms)), noValue: make([]string, len(ms)), noValueJoined: make([]string, len(ms))}
 	for i, m := range ms {
 		ctl := Control{
 			List: m.List.ID, Jurisdiction: m.List.Jurisdiction, Kind: m.List.Kind, Entry: m.Entry.ID,
@@ -259,6 +270,10 @@ func (c *Classifier) lookup(code hs.Code, final bool, dir lists.Direction) *cach
 			ctl.Applies, ctl.Why = Applies, "code "+code.Digits()+" is covered by "+m.Pattern.Code.String()
 		}
 		cl.base[i] = ctl
+		if th := m.Entry.Threshold; th != nil {
+			_, cl.noValue[i] = evalThreshold(th, &Item{}, nil)
+			cl.noValueJoined[i] = ctl.Why + "; " + cl.noValue[i]
+		}
 	}
 	v, _ := c.lookups.LoadOrStore(key, cl)
 	return v.(*cachedLookup)
