@@ -4,6 +4,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // attr identifies one product attribute that decides a heading or
@@ -51,6 +52,9 @@ const (
 	attrState                    // raw, dressed, rough, polished, fresh, preserved
 	attrEngineL                  // a bare decimal that may be an engine's litres
 	attrOrigin                   // natural, cultured: how pearls were grown
+	attrModelCC                  // a bare whole number in a model name that may be the cc
+	attrTenPersons               // true when seating for ten or more persons, driver included
+	attrLED                      // true for luminaires for LED light sources only
 	numAttrs
 )
 
@@ -63,7 +67,7 @@ var attrNames = [numAttrs]string{
 	attrSparkling: "sparkling", attrContainer: "container_l", attrGlassForm: "glass_form", attrScale: "scale_model",
 	attrParts: "parts", attrAnkle: "covers_ankle", attrPile: "pile", attrMadeUp: "made_up", attrCarried: "carried",
 	attrLegalTender: "legal_tender", attrSet: "set", attrGVW: "gvw_kg", attrSole: "sole", attrState: "state", attrEngineL: "engine_l",
-	attrOrigin: "origin",
+	attrOrigin: "origin", attrModelCC: "model_cc", attrTenPersons: "ten_persons", attrLED: "led",
 }
 
 func (a attr) String() string { return attrNames[a] }
@@ -221,6 +225,9 @@ func isKarat(n float64) bool {
 func extractNumbers(t *text, a *attrs, m *metalSignals, refYear int) {
 	toks := t.tokens
 	oldest := 0.0
+	// modelCC is the one bare number a model name gives ("KTM 1290 Super
+	// Duke", "Kawasaki Z900"); two different ones decide nothing.
+	modelCC, modelEv, models := 0.0, "", 0
 	for i := range toks {
 		tk := &toks[i]
 		if !tk.isNum {
@@ -278,6 +285,10 @@ func extractNumbers(t *text, a *attrs, m *metalSignals, refYear int) {
 				a.setNum(attrWeight, n, tk.text+"kg")
 			case "cc":
 				a.setNum(attrCC, n, tk.text+"cc")
+			case "seats":
+				if p, ok := seating(t, i); ok {
+					a.setStr(attrTenPersons, strconv.FormatBool(p >= 10), tk.text+" seats", false)
+				}
 			}
 			continue
 		}
@@ -296,6 +307,11 @@ func extractNumbers(t *text, a *attrs, m *metalSignals, refYear int) {
 			}
 		case "kw":
 			a.setNum(attrKW, n, ev)
+			continue
+		case "seat", "seats", "seater", "seaters", "sitzer", "sitze", "sitzplatze", "passenger", "passengers", "pax", "persons", "people", "personen":
+			if p, ok := seating(t, i); ok {
+				a.setStr(attrTenPersons, strconv.FormatBool(p >= 10), ev, false)
+			}
 			continue
 		case "hp", "bhp", "ps", "cv", "ch":
 			a.setNum(attrKW, math.Round(n*0.7355), ev)
@@ -409,6 +425,14 @@ func extractNumbers(t *text, a *attrs, m *metalSignals, refYear int) {
 			a.setNum(attrEngineL, n, tk.text)
 			continue
 		}
+		if isModelNumber(t, i, prev, next, after) {
+			switch {
+			case models == 0:
+				modelCC, modelEv, models = n, tk.text, 1
+			case n != modelCC:
+				models++
+			}
+		}
 		// A bare year: 1000–2099 and not a quantity or a model number.
 		if n >= 1000 && n <= 2099 && n == math.Trunc(n) && !strings.ContainsAny(tk.text, ".,") && len(tk.text) == 4 {
 			if isUnitWord(next) || prev == "x" || next == "x" || tk.glued {
@@ -426,6 +450,9 @@ func extractNumbers(t *text, a *attrs, m *metalSignals, refYear int) {
 			}
 		}
 	}
+	if models == 1 {
+		a.setNum(attrModelCC, modelCC, modelEv)
+	}
 	if oldest > 0 && refYear > 0 {
 		age := float64(refYear) - oldest
 		if age >= 0 {
@@ -433,6 +460,93 @@ func extractNumbers(t *text, a *attrs, m *metalSignals, refYear int) {
 			a[attrAge].dated = true
 		}
 	}
+}
+
+// seating reads the number of persons a vehicle seats from the count at
+// token i, which a seat word follows. The count includes the driver, as
+// heading 8702 counts, unless the text adds the driver's seat apart:
+// "14+1 seats", "14 seats plus driver", "14 seats excl. driver".
+func seating(t *text, i int) (float64, bool) {
+	toks := t.tokens
+	n := toks[i].num
+	if n != math.Trunc(n) || n < 1 || n > 120 {
+		return 0, false
+	}
+	if i > 0 && toks[i-1].isNum && strings.Contains(t.norm[toks[i-1].end:toks[i].start], "+") {
+		n += toks[i-1].num
+	}
+	for k := i + 2; k < len(toks) && k <= i+3; k++ {
+		if toks[k].text != "driver" {
+			continue
+		}
+		added := strings.Contains(t.norm[toks[i+1].end:toks[k].start], "+")
+		for _, w := range toks[i+2 : k] {
+			switch w.text {
+			case "plus", "excl", "excluding", "exc", "excluded", "not", "without":
+				added = true
+			}
+		}
+		if added {
+			n++
+		}
+		break
+	}
+	return n, true
+}
+
+// notModelWord reports whether s, next to a number, says that the number
+// counts, prices or measures something rather than naming a model.
+func notModelWord(s string) bool {
+	switch s {
+	case "x", "qty", "quantity", "no", "nr", "ref", "item", "lot", "lots", "invoice", "value", "price",
+		"total", "fob", "cif", "us", "usd", "eur", "gbp", "cny", "rmb", "jpy", "chf", "hs", "code", "vin",
+		"order", "po", "set", "sets", "crate", "crates", "box", "boxes", "case", "cases", "pallet", "pallets",
+		"package", "packages", "pkgs", "pieces", "piece", "nos", "each", "ea", "pairs", "pair", "prs", "dozen",
+		"bundles", "containers", "cbm", "v", "ah", "wh", "mah", "kmh", "kph", "mph", "ct", "cts", "k", "kt",
+		"mm", "km":
+		return true
+	}
+	return false
+}
+
+// isModelNumber reports whether token i, a number, is written the way
+// a model number that gives an engine's capacity is: a whole number
+// from 50 to 2500 inside a name ("KTM 1290 Super Duke", "Kawasaki
+// Z900", "Vespa GTS 300"), not standing apart as a date or quantity
+// does, not a year, a price, a count of packages or a size ("120/70").
+func isModelNumber(t *text, i int, prev, next string, after byte) bool {
+	tk := &t.tokens[i]
+	n := tk.num
+	if n < 50 || n > 2500 || n != math.Trunc(n) || strings.ContainsAny(tk.text, ".,") {
+		return false
+	}
+	if len(tk.text) == 4 && n >= 1900 {
+		return false // a year
+	}
+	// A number that opens the line is where quantities go ("120
+	// motorcycles"), unless it has four digits and stands before a name
+	// ("1290 Super Duke R"): lines seldom open with a thousand vehicles.
+	if i == 0 && len(tk.text) < 4 || isUnitWord(next) || isUnitWord(prev) || notModelWord(next) || notModelWord(prev) {
+		return false
+	}
+	switch after {
+	case '/', '%', ':', '\'', '+':
+		return false
+	case '-':
+		if tk.end+1 < len(t.norm) && t.norm[tk.end+1] >= '0' && t.norm[tk.end+1] <= '9' {
+			return false // "2824-2", "120-17"
+		}
+	}
+	if tk.start > 0 {
+		switch t.norm[tk.start-1] {
+		case '/', '$', '#', '+', '\'':
+			return false
+		}
+		if r, _ := utf8.DecodeLastRuneInString(t.norm[:tk.start]); r == '€' || r == '£' || r == '¥' {
+			return false
+		}
+	}
+	return !standsAsDate(t, i, prev)
 }
 
 // dateWords introduce a year.
@@ -443,10 +557,17 @@ var dateWords = map[string]bool{
 }
 
 // standsAsDate reports whether token i, a four-digit number, is written
-// the way a date is rather than the way a model number is.
+// the way a date is rather than the way a model number is. At the start
+// of a description a number stands as a date only when nothing but a
+// separator follows it ("1755, Paris"); followed by words it is more
+// likely a model ("1290 Super Duke R").
 func standsAsDate(t *text, i int, prev string) bool {
-	if i == 0 || dateWords[prev] {
+	if dateWords[prev] {
 		return true
+	}
+	if i == 0 {
+		rest := strings.TrimLeft(t.norm[t.tokens[0].end:], " ")
+		return rest == "" || strings.ContainsRune(",;:()[]/", rune(rest[0]))
 	}
 	// The nearest non-space character before the number.
 	for j := t.tokens[i].start - 1; j >= 0; j-- {
@@ -467,7 +588,7 @@ func cjkUnit(rest string) string {
 	for _, u := range [...]struct{ s, unit string }{
 		{"毫升", "ml"}, {"英尺", "ft"}, {"米", "m"}, {"公尺", "m"}, {"미터", "m"}, {"피트", "ft"},
 		{"升", "l"}, {"리터", "l"}, {"밀리리터", "ml"}, {"公斤", "kg"}, {"千克", "kg"}, {"킬로그램", "kg"},
-		{"毫升", "ml"}, {"排量", "cc"},
+		{"毫升", "ml"}, {"排量", "cc"}, {"座", "seats"}, {"인승", "seats"},
 	} {
 		if strings.HasPrefix(rest, u.s) {
 			return u.unit

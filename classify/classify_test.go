@@ -57,6 +57,59 @@ func TestClassifyDescriptions(t *testing.T) {
 		{"cultured pearls loose undrilled", "710121", ""},
 		{"akoya cultured pearls drilled, loose", "710122", ""},
 		{"natural pearls, loose", "710110", ""},
+		// Look-alikes of controlled goods. Tractors: the kind, then the
+		// engine power or the propulsion.
+		{"Claas Arion 450 tractor, 90 kW", "870194", ""},
+		{"Fendt 724 Vario farm tractor 240 hp", "870195", ""},
+		{"DAF XF 480 FT tractor unit 4x2, diesel", "870121", ""},
+		{"rubber track tractor 250 hp", "870130", ""},
+		{"two-wheel tractor 8 hp diesel with rotary tiller", "870110", ""},
+		{"tractor unit 6x4", "", "8701"},
+		// Ten or more seats, driver included, is 8702 whatever the body.
+		{"Yutong 35-seater coach, diesel", "870210", ""},
+		{"Nissan Urvan 14+1 seats petrol", "870290", ""},
+		{"electric shuttle van, 12 passengers", "870240", ""},
+		{"Toyota Land Cruiser 8 seats diesel 4.5L", "870333", ""},
+		// Commercial fishing vessels are not pleasure craft.
+		{"factory trawler 60 m with fish meal plant", "890200", ""},
+		{"tuna purse seiner, steel, 70 m", "890200", ""},
+		// Ceramic sanitary ware and ornaments are not tableware.
+		{"vitreous china close-coupled toilet, white", "691010", ""},
+		{"fireclay butler sink 600 mm", "691090", ""},
+		{"ceramic wash basin with pedestal", "", "6910"},
+		{"Nymphenburg hand-painted porcelain parrot figurine", "691310", ""},
+		{"earthenware garden statuette", "691390", ""},
+		{"bone china tea set for six", "691110", ""},
+		// Silversmiths' wares: the metal decides against 6911.
+		{"tea and coffee set in sterling silver, 6 pieces", "711411", ""},
+		{"18ct gold snuff box", "711419", ""},
+		{"EPNS silver-plated tea service", "", "7114"},
+		// Movements and parts are not watches; a watch with a named
+		// movement stays a watch.
+		{"Sellita SW300 automatic movement", "910820", ""},
+		{"Unitas 6498 hand-wound movement", "910890", ""},
+		{"Ronda 715 quartz movement", "910811", ""},
+		{"movement kit for Miyota 8215, unassembled", "911011", ""},
+		{"stainless steel watch with ETA 2824 automatic movement", "910221", ""},
+		{"watch balance wheels", "911490", ""},
+		{"watch main plate", "911440", ""},
+		{"quartz clock movement with hands", "910910", ""},
+		// Chandeliers and their glass parts.
+		{"Murano glass chandelier, 8 arms, E14", "940519", ""},
+		{"LED crystal ceiling light", "940511", ""},
+		{"crystal prisms for chandeliers, spare parts", "940591", ""},
+		{"acrylic chandelier drops", "940592", ""},
+		{"brass table lamp with LED module", "940521", ""},
+		// Motorcycles named by their capacity.
+		{"Kawasaki Z900 naked motorcycle", "871150", ""},
+		{"Triumph Speed Triple 1200 RS", "871150", ""},
+		{"Vespa Primavera 125", "871120", ""},
+		{"Harley-Davidson Street Glide 117", "871150", ""},
+		{"Honda CB500F motorcycle", "", "8711"},
+		// A hybrid said not to be a plug-in is not one.
+		{"Toyota Corolla Cross 1.8 hybrid, non plug-in", "870340", ""},
+		{"Lexus ES 300h self-charging hybrid", "870340", ""},
+		{"Volvo XC90 T8 plug-in hybrid", "870360", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.desc, func(t *testing.T) {
@@ -74,6 +127,90 @@ func TestClassifyDescriptions(t *testing.T) {
 				if len(r.Candidates) == 0 || r.Candidates[0].Code != tt.heading || r.Candidates[0].Level != LevelHeading {
 					t.Errorf("first candidate %+v, want heading %s", r.Candidates, tt.heading)
 				}
+			}
+		})
+	}
+}
+
+// TestLookAlikesNotUnder checks goods that share words with a lexicon
+// concept but are not its goods.
+func TestLookAlikesNotUnder(t *testing.T) {
+	c := newClassifier(t)
+	tests := []struct {
+		desc, notHeading string
+	}{
+		{"tractor tyres 420/85R34", "8701"},
+		{"tractor-mounted boom sprayer 800 l", "8701"},
+		{"toilet paper 3 ply, 48 rolls", "6910"},
+		{"leather toilet bag", "6910"},
+		{"stainless steel teapot", "7114"},
+		{"12 seater dining table, oak", "8702"},
+		{"aluminium fishing boat 4.8 m, outboard", "8902"},
+		{"Nordhavn 60 trawler yacht 18.3 m", "8902"},
+		{"porcelain dinner service with silver rim", "7114"},
+		{"silver-plated tea service", "6911"},
+		{"stainless steel kitchen sink", "6911"},
+		{"container ETA 14 May Busan", "9108"},
+		{"Herend porcelain owl figurine", "6911"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.desc, func(t *testing.T) {
+			r, err := c.Classify(context.Background(), Item{Description: tt.desc})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if strings.HasPrefix(r.HS6, tt.notHeading) {
+				t.Errorf("HS6 = %s, want none under %s", r.HS6, tt.notHeading)
+			}
+			if r.HS6 == "" && len(r.Candidates) > 0 && r.Candidates[0].Score >= minAnswer && strings.HasPrefix(r.Candidates[0].Code, tt.notHeading) {
+				t.Errorf("first candidate %s, want none under %s", r.Candidates[0].Code, tt.notHeading)
+			}
+		})
+	}
+}
+
+// TestSeatingAndModelNumbers checks the attributes read from seat counts,
+// model names and negated fuel words, and that a model number is no date.
+func TestSeatingAndModelNumbers(t *testing.T) {
+	c := newClassifier(t)
+	tests := []struct {
+		desc string
+		want map[string]string // attribute → value; "" for absent
+	}{
+		{"minibus 14+1 seats", map[string]string{"ten_persons": "true"}},
+		{"van 9 seats plus driver", map[string]string{"ten_persons": "true"}},
+		{"van 9 seats (incl driver)", map[string]string{"ten_persons": "false"}},
+		{"15座 客车", map[string]string{"ten_persons": "true"}},
+		{"KTM 1290 Super Duke R", map[string]string{"model_cc": "1290"}},
+		{"1290 Super Duke R motorcycle", map[string]string{"model_cc": "1290", "age_years": ""}},
+		{"Louis XV commode, Paris, 1755", map[string]string{"model_cc": "", "age_years": "271"}},
+		{"Kawasaki Z650 motorcycle", map[string]string{"model_cc": "650"}},
+		{"120 motorcycles Honda", map[string]string{"model_cc": ""}},
+		{"Honda motorcycle, 150 sets", map[string]string{"model_cc": ""}},
+		{"motorcycle tyre 120/70-17", map[string]string{"model_cc": ""}},
+		{"Suzuki motorcycle USD 1200", map[string]string{"model_cc": ""}},
+		{"Yamaha 125 and Honda 150 motorcycles", map[string]string{"model_cc": ""}},
+		{"Toyota RAV4 hybrid, not plug-in", map[string]string{"fuel": "hybrid"}},
+		{"BMW 330e plug-in hybrid", map[string]string{"fuel": "phev"}},
+		{"chandelier, LED", map[string]string{"led": "true"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.desc, func(t *testing.T) {
+			r, err := c.Classify(context.Background(), Item{Description: tt.desc, Date: time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := map[string]string{}
+			for k := range tt.want {
+				got[k] = ""
+			}
+			for _, a := range r.Attributes {
+				if _, ok := tt.want[a.Name]; ok {
+					got[a.Name] = a.Value
+				}
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("attributes (-want +got):\n%s", diff)
 			}
 		})
 	}

@@ -21,7 +21,9 @@
 // of jewellery and watch cases (18K, 750, 925, Pt950 against plated, "gold
 // colour" or imitation), watch movements, the age of art and antiques,
 // hand-knotted against machine-made carpets, pure-bred breeding animals,
-// lead-crystal PbO content, container sizes and fibres. Each concept's
+// lead-crystal PbO content, container sizes and fibres, seating for ten or
+// more (buses), an engine capacity given only as a model number
+// ("1290 Super Duke"), and LED light sources. Each concept's
 // rules map attributes to HS 2022 subheadings, mirroring GRI 1 and 6.
 // Where a deciding attribute is missing the classifier abstains: it
 // answers with the heading or headings still possible and an empty HS6,

@@ -63,8 +63,10 @@ func TestInScopeAcceptance(t *testing.T) {
 // TestBlindHeldOut measures the set written blind in session 2
 // (testdata/heldout2.md): its first, blind run gave acc@4 0.920, acc@6
 // 0.886, abstain 0.120 and 16% of hard negatives called luxury. General
-// fixes prompted by its failures followed, so it is no longer blind; the
-// floors below only catch regressions.
+// fixes prompted by its failures followed (look-alike headings: tractors,
+// buses, fishing vessels, sanitary ware, figurines, silverware, watch
+// movements, lighting), so it is no longer blind: 0.989 / 0.968 / 0.050 /
+// 4% now. The floors below only catch regressions.
 func TestBlindHeldOut(t *testing.T) {
 	set := readSet(t, "testdata/heldout2.jsonl")
 	m, err := Evaluate(context.Background(), newClassifier(t, WithJurisdictions("UN")), set)
@@ -73,8 +75,8 @@ func TestBlindHeldOut(t *testing.T) {
 	}
 	t.Logf("n=%d answered=%d acc@4=%.3f acc@6=%.3f abstain=%.3f luxury P=%.3f R=%.3f hard-neg luxury=%.3f",
 		m.N, m.Answered, m.Acc4, m.Acc6, m.Abstain, m.LuxuryPrecision, m.LuxuryRecall, m.HardNegativeLuxury)
-	if m.Acc4 < 0.90 || m.Acc6 < 0.85 || m.Abstain > 0.15 || m.HardNegativeLuxury > 0.20 {
-		t.Errorf("blind held-out set regressed: acc@4 %.3f (floor 0.90), acc@6 %.3f (0.85), abstain %.3f (ceiling 0.15), hard negatives called luxury %.3f (0.20)",
+	if m.Acc4 < 0.97 || m.Acc6 < 0.95 || m.Abstain > 0.07 || m.HardNegativeLuxury > 0.05 {
+		t.Errorf("blind held-out set regressed: acc@4 %.3f (floor 0.97), acc@6 %.3f (0.95), abstain %.3f (ceiling 0.07), hard negatives called luxury %.3f (0.05)",
 			m.Acc4, m.Acc6, m.Abstain, m.HardNegativeLuxury)
 	}
 }

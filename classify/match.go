@@ -134,7 +134,7 @@ func (p *phrase) matchAt(toks []token, i int) bool {
 // numericAttr reports whether an attribute holds a number.
 func numericAttr(a attr) bool {
 	switch a {
-	case attrCC, attrKW, attrLength, attrWeight, attrFineness, attrAge, attrContainer:
+	case attrCC, attrKW, attrLength, attrWeight, attrFineness, attrAge, attrContainer, attrModelCC:
 		return true
 	}
 	return false
