@@ -254,11 +254,11 @@ func (c *Classifier) lookup(code hs.Code, final bool, dir lists.Direction) *cach
 	ms := c.cat.Lookup(code, lists.Options{Direction: dir})
 	cl := &cachedLookup{matches: ms, base: make([]Control, len(ms)), noValue: make([]string, len(ms)), noValueJoined: make([]string, len(ms))}
 	for i, m := range ms {
-		ctl := Control{
+		ctl := Control{ControlEntry: &ControlEntry{
 			List: m.List.ID, Jurisdiction: m.List.Jurisdiction, Kind: m.List.Kind, Entry: m.Entry.ID,
 			Category: m.Entry.Category, Basis: m.Entry.Basis, Citation: m.Entry.Citation,
 			Code: m.Pattern.Code.Digits(), Coverage: m.Coverage, Threshold: m.Entry.Threshold,
-		}
+		}}
 		switch {
 		case !final:
 			ctl.Applies, ctl.Why = CannotTell, "classified only to "+code.String()+" ("+code.Level().String()+"); the entry covers "+patternText(m.Pattern)

@@ -64,8 +64,21 @@ const (
 )
 
 // Control is one catalogue entry that covers the classification, with
-// whether it applies to this line.
+// whether it applies to this line. Its JSON form is flat: the entry's
+// fields, then applies and why.
 type Control struct {
+	// ControlEntry is shared by every result that names the entry at the
+	// same code, so that a classification does not copy it; it must not be
+	// modified.
+	*ControlEntry
+	Applies Applicability `json:"applies"`
+	// Why explains the answer: the threshold comparison, the category
+	// keyword found, or what is missing to decide.
+	Why string `json:"why"`
+}
+
+// ControlEntry is what the catalogue says of an entry matched at a code.
+type ControlEntry struct {
 	List         string           `json:"list"`
 	Jurisdiction string           `json:"jurisdiction"`
 	Kind         lists.Kind       `json:"kind"`
@@ -76,10 +89,6 @@ type Control struct {
 	Code         string           `json:"code"`
 	Coverage     lists.Coverage   `json:"coverage"`
 	Threshold    *lists.Threshold `json:"threshold,omitempty"`
-	Applies      Applicability    `json:"applies"`
-	// Why explains the answer: the threshold comparison, the category
-	// keyword found, or what is missing to decide.
-	Why string `json:"why"`
 }
 
 // DeclaredCheck is the validation of a declared commodity code.
