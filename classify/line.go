@@ -48,7 +48,7 @@ func (l Line) Item() (Item, error) {
 		return it, &FieldError{Field: "description", Msg: "give a description or an hs_code"}
 	}
 	if l.Date != "" {
-		t, err := time.Parse("2006-01-02", l.Date)
+		t, err := time.Parse(time.DateOnly, l.Date)
 		if err != nil {
 			return it, &FieldError{Field: "date", Msg: fmt.Sprintf("%q: want YYYY-MM-DD", l.Date)}
 		}

@@ -18,7 +18,6 @@ type Summary struct {
 
 // Summary returns the list in brief.
 func (l *List) Summary() Summary {
-	const day = "2006-01-02"
 	s := Summary{
 		ID:           l.ID,
 		Jurisdiction: l.Jurisdiction,
@@ -27,12 +26,12 @@ func (l *List) Summary() Summary {
 		Kind:         string(l.Kind),
 		Direction:    string(l.Direction),
 		Entries:      len(l.Entries),
-		InForceFrom:  l.InForce.From.Format(day),
-		AsOf:         l.AsOf.Format(day),
+		InForceFrom:  l.InForce.From.Format(dateLayout),
+		AsOf:         l.AsOf.Format(dateLayout),
 		Confidence:   string(l.Confidence),
 	}
 	if l.InForce.Until != nil {
-		s.InForceUntil = l.InForce.Until.Format(day)
+		s.InForceUntil = l.InForce.Until.Format(dateLayout)
 	}
 	return s
 }

@@ -140,18 +140,18 @@ func wordsMatch(text, kw []string) bool {
 
 // AssessLine judges one line.
 func (a *CatalogueAssessor) AssessLine(ctx context.Context, q LineQuery) (LineAssessment, error) {
-	return a.assess(ctx, q, nil)
+	return a.assess(ctx, q, a.described(q.Line.Description), nil)
 }
 
-// assess judges one line. With outside set, it reports only the controls
-// not in force on that date, which is what the ClassifyAdapter needs of it.
-func (a *CatalogueAssessor) assess(ctx context.Context, q LineQuery, outside *time.Time) (LineAssessment, error) {
+// assess judges one line whose description names the entries of desc.
+// With outside set, it reports only the controls not in force on that
+// date, which is what the ClassifyAdapter needs of it.
+func (a *CatalogueAssessor) assess(ctx context.Context, q LineQuery, desc []phrase, outside *time.Time) (LineAssessment, error) {
 	if err := ctx.Err(); err != nil {
 		return LineAssessment{}, err
 	}
 	skip := func(ctl *Control) bool { return outside != nil && ctl.InForce.Contains(*outside) }
 	var out LineAssessment
-	desc := a.described(q.Line.Description)
 	// A line has tens of controls at most: a slice beats a map here.
 	var covered []*lists.Entry
 	if q.Line.HS != "" {

@@ -92,7 +92,8 @@ func (a *ClassifyAdapter) AssessLine(ctx context.Context, q LineQuery) (LineAsse
 	if lq.Line.HS == "" && out.Code != "" {
 		lq.Line.HS = out.Code
 	}
-	other, err := a.all.assess(ctx, lq, &q.Date)
+	desc := a.all.described(q.Line.Description)
+	other, err := a.all.assess(ctx, lq, desc, &q.Date)
 	if err != nil {
 		other = LineAssessment{} // the classifier's answer stands; the code was its own
 	}
@@ -105,8 +106,6 @@ func (a *ClassifyAdapter) AssessLine(ctx context.Context, q LineQuery) (LineAsse
 	// fullyCovered finds the catalogue's match of an entry when it is
 	// certain: full coverage, or an ex or partial code whose category the
 	// description names by a keyword (as the CatalogueAssessor judges).
-	var desc []phrase
-	described := false
 	fullyCovered := func(list, entry string) *Control {
 		for i := range found {
 			f := &found[i]
@@ -115,9 +114,6 @@ func (a *ClassifyAdapter) AssessLine(ctx context.Context, q LineQuery) (LineAsse
 			}
 			if f.m.Coverage == lists.Full {
 				return &f.ctl
-			}
-			if !described {
-				desc, described = a.all.described(q.Line.Description), true
 			}
 			if slices.ContainsFunc(desc, func(p phrase) bool { return p.entry == f.m.Entry }) {
 				return &f.ctl

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strings"
 	"sync/atomic"
 	"time"
 )
@@ -217,7 +216,7 @@ func (c *evalCtx) resolvePlaces() {
 		// cannot be one of them, so it is judged by its country. In those
 		// countries it might be one of them under another code, and stays
 		// unknown.
-		if !r.known && r.port == nil && st.LOCODE != "" && (st.Country == "" || st.Country == st.LOCODE[:2]) && !c.watchedCountry(st.LOCODE[:2]) {
+		if !r.known && r.port == nil && st.LOCODE != "" && (st.Country == "" || st.Country == st.LOCODE[:2]) && !c.rs.watched[st.LOCODE[:2]] {
 			r.known, r.why = true, ""
 		}
 	}
@@ -254,22 +253,6 @@ func (c *evalCtx) resolvePlaces() {
 	if c.destination != "" && c.destination != "KP" {
 		c.transitJ = unionOf(c.transitJ, ref.Jurisdictions.Of(c.destination, c.asOf))
 	}
-}
-
-// watchedCountry reports whether a port set of the rules has a port in
-// country.
-func (c *evalCtx) watchedCountry(country string) bool {
-	for _, s := range c.rs.sets {
-		if s.Kind != "port" {
-			continue
-		}
-		for _, m := range s.Members {
-			if strings.HasPrefix(m, country) {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 func unionOf(a, b []string) []string {

@@ -2,8 +2,11 @@ package rules
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 
+	"github.com/luxscreen/luxscreen/classify"
 	"gopkg.in/yaml.v3"
 )
 
@@ -42,6 +45,22 @@ func (r *Rates) Convert(amount float64, from, to string) (float64, bool) {
 		return 0, false
 	}
 	return amount * a / b, true
+}
+
+// USDPerUnit returns the rates in the classifier's form, US dollars per
+// unit of each currency, for every currency the rates reach from USD; nil
+// rates give nil.
+func (r *Rates) USDPerUnit() classify.Rates {
+	if r == nil {
+		return nil
+	}
+	out := classify.Rates{}
+	for _, cur := range append([]string{r.Base}, slices.Collect(maps.Keys(r.PerUnit))...) {
+		if usd, ok := r.Convert(1, cur, "USD"); ok {
+			out[cur] = usd
+		}
+	}
+	return out
 }
 
 // ParseRates reads a rates file:

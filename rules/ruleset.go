@@ -63,6 +63,9 @@ type RuleSet struct {
 	rules   []*Rule
 	// lineSpecs bounds the distinct line tests, to size a check's memo.
 	lineSpecs int
+	// watched holds the countries of the ports the port sets name: a
+	// route stop there that the gazetteer lacks may be one of them.
+	watched map[string]bool
 }
 
 // Set is a named set of country codes or port LOCODEs.
@@ -284,7 +287,8 @@ func (rs *RuleSet) Merge(name string, data []byte) (*RuleSet, error) {
 	return out, nil
 }
 
-// check resolves every set a condition names.
+// check resolves every set a condition names, and derives the countries
+// the port sets watch.
 func (rs *RuleSet) check() error {
 	for _, r := range rs.rules {
 		if r.when == nil {
@@ -300,6 +304,14 @@ func (rs *RuleSet) check() error {
 			}
 			if s.Kind != ref.kind {
 				return &LoadError{File: r.file, Line: ref.line, Field: "rules." + r.ID, Err: fmt.Errorf("%w: set %q holds %s codes, want %s codes here", ErrInvalid, ref.name, s.Kind, ref.kind)}
+			}
+		}
+	}
+	rs.watched = map[string]bool{}
+	for _, set := range rs.sets {
+		if set.Kind == "port" {
+			for _, m := range set.Members {
+				rs.watched[m[:2]] = true
 			}
 		}
 	}

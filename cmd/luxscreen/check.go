@@ -15,7 +15,6 @@ import (
 	"github.com/luxscreen/luxscreen/lists"
 	"github.com/luxscreen/luxscreen/report"
 	"github.com/luxscreen/luxscreen/rules"
-	"github.com/luxscreen/luxscreen/screen"
 )
 
 // repeated is a flag that may be given several times.
@@ -267,25 +266,7 @@ func checkConfig(ctx context.Context, e *env, ruleFiles, listFiles []string, rat
 	if cfg.Goods, err = rules.NewClassifyAdapter(cl, cat); err != nil {
 		return cfg, err
 	}
-	var ls []screen.List
-	for _, p := range listFiles {
-		l, err := screen.Load(ctx, p)
-		if err != nil {
-			return cfg, err
-		}
-		ls = append(ls, l)
-	}
-	if len(ls) == 0 {
-		// A first run still screens parties, against a few designations,
-		// and says loudly that it does.
-		l, err := screen.DemoList()
-		if err != nil {
-			return cfg, err
-		}
-		fmt.Fprintln(e.stderr, screen.DemoWarning)
-		ls = append(ls, l)
-	}
-	sc, err := screen.NewScreener(ls...)
+	sc, err := loadScreener(ctx, e, listFiles)
 	if err != nil {
 		return cfg, err
 	}

@@ -150,29 +150,14 @@ func serveConfig(ctx context.Context, e *env, listFiles, ruleFiles []string, rat
 		return cfg, err
 	}
 	opts := []classify.Option{classify.WithClock(e.now)}
-	if cr := classifyRates(rates); len(cr) > 0 {
+	if cr := rates.USDPerUnit(); len(cr) > 0 {
 		opts = append(opts, classify.WithRates(cr))
 	}
 	cl, err := classify.New(cat, opts...)
 	if err != nil {
 		return cfg, err
 	}
-	load := func(ctx context.Context) ([]screen.List, error) {
-		if len(listFiles) == 0 {
-			l, err := screen.DemoList()
-			return []screen.List{l}, err
-		}
-		var ls []screen.List
-		for _, p := range listFiles {
-			l, err := screen.Load(ctx, p)
-			if err != nil {
-				return nil, fmt.Errorf("--list %s: %w", p, err)
-			}
-			ls = append(ls, l)
-		}
-		return ls, nil
-	}
-	ls, err := load(ctx)
+	ls, err := loadLists(ctx, listFiles)
 	if err != nil {
 		return cfg, err
 	}
@@ -192,34 +177,11 @@ func serveConfig(ctx context.Context, e *env, listFiles, ruleFiles []string, rat
 	cfg.Reload = func(ctx context.Context) error {
 		// Every file is read before the swap: one that fails leaves the
 		// old lists in place.
-		ls, err := load(ctx)
+		ls, err := loadLists(ctx, listFiles)
 		if err != nil {
 			return err
 		}
 		return sc.Reload(ctx, ls...)
 	}
 	return cfg, nil
-}
-
-// classifyRates converts a rules rates file to the classifier's form, US
-// dollars per unit, for every currency it can reach from USD.
-func classifyRates(r *rules.Rates) classify.Rates {
-	if r == nil {
-		return nil
-	}
-	out := classify.Rates{}
-	for _, cur := range append([]string{r.Base}, mapKeys(r.PerUnit)...) {
-		if usd, ok := r.Convert(1, cur, "USD"); ok {
-			out[cur] = usd
-		}
-	}
-	return out
-}
-
-func mapKeys(m map[string]float64) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	return out
 }

@@ -101,7 +101,7 @@ func newOrderDesk(ctx context.Context, listFile, ratesFile string) (*orderDesk, 
 			return nil, err
 		}
 	}
-	c, err := classify.New(cat, classify.WithRates(classifyRates(rates)))
+	c, err := classify.New(cat, classify.WithRates(rates.USDPerUnit()))
 	if err != nil {
 		return nil, err
 	}
@@ -127,21 +127,6 @@ func newOrderDesk(ctx context.Context, listFile, ratesFile string) (*orderDesk, 
 		return nil, err
 	}
 	return &orderDesk{classifier: c, engine: eng}, nil
-}
-
-// classifyRates gives the classifier the same rates as the engine: the
-// classifier wants US dollars per unit.
-func classifyRates(r *rules.Rates) classify.Rates {
-	out := classify.Rates{}
-	if r == nil {
-		return out
-	}
-	for cur := range r.PerUnit {
-		if v, ok := r.Convert(1, cur, "USD"); ok {
-			out[cur] = v
-		}
-	}
-	return out
 }
 
 // review is what the order system records for one order.
