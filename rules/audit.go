@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"io"
 	"time"
+
+	"github.com/luxscreen/luxscreen/lists"
 )
 
 // auditDetail is what a decision was derived from, kept for its audit
@@ -30,8 +32,8 @@ type AuditRecord struct {
 
 // AuditLine is the assessment of one line, or the error that stopped it.
 type AuditLine struct {
-	Assessment LineAssessment `json:"assessment"`
-	Error      string         `json:"error,omitempty"`
+	Assessment lists.Assessment `json:"assessment"`
+	Error      string           `json:"error,omitempty"`
 }
 
 // AuditRecord returns the decision's audit record, stamped with the time

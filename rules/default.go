@@ -2,6 +2,8 @@ package rules
 
 import (
 	"embed"
+
+	"github.com/luxscreen/luxscreen/lists"
 )
 
 // data holds the authored rules and reference files. It is read-only; the
@@ -30,19 +32,21 @@ func DefaultRuleSet() (*RuleSet, error) {
 // gazetteer, which lists bind which states, and the marks of shell
 // companies.
 type Reference struct {
-	Ports         *Gazetteer
-	Jurisdictions *Jurisdictions
+	Ports *Gazetteer
+	// Jurisdictions says which lists bind a state on a date; it is the
+	// catalogue's union membership (see [lists.Catalogue.Membership]).
+	Jurisdictions *lists.Membership
 	Shells        *ShellIndicators
 }
 
 // DefaultReference returns the embedded reference data (data/ports.yaml,
-// data/jurisdictions.yaml, data/shells.yaml).
+// data/shells.yaml) and the lists' embedded union membership.
 func DefaultReference() (*Reference, error) {
 	ports, err := ParseGazetteer("ports.yaml", readData("ports.yaml"))
 	if err != nil {
 		return nil, err
 	}
-	j, err := ParseJurisdictions("jurisdictions.yaml", readData("jurisdictions.yaml"))
+	j, err := lists.DefaultMembership()
 	if err != nil {
 		return nil, err
 	}

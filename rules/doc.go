@@ -14,9 +14,10 @@
 // The [Engine] evaluates a [RuleSet] — YAML, the embedded defaults
 // ([DefaultRuleSet]) with user files merged over them ([ParseRuleSet],
 // [RuleSet.Merge]) — over a shipment. It depends on two small interfaces:
-// a [GoodsAssessor] says which control lists cover each line (the
-// [CatalogueAssessor] reads the lists catalogue directly; an adapter over
-// the classifier can replace it) and a [PartyScreener] screens each party
+// a [GoodsAssessor] judges each line against the control lists
+// (*classify.Classifier classifies its description too; *lists.Catalogue
+// judges its declared code alone), and the engine reads its judgements
+// without re-deriving them; a [PartyScreener] screens each party
 // and the vessel against sanctions lists (see [NewScreenAdapter]). Both are
 // judged as of the shipment's date: lists and rules carry the period they
 // are in force.

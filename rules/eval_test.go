@@ -257,7 +257,7 @@ func evalEngine(t testing.TB) *Engine {
 	if err != nil {
 		t.Fatal(err)
 	}
-	goods, err := NewClassifyAdapter(cl, cat)
+	goods, err := cl, error(nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -276,7 +276,7 @@ func evalEngine(t testing.TB) *Engine {
 		}
 		return b
 	}
-	rates, err := ParseRates("rates.yaml", read("rates.yaml"))
+	rates, err := lists.ParseRates("rates.yaml", read("rates.yaml"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -445,7 +445,7 @@ func ExampleEvaluate() {
 		fmt.Println(err)
 		return
 	}
-	goods, err := NewCatalogueAssessor(cat)
+	goods, err := cat, error(nil)
 	if err != nil {
 		fmt.Println(err)
 		return

@@ -9,6 +9,8 @@ import (
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/luxscreen/luxscreen/lists"
 )
 
 // RuleSet is a checked set of rules and the named sets of countries and
@@ -86,7 +88,7 @@ type Rule struct {
 	Message  string
 	Source   string
 	URL      string
-	InForce  Period
+	InForce  lists.Period
 	Required bool
 	Disabled bool
 	when     cond
@@ -194,8 +196,8 @@ func parseRuleFile(name string, data []byte) (*RuleSet, error) {
 		seen[r.ID] = true
 		if pn := m["in_force"]; pn != nil {
 			pm := f.fields(pn, at+".in_force", "from", "until")
-			r.InForce = Period{From: f.date(pm["from"], at+".in_force.from"), Until: f.date(pm["until"], at+".in_force.until")}
-			if !r.InForce.Until.IsZero() && !r.InForce.Until.After(r.InForce.From) {
+			r.InForce = period(f.date(pm["from"], at+".in_force.from"), f.date(pm["until"], at+".in_force.until"))
+			if r.InForce.Until != nil && !r.InForce.Until.After(r.InForce.From) {
 				f.fail(pm["until"], at+".in_force.until", ErrInvalid, "until is not after from")
 			}
 		}

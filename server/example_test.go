@@ -37,10 +37,7 @@ func newConfig() server.Config {
 	if err != nil {
 		log.Fatal(err)
 	}
-	goods, err := rules.NewClassifyAdapter(cl, cat)
-	if err != nil {
-		log.Fatal(err)
-	}
+	goods := cl
 	// The engine screens parties with the same screener, so a reload
 	// reaches /v1/check too.
 	eng, err := rules.NewEngine(rules.Config{Goods: goods, Parties: rules.NewScreenAdapter(sc)})

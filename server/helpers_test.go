@@ -56,10 +56,7 @@ func testConfig(tb testing.TB, logs io.Writer, ls ...screen.List) Config {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	goods, err := rules.NewClassifyAdapter(c.cl, c.cat)
-	if err != nil {
-		tb.Fatal(err)
-	}
+	goods := c.cl
 	eng, err := rules.NewEngine(rules.Config{Goods: goods, Parties: rules.NewScreenAdapter(sc)})
 	if err != nil {
 		tb.Fatal(err)

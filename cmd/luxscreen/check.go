@@ -259,11 +259,7 @@ func checkConfig(ctx context.Context, e *env, ruleFiles, listFiles []string, rat
 	if err != nil {
 		return cfg, err
 	}
-	cl, err := classify.New(cat)
-	if err != nil {
-		return cfg, err
-	}
-	if cfg.Goods, err = rules.NewClassifyAdapter(cl, cat); err != nil {
+	if cfg.Goods, err = classify.New(cat); err != nil {
 		return cfg, err
 	}
 	sc, err := loadScreener(ctx, e, listFiles)
@@ -277,7 +273,7 @@ func checkConfig(ctx context.Context, e *env, ruleFiles, listFiles []string, rat
 // ruleInputs reads the files the engine judges with besides the lists:
 // rules merged over the defaults, exchange rates and reference prices.
 // An empty file name leaves that input out.
-func ruleInputs(ruleFiles []string, ratesFile, pricesFile string) (rs *rules.RuleSet, rates *rules.Rates, prices *rules.ReferencePrices, err error) {
+func ruleInputs(ruleFiles []string, ratesFile, pricesFile string) (rs *rules.RuleSet, rates *lists.Rates, prices *rules.ReferencePrices, err error) {
 	if rs, err = rules.DefaultRuleSet(); err != nil {
 		return nil, nil, nil, err
 	}
@@ -295,7 +291,7 @@ func ruleInputs(ruleFiles []string, ratesFile, pricesFile string) (rs *rules.Rul
 		if err != nil {
 			return nil, nil, nil, err
 		}
-		if rates, err = rules.ParseRates(ratesFile, b); err != nil {
+		if rates, err = lists.ParseRates(ratesFile, b); err != nil {
 			return nil, nil, nil, err
 		}
 	}

@@ -139,21 +139,9 @@ func serveConfig(ctx context.Context, e *env, listFiles, ruleFiles []string, rat
 	if err != nil {
 		return cfg, err
 	}
-	// The engine's classifier is built as "check" builds it: the engine
-	// converts values itself with the rates.
-	engineCl, err := classify.New(cat)
-	if err != nil {
-		return cfg, err
-	}
-	goods, err := rules.NewClassifyAdapter(engineCl, cat)
-	if err != nil {
-		return cfg, err
-	}
-	opts := []classify.Option{classify.WithClock(e.now)}
-	if cr := rates.USDPerUnit(); len(cr) > 0 {
-		opts = append(opts, classify.WithRates(cr))
-	}
-	cl, err := classify.New(cat, opts...)
+	// One classifier answers /v1/classify and judges the engine's lines,
+	// with the same rates.
+	cl, err := classify.New(cat, classify.WithClock(e.now), classify.WithRates(rates))
 	if err != nil {
 		return cfg, err
 	}
@@ -169,7 +157,7 @@ func serveConfig(ctx context.Context, e *env, listFiles, ruleFiles []string, rat
 	if err != nil {
 		return cfg, err
 	}
-	eng, err := rules.NewEngine(rules.Config{Rules: rs, Goods: goods, Parties: rules.NewScreenAdapter(sc), Rates: rates, Prices: prices, Now: e.now})
+	eng, err := rules.NewEngine(rules.Config{Rules: rs, Goods: cl, Parties: rules.NewScreenAdapter(sc), Rates: rates, Prices: prices, Now: e.now})
 	if err != nil {
 		return cfg, err
 	}

@@ -109,10 +109,7 @@ func newEngine(ctx context.Context, listFile, ratesFile string) (*rules.Engine, 
 	if err != nil {
 		return nil, nil, err
 	}
-	goods, err := rules.NewClassifyAdapter(c, cat)
-	if err != nil {
-		return nil, nil, err
-	}
+	goods := c
 	var warnings []string
 	var l screen.List
 	if listFile == "" {
@@ -130,13 +127,13 @@ func newEngine(ctx context.Context, listFile, ratesFile string) (*rules.Engine, 
 	}
 	// Without rates the engine knows only amounts already in a
 	// threshold's currency; the others fail closed to review.
-	var rates *rules.Rates
+	var rates *lists.Rates
 	if ratesFile != "" {
 		b, err := os.ReadFile(ratesFile)
 		if err != nil {
 			return nil, nil, err
 		}
-		if rates, err = rules.ParseRates(ratesFile, b); err != nil {
+		if rates, err = lists.ParseRates(ratesFile, b); err != nil {
 			return nil, nil, err
 		}
 	}

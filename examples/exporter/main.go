@@ -91,24 +91,21 @@ func newOrderDesk(ctx context.Context, listFile, ratesFile string) (*orderDesk, 
 	if err != nil {
 		return nil, err
 	}
-	var rates *rules.Rates
+	var rates *lists.Rates
 	if ratesFile != "" {
 		b, err := os.ReadFile(ratesFile)
 		if err != nil {
 			return nil, err
 		}
-		if rates, err = rules.ParseRates(ratesFile, b); err != nil {
+		if rates, err = lists.ParseRates(ratesFile, b); err != nil {
 			return nil, err
 		}
 	}
-	c, err := classify.New(cat, classify.WithRates(rates.USDPerUnit()))
+	c, err := classify.New(cat, classify.WithRates(rates))
 	if err != nil {
 		return nil, err
 	}
-	goods, err := rules.NewClassifyAdapter(c, cat)
-	if err != nil {
-		return nil, err
-	}
+	goods := c
 	var l screen.List
 	if listFile == "" {
 		l, err = screen.DemoList()
@@ -175,7 +172,7 @@ func (d *orderDesk) check(ctx context.Context, o Order) (review, error) {
 func countApplying(res classify.Result) int {
 	n := 0
 	for _, c := range res.Controls {
-		if c.Kind == lists.Luxury && c.Applies != classify.DoesNotApply {
+		if c.Kind == lists.Luxury && c.Applies != lists.DoesNotApply {
 			n++
 		}
 	}

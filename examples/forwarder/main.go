@@ -105,10 +105,7 @@ func engine(ctx context.Context, listFile string) (*rules.Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	goods, err := rules.NewClassifyAdapter(cl, cat)
-	if err != nil {
-		return nil, err
-	}
+	goods := cl
 	var l screen.List
 	if listFile == "" {
 		l, err = screen.DemoList()

@@ -36,10 +36,7 @@ func startService(t *testing.T) *httptest.Server {
 	if err != nil {
 		t.Fatal(err)
 	}
-	goods, err := rules.NewClassifyAdapter(cl, cat)
-	if err != nil {
-		t.Fatal(err)
-	}
+	goods := cl
 	eng, err := rules.NewEngine(rules.Config{Goods: goods, Parties: rules.NewScreenAdapter(sc)})
 	if err != nil {
 		t.Fatal(err)
