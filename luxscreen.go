@@ -25,6 +25,11 @@ type Config struct {
 	// and vessels are screened against; [System.Reload] rereads them.
 	// Empty means the embedded demo list, unless NoDemoList is set.
 	Lists []string
+	// ListSource, when set, supplies the sanctions lists instead of
+	// Lists, for lists kept elsewhere than in files (a database, another
+	// service); Open and Reload call it. Returning no list is allowed:
+	// every party then fails closed to review.
+	ListSource func(ctx context.Context) ([]screen.List, error)
 	// NoDemoList makes Open fail with [ErrNoLists] when Lists is empty,
 	// for deployments where screening against the demo list by mistake
 	// would be worse than not starting.
@@ -222,6 +227,9 @@ func (s *System) rates() (*rules.Rates, error) {
 // loadLists reads the sanctions lists of the configuration, at once, or
 // the demo list when none is given.
 func (s *System) loadLists(ctx context.Context) ([]screen.List, error) {
+	if s.cfg.ListSource != nil {
+		return s.cfg.ListSource(ctx)
+	}
 	if len(s.cfg.Lists) == 0 {
 		if s.cfg.NoDemoList {
 			return nil, ErrNoLists
@@ -330,7 +338,7 @@ func (s *System) Now() time.Time { return s.now() }
 
 // DemoList reports whether parties are screened against the embedded demo
 // list, because no sanctions list was given.
-func (s *System) DemoList() bool { return len(s.cfg.Lists) == 0 }
+func (s *System) DemoList() bool { return len(s.cfg.Lists) == 0 && s.cfg.ListSource == nil }
 
 // Warnings are what a user must be told about the system's answers, such
 // as screening against the demo list.
