@@ -94,6 +94,7 @@ type System struct {
 	engine     *rules.Engine
 	goods      *rules.ClassifyAdapter
 	ruleSet    *rules.RuleSet
+	ref        *rules.Reference
 
 	// reload is held by Reload and Close: one reload at a time, and none
 	// after Close.
@@ -188,6 +189,9 @@ func (s *System) openEngine() error {
 		}
 	}
 	s.ruleSet = rs
+	if s.ref, err = rules.DefaultReference(); err != nil {
+		return err
+	}
 	var prices *rules.ReferencePrices
 	if p := s.cfg.PricesFile; p != "" {
 		b, err := os.ReadFile(p)
@@ -203,7 +207,7 @@ func (s *System) openEngine() error {
 		return err
 	}
 	s.engine, err = rules.NewEngine(rules.Config{
-		Rules: rs, Goods: s.goods, Parties: rules.NewScreenAdapter(s.screener),
+		Rules: rs, Goods: s.goods, Parties: rules.NewScreenAdapter(s.screener), Reference: s.ref,
 		Rates: rates, Prices: prices, Now: s.now,
 	})
 	return err
@@ -320,6 +324,11 @@ func (s *System) Close() error {
 // Catalogue returns the control-list catalogue, for listing, comparing
 // and mapping the lists.
 func (s *System) Catalogue() *lists.Catalogue { return s.cat }
+
+// Reference returns the reference data the rules judge with: the port
+// gazetteer, which lists bind which states (union membership), and the
+// marks of shell companies.
+func (s *System) Reference() *rules.Reference { return s.ref }
 
 // Classifier returns the classifier Classify answers with, for callers
 // that measure it (classify.Evaluate).
