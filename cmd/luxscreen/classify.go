@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/luxscreen/luxscreen"
 	"github.com/luxscreen/luxscreen/classify"
 	"github.com/luxscreen/luxscreen/hs"
 	"github.com/luxscreen/luxscreen/internal/batch"
@@ -26,60 +27,49 @@ const classifyUsage = `"DESCRIPTION" [--hs CODE] [--value N --currency C] [--qua
 // classifierFlags are the flags shared by "classify" and "eval classify".
 type classifierFlags struct {
 	juris, date, rates, nomenclature, edition, correlation string
-	rate                                                   multiFlag
+	rate                                                   repeated
 }
 
-// multiFlag collects a flag given several times.
-type multiFlag []string
-
-func (m *multiFlag) String() string     { return strings.Join(*m, ",") }
-func (m *multiFlag) Set(s string) error { *m = append(*m, s); return nil }
-
-// newClassifier builds a classifier from the shared flags. The UN lists
+// config returns the system configuration the flags ask for. The UN lists
 // are always considered (see classify.WithJurisdictions).
+func (f *classifierFlags) config() (luxscreen.Config, error) {
+	cfg := luxscreen.Config{Jurisdictions: splitList(f.juris), Nomenclature: f.nomenclature, Correlation: f.correlation}
+	var err error
+	if cfg.Rates, err = readRates(f.rates, f.rate); err != nil {
+		return cfg, err
+	}
+	if f.nomenclature != "" && f.edition != "" {
+		if cfg.Edition, err = hs.ParseEdition(f.edition); err != nil {
+			return cfg, usagef("--edition: %v", err)
+		}
+	}
+	return cfg, nil
+}
+
+// newClassifier opens the system the flags ask for and returns its
+// classifier.
 func (f *classifierFlags) newClassifier(ctx context.Context, e *env) (*classify.Classifier, error) {
-	cat, err := lists.Default(ctx)
+	cfg, err := f.config()
 	if err != nil {
 		return nil, err
 	}
-	var opts []classify.Option
-	if js := splitList(f.juris); len(js) > 0 {
-		opts = append(opts, classify.WithJurisdictions(js...))
-	}
-	rates, err := readRates(f.rates, f.rate)
+	cfg.Now = e.now
+	sys, err := luxscreen.Open(ctx, cfg)
 	if err != nil {
 		return nil, err
 	}
-	opts = append(opts, classify.WithRates(rates))
-	if f.nomenclature != "" {
-		var ed hs.Edition
-		if f.edition != "" {
-			if ed, err = hs.ParseEdition(f.edition); err != nil {
-				return nil, usagef("--edition: %v", err)
-			}
-		}
-		n, err := hs.Open(ctx, f.nomenclature, ed)
-		if err != nil {
-			return nil, err
-		}
-		opts = append(opts, classify.WithNomenclature(n))
-	}
-	if f.correlation != "" {
-		cr, err := hs.OpenCorrelation(ctx, f.correlation)
-		if err != nil {
-			return nil, err
-		}
-		opts = append(opts, classify.WithCorrelation(cr))
-	}
-	opts = append(opts, classify.WithClock(e.now))
-	return classify.New(cat, opts...)
+	return sys.Classifier(), nil
 }
 
 // readRates reads --rates FILE (YAML: base, source, rates, the format of
 // "check --rates") and the --rate flags, which win. A --rate is in the
-// file's base currency, US dollars without a file.
+// file's base currency, US dollars without a file. Neither gives nil.
 func readRates(file string, flags []string) (*lists.Rates, error) {
+	if file == "" && len(flags) == 0 {
+		return nil, nil
+	}
 	r := lists.NewRates("USD")
+	r.Source = "--rate"
 	if file != "" {
 		data, err := os.ReadFile(file)
 		if err != nil {
@@ -154,16 +144,21 @@ func runClassify(ctx context.Context, e *env, args []string) error {
 	if err := bf.check(); err != nil {
 		return err
 	}
-	c, err := cf.newClassifier(ctx, e)
+	cfg, err := cf.config()
 	if err != nil {
 		return err
 	}
+	sys, err := fs.open(ctx, e, cfg, false)
+	if err != nil {
+		return err
+	}
+	defer sys.Close()
 	if *input != "" {
-		return classifyBatch(ctx, e, c, *input, date, f, &bf)
+		return classifyBatch(ctx, e, sys, *input, date, f, &bf)
 	}
 	it := classify.Item{Description: strings.Join(pos, " "), DeclaredCode: *code, Value: *value, Currency: *currency,
 		Quantity: *quantity, Unit: *unit, Destination: *dest, ExporterCountry: *exporter, Date: date}
-	res, err := c.Classify(ctx, it)
+	res, err := sys.Classify(ctx, it)
 	if err != nil {
 		return err
 	}
@@ -200,7 +195,7 @@ func classifyOutcome(r classify.Result) string {
 	return "not"
 }
 
-func classifyBatch(ctx context.Context, e *env, c *classify.Classifier, input string, date time.Time, f outputFormat, bf *batchFlags) error {
+func classifyBatch(ctx context.Context, e *env, sys *luxscreen.System, input string, date time.Time, f outputFormat, bf *batchFlags) error {
 	in, err := openInput(e, input, bf.inputFormat)
 	if err != nil {
 		return err
@@ -248,7 +243,7 @@ func classifyBatch(ctx context.Context, e *env, c *classify.Classifier, input st
 			if it.Date.IsZero() {
 				it.Date = date
 			}
-			res, err := c.Classify(ctx, it)
+			res, err := sys.Classify(ctx, it)
 			if err != nil {
 				return classified{}, err
 			}
