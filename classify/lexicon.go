@@ -17,10 +17,11 @@ import (
 	"github.com/luxscreen/luxscreen/internal/datafile"
 )
 
-// lexiconFS holds the authored lexicon. Each New parses it afresh, so no
-// parsed state is shared between classifiers.
+// lexiconFS holds the authored lexicon, and the number vocabulary beside
+// it so that [FS] is all of the package's data. Each New parses it afresh,
+// so no parsed state is shared between classifiers.
 //
-//go:embed lexicon/*.yaml
+//go:embed lexicon/*.yaml data/*.yaml
 var lexiconFS embed.FS
 
 // Term weights. A product noun says what the goods are; a model name says
@@ -87,8 +88,9 @@ var ErrLexicon = errors.New("invalid lexicon")
 // directory laid out like the repository (classify/lexicon).
 const LexiconDir = "lexicon"
 
-// FS returns the package's embedded lexicon files, laid out as the
-// package directory: lexicon/*.yaml. It is read-only.
+// FS returns the package's embedded data files, laid out as the package
+// directory: the lexicon (lexicon/*.yaml) and the number vocabulary
+// ([NumbersFile]). It is read-only.
 func FS() fs.FS { return lexiconFS }
 
 // concept is a compiled product type: the goods one lexicon entry
