@@ -185,6 +185,9 @@ func (s *System) openEngine() error {
 	if s.ref, err = rules.DefaultReference(); err != nil {
 		return err
 	}
+	// The rules judge an exporter's lists with the catalogue's union
+	// membership, as lookups and the classifier do.
+	s.ref.Jurisdictions = s.cat.Membership()
 	var prices *rules.ReferencePrices
 	if p := s.cfg.PricesFile; p != "" {
 		b, err := os.ReadFile(p)

@@ -1,21 +1,15 @@
 package lists
 
 import (
-	"bytes"
-	"embed"
-	"errors"
 	"fmt"
-	"io"
+	"io/fs"
 	"regexp"
 	"slices"
 	"strings"
 	"time"
 
-	"gopkg.in/yaml.v3"
+	"github.com/luxscreen/luxscreen/internal/datafile"
 )
-
-//go:embed membership/jurisdictions.yaml
-var membershipData embed.FS
 
 // Membership says which control lists bind a state on a date: the lists
 // of the jurisdictions every state is bound by (the UN), its own national
@@ -37,71 +31,59 @@ type membership struct {
 	from, until time.Time // until zero: still a member
 }
 
-type yamlMembership struct {
-	Always []string `yaml:"always"`
-	Unions []struct {
-		ID      string `yaml:"id"`
-		Name    string `yaml:"name"`
-		Source  string `yaml:"source"`
-		Members []struct {
-			Country string `yaml:"country"`
-			From    string `yaml:"from"`
-			Until   string `yaml:"until"`
-		} `yaml:"members"`
-	} `yaml:"unions"`
-}
+// MembershipFile is the membership file in [FS] and in a data directory
+// laid out like the repository (lists/membership/jurisdictions.yaml).
+const MembershipFile = "membership/jurisdictions.yaml"
 
-// DefaultMembership returns the embedded membership file
-// (membership/jurisdictions.yaml).
-func DefaultMembership() (*Membership, error) {
-	b, err := membershipData.ReadFile("membership/jurisdictions.yaml")
+// DefaultMembership returns the embedded membership file.
+func DefaultMembership() (*Membership, error) { return LoadMembership(data) }
+
+// LoadMembership reads [MembershipFile] from fsys, a file system laid out
+// like the package directory.
+func LoadMembership(fsys fs.FS) (*Membership, error) {
+	b, err := fs.ReadFile(fsys, MembershipFile)
 	if err != nil {
-		return nil, fmt.Errorf("lists: embedded membership: %w", err)
+		return nil, fmt.Errorf("lists: union membership: %w", err)
 	}
-	return ParseMembership("jurisdictions.yaml", b)
+	return ParseMembership(datafile.Source(fsys, MembershipFile), b)
 }
 
-// ParseMembership reads a membership file; name is used in errors.
+// ParseMembership reads a membership file; name is used in errors, which
+// are *datafile.Error values with the place of each problem.
 func ParseMembership(name string, data []byte) (*Membership, error) {
-	var y yamlMembership
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	if err := dec.Decode(&y); err != nil && !errors.Is(err, io.EOF) {
-		kind := ErrSyntax
-		if strings.Contains(err.Error(), "not found in type") {
-			kind = ErrUnknownField
-		}
-		return nil, &LoadError{File: name, Line: yamlErrorLine(err), Err: fmt.Errorf("%w: %s", kind, yamlErrorText(err))}
+	f := datafile.NewFile(name)
+	root := f.Mapping(data)
+	if root == nil {
+		return nil, f.Err()
 	}
-	fail := func(field string, kind error, format string, a ...any) error {
-		return &LoadError{File: name, Field: field, Err: fmt.Errorf("%w: %s", kind, fmt.Sprintf(format, a...))}
+	top := f.Fields(root, "", "always", "unions")
+	m := &Membership{always: f.Strs(top["always"], "always")}
+	for i, n := range f.Seq(top["unions"], "unions") {
+		at := datafile.Index("unions", i)
+		um := f.Fields(n, at, "id", "name", "source", "members")
+		u := union{id: f.Str(um["id"], at+".id", true)}
+		f.Str(um["name"], at+".name", true)
+		f.Str(um["source"], at+".source", true)
+		for k, mn := range f.Seq(um["members"], at+".members") {
+			mat := datafile.Index(at+".members", k)
+			mm := f.Fields(mn, mat, "country", "from", "until")
+			c := strings.ToUpper(f.Str(mm["country"], mat+".country", true))
+			if c != "" && !countryRE.MatchString(c) {
+				f.Fail(mm["country"], mat+".country", ErrInvalid, "%q is not an ISO 3166-1 alpha-2 code", c)
+			}
+			if mm["from"] == nil {
+				f.Fail(mn, mat+".from", ErrMissing, "a date (YYYY-MM-DD)")
+			}
+			ms := membership{country: c, from: f.Date(mm["from"], mat+".from"), until: f.Date(mm["until"], mat+".until")}
+			if !ms.until.IsZero() && !ms.until.After(ms.from) {
+				f.Fail(mm["until"], mat+".until", ErrInvalid, "until is not after from")
+			}
+			u.members = append(u.members, ms)
+		}
+		m.unions = append(m.unions, u)
 	}
-	m := &Membership{always: y.Always}
-	for i, u := range y.Unions {
-		at := fmt.Sprintf("unions[%d]", i)
-		if u.ID == "" {
-			return nil, fail(at+".id", ErrMissing, "required")
-		}
-		un := union{id: u.ID}
-		for k, mm := range u.Members {
-			mat := fmt.Sprintf("%s.members[%d]", at, k)
-			c := strings.ToUpper(mm.Country)
-			if !countryRE.MatchString(c) {
-				return nil, fail(mat+".country", ErrInvalid, "%q is not an ISO 3166-1 alpha-2 code", mm.Country)
-			}
-			ms := membership{country: c}
-			var err error
-			if ms.from, err = time.Parse(dateLayout, mm.From); err != nil {
-				return nil, fail(mat+".from", ErrInvalid, "%q: want YYYY-MM-DD", mm.From)
-			}
-			if mm.Until != "" {
-				if ms.until, err = time.Parse(dateLayout, mm.Until); err != nil || !ms.until.After(ms.from) {
-					return nil, fail(mat+".until", ErrInvalid, "%q: want a date (YYYY-MM-DD) after from", mm.Until)
-				}
-			}
-			un.members = append(un.members, ms)
-		}
-		m.unions = append(m.unions, un)
+	if err := f.Err(); err != nil {
+		return nil, err
 	}
 	return m, nil
 }

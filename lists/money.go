@@ -6,7 +6,7 @@ import (
 	"strconv"
 	"strings"
 
-	"gopkg.in/yaml.v3"
+	"github.com/luxscreen/luxscreen/internal/datafile"
 )
 
 // Money is an amount in a currency, the value of a goods line.
@@ -109,56 +109,35 @@ func isCurrency(s string) bool {
 	return true
 }
 
-// ParseRates reads a rates file; name is used in errors:
+// ParseRates reads a rates file; name is used in errors, which are
+// *datafile.Error values with the place of each problem:
 //
 //	base: USD
 //	source: where the rates come from, for which day
 //	rates: {EUR: 1.08, JPY: 0.0067}
 func ParseRates(name string, data []byte) (*Rates, error) {
-	fail := func(n *yaml.Node, field string, kind error, format string, a ...any) error {
-		line := 0
-		if n != nil {
-			line = n.Line
-		}
-		return &LoadError{File: name, Line: line, Field: field, Err: fmt.Errorf("%w: %s", kind, fmt.Sprintf(format, a...))}
+	f := datafile.NewFile(name)
+	root := f.Mapping(data)
+	if root == nil {
+		return nil, f.Err()
 	}
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, &LoadError{File: name, Line: yamlErrorLine(err), Err: fmt.Errorf("%w: %s", ErrSyntax, yamlErrorText(err))}
+	top := f.Fields(root, "", "base", "source", "rates")
+	r := NewRates(f.Str(top["base"], "base", true))
+	r.Source = f.Str(top["source"], "source", true)
+	if r.Base != "" && !isCurrency(r.Base) {
+		f.Fail(top["base"], "base", ErrInvalid, "%q is not an ISO 4217 code", r.Base)
 	}
-	if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
-		return nil, fail(&doc, "", ErrMissing, "want a mapping with base, source and rates")
+	if top["rates"] == nil {
+		f.Fail(nil, "rates", ErrMissing, "want a mapping of currency codes to rates")
 	}
-	top := map[string]*yaml.Node{}
-	root := doc.Content[0]
-	for i := 0; i+1 < len(root.Content); i += 2 {
-		k := root.Content[i]
-		switch k.Value {
-		case "base", "source", "rates":
-			top[k.Value] = root.Content[i+1]
-		default:
-			return nil, fail(k, k.Value, ErrUnknownField, "want base, source or rates")
+	keys, values := f.Pairs(top["rates"], "rates")
+	for i, k := range keys {
+		if err := r.Set(k.Value + "=" + values[i].Value); err != nil {
+			f.Fail(k, "rates."+k.Value, ErrInvalid, "%s", strings.TrimPrefix(err.Error(), ErrRate.Error()+": "))
 		}
 	}
-	for _, f := range []string{"base", "source", "rates"} {
-		if top[f] == nil {
-			return nil, fail(root, f, ErrMissing, "required")
-		}
-	}
-	r := NewRates(top["base"].Value)
-	r.Source = strings.TrimSpace(top["source"].Value)
-	if !isCurrency(r.Base) {
-		return nil, fail(top["base"], "base", ErrInvalid, "%q is not an ISO 4217 code", top["base"].Value)
-	}
-	rates := top["rates"]
-	if rates.Kind != yaml.MappingNode {
-		return nil, fail(rates, "rates", ErrInvalid, "want a mapping of currency codes to rates")
-	}
-	for i := 0; i+1 < len(rates.Content); i += 2 {
-		k, v := rates.Content[i], rates.Content[i+1]
-		if err := r.Set(k.Value + "=" + v.Value); err != nil {
-			return nil, fail(k, "rates."+k.Value, ErrInvalid, "%s", strings.TrimPrefix(err.Error(), ErrRate.Error()+": "))
-		}
+	if err := f.Err(); err != nil {
+		return nil, err
 	}
 	return r, nil
 }
