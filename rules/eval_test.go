@@ -284,7 +284,7 @@ func evalEngine(t testing.TB) *Engine {
 	if err != nil {
 		t.Fatal(err)
 	}
-	e, err := NewEngine(Config{Goods: goods, Parties: NewScreenAdapter(sc), Rates: rates, Prices: prices, Now: fixedNow})
+	e, err := NewEngine(Config{Goods: goods, Parties: sc, Rates: rates, Prices: prices, Now: fixedNow})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -460,7 +460,7 @@ func ExampleEvaluate() {
 		fmt.Println(err)
 		return
 	}
-	e, err := NewEngine(Config{Goods: goods, Parties: NewScreenAdapter(sc)})
+	e, err := NewEngine(Config{Goods: goods, Parties: sc})
 	if err != nil {
 		fmt.Println(err)
 		return

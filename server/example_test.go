@@ -43,7 +43,7 @@ func newConfig() server.Config {
 	}
 	// The engine screens parties with the same screener, so a reload
 	// reaches /v1/check too.
-	eng, err := rules.NewEngine(rules.Config{Goods: goods, Parties: rules.NewScreenAdapter(sc)})
+	eng, err := rules.NewEngine(rules.Config{Goods: goods, Parties: sc})
 	if err != nil {
 		log.Fatal(err)
 	}

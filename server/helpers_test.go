@@ -60,7 +60,7 @@ func testConfig(tb testing.TB, logs io.Writer, ls ...screen.List) Config {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	eng, err := rules.NewEngine(rules.Config{Goods: goods, Parties: rules.NewScreenAdapter(sc)})
+	eng, err := rules.NewEngine(rules.Config{Goods: goods, Parties: sc})
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -270,7 +270,7 @@ func checkConfig(ctx context.Context, e *env, ruleFiles, listFiles []string, rat
 	if err != nil {
 		return cfg, err
 	}
-	cfg.Parties = rules.NewScreenAdapter(sc)
+	cfg.Parties = sc
 	return cfg, nil
 }
 

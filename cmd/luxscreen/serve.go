@@ -169,7 +169,7 @@ func serveConfig(ctx context.Context, e *env, listFiles, ruleFiles []string, rat
 	if err != nil {
 		return cfg, err
 	}
-	eng, err := rules.NewEngine(rules.Config{Rules: rs, Goods: goods, Parties: rules.NewScreenAdapter(sc), Rates: rates, Prices: prices, Now: e.now})
+	eng, err := rules.NewEngine(rules.Config{Rules: rs, Goods: goods, Parties: sc, Rates: rates, Prices: prices, Now: e.now})
 	if err != nil {
 		return cfg, err
 	}

@@ -140,7 +140,7 @@ func newEngine(ctx context.Context, listFile, ratesFile string) (*rules.Engine, 
 			return nil, nil, err
 		}
 	}
-	eng, err := rules.NewEngine(rules.Config{Goods: goods, Parties: rules.NewScreenAdapter(sc), Rates: rates})
+	eng, err := rules.NewEngine(rules.Config{Goods: goods, Parties: sc, Rates: rates})
 	return eng, warnings, err
 }
 

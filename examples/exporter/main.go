@@ -122,7 +122,7 @@ func newOrderDesk(ctx context.Context, listFile, ratesFile string) (*orderDesk, 
 	if err != nil {
 		return nil, err
 	}
-	eng, err := rules.NewEngine(rules.Config{Goods: goods, Parties: rules.NewScreenAdapter(sc), Rates: rates})
+	eng, err := rules.NewEngine(rules.Config{Goods: goods, Parties: sc, Rates: rates})
 	if err != nil {
 		return nil, err
 	}

@@ -122,5 +122,5 @@ func engine(ctx context.Context, listFile string) (*rules.Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	return rules.NewEngine(rules.Config{Goods: goods, Parties: rules.NewScreenAdapter(sc)})
+	return rules.NewEngine(rules.Config{Goods: goods, Parties: sc})
 }

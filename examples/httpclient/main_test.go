@@ -40,7 +40,7 @@ func startService(t *testing.T) *httptest.Server {
 	if err != nil {
 		t.Fatal(err)
 	}
-	eng, err := rules.NewEngine(rules.Config{Goods: goods, Parties: rules.NewScreenAdapter(sc)})
+	eng, err := rules.NewEngine(rules.Config{Goods: goods, Parties: sc})
 	if err != nil {
 		t.Fatal(err)
 	}
