@@ -35,6 +35,7 @@ const (
 type Classifier struct {
 	cat           *lists.Catalogue
 	lx            *Lexicon
+	numbers       *numberVocab
 	ix            *index
 	stop          map[string]bool
 	validation    []hs.Nomenclature
@@ -86,8 +87,16 @@ func New(cat *lists.Catalogue, opts ...Option) (*Classifier, error) {
 			return nil, err
 		}
 	}
+	numbersFrom := cfg.numbers
+	if numbersFrom == nil {
+		numbersFrom = numbersFS
+	}
+	numbers, err := loadNumbers(numbersFrom)
+	if err != nil {
+		return nil, err
+	}
 	c := &Classifier{
-		cat: cat, lx: lx, stop: stopwords(), validation: cfg.validation, correlations: cfg.correlations,
+		cat: cat, lx: lx, numbers: numbers, stop: stopwords(), validation: cfg.validation, correlations: cfg.correlations,
 		rates: cfg.rates, kinds: cfg.kinds, now: cfg.now,
 	}
 	c.keywords = map[*lists.Entry][][]string{}
@@ -142,7 +151,7 @@ type analysis struct {
 func (c *Classifier) analyse(t *text, refYear int, s *scratch) analysis {
 	a := analysis{scores: s.scores, matches: c.lx.match(t, s.matches[:0])}
 	var m metalSignals
-	extractNumbers(t, &a.attrs, &m, refYear)
+	c.numbers.extract(t, &a.attrs, &m, refYear)
 	applyAttrs(a.matches, &a.attrs, &m)
 	m.resolve(&a.attrs)
 	for i := range a.scores {

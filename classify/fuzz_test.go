@@ -45,11 +45,15 @@ func FuzzAttributes(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
+	nv, err := loadNumbers(numbersFS)
+	if err != nil {
+		f.Fatal(err)
+	}
 	f.Fuzz(func(t *testing.T, s string) {
 		tx := tokenize(s, lx.weak)
 		var a attrs
 		var m metalSignals
-		extractNumbers(&tx, &a, &m, 2026)
+		nv.extract(&tx, &a, &m, 2026)
 		applyAttrs(lx.match(&tx, nil), &a, &m)
 		m.resolve(&a)
 		for i, v := range a {

@@ -35,19 +35,6 @@ func TestLexiconCodesExist(t *testing.T) {
 	}
 }
 
-// TestInScopeGoldCodesExist checks the labelled set's gold codes.
-func TestInScopeGoldCodesExist(t *testing.T) {
-	n := hs2022(t)
-	for _, l := range readInScope(t) {
-		if l.GoldHS6 == "" {
-			continue
-		}
-		if _, ok := n.Item(hs.MustParse(l.GoldHS6)); !ok {
-			t.Errorf("%s: gold %s does not exist in HS 2022", l.ID, l.GoldHS6)
-		}
-	}
-}
-
 // TestLexiconCoversLuxuryLists checks that every heading a luxury list of
 // the catalogue names has a lexicon concept, whatever lists exist.
 func TestLexiconCoversLuxuryLists(t *testing.T) {

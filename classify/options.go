@@ -1,6 +1,7 @@
 package classify
 
 import (
+	"io/fs"
 	"time"
 
 	"github.com/luxscreen/luxscreen/hs"
@@ -12,6 +13,7 @@ type Option func(*config)
 
 type config struct {
 	lexicon       *Lexicon
+	numbers       fs.FS
 	nomenclature  hs.Nomenclature
 	validation    []hs.Nomenclature
 	correlations  []*hs.Correlation

@@ -77,6 +77,9 @@ func (e *Engine) Update(cfg Config) error {
 	return nil
 }
 
+// RuleSet returns the rule set the engine judges with now.
+func (e *Engine) RuleSet() *RuleSet { return e.cur.Load().Rules }
+
 // evalCtx is one shipment being judged: the facts resolved once, shared by
 // every rule.
 type evalCtx struct {

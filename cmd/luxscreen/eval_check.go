@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/luxscreen/luxscreen/rules"
+	"github.com/luxscreen/luxscreen/rules/ruleseval"
 )
 
 // runEvalCheck measures the shipment-decision engine on a labelled set of
@@ -36,7 +37,7 @@ func runEvalCheck(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	set, err := readSet(*input, rules.ReadLabelled)
+	set, err := readSet(*input, ruleseval.ReadLabelled)
 	if err != nil {
 		return err
 	}
@@ -51,7 +52,7 @@ func runEvalCheck(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	m, err := rules.Evaluate(ctx, eng, set)
+	m, err := ruleseval.Evaluate(ctx, eng, set)
 	if err != nil {
 		return fmt.Errorf("%s: %w", *input, err)
 	}
@@ -66,7 +67,7 @@ func runEvalCheck(ctx context.Context, e *env, args []string) error {
 }
 
 // printCheckMetrics writes the metrics for people.
-func printCheckMetrics(w io.Writer, m rules.Metrics, failures bool) {
+func printCheckMetrics(w io.Writer, m ruleseval.Metrics, failures bool) {
 	verdicts := []rules.Verdict{rules.VerdictBlock, rules.VerdictReview, rules.VerdictClear}
 	fmt.Fprintf(w, "shipments          %d (block %d, review %d, clear %d expected)\n", m.N, m.ExpectedBlock, m.N-m.ExpectedBlock-m.Clean, m.Clean)
 	fmt.Fprintf(w, "verdict accuracy   %.3f (%d/%d)\n", m.VerdictAccuracy, m.Correct, m.N)

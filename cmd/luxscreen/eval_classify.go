@@ -4,7 +4,7 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/luxscreen/luxscreen/classify"
+	"github.com/luxscreen/luxscreen/classify/classifyeval"
 )
 
 // runEvalClassify measures the classifier on a labelled set: the in-scope
@@ -31,7 +31,7 @@ func runEvalClassify(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	set, err := readSet(*input, classify.ReadLabelled)
+	set, err := readSet(*input, classifyeval.ReadLabelled)
 	if err != nil {
 		return err
 	}
@@ -39,7 +39,7 @@ func runEvalClassify(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	m, err := classify.Evaluate(ctx, c, set)
+	m, err := classifyeval.Evaluate(ctx, c, set)
 	if err != nil {
 		return err
 	}

@@ -2,14 +2,14 @@ package main
 
 import (
 	"context"
-	"github.com/luxscreen/luxscreen/internal/testenv"
 
+	"github.com/luxscreen/luxscreen/internal/shared"
 	"github.com/luxscreen/luxscreen/screen/screeneval"
 )
 
 func runEvalScreen(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e, "eval screen", "[--shared DIR]")
-	shared := fs.String("shared", testenv.Dir(), "shared data directory (default $LUXSCREEN_SHARED)")
+	shared := fs.String("shared", shared.Dir(), "shared data directory (default $LUXSCREEN_SHARED)")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err

@@ -4,24 +4,27 @@
 // sanctions lists, labelled evaluation sets) read its path from the
 // LUXSCREEN_SHARED environment variable and skip when it is unset, so that
 // "go test ./..." passes on a machine that has only the repository.
+//
+// The package imports "testing": only _test.go files may import it.
+// Programs use internal/shared instead.
 package testenv
 
 import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/luxscreen/luxscreen/internal/shared"
 )
 
 // EnvVar names the environment variable that points at the shared folder.
-const EnvVar = "LUXSCREEN_SHARED"
+const EnvVar = shared.EnvVar
 
 // Shared returns the absolute path of the shared folder, or skips the test
-// when LUXSCREEN_SHARED is unset. A relative value is taken relative to the
-// module root, because "go test" runs each package in its own directory
-// while CI sets the variable to ../shared from the root.
+// when LUXSCREEN_SHARED is unset.
 func Shared(tb testing.TB) string {
 	tb.Helper()
-	dir, ok := Lookup()
+	dir, ok := shared.Lookup()
 	if !ok {
 		tb.Skipf("%s is not set; skipping test that needs the shared data", EnvVar)
 	}
@@ -39,47 +42,8 @@ func Path(tb testing.TB, elem ...string) string {
 	return filepath.Join(append([]string{Shared(tb)}, elem...)...)
 }
 
-// Lookup returns the absolute shared folder and whether LUXSCREEN_SHARED is
-// set. Programs other than tests (evaluation commands) use it for their
-// default.
-func Lookup() (string, bool) {
-	v := os.Getenv(EnvVar)
-	if v == "" {
-		return "", false
-	}
-	if filepath.IsAbs(v) {
-		return v, true
-	}
-	if root, ok := moduleRoot(); ok {
-		return filepath.Join(root, v), true
-	}
-	abs, err := filepath.Abs(v)
-	if err != nil {
-		return v, true
-	}
-	return abs, true
-}
-
 // Dir returns the absolute shared folder, or "" when LUXSCREEN_SHARED is
-// unset.
+// unset, without skipping.
 func Dir() string {
-	d, _ := Lookup()
-	return d
-}
-
-func moduleRoot() (string, bool) {
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", false
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir, true
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", false
-		}
-		dir = parent
-	}
+	return shared.Dir()
 }

@@ -1,4 +1,4 @@
-package classify
+package classifyeval
 
 import (
 	"bufio"
@@ -10,12 +10,14 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/luxscreen/luxscreen/classify"
 )
 
 // Labelled is one line of an evaluation set: an item with its gold
 // classification.
 type Labelled struct {
-	Item
+	classify.Item
 	// GoldHS6 is the HS 2022 subheading, or "" when the description does
 	// not decide one and the right answer is to abstain.
 	GoldHS6 string `json:"gold_hs6"`
@@ -107,7 +109,7 @@ func readLabelledCSV(r io.Reader) ([]Labelled, error) {
 		for len(g) < 6 && len(g) > 0 {
 			g = "0" + g // codes read as integers lose their leading zero
 		}
-		l := Labelled{Item: Item{ID: fmt.Sprintf("line%d", line), Description: rec[ti]}, GoldHS6: g}
+		l := Labelled{Item: classify.Item{ID: fmt.Sprintf("line%d", line), Description: rec[ti]}, GoldHS6: g}
 		if err := l.check(); err != nil {
 			return nil, fmt.Errorf("classify: eval set line %d: %w", line, err)
 		}
@@ -155,7 +157,7 @@ type Failure struct {
 }
 
 // Evaluate classifies every item and scores the results.
-func Evaluate(ctx context.Context, c *Classifier, set []Labelled) (Metrics, error) {
+func Evaluate(ctx context.Context, c *classify.Classifier, set []Labelled) (Metrics, error) {
 	var m Metrics
 	var ok4, ok6, top4all, t5n, t54, t56, tp, fp, fn, hnLux int
 	for _, l := range set {

@@ -1,0 +1,359 @@
+package luxscreen
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/luxscreen/luxscreen/classify"
+	"github.com/luxscreen/luxscreen/hs"
+	"github.com/luxscreen/luxscreen/lists"
+	"github.com/luxscreen/luxscreen/party"
+	"github.com/luxscreen/luxscreen/rules"
+	"github.com/luxscreen/luxscreen/screen"
+)
+
+// Config says what a [System] judges with. Its zero value is the embedded
+// default: the cited catalogue, the default rules and reference data, no
+// exchange rates, no reference prices and the embedded demo sanctions list.
+type Config struct {
+	// Lists are the sanctions list files (UN XML, OFAC CSV or XML, EU,
+	// UK, OpenSanctions FtM JSON) or OFAC CSV directories that parties
+	// and vessels are screened against; [System.Reload] rereads them.
+	// Empty means the embedded demo list, unless NoDemoList is set.
+	Lists []string
+	// NoDemoList makes Open fail with [ErrNoLists] when Lists is empty,
+	// for deployments where screening against the demo list by mistake
+	// would be worse than not starting.
+	NoDemoList bool
+
+	// Rules are rule files merged, in order, over the embedded default
+	// rules.
+	Rules []string
+
+	// RatesFile is an exchange-rates file (YAML: base, source, rates) for
+	// values in a currency other than a threshold's. Rates gives the
+	// rates directly instead; setting both is an error. Without rates a
+	// value in another currency cannot be compared, and the rules fail
+	// closed to review.
+	RatesFile string
+	Rates     *rules.Rates
+	// PricesFile is a reference unit-prices file (YAML: prices); without
+	// it the reference-price test is off.
+	PricesFile string
+
+	// Nomenclature is an HS nomenclature file (UN Comtrade JSON, flat HS
+	// CSV or EU CN CSV) indexed so that descriptions outside the luxury
+	// lexicon are classified too; Edition is its edition when the file
+	// does not name it. Correlation is a UNSD correlation table mapping
+	// declared codes of older editions.
+	Nomenclature string
+	Edition      hs.Edition
+	Correlation  string
+
+	// Jurisdictions and Kinds restrict the controls [System.Classify]
+	// reports (the UN lists are always included). [System.Check] is not
+	// restricted: the exporter and the route decide which lists bind.
+	Jurisdictions []string
+	Kinds         []lists.Kind
+
+	// Now returns the current time; nil means time.Now. It dates
+	// shipments and goods lines without a date.
+	Now func() time.Time
+}
+
+// ErrNoLists is returned by Open when Config.NoDemoList is set and no
+// sanctions list is given.
+var ErrNoLists = errors.New("luxscreen: no sanctions list given and the demo list is refused")
+
+// ErrClosed is returned by the methods of a closed System.
+var ErrClosed = errors.New("luxscreen: system closed")
+
+// System is the loaded, wired luxscreen: one catalogue, one classifier,
+// one screener and one decision engine over them. It is safe for
+// concurrent use.
+type System struct {
+	cfg Config
+	now func() time.Time
+
+	cat *lists.Catalogue
+	// classifier judges goods lines for the engine and for Classify;
+	// view is the classifier Classify answers with, the same one unless
+	// Config restricts jurisdictions or kinds.
+	classifier *classify.Classifier
+	view       *classify.Classifier
+	screener   *screen.Screener
+	engine     *rules.Engine
+	goods      *rules.ClassifyAdapter
+	ruleSet    *rules.RuleSet
+
+	// reload is held by Reload and Close: one reload at a time, and none
+	// after Close.
+	reload sync.Mutex
+	closed atomic.Bool
+}
+
+// Open loads and wires everything cfg names. Every file is read here, once;
+// an error names the file that failed.
+func Open(ctx context.Context, cfg Config) (*System, error) {
+	s := &System{cfg: cfg, now: cfg.Now}
+	if s.now == nil {
+		s.now = time.Now
+	}
+	var err error
+	if s.cat, err = lists.Default(ctx); err != nil {
+		return nil, err
+	}
+	if err := s.openGoods(ctx); err != nil {
+		return nil, err
+	}
+	ls, err := s.loadLists(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if s.screener, err = screen.NewScreener(ls...); err != nil {
+		return nil, err
+	}
+	if err := s.openEngine(); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// openGoods builds the classifier, and the restricted view of it that
+// Classify answers with when the configuration asks for one.
+func (s *System) openGoods(ctx context.Context) error {
+	rates, err := s.rates()
+	if err != nil {
+		return err
+	}
+	opts := []classify.Option{classify.WithClock(s.now)}
+	if r := rates.USDPerUnit(); len(r) > 0 {
+		opts = append(opts, classify.WithRates(r))
+	}
+	if s.cfg.Nomenclature != "" {
+		n, err := hs.Open(ctx, s.cfg.Nomenclature, s.cfg.Edition)
+		if err != nil {
+			return fmt.Errorf("luxscreen: nomenclature: %w", err)
+		}
+		opts = append(opts, classify.WithNomenclature(n))
+	}
+	if s.cfg.Correlation != "" {
+		cr, err := hs.OpenCorrelation(ctx, s.cfg.Correlation)
+		if err != nil {
+			return fmt.Errorf("luxscreen: correlation: %w", err)
+		}
+		opts = append(opts, classify.WithCorrelation(cr))
+	}
+	if s.classifier, err = classify.New(s.cat, opts...); err != nil {
+		return err
+	}
+	s.view = s.classifier
+	if len(s.cfg.Jurisdictions) > 0 || len(s.cfg.Kinds) > 0 {
+		// The view shares the lexicon; the engine keeps the unrestricted
+		// classifier, because the shipment decides which lists bind.
+		opts = append(opts, classify.WithLexicon(s.classifier.Lexicon()),
+			classify.WithJurisdictions(s.cfg.Jurisdictions...), classify.WithKinds(s.cfg.Kinds...))
+		if s.view, err = classify.New(s.cat, opts...); err != nil {
+			return err
+		}
+	}
+	if s.goods, err = rules.NewClassifyAdapter(s.classifier, s.cat); err != nil {
+		return err
+	}
+	return nil
+}
+
+// openEngine reads the rules and reference prices and builds the engine.
+func (s *System) openEngine() error {
+	rs, err := rules.DefaultRuleSet()
+	if err != nil {
+		return err
+	}
+	for _, p := range s.cfg.Rules {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		if rs, err = rs.Merge(p, b); err != nil {
+			return err
+		}
+	}
+	s.ruleSet = rs
+	var prices *rules.ReferencePrices
+	if p := s.cfg.PricesFile; p != "" {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		if prices, err = rules.ParseReferencePrices(p, b); err != nil {
+			return err
+		}
+	}
+	rates, err := s.rates()
+	if err != nil {
+		return err
+	}
+	s.engine, err = rules.NewEngine(rules.Config{
+		Rules: rs, Goods: s.goods, Parties: s.screener,
+		Rates: rates, Prices: prices, Now: s.now,
+	})
+	return err
+}
+
+// rates returns the configured exchange rates, nil when there are none.
+func (s *System) rates() (*rules.Rates, error) {
+	switch {
+	case s.cfg.RatesFile != "" && s.cfg.Rates != nil:
+		return nil, errors.New("luxscreen: Config.RatesFile and Config.Rates are both set; give one")
+	case s.cfg.RatesFile != "":
+		b, err := os.ReadFile(s.cfg.RatesFile)
+		if err != nil {
+			return nil, err
+		}
+		return rules.ParseRates(s.cfg.RatesFile, b)
+	}
+	return s.cfg.Rates, nil
+}
+
+// loadLists reads the sanctions lists of the configuration, at once, or
+// the demo list when none is given.
+func (s *System) loadLists(ctx context.Context) ([]screen.List, error) {
+	if len(s.cfg.Lists) == 0 {
+		if s.cfg.NoDemoList {
+			return nil, ErrNoLists
+		}
+		l, err := screen.DemoList()
+		return []screen.List{l}, err
+	}
+	// The official files take seconds each to parse; reading them side by
+	// side shortens start-up and reloads.
+	ls := make([]screen.List, len(s.cfg.Lists))
+	errs := make([]error, len(s.cfg.Lists))
+	var wg sync.WaitGroup
+	for i, p := range s.cfg.Lists {
+		wg.Go(func() {
+			l, err := screen.Load(ctx, p)
+			if err != nil {
+				err = fmt.Errorf("sanctions list %s: %w", p, err)
+			}
+			ls[i], errs[i] = l, err
+		})
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	return ls, nil
+}
+
+// Check judges a shipment: block, review or clear, with every finding, its
+// evidence and its citations.
+func (s *System) Check(ctx context.Context, sh *rules.Shipment) (*rules.Decision, error) {
+	if s.closed.Load() {
+		return nil, ErrClosed
+	}
+	return s.engine.Check(ctx, sh)
+}
+
+// Classify classifies one goods line and reports the controls that apply
+// to it, within the jurisdictions and kinds of the configuration.
+func (s *System) Classify(ctx context.Context, it classify.Item) (classify.Result, error) {
+	if s.closed.Load() {
+		return classify.Result{}, ErrClosed
+	}
+	return s.view.Classify(ctx, it)
+}
+
+// Screen screens one party or vessel against the sanctions lists.
+func (s *System) Screen(ctx context.Context, q party.Entity) (party.Result, error) {
+	if s.closed.Load() {
+		return party.Result{}, ErrClosed
+	}
+	return s.screener.Screen(ctx, q)
+}
+
+// Lookup returns every control of the catalogue that covers code under
+// opts (date, jurisdictions, kinds, direction).
+func (s *System) Lookup(code hs.Code, opts lists.Options) []lists.Match {
+	return s.cat.Lookup(code, opts)
+}
+
+// Reload rereads the sanctions lists of the configuration and swaps them
+// in whole. Screenings and checks go on meanwhile against the old lists;
+// when a file fails to load, the old lists stay and the error says why.
+// Reloads do not overlap: one asked for during another waits for it.
+func (s *System) Reload(ctx context.Context) error {
+	s.reload.Lock()
+	defer s.reload.Unlock()
+	if s.closed.Load() {
+		return ErrClosed
+	}
+	ls, err := s.loadLists(ctx)
+	if err != nil {
+		return err
+	}
+	return s.screener.Reload(ctx, ls...)
+}
+
+// Close ends the system: later calls of Check, Classify, Screen and
+// Reload return [ErrClosed]. It waits for a reload in progress. Closing
+// twice is harmless.
+func (s *System) Close() error {
+	s.reload.Lock()
+	defer s.reload.Unlock()
+	s.closed.Store(true)
+	return nil
+}
+
+// Catalogue returns the control-list catalogue, for listing, comparing
+// and mapping the lists.
+func (s *System) Catalogue() *lists.Catalogue { return s.cat }
+
+// Classifier returns the classifier Classify answers with, for callers
+// that measure it (classify.Evaluate).
+func (s *System) Classifier() *classify.Classifier { return s.view }
+
+// Screener returns the screener, for callers that need its thresholds or
+// list versions (the yente-compatible /match endpoint).
+func (s *System) Screener() *screen.Screener { return s.screener }
+
+// Engine returns the decision engine Check judges with, for callers that
+// measure it (rules.Evaluate).
+func (s *System) Engine() *rules.Engine { return s.engine }
+
+// Now returns the system's current time (Config.Now).
+func (s *System) Now() time.Time { return s.now() }
+
+// DemoList reports whether parties are screened against the embedded demo
+// list, because no sanctions list was given.
+func (s *System) DemoList() bool { return len(s.cfg.Lists) == 0 }
+
+// Warnings are what a user must be told about the system's answers, such
+// as screening against the demo list.
+func (s *System) Warnings() []string {
+	if s.DemoList() {
+		return []string{screen.DemoWarning}
+	}
+	return nil
+}
+
+// Versions identifies the data a system judges with.
+type Versions struct {
+	// Rules is the rule set's version, with the SHA-256 of each file
+	// merged over the defaults.
+	Rules string `json:"rules"`
+	// Goods is the version of the catalogue and classifier.
+	Goods string `json:"goods"`
+	// Sanctions are the sanctions lists loaded now.
+	Sanctions []screen.ListVersion `json:"sanctions"`
+}
+
+// Versions returns the versions of the data loaded now.
+func (s *System) Versions() Versions {
+	return Versions{Rules: s.ruleSet.Version(), Goods: s.goods.Version(), Sanctions: s.screener.Versions()}
+}

@@ -1,0 +1,177 @@
+package luxscreen
+
+import (
+	"context"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/luxscreen/luxscreen/classify"
+	"github.com/luxscreen/luxscreen/party"
+	"github.com/luxscreen/luxscreen/rules"
+	"github.com/luxscreen/luxscreen/screen"
+)
+
+func TestOpenErrors(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "missing.xml")
+	tests := []struct {
+		name string
+		cfg  Config
+		want error
+	}{
+		{"missing list", Config{Lists: []string{missing}}, fs.ErrNotExist},
+		{"missing rules", Config{Rules: []string{missing}}, fs.ErrNotExist},
+		{"missing rates", Config{RatesFile: missing}, fs.ErrNotExist},
+		{"missing prices", Config{PricesFile: missing}, fs.ErrNotExist},
+		{"missing nomenclature", Config{Nomenclature: missing}, fs.ErrNotExist},
+		{"demo refused", Config{NoDemoList: true}, ErrNoLists},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Open(context.Background(), tt.cfg)
+			if !errors.Is(err, tt.want) {
+				t.Fatalf("Open: got %v, want %v", err, tt.want)
+			}
+		})
+	}
+	if _, err := Open(context.Background(), Config{RatesFile: missing, Rates: &rules.Rates{Base: "USD"}}); err == nil {
+		t.Error("Open with RatesFile and Rates: got no error")
+	}
+}
+
+// TestClassifyRates checks that the rates of the configuration reach the
+// classifier Classify answers with: a copy of the wiring once left them
+// out.
+func TestClassifyRates(t *testing.T) {
+	rates := &rules.Rates{Base: "USD", PerUnit: map[string]float64{"EUR": 1.1, "KRW": 0.00075}}
+	tests := []struct {
+		name  string
+		rates *rules.Rates
+		want  bool // a control says that a rate is missing
+	}{
+		{"no rates", nil, true},
+		{"rates", rates, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			sys, err := Open(context.Background(), Config{Rates: tt.rates})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if sys.view != sys.classifier {
+				t.Error("an unrestricted configuration built two classifiers")
+			}
+			res, err := sys.Classify(context.Background(), classify.Item{Description: "Rolex wristwatch", Value: 20000, Currency: "EUR"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := false
+			for _, c := range res.Controls {
+				got = got || strings.Contains(c.Why, "no rate for")
+			}
+			if got != tt.want {
+				t.Errorf("a control lacks a rate: got %v, want %v; controls: %+v", got, tt.want, res.Controls)
+			}
+		})
+	}
+}
+
+func TestReload(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	list := filepath.Join(dir, "un.xml")
+	copyFile(t, "screen/testdata/un_small.xml", list)
+	sys, err := Open(ctx, Config{Lists: []string{list}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := sys.Versions().Sanctions
+
+	// A reload that fails keeps the old lists.
+	if err := os.WriteFile(list, []byte("<not a list"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := sys.Reload(ctx); err == nil {
+		t.Fatal("Reload of a broken file: got no error")
+	}
+	if diff := cmp.Diff(before, sys.Versions().Sanctions); diff != "" {
+		t.Errorf("lists after a failed reload (-before +after):\n%s", diff)
+	}
+
+	// Screenings go on while the lists are swapped.
+	copyFile(t, "screen/testdata/un_small.xml", list)
+	var wg sync.WaitGroup
+	stop := make(chan struct{})
+	for range 4 {
+		wg.Go(func() {
+			for {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				res, err := sys.Screen(ctx, party.New("Example Sea Shipping Company", party.KindOrganisation, "", "", ""))
+				if err != nil || res.Verdict != screen.Match {
+					t.Errorf("Screen during reload: %v, %v", res.Verdict, err)
+					return
+				}
+			}
+		})
+	}
+	for range 5 {
+		if err := sys.Reload(ctx); err != nil {
+			t.Error(err)
+		}
+	}
+	close(stop)
+	wg.Wait()
+
+	if err := sys.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := sys.Reload(ctx); !errors.Is(err, ErrClosed) {
+		t.Errorf("Reload after Close: got %v, want ErrClosed", err)
+	}
+	if _, err := sys.Check(ctx, &rules.Shipment{}); !errors.Is(err, ErrClosed) {
+		t.Errorf("Check after Close: got %v, want ErrClosed", err)
+	}
+}
+
+func TestWarnings(t *testing.T) {
+	tests := []struct {
+		name string
+		cfg  Config
+		want []string
+	}{
+		{"demo", Config{}, []string{screen.DemoWarning}},
+		{"official", Config{Lists: []string{"screen/testdata/un_small.xml"}}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			sys, err := Open(context.Background(), tt.cfg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.want, sys.Warnings()); diff != "" {
+				t.Errorf("Warnings (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func copyFile(t *testing.T, from, to string) {
+	t.Helper()
+	b, err := os.ReadFile(from)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(to, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -1,0 +1,104 @@
+package ruleseval
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/luxscreen/luxscreen/classify"
+	"github.com/luxscreen/luxscreen/lists"
+	"github.com/luxscreen/luxscreen/rules"
+	"github.com/luxscreen/luxscreen/screen"
+)
+
+func fixedNow() time.Time { return time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC) }
+
+// exampleShipment reads a shipment of examples/shipments.
+func exampleShipment(t testing.TB, name string) *rules.Shipment {
+	t.Helper()
+	p := filepath.Join("..", "..", "examples", "shipments", name)
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := rules.Decode(p, b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// demoScreener screens against the embedded demo list.
+func demoScreener(t testing.TB) rules.PartyScreener {
+	t.Helper()
+	demo, err := screen.DemoList()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc, err := screen.NewScreener(demo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sc
+}
+
+// testEngine is an engine on the embedded catalogue, rules and reference
+// data, screening against the demo list.
+func testEngine(t testing.TB) *rules.Engine {
+	t.Helper()
+	cat, err := lists.Default(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	goods, err := rules.NewCatalogueAssessor(cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := rules.NewEngine(rules.Config{Goods: goods, Parties: demoScreener(t), Now: fixedNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e
+}
+
+// evalEngine is the engine "luxscreen check" builds (and "luxscreen eval
+// check" measures): the classifier over the embedded catalogue, the
+// embedded demo sanctions list, and the set's own rates and reference
+// prices.
+func evalEngine(t testing.TB) *rules.Engine {
+	t.Helper()
+	cat, err := lists.Default(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	cl, err := classify.New(cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	goods, err := rules.NewClassifyAdapter(cl, cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	read := func(name string) []byte {
+		b, err := os.ReadFile(filepath.Join("..", "testdata", "eval", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	rates, err := rules.ParseRates("rates.yaml", read("rates.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	prices, err := rules.ParseReferencePrices("prices.yaml", read("prices.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := rules.NewEngine(rules.Config{Goods: goods, Parties: demoScreener(t), Rates: rates, Prices: prices, Now: fixedNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e
+}
