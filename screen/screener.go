@@ -3,6 +3,7 @@ package screen
 import (
 	"context"
 	"fmt"
+	"io/fs"
 	"slices"
 	"strings"
 	"sync/atomic"
@@ -21,6 +22,11 @@ type Options struct {
 	MatchThreshold, ReviewThreshold float64
 	// MaxHits caps the hits returned; zero means the weights' max_hits.
 	MaxHits int
+	// Data holds the package's data files laid out like the package
+	// directory (countries.yaml, names/lexicon.yaml, data/weights.yaml);
+	// nil means the embedded files ([FS]). Weights, when given, take the
+	// place of Data's weights file.
+	Data fs.FS
 }
 
 // Screener screens parties and vessels against loaded lists. It is safe
@@ -46,15 +52,15 @@ func NewScreenerOptions(opt Options, lists ...List) (*Screener, error) {
 	w := opt.Weights
 	if w == nil {
 		var err error
-		if w, err = DefaultWeights(); err != nil {
+		if w, err = LoadWeights(dataFS(opt.Data)); err != nil {
 			return nil, err
 		}
 	}
-	az, err := names.NewAnalyzer()
+	az, err := names.LoadAnalyzer(namesFS(opt.Data))
 	if err != nil {
 		return nil, err
 	}
-	cc, err := parseCountries()
+	cc, err := loadCountries(dataFS(opt.Data))
 	if err != nil {
 		return nil, err
 	}

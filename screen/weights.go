@@ -1,22 +1,17 @@
 package screen
 
 import (
-	"bytes"
-	"embed"
-	"errors"
 	"fmt"
 	"io/fs"
 
+	"github.com/luxscreen/luxscreen/internal/datafile"
 	"github.com/luxscreen/luxscreen/party"
 	"gopkg.in/yaml.v3"
 )
 
-// WeightsFile is the path of the weights file in the package's data, and
-// under a --data directory below "screen/".
+// WeightsFile is the path of the weights file in [FS], and under a --data
+// directory below "screen/".
 const WeightsFile = "data/weights.yaml"
-
-//go:embed data/weights.yaml
-var weightsData embed.FS
 
 // Weights are the scorer's weights and thresholds, read from
 // data/weights.yaml (see the comments there for what each number does and
@@ -83,105 +78,112 @@ type similarity struct {
 	Similarity float64 `yaml:"similarity"`
 }
 
-// ErrWeights is wrapped by every error in a weights file.
-var ErrWeights = errors.New("invalid screening weights")
-
 // DefaultWeights returns the embedded weights.
-func DefaultWeights() (*Weights, error) { return LoadWeights(weightsData) }
+func DefaultWeights() (*Weights, error) { return LoadWeights(files) }
 
-// LoadWeights reads WeightsFile from fsys, a file system laid out like the
-// package directory (the embedded data, or "DIR/screen" of a --data
-// directory). Unknown and missing keys and values out of range are errors.
+// LoadWeights reads [WeightsFile] from fsys, a file system laid out like
+// the package directory (the embedded [FS], or "DIR/screen" of a --data
+// directory laid over it). Unknown keys, missing values and values out of
+// range are errors with their place ([datafile.Error]).
 func LoadWeights(fsys fs.FS) (*Weights, error) {
 	data, err := fs.ReadFile(fsys, WeightsFile)
 	if err != nil {
 		return nil, fmt.Errorf("screen: %w", err)
 	}
-	return ParseWeights(WeightsFile, data)
+	return ParseWeights(datafile.Source(fsys, WeightsFile), data)
 }
 
-// ParseWeights parses a weights file; name is used in errors.
+// ParseWeights parses a weights file; name is used in errors. Every
+// problem of the file is reported.
 func ParseWeights(name string, data []byte) (*Weights, error) {
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	w := new(Weights)
-	if err := dec.Decode(w); err != nil {
-		return nil, fmt.Errorf("%s: %w: %w", name, ErrWeights, err)
+	f := datafile.NewFile(name)
+	root := f.Root(data)
+	if root == nil {
+		return nil, f.Err()
 	}
-	if err := w.validate(); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+	w := new(Weights)
+	f.Decode(root, "", w)
+	if f.Failed() {
+		return nil, f.Err()
+	}
+	w.validate(f, root)
+	if err := f.Err(); err != nil {
+		return nil, err
 	}
 	return w, nil
 }
 
-// validate checks that every value is given and in its range.
-func (w *Weights) validate() error {
-	f, t, b := &w.Features, &w.Tokens, &w.Blocking
-	unit := []struct {
-		field string
-		v     float64
-	}{
-		{"thresholds.match", w.Thresholds.Match},
-		{"thresholds.review", w.Thresholds.Review},
-		{"features.name.min_pair", f.Name.MinPair},
-		{"features.name.credit_floor", f.Name.CreditFloor},
-		{"features.name.min_lev_ratio", f.Name.MinLevRatio},
-		{"features.name.min_span_lev_ratio", f.Name.MinSpanLevRatio},
-		{"features.name.extra_floor", f.Name.ExtraFloor},
-		{"features.name.omission", f.Name.Omission},
-		{"features.romanisation.similarity", f.Romanisation.Similarity},
-		{"features.initial.similarity", f.Initial.Similarity},
-		{"features.legal_form.similarity", f.LegalForm.Similarity},
-		{"features.substitution.weight", f.Substitution.Weight},
-		{"features.substitution.floor", f.Substitution.Floor},
-		{"features.number_mismatch.factor", f.NumberMismatch.Factor},
-		{"features.number_mismatch.vessel_factor", f.NumberMismatch.VesselFactor},
-		{"features.identifier.mismatch_factor", f.Identifier.MismatchFactor},
-		{"features.birth_date.match", f.BirthDate.Match},
-		{"features.birth_date.mismatch", f.BirthDate.Mismatch},
-		{"features.country.mismatch", f.Country.Mismatch},
-		{"tokens.legal", t.Legal},
-		{"tokens.stop", t.Stop},
-		{"tokens.initial", t.Initial},
-		{"tokens.number", t.Number},
-		{"tokens.generic", t.Generic},
-		{"tokens.floor", t.Floor},
-		{"blocking.prune_margin", b.PruneMargin},
-	}
-	var errs []error
-	for _, u := range unit {
-		if u.v <= 0 || u.v > 1 {
-			errs = append(errs, fmt.Errorf("%s: %w: %v: want a number above 0 and at most 1", u.field, ErrWeights, u.v))
-		}
-	}
-	counts := []struct {
-		field  string
-		v, max float64
-	}{
-		{"thresholds.max_hits", float64(w.Thresholds.MaxHits), 10000},
-		{"tokens.full_df", t.FullDF, 1e6},
-		{"tokens.floor_df", t.FloorDF, 1e9},
-		{"blocking.max_df", float64(b.MaxDF), 1e9},
-		{"blocking.rare_df", float64(b.RareDF), 1e9},
-		{"blocking.max_span", float64(b.MaxSpan), 8},
-		{"blocking.max_span_token", float64(b.MaxSpanToken), 64},
-		{"blocking.prefix_len", float64(b.PrefixLen), 64},
-	}
-	for _, c := range counts {
-		if c.v < 1 || c.v > c.max {
-			errs = append(errs, fmt.Errorf("%s: %w: %v: want a number from 1 to %v", c.field, ErrWeights, c.v, c.max))
+// bounded is one number of the file and its range.
+type bounded struct {
+	path   []any
+	v      float64
+	lo, hi float64
+	// open excludes lo from the range.
+	open bool
+}
+
+// validate checks that every value is given and in its range, and the
+// relations between values.
+func (w *Weights) validate(f *datafile.File, root *yaml.Node) {
+	ft, t, b := &w.Features, &w.Tokens, &w.Blocking
+	unit := func(v float64, p ...any) bounded { return bounded{path: p, v: v, lo: 0, hi: 1, open: true} }
+	count := func(v, hi float64, p ...any) bounded { return bounded{path: p, v: v, lo: 1, hi: hi} }
+	for _, x := range []bounded{
+		unit(w.Thresholds.Match, "thresholds", "match"),
+		unit(w.Thresholds.Review, "thresholds", "review"),
+		count(float64(w.Thresholds.MaxHits), 10000, "thresholds", "max_hits"),
+		unit(ft.Name.MinPair, "features", "name", "min_pair"),
+		unit(ft.Name.CreditFloor, "features", "name", "credit_floor"),
+		unit(ft.Name.MinLevRatio, "features", "name", "min_lev_ratio"),
+		unit(ft.Name.MinSpanLevRatio, "features", "name", "min_span_lev_ratio"),
+		unit(ft.Name.ExtraFloor, "features", "name", "extra_floor"),
+		unit(ft.Name.Omission, "features", "name", "omission"),
+		unit(ft.Romanisation.Similarity, "features", "romanisation", "similarity"),
+		unit(ft.Initial.Similarity, "features", "initial", "similarity"),
+		unit(ft.LegalForm.Similarity, "features", "legal_form", "similarity"),
+		unit(ft.Substitution.Weight, "features", "substitution", "weight"),
+		unit(ft.Substitution.Floor, "features", "substitution", "floor"),
+		unit(ft.NumberMismatch.Factor, "features", "number_mismatch", "factor"),
+		unit(ft.NumberMismatch.VesselFactor, "features", "number_mismatch", "vessel_factor"),
+		unit(ft.Identifier.MismatchFactor, "features", "identifier", "mismatch_factor"),
+		unit(ft.BirthDate.Match, "features", "birth_date", "match"),
+		unit(ft.BirthDate.Mismatch, "features", "birth_date", "mismatch"),
+		unit(ft.Country.Mismatch, "features", "country", "mismatch"),
+		unit(t.Legal, "tokens", "legal"),
+		unit(t.Stop, "tokens", "stop"),
+		unit(t.Initial, "tokens", "initial"),
+		unit(t.Number, "tokens", "number"),
+		unit(t.Generic, "tokens", "generic"),
+		unit(t.Floor, "tokens", "floor"),
+		count(t.FullDF, 1e6, "tokens", "full_df"),
+		count(t.FloorDF, 1e9, "tokens", "floor_df"),
+		count(float64(b.MaxDF), 1e9, "blocking", "max_df"),
+		count(float64(b.RareDF), 1e9, "blocking", "rare_df"),
+		unit(b.PruneMargin, "blocking", "prune_margin"),
+		count(float64(b.MaxSpan), 8, "blocking", "max_span"),
+		count(float64(b.MaxSpanToken), 64, "blocking", "max_span_token"),
+		count(float64(b.PrefixLen), 64, "blocking", "prefix_len"),
+	} {
+		switch {
+		case x.v == 0:
+			f.FailAt(root, datafile.ErrMissing, "", x.path...)
+		case x.v < x.lo || x.v > x.hi || (x.open && x.v == x.lo):
+			want := fmt.Sprintf("from %v to %v", x.lo, x.hi)
+			if x.open {
+				want = fmt.Sprintf("above %v and at most %v", x.lo, x.hi)
+			}
+			f.FailAt(root, datafile.ErrInvalid, fmt.Sprintf("%v: want a number %s", x.v, want), x.path...)
 		}
 	}
 	if w.Thresholds.Review > w.Thresholds.Match {
-		errs = append(errs, fmt.Errorf("thresholds.review: %w: %.2f above the match threshold %.2f", ErrWeights, w.Thresholds.Review, w.Thresholds.Match))
+		f.FailAt(root, datafile.ErrInvalid, fmt.Sprintf("%v is above the match threshold %v", w.Thresholds.Review, w.Thresholds.Match), "thresholds", "review")
 	}
 	if t.FullDF >= t.FloorDF {
-		errs = append(errs, fmt.Errorf("tokens.full_df: %w: %v not below floor_df %v", ErrWeights, t.FullDF, t.FloorDF))
+		f.FailAt(root, datafile.ErrInvalid, fmt.Sprintf("%v is not below floor_df %v", t.FullDF, t.FloorDF), "tokens", "full_df")
 	}
 	if b.RareDF > b.MaxDF {
-		errs = append(errs, fmt.Errorf("blocking.rare_df: %w: %d above max_df %d", ErrWeights, b.RareDF, b.MaxDF))
+		f.FailAt(root, datafile.ErrInvalid, fmt.Sprintf("%d is above max_df %d", b.RareDF, b.MaxDF), "blocking", "rare_df")
 	}
-	return errors.Join(errs...)
 }
 
 // thresholds returns the verdict bands.

@@ -263,7 +263,7 @@ type matchParams struct {
 }
 
 func (s *Server) matchParams(q url.Values, dataset string) (matchParams, error) {
-	match, _ := s.cfg.Screener.Thresholds()
+	match, _ := s.sys.Screener().Thresholds()
 	p := matchParams{limit: matchDefaultLimit, threshold: match}
 	set := func(vs []string) map[string]bool {
 		m := map[string]bool{}
@@ -322,7 +322,7 @@ func (s *Server) matchParams(q url.Values, dataset string) (matchParams, error) 
 	case "default", "sanctions", "luxscreen":
 	default:
 		known := []string{"default", "sanctions"}
-		for _, v := range s.cfg.Screener.Versions() {
+		for _, v := range s.sys.Screener().Versions() {
 			known = append(known, datasetOf(v.Source))
 			if datasetOf(v.Source) == dataset {
 				p.dataset = dataset
@@ -429,7 +429,7 @@ func (s *Server) handleMatch(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if len(s.cfg.Screener.Versions()) == 0 {
+	if len(s.sys.Screener().Versions()) == 0 {
 		return errorf(http.StatusServiceUnavailable, CodeNotReady, "no sanctions list is loaded; see /readyz")
 	}
 	body, err := readBody(r)
@@ -473,7 +473,7 @@ func (s *Server) handleMatch(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	match, review := s.cfg.Screener.Thresholds()
+	match, review := s.sys.Screener().Thresholds()
 	resp := MatchResponse{
 		Responses: make(map[string]MatchResults, len(keys)),
 		Matcher: map[string]FeatureDoc{featureScore: {
@@ -483,7 +483,7 @@ func (s *Server) handleMatch(w http.ResponseWriter, r *http.Request) error {
 		}},
 		Limit: p.limit,
 		Luxscreen: MatchRunInfo{
-			Lists:      s.cfg.Screener.Versions(),
+			Lists:      s.sys.Screener().Versions(),
 			Thresholds: Thresholds{Match: match, Review: review},
 			Ignored:    p.ignored,
 		},
@@ -498,7 +498,7 @@ func (s *Server) handleMatch(w http.ResponseWriter, r *http.Request) error {
 // matchOne screens one example's entity, filters and ranks the hits as
 // the parameters ask, and judges what is left.
 func (s *Server) matchOne(ctx context.Context, mq matchQuery, p matchParams) (MatchResults, error) {
-	res, err := s.cfg.Screener.Screen(ctx, mq.entity)
+	res, err := s.sys.Screener().Screen(ctx, mq.entity)
 	if err != nil {
 		return MatchResults{}, err
 	}
@@ -536,7 +536,7 @@ func (s *Server) matchOne(ctx context.Context, mq matchQuery, p matchParams) (Ma
 		}
 		return a.Entity < b.Entity
 	})
-	match, review := s.cfg.Screener.Thresholds()
+	match, review := s.sys.Screener().Thresholds()
 	verdict := party.Decide(hits, res.Reasons, party.Thresholds{Match: match, Review: review})
 	s.metrics.verdicts.WithLabelValues(string(verdict)).Inc()
 	out := MatchResults{

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/luxscreen/luxscreen"
 	"github.com/luxscreen/luxscreen/internal/batch"
 	"github.com/luxscreen/luxscreen/internal/csvtab"
 	"github.com/luxscreen/luxscreen/internal/progress"
@@ -16,12 +17,6 @@ import (
 	"github.com/luxscreen/luxscreen/report"
 	"github.com/luxscreen/luxscreen/screen"
 )
-
-// listFlags collects repeated --list values.
-type listFlags []string
-
-func (l *listFlags) String() string     { return strings.Join(*l, ",") }
-func (l *listFlags) Set(v string) error { *l = append(*l, v); return nil }
 
 // screenInput is one line of batch input, and screenOutput the
 // machine-readable output; their field names are stable (screen.Request,
@@ -40,8 +35,7 @@ func runScreen(ctx context.Context, e *env, args []string) error {
 	dob := fs.String("dob", "", "person's date of birth, YYYY[-MM[-DD]]")
 	input := fs.String("input", "", "batch input file of JSON lines or CSV {id,name,kind,country,imo,dob}, or - for stdin")
 	format := fs.String("format", "table", "output format: table, json or jsonl; csv too for --input")
-	var lists listFlags
-	fs.Var(&lists, "list", "list file or OFAC CSV directory (UN XML, OFAC CSV/XML, EU, UK, FtM JSON); repeatable; default: the embedded demo list")
+	fs.listFlag()
 	var bf batchFlags
 	bf.register(fs)
 	pos, err := parseFlags(fs, args)
@@ -71,18 +65,19 @@ func runScreen(ctx context.Context, e *env, args []string) error {
 	if !ok {
 		return usagef("screen: --kind %q: want org, person or vessel", *kindFlag)
 	}
-	s, err := loadScreener(ctx, e, lists)
+	sys, err := fs.open(ctx, e, luxscreen.Config{}, true)
 	if err != nil {
 		return err
 	}
+	defer sys.Close()
 	if *input != "" {
-		return screenBatch(ctx, e, s, *input, f, &bf)
+		return screenBatch(ctx, e, sys, *input, f, &bf)
 	}
 	name := ""
 	if len(pos) == 1 {
 		name = pos[0]
 	}
-	res, err := s.Screen(ctx, party.New(name, kind, *country, *imo, *dob))
+	res, err := sys.Screen(ctx, party.New(name, kind, *country, *imo, *dob))
 	if err != nil {
 		return err
 	}
@@ -91,37 +86,6 @@ func runScreen(ctx context.Context, e *env, args []string) error {
 		return printScreenTable(e.stdout, name, out)
 	}
 	return writeRecords(e.stdout, f, []screenOutput{out})
-}
-
-// loadScreener loads the --list files, or the demo list with a warning.
-func loadScreener(ctx context.Context, e *env, paths []string) (*screen.Screener, error) {
-	ls, err := loadLists(ctx, paths)
-	if err != nil {
-		return nil, err
-	}
-	if len(paths) == 0 {
-		fmt.Fprintln(e.stderr, screen.DemoWarning)
-	}
-	return screen.NewScreener(ls...)
-}
-
-// loadLists reads the --list files, or, when none is given, the embedded
-// demo list; a first run still screens parties, against a few
-// designations, and its caller says loudly that it does.
-func loadLists(ctx context.Context, paths []string) ([]screen.List, error) {
-	if len(paths) == 0 {
-		l, err := screen.DemoList()
-		return []screen.List{l}, err
-	}
-	ls := make([]screen.List, 0, len(paths))
-	for _, p := range paths {
-		l, err := screen.Load(ctx, p)
-		if err != nil {
-			return nil, fmt.Errorf("--list %s: %w", p, err)
-		}
-		ls = append(ls, l)
-	}
-	return ls, nil
 }
 
 // screenColumns are the columns of a CSV input, the field names of the
@@ -140,7 +104,7 @@ type screened struct {
 
 // screenBatch screens the records of path (or stdin for "-") on the
 // workers and writes the results in input order.
-func screenBatch(ctx context.Context, e *env, s *screen.Screener, path string, f outputFormat, bf *batchFlags) error {
+func screenBatch(ctx context.Context, e *env, sys *luxscreen.System, path string, f outputFormat, bf *batchFlags) error {
 	in, err := openInput(e, path, bf.inputFormat)
 	if err != nil {
 		return err
@@ -184,7 +148,7 @@ func screenBatch(ctx context.Context, e *env, s *screen.Screener, path string, f
 			if err != nil {
 				return screened{}, batch.Skip(fmt.Errorf("%s:%d: %w", in.name, rec.line, err))
 			}
-			res, err := s.Screen(ctx, ent)
+			res, err := sys.Screen(ctx, ent)
 			if err != nil {
 				return screened{}, err
 			}
