@@ -17,8 +17,8 @@
 // a [GoodsAssessor] judges each line against the control lists
 // (*classify.Classifier classifies its description too; *lists.Catalogue
 // judges its declared code alone), and the engine reads its judgements
-// without re-deriving them; a [PartyScreener] screens each party
-// and the vessel against sanctions lists (see [NewScreenAdapter]). Both are
+// without re-deriving them; a [PartyScreener] screens each party and the
+// vessel against sanctions lists (a *screen.Screener is one). Both are
 // judged as of the shipment's date: lists and rules carry the period they
 // are in force.
 //
