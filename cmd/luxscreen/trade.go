@@ -7,6 +7,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/luxscreen/luxscreen/report"
 	"github.com/luxscreen/luxscreen/trade"
 )
 
@@ -73,7 +74,7 @@ func runTradeAnalyze(ctx context.Context, e *env, args []string) error {
 	}
 	switch f {
 	case tradeCSV:
-		if err := rep.WriteCSV(e.stdout); err != nil {
+		if err := report.WriteTradeCSV(e.stdout, rep); err != nil {
 			return err
 		}
 		// The CSV holds flows only; what was not added is said here, so
@@ -85,9 +86,9 @@ func runTradeAnalyze(ctx context.Context, e *env, args []string) error {
 		}
 		return nil
 	case tradeHTML:
-		return rep.WriteHTML(e.stdout)
+		return report.WriteTradeHTML(e.stdout, rep)
 	}
-	return rep.WriteTable(e.stdout)
+	return report.WriteTradeTable(e.stdout, rep)
 }
 
 // tradeSource opens the named file, or for "-" copies standard input to a

@@ -25,6 +25,7 @@ import (
 	"time"
 
 	"github.com/luxscreen/luxscreen/lists"
+	"github.com/luxscreen/luxscreen/report"
 )
 
 func main() {
@@ -114,7 +115,7 @@ func run(ctx context.Context, w, hm io.Writer, day time.Time, own string, peers 
 	if err != nil {
 		return err
 	}
-	return m.WriteHTML(hm, nil)
+	return report.WriteMatrixHTML(hm, m, nil)
 }
 
 func headings(rows []lists.HeadingRow) string {
