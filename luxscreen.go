@@ -25,6 +25,11 @@ type Config struct {
 	// and vessels are screened against; [System.Reload] rereads them.
 	// Empty means the embedded demo list, unless NoDemoList is set.
 	Lists []string
+	// ListSource, when set, supplies the sanctions lists instead of
+	// Lists, for lists kept elsewhere than in files (a database, another
+	// service); Open and Reload call it. Returning no list is allowed:
+	// every party then fails closed to review.
+	ListSource func(ctx context.Context) ([]screen.List, error)
 	// NoDemoList makes Open fail with [ErrNoLists] when Lists is empty,
 	// for deployments where screening against the demo list by mistake
 	// would be worse than not starting.
@@ -89,6 +94,7 @@ type System struct {
 	engine     *rules.Engine
 	goods      *rules.ClassifyAdapter
 	ruleSet    *rules.RuleSet
+	ref        *rules.Reference
 
 	// reload is held by Reload and Close: one reload at a time, and none
 	// after Close.
@@ -183,6 +189,9 @@ func (s *System) openEngine() error {
 		}
 	}
 	s.ruleSet = rs
+	if s.ref, err = rules.DefaultReference(); err != nil {
+		return err
+	}
 	var prices *rules.ReferencePrices
 	if p := s.cfg.PricesFile; p != "" {
 		b, err := os.ReadFile(p)
@@ -198,7 +207,7 @@ func (s *System) openEngine() error {
 		return err
 	}
 	s.engine, err = rules.NewEngine(rules.Config{
-		Rules: rs, Goods: s.goods, Parties: rules.NewScreenAdapter(s.screener),
+		Rules: rs, Goods: s.goods, Parties: rules.NewScreenAdapter(s.screener), Reference: s.ref,
 		Rates: rates, Prices: prices, Now: s.now,
 	})
 	return err
@@ -222,6 +231,9 @@ func (s *System) rates() (*rules.Rates, error) {
 // loadLists reads the sanctions lists of the configuration, at once, or
 // the demo list when none is given.
 func (s *System) loadLists(ctx context.Context) ([]screen.List, error) {
+	if s.cfg.ListSource != nil {
+		return s.cfg.ListSource(ctx)
+	}
 	if len(s.cfg.Lists) == 0 {
 		if s.cfg.NoDemoList {
 			return nil, ErrNoLists
@@ -313,6 +325,11 @@ func (s *System) Close() error {
 // and mapping the lists.
 func (s *System) Catalogue() *lists.Catalogue { return s.cat }
 
+// Reference returns the reference data the rules judge with: the port
+// gazetteer, which lists bind which states (union membership), and the
+// marks of shell companies.
+func (s *System) Reference() *rules.Reference { return s.ref }
+
 // Classifier returns the classifier Classify answers with, for callers
 // that measure it (classify.Evaluate).
 func (s *System) Classifier() *classify.Classifier { return s.view }
@@ -330,7 +347,7 @@ func (s *System) Now() time.Time { return s.now() }
 
 // DemoList reports whether parties are screened against the embedded demo
 // list, because no sanctions list was given.
-func (s *System) DemoList() bool { return len(s.cfg.Lists) == 0 }
+func (s *System) DemoList() bool { return len(s.cfg.Lists) == 0 && s.cfg.ListSource == nil }
 
 // Warnings are what a user must be told about the system's answers, such
 // as screening against the demo list.

@@ -3,6 +3,7 @@ package screen
 import (
 	"context"
 	"fmt"
+	"io/fs"
 	"slices"
 	"strings"
 
@@ -22,6 +23,10 @@ type Options struct {
 	MatchThreshold, ReviewThreshold float64
 	// MaxHits caps the hits returned; zero means 10.
 	MaxHits int
+	// Data holds the package's data files laid out like the package
+	// directory (countries.yaml, names/lexicon.yaml); nil means the
+	// embedded files ([FS]).
+	Data fs.FS
 }
 
 // Screener screens party and vessel names against loaded lists. It is safe
@@ -61,11 +66,11 @@ func NewScreener(lists ...List) (*Screener, error) {
 
 // NewScreenerOptions returns a Screener over lists with the given options.
 func NewScreenerOptions(opt Options, lists ...List) (*Screener, error) {
-	az, err := names.NewAnalyzer()
+	az, err := names.LoadAnalyzer(namesFS(opt.Data))
 	if err != nil {
 		return nil, err
 	}
-	cc, err := parseCountries()
+	cc, err := loadCountries(dataFS(opt.Data))
 	if err != nil {
 		return nil, err
 	}

@@ -25,7 +25,7 @@ func (s *Server) handleCheck(w http.ResponseWriter, r *http.Request) error {
 		ships[i] = sh
 	}
 	out, err := parallelMap(r.Context(), ships, func(ctx context.Context, sh *rules.Shipment) (*rules.Decision, error) {
-		d, err := s.cfg.Engine.Check(ctx, sh)
+		d, err := s.sys.Check(ctx, sh)
 		if err != nil {
 			return nil, err
 		}

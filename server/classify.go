@@ -48,7 +48,7 @@ func (s *Server) handleClassify(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	out, err := parallelMap(r.Context(), in, func(ctx context.Context, ci classify.Item) (classify.Result, error) {
-		return s.cfg.Classifier.Classify(ctx, ci)
+		return s.sys.Classify(ctx, ci)
 	})
 	if err != nil {
 		return err

@@ -337,12 +337,7 @@ func TestTimeout(t *testing.T) {
 // sanctions list is loaded, /v1/screen fails closed to review, and
 // /match refuses.
 func TestNotReady(t *testing.T) {
-	cfg := testConfig(t, nil)
-	sc, err := screen.NewScreener()
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg.Screener = sc
+	cfg := testConfigSource(t, nil, func(context.Context) ([]screen.List, error) { return nil, nil })
 	_, base := startServer(t, cfg)
 	st, b := get(t, base+"/readyz")
 	r := decode[Readiness](t, b)
@@ -363,8 +358,17 @@ func TestNotReady(t *testing.T) {
 // old lists and is reported by /readyz, and that the admin token guards
 // the endpoint.
 func TestReloadFailureKeepsLists(t *testing.T) {
-	cfg := testConfig(t, nil)
-	cfg.Reload = func(ctx context.Context) error { return errors.New("open /lists/un.xml: no such file or directory") }
+	demo, err := screen.DemoList()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var loads atomic.Int64
+	cfg := testConfigSource(t, nil, func(context.Context) ([]screen.List, error) {
+		if loads.Add(1) > 1 {
+			return nil, errors.New("open /lists/un.xml: no such file or directory")
+		}
+		return []screen.List{demo}, nil
+	})
 	cfg.AdminToken = "s3cret"
 	_, base := startServer(t, cfg)
 
@@ -404,15 +408,14 @@ func TestConcurrentReload(t *testing.T) {
 		Entities: []screen.Entity{{ID: "TEST:1", Source: "TEST", Ref: "1", Kind: screen.KindOrganisation,
 			Names: []screen.Name{{Value: "ZEPHYRANTHES QUILLBRIDGE HOLDINGS", Kind: screen.NamePrimary}}}},
 	}
-	cfg := testConfig(t, nil, demo)
 	var n atomic.Int64
-	sc := cfg.Screener
-	cfg.Reload = func(ctx context.Context) error {
-		if n.Add(1)%2 == 1 {
-			return sc.Reload(ctx, demo, extra)
+	cfg := testConfigSource(t, nil, func(context.Context) ([]screen.List, error) {
+		// The first call is Open's; reloads then alternate.
+		if n.Add(1)%2 == 0 {
+			return []screen.List{demo, extra}, nil
 		}
-		return sc.Reload(ctx, demo)
-	}
+		return []screen.List{demo}, nil
+	})
 	_, base := startServer(t, cfg)
 
 	const screeners, perScreener, reloads = 4, 40, 12
@@ -464,8 +467,8 @@ func TestConcurrentReload(t *testing.T) {
 	for err := range errs {
 		t.Error(err)
 	}
-	if n.Load() != reloads {
-		t.Errorf("%d reloads ran, want %d", n.Load(), reloads)
+	if n.Load() != reloads+1 { // and Open's load
+		t.Errorf("%d reloads ran, want %d", n.Load()-1, reloads)
 	}
 	t.Logf("answers against demo+extra %d, demo alone %d", sawExtra.Load(), sawPlain.Load())
 }
@@ -479,10 +482,7 @@ func TestNewRejectsIncompleteConfig(t *testing.T) {
 		edit func(*Config)
 		want string
 	}{
-		{"catalogue", func(c *Config) { c.Catalogue = nil }, "Catalogue"},
-		{"classifier", func(c *Config) { c.Classifier = nil }, "Classifier"},
-		{"screener", func(c *Config) { c.Screener = nil }, "Screener"},
-		{"engine", func(c *Config) { c.Engine = nil }, "Engine"},
+		{"system", func(c *Config) { c.System = nil }, "System"},
 		{"negative", func(c *Config) { c.MaxBatch = -1 }, "negative"},
 	} {
 		c := cfg

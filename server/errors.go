@@ -10,21 +10,20 @@ import (
 // Error codes carried in ErrorDetail.Code. They are stable: clients may
 // branch on them. The OpenAPI document lists them.
 const (
-	CodeInvalidJSON       = "invalid_json"
-	CodeInvalidField      = "invalid_field"
-	CodeInvalidParameter  = "invalid_parameter"
-	CodeBodyTooLarge      = "body_too_large"
-	CodeBatchTooLarge     = "batch_too_large"
-	CodeUnsupportedMedia  = "unsupported_media_type"
-	CodeNotFound          = "not_found"
-	CodeMethodNotAllowed  = "method_not_allowed"
-	CodeUnauthorized      = "unauthorized"
-	CodeCannotScreen      = "cannot_screen"
-	CodeNotReady          = "not_ready"
-	CodeTimeout           = "timeout"
-	CodeReloadFailed      = "reload_failed"
-	CodeReloadUnavailable = "reload_unavailable"
-	CodeInternal          = "internal"
+	CodeInvalidJSON      = "invalid_json"
+	CodeInvalidField     = "invalid_field"
+	CodeInvalidParameter = "invalid_parameter"
+	CodeBodyTooLarge     = "body_too_large"
+	CodeBatchTooLarge    = "batch_too_large"
+	CodeUnsupportedMedia = "unsupported_media_type"
+	CodeNotFound         = "not_found"
+	CodeMethodNotAllowed = "method_not_allowed"
+	CodeUnauthorized     = "unauthorized"
+	CodeCannotScreen     = "cannot_screen"
+	CodeNotReady         = "not_ready"
+	CodeTimeout          = "timeout"
+	CodeReloadFailed     = "reload_failed"
+	CodeInternal         = "internal"
 )
 
 // ErrorResponse is the body of every error answer:

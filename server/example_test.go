@@ -9,57 +9,21 @@ import (
 	"net/http/httptest"
 	"strings"
 
-	"github.com/luxscreen/luxscreen/classify"
-	"github.com/luxscreen/luxscreen/lists"
-	"github.com/luxscreen/luxscreen/rules"
-	"github.com/luxscreen/luxscreen/screen"
+	"github.com/luxscreen/luxscreen"
 	"github.com/luxscreen/luxscreen/server"
 )
 
-// newConfig builds the components a Server serves with, as "luxscreen
-// serve" does. Production code loads the official sanctions lists with
-// screen.Load instead of the demo list.
+// newConfig opens the System a Server serves with, as "luxscreen serve"
+// does. Production code names the official sanctions lists in
+// luxscreen.Config.Lists instead of screening against the demo list.
 func newConfig() server.Config {
-	ctx := context.Background()
-	cat, err := lists.Default(ctx)
+	sys, err := luxscreen.Open(context.Background(), luxscreen.Config{})
 	if err != nil {
 		log.Fatal(err)
 	}
-	cl, err := classify.New(cat)
-	if err != nil {
-		log.Fatal(err)
-	}
-	demo, err := screen.DemoList()
-	if err != nil {
-		log.Fatal(err)
-	}
-	sc, err := screen.NewScreener(demo)
-	if err != nil {
-		log.Fatal(err)
-	}
-	goods, err := rules.NewClassifyAdapter(cl, cat)
-	if err != nil {
-		log.Fatal(err)
-	}
-	// The engine screens parties with the same screener, so a reload
-	// reaches /v1/check too.
-	eng, err := rules.NewEngine(rules.Config{Goods: goods, Parties: rules.NewScreenAdapter(sc)})
-	if err != nil {
-		log.Fatal(err)
-	}
-	return server.Config{
-		Catalogue: cat, Classifier: cl, Screener: sc, Engine: eng,
-		Reload: func(ctx context.Context) error {
-			demo, err := screen.DemoList()
-			if err != nil {
-				return err
-			}
-			return sc.Reload(ctx, demo)
-		},
-	}
+	return server.Config{System: sys}
 }
 
-// Serve the API and screen a consignee written with another romanisation.
 func ExampleNew() {
 	srv, err := server.New(newConfig())
 	if err != nil {

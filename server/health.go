@@ -62,14 +62,14 @@ func (s *Server) handleReady(w http.ResponseWriter, r *http.Request) error {
 
 // Readiness reports whether the server can screen, and with which data.
 func (s *Server) Readiness() Readiness {
-	m, rv := s.cfg.Screener.Thresholds()
+	m, rv := s.sys.Screener().Thresholds()
 	rd := Readiness{
-		Lists:      s.cfg.Screener.Versions(),
-		Catalogue:  CatalogueStatus{Lists: len(s.cfg.Catalogue.Lists())},
+		Lists:      s.sys.Screener().Versions(),
+		Catalogue:  CatalogueStatus{Lists: len(s.sys.Catalogue().Lists())},
 		Thresholds: Thresholds{Match: m, Review: rv},
 		LastReload: s.lastReload.Load(),
 		Version:    buildVersion(),
-		Warnings:   s.cfg.Warnings,
+		Warnings:   s.sys.Warnings(),
 	}
 	if rd.Lists == nil {
 		rd.Lists = []screen.ListVersion{}

@@ -13,38 +13,15 @@ import (
 	"testing"
 	"time"
 
-	"github.com/luxscreen/luxscreen/classify"
-	"github.com/luxscreen/luxscreen/lists"
-	"github.com/luxscreen/luxscreen/rules"
+	"github.com/luxscreen/luxscreen"
 	"github.com/luxscreen/luxscreen/screen"
 )
 
-// components are the parts a Server is built from, built once per test
-// binary where they do not change: the catalogue and classifier take a
-// moment to index.
-type components struct {
-	cat *lists.Catalogue
-	cl  *classify.Classifier
-}
-
-func buildComponents(tb testing.TB) components {
-	tb.Helper()
-	cat, err := lists.Default(context.Background())
-	if err != nil {
-		tb.Fatal(err)
-	}
-	cl, err := classify.New(cat)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return components{cat: cat, cl: cl}
-}
-
-// testConfig returns a Config over the demo list, with a reload function
-// that re-reads the demo list, and a log written to logs.
+// testConfig returns a Config over a System that screens against ls, or
+// the demo list when ls is empty; its reload reads the same lists again.
+// The log is written to logs.
 func testConfig(tb testing.TB, logs io.Writer, ls ...screen.List) Config {
 	tb.Helper()
-	c := buildComponents(tb)
 	if len(ls) == 0 {
 		demo, err := screen.DemoList()
 		if err != nil {
@@ -52,15 +29,17 @@ func testConfig(tb testing.TB, logs io.Writer, ls ...screen.List) Config {
 		}
 		ls = []screen.List{demo}
 	}
-	sc, err := screen.NewScreener(ls...)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	goods, err := rules.NewClassifyAdapter(c.cl, c.cat)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	eng, err := rules.NewEngine(rules.Config{Goods: goods, Parties: rules.NewScreenAdapter(sc)})
+	return testConfigSource(tb, logs, func(context.Context) ([]screen.List, error) { return ls, nil })
+}
+
+// testConfigSource returns a Config over a System whose sanctions lists
+// come from src, at start and on each reload.
+func testConfigSource(tb testing.TB, logs io.Writer, src func(context.Context) ([]screen.List, error)) Config {
+	tb.Helper()
+	sys, err := luxscreen.Open(context.Background(), luxscreen.Config{
+		ListSource: src,
+		Now:        func() time.Time { return time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC) },
+	})
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -68,19 +47,8 @@ func testConfig(tb testing.TB, logs io.Writer, ls ...screen.List) Config {
 		logs = io.Discard
 	}
 	return Config{
-		Catalogue:  c.cat,
-		Classifier: c.cl,
-		Screener:   sc,
-		Engine:     eng,
-		Reload: func(ctx context.Context) error {
-			demo, err := screen.DemoList()
-			if err != nil {
-				return err
-			}
-			return sc.Reload(ctx, demo)
-		},
+		System: sys,
 		Logger: slog.New(slog.NewJSONHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug})),
-		Now:    func() time.Time { return time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC) },
 	}
 }
 

@@ -16,7 +16,7 @@ type ListSummary = lists.Summary
 
 // handleLists answers GET /v1/lists: every control list of the catalogue.
 func (s *Server) handleLists(w http.ResponseWriter, r *http.Request) error {
-	ls := s.cfg.Catalogue.Lists()
+	ls := s.sys.Catalogue().Lists()
 	out := make([]ListSummary, 0, len(ls))
 	for _, l := range ls {
 		out = append(out, l.Summary())
@@ -28,7 +28,7 @@ func (s *Server) handleLists(w http.ResponseWriter, r *http.Request) error {
 // "luxscreen lists show ID --format json" prints it.
 func (s *Server) handleList(w http.ResponseWriter, r *http.Request) error {
 	id := r.PathValue("id")
-	l, ok := s.cfg.Catalogue.List(id)
+	l, ok := s.sys.Catalogue().List(id)
 	if !ok {
 		return errorf(http.StatusNotFound, CodeNotFound, "no list %q; GET /v1/lists has the IDs", id)
 	}
@@ -52,7 +52,7 @@ func (s *Server) handleLookup(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	matches := s.cfg.Catalogue.Lookup(code, opts)
+	matches := s.sys.Catalogue().Lookup(code, opts)
 	if matches == nil {
 		matches = []lists.Match{}
 	}
@@ -64,7 +64,7 @@ func (s *Server) handleLookup(w http.ResponseWriter, r *http.Request) error {
 func (s *Server) lookupOptions(q url.Values, kinds string) (lists.Options, error) {
 	var opts lists.Options
 	if d := q.Get("date"); d == "" {
-		now := s.cfg.Now().UTC()
+		now := s.sys.Now().UTC()
 		opts.Date = time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
 	} else {
 		t, err := time.Parse(dateLayout, d)
@@ -111,7 +111,7 @@ func (s *Server) handleCompare(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	ls := s.cfg.Catalogue.Lists()
+	ls := s.sys.Catalogue().Lists()
 	var sides [2]*lists.List
 	for i, p := range []string{"a", "b"} {
 		name := q.Get(p)

@@ -261,7 +261,7 @@ type matchParams struct {
 }
 
 func (s *Server) matchParams(q url.Values, dataset string) (matchParams, error) {
-	match, _ := s.cfg.Screener.Thresholds()
+	match, _ := s.sys.Screener().Thresholds()
 	p := matchParams{limit: matchDefaultLimit, threshold: match}
 	set := func(vs []string) map[string]bool {
 		m := map[string]bool{}
@@ -320,7 +320,7 @@ func (s *Server) matchParams(q url.Values, dataset string) (matchParams, error) 
 	case "default", "sanctions", "luxscreen":
 	default:
 		known := []string{"default", "sanctions"}
-		for _, v := range s.cfg.Screener.Versions() {
+		for _, v := range s.sys.Screener().Versions() {
 			known = append(known, datasetOf(v.Source))
 			if datasetOf(v.Source) == dataset {
 				p.dataset = dataset
@@ -444,7 +444,7 @@ func (s *Server) handleMatch(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if len(s.cfg.Screener.Versions()) == 0 {
+	if len(s.sys.Screener().Versions()) == 0 {
 		return errorf(http.StatusServiceUnavailable, CodeNotReady, "no sanctions list is loaded; see /readyz")
 	}
 	body, err := readBody(r)
@@ -488,7 +488,7 @@ func (s *Server) handleMatch(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	match, review := s.cfg.Screener.Thresholds()
+	match, review := s.sys.Screener().Thresholds()
 	resp := MatchResponse{
 		Responses: make(map[string]MatchResults, len(keys)),
 		Matcher: map[string]FeatureDoc{featureScore: {
@@ -498,7 +498,7 @@ func (s *Server) handleMatch(w http.ResponseWriter, r *http.Request) error {
 		}},
 		Limit: p.limit,
 		Luxscreen: MatchRunInfo{
-			Lists:      s.cfg.Screener.Versions(),
+			Lists:      s.sys.Screener().Versions(),
 			Thresholds: Thresholds{Match: match, Review: review},
 			Ignored:    p.ignored,
 		},
@@ -513,11 +513,11 @@ func (s *Server) handleMatch(w http.ResponseWriter, r *http.Request) error {
 // matchOne screens every variant of one example, keeps each entity's best
 // hit, filters and ranks the hits as the parameters ask, and judges them.
 func (s *Server) matchOne(ctx context.Context, mq matchQuery, p matchParams) (MatchResults, error) {
-	match, _ := s.cfg.Screener.Thresholds()
+	match, _ := s.sys.Screener().Thresholds()
 	best := map[string]screen.Hit{}
 	var reasons []string
 	for _, q := range mq.variants {
-		res, err := s.cfg.Screener.Screen(ctx, q)
+		res, err := s.sys.Screener().Screen(ctx, q)
 		if err != nil {
 			return MatchResults{}, err
 		}

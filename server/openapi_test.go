@@ -183,7 +183,7 @@ func TestOpenAPIErrorCodes(t *testing.T) {
 	}
 	codes := []string{CodeInvalidJSON, CodeInvalidField, CodeInvalidParameter, CodeBodyTooLarge, CodeBatchTooLarge,
 		CodeUnsupportedMedia, CodeNotFound, CodeMethodNotAllowed, CodeUnauthorized, CodeCannotScreen, CodeNotReady,
-		CodeTimeout, CodeReloadFailed, CodeReloadUnavailable, CodeInternal}
+		CodeTimeout, CodeReloadFailed, CodeInternal}
 	got := doc.Components.Schemas.ErrorDetail.Properties.Code.Enum
 	sort.Strings(codes)
 	sort.Strings(got)

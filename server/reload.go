@@ -22,16 +22,13 @@ type ReloadStatus struct {
 	Lists []screen.ListVersion `json:"lists"`
 }
 
-// Reload runs Config.Reload, one reload at a time: a reload asked for while
+// Reload rereads the sanctions lists (luxscreen.System.Reload), one reload at a time: a reload asked for while
 // another runs waits for it, or for ctx. Screenings go on meanwhile against
 // the old lists and switch to the new ones whole (see screen.Screener).
 // The work is bounded by ReloadTimeout, not by ctx's deadline alone, and
 // is not cancelled when ctx is: a half-read list is never installed
 // anyway, and a client that hangs up should not waste a finished read.
 func (s *Server) Reload(ctx context.Context) (ReloadStatus, error) {
-	if s.cfg.Reload == nil {
-		return ReloadStatus{}, errorf(http.StatusNotImplemented, CodeReloadUnavailable, "this server was started without a reload function")
-	}
 	select {
 	case s.reloading <- struct{}{}:
 	case <-ctx.Done():
@@ -41,8 +38,8 @@ func (s *Server) Reload(ctx context.Context) (ReloadStatus, error) {
 	rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), s.cfg.ReloadTimeout)
 	defer cancel()
 	start := time.Now()
-	err := s.cfg.Reload(rctx)
-	st := ReloadStatus{At: s.cfg.Now(), OK: err == nil, DurationMS: time.Since(start).Milliseconds(), Lists: s.cfg.Screener.Versions()}
+	err := s.sys.Reload(rctx)
+	st := ReloadStatus{At: s.sys.Now(), OK: err == nil, DurationMS: time.Since(start).Milliseconds(), Lists: s.sys.Screener().Versions()}
 	if st.Lists == nil {
 		st.Lists = []screen.ListVersion{}
 	}

@@ -43,7 +43,7 @@ func (s *Server) handleScreen(w http.ResponseWriter, r *http.Request) error {
 		jobs[i] = job{id: q.ID, q: screen.Query{Name: q.Name, Kind: kind, Country: q.Country, IMO: q.IMO, DOB: q.DOB}}
 	}
 	out, err := parallelMap(r.Context(), jobs, func(ctx context.Context, j job) (ScreenResult, error) {
-		res, err := s.cfg.Screener.Screen(ctx, j.q)
+		res, err := s.sys.Screener().Screen(ctx, j.q)
 		if err != nil {
 			return ScreenResult{}, err
 		}

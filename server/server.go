@@ -1,7 +1,6 @@
 package server
 
 import (
-	"context"
 	"errors"
 	"log/slog"
 	"net/http"
@@ -11,10 +10,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
-	"github.com/luxscreen/luxscreen/classify"
-	"github.com/luxscreen/luxscreen/lists"
-	"github.com/luxscreen/luxscreen/rules"
-	"github.com/luxscreen/luxscreen/screen"
+	"github.com/luxscreen/luxscreen"
 )
 
 // Default limits, used where Config leaves a limit zero.
@@ -31,23 +27,12 @@ const (
 	DefaultReloadTimeout = 5 * time.Minute
 )
 
-// Config is what a Server serves with. The components are built by the
-// caller, as the CLI builds them, and shared: the Engine's party screener
-// should be an adapter over Screener, so that a reload reaches /v1/check.
+// Config is what a Server serves with: the System that answers, and the
+// limits of the service.
 type Config struct {
-	// Catalogue answers /v1/lookup, /v1/lists and /v1/compare. Required.
-	Catalogue *lists.Catalogue
-	// Classifier answers /v1/classify. Required.
-	Classifier *classify.Classifier
-	// Screener answers /v1/screen and /match. Required.
-	Screener *screen.Screener
-	// Engine answers /v1/check. Required.
-	Engine *rules.Engine
-	// Reload re-reads the sanctions list files and calls Screener.Reload;
-	// it must leave the old lists in place when a file fails to load. It
-	// runs for POST /admin/reload and Server.Reload, never two at once.
-	// Nil makes /admin/reload answer 501.
-	Reload func(ctx context.Context) error
+	// System answers every endpoint; POST /admin/reload and
+	// Server.Reload call its Reload. Required.
+	System *luxscreen.System
 	// Logger receives one record per request and the reload outcomes; nil
 	// discards them.
 	Logger *slog.Logger
@@ -64,17 +49,13 @@ type Config struct {
 	// AdminToken, when not empty, must be sent as "Authorization: Bearer
 	// TOKEN" to POST /admin/reload.
 	AdminToken string
-	// Now returns the current time; nil means time.Now. It dates lookups
-	// without a date and the reload status.
-	Now func() time.Time
-	// Warnings are shown by /readyz, e.g. that the demo list is loaded.
-	Warnings []string
 }
 
 // Server is the luxscreen HTTP service. It is an http.Handler and safe for
 // concurrent use.
 type Server struct {
 	cfg     Config
+	sys     *luxscreen.System
 	log     *slog.Logger
 	reg     *prometheus.Registry
 	metrics *metrics
@@ -97,14 +78,8 @@ type route struct {
 // New returns a Server over cfg, or an error naming the missing component.
 func New(cfg Config) (*Server, error) {
 	switch {
-	case cfg.Catalogue == nil:
-		return nil, errors.New("server: Config.Catalogue is nil")
-	case cfg.Classifier == nil:
-		return nil, errors.New("server: Config.Classifier is nil")
-	case cfg.Screener == nil:
-		return nil, errors.New("server: Config.Screener is nil")
-	case cfg.Engine == nil:
-		return nil, errors.New("server: Config.Engine is nil")
+	case cfg.System == nil:
+		return nil, errors.New("server: Config.System is nil")
 	case cfg.MaxBodyBytes < 0, cfg.MaxBatch < 0, cfg.RequestTimeout < 0, cfg.ReloadTimeout < 0:
 		return nil, errors.New("server: a Config limit is negative")
 	}
@@ -120,17 +95,14 @@ func New(cfg Config) (*Server, error) {
 	if cfg.ReloadTimeout == 0 {
 		cfg.ReloadTimeout = DefaultReloadTimeout
 	}
-	if cfg.Now == nil {
-		cfg.Now = time.Now
-	}
-	s := &Server{cfg: cfg, log: cfg.Logger, reg: cfg.Registry, reloading: make(chan struct{}, 1)}
+	s := &Server{cfg: cfg, sys: cfg.System, log: cfg.Logger, reg: cfg.Registry, reloading: make(chan struct{}, 1)}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}
 	if s.reg == nil {
 		s.reg = prometheus.NewRegistry()
 	}
-	m, err := newMetrics(s.reg, cfg.Screener)
+	m, err := newMetrics(s.reg, cfg.System.Screener())
 	if err != nil {
 		return nil, err
 	}

@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"context"
-	"flag"
 	"fmt"
 	"os"
 	"runtime"
@@ -21,7 +20,7 @@ type batchFlags struct {
 	progress    bool
 }
 
-func (b *batchFlags) register(fs *flag.FlagSet) {
+func (b *batchFlags) register(fs *flagSet) {
 	fs.StringVar(&b.inputFormat, "input-format", "", "format of --input: jsonl or csv (default: csv for a .csv file, else jsonl)")
 	fs.StringVar(&b.output, "output", "", "write the output to FILE instead of standard output")
 	fs.IntVar(&b.workers, "workers", runtime.GOMAXPROCS(0), "records processed at once (default: the number of CPUs)")

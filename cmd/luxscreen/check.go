@@ -9,29 +9,22 @@ import (
 	"os"
 	"strings"
 
-	"github.com/luxscreen/luxscreen/classify"
+	"github.com/luxscreen/luxscreen"
 	"github.com/luxscreen/luxscreen/internal/batch"
 	"github.com/luxscreen/luxscreen/internal/progress"
-	"github.com/luxscreen/luxscreen/lists"
 	"github.com/luxscreen/luxscreen/report"
 	"github.com/luxscreen/luxscreen/rules"
 )
 
-// repeated is a flag that may be given several times.
-type repeated []string
-
-func (r *repeated) String() string     { return strings.Join(*r, ",") }
-func (r *repeated) Set(v string) error { *r = append(*r, v); return nil }
+// checkUsage is the synopsis of "luxscreen check".
+const checkUsage = "--input FILE|- [--input-format jsonl|csv] [--format table|json|jsonl|csv|html] [--output FILE] [--workers N] [--rules FILE]… [--list FILE]… [--rates FILE] [--prices FILE] [--audit FILE]"
 
 func runCheck(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet(e, "check", "--input FILE|- [--input-format jsonl|csv] [--format table|json|jsonl|csv|html] [--output FILE] [--workers N] [--rules FILE]… [--list FILE]… [--rates FILE] [--prices FILE] [--audit FILE]")
+	fs := newFlagSet(e, "check", checkUsage)
 	input := fs.String("input", "", "shipments as JSON, one per line or indented documents one after another, or a bill-of-lading CSV; - for standard input")
-	format := fs.String("format", "table", "output format: table, json, jsonl, csv (one row per finding) or html (a report to read and print)")
-	var ruleFiles, listFiles repeated
-	fs.Var(&ruleFiles, "rules", "a rules file merged over the embedded defaults (repeatable)")
-	fs.Var(&listFiles, "list", "a sanctions list file or OFAC CSV directory to screen parties against (repeatable)")
-	ratesFile := fs.String("rates", "", "exchange rates file (YAML: base, source, rates)")
-	pricesFile := fs.String("prices", "", "reference unit prices file (YAML: prices)")
+	format := fs.formatFlag(formatTable, formatTable, formatJSON, formatJSONL, formatCSV, formatHTML)
+	fs.ruleFlags()
+	fs.listFlag()
 	auditFile := fs.String("audit", "", "append one JSON audit record per decision to this file")
 	var bf batchFlags
 	bf.register(fs)
@@ -45,22 +38,26 @@ func runCheck(ctx context.Context, e *env, args []string) error {
 	if *input == "" {
 		return usagef("check: --input is required (a file, or - for standard input)")
 	}
-	f, err := parseFormat(*format, formatTable, formatJSON, formatJSONL, formatCSV, formatHTML)
+	f, err := format()
 	if err != nil {
 		return err
 	}
 	if err := bf.check(); err != nil {
 		return err
 	}
-	cfg, err := checkConfig(ctx, e, ruleFiles, listFiles, *ratesFile, *pricesFile)
+	sys, err := fs.open(ctx, e, luxscreen.Config{}, true)
 	if err != nil {
 		return err
 	}
-	eng, err := rules.NewEngine(cfg)
-	if err != nil {
-		return err
-	}
-	in, err := openInput(e, *input, bf.inputFormat)
+	defer sys.Close()
+	return checkBatch(ctx, e, sys, *input, f, *auditFile, &bf)
+}
+
+// checkBatch judges the shipments of input on the workers and writes the
+// decisions in input order, and their audit records to auditFile when it
+// is not empty.
+func checkBatch(ctx context.Context, e *env, sys *luxscreen.System, input string, f outputFormat, auditFile string, bf *batchFlags) error {
+	in, err := openInput(e, input, bf.inputFormat)
 	if err != nil {
 		return err
 	}
@@ -70,8 +67,8 @@ func runCheck(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	var audit io.Writer
-	if *auditFile != "" {
-		af, err := os.OpenFile(*auditFile, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
+	if auditFile != "" {
+		af, err := os.OpenFile(auditFile, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
 		if err != nil {
 			return err
 		}
@@ -83,40 +80,20 @@ func runCheck(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	meta := report.Meta{Source: in.name, Generated: e.now(), Tool: "luxscreen check"}
-	if len(listFiles) == 0 {
+	if sys.DemoList() {
 		meta.Warnings = append(meta.Warnings, "Parties and vessels were screened against the embedded DEMO list of a few DPRK designations, not the official sanctions lists: these decisions are not for production use. Run the check again with --list for each official list.")
 	}
 	w, err := newDecisionWriter(out, f, meta)
 	if err != nil {
 		return err
 	}
-	err = runBatch(ctx, e, &bf, in, out, batchJob[checkRecord, checked]{
+	err = runBatch(ctx, e, bf, in, out, batchJob[checkRecord, checked]{
 		cmd: "check", one: "shipment", many: "shipments",
 		tally:   progress.NewTally(string(rules.VerdictBlock), string(rules.VerdictReview), string(rules.VerdictClear)),
 		outcome: func(c checked) string { return string(c.d.Verdict) },
 		next:    next,
 		process: func(ctx context.Context, rec checkRecord) (checked, error) {
-			d, err := eng.Check(ctx, rec.s)
-			if err != nil {
-				if ctx.Err() != nil {
-					return checked{}, err
-				}
-				// The decoder validated the shipment, so this is rare; it
-				// fails the shipment, not the batch.
-				return checked{}, batch.Skip(fmt.Errorf("%s: %w", rec.where, err))
-			}
-			c := checked{d: d}
-			if c.data, err = w.encode(d); err != nil {
-				return c, err
-			}
-			if audit != nil {
-				var b bytes.Buffer
-				if err := rules.WriteAudit(&b, d.AuditRecord(e.now())); err != nil {
-					return c, err
-				}
-				c.audit = b.Bytes()
-			}
-			return c, nil
+			return checkOne(ctx, e, sys, w, audit != nil, rec)
 		},
 		emit: func(c checked) error {
 			if audit != nil {
@@ -135,6 +112,32 @@ func runCheck(ctx context.Context, e *env, args []string) error {
 		err = cerr
 	}
 	return err
+}
+
+// checkOne judges one shipment and renders its decision, and its audit
+// record when audit is set; it runs on the workers.
+func checkOne(ctx context.Context, e *env, sys *luxscreen.System, w *decisionWriter, audit bool, rec checkRecord) (checked, error) {
+	d, err := sys.Check(ctx, rec.s)
+	if err != nil {
+		if ctx.Err() != nil {
+			return checked{}, err
+		}
+		// The decoder validated the shipment, so this is rare; it fails
+		// the shipment, not the batch.
+		return checked{}, batch.Skip(fmt.Errorf("%s: %w", rec.where, err))
+	}
+	c := checked{d: d}
+	if c.data, err = w.encode(d); err != nil {
+		return c, err
+	}
+	if audit {
+		var b bytes.Buffer
+		if err := rules.WriteAudit(&b, d.AuditRecord(e.now())); err != nil {
+			return c, err
+		}
+		c.audit = b.Bytes()
+	}
+	return c, nil
 }
 
 // shipmentReader returns a reader of the shipments of the input: JSON
@@ -247,68 +250,6 @@ func (dw *decisionWriter) close(runErr error) error {
 		return dw.html.CloseIncomplete(runErr)
 	}
 	return dw.html.Close()
-}
-
-func checkConfig(ctx context.Context, e *env, ruleFiles, listFiles []string, ratesFile, pricesFile string) (rules.Config, error) {
-	cfg := rules.Config{Now: e.now}
-	var err error
-	if cfg.Rules, cfg.Rates, cfg.Prices, err = ruleInputs(ruleFiles, ratesFile, pricesFile); err != nil {
-		return cfg, err
-	}
-	cat, err := lists.Default(ctx)
-	if err != nil {
-		return cfg, err
-	}
-	cl, err := classify.New(cat)
-	if err != nil {
-		return cfg, err
-	}
-	if cfg.Goods, err = rules.NewClassifyAdapter(cl, cat); err != nil {
-		return cfg, err
-	}
-	sc, err := loadScreener(ctx, e, listFiles)
-	if err != nil {
-		return cfg, err
-	}
-	cfg.Parties = rules.NewScreenAdapter(sc)
-	return cfg, nil
-}
-
-// ruleInputs reads the files the engine judges with besides the lists:
-// rules merged over the defaults, exchange rates and reference prices.
-// An empty file name leaves that input out.
-func ruleInputs(ruleFiles []string, ratesFile, pricesFile string) (rs *rules.RuleSet, rates *rules.Rates, prices *rules.ReferencePrices, err error) {
-	if rs, err = rules.DefaultRuleSet(); err != nil {
-		return nil, nil, nil, err
-	}
-	for _, p := range ruleFiles {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return nil, nil, nil, err
-		}
-		if rs, err = rs.Merge(p, b); err != nil {
-			return nil, nil, nil, err
-		}
-	}
-	if ratesFile != "" {
-		b, err := os.ReadFile(ratesFile)
-		if err != nil {
-			return nil, nil, nil, err
-		}
-		if rates, err = rules.ParseRates(ratesFile, b); err != nil {
-			return nil, nil, nil, err
-		}
-	}
-	if pricesFile != "" {
-		b, err := os.ReadFile(pricesFile)
-		if err != nil {
-			return nil, nil, nil, err
-		}
-		if prices, err = rules.ParseReferencePrices(pricesFile, b); err != nil {
-			return nil, nil, nil, err
-		}
-	}
-	return rs, rates, prices, nil
 }
 
 // printDecision writes a decision for people: the verdict, then each

@@ -11,13 +11,14 @@ import (
 	"strings"
 	"time"
 
+	"github.com/luxscreen/luxscreen"
 	"github.com/luxscreen/luxscreen/classify"
 	"github.com/luxscreen/luxscreen/hs"
 	"github.com/luxscreen/luxscreen/internal/batch"
 	"github.com/luxscreen/luxscreen/internal/csvtab"
 	"github.com/luxscreen/luxscreen/internal/progress"
-	"github.com/luxscreen/luxscreen/lists"
 	"github.com/luxscreen/luxscreen/report"
+	"github.com/luxscreen/luxscreen/rules"
 )
 
 // classifyUsage is the synopsis of "luxscreen classify".
@@ -27,55 +28,41 @@ const classifyUsage = `"DESCRIPTION" [--hs CODE] [--value N --currency C] [--qua
 // classifierFlags are the flags shared by "classify" and "eval classify".
 type classifierFlags struct {
 	juris, date, rates, nomenclature, edition, correlation string
-	rate                                                   multiFlag
+	rate                                                   repeated
 }
 
-// multiFlag collects a flag given several times.
-type multiFlag []string
-
-func (m *multiFlag) String() string     { return strings.Join(*m, ",") }
-func (m *multiFlag) Set(s string) error { *m = append(*m, s); return nil }
-
-// newClassifier builds a classifier from the shared flags. The UN lists
+// config returns the system configuration the flags ask for. The UN lists
 // are always considered (see classify.WithJurisdictions).
-func (f *classifierFlags) newClassifier(ctx context.Context, e *env) (*classify.Classifier, error) {
-	cat, err := lists.Default(ctx)
-	if err != nil {
-		return nil, err
-	}
-	var opts []classify.Option
-	if js := splitList(f.juris); len(js) > 0 {
-		opts = append(opts, classify.WithJurisdictions(js...))
-	}
+func (f *classifierFlags) config() (luxscreen.Config, error) {
+	cfg := luxscreen.Config{Jurisdictions: splitList(f.juris), Nomenclature: f.nomenclature, Correlation: f.correlation}
 	rates, err := readRates(f.rates, f.rate)
 	if err != nil {
-		return nil, err
+		return cfg, err
 	}
 	if len(rates) > 0 {
-		opts = append(opts, classify.WithRates(rates))
+		cfg.Rates = &rules.Rates{Base: "USD", PerUnit: rates, Source: "--rates and --rate"}
 	}
-	if f.nomenclature != "" {
-		var ed hs.Edition
-		if f.edition != "" {
-			if ed, err = hs.ParseEdition(f.edition); err != nil {
-				return nil, usagef("--edition: %v", err)
-			}
+	if f.nomenclature != "" && f.edition != "" {
+		if cfg.Edition, err = hs.ParseEdition(f.edition); err != nil {
+			return cfg, usagef("--edition: %v", err)
 		}
-		n, err := hs.Open(ctx, f.nomenclature, ed)
-		if err != nil {
-			return nil, err
-		}
-		opts = append(opts, classify.WithNomenclature(n))
 	}
-	if f.correlation != "" {
-		cr, err := hs.OpenCorrelation(ctx, f.correlation)
-		if err != nil {
-			return nil, err
-		}
-		opts = append(opts, classify.WithCorrelation(cr))
+	return cfg, nil
+}
+
+// newClassifier opens the system the flags ask for and returns its
+// classifier.
+func (f *classifierFlags) newClassifier(ctx context.Context, e *env) (*classify.Classifier, error) {
+	cfg, err := f.config()
+	if err != nil {
+		return nil, err
 	}
-	opts = append(opts, classify.WithClock(e.now))
-	return classify.New(cat, opts...)
+	cfg.Now = e.now
+	sys, err := luxscreen.Open(ctx, cfg)
+	if err != nil {
+		return nil, err
+	}
+	return sys.Classifier(), nil
 }
 
 // readRates reads --rates FILE (a JSON object {"EUR": 1.08} or lines
@@ -172,16 +159,21 @@ func runClassify(ctx context.Context, e *env, args []string) error {
 	if err := bf.check(); err != nil {
 		return err
 	}
-	c, err := cf.newClassifier(ctx, e)
+	cfg, err := cf.config()
 	if err != nil {
 		return err
 	}
+	sys, err := fs.open(ctx, e, cfg, false)
+	if err != nil {
+		return err
+	}
+	defer sys.Close()
 	if *input != "" {
-		return classifyBatch(ctx, e, c, *input, date, f, &bf)
+		return classifyBatch(ctx, e, sys, *input, date, f, &bf)
 	}
 	it := classify.Item{Description: strings.Join(pos, " "), DeclaredCode: *code, Value: *value, Currency: *currency,
 		Quantity: *quantity, Unit: *unit, Destination: *dest, ExporterCountry: *exporter, Date: date}
-	res, err := c.Classify(ctx, it)
+	res, err := sys.Classify(ctx, it)
 	if err != nil {
 		return err
 	}
@@ -218,7 +210,7 @@ func classifyOutcome(r classify.Result) string {
 	return "not"
 }
 
-func classifyBatch(ctx context.Context, e *env, c *classify.Classifier, input string, date time.Time, f outputFormat, bf *batchFlags) error {
+func classifyBatch(ctx context.Context, e *env, sys *luxscreen.System, input string, date time.Time, f outputFormat, bf *batchFlags) error {
 	in, err := openInput(e, input, bf.inputFormat)
 	if err != nil {
 		return err
@@ -266,7 +258,7 @@ func classifyBatch(ctx context.Context, e *env, c *classify.Classifier, input st
 			if it.Date.IsZero() {
 				it.Date = date
 			}
-			res, err := c.Classify(ctx, it)
+			res, err := sys.Classify(ctx, it)
 			if err != nil {
 				return classified{}, err
 			}

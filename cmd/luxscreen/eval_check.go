@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/luxscreen/luxscreen"
 	"github.com/luxscreen/luxscreen/rules"
 	"github.com/luxscreen/luxscreen/rules/ruleseval"
 )
@@ -44,15 +45,11 @@ func runEvalCheck(ctx context.Context, e *env, args []string) error {
 	if *pricesFile == "" {
 		fmt.Fprintln(e.stderr, "luxscreen: no --prices: rule unit-value-above-reference cannot fire, and labels that expect it will fail")
 	}
-	cfg, err := checkConfig(ctx, e, ruleFiles, listFiles, *ratesFile, *pricesFile)
+	sys, err := fs.open(ctx, e, luxscreen.Config{Rules: ruleFiles, Lists: listFiles, RatesFile: *ratesFile, PricesFile: *pricesFile}, true)
 	if err != nil {
 		return err
 	}
-	eng, err := rules.NewEngine(cfg)
-	if err != nil {
-		return err
-	}
-	m, err := ruleseval.Evaluate(ctx, eng, set)
+	m, err := ruleseval.Evaluate(ctx, sys.Engine(), set)
 	if err != nil {
 		return fmt.Errorf("%s: %w", *input, err)
 	}

@@ -17,7 +17,7 @@ func runListsFetch(ctx context.Context, e *env, args []string) error {
 	dir := fs.String("dir", "lists", "directory to write the files and manifest.json into")
 	timeout := fs.Duration("timeout", 2*time.Minute, "time limit for each download")
 	only := fs.String("only", "", "comma-separated source names to fetch (default: all)")
-	var urls listFlags
+	var urls repeated
 	fs.Var(&urls, "url", "NAME=URL: fetch source NAME from a mirror instead; repeatable")
 	pos, err := parseFlags(fs, args)
 	if err != nil {

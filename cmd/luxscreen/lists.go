@@ -49,7 +49,7 @@ func runLists(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	cat, err := lists.Default(ctx)
+	cat, err := fs.catalogue(ctx, e)
 	if err != nil {
 		return err
 	}
@@ -109,7 +109,7 @@ func runListsShow(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	cat, err := lists.Default(ctx)
+	cat, err := fs.catalogue(ctx, e)
 	if err != nil {
 		return err
 	}

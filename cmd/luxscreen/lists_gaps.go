@@ -34,7 +34,7 @@ func runListsGaps(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	ls, err := lists.DefaultLists(ctx)
+	ls, err := fs.controlLists(ctx, e)
 	if err != nil {
 		return err
 	}

@@ -50,7 +50,7 @@ func runListsMatrix(ctx context.Context, e *env, args []string) error {
 			}
 		}
 	}
-	ls, err := lists.DefaultLists(ctx)
+	ls, err := fs.controlLists(ctx, e)
 	if err != nil {
 		return err
 	}

@@ -21,7 +21,7 @@ func runListsSources(ctx context.Context, e *env, args []string) error {
 		return usagef("lists sources: takes no arguments")
 	}
 	if *format == "md" {
-		ls, err := lists.DefaultLists(ctx)
+		ls, err := fs.controlLists(ctx, e)
 		if err != nil {
 			return err
 		}
@@ -31,7 +31,7 @@ func runListsSources(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return usagef("--format %q: want table, md, json or jsonl", *format)
 	}
-	ls, err := lists.DefaultLists(ctx)
+	ls, err := fs.controlLists(ctx, e)
 	if err != nil {
 		return err
 	}

@@ -40,7 +40,7 @@ func runLookup(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	cat, err := lists.Default(ctx)
+	cat, err := fs.catalogue(ctx, e)
 	if err != nil {
 		return err
 	}

@@ -9,18 +9,13 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/luxscreen/luxscreen"
 	"github.com/luxscreen/luxscreen/internal/batch"
 	"github.com/luxscreen/luxscreen/internal/csvtab"
 	"github.com/luxscreen/luxscreen/internal/progress"
 	"github.com/luxscreen/luxscreen/report"
 	"github.com/luxscreen/luxscreen/screen"
 )
-
-// listFlags collects repeated --list values.
-type listFlags []string
-
-func (l *listFlags) String() string     { return strings.Join(*l, ",") }
-func (l *listFlags) Set(v string) error { *l = append(*l, v); return nil }
 
 // screenInput is one line of batch input, and screenOutput the
 // machine-readable output; their field names are stable (screen.Request,
@@ -39,8 +34,7 @@ func runScreen(ctx context.Context, e *env, args []string) error {
 	dob := fs.String("dob", "", "person's date of birth, YYYY[-MM[-DD]]")
 	input := fs.String("input", "", "batch input file of JSON lines or CSV {id,name,kind,country,imo,dob}, or - for stdin")
 	format := fs.String("format", "table", "output format: table, json or jsonl; csv too for --input")
-	var lists listFlags
-	fs.Var(&lists, "list", "list file or OFAC CSV directory (UN XML, OFAC CSV/XML, EU, UK, FtM JSON); repeatable; default: the embedded demo list")
+	fs.listFlag()
 	var bf batchFlags
 	bf.register(fs)
 	pos, err := parseFlags(fs, args)
@@ -70,18 +64,19 @@ func runScreen(ctx context.Context, e *env, args []string) error {
 	if !ok {
 		return usagef("screen: --kind %q: want org, person or vessel", *kindFlag)
 	}
-	s, err := loadScreener(ctx, e, lists)
+	sys, err := fs.open(ctx, e, luxscreen.Config{}, true)
 	if err != nil {
 		return err
 	}
+	defer sys.Close()
 	if *input != "" {
-		return screenBatch(ctx, e, s, *input, f, &bf)
+		return screenBatch(ctx, e, sys, *input, f, &bf)
 	}
 	name := ""
 	if len(pos) == 1 {
 		name = pos[0]
 	}
-	res, err := s.Screen(ctx, screen.Query{Name: name, Kind: kind, Country: *country, IMO: *imo, DOB: *dob})
+	res, err := sys.Screen(ctx, screen.Query{Name: name, Kind: kind, Country: *country, IMO: *imo, DOB: *dob})
 	if err != nil {
 		return err
 	}
@@ -90,37 +85,6 @@ func runScreen(ctx context.Context, e *env, args []string) error {
 		return printScreenTable(e.stdout, name, out)
 	}
 	return writeRecords(e.stdout, f, []screenOutput{out})
-}
-
-// loadScreener loads the --list files, or the demo list with a warning.
-func loadScreener(ctx context.Context, e *env, paths []string) (*screen.Screener, error) {
-	ls, err := loadLists(ctx, paths)
-	if err != nil {
-		return nil, err
-	}
-	if len(paths) == 0 {
-		fmt.Fprintln(e.stderr, screen.DemoWarning)
-	}
-	return screen.NewScreener(ls...)
-}
-
-// loadLists reads the --list files, or, when none is given, the embedded
-// demo list; a first run still screens parties, against a few
-// designations, and its caller says loudly that it does.
-func loadLists(ctx context.Context, paths []string) ([]screen.List, error) {
-	if len(paths) == 0 {
-		l, err := screen.DemoList()
-		return []screen.List{l}, err
-	}
-	ls := make([]screen.List, 0, len(paths))
-	for _, p := range paths {
-		l, err := screen.Load(ctx, p)
-		if err != nil {
-			return nil, fmt.Errorf("--list %s: %w", p, err)
-		}
-		ls = append(ls, l)
-	}
-	return ls, nil
 }
 
 // screenColumns are the columns of a CSV input, the field names of the
@@ -139,7 +103,7 @@ type screened struct {
 
 // screenBatch screens the records of path (or stdin for "-") on the
 // workers and writes the results in input order.
-func screenBatch(ctx context.Context, e *env, s *screen.Screener, path string, f outputFormat, bf *batchFlags) error {
+func screenBatch(ctx context.Context, e *env, sys *luxscreen.System, path string, f outputFormat, bf *batchFlags) error {
 	in, err := openInput(e, path, bf.inputFormat)
 	if err != nil {
 		return err
@@ -183,7 +147,7 @@ func screenBatch(ctx context.Context, e *env, s *screen.Screener, path string, f
 			if !ok {
 				return screened{}, batch.Skip(fmt.Errorf("%s:%d: kind: %q: want org, person or vessel", in.name, rec.line, q.Kind))
 			}
-			res, err := s.Screen(ctx, screen.Query{Name: q.Name, Kind: kind, Country: q.Country, IMO: q.IMO, DOB: q.DOB})
+			res, err := sys.Screen(ctx, screen.Query{Name: q.Name, Kind: kind, Country: q.Country, IMO: q.IMO, DOB: q.DOB})
 			if err != nil {
 				return screened{}, err
 			}

@@ -100,7 +100,7 @@ func TestScreenErrors(t *testing.T) {
 		{"batch needs jsonl", "", []string{"screen", "--input", "-"}, exitUsage, "--format jsonl"},
 		{"bad batch line", "{\"id\":1}\n", []string{"screen", "--input", "-", "--format", "jsonl"}, exitError, "stdin:1"},
 		{"unknown field", "{\"nam\":\"x\"}\n", []string{"screen", "--input", "-", "--format", "jsonl"}, exitError, "stdin:1"},
-		{"missing list", "", []string{"screen", "X", "--list", "/nonexistent/list.xml"}, exitError, "--list /nonexistent/list.xml"},
+		{"missing list", "", []string{"screen", "X", "--list", "/nonexistent/list.xml"}, exitError, "sanctions list /nonexistent/list.xml"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

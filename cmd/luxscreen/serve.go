@@ -9,14 +9,10 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
-	"strings"
 	"syscall"
 	"time"
 
-	"github.com/luxscreen/luxscreen/classify"
-	"github.com/luxscreen/luxscreen/lists"
-	"github.com/luxscreen/luxscreen/rules"
-	"github.com/luxscreen/luxscreen/screen"
+	"github.com/luxscreen/luxscreen"
 	"github.com/luxscreen/luxscreen/server"
 )
 
@@ -28,22 +24,13 @@ const serveUsage = "[--addr 127.0.0.1:8080] [--list FILE]… [--rules FILE]… [
 // only on a loopback address.
 const adminTokenEnv = "LUXSCREEN_ADMIN_TOKEN"
 
-// serveFlagList is a flag that may be given several times.
-type serveFlagList []string
-
-func (l *serveFlagList) String() string     { return strings.Join(*l, ",") }
-func (l *serveFlagList) Set(v string) error { *l = append(*l, v); return nil }
-
 // runServe serves the HTTP API until ctx ends or SIGTERM arrives, then
 // shuts down gracefully; SIGHUP reloads the --list files.
 func runServe(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e, "serve", serveUsage)
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on; the default is loopback only")
-	var listFiles, ruleFiles serveFlagList
-	fs.Var(&listFiles, "list", "a sanctions list file or OFAC CSV directory (repeatable); reread on SIGHUP and POST /admin/reload; default: the embedded demo list")
-	fs.Var(&ruleFiles, "rules", "a rules file merged over the embedded defaults (repeatable)")
-	ratesFile := fs.String("rates", "", "exchange rates file (YAML: base, source, rates), for /v1/check and /v1/classify")
-	pricesFile := fs.String("prices", "", "reference unit prices file (YAML: prices), for /v1/check")
+	fs.listFlag()
+	fs.ruleFlags()
 	maxBody := fs.Int64("max-body", server.DefaultMaxBodyBytes, "largest request body, in bytes")
 	maxBatch := fs.Int("max-batch", server.DefaultMaxBatch, "most items in one batch request")
 	timeout := fs.Duration("timeout", server.DefaultRequestTimeout, "longest time spent on one request")
@@ -64,13 +51,14 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	logHandler := slog.NewJSONHandler(e.stderr, nil)
 	log := slog.New(logHandler)
 
-	cfg, err := serveConfig(ctx, e, listFiles, ruleFiles, *ratesFile, *pricesFile)
+	// The lists are reread on SIGHUP and POST /admin/reload.
+	sys, err := fs.open(ctx, e, luxscreen.Config{}, true)
 	if err != nil {
 		return err
 	}
-	cfg.Logger = log
-	cfg.MaxBodyBytes, cfg.MaxBatch, cfg.RequestTimeout = *maxBody, *maxBatch, *timeout
-	cfg.AdminToken = os.Getenv(adminTokenEnv)
+	defer sys.Close()
+	cfg := server.Config{System: sys, Logger: log, MaxBodyBytes: *maxBody, MaxBatch: *maxBatch, RequestTimeout: *timeout,
+		AdminToken: os.Getenv(adminTokenEnv)}
 	srv, err := server.New(cfg)
 	if err != nil {
 		return err
@@ -100,7 +88,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	}
 	served := make(chan error, 1)
 	go func() { served <- hs.Serve(ln) }()
-	log.Info("listening", "addr", ln.Addr().String(), "lists", len(cfg.Screener.Versions()), "admin_token", cfg.AdminToken != "")
+	log.Info("listening", "addr", ln.Addr().String(), "lists", len(sys.Versions().Sanctions), "admin_token", cfg.AdminToken != "")
 
 	for {
 		select {
@@ -124,64 +112,4 @@ func runServe(ctx context.Context, e *env, args []string) error {
 			return nil
 		}
 	}
-}
-
-// serveConfig builds the components as "check", "classify" and "screen"
-// build theirs, sharing one screener between /v1/screen, /match and the
-// rules engine so that a reload reaches all three.
-func serveConfig(ctx context.Context, e *env, listFiles, ruleFiles []string, ratesFile, pricesFile string) (server.Config, error) {
-	var cfg server.Config
-	rs, rates, prices, err := ruleInputs(ruleFiles, ratesFile, pricesFile)
-	if err != nil {
-		return cfg, err
-	}
-	cat, err := lists.Default(ctx)
-	if err != nil {
-		return cfg, err
-	}
-	// The engine's classifier is built as "check" builds it: the engine
-	// converts values itself with the rates.
-	engineCl, err := classify.New(cat)
-	if err != nil {
-		return cfg, err
-	}
-	goods, err := rules.NewClassifyAdapter(engineCl, cat)
-	if err != nil {
-		return cfg, err
-	}
-	opts := []classify.Option{classify.WithClock(e.now)}
-	if cr := rates.USDPerUnit(); len(cr) > 0 {
-		opts = append(opts, classify.WithRates(cr))
-	}
-	cl, err := classify.New(cat, opts...)
-	if err != nil {
-		return cfg, err
-	}
-	ls, err := loadLists(ctx, listFiles)
-	if err != nil {
-		return cfg, err
-	}
-	if len(listFiles) == 0 {
-		fmt.Fprintln(e.stderr, screen.DemoWarning)
-		cfg.Warnings = append(cfg.Warnings, screen.DemoWarning)
-	}
-	sc, err := screen.NewScreener(ls...)
-	if err != nil {
-		return cfg, err
-	}
-	eng, err := rules.NewEngine(rules.Config{Rules: rs, Goods: goods, Parties: rules.NewScreenAdapter(sc), Rates: rates, Prices: prices, Now: e.now})
-	if err != nil {
-		return cfg, err
-	}
-	cfg.Catalogue, cfg.Classifier, cfg.Screener, cfg.Engine, cfg.Now = cat, cl, sc, eng, e.now
-	cfg.Reload = func(ctx context.Context) error {
-		// Every file is read before the swap: one that fails leaves the
-		// old lists in place.
-		ls, err := loadLists(ctx, listFiles)
-		if err != nil {
-			return err
-		}
-		return sc.Reload(ctx, ls...)
-	}
-	return cfg, nil
 }

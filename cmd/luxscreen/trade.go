@@ -7,6 +7,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/luxscreen/luxscreen"
 	"github.com/luxscreen/luxscreen/report"
 	"github.com/luxscreen/luxscreen/trade"
 )
@@ -60,10 +61,11 @@ func runTradeAnalyze(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer cleanup()
-	a, err := trade.DefaultAssessor(ctx)
+	sys, err := fs.open(ctx, e, luxscreen.Config{}, false)
 	if err != nil {
 		return err
 	}
+	a := trade.NewAssessor(sys.Catalogue(), sys.Reference().Jurisdictions)
 	an := trade.NewAnalyzer(a, trade.Options{
 		Thresholds: trade.Thresholds{MinPeers: *minPeers, Z: *z, MinRatio: *ratio},
 		Lenient:    *lenient,

@@ -32,11 +32,9 @@ import (
 	"os"
 	"time"
 
-	"github.com/luxscreen/luxscreen/classify"
-	"github.com/luxscreen/luxscreen/lists"
+	"github.com/luxscreen/luxscreen"
 	"github.com/luxscreen/luxscreen/report"
 	"github.com/luxscreen/luxscreen/rules"
-	"github.com/luxscreen/luxscreen/screen"
 )
 
 const usage = "usage: bol-batch [-list FILE] [-rates FILE] -out report.html BILLS.csv"
@@ -97,61 +95,36 @@ func (t tally) String() string {
 	return fmt.Sprintf("%d bills: %d block, %d review, %d clear, %d not read", n, t.Block, t.Review, t.Clear, t.NotRead)
 }
 
-// newEngine builds the engine once for the batch: the classifier judges
-// the lines, the screener the parties and the vessel. It also returns the
+// open opens the system once for the batch: the classifier judges the
+// lines, the screener the parties and the vessel. It also returns the
 // warnings the report must carry.
-func newEngine(ctx context.Context, listFile, ratesFile string) (*rules.Engine, []string, error) {
-	cat, err := lists.Default(ctx)
-	if err != nil {
-		return nil, nil, err
+func open(ctx context.Context, listFile, ratesFile string) (*luxscreen.System, []string, error) {
+	// Without rates the engine knows only amounts already in a
+	// threshold's currency; the others fail closed to review.
+	cfg := luxscreen.Config{RatesFile: ratesFile}
+	if listFile != "" {
+		cfg.Lists = []string{listFile}
 	}
-	c, err := classify.New(cat)
-	if err != nil {
-		return nil, nil, err
-	}
-	goods, err := rules.NewClassifyAdapter(c, cat)
+	sys, err := luxscreen.Open(ctx, cfg)
 	if err != nil {
 		return nil, nil, err
 	}
 	var warnings []string
-	var l screen.List
-	if listFile == "" {
+	if sys.DemoList() {
 		warnings = append(warnings, "Parties and vessels were screened against the embedded DEMO list of a few DPRK designations, not the official sanctions lists: these decisions are not for production use. Run again with -list for the official list.")
-		l, err = screen.DemoList()
-	} else {
-		l, err = screen.Load(ctx, listFile)
 	}
-	if err != nil {
-		return nil, nil, err
-	}
-	sc, err := screen.NewScreener(l)
-	if err != nil {
-		return nil, nil, err
-	}
-	// Without rates the engine knows only amounts already in a
-	// threshold's currency; the others fail closed to review.
-	var rates *rules.Rates
-	if ratesFile != "" {
-		b, err := os.ReadFile(ratesFile)
-		if err != nil {
-			return nil, nil, err
-		}
-		if rates, err = rules.ParseRates(ratesFile, b); err != nil {
-			return nil, nil, err
-		}
-	}
-	eng, err := rules.NewEngine(rules.Config{Goods: goods, Parties: rules.NewScreenAdapter(sc), Rates: rates})
-	return eng, warnings, err
+	return sys, warnings, nil
 }
 
 // run judges every bill of opt.bills, writes the report to opt.out and
 // prints the summary to w. When the input breaks off, the report says
 // that it is incomplete and run returns the error with the tally so far.
 func run(ctx context.Context, w io.Writer, opt options, now func() time.Time) (tally, error) {
-	eng, warnings, err := newEngine(ctx, opt.list, opt.rates)
+	sys, warnings, err := open(ctx, opt.list, opt.rates)
 	if err != nil {
 		return tally{}, err
 	}
+	defer sys.Close()
 	in, err := os.Open(opt.bills)
 	if err != nil {
 		return tally{}, err
@@ -169,7 +142,7 @@ func run(ctx context.Context, w io.Writer, opt options, now func() time.Time) (t
 		Title: "Bill-of-lading batch screening", Source: opt.bills, Generated: now(),
 		Tool: "luxscreen examples/bol-batch", Warnings: warnings,
 	}
-	t, err := writeReport(ctx, f, meta, dec, eng)
+	t, err := writeReport(ctx, f, meta, dec, sys)
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
@@ -180,13 +153,13 @@ func run(ctx context.Context, w io.Writer, opt options, now func() time.Time) (t
 // writeReport judges the bills and writes the report to w. After an error
 // that stops the batch the report is closed as incomplete, so that it
 // does not look whole.
-func writeReport(ctx context.Context, w io.Writer, meta report.Meta, dec *rules.CSVDecoder, eng *rules.Engine) (tally, error) {
+func writeReport(ctx context.Context, w io.Writer, meta report.Meta, dec *rules.CSVDecoder, sys *luxscreen.System) (tally, error) {
 	bw := bufio.NewWriter(w)
 	h, err := report.NewHTMLWriter(bw, meta)
 	if err != nil {
 		return tally{}, err
 	}
-	t, err := judge(ctx, dec, eng, h)
+	t, err := judge(ctx, dec, sys, h)
 	if err != nil {
 		err = errors.Join(err, h.CloseIncomplete(err))
 	} else {
@@ -198,7 +171,7 @@ func writeReport(ctx context.Context, w io.Writer, meta report.Meta, dec *rules.
 // judge reads the bills one after another and adds each decision to the
 // report; a bill that cannot be read gets a section saying why, and the
 // batch goes on.
-func judge(ctx context.Context, dec *rules.CSVDecoder, eng *rules.Engine, h *report.HTMLWriter) (tally, error) {
+func judge(ctx context.Context, dec *rules.CSVDecoder, sys *luxscreen.System, h *report.HTMLWriter) (tally, error) {
 	var t tally
 	for {
 		s, err := dec.Next()
@@ -223,7 +196,7 @@ func judge(ctx context.Context, dec *rules.CSVDecoder, eng *rules.Engine, h *rep
 			}
 			continue
 		}
-		d, err := eng.Check(ctx, s)
+		d, err := sys.Check(ctx, s)
 		if err != nil {
 			return t, fmt.Errorf("bill %s: %w", s.ID, err)
 		}

@@ -28,10 +28,10 @@ import (
 	"strings"
 	"time"
 
+	"github.com/luxscreen/luxscreen"
 	"github.com/luxscreen/luxscreen/classify"
 	"github.com/luxscreen/luxscreen/lists"
 	"github.com/luxscreen/luxscreen/rules"
-	"github.com/luxscreen/luxscreen/screen"
 )
 
 // Order is an order as the exporter's order system keeps it. It is not
@@ -79,54 +79,22 @@ func main() {
 	}
 }
 
-// orderDesk holds what the order system needs from luxscreen: built once
+// orderDesk holds what the order system needs from luxscreen: opened once
 // at start-up, safe for concurrent use by every order handler.
 type orderDesk struct {
-	classifier *classify.Classifier
-	engine     *rules.Engine
+	sys *luxscreen.System
 }
 
 func newOrderDesk(ctx context.Context, listFile, ratesFile string) (*orderDesk, error) {
-	cat, err := lists.Default(ctx)
+	cfg := luxscreen.Config{RatesFile: ratesFile}
+	if listFile != "" {
+		cfg.Lists = []string{listFile}
+	}
+	sys, err := luxscreen.Open(ctx, cfg)
 	if err != nil {
 		return nil, err
 	}
-	var rates *rules.Rates
-	if ratesFile != "" {
-		b, err := os.ReadFile(ratesFile)
-		if err != nil {
-			return nil, err
-		}
-		if rates, err = rules.ParseRates(ratesFile, b); err != nil {
-			return nil, err
-		}
-	}
-	c, err := classify.New(cat, classify.WithRates(rates.USDPerUnit()))
-	if err != nil {
-		return nil, err
-	}
-	goods, err := rules.NewClassifyAdapter(c, cat)
-	if err != nil {
-		return nil, err
-	}
-	var l screen.List
-	if listFile == "" {
-		l, err = screen.DemoList()
-	} else {
-		l, err = screen.Load(ctx, listFile)
-	}
-	if err != nil {
-		return nil, err
-	}
-	sc, err := screen.NewScreener(l)
-	if err != nil {
-		return nil, err
-	}
-	eng, err := rules.NewEngine(rules.Config{Goods: goods, Parties: rules.NewScreenAdapter(sc), Rates: rates})
-	if err != nil {
-		return nil, err
-	}
-	return &orderDesk{classifier: c, engine: eng}, nil
+	return &orderDesk{sys: sys}, nil
 }
 
 // review is what the order system records for one order.
@@ -143,7 +111,7 @@ func (d *orderDesk) check(ctx context.Context, o Order) (review, error) {
 	r := review{Order: o.Number}
 	s := toShipment(o)
 	for i, it := range o.Items {
-		res, err := d.classifier.Classify(ctx, classify.Item{
+		res, err := d.sys.Classify(ctx, classify.Item{
 			ID: it.SKU, Description: it.Text, DeclaredCode: it.Tariff,
 			Value: it.Qty * it.UnitPrice, Currency: it.Currency, Quantity: it.Qty, Unit: it.UOM,
 			ExporterCountry: o.Seller.Country, Destination: o.ShipTo.Country, Date: s.dateOrZero(),
@@ -160,7 +128,7 @@ func (d *orderDesk) check(ctx context.Context, o Order) (review, error) {
 		}
 		r.Lines = append(r.Lines, note)
 	}
-	dec, err := d.engine.Check(ctx, s.Shipment)
+	dec, err := d.sys.Check(ctx, s.Shipment)
 	if err != nil {
 		return r, err
 	}

@@ -18,10 +18,8 @@ import (
 	"log"
 	"os"
 
-	"github.com/luxscreen/luxscreen/classify"
-	"github.com/luxscreen/luxscreen/lists"
+	"github.com/luxscreen/luxscreen"
 	"github.com/luxscreen/luxscreen/rules"
-	"github.com/luxscreen/luxscreen/screen"
 )
 
 func main() {
@@ -43,10 +41,15 @@ func main() {
 // run judges every shipment of files and prints one line per shipment; it
 // returns how many are held.
 func run(ctx context.Context, w io.Writer, listFile, auditFile string, files []string) (int, error) {
-	eng, err := engine(ctx, listFile)
+	var cfg luxscreen.Config
+	if listFile != "" {
+		cfg.Lists = []string{listFile}
+	}
+	sys, err := luxscreen.Open(ctx, cfg)
 	if err != nil {
 		return 0, err
 	}
+	defer sys.Close()
 	var auditW io.Writer = io.Discard
 	if auditFile != "" {
 		f, err := os.OpenFile(auditFile, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
@@ -72,7 +75,7 @@ func run(ctx context.Context, w io.Writer, listFile, auditFile string, files []s
 				f.Close()
 				return held, err
 			}
-			d, err := eng.Check(ctx, s)
+			d, err := sys.Check(ctx, s)
 			if err != nil {
 				f.Close()
 				return held, err
@@ -94,33 +97,4 @@ func run(ctx context.Context, w io.Writer, listFile, auditFile string, files []s
 		f.Close()
 	}
 	return held, nil
-}
-
-func engine(ctx context.Context, listFile string) (*rules.Engine, error) {
-	cat, err := lists.Default(ctx)
-	if err != nil {
-		return nil, err
-	}
-	cl, err := classify.New(cat)
-	if err != nil {
-		return nil, err
-	}
-	goods, err := rules.NewClassifyAdapter(cl, cat)
-	if err != nil {
-		return nil, err
-	}
-	var l screen.List
-	if listFile == "" {
-		l, err = screen.DemoList()
-	} else {
-		l, err = screen.Load(ctx, listFile)
-	}
-	if err != nil {
-		return nil, err
-	}
-	sc, err := screen.NewScreener(l)
-	if err != nil {
-		return nil, err
-	}
-	return rules.NewEngine(rules.Config{Goods: goods, Parties: rules.NewScreenAdapter(sc)})
 }

@@ -24,6 +24,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/luxscreen/luxscreen"
 	"github.com/luxscreen/luxscreen/lists"
 	"github.com/luxscreen/luxscreen/report"
 )
@@ -56,10 +57,12 @@ func main() {
 // run writes the comparison of own with peers as of day to w, and the
 // heatmap to hm when it is not nil.
 func run(ctx context.Context, w, hm io.Writer, day time.Time, own string, peers []string) error {
-	all, err := lists.DefaultLists(ctx)
+	sys, err := luxscreen.Open(ctx, luxscreen.Config{})
 	if err != nil {
 		return err
 	}
+	defer sys.Close()
+	all := sys.Catalogue().Lists()
 	// One combined luxury list per jurisdiction, as in force on the day:
 	// a state's controls may be spread over several instruments.
 	byJ := map[string][]*lists.List{}

@@ -8,10 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/luxscreen/luxscreen/classify"
-	"github.com/luxscreen/luxscreen/lists"
-	"github.com/luxscreen/luxscreen/rules"
-	"github.com/luxscreen/luxscreen/screen"
+	"github.com/luxscreen/luxscreen"
 	"github.com/luxscreen/luxscreen/server"
 )
 
@@ -19,32 +16,11 @@ import (
 // embedded demo list, as "luxscreen serve" would.
 func startService(t *testing.T) *httptest.Server {
 	t.Helper()
-	ctx := context.Background()
-	cat, err := lists.Default(ctx)
+	sys, err := luxscreen.Open(context.Background(), luxscreen.Config{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	cl, err := classify.New(cat)
-	if err != nil {
-		t.Fatal(err)
-	}
-	demo, err := screen.DemoList()
-	if err != nil {
-		t.Fatal(err)
-	}
-	sc, err := screen.NewScreener(demo)
-	if err != nil {
-		t.Fatal(err)
-	}
-	goods, err := rules.NewClassifyAdapter(cl, cat)
-	if err != nil {
-		t.Fatal(err)
-	}
-	eng, err := rules.NewEngine(rules.Config{Goods: goods, Parties: rules.NewScreenAdapter(sc)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv, err := server.New(server.Config{Catalogue: cat, Classifier: cl, Screener: sc, Engine: eng})
+	srv, err := server.New(server.Config{System: sys})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -26,6 +26,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/luxscreen/luxscreen"
 	"github.com/luxscreen/luxscreen/trade"
 )
 
@@ -56,10 +57,12 @@ func run(ctx context.Context, w io.Writer, path string) error {
 		defer f.Close()
 		src, name = f, path
 	}
-	a, err := trade.DefaultAssessor(ctx)
+	sys, err := luxscreen.Open(ctx, luxscreen.Config{})
 	if err != nil {
 		return err
 	}
+	defer sys.Close()
+	a := trade.NewAssessor(sys.Catalogue(), sys.Reference().Jurisdictions)
 	rep, err := trade.NewAnalyzer(a, trade.Options{}).Analyze(ctx, name, src)
 	if err != nil {
 		return err

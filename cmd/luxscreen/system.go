@@ -1,0 +1,149 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"strings"
+
+	"github.com/luxscreen/luxscreen"
+	"github.com/luxscreen/luxscreen/lists"
+)
+
+// flagSet is a command's flag set with the flags that configure the
+// luxscreen.System it opens. A command registers the system flags it takes
+// (listFlag, ruleFlags), and opens the system with open, so that every
+// command reads them alike.
+type flagSet struct {
+	*flag.FlagSet
+	name string
+	cfg  luxscreen.Config
+	// lists and rules collect the repeatable --list and --rules.
+	lists, rules repeated
+}
+
+// newFlagSet returns a flag set that reports errors instead of exiting, so
+// that run can map them to exit code 2.
+func newFlagSet(e *env, name, usage string) *flagSet {
+	fs := &flagSet{FlagSet: flag.NewFlagSet("luxscreen "+name, flag.ContinueOnError), name: name}
+	fs.SetOutput(e.stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(e.stderr, "usage: luxscreen %s %s\n", name, usage)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// listFlag registers --list, the sanctions lists to screen against.
+func (fs *flagSet) listFlag() {
+	fs.Var(&fs.lists, "list", "a sanctions list file or OFAC CSV directory (UN XML, OFAC CSV/XML, EU, UK, FtM JSON); repeatable; default: the embedded demo list")
+}
+
+// ruleFlags registers the inputs of the decision engine besides the
+// lists: --rules, --rates and --prices.
+func (fs *flagSet) ruleFlags() {
+	fs.Var(&fs.rules, "rules", "a rules file merged over the embedded defaults (repeatable)")
+	fs.StringVar(&fs.cfg.RatesFile, "rates", "", "exchange rates file (YAML: base, source, rates)")
+	fs.StringVar(&fs.cfg.PricesFile, "prices", "", "reference unit prices file (YAML: prices)")
+}
+
+// formatFlag registers --format with its default and allowed values; the
+// returned function parses the value given.
+func (fs *flagSet) formatFlag(def outputFormat, allowed ...outputFormat) func() (outputFormat, error) {
+	names := make([]string, len(allowed))
+	for i, a := range allowed {
+		names[i] = string(a)
+	}
+	v := fs.String("format", string(def), "output format: "+strings.Join(names, ", "))
+	return func() (outputFormat, error) { return parseFormat(*v, allowed...) }
+}
+
+// parseArgs parses args as parseFlags does and checks the number of
+// positional arguments: exactly n, or any number when n is negative. want
+// says what the command takes, for the usage error.
+func (fs *flagSet) parseArgs(args []string, n int, want string) ([]string, error) {
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return nil, err
+	}
+	if n >= 0 && len(pos) != n {
+		return nil, usagef("%s: %s", fs.name, want)
+	}
+	return pos, nil
+}
+
+// open opens the system with the flags given, over cfg for what the
+// command sets itself. A command that screens parties passes screens, so
+// that screening against the demo list is said on standard error.
+func (fs *flagSet) open(ctx context.Context, e *env, cfg luxscreen.Config, screens bool) (*luxscreen.System, error) {
+	cfg.Lists = append(cfg.Lists, fs.lists...)
+	cfg.Rules = append(cfg.Rules, fs.rules...)
+	if cfg.RatesFile == "" {
+		cfg.RatesFile = fs.cfg.RatesFile
+	}
+	if cfg.PricesFile == "" {
+		cfg.PricesFile = fs.cfg.PricesFile
+	}
+	if cfg.Now == nil {
+		cfg.Now = e.now
+	}
+	sys, err := luxscreen.Open(ctx, cfg)
+	if err != nil {
+		return nil, err
+	}
+	if screens {
+		for _, w := range sys.Warnings() {
+			fmt.Fprintln(e.stderr, w)
+		}
+	}
+	return sys, nil
+}
+
+// parseFlags parses args, allowing flags after positional arguments
+// ("lookup 9101.21 --format json"), which the flag package alone does not.
+func parseFlags(fs *flagSet, args []string) ([]string, error) {
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, err
+			}
+			return nil, &usageError{msg: err.Error()}
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return positional, nil
+		}
+		if args[0] == "--" {
+			return append(positional, args[1:]...), nil
+		}
+		positional = append(positional, args[0])
+		args = args[1:]
+	}
+}
+
+// repeated is a flag that may be given several times.
+type repeated []string
+
+func (r *repeated) String() string     { return strings.Join(*r, ",") }
+func (r *repeated) Set(v string) error { *r = append(*r, v); return nil }
+
+// catalogue opens the system the flags configure and returns its control
+// lists' catalogue, for the commands that read the lists alone.
+func (fs *flagSet) catalogue(ctx context.Context, e *env) (*lists.Catalogue, error) {
+	sys, err := fs.open(ctx, e, luxscreen.Config{}, false)
+	if err != nil {
+		return nil, err
+	}
+	return sys.Catalogue(), nil
+}
+
+// controlLists returns the control lists of the catalogue.
+func (fs *flagSet) controlLists(ctx context.Context, e *env) ([]*lists.List, error) {
+	cat, err := fs.catalogue(ctx, e)
+	if err != nil {
+		return nil, err
+	}
+	return cat.Lists(), nil
+}
