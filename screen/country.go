@@ -14,7 +14,7 @@ import (
 // files holds the package's authored data. Each screener parses it
 // afresh, so no parsed state is shared.
 //
-//go:embed countries.yaml demo.yaml
+//go:embed countries.yaml demo.yaml data/weights.yaml
 var files embed.FS
 
 // The package's data files, in [FS] and, below "screen", in a data
@@ -25,7 +25,8 @@ const (
 )
 
 // FS returns the package's embedded data files ([CountriesFile],
-// [DemoFile]), laid out as the package directory. It is read-only.
+// [DemoFile], [WeightsFile]), laid out as the package directory. It is
+// read-only.
 func FS() fs.FS { return files }
 
 // dataFS returns the data of a screener: fsys, or the embedded files when
