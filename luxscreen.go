@@ -91,10 +91,13 @@ type System struct {
 	classifier *classify.Classifier
 	view       *classify.Classifier
 	screener   *screen.Screener
-	engine     *rules.Engine
-	goods      *rules.ClassifyAdapter
-	ruleSet    *rules.RuleSet
-	ref        *rules.Reference
+	// parties is the engine's screener: the screener behind a memo of
+	// the screenings of the lists loaded now.
+	parties *screenMemo
+	engine  *rules.Engine
+	goods   *rules.ClassifyAdapter
+	ruleSet *rules.RuleSet
+	ref     *rules.Reference
 
 	// reload is held by Reload and Close: one reload at a time, and none
 	// after Close.
@@ -206,8 +209,9 @@ func (s *System) openEngine() error {
 	if err != nil {
 		return err
 	}
+	s.parties = newScreenMemo(rules.NewScreenAdapter(s.screener))
 	s.engine, err = rules.NewEngine(rules.Config{
-		Rules: rs, Goods: s.goods, Parties: rules.NewScreenAdapter(s.screener), Reference: s.ref,
+		Rules: rs, Goods: s.goods, Parties: s.parties, Reference: s.ref,
 		Rates: rates, Prices: prices, Now: s.now,
 	})
 	return err
@@ -308,7 +312,11 @@ func (s *System) Reload(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	return s.screener.Reload(ctx, ls...)
+	if err := s.screener.Reload(ctx, ls...); err != nil {
+		return err
+	}
+	s.parties.reset()
+	return nil
 }
 
 // Close ends the system: later calls of Check, Classify, Screen and
