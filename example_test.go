@@ -11,8 +11,8 @@ import (
 	"github.com/luxscreen/luxscreen/classify"
 	"github.com/luxscreen/luxscreen/hs"
 	"github.com/luxscreen/luxscreen/lists"
+	"github.com/luxscreen/luxscreen/party"
 	"github.com/luxscreen/luxscreen/rules"
-	"github.com/luxscreen/luxscreen/screen"
 )
 
 // Open with the zero Config judges with the embedded defaults; the
@@ -104,7 +104,7 @@ func ExampleSystem_Screen() {
 		log.Fatal(err)
 	}
 	defer sys.Close()
-	res, err := sys.Screen(ctx, screen.Query{Name: "Example Sea Shipping Company", Kind: screen.KindOrganisation})
+	res, err := sys.Screen(ctx, party.New("Example Sea Shipping Company", party.KindOrganisation, "", "", ""))
 	if err != nil {
 		log.Fatal(err)
 	}

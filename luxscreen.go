@@ -12,6 +12,7 @@ import (
 	"github.com/luxscreen/luxscreen/classify"
 	"github.com/luxscreen/luxscreen/hs"
 	"github.com/luxscreen/luxscreen/lists"
+	"github.com/luxscreen/luxscreen/party"
 	"github.com/luxscreen/luxscreen/rules"
 	"github.com/luxscreen/luxscreen/screen"
 )
@@ -209,7 +210,7 @@ func (s *System) openEngine() error {
 	if err != nil {
 		return err
 	}
-	s.parties = newScreenMemo(rules.NewScreenAdapter(s.screener))
+	s.parties = newScreenMemo(s.screener)
 	s.engine, err = rules.NewEngine(rules.Config{
 		Rules: rs, Goods: s.goods, Parties: s.parties, Reference: s.ref,
 		Rates: rates, Prices: prices, Now: s.now,
@@ -285,9 +286,9 @@ func (s *System) Classify(ctx context.Context, it classify.Item) (classify.Resul
 }
 
 // Screen screens one party or vessel against the sanctions lists.
-func (s *System) Screen(ctx context.Context, q screen.Query) (screen.Result, error) {
+func (s *System) Screen(ctx context.Context, q party.Entity) (party.Result, error) {
 	if s.closed.Load() {
-		return screen.Result{}, ErrClosed
+		return party.Result{}, ErrClosed
 	}
 	return s.screener.Screen(ctx, q)
 }

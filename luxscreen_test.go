@@ -13,6 +13,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/luxscreen/luxscreen/classify"
+	"github.com/luxscreen/luxscreen/party"
 	"github.com/luxscreen/luxscreen/rules"
 	"github.com/luxscreen/luxscreen/screen"
 )
@@ -115,7 +116,7 @@ func TestReload(t *testing.T) {
 					return
 				default:
 				}
-				res, err := sys.Screen(ctx, screen.Query{Name: "Example Sea Shipping Company", Kind: screen.KindOrganisation})
+				res, err := sys.Screen(ctx, party.New("Example Sea Shipping Company", party.KindOrganisation, "", "", ""))
 				if err != nil || res.Verdict != screen.Match {
 					t.Errorf("Screen during reload: %v, %v", res.Verdict, err)
 					return

@@ -6,6 +6,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/luxscreen/luxscreen/party"
 	"github.com/luxscreen/luxscreen/rules"
 )
 
@@ -27,7 +28,7 @@ type screenMemo struct {
 
 // memoTable is one generation of the memo, for one set of lists.
 type memoTable struct {
-	m sync.Map // rules.PartyQuery → rules.Screening
+	m sync.Map // party.Entity.Key() → party.Result
 	n atomic.Int64
 }
 
@@ -41,34 +42,35 @@ func newScreenMemo(next rules.PartyScreener) *screenMemo {
 // are in place.
 func (m *screenMemo) reset() { m.cur.Store(&memoTable{}) }
 
-// ScreenParty returns the remembered screening of q, or screens it.
-func (m *screenMemo) ScreenParty(ctx context.Context, q rules.PartyQuery) (rules.Screening, error) {
+// Screen returns the remembered screening of q, or screens it.
+func (m *screenMemo) Screen(ctx context.Context, q party.Entity) (party.Result, error) {
 	// The table is taken before screening, so that a screening against
 	// the old lists that ends after a reload lands in the old table.
 	t := m.cur.Load()
-	if v, ok := t.m.Load(q); ok {
-		return v.(rules.Screening), nil
+	key := q.Key()
+	if v, ok := t.m.Load(key); ok {
+		return v.(party.Result), nil
 	}
-	sc, err := m.next.ScreenParty(ctx, q)
+	sc, err := m.next.Screen(ctx, q)
 	if err != nil {
 		// Errors (a cancelled context) are not remembered.
 		return sc, err
 	}
 	// Clipped, so that a caller appending to a slice of a remembered
 	// screening gets a copy instead of writing into the memo.
-	sc.Hits, sc.Reasons, sc.Lists = slices.Clip(sc.Hits), slices.Clip(sc.Reasons), slices.Clip(sc.Lists)
+	sc.Hits, sc.Reasons, sc.ListVersions = slices.Clip(sc.Hits), slices.Clip(sc.Reasons), slices.Clip(sc.ListVersions)
 	if t.n.Add(1) > maxScreenings {
 		m.cur.CompareAndSwap(t, &memoTable{})
 		return sc, nil
 	}
-	t.m.Store(q, sc)
+	t.m.Store(key, sc)
 	return sc, nil
 }
 
-// Lists returns the lists the screener holds now.
-func (m *screenMemo) Lists() []rules.ListSource {
+// Versions returns the lists the screener holds now.
+func (m *screenMemo) Versions() []party.ListVersion {
 	if lv, ok := m.next.(rules.ListVersioner); ok {
-		return lv.Lists()
+		return lv.Versions()
 	}
 	return nil
 }

@@ -1,7 +1,6 @@
 package classify
 
 import (
-	"bytes"
 	"embed"
 	"errors"
 	"fmt"
@@ -15,12 +14,14 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/luxscreen/luxscreen/hs"
+	"github.com/luxscreen/luxscreen/internal/datafile"
 )
 
-// lexiconFS holds the authored lexicon. Each New parses it afresh, so no
-// parsed state is shared between classifiers.
+// lexiconFS holds the authored lexicon, and the number vocabulary beside
+// it so that [FS] is all of the package's data. Each New parses it afresh,
+// so no parsed state is shared between classifiers.
 //
-//go:embed lexicon/*.yaml
+//go:embed lexicon/*.yaml data/*.yaml
 var lexiconFS embed.FS
 
 // Term weights. A product noun says what the goods are; a model name says
@@ -63,7 +64,6 @@ type yamlConcept struct {
 	Rules       []yamlRule          `yaml:"rules"`
 	Otherwise   string              `yaml:"otherwise"`
 	RedFlag     string              `yaml:"redflag"`
-	line        int
 }
 
 type yamlImplies struct {
@@ -76,30 +76,22 @@ type yamlRule struct {
 	Code string            `yaml:"code"`
 }
 
-// LexiconError reports a problem in a lexicon file.
-type LexiconError struct {
-	File  string
-	Line  int
-	Field string
-	Err   error
-}
-
-func (e *LexiconError) Error() string {
-	s := "classify: lexicon " + e.File
-	if e.Line > 0 {
-		s += ":" + strconv.Itoa(e.Line)
-	}
-	if e.Field != "" {
-		s += ": " + e.Field
-	}
-	return s + ": " + e.Err.Error()
-}
-
-// Unwrap returns the underlying error.
-func (e *LexiconError) Unwrap() error { return e.Err }
+// LexiconError reports a problem in a lexicon file with its place: file,
+// line, column and field path. It is the one error type of every data
+// file.
+type LexiconError = datafile.Error
 
 // ErrLexicon is wrapped by every [*LexiconError].
 var ErrLexicon = errors.New("invalid lexicon")
+
+// LexiconDir is the directory of the lexicon files in [FS] and in a data
+// directory laid out like the repository (classify/lexicon).
+const LexiconDir = "lexicon"
+
+// FS returns the package's embedded data files, laid out as the package
+// directory: the lexicon (lexicon/*.yaml) and the number vocabulary
+// ([NumbersFile]). It is read-only.
+func FS() fs.FS { return lexiconFS }
 
 // concept is a compiled product type: the goods one lexicon entry
 // describes, with the rules that pick their subheading.
@@ -114,7 +106,6 @@ type concept struct {
 	assume      []assumption
 	signals     []attr
 	redFlag     string
-	file        string
 }
 
 type assumption struct {
@@ -174,7 +165,9 @@ type Lexicon struct {
 
 // LoadLexicon parses lexicon files from fsys (every *.yaml in dir). It is
 // exported so that tools and tests can load an alternative lexicon; New
-// uses the embedded one unless given [WithLexicon].
+// uses the embedded one unless given [WithLexicon]. Every problem of every
+// file is reported: the error is a [*LexiconError] or several joined (see
+// [datafile.Problems]).
 func LoadLexicon(fsys fs.FS, dir string) (*Lexicon, error) {
 	names, err := fs.Glob(fsys, path.Join(dir, "*.yaml"))
 	if err != nil {
@@ -186,29 +179,27 @@ func LoadLexicon(fsys fs.FS, dir string) (*Lexicon, error) {
 	slices.Sort(names)
 	lx := &Lexicon{byFirst: map[string][]*phrase{}, byPrefix: map[string][]*phrase{}, weak: weakMarkers(), codes: map[string]bool{}}
 	b := &builder{lx: lx, index: map[string]*phrase{}, conceptIDs: map[string]int{}}
-	var docs []struct {
-		file string
-		y    yamlLexicon
-	}
+	var docs []lexiconDoc
+	var errs []error
 	for _, n := range names {
 		data, err := fs.ReadFile(fsys, n)
 		if err != nil {
 			return nil, fmt.Errorf("classify: reading lexicon: %w", err)
 		}
-		var y yamlLexicon
-		dec := yaml.NewDecoder(bytes.NewReader(data))
-		dec.KnownFields(true)
-		if err := dec.Decode(&y); err != nil {
-			return nil, &LexiconError{File: path.Base(n), Line: yamlLine(err), Err: fmt.Errorf("%w: %v", ErrLexicon, err)}
+		d := lexiconDoc{f: datafile.NewFile(datafile.Source(fsys, n))}
+		if d.root = d.f.Root(data); d.root != nil {
+			d.f.Decode(d.root, "", &d.y)
 		}
-		var root yaml.Node
-		if err := yaml.Unmarshal(data, &root); err == nil {
-			conceptLines(&root, y.Concepts)
+		if err := d.f.Err(); err != nil {
+			// Decoding problems wrap ErrLexicon too, so that one test
+			// tells a lexicon problem.
+			for _, p := range datafile.Problems(err) {
+				p.Err = fmt.Errorf("%w: %w", ErrLexicon, p.Err)
+				errs = append(errs, p)
+			}
+			continue
 		}
-		docs = append(docs, struct {
-			file string
-			y    yamlLexicon
-		}{path.Base(n), y})
+		docs = append(docs, d)
 	}
 	// Concepts first, so that brands shared by several concepts can be
 	// weighted by how many concepts claim them.
@@ -221,36 +212,16 @@ func LoadLexicon(fsys fs.FS, dir string) (*Lexicon, error) {
 		}
 	}
 	for _, d := range docs {
-		for _, c := range d.y.Concepts {
-			if err := b.concept(d.file, c, brandCount); err != nil {
-				return nil, err
+		for i, c := range d.y.Concepts {
+			if err := b.concept(c, brandCount); err != nil {
+				d.fail(err, "concepts", i)
 			}
 		}
+		b.words(d)
+		errs = append(errs, d.f.Err())
 	}
-	for _, d := range docs {
-		for i, aw := range d.y.Attributes {
-			a, ok := attrByName(aw.Attr)
-			if !ok {
-				return nil, &LexiconError{File: d.file, Field: fmt.Sprintf("attributes[%d].attr", i), Err: fmt.Errorf("%w: unknown attribute %q", ErrLexicon, aw.Attr)}
-			}
-			if aw.Value == "" || len(aw.Words) == 0 {
-				return nil, &LexiconError{File: d.file, Field: fmt.Sprintf("attributes[%d]", i), Err: fmt.Errorf("%w: value and words are required", ErrLexicon)}
-			}
-			for _, w := range aw.Words {
-				p, err := b.phrase(w)
-				if err != nil {
-					return nil, &LexiconError{File: d.file, Field: fmt.Sprintf("attributes[%d].words", i), Err: err}
-				}
-				p.attrs = append(p.attrs, attrAssign{a: a, v: aw.Value})
-			}
-		}
-		for i, w := range d.y.Noise {
-			p, err := b.phrase(w)
-			if err != nil {
-				return nil, &LexiconError{File: d.file, Field: fmt.Sprintf("noise[%d]", i), Err: err}
-			}
-			p.noise = true
-		}
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
 	}
 	for _, ps := range lx.byFirst {
 		slices.SortStableFunc(ps, func(x, y *phrase) int { return len(y.words) - len(x.words) })
@@ -259,6 +230,64 @@ func LoadLexicon(fsys fs.FS, dir string) (*Lexicon, error) {
 		slices.SortStableFunc(ps, func(x, y *phrase) int { return len(y.words) - len(x.words) })
 	}
 	return lx, nil
+}
+
+// lexiconDoc is one decoded lexicon file.
+type lexiconDoc struct {
+	f    *datafile.File
+	root *yaml.Node
+	y    yamlLexicon
+}
+
+// fail records err at the path p of the document, extended by the field
+// path err carries (a [fieldError]).
+func (d lexiconDoc) fail(err error, p ...any) {
+	var fe *fieldError
+	if errors.As(err, &fe) {
+		p = append(p, fe.path...)
+		err = fe.err
+	}
+	d.f.Fail(datafile.At(d.root, p...), datafile.Path(p...), ErrLexicon, "%s", strings.TrimPrefix(err.Error(), ErrLexicon.Error()+": "))
+}
+
+// fieldError is a problem below a concept, with its path there.
+type fieldError struct {
+	path []any
+	err  error
+}
+
+func (e *fieldError) Error() string { return e.err.Error() }
+func (e *fieldError) Unwrap() error { return e.err }
+
+// words adds the attribute words and noise words of a document.
+func (b *builder) words(d lexiconDoc) {
+	for i, aw := range d.y.Attributes {
+		a, ok := attrByName(aw.Attr)
+		if !ok {
+			d.fail(fmt.Errorf("unknown attribute %q", aw.Attr), "attributes", i, "attr")
+			continue
+		}
+		if aw.Value == "" || len(aw.Words) == 0 {
+			d.fail(errors.New("value and words are required"), "attributes", i)
+			continue
+		}
+		for j, w := range aw.Words {
+			p, err := b.phrase(w)
+			if err != nil {
+				d.fail(err, "attributes", i, "words", j)
+				continue
+			}
+			p.attrs = append(p.attrs, attrAssign{a: a, v: aw.Value})
+		}
+	}
+	for i, w := range d.y.Noise {
+		p, err := b.phrase(w)
+		if err != nil {
+			d.fail(err, "noise", i)
+			continue
+		}
+		p.noise = true
+	}
 }
 
 // builder accumulates phrases, merging those with the same words.
@@ -359,9 +388,19 @@ func weightOf(raw string, def float64) (float64, error) {
 	return f, nil
 }
 
-func (b *builder) concept(file string, y yamlConcept, brandCount map[string]int) error {
+// concept compiles one concept; an error is a [*fieldError] with the
+// path of the field below the concept.
+func (b *builder) concept(y yamlConcept, brandCount map[string]int) error {
 	fail := func(field string, err error) error {
-		return &LexiconError{File: file, Line: y.line, Field: "concept " + y.ID + ": " + field, Err: err}
+		var p []any
+		for _, part := range strings.Split(field, ".") {
+			name, idx, ok := strings.Cut(strings.TrimSuffix(part, "]"), "[")
+			p = append(p, name)
+			if n, err := strconv.Atoi(idx); ok && err == nil {
+				p = append(p, n)
+			}
+		}
+		return &fieldError{path: p, err: err}
 	}
 	if y.ID == "" {
 		return fail("id", fmt.Errorf("%w: id is required", ErrLexicon))
@@ -376,7 +415,7 @@ func (b *builder) concept(file string, y yamlConcept, brandCount map[string]int)
 		return fail("description", fmt.Errorf("%w: description is required", ErrLexicon))
 	}
 	idx := len(b.lx.concepts)
-	c := concept{id: y.ID, description: y.Description, redFlag: y.RedFlag, file: file}
+	c := concept{id: y.ID, description: y.Description, redFlag: y.RedFlag}
 	code := func(field, s string, min int) (hs.Code, error) {
 		cd, err := hs.Parse(s)
 		if err != nil {
@@ -537,42 +576,6 @@ func (b *builder) concept(file string, y yamlConcept, brandCount map[string]int)
 		}
 	}
 	return nil
-}
-
-// conceptLines copies each concept's line number from the YAML tree, for
-// error messages.
-func conceptLines(root *yaml.Node, cs []yamlConcept) {
-	if root.Kind != yaml.DocumentNode || len(root.Content) == 0 {
-		return
-	}
-	m := root.Content[0]
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		if m.Content[i].Value != "concepts" {
-			continue
-		}
-		for j, n := range m.Content[i+1].Content {
-			if j < len(cs) {
-				cs[j].line = n.Line
-			}
-		}
-	}
-}
-
-func yamlLine(err error) int {
-	var te *yaml.TypeError
-	s := err.Error()
-	if errors.As(err, &te) && len(te.Errors) > 0 {
-		s = te.Errors[0]
-	}
-	if i := strings.Index(s, "line "); i >= 0 {
-		j := i + 5
-		for j < len(s) && s[j] >= '0' && s[j] <= '9' {
-			j++
-		}
-		n, _ := strconv.Atoi(s[i+5 : j])
-		return n
-	}
-	return 0
 }
 
 // conceptIndex returns the index of the concept with the given ID.

@@ -75,8 +75,8 @@ func TestLexiconErrors(t *testing.T) {
 			fsys := fstest.MapFS{"lx/a.yaml": {Data: []byte(tt.yaml)}}
 			_, err := LoadLexicon(fsys, "lx")
 			var le *LexiconError
-			if !errors.As(err, &le) || !errors.Is(err, ErrLexicon) || le.File != "a.yaml" {
-				t.Errorf("got %v, want a *LexiconError for a.yaml wrapping ErrLexicon", err)
+			if !errors.As(err, &le) || !errors.Is(err, ErrLexicon) || le.File != "lx/a.yaml" || le.Line == 0 || le.Field == "" {
+				t.Errorf("got %v, want a placed *LexiconError for lx/a.yaml wrapping ErrLexicon", err)
 			}
 		})
 	}

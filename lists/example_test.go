@@ -57,5 +57,5 @@ entries:
 	_, err := lists.ParseFile("draft.yaml", src)
 	fmt.Println(err)
 	// Output:
-	// lists: draft.yaml:19: unknown field: field "thresold" is not allowed in an entry
+	// draft.yaml:19:5: entries[0].thresold: unknown field: "thresold" is not allowed here; want one of id, category, citation, basis, confidence, codes, keywords, threshold, in_force, notes
 }

@@ -1,7 +1,6 @@
 package lists
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -9,82 +8,59 @@ import (
 	"path"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
 	"gopkg.in/yaml.v3"
 
 	"github.com/luxscreen/luxscreen/hs"
+	"github.com/luxscreen/luxscreen/internal/datafile"
 )
 
-// LoadError reports a problem in a list file with its place.
-type LoadError struct {
-	File  string // the file name
-	Line  int    // 1-based line, or 0 when not known
-	Field string // the field path, e.g. "entries[2].codes[0].code"
-	Err   error
-}
-
-func (e *LoadError) Error() string {
-	var b strings.Builder
-	b.WriteString("lists: ")
-	b.WriteString(e.File)
-	if e.Line > 0 {
-		b.WriteString(":" + strconv.Itoa(e.Line))
-	}
-	if e.Field != "" {
-		b.WriteString(": " + e.Field)
-	}
-	b.WriteString(": " + e.Err.Error())
-	return b.String()
-}
-
-// Unwrap returns the underlying error.
-func (e *LoadError) Unwrap() error { return e.Err }
+// LoadError reports a problem in a list file with its place: file, line,
+// column and field path. It is the one error type of every data file.
+type LoadError = datafile.Error
 
 // Errors a [*LoadError] may wrap, for [errors.Is].
 var (
-	ErrSyntax       = errors.New("YAML syntax")
-	ErrUnknownField = errors.New("unknown field")
-	ErrMissing      = errors.New("required field missing")
-	ErrInvalid      = errors.New("invalid value")
+	ErrSyntax       = datafile.ErrSyntax
+	ErrUnknownField = datafile.ErrUnknownField
+	ErrDuplicate    = datafile.ErrDuplicate
+	ErrMissing      = datafile.ErrMissing
+	ErrInvalid      = datafile.ErrInvalid
 )
 
 // dateLayout is the only date form list files use, so that 03/04/2017 can
 // never be read two ways.
-const dateLayout = "2006-01-02"
+const dateLayout = datafile.DateLayout
 
-// ParseFile decodes one list from YAML. name is used in errors and kept as
-// the list's File.
+// ParseFile decodes one list from YAML. name is used in errors and its
+// base name is kept as the list's File. Every problem of the file is
+// reported: the error is a [*LoadError] or several joined (see
+// [datafile.Problems]).
 func ParseFile(name string, data []byte) (*List, error) {
-	var root yaml.Node
-	if err := yaml.Unmarshal(data, &root); err != nil {
-		return nil, &LoadError{File: name, Line: yamlErrorLine(err), Err: fmt.Errorf("%w: %v", ErrSyntax, err)}
+	f := datafile.NewFile(name)
+	root := f.Root(data)
+	if root == nil {
+		return nil, f.Err()
 	}
-	if len(root.Content) == 0 {
-		return nil, &LoadError{File: name, Err: fmt.Errorf("%w: empty file", ErrMissing)}
-	}
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
 	var y yamlList
-	if err := dec.Decode(&y); err != nil {
-		e := &LoadError{File: name, Line: yamlErrorLine(err), Err: fmt.Errorf("%w: %v", ErrInvalid, err)}
-		if strings.Contains(err.Error(), "not found in type") {
-			e.Err = fmt.Errorf("%w: %s", ErrUnknownField, yamlErrorText(err))
-		}
-		return nil, e
-	}
-	c := converter{file: name, root: root.Content[0]}
+	f.Decode(root, "", &y)
+	c := converter{f: f, root: root}
 	l := c.list(&y)
-	if c.err != nil {
-		return nil, c.err
+	if err := f.Err(); err != nil {
+		return nil, err
 	}
-	l.File = name
+	l.File = path.Base(name)
 	return l, nil
 }
 
-// LoadFS reads every *.yaml file of fsys under dir, in name order.
+// FS returns the package's embedded list files, laid out as the package
+// directory: data/*.yaml. It is read-only.
+func FS() fs.FS { return data }
+
+// LoadFS reads every *.yaml file of fsys under dir, in name order, and
+// reports the problems of every file.
 func LoadFS(ctx context.Context, fsys fs.FS, dir string) ([]*List, error) {
 	names, err := fs.Glob(fsys, path.Join(dir, "*.yaml"))
 	if err != nil {
@@ -95,6 +71,7 @@ func LoadFS(ctx context.Context, fsys fs.FS, dir string) ([]*List, error) {
 	}
 	slices.Sort(names)
 	var out []*List
+	var errs []error
 	for _, n := range names {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -103,75 +80,42 @@ func LoadFS(ctx context.Context, fsys fs.FS, dir string) ([]*List, error) {
 		if err != nil {
 			return nil, err
 		}
-		l, err := ParseFile(path.Base(n), data)
+		l, err := ParseFile(datafile.Source(fsys, n), data)
 		if err != nil {
-			return nil, err
+			errs = append(errs, err)
+			continue
 		}
 		out = append(out, l)
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
 	}
 	return out, nil
 }
 
-var yamlLineRE = regexp.MustCompile(`line (\d+)`)
-
-func yamlErrorLine(err error) int {
-	m := yamlLineRE.FindStringSubmatch(err.Error())
-	if m == nil {
-		return 0
-	}
-	n, _ := strconv.Atoi(m[1])
-	return n
-}
-
-var unknownFieldRE = regexp.MustCompile(`field (\S+) not found in type lists\.yaml(\w+)`)
-
-// yamlErrorText rewrites yaml.v3's "yaml: unmarshal errors:\n  line N:
-// field x not found in type lists.yamlEntry" for people: LoadError prints
-// the line itself, and the Go type name means nothing to a list author.
-func yamlErrorText(err error) string {
-	s := err.Error()
-	if m := unknownFieldRE.FindStringSubmatch(s); m != nil {
-		where := map[string]string{
-			"List": "a list", "Entry": "an entry", "Pattern": "a code", "Threshold": "a threshold",
-			"Instrument": "the instrument", "Period": "in_force",
-		}[m[2]]
-		return fmt.Sprintf("field %q is not allowed in %s", m[1], where)
-	}
-	if i := strings.LastIndex(s, "line "); i >= 0 {
-		if j := strings.Index(s[i:], ": "); j >= 0 {
-			return strings.TrimSpace(s[i+j+2:])
-		}
-	}
-	return s
-}
-
-// converter turns the YAML form into the model, recording the first error
-// with the line of the offending node.
+// converter turns the YAML form into the model, recording every problem
+// at the place of the offending node.
 type converter struct {
-	file string
+	f    *datafile.File
 	root *yaml.Node
-	err  error
 }
 
 // fail records an error at the field path, given as alternating keys and
 // indexes: fail(ErrMissing, "msg", "entries", 2, "citation").
 func (c *converter) fail(kind error, msg string, p ...any) {
-	if c.err != nil {
-		return
-	}
-	c.err = &LoadError{File: c.file, Line: lineAt(c.root, p...), Field: fieldPath(p...), Err: fmt.Errorf("%w: %s", kind, msg)}
+	c.f.FailAt(c.root, kind, msg, p...)
 }
 
 func (c *converter) required(v string, p ...any) {
 	if strings.TrimSpace(v) == "" {
-		c.fail(ErrMissing, "required", p...)
+		c.fail(ErrMissing, "", p...)
 	}
 }
 
 func (c *converter) date(v string, required bool, p ...any) time.Time {
 	if v == "" {
 		if required {
-			c.fail(ErrMissing, "required date (YYYY-MM-DD)", p...)
+			c.fail(ErrMissing, "a date (YYYY-MM-DD)", p...)
 		}
 		return time.Time{}
 	}
@@ -268,7 +212,7 @@ func (c *converter) confidence(v string, required bool, p ...any) {
 	case PrimaryText, SecondarySource, Recalled:
 	case "":
 		if required {
-			c.fail(ErrMissing, "required: primary-text, secondary-source or recalled", p...)
+			c.fail(ErrMissing, "want primary-text, secondary-source or recalled", p...)
 		}
 	default:
 		c.fail(ErrInvalid, fmt.Sprintf("confidence %q: want primary-text, secondary-source or recalled", v), p...)
@@ -297,7 +241,7 @@ func (c *converter) entry(l *List, y *yamlEntry, p ...any) *Entry {
 	switch e.Basis {
 	case Published, Derived:
 	case "":
-		c.fail(ErrMissing, "required: published or derived", at("basis")...)
+		c.fail(ErrMissing, "want published or derived", at("basis")...)
 	default:
 		c.fail(ErrInvalid, fmt.Sprintf("basis %q: want published or derived", y.Basis), at("basis")...)
 	}
@@ -335,7 +279,7 @@ func (c *converter) pattern(basis Basis, y yamlPattern, p ...any) Pattern {
 	at := func(more ...any) []any { return append(slices.Clone(p), more...) }
 	var pt Pattern
 	if y.Code == "" {
-		c.fail(ErrMissing, "required", at("code")...)
+		c.fail(ErrMissing, "", at("code")...)
 	} else {
 		code, err := hs.Parse(y.Code)
 		if err != nil {
@@ -344,7 +288,7 @@ func (c *converter) pattern(basis Basis, y yamlPattern, p ...any) Pattern {
 		pt.Code = code
 	}
 	if y.Edition == "" {
-		c.fail(ErrMissing, "required: the nomenclature the code is written in, e.g. HS2022 or CN2017", at("edition")...)
+		c.fail(ErrMissing, "the nomenclature the code is written in, e.g. HS2022 or CN2017", at("edition")...)
 	} else {
 		ed, err := hs.ParseEdition(y.Edition)
 		if err != nil {
@@ -385,51 +329,4 @@ func (c *converter) threshold(y *yamlThreshold, p ...any) *Threshold {
 		c.fail(ErrInvalid, "per_quantity must be positive", at("per_quantity")...)
 	}
 	return t
-}
-
-// lineAt returns the line of the node at path p (mapping keys and sequence
-// indexes), or of the deepest node on the way that exists.
-func lineAt(n *yaml.Node, p ...any) int {
-	line := n.Line
-	for _, step := range p {
-		var next *yaml.Node
-		switch s := step.(type) {
-		case string:
-			if n.Kind == yaml.MappingNode {
-				for i := 0; i+1 < len(n.Content); i += 2 {
-					if n.Content[i].Value == s {
-						line = n.Content[i].Line
-						next = n.Content[i+1]
-						break
-					}
-				}
-			}
-		case int:
-			if n.Kind == yaml.SequenceNode && s < len(n.Content) {
-				next = n.Content[s]
-			}
-		}
-		if next == nil {
-			return line
-		}
-		n = next
-		line = n.Line
-	}
-	return line
-}
-
-func fieldPath(p ...any) string {
-	var b strings.Builder
-	for _, step := range p {
-		switch s := step.(type) {
-		case string:
-			if b.Len() > 0 {
-				b.WriteByte('.')
-			}
-			b.WriteString(s)
-		case int:
-			b.WriteString("[" + strconv.Itoa(s) + "]")
-		}
-	}
-	return b.String()
 }

@@ -2,11 +2,14 @@ package lists
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/luxscreen/luxscreen/internal/datafile"
 )
 
 func TestParseFileErrors(t *testing.T) {
@@ -25,8 +28,8 @@ func TestParseFileErrors(t *testing.T) {
 		wantField string
 		wantErr   error
 	}{
-		{"unknown list field", "kind: luxury\n", "kind: luxury\ncolour: red\n", 10, "", ErrUnknownField},
-		{"unknown code field", "      - code: \"9101\"\n", "      - code: \"9101\"\n        flavour: ex\n", 24, "", ErrUnknownField},
+		{"unknown list field", "kind: luxury\n", "kind: luxury\ncolour: red\n", 10, "colour", ErrUnknownField},
+		{"unknown code field", "      - code: \"9101\"\n", "      - code: \"9101\"\n        flavour: ex\n", 24, "entries[0].codes[0].flavour", ErrUnknownField},
 		{"bad code", `code: "870324"`, `code: "87032"`, 32, "entries[1].codes[0].code", ErrInvalid},
 		{"letters in code", `code: "9101"`, `code: "91O1"`, 23, "entries[0].codes[0].code", ErrInvalid},
 		{"missing entry citation", "    citation: Annex I, item 2\n", "", 27, "entries[1].citation", ErrMissing},
@@ -70,10 +73,36 @@ func TestParseFileErrors(t *testing.T) {
 			if diff := cmp.Diff(want, got); diff != "" {
 				t.Errorf("error place mismatch (-want +got):\n%s\nerror: %v", diff, err)
 			}
-			if !strings.HasPrefix(err.Error(), "lists: bad.yaml:") {
+			if !strings.HasPrefix(err.Error(), fmt.Sprintf("bad.yaml:%d", tt.wantLine)) {
 				t.Errorf("error %q does not start with file:line", err)
 			}
 		})
+	}
+}
+
+// TestParseFileEveryProblem checks that one file's problems are reported
+// together, each once, in file order.
+func TestParseFileEveryProblem(t *testing.T) {
+	valid, err := os.ReadFile("testdata/valid.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := string(valid)
+	for _, e := range [][2]string{
+		{"kind: luxury\n", "kind: luxury\ncolour: red\n"},
+		{"currency: GBP", "currency: pounds"},
+		{"per: kg", "per: [kg]"},
+	} {
+		src = strings.Replace(src, e[0], e[1], 1)
+	}
+	_, err = ParseFile("bad.yaml", []byte(src))
+	var got []string
+	for _, p := range datafile.Problems(err) {
+		got = append(got, fmt.Sprintf("%d:%d %s", p.Line, p.Column, p.Field))
+	}
+	want := []string{"10:1 colour", "39:17 entries[1].threshold.currency", "40:12 entries[1].threshold.per"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("problems (-want +got):\n%s\nerror: %v", diff, err)
 	}
 }
 

@@ -11,13 +11,14 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/luxscreen/luxscreen/party"
 	"github.com/luxscreen/luxscreen/report"
 	"github.com/luxscreen/luxscreen/rules"
 )
 
 // decisions returns a blocked, a reviewed and a clear decision.
 func decisions() []*rules.Decision {
-	v := rules.Versions{Rules: "test-rules@1", Goods: "test-goods@2", Sanctions: []rules.ListSource{{Source: "UN", Published: "2026-02-27", SHA256: "66b392a4090868d2", Entities: 1003}}}
+	v := rules.Versions{Rules: "test-rules@1", Goods: "test-goods@2", Sanctions: []party.ListVersion{{Source: "UN", Published: "2026-02-27", SHA256: "66b392a4090868d2", Entities: 1003}}}
 	return []*rules.Decision{
 		{
 			ID: "bl-1", Verdict: rules.VerdictBlock, AsOf: "2018-10-01", DecisionID: "aaaaaaaaaaaaaaaaaaaa", Versions: v,

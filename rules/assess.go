@@ -3,6 +3,8 @@ package rules
 import (
 	"context"
 	"time"
+
+	"github.com/luxscreen/luxscreen/party"
 )
 
 // GoodsAssessor judges one line of goods: which control lists cover it and
@@ -122,61 +124,15 @@ type Mismatch struct {
 	Reason string `json:"reason"`
 }
 
-// PartyScreener screens a party or vessel against sanctions lists.
-// Implementations must be safe for concurrent use, including while their
-// lists are reloaded.
+// PartyScreener screens a party or vessel against sanctions lists;
+// *screen.Screener is one. Implementations must be safe for concurrent
+// use, including while their lists are reloaded.
 type PartyScreener interface {
-	ScreenParty(ctx context.Context, q PartyQuery) (Screening, error)
+	Screen(ctx context.Context, q party.Entity) (party.Result, error)
 }
 
 // ListVersioner is implemented by screeners that can name the lists they
 // hold, so that decisions on shipments without parties still name them.
 type ListVersioner interface {
-	Lists() []ListSource
-}
-
-// PartyQuery is one party or vessel to screen.
-type PartyQuery struct {
-	Name string
-	// Kind is "organisation", "person", "vessel" or "" (any).
-	Kind    string
-	Country string
-	IMO     string
-}
-
-// Screening verdicts.
-const (
-	ScreenMatch  = "match"
-	ScreenReview = "review"
-	ScreenClear  = "clear"
-)
-
-// Screening is the outcome of screening one party or vessel.
-type Screening struct {
-	// Verdict is ScreenMatch, ScreenReview or ScreenClear.
-	Verdict string       `json:"verdict"`
-	Hits    []PartyHit   `json:"hits,omitempty"`
-	Reasons []string     `json:"reasons,omitempty"`
-	Lists   []ListSource `json:"lists,omitempty"`
-}
-
-// PartyHit is one listed entity resembling a party.
-type PartyHit struct {
-	List        string  `json:"list"`
-	Ref         string  `json:"ref"`
-	Name        string  `json:"name"`
-	MatchedName string  `json:"matched_name,omitempty"`
-	Score       float64 `json:"score"`
-	// ListedOn is the designation date (YYYY-MM-DD) when the list gives
-	// one. A party designated after the shipment date was not listed
-	// when the goods moved; findings on it are capped at review.
-	ListedOn string `json:"listed_on,omitempty"`
-}
-
-// ListSource identifies a sanctions list file screened against.
-type ListSource struct {
-	Source    string `json:"source"`
-	Published string `json:"published,omitempty"`
-	SHA256    string `json:"sha256"`
-	Entities  int    `json:"entities"`
+	Versions() []party.ListVersion
 }

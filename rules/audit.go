@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"io"
 	"time"
+
+	"github.com/luxscreen/luxscreen/party"
 )
 
 // auditDetail is what a decision was derived from, kept for its audit
@@ -11,8 +13,8 @@ import (
 type auditDetail struct {
 	shipment []byte
 	lines    []lineState
-	parties  []*Screening
-	vessel   *Screening
+	parties  []*party.Result
+	vessel   *party.Result
 }
 
 // AuditRecord is the full account of one decision, for the record an
@@ -23,8 +25,8 @@ type AuditRecord struct {
 	CheckedAt  time.Time       `json:"checked_at"`
 	Shipment   json.RawMessage `json:"shipment"`
 	Lines      []AuditLine     `json:"lines"`
-	Parties    []*Screening    `json:"parties"`
-	Vessel     *Screening      `json:"vessel,omitempty"`
+	Parties    []*party.Result `json:"parties"`
+	Vessel     *party.Result   `json:"vessel,omitempty"`
 	Decision   *Decision       `json:"decision"`
 }
 
@@ -37,7 +39,7 @@ type AuditLine struct {
 // AuditRecord returns the decision's audit record, stamped with the time
 // of the check.
 func (d *Decision) AuditRecord(checkedAt time.Time) AuditRecord {
-	rec := AuditRecord{DecisionID: d.DecisionID, CheckedAt: checkedAt.UTC(), Decision: d, Lines: []AuditLine{}, Parties: []*Screening{}}
+	rec := AuditRecord{DecisionID: d.DecisionID, CheckedAt: checkedAt.UTC(), Decision: d, Lines: []AuditLine{}, Parties: []*party.Result{}}
 	if a := d.audit; a != nil {
 		rec.Shipment = a.shipment
 		for _, l := range a.lines {

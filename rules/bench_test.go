@@ -46,7 +46,7 @@ func BenchmarkCheckFakeScreener(b *testing.B) {
 // BenchmarkCheckUNOFAC measures whole checks screening against the UN
 // consolidated list and the OFAC SDN set of July 2021 of the shared data.
 func BenchmarkCheckUNOFAC(b *testing.B) {
-	benchCheck(b, NewScreenAdapter(unOFAC(b)))
+	benchCheck(b, unOFAC(b))
 }
 
 // unOFAC loads the UN consolidated list and the OFAC SDN set of July 2021.
@@ -79,7 +79,7 @@ func BenchmarkCheckClassifierFake(b *testing.B) {
 // classifier adapter as the goods assessor and screening against UN and
 // OFAC 2021.
 func BenchmarkCheckClassifierUNOFAC(b *testing.B) {
-	benchClassifierCheck(b, NewScreenAdapter(unOFAC(b)))
+	benchClassifierCheck(b, unOFAC(b))
 }
 
 func benchClassifierCheck(b *testing.B, sc PartyScreener) {

@@ -10,13 +10,14 @@ import (
 
 	"github.com/luxscreen/luxscreen/classify"
 	"github.com/luxscreen/luxscreen/lists"
+	"github.com/luxscreen/luxscreen/party"
 )
 
 // TestDocumentedCases runs the cases of the public record (see
 // examples/shipments and their notes) and checks the verdict and findings
 // each must produce with the embedded catalogue and rules.
 func TestDocumentedCases(t *testing.T) {
-	designated := map[string]Screening{}
+	designated := map[string]party.Result{}
 	tests := []struct {
 		file    string
 		verdict Verdict
@@ -120,7 +121,7 @@ func TestMaybachVariants(t *testing.T) {
 	tests := []struct {
 		name    string
 		edit    func(s *Shipment)
-		screen  map[string]Screening
+		screen  map[string]party.Result
 		verdict Verdict
 		want    []string
 	}{
@@ -132,13 +133,13 @@ func TestMaybachVariants(t *testing.T) {
 		},
 		{
 			name:    "designated vessel",
-			screen:  map[string]Screening{"DN5505": {Verdict: ScreenMatch, Hits: []PartyHit{{List: "fake", Ref: "V1", Name: "DN5505", Score: 1}}}},
+			screen:  map[string]party.Result{"DN5505": {Verdict: party.Match, Hits: []party.Hit{{List: "fake", Ref: "V1", Name: "DN5505", Score: 1}}}},
 			verdict: VerdictBlock,
 			want:    []string{"block designated-vessel", "review dprk-transshipment-route", "review controlled-goods-to-shell", "review evasion-flag-controlled-goods"},
 		},
 		{
 			name:    "possible match on the consignee",
-			screen:  map[string]Screening{"DO YOUNG SHIPPING": {Verdict: ScreenReview, Hits: []PartyHit{{List: "fake", Ref: "E1", Name: "DO YOUNG SHIPPING CO", Score: 0.8}}}},
+			screen:  map[string]party.Result{"DO YOUNG SHIPPING": {Verdict: party.Review, Hits: []party.Hit{{List: "fake", Ref: "E1", Name: "DO YOUNG SHIPPING CO", Score: 0.8}}}},
 			verdict: VerdictReview,
 			want:    []string{"review dprk-transshipment-route", "review controlled-goods-to-shell", "review possible-designated-party", "review evasion-flag-controlled-goods"},
 		},

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/luxscreen/luxscreen/party"
 	"gopkg.in/yaml.v3"
 )
 
@@ -151,17 +152,18 @@ func (f *yfile) setRef(n *yaml.Node, at, kind string, required bool) *setRef {
 	return r
 }
 
-func (f *yfile) verdicts(n *yaml.Node, at string) []string {
+func (f *yfile) verdicts(n *yaml.Node, at string) []party.Verdict {
 	if n == nil {
 		return nil
 	}
-	vs := f.strs(n, at)
-	for i, v := range vs {
-		if v != ScreenMatch && v != ScreenReview && v != ScreenClear {
+	var out []party.Verdict
+	for i, v := range f.strs(n, at) {
+		if !party.Verdict(v).Valid() {
 			f.fail(n, fmt.Sprintf("%s[%d]", at, i), ErrInvalid, "%q: want match, review or clear", v)
 		}
+		out = append(out, party.Verdict(v))
 	}
-	return vs
+	return out
 }
 
 func (f *yfile) money(n *yaml.Node, at string) *money {
@@ -407,7 +409,7 @@ func (r *routeCond) refs(to []setRef) []setRef { return addRef(addRef(to, r.via)
 
 type vesselCond struct {
 	flagIn      *setRef
-	screening   []string
+	screening   []party.Verdict
 	missingFlag bool
 }
 
@@ -456,9 +458,9 @@ func (v *vesselCond) refs(to []setRef) []setRef { return addRef(to, v.flagIn) }
 // every hit whose designation date is known was designated after asOf:
 // the party was not listed when the goods moved, which a retrospective
 // check must say rather than block on.
-func screeningEvidence(sc *Screening, asOf time.Time) (Evidence, []Citation) {
+func screeningEvidence(sc *party.Result, asOf time.Time) (Evidence, []Citation) {
 	var cites []Citation
-	parts := []string{"screening " + sc.Verdict}
+	parts := []string{"screening " + string(sc.Verdict)}
 	later, dated := 0, 0
 	for i, h := range sc.Hits {
 		if d, err := time.Parse(dateLayout, h.ListedOn); err == nil {
@@ -480,7 +482,7 @@ func screeningEvidence(sc *Screening, asOf time.Time) (Evidence, []Citation) {
 	if len(sc.Hits) > 3 {
 		parts = append(parts, fmt.Sprintf("and %d more", len(sc.Hits)-3))
 	}
-	parts = append(parts, sc.Reasons...)
+	parts = append(parts, party.Render(sc.Reasons)...)
 	ev := Evidence{Detail: strings.Join(parts, "; ")}
 	if dated > 0 && later == len(sc.Hits) {
 		ev.Uncertain = true
@@ -491,7 +493,7 @@ func screeningEvidence(sc *Screening, asOf time.Time) (Evidence, []Citation) {
 
 type partyCond struct {
 	roles     []Role
-	screening []string
+	screening []party.Verdict
 	shell     bool
 	countryIn *setRef
 }

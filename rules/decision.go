@@ -5,6 +5,8 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+
+	"github.com/luxscreen/luxscreen/party"
 )
 
 // Severity is how serious a finding is.
@@ -105,7 +107,7 @@ type Versions struct {
 	// Goods is the catalogue (and classifier) version of the assessor.
 	Goods string `json:"goods"`
 	// Sanctions are the sanctions lists screened against.
-	Sanctions []ListSource `json:"sanctions"`
+	Sanctions []party.ListVersion `json:"sanctions"`
 }
 
 func verdictOf(fs []Finding) Verdict {

@@ -13,14 +13,15 @@ import (
 	"time"
 
 	"github.com/luxscreen/luxscreen/hs"
+	"github.com/luxscreen/luxscreen/internal/datafile"
 )
 
 // Errors a [*DecodeError] may wrap, for [errors.Is].
 var (
 	ErrSyntax       = errors.New("JSON syntax")
-	ErrUnknownField = errors.New("unknown field")
-	ErrMissing      = errors.New("required field missing")
-	ErrInvalid      = errors.New("invalid value")
+	ErrUnknownField = datafile.ErrUnknownField
+	ErrMissing      = datafile.ErrMissing
+	ErrInvalid      = datafile.ErrInvalid
 )
 
 // DecodeError reports bad shipment input with its place.

@@ -17,9 +17,9 @@
 // a [GoodsAssessor] says which control lists cover each line (the
 // [CatalogueAssessor] reads the lists catalogue directly; an adapter over
 // the classifier can replace it) and a [PartyScreener] screens each party
-// and the vessel against sanctions lists (see [NewScreenAdapter]). Both are
-// judged as of the shipment's date: lists and rules carry the period they
-// are in force.
+// and the vessel against sanctions lists (a *screen.Screener is one). Both
+// are judged as of the shipment's date: lists and rules carry the period
+// they are in force.
 //
 // Conditions compose with all, any and not over leaves that test the
 // destination, the route, the vessel, the parties and the lines; see

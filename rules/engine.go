@@ -8,6 +8,8 @@ import (
 	"slices"
 	"sync/atomic"
 	"time"
+
+	"github.com/luxscreen/luxscreen/party"
 )
 
 // Config is what an Engine judges with.
@@ -98,10 +100,10 @@ type evalCtx struct {
 	transitJ        []string
 
 	lines   []lineState
-	parties []*Screening        // by party index
+	parties []*party.Result     // by party index
 	shells  [][]*ShellIndicator // by party index
-	vessel  *Screening
-	lists   []ListSource
+	vessel  *party.Result
+	lists   []party.ListVersion
 	memo    []memoEntry
 }
 
@@ -180,7 +182,7 @@ func (e *Engine) Check(ctx context.Context, s *Shipment) (*Decision, error) {
 	d.Verdict = verdictOf(d.Findings)
 	d.Versions = Versions{Rules: cfg.Rules.Version(), Goods: cfg.Goods.Version(), Sanctions: c.lists}
 	if d.Versions.Sanctions == nil {
-		d.Versions.Sanctions = []ListSource{}
+		d.Versions.Sanctions = []party.ListVersion{}
 	}
 	d.DecisionID = decisionID(canonical, d.Versions, d.AsOf)
 	d.audit = &auditDetail{shipment: canonical, lines: c.lines, parties: c.parties, vessel: c.vessel}
@@ -302,42 +304,29 @@ func (c *evalCtx) assessLines(ctx context.Context) error {
 }
 
 func (c *evalCtx) screen(ctx context.Context) error {
-	c.parties = make([]*Screening, len(c.s.Parties))
+	c.parties = make([]*party.Result, len(c.s.Parties))
 	c.shells = make([][]*ShellIndicator, len(c.s.Parties))
-	cache := map[PartyQuery]*Screening{}
-	run := func(q PartyQuery) (*Screening, error) {
-		if sc, ok := cache[q]; ok {
+	cache := map[string]*party.Result{}
+	run := func(q party.Entity) (*party.Result, error) {
+		key := q.Key()
+		if sc, ok := cache[key]; ok {
 			return sc, nil
 		}
-		var sc Screening
-		if c.cfg.Parties == nil {
-			sc = Screening{Verdict: ScreenReview, Reasons: []string{"cannot screen: no sanctions list loaded"}}
-		} else {
-			var err error
-			sc, err = c.cfg.Parties.ScreenParty(ctx, q)
-			if err != nil {
-				if ctx.Err() != nil {
-					return nil, ctx.Err()
-				}
-				sc = Screening{Verdict: ScreenReview, Reasons: []string{"cannot screen: " + err.Error()}}
-			}
+		sc, err := c.screenOne(ctx, q)
+		if err != nil {
+			return nil, err
 		}
-		switch sc.Verdict {
-		case ScreenMatch, ScreenReview, ScreenClear:
-		default:
-			sc.Reasons = append(sc.Reasons, fmt.Sprintf("screener gave unknown verdict %q", sc.Verdict))
-			sc.Verdict = ScreenReview
-		}
-		for _, l := range sc.Lists {
+		for _, l := range sc.ListVersions {
 			if !slices.Contains(c.lists, l) {
 				c.lists = append(c.lists, l)
 			}
 		}
-		cache[q] = &sc
+		cache[key] = &sc
 		return &sc, nil
 	}
 	for i, p := range c.s.Parties {
-		sc, err := run(PartyQuery{Name: p.Name, Kind: p.Kind, Country: p.Country, IMO: p.IMO})
+		kind, _ := party.ParseKind(p.Kind)
+		sc, err := run(party.New(p.Name, kind, p.Country, p.IMO, ""))
 		if err != nil {
 			return err
 		}
@@ -345,7 +334,7 @@ func (c *evalCtx) screen(ctx context.Context) error {
 		c.shells[i] = c.cfg.Reference.Shells.Of(p)
 	}
 	if v := c.s.Vessel; v != nil {
-		sc, err := run(PartyQuery{Name: v.Name, Kind: "vessel", Country: v.Flag, IMO: v.IMO})
+		sc, err := run(party.New(v.Name, party.KindVessel, v.Flag, v.IMO, ""))
 		if err != nil {
 			return err
 		}
@@ -354,10 +343,31 @@ func (c *evalCtx) screen(ctx context.Context) error {
 	if lv, ok := c.cfg.Parties.(ListVersioner); ok && len(c.lists) == 0 {
 		// Nothing was screened, but the decision still names the lists it
 		// would have been screened against.
-		c.lists = lv.Lists()
+		c.lists = lv.Versions()
 	}
-	slices.SortFunc(c.lists, func(a, b ListSource) int {
+	slices.SortFunc(c.lists, func(a, b party.ListVersion) int {
 		return cmp.Or(cmp.Compare(a.Source, b.Source), cmp.Compare(a.SHA256, b.SHA256))
 	})
 	return nil
+}
+
+// screenOne screens one party or vessel. Screening fails closed: with no
+// screener, a screener error or a verdict the engine does not know, the
+// result is review with the reason.
+func (c *evalCtx) screenOne(ctx context.Context, q party.Entity) (party.Result, error) {
+	if c.cfg.Parties == nil {
+		return party.CannotScreen("no sanctions list loaded"), nil
+	}
+	sc, err := c.cfg.Parties.Screen(ctx, q)
+	if err != nil {
+		if ctx.Err() != nil {
+			return party.Result{}, ctx.Err()
+		}
+		return party.CannotScreen("%v", err), nil
+	}
+	if !sc.Verdict.Valid() {
+		sc.Reasons = append(sc.Reasons, party.Feature{Feature: "cannot_screen", Detail: fmt.Sprintf("screener gave unknown verdict %q", sc.Verdict)})
+		sc.Verdict = party.Review
+	}
+	return sc, nil
 }

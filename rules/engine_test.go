@@ -3,6 +3,7 @@ package rules
 import (
 	"context"
 	"fmt"
+	"github.com/luxscreen/luxscreen/party"
 	"strings"
 	"sync"
 	"testing"
@@ -17,7 +18,7 @@ func TestConcurrentReload(t *testing.T) {
 	sc := newFakeScreener(nil)
 	e := testEngine(t, sc)
 	s := exampleShipment(t, "maybach-2018.json")
-	designated := map[string]Screening{"DN5505": {Verdict: ScreenMatch, Hits: []PartyHit{{List: "fake", Ref: "V1", Name: "DN5505", Score: 1}}}}
+	designated := map[string]party.Result{"DN5505": {Verdict: party.Match, Hits: []party.Hit{{List: "fake", Ref: "V1", Name: "DN5505", Score: 1}}}}
 	rs, err := DefaultRuleSet()
 	if err != nil {
 		t.Fatal(err)
@@ -156,10 +157,10 @@ func TestThresholdAndReferencePrice(t *testing.T) {
 // TestDesignatedAfterShipment checks that a party designated after the
 // shipment date is a review, not a block, and that the evidence says why.
 func TestDesignatedAfterShipment(t *testing.T) {
-	hit := func(listed string) map[string]Screening {
-		return map[string]Screening{"CHINA COSCO SHIPPING CORPORATION": {
-			Verdict: ScreenMatch,
-			Hits:    []PartyHit{{List: "fake", Ref: "X.1", Name: "CHINA COSCO SHIPPING CORPORATION", Score: 1, ListedOn: listed}},
+	hit := func(listed string) map[string]party.Result {
+		return map[string]party.Result{"CHINA COSCO SHIPPING CORPORATION": {
+			Verdict: party.Match,
+			Hits:    []party.Hit{{List: "fake", Ref: "X.1", Name: "CHINA COSCO SHIPPING CORPORATION", Score: 1, ListedOn: listed}},
 		}}
 	}
 	tests := []struct {

@@ -36,8 +36,14 @@ rules:
 
 	_, err = defaults.Merge("bad.yaml", []byte("version: x\nrules:\n  - id: x\n    severity: stop\n"))
 	var le *rules.LoadError
-	fmt.Println(errors.As(err, &le), le.File, le.Line)
+	fmt.Println(errors.As(err, &le), le.File)
+	fmt.Println(err)
 	// Output:
 	// true
-	// true bad.yaml 4
+	// true bad.yaml
+	// bad.yaml:3:5: rules[0].title: required field missing
+	// bad.yaml:3:5: rules[0].message: required field missing
+	// bad.yaml:3:5: rules[0].source: required field missing
+	// bad.yaml:3:5: rules[0].when: required field missing: the rule's condition
+	// bad.yaml:4:15: rules[0].severity: invalid value: "stop": want block, review or info
 }

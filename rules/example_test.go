@@ -30,7 +30,7 @@ func ExampleEngine_Check() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	eng, err := rules.NewEngine(rules.Config{Goods: goods, Parties: rules.NewScreenAdapter(sc)})
+	eng, err := rules.NewEngine(rules.Config{Goods: goods, Parties: sc})
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -10,32 +10,35 @@ import (
 	"time"
 
 	"github.com/luxscreen/luxscreen/lists"
+	"github.com/luxscreen/luxscreen/party"
 )
 
 // fakeScreener screens against a fixed table of designated names; Reload
 // swaps the table atomically, like screen.Screener.Reload.
 type fakeScreener struct {
-	table atomic.Pointer[map[string]Screening]
+	table atomic.Pointer[map[string]party.Result]
 }
 
-func newFakeScreener(designated map[string]Screening) *fakeScreener {
+func newFakeScreener(designated map[string]party.Result) *fakeScreener {
 	f := &fakeScreener{}
 	f.Reload(designated)
 	return f
 }
 
-func (f *fakeScreener) Reload(designated map[string]Screening) { f.table.Store(&designated) }
+func (f *fakeScreener) Reload(designated map[string]party.Result) { f.table.Store(&designated) }
 
-func (f *fakeScreener) ScreenParty(ctx context.Context, q PartyQuery) (Screening, error) {
+func (f *fakeScreener) Screen(ctx context.Context, q party.Entity) (party.Result, error) {
 	if err := ctx.Err(); err != nil {
-		return Screening{}, err
+		return party.Result{}, err
 	}
-	src := []ListSource{{Source: "fake", SHA256: "0000", Entities: len(*f.table.Load())}}
-	if s, ok := (*f.table.Load())[strings.ToUpper(q.Name)]; ok {
-		s.Lists = src
-		return s, nil
+	src := []party.ListVersion{{Source: "fake", SHA256: "0000", Entities: len(*f.table.Load())}}
+	for _, n := range q.Names {
+		if s, ok := (*f.table.Load())[strings.ToUpper(n)]; ok {
+			s.ListVersions = src
+			return s, nil
+		}
 	}
-	return Screening{Verdict: ScreenClear, Lists: src}, nil
+	return party.Result{Verdict: party.Clear, ListVersions: src}, nil
 }
 
 // testEngine is an engine on the embedded catalogue, rules and reference

@@ -40,11 +40,11 @@ func ParseJurisdictions(name string, data []byte) (*Jurisdictions, error) {
 			mat := fmt.Sprintf("%s.members[%d]", at, k)
 			mm := f.fields(mn, mat, "country", "from", "until")
 			c := strings.ToUpper(f.str(mm["country"], mat+".country", true))
-			if f.err == nil && !countryRE.MatchString(c) {
+			if c != "" && !countryRE.MatchString(c) {
 				f.fail(mm["country"], mat+".country", ErrInvalid, "%q is not an ISO 3166-1 alpha-2 code", c)
 			}
 			if mm["from"] == nil {
-				f.fail(mn, mat+".from", ErrMissing, "required date (YYYY-MM-DD)")
+				f.fail(mn, mat+".from", ErrMissing, "a date (YYYY-MM-DD)")
 			}
 			ms := membership{country: c, from: f.date(mm["from"], mat+".from"), until: f.date(mm["until"], mat+".until")}
 			if !ms.until.IsZero() && !ms.until.After(ms.from) {

@@ -41,16 +41,13 @@ func ParseGazetteer(name string, data []byte) (*Gazetteer, error) {
 			Country:    strings.ToUpper(f.str(m["country"], at+".country", true)),
 			Confidence: f.str(m["confidence"], at+".confidence", true),
 		}
-		if f.err != nil {
-			return nil, f.err
-		}
 		if !locodeRE.MatchString(p.LOCODE) {
 			f.fail(m["locode"], at+".locode", ErrInvalid, "%q is not a UN/LOCODE", p.LOCODE)
-		} else if p.LOCODE[:2] != p.Country {
+		} else if p.Country != "" && p.LOCODE[:2] != p.Country {
 			f.fail(m["country"], at+".country", ErrInvalid, "%s is not the country of LOCODE %s", p.Country, p.LOCODE)
 		}
 		switch p.Confidence {
-		case "primary-text", "secondary-source", "recalled":
+		case "primary-text", "secondary-source", "recalled", "":
 		default:
 			f.fail(m["confidence"], at+".confidence", ErrInvalid, "%q: want primary-text, secondary-source or recalled", p.Confidence)
 		}
@@ -64,9 +61,6 @@ func ParseGazetteer(name string, data []byte) (*Gazetteer, error) {
 				f.fail(n, at, ErrInvalid, "name %q is also a name of %s", a, other.LOCODE)
 			}
 			g.byName[k] = p
-		}
-		if f.err != nil {
-			return nil, f.err
 		}
 	}
 	if f.err != nil {

@@ -3,12 +3,16 @@ package rules
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"maps"
+	"path"
 	"slices"
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/luxscreen/luxscreen/internal/datafile"
 )
 
 // RuleSet is a checked set of rules and the named sets of countries and
@@ -133,99 +137,24 @@ func ParseRuleSet(name string, data []byte) (*RuleSet, error) {
 func parseRuleFile(name string, data []byte) (*RuleSet, error) {
 	f := &yfile{name: name}
 	root := f.root(data)
-	if f.err != nil {
+	if root == nil {
 		return nil, f.err
 	}
 	top := f.fields(root, "", "version", "sets", "rules")
 	sum := sha256.Sum256(data)
 	rs := &RuleSet{version: f.str(top["version"], "version", false), sets: map[string]*Set{}}
 	if rs.version == "" {
-		rs.version = name
+		rs.version = path.Base(name)
 	}
 	rs.version += "@" + hex.EncodeToString(sum[:6])
-	if n := top["sets"]; n != nil {
-		if n.Kind != yaml.MappingNode {
-			f.fail(n, "sets", ErrInvalid, "want a mapping of set names to sets")
-		} else {
-			for i := 0; i+1 < len(n.Content); i += 2 {
-				k, v := n.Content[i], n.Content[i+1]
-				at := "sets." + k.Value
-				m := f.fields(v, at, "kind", "members", "source")
-				s := &Set{ID: k.Value, Kind: f.str(m["kind"], at+".kind", true), Source: f.str(m["source"], at+".source", true), file: name, line: k.Line}
-				for _, mem := range f.strs(m["members"], at+".members") {
-					s.Members = append(s.Members, strings.ToUpper(mem))
-				}
-				if len(s.Members) == 0 {
-					f.fail(v, at+".members", ErrMissing, "a set needs members")
-				}
-				f.checkMembers(m["members"], at+".members", s.Kind, s.Members)
-				if !idRE.MatchString(s.ID) {
-					f.fail(k, at, ErrInvalid, "set name %q: use lower-case letters, digits and hyphens", s.ID)
-				}
-				if _, dup := rs.sets[s.ID]; dup {
-					f.fail(k, at, ErrInvalid, "set %q is defined twice", s.ID)
-				}
-				rs.sets[s.ID] = s
-			}
-		}
-	}
+	f.sets(rs, top["sets"])
 	seen := map[string]bool{}
 	for i, n := range f.seq(top["rules"], "rules") {
-		at := fmt.Sprintf("rules[%d]", i)
-		m := f.fields(n, at, "id", "severity", "title", "message", "source", "url", "in_force", "required", "disabled", "when")
-		r := &Rule{
-			ID:       f.str(m["id"], at+".id", true),
-			Severity: Severity(f.str(m["severity"], at+".severity", false)),
-			Title:    f.str(m["title"], at+".title", false),
-			Message:  f.str(m["message"], at+".message", false),
-			Source:   f.str(m["source"], at+".source", false),
-			URL:      f.str(m["url"], at+".url", false),
-			Required: f.boolean(m["required"], at+".required"),
-			Disabled: f.boolean(m["disabled"], at+".disabled"),
-			file:     name,
-			line:     n.Line,
-		}
-		if r.ID != "" && !idRE.MatchString(r.ID) {
-			f.fail(m["id"], at+".id", ErrInvalid, "%q: use lower-case letters, digits and hyphens", r.ID)
-		}
+		r := f.rule(n, fmt.Sprintf("rules[%d]", i))
 		if seen[r.ID] {
-			f.fail(m["id"], at+".id", ErrInvalid, "rule %q is defined twice in this file", r.ID)
+			f.fail(datafile.At(n, "id"), fmt.Sprintf("rules[%d].id", i), ErrInvalid, "rule %q is defined twice in this file", r.ID)
 		}
 		seen[r.ID] = true
-		if pn := m["in_force"]; pn != nil {
-			pm := f.fields(pn, at+".in_force", "from", "until")
-			r.InForce = Period{From: f.date(pm["from"], at+".in_force.from"), Until: f.date(pm["until"], at+".in_force.until")}
-			if !r.InForce.Until.IsZero() && !r.InForce.Until.After(r.InForce.From) {
-				f.fail(pm["until"], at+".in_force.until", ErrInvalid, "until is not after from")
-			}
-		}
-		if r.Disabled {
-			// A switch-off names only the rule: anything else would be
-			// silently ignored.
-			for k := range m {
-				if k != "id" && k != "disabled" {
-					f.fail(m[k], at+"."+k, ErrInvalid, "a disabled rule has only id and disabled")
-				}
-			}
-		} else {
-			switch r.Severity {
-			case Block, Review, Info:
-			case "":
-				f.fail(n, at+".severity", ErrMissing, "required: block, review or info")
-			default:
-				f.fail(m["severity"], at+".severity", ErrInvalid, "%q: want block, review or info", r.Severity)
-			}
-			for _, k := range []string{"title", "message", "source"} {
-				if m[k] == nil {
-					f.fail(n, at+"."+k, ErrMissing, "required")
-				}
-			}
-			if m["when"] == nil {
-				f.fail(n, at+".when", ErrMissing, "required: the rule's condition")
-			} else {
-				r.when = f.cond(m["when"], at+".when")
-			}
-		}
 		rs.rules = append(rs.rules, r)
 	}
 	if f.err != nil {
@@ -233,6 +162,84 @@ func parseRuleFile(name string, data []byte) (*RuleSet, error) {
 	}
 	rs.lineSpecs = len(f.specs)
 	return rs, nil
+}
+
+// sets reads the named sets of a rules file into rs.
+func (f *yfile) sets(rs *RuleSet, n *yaml.Node) {
+	keys, values := f.file().Pairs(n, "sets")
+	f.sync()
+	for i, k := range keys {
+		v := values[i]
+		at := "sets." + k.Value
+		m := f.fields(v, at, "kind", "members", "source")
+		s := &Set{ID: k.Value, Kind: f.str(m["kind"], at+".kind", true), Source: f.str(m["source"], at+".source", true), file: f.name, line: k.Line}
+		for _, mem := range f.strs(m["members"], at+".members") {
+			s.Members = append(s.Members, strings.ToUpper(mem))
+		}
+		if len(s.Members) == 0 {
+			f.fail(v, at+".members", ErrMissing, "a set needs members")
+		}
+		f.checkMembers(m["members"], at+".members", s.Kind, s.Members)
+		if !idRE.MatchString(s.ID) {
+			f.fail(k, at, ErrInvalid, "set name %q: use lower-case letters, digits and hyphens", s.ID)
+		}
+		rs.sets[s.ID] = s
+	}
+}
+
+// rule reads one rule at field path at.
+func (f *yfile) rule(n *yaml.Node, at string) *Rule {
+	m := f.fields(n, at, "id", "severity", "title", "message", "source", "url", "in_force", "required", "disabled", "when")
+	r := &Rule{
+		ID:       f.str(m["id"], at+".id", true),
+		Severity: Severity(f.str(m["severity"], at+".severity", false)),
+		Title:    f.str(m["title"], at+".title", false),
+		Message:  f.str(m["message"], at+".message", false),
+		Source:   f.str(m["source"], at+".source", false),
+		URL:      f.str(m["url"], at+".url", false),
+		Required: f.boolean(m["required"], at+".required"),
+		Disabled: f.boolean(m["disabled"], at+".disabled"),
+		file:     f.name,
+		line:     n.Line,
+	}
+	if r.ID != "" && !idRE.MatchString(r.ID) {
+		f.fail(m["id"], at+".id", ErrInvalid, "%q: use lower-case letters, digits and hyphens", r.ID)
+	}
+	if pn := m["in_force"]; pn != nil {
+		pm := f.fields(pn, at+".in_force", "from", "until")
+		r.InForce = Period{From: f.date(pm["from"], at+".in_force.from"), Until: f.date(pm["until"], at+".in_force.until")}
+		if !r.InForce.Until.IsZero() && !r.InForce.Until.After(r.InForce.From) {
+			f.fail(pm["until"], at+".in_force.until", ErrInvalid, "until is not after from")
+		}
+	}
+	if r.Disabled {
+		// A switch-off names only the rule: anything else would be
+		// silently ignored.
+		for _, k := range slices.Sorted(maps.Keys(m)) {
+			if k != "id" && k != "disabled" {
+				f.fail(m[k], at+"."+k, ErrInvalid, "a disabled rule has only id and disabled")
+			}
+		}
+		return r
+	}
+	switch r.Severity {
+	case Block, Review, Info:
+	case "":
+		f.fail(n, at+".severity", ErrMissing, "want block, review or info")
+	default:
+		f.fail(m["severity"], at+".severity", ErrInvalid, "%q: want block, review or info", r.Severity)
+	}
+	for _, k := range []string{"title", "message", "source"} {
+		if m[k] == nil {
+			f.fail(n, at+"."+k, ErrMissing, "")
+		}
+	}
+	if m["when"] == nil {
+		f.fail(n, at+".when", ErrMissing, "the rule's condition")
+	} else {
+		r.when = f.cond(m["when"], at+".when")
+	}
+	return r
 }
 
 func (f *yfile) checkMembers(n *yaml.Node, at, kind string, members []string) {
@@ -268,13 +275,13 @@ func (rs *RuleSet) Merge(name string, data []byte) (*RuleSet, error) {
 		i := slices.IndexFunc(out.rules, func(b *Rule) bool { return b.ID == r.ID })
 		if i < 0 {
 			if r.Disabled {
-				return nil, &LoadError{File: name, Line: r.line, Field: "rules." + r.ID, Err: fmt.Errorf("%w: disables rule %q, which no earlier file defines", ErrInvalid, r.ID)}
+				return nil, datafile.Errorf(name, r.line, 0, "rules."+r.ID, ErrInvalid, "disables rule %q, which no earlier file defines", r.ID)
 			}
 			out.rules = append(out.rules, r)
 			continue
 		}
 		if out.rules[i].Required && r.Disabled {
-			return nil, &LoadError{File: name, Line: r.line, Field: "rules." + r.ID, Err: fmt.Errorf("%w: rule %q is required (it makes the engine fail closed) and cannot be disabled; override its severity or condition instead", ErrInvalid, r.ID)}
+			return nil, datafile.Errorf(name, r.line, 0, "rules."+r.ID, ErrInvalid, "rule %q is required (it makes the engine fail closed) and cannot be disabled; override its severity or condition instead", r.ID)
 		}
 		if out.rules[i].Required {
 			r.Required = true
@@ -290,6 +297,7 @@ func (rs *RuleSet) Merge(name string, data []byte) (*RuleSet, error) {
 // check resolves every set a condition names, and derives the countries
 // the port sets watch.
 func (rs *RuleSet) check() error {
+	var errs []error
 	for _, r := range rs.rules {
 		if r.when == nil {
 			continue
@@ -300,12 +308,14 @@ func (rs *RuleSet) check() error {
 			}
 			s, ok := rs.sets[ref.name]
 			if !ok {
-				return &LoadError{File: r.file, Line: ref.line, Field: "rules." + r.ID, Err: fmt.Errorf("%w: no set named %q (known: %s)", ErrInvalid, ref.name, strings.Join(slices.Sorted(maps.Keys(rs.sets)), ", "))}
-			}
-			if s.Kind != ref.kind {
-				return &LoadError{File: r.file, Line: ref.line, Field: "rules." + r.ID, Err: fmt.Errorf("%w: set %q holds %s codes, want %s codes here", ErrInvalid, ref.name, s.Kind, ref.kind)}
+				errs = append(errs, datafile.Errorf(r.file, ref.line, 0, "rules."+r.ID, ErrInvalid, "no set named %q (known: %s)", ref.name, strings.Join(slices.Sorted(maps.Keys(rs.sets)), ", ")))
+			} else if s.Kind != ref.kind {
+				errs = append(errs, datafile.Errorf(r.file, ref.line, 0, "rules."+r.ID, ErrInvalid, "set %q holds %s codes, want %s codes here", ref.name, s.Kind, ref.kind))
 			}
 		}
+	}
+	if len(errs) > 0 {
+		return errors.Join(errs...)
 	}
 	rs.watched = map[string]bool{}
 	for _, set := range rs.sets {

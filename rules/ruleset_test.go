@@ -29,19 +29,19 @@ func TestRuleFileErrors(t *testing.T) {
 		want       string
 	}{
 		{"unknown top-level field", "version: x\nrulez: []\n", ErrUnknownField,
-			`rules: t.yaml:2: rulez: unknown field: "rulez" is not allowed here; want one of version, sets, rules`},
+			`t.yaml:2:1: rulez: unknown field: "rulez" is not allowed here; want one of version, sets, rules`},
 		{"unknown rule field", "rules:\n  - id: a\n    severity: review\n    title: t\n    message: m\n    source: s\n    colour: red\n    when: {missing: [date]}\n", ErrUnknownField,
-			`rules: t.yaml:7: rules[0].colour: unknown field: "colour" is not allowed here; want one of id, severity, title, message, source, url, in_force, required, disabled, when`},
+			`t.yaml:7:5: rules[0].colour: unknown field: "colour" is not allowed here; want one of id, severity, title, message, source, url, in_force, required, disabled, when`},
 		{"unknown condition", "rules:\n  - id: a\n    severity: review\n    title: t\n    message: m\n    source: s\n    when:\n      all:\n        - destinaton: {in: [KP]}\n", ErrUnknownCondition,
-			`rules: t.yaml:9: rules[0].when.all[0].destinaton: unknown condition: "destinaton": want one of all, any, not, destination, origin, route, vessel, party, line, lines, missing, date`},
+			`t.yaml:9:11: rules[0].when.all[0].destinaton: unknown condition: "destinaton": want one of all, any, not, destination, origin, route, vessel, party, line, lines, missing, date`},
 		{"unknown line test", "rules:\n  - id: a\n    severity: review\n    title: t\n    message: m\n    source: s\n    when:\n      line: {controled: {}}\n", ErrUnknownField,
-			`rules: t.yaml:8: rules[0].when.line.controled: unknown field: "controled" is not allowed here; want one of controlled, mismatch, unit_value_above_reference, value_above, unknown_currency, needs_review, hs`},
+			`t.yaml:8:14: rules[0].when.line.controled: unknown field: "controled" is not allowed here; want one of controlled, mismatch, unit_value_above_reference, value_above, unknown_currency, needs_review, hs`},
 		{"bad severity", "rules:\n  - id: a\n    severity: stop\n    title: t\n    message: m\n    source: s\n    when: {missing: [date]}\n", ErrInvalid,
-			`rules: t.yaml:3: rules[0].severity: invalid value: "stop": want block, review or info`},
+			`t.yaml:3:15: rules[0].severity: invalid value: "stop": want block, review or info`},
 		{"unknown set", "rules:\n  - id: a\n    severity: review\n    title: t\n    message: m\n    source: s\n    when: {destination: {in: nowhere}}\n", ErrInvalid,
-			`rules: t.yaml:7: rules.a: invalid value: no set named "nowhere" (known: )`},
+			`t.yaml:7: rules.a: invalid value: no set named "nowhere" (known: )`},
 		{"bad port in set", "sets:\n  p: {kind: port, members: [Dalian], source: s}\n", ErrInvalid,
-			`rules: t.yaml:2: sets.p.members[0]: invalid value: "DALIAN" is not a port code`},
+			`t.yaml:2:28: sets.p.members[0]: invalid value: "DALIAN" is not a port code`},
 		{"syntax", "rules: [\n", ErrYAML, ""},
 	}
 	for _, tt := range tests {

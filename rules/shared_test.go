@@ -34,7 +34,7 @@ func TestDocumentedCasesUNOFAC(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	e := testEngine(t, NewScreenAdapter(sc))
+	e := testEngine(t, sc)
 	tests := []struct {
 		file    string
 		verdict Verdict

@@ -51,10 +51,9 @@ func ParseShellIndicators(name string, data []byte) (*ShellIndicators, error) {
 			if len(ind.Countries) == 0 {
 				f.fail(n, at+".countries", ErrMissing, "a country indicator needs countries")
 			}
+		case "": // reported as missing
 		default:
-			if f.err == nil {
-				f.fail(m["match"], at+".match", ErrInvalid, "%q: want address, name or country", ind.Match)
-			}
+			f.fail(m["match"], at+".match", ErrInvalid, "%q: want address, name or country", ind.Match)
 		}
 		for _, p := range ind.Patterns {
 			ind.folded = append(ind.folded, words(p))

@@ -8,22 +8,6 @@ import (
 	"github.com/luxscreen/luxscreen/screen/names"
 )
 
-// maxSpan is the longest run of adjacent words joined into one token when
-// looking for split and joined spellings ("Chang Gwang Sin Yong" against
-// "CHANGGWANG SINYONG").
-const maxSpan = 4
-
-// Token weights by class. Legal forms and stopwords still count, so that
-// "Ltd" against "Trust" is not ignored, but little.
-const (
-	weightLegal   = 0.15
-	weightStop    = 0.2
-	weightInitial = 0.4
-	weightNumber  = 0.8
-	weightGeneric = 0.35
-	weightFloor   = 0.25
-)
-
 // tok is one analysed token with its histogram for fast edit-distance
 // bounds.
 type tok struct {
@@ -50,9 +34,11 @@ type analysed struct {
 	numbers int
 }
 
-// analyse turns a name into tokens and join spans. vessel strips the MV,
-// M/V, MT and similar prefixes that are not part of a ship's name.
-func analyse(az *names.Analyzer, s string, vessel bool) *analysed {
+// analyse turns a name into tokens and join spans of up to
+// blocking.max_span words ("Chang Gwang Sin Yong" against "CHANGGWANG
+// SINYONG"). vessel strips the MV, M/V, MT and similar prefixes that are
+// not part of a ship's name.
+func analyse(az *names.Analyzer, w *Weights, s string, vessel bool) *analysed {
 	n := az.Analyze(s)
 	a := &analysed{foreign: n.Foreign, toks: make([]tok, 0, len(n.Tokens))}
 	ts := n.Tokens
@@ -80,7 +66,7 @@ func analyse(az *names.Analyzer, s string, vessel bool) *analysed {
 			continue
 		}
 		text := a.toks[i].text
-		for n := 2; n <= maxSpan && i+n <= len(a.toks); n++ {
+		for n := 2; n <= w.Blocking.MaxSpan && i+n <= len(a.toks); n++ {
 			if !joinable(a.toks[i+n-1]) {
 				break
 			}
@@ -156,21 +142,15 @@ type blockKey struct {
 	fuzzy bool
 }
 
-// prefixLen is the length of the skeleton prefix used as a typo-tolerant
-// key for words of more than prefixLen letters.
-const prefixLen = 4
-
-// maxSpanKeyTok is the longest token that may be part of an indexed joined
-// span: split and joined spellings are a matter of syllables ("NAM CHON
-// GANG", "CHANG GWANG"), and indexing every span of long words would triple
-// the index for nothing.
-const maxSpanKeyTok = 6
-
 // blockingKeys returns the index keys of a name: the skeleton of each word,
-// the Double Metaphone code and the skeleton prefix of each longer word,
-// and the skeleton of each joined span of syllable-length words. Numbers
-// and initials are keys only in names with no word.
-func blockingKeys(a *analysed) []blockKey {
+// the Double Metaphone code and the skeleton prefix (blocking.prefix_len
+// letters) of each longer word, and the skeleton of each joined span of
+// syllable-length words (up to blocking.max_span_token letters: split and
+// joined spellings are a matter of syllables, "NAM CHON GANG", and
+// indexing every span of long words would triple the index for nothing).
+// Numbers and initials are keys only in names with no word.
+func blockingKeys(a *analysed, w *Weights) []blockKey {
+	prefixLen, maxSpanKeyTok := w.Blocking.PrefixLen, w.Blocking.MaxSpanToken
 	var keys []blockKey
 	words := 0
 	for i, t := range a.toks {
@@ -211,15 +191,6 @@ func blockingKeys(a *analysed) []blockKey {
 	return dedupeKeys(keys)
 }
 
-// keyStrings returns the keys alone.
-func keyStrings(ks []blockKey) []string {
-	out := make([]string, len(ks))
-	for i, k := range ks {
-		out[i] = k.key
-	}
-	return out
-}
-
 // dedupeKeys merges repeated keys, joining their token masks.
 func dedupeKeys(ks []blockKey) []blockKey {
 	out := ks[:0]
@@ -239,21 +210,23 @@ func dedupeKeys(ks []blockKey) []blockKey {
 	return out
 }
 
-// weights gives token weights from name-frequency statistics: a word that
-// appears in few listed names identifies a party; "korea" or "trading",
-// which appear in hundreds, do not.
-type weights struct {
-	df   map[string]int
+// tokenStats gives token weights from name-frequency statistics: a word
+// that appears in few listed names identifies a party; "korea" or
+// "trading", which appear in hundreds, do not.
+type tokenStats struct {
+	w    *Weights
+	df   map[string][]posting
 	n    float64
 	lo   float64
 	span float64
 }
 
-// newWeights builds weights from document frequencies over rows names.
-func newWeights(df map[string]int, rows int) *weights {
+// newTokenStats builds token statistics from the postings of rows names:
+// a word's document frequency is the length of its skeleton's postings.
+func newTokenStats(w *Weights, df map[string][]posting, rows int) *tokenStats {
 	n := float64(rows + 1)
-	hi := math.Log(n / 3)
-	lo := math.Log(n / 1000)
+	hi := math.Log(n / w.Tokens.FullDF)
+	lo := math.Log(n / w.Tokens.FloorDF)
 	if lo < 0 {
 		lo = 0
 	}
@@ -261,35 +234,39 @@ func newWeights(df map[string]int, rows int) *weights {
 	if sp <= 0 {
 		sp = 1
 	}
-	return &weights{df: df, n: n, lo: lo, span: sp}
+	return &tokenStats{w: w, df: df, n: n, lo: lo, span: sp}
 }
 
-// of returns the weight of one token.
-func (w *weights) of(t *tok) float64 {
+// weights returns the weight of each token of a.
+func (st *tokenStats) weights(a *analysed) []float64 {
+	out := make([]float64, len(a.toks))
+	for i := range a.toks {
+		out[i] = st.of(&a.toks[i])
+	}
+	return out
+}
+
+// of returns the weight of one token. Legal forms and stopwords still
+// count, so that "Ltd" against "Trust" is not ignored, but little.
+func (st *tokenStats) of(t *tok) float64 {
+	tw := &st.w.Tokens
 	switch t.class {
 	case names.Legal:
-		return weightLegal
+		return tw.Legal
 	case names.Stop:
-		return weightStop
+		return tw.Stop
 	case names.Initial:
-		return weightInitial
+		return tw.Initial
 	case names.Number:
-		return weightNumber
+		return tw.Number
 	}
 	v := 1.0
-	if w != nil {
-		if df := w.df[t.skel]; df > 0 {
-			v = (math.Log(w.n/float64(df)) - w.lo) / w.span
-			if v > 1 {
-				v = 1
-			}
-			if v < weightFloor {
-				v = weightFloor
-			}
-		}
+	if df := len(st.df[t.skel]); df > 0 {
+		v = (math.Log(st.n/float64(df)) - st.lo) / st.span
+		v = min(max(v, tw.Floor), 1)
 	}
-	if t.generic && v > weightGeneric {
-		v = weightGeneric
+	if t.generic && v > tw.Generic {
+		v = tw.Generic
 	}
 	return v
 }

@@ -2,6 +2,7 @@ package screen
 
 import (
 	"context"
+	"github.com/luxscreen/luxscreen/party"
 	"runtime"
 	"testing"
 )
@@ -24,10 +25,14 @@ var orgQueries = []string{
 
 func benchScreen(b *testing.B, s *Screener, qs []Query) {
 	ctx := context.Background()
+	es := make([]party.Entity, len(qs))
+	for i, q := range qs {
+		es[i] = q.entity()
+	}
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		if _, err := s.Screen(ctx, qs[i%len(qs)]); err != nil {
+		if _, err := s.Screen(ctx, es[i%len(es)]); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -1,37 +1,86 @@
 package screen
 
 import (
-	_ "embed"
-	"fmt"
+	"embed"
+	"io/fs"
+	"maps"
+	"slices"
 
+	"github.com/luxscreen/luxscreen/internal/datafile"
 	"github.com/luxscreen/luxscreen/screen/names"
-	"gopkg.in/yaml.v3"
 )
 
-//go:embed countries.yaml
-var countriesYAML []byte
+// files holds the package's authored data. Each screener parses it
+// afresh, so no parsed state is shared.
+//
+//go:embed countries.yaml demo.yaml data/weights.yaml
+var files embed.FS
+
+// The package's data files, in [FS] and, below "screen", in a data
+// directory laid out like the repository.
+const (
+	CountriesFile = "countries.yaml"
+	DemoFile      = "demo.yaml"
+)
+
+// FS returns the package's embedded data files ([CountriesFile],
+// [DemoFile], [WeightsFile]), laid out as the package directory. It is
+// read-only.
+func FS() fs.FS { return files }
+
+// dataFS returns the data of a screener: fsys, or the embedded files when
+// fsys is nil.
+func dataFS(fsys fs.FS) fs.FS {
+	if fsys == nil {
+		return files
+	}
+	return fsys
+}
+
+// namesFS returns the name lexicon's files for the package data fsys: its
+// names directory laid over the embedded lexicon, as in the repository,
+// where screen/names/lexicon.yaml lies below screen.
+func namesFS(fsys fs.FS) fs.FS {
+	sub, err := fs.Sub(dataFS(fsys), "names")
+	if err != nil {
+		return names.FS()
+	}
+	return datafile.Overlay(names.FS(), sub)
+}
 
 // countries maps folded country spellings to ISO 3166-1 alpha-2 codes.
 type countries map[string]string
 
-// parseCountries parses countries.yaml.
-func parseCountries() (countries, error) {
+// loadCountries reads [CountriesFile] from fsys: a mapping of country codes
+// to the spellings that stand for them.
+func loadCountries(fsys fs.FS) (countries, error) {
+	data, err := fs.ReadFile(fsys, CountriesFile)
+	if err != nil {
+		return nil, err
+	}
+	f := datafile.NewFile(datafile.Source(fsys, CountriesFile))
+	root := f.Mapping(data)
 	var raw map[string][]string
-	if err := yaml.Unmarshal(countriesYAML, &raw); err != nil {
-		return nil, fmt.Errorf("screen/countries.yaml: %w", err)
+	if root != nil {
+		f.Decode(root, "", &raw)
 	}
 	c := make(countries)
-	for code, spellings := range raw {
-		for _, s := range spellings {
+	for _, code := range sortedCodes(raw) {
+		for i, s := range raw[code] {
 			k := names.Fold(s).Text
 			if prev, dup := c[k]; dup && prev != code {
-				return nil, fmt.Errorf("screen/countries.yaml: %q listed under %s and %s", s, prev, code)
+				f.FailAt(root, datafile.ErrDuplicate, "\""+s+"\" is also a spelling of "+prev, code, i)
 			}
 			c[k] = code
 		}
 	}
+	if err := f.Err(); err != nil {
+		return nil, err
+	}
 	return c, nil
 }
+
+func sortedCodes(m map[string][]string) []string { return slices.Sorted(maps.Keys(m)) }
 
 // canon returns the ISO code of a country spelling, or its folded form when
 // the table does not know it.

@@ -1,18 +1,13 @@
 package screen
 
 import (
-	"bytes"
 	"crypto/sha256"
-	_ "embed"
 	"encoding/hex"
 	"fmt"
-	"io"
+	"io/fs"
 
-	"gopkg.in/yaml.v3"
+	"github.com/luxscreen/luxscreen/internal/datafile"
 )
-
-//go:embed demo.yaml
-var demoYAML []byte
 
 // DemoWarning is printed wherever the demo list is used.
 const DemoWarning = "luxscreen: screening against the embedded DEMO list (a few DPRK designations as of its as-of date); it is NOT for production use: load the official lists with --list"
@@ -39,34 +34,50 @@ type demoEntity struct {
 // named in the UN list and public reporting, frozen at the as-of date in
 // Version.Published. It exists for examples and first runs; production
 // screening loads the official lists.
-func DemoList() (List, error) {
-	l, err := parseDemo(bytes.NewReader(demoYAML))
+func DemoList() (List, error) { return LoadDemoList(files) }
+
+// LoadDemoList reads the demo list [DemoFile] from fsys, a file system laid
+// out like the package directory.
+func LoadDemoList(fsys fs.FS) (List, error) {
+	data, err := fs.ReadFile(fsys, DemoFile)
 	if err != nil {
-		return List{}, fmt.Errorf("screen/demo.yaml: %w", err)
+		return List{}, err
+	}
+	name := datafile.Source(fsys, DemoFile)
+	l, err := parseDemo(name, data)
+	if err != nil {
+		return List{}, err
+	}
+	if name == DemoFile {
+		l.Version.File = "embedded " + DemoFile
 	}
 	return l, nil
 }
 
-func parseDemo(r io.Reader) (List, error) {
-	data, err := io.ReadAll(r)
-	if err != nil {
-		return List{}, err
+// parseDemo parses a demo list; name is used in errors and as the list's
+// file, and every problem of the file is reported.
+func parseDemo(name string, data []byte) (List, error) {
+	f := datafile.NewFile(name)
+	root := f.Root(data)
+	if root == nil {
+		return List{}, f.Err()
 	}
-	var f demoFile
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	if err := dec.Decode(&f); err != nil {
-		return List{}, err
-	}
-	if f.AsOf == "" {
-		return List{}, fmt.Errorf("as_of: missing")
+	var y demoFile
+	f.Decode(root, "", &y)
+	if y.AsOf == "" {
+		f.FailAt(root, datafile.ErrMissing, "", "as_of")
 	}
 	sum := sha256.Sum256(data)
-	l := List{Version: ListVersion{Source: "demo", Format: FormatDemo, Published: f.AsOf, SHA256: hex.EncodeToString(sum[:]), File: "embedded demo.yaml"}}
-	for i, d := range f.Entities {
+	l := List{Version: ListVersion{Source: "demo", Format: FormatDemo, Published: y.AsOf, SHA256: hex.EncodeToString(sum[:]), File: name}}
+	for i, d := range y.Entities {
 		kind, ok := ParseKind(d.Kind)
-		if !ok || d.Ref == "" || len(d.Names) == 0 {
-			return List{}, fmt.Errorf("entities[%d] (%q): need ref, a known kind and a name", i, d.Ref)
+		switch {
+		case d.Ref == "":
+			f.FailAt(root, datafile.ErrMissing, "", "entities", i, "ref")
+		case !ok:
+			f.FailAt(root, datafile.ErrInvalid, fmt.Sprintf("kind %q: want organisation, person, vessel or aircraft", d.Kind), "entities", i, "kind")
+		case len(d.Names) == 0:
+			f.FailAt(root, datafile.ErrMissing, "an entity needs a name", "entities", i, "names")
 		}
 		e := Entity{ID: "demo:" + d.Ref, Source: "demo", Ref: d.Ref, Kind: kind, ListedOn: d.ListedOn, Programs: []string{"DPRK"}}
 		for _, n := range d.Names {
@@ -78,9 +89,9 @@ func parseDemo(r io.Reader) (List, error) {
 		for _, n := range d.FKA {
 			e.addName(n, NameFKA)
 		}
-		for _, id := range d.Identifiers {
+		for j, id := range d.Identifiers {
 			if (id.Type == IDShipIMO && !ValidShipIMO(id.Value)) || (id.Type == IDCompanyIMO && !ValidCompanyIMO(id.Value)) {
-				return List{}, fmt.Errorf("entities[%d] (%q): identifiers: %s %s fails its check digit", i, d.Ref, id.Type, id.Value)
+				f.FailAt(root, datafile.ErrInvalid, fmt.Sprintf("%s %s fails its check digit", id.Type, id.Value), "entities", i, "identifiers", j, "value")
 			}
 			e.addIdentifier(id)
 		}
@@ -88,6 +99,9 @@ func parseDemo(r io.Reader) (List, error) {
 			e.addCountry(c)
 		}
 		l.Entities = append(l.Entities, e)
+	}
+	if err := f.Err(); err != nil {
+		return List{}, err
 	}
 	l.Version.Entities = len(l.Entities)
 	return l, nil

@@ -1,48 +1,35 @@
 package screen
 
-// Kind is the kind of a designated party.
-type Kind string
+import "github.com/luxscreen/luxscreen/party"
+
+// Kind is the kind of a designated party; see [party.Kind].
+type Kind = party.Kind
 
 // Entity kinds. A list entry whose kind the source does not state is
 // KindUnknown and is screened against every query kind.
 const (
-	KindUnknown      Kind = ""
-	KindOrganisation Kind = "organisation"
-	KindPerson       Kind = "person"
-	KindVessel       Kind = "vessel"
-	KindAircraft     Kind = "aircraft"
+	KindUnknown      = party.KindUnknown
+	KindOrganisation = party.KindOrganisation
+	KindPerson       = party.KindPerson
+	KindVessel       = party.KindVessel
+	KindAircraft     = party.KindAircraft
 )
 
-// ParseKind parses the CLI and JSON spellings of a kind: "org",
-// "organisation", "organization", "person", "individual", "vessel", "ship",
-// "aircraft" and "" (any). It reports false for anything else.
-func ParseKind(s string) (Kind, bool) {
-	switch s {
-	case "":
-		return KindUnknown, true
-	case "org", "organisation", "organization", "entity", "company", "legalentity":
-		return KindOrganisation, true
-	case "person", "individual":
-		return KindPerson, true
-	case "vessel", "ship":
-		return KindVessel, true
-	case "aircraft":
-		return KindAircraft, true
-	}
-	return KindUnknown, false
-}
+// ParseKind parses the CLI and JSON spellings of a kind; see
+// [party.ParseKind].
+func ParseKind(s string) (Kind, bool) { return party.ParseKind(s) }
 
-// NameKind says what a name is to its entity.
-type NameKind string
+// NameKind says what a name is to its entity; see [party.NameKind].
+type NameKind = party.NameKind
 
 // Name kinds. Weak names are the lists' low-quality aliases (UN "Low", OFAC
 // and EU weak a.k.a.); a hit on one alone is never a match, only a review.
 const (
-	NamePrimary        NameKind = "primary"
-	NameAKA            NameKind = "aka"
-	NameFKA            NameKind = "fka"
-	NameWeak           NameKind = "weak"
-	NameOriginalScript NameKind = "original_script"
+	NamePrimary        = party.NamePrimary
+	NameAKA            = party.NameAKA
+	NameFKA            = party.NameFKA
+	NameWeak           = party.NameWeak
+	NameOriginalScript = party.NameOriginalScript
 )
 
 // Name is one name of an entity as the list writes it.
@@ -51,23 +38,23 @@ type Name struct {
 	Kind  NameKind `json:"kind"`
 }
 
-// IDType is the type of an identifier.
-type IDType string
+// IDType is the type of an identifier; see [party.IDType].
+type IDType = party.IDType
 
 // Identifier types. Ship and company IMO numbers use different check
 // digits (see ValidShipIMO and ValidCompanyIMO) and are kept apart:
 // a shipping company's IMO number never identifies a ship.
 const (
-	IDShipIMO      IDType = "imo_ship"
-	IDCompanyIMO   IDType = "imo_company"
-	IDIMOUnchecked IDType = "imo_unchecked"
-	IDRegistration IDType = "registration"
-	IDSWIFT        IDType = "swift"
-	IDPassport     IDType = "passport"
-	IDNationalID   IDType = "national_id"
-	IDCallSign     IDType = "call_sign"
-	IDMMSI         IDType = "mmsi"
-	IDOther        IDType = "other"
+	IDShipIMO      = party.IDShipIMO
+	IDCompanyIMO   = party.IDCompanyIMO
+	IDIMOUnchecked = party.IDIMOUnchecked
+	IDRegistration = party.IDRegistration
+	IDSWIFT        = party.IDSWIFT
+	IDPassport     = party.IDPassport
+	IDNationalID   = party.IDNationalID
+	IDCallSign     = party.IDCallSign
+	IDMMSI         = party.IDMMSI
+	IDOther        = party.IDOther
 )
 
 // Identifier is a number that identifies an entity.

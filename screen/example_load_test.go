@@ -7,6 +7,7 @@ import (
 	"log"
 	"os"
 
+	"github.com/luxscreen/luxscreen/party"
 	"github.com/luxscreen/luxscreen/screen"
 )
 
@@ -24,7 +25,7 @@ func ExampleLoad() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	res, err := s.Screen(ctx, screen.Query{Name: "Example Sea Shipping Co.", Kind: screen.KindOrganisation})
+	res, err := s.Screen(ctx, party.New("Example Sea Shipping Co.", party.KindOrganisation, "", "", ""))
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -89,7 +89,7 @@ func TestFormatsScreen(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := s.Screen(context.Background(), Query{IMO: "7937317", Kind: KindVessel})
+	res, err := s.Screen(context.Background(), Query{IMO: "7937317", Kind: KindVessel}.entity())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -84,7 +84,7 @@ func FuzzScreen(f *testing.F) {
 		f.Add(q, "7937317")
 	}
 	f.Fuzz(func(t *testing.T, name, imo string) {
-		res, err := s.Screen(context.Background(), Query{Name: name, IMO: imo})
+		res, err := s.Screen(context.Background(), Query{Name: name, IMO: imo}.entity())
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -2,11 +2,23 @@ package screen
 
 import (
 	"context"
-	"github.com/luxscreen/luxscreen/internal/testenv"
 	"path/filepath"
 	"sync"
 	"testing"
+
+	"github.com/luxscreen/luxscreen/internal/testenv"
+	"github.com/luxscreen/luxscreen/party"
 )
+
+// Query is the one-name query most tests need.
+type Query struct {
+	Name              string
+	Kind              Kind
+	Country, IMO, DOB string
+}
+
+// entity returns the entity the query describes.
+func (q Query) entity() party.Entity { return party.New(q.Name, q.Kind, q.Country, q.IMO, q.DOB) }
 
 // sharedDir returns $LUXSCREEN_SHARED, skipping the test when it is unset.
 func sharedDir(tb testing.TB) string {

@@ -5,26 +5,16 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/hashicorp/go-memdb"
 	"github.com/luxscreen/luxscreen/screen/names"
 )
 
-// memdb tables.
-const (
-	tableNames    = "names"
-	tableEntities = "entities"
-	tableMeta     = "meta"
-	tableKeys     = "keys"
-	metaCurrent   = "current"
-)
-
-// postingRow is one blocking key and the name rows that carry it. Keys are
-// stored one row per key rather than as a multi-valued index on the name
-// rows, which keeps the radix trees about three times smaller.
-type postingRow struct {
-	Key  string
-	rows []posting
-}
+// The index is plain maps and slices built once per Reload and never
+// changed afterwards: a generation. Screenings read the current generation
+// through an atomic pointer, so a Reload swaps the lists whole while
+// screenings continue, and a screening sees either the old or the new
+// lists. Every read is a point lookup (a blocking key's postings, an IMO
+// number's entities) on an immutable snapshot, which a Go map answers
+// faster than a radix tree.
 
 // posting is one row carrying a key, with the row's tokens the key stands
 // for.
@@ -37,21 +27,25 @@ type posting struct {
 // variant derived from it (the name without its parenthetical, as in
 // "DAEDONG CREDIT BANK (DCB)").
 type nameRow struct {
-	ID       string
-	EntityID string
-	Keys     []string
-	entity   *Entity
-	name     Name
-	variant  string
-	a        *analysed
-	w        []float64
-	bk       []blockKey
+	entity *listed
+	name   Name
+	// variant names a derived variant ("without-parenthetical"), or "".
+	variant string
+	a       *analysed
+	w       []float64
+	bk      []blockKey
 	// idx is the row's position in its generation.
 	idx int
 	// total and unkeyed are the sums of all token weights and of the
 	// weights of tokens no key stands for (legal forms, numbers…), for the
 	// candidate bound.
 	total, unkeyed float64
+}
+
+// listed is a listed entity with the list it was loaded from.
+type listed struct {
+	*Entity
+	list string // the list's SHA-256
 }
 
 // rowCover is what a query's blocking keys cover of one row: the query
@@ -67,134 +61,60 @@ type candScratch struct {
 	touched []*nameRow
 }
 
-// entityRow indexes an entity by its IMO numbers.
-type entityRow struct {
-	ID     string
-	IMOs   []string
-	entity *Entity
-}
-
-// generation is everything one Reload installs besides the rows: the list
-// versions, the token statistics and the row count. It is stored in the
-// meta table, so a reader's snapshot always pairs rows with their own
-// statistics.
+// generation is everything one Reload installs: the list versions, the
+// name rows, the postings of each blocking key and the entities by IMO
+// number. It is immutable once built.
 type generation struct {
-	ID string
 	// scratch pools per-query candidate buffers sized to this
 	// generation's rows, so candidate collection allocates nothing.
 	scratch  sync.Pool
 	versions []ListVersion
-	weights  *weights
-	keyDF    map[string]int
+	stats    *tokenStats
+	// postings are the rows of each blocking key; the length of a key's
+	// postings is its document frequency.
+	postings map[string][]posting
+	byIMO    map[string][]*listed
 	rows     int
 }
 
-func schema() *memdb.DBSchema {
-	return &memdb.DBSchema{Tables: map[string]*memdb.TableSchema{
-		tableNames: {
-			Name: tableNames,
-			Indexes: map[string]*memdb.IndexSchema{
-				"id": {Name: "id", Unique: true, Indexer: &memdb.StringFieldIndex{Field: "ID"}},
-			},
-		},
-		tableKeys: {
-			Name: tableKeys,
-			Indexes: map[string]*memdb.IndexSchema{
-				"id": {Name: "id", Unique: true, Indexer: &memdb.StringFieldIndex{Field: "Key"}},
-			},
-		},
-		tableEntities: {
-			Name: tableEntities,
-			Indexes: map[string]*memdb.IndexSchema{
-				"id":  {Name: "id", Unique: true, Indexer: &memdb.StringFieldIndex{Field: "ID"}},
-				"imo": {Name: "imo", AllowMissing: true, Indexer: &memdb.StringSliceFieldIndex{Field: "IMOs"}},
-			},
-		},
-		tableMeta: {
-			Name: tableMeta,
-			Indexes: map[string]*memdb.IndexSchema{
-				"id": {Name: "id", Unique: true, Indexer: &memdb.StringFieldIndex{Field: "ID"}},
-			},
-		},
-	}}
-}
-
-// build analyses every name of every list into rows and statistics. It
-// touches no shared state, so screening continues while it runs.
-func build(az *names.Analyzer, lists []List) (*generation, []*nameRow, []*entityRow, []*postingRow, error) {
-	gen := &generation{ID: metaCurrent, keyDF: make(map[string]int)}
+// build analyses every name of every list into a generation. It touches
+// no shared state, so screening continues while it runs.
+func build(az *names.Analyzer, w *Weights, lists []List) (*generation, error) {
+	gen := &generation{postings: make(map[string][]posting), byIMO: make(map[string][]*listed)}
 	var rows []*nameRow
-	var ents []*entityRow
 	seen := make(map[string]string)
 	for li := range lists {
 		l := &lists[li]
 		gen.versions = append(gen.versions, l.Version)
 		for ei := range l.Entities {
-			e := &l.Entities[ei]
+			e := &listed{Entity: &l.Entities[ei], list: l.Version.SHA256}
 			if e.ID == "" {
-				return nil, nil, nil, nil, fmt.Errorf("list %s (%s): entity %d: empty ID", l.Version.Source, l.Version.File, ei)
+				return nil, fmt.Errorf("list %s (%s): entity %d: empty ID", l.Version.Source, l.Version.File, ei)
 			}
 			if prev, dup := seen[e.ID]; dup {
-				return nil, nil, nil, nil, fmt.Errorf("list %s (%s): entity %s already loaded from %s", l.Version.Source, l.Version.File, e.ID, prev)
+				return nil, fmt.Errorf("list %s (%s): entity %s already loaded from %s", l.Version.Source, l.Version.File, e.ID, prev)
 			}
 			seen[e.ID] = l.Version.Source + " " + l.Version.File
-			er := &entityRow{ID: e.ID, entity: e}
 			for _, id := range e.Identifiers {
-				if id.Type == IDShipIMO || id.Type == IDCompanyIMO || id.Type == IDIMOUnchecked {
-					er.IMOs = append(er.IMOs, id.Value)
+				if id.Type.IsIMO() {
+					gen.byIMO[id.Value] = append(gen.byIMO[id.Value], e)
 				}
 			}
-			ents = append(ents, er)
-			vessel := e.Kind == KindVessel
-			for ni, n := range e.Names {
-				add := func(value, variant string) {
-					a := analyse(az, value, vessel)
-					if len(a.toks) == 0 {
-						return
-					}
-					bk := blockingKeys(a)
-					r := &nameRow{
-						ID:       fmt.Sprintf("%s#%d%s", e.ID, ni, variant),
-						EntityID: e.ID,
-						entity:   e,
-						name:     n,
-						variant:  variant,
-						a:        a,
-						Keys:     keyStrings(bk),
-						bk:       bk,
-					}
-					rows = append(rows, r)
-				}
-				add(n.Value, "")
-				if stripped := stripParenthetical(n.Value); stripped != n.Value && strings.TrimSpace(stripped) != "" {
-					add(stripped, "/without-parenthetical")
-				}
-			}
+			rows = appendRows(rows, az, w, e)
 		}
 	}
-	byKey := make(map[string]*postingRow)
-	var posts []*postingRow
-	for _, r := range rows {
-		for _, k := range r.bk {
-			p := byKey[k.key]
-			if p == nil {
-				p = &postingRow{Key: k.key}
-				byKey[k.key] = p
-				posts = append(posts, p)
-			}
-			p.rows = append(p.rows, posting{row: r, toks: k.toks})
-			gen.keyDF[k.key]++
-		}
-	}
-	gen.rows = len(rows)
 	for i, r := range rows {
 		r.idx = i
+		for _, k := range r.bk {
+			gen.postings[k.key] = append(gen.postings[k.key], posting{row: r, toks: k.toks})
+		}
 	}
 	n := len(rows)
+	gen.rows = n
 	gen.scratch.New = func() any { return &candScratch{cov: make([]rowCover, n)} }
-	gen.weights = newWeights(gen.keyDF, len(rows))
+	gen.stats = newTokenStats(w, gen.postings, n)
 	for _, r := range rows {
-		r.w = tokenWeights(gen.weights, r.a)
+		r.w = gen.stats.weights(r.a)
 		var keyed uint64
 		for _, k := range r.bk {
 			keyed |= k.toks
@@ -207,16 +127,27 @@ func build(az *names.Analyzer, lists []List) (*generation, []*nameRow, []*entity
 		}
 		r.bk = nil
 	}
-	return gen, rows, ents, posts, nil
+	return gen, nil
 }
 
-// tokenWeights returns the weight of each token of a.
-func tokenWeights(w *weights, a *analysed) []float64 {
-	out := make([]float64, len(a.toks))
-	for i := range a.toks {
-		out[i] = w.of(&a.toks[i])
+// appendRows appends the name rows of e: each name, and each name without
+// its parentheticals when that differs.
+func appendRows(rows []*nameRow, az *names.Analyzer, w *Weights, e *listed) []*nameRow {
+	vessel := e.Kind == KindVessel
+	add := func(n Name, value, variant string) {
+		a := analyse(az, w, value, vessel)
+		if len(a.toks) == 0 {
+			return
+		}
+		rows = append(rows, &nameRow{entity: e, name: n, variant: variant, a: a, bk: blockingKeys(a, w)})
 	}
-	return out
+	for _, n := range e.Names {
+		add(n, n.Value, "")
+		if stripped := stripParenthetical(n.Value); stripped != n.Value && strings.TrimSpace(stripped) != "" {
+			add(n, stripped, "without-parenthetical")
+		}
+	}
+	return rows
 }
 
 // stripParenthetical removes "(…)" groups: lists append acronyms and places

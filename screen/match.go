@@ -1,51 +1,13 @@
 package screen
 
 import (
-	"fmt"
 	"math"
 	"slices"
 	"strings"
 
 	"github.com/antzucaro/matchr"
+	"github.com/luxscreen/luxscreen/party"
 	"github.com/luxscreen/luxscreen/screen/names"
-)
-
-// Pair similarities below minPairSim do not align two tokens; the credit a
-// pair earns rises linearly from creditFloor (nothing) to 1 (identical).
-const (
-	minPairSim  = 0.75
-	creditFloor = 0.7
-	// skeletonSim is the similarity of two different spellings with the
-	// same romanisation skeleton (Ryongbong/Ryonbong, Taedong/Daedong).
-	skeletonSim = 0.97
-	// initialSim is the similarity of an initial and a word it begins.
-	initialSim = 0.8
-	// legalFamilySim is the similarity of two legal forms of one family
-	// (Co and Ltd).
-	legalFamilySim = 0.8
-	// numberMismatch multiplies the score of two names whose numbers
-	// differ; for vessels a differing hull number means another ship.
-	// minLevRatio is the Levenshtein ratio two words must reach, on their
-	// spelling or their skeleton, to align at all; Jaro-Winkler alone
-	// rewards shared prefixes too much (KWANGSON/KWANGSONG).
-	minLevRatio = 0.6
-	// minSpanLevRatio is the same for a joined span against a word: a
-	// join is evidence only when it spells nearly the same word.
-	minSpanLevRatio = 0.8
-	// conflictFactor scales the penalty for words left over on both sides.
-	conflictFactor = 0.6
-	// extraFloor is the least weight of an unaligned word in the
-	// denominator of an organisation's score.
-	extraFloor = 0.5
-	// omissionWeight is the weight, relative to their own, of words found
-	// on one side only.
-	omissionWeight = 0.6
-	// conflictFloor is the least a leftover word counts in a conflict:
-	// swapping even a common given name ("Ahmed" for "Mohamed") names
-	// another person.
-	conflictFloor        = 0.5
-	numberMismatch       = 0.75
-	numberMismatchVessel = 0.5
 )
 
 // How a pair of tokens was aligned, for explanations.
@@ -60,6 +22,25 @@ const (
 	howJoined
 )
 
+// feature is the name of the feature that aligned a pair, as in the
+// weights file.
+func (h how) feature(sim float64) string {
+	switch h {
+	case howJoined:
+		return "joined"
+	case howSkeleton:
+		return "romanisation"
+	case howInitial:
+		return "initial"
+	case howLegal:
+		return "legal_form"
+	}
+	if sim < 0.999 {
+		return "fuzzy"
+	}
+	return "token"
+}
+
 // pair is a candidate alignment of query tokens [qi, qi+qn) with candidate
 // tokens [ci, ci+cn).
 type pair struct {
@@ -70,26 +51,36 @@ type pair struct {
 
 // scored is the outcome of comparing two names.
 type scored struct {
-	score   float64
-	reasons []string
+	score    float64
+	features []party.Feature
 }
 
-// comparer compares analysed names. It is stateless apart from the
-// analyzer and so safe for concurrent use.
+// comparer compares analysed names with the weights of one screener. It
+// is stateless apart from the analyzer and the weights, and so safe for
+// concurrent use.
 type comparer struct {
 	az *names.Analyzer
+	w  *Weights
+}
+
+// side is one of the two names compared, with its token weights and the
+// tokens aligned so far.
+type side struct {
+	a    *analysed
+	w    []float64
+	used uint64
 }
 
 // compare scores query q (token weights qw) against candidate c (weights
 // cw): a weighted Dice coefficient over aligned tokens, where each aligned
 // pair earns credit for its similarity and unaligned tokens count against
-// the score by their weight. With explain, the reasons are filled in.
+// the score by their weight (the "name" feature). With explain, the
+// features are filled in.
 func (m *comparer) compare(q *analysed, qw []float64, c *analysed, cw []float64, kind Kind, explain bool) scored {
-	vessel := kind == KindVessel
 	if q.key != "" && q.key == c.key {
 		s := scored{score: 1}
 		if explain {
-			s.reasons = []string{"exact: normalised names equal"}
+			s.features = []party.Feature{{Feature: "exact", Score: 1, Weight: 1, Detail: "normalised names equal"}}
 		}
 		return s
 	}
@@ -97,10 +88,39 @@ func (m *comparer) compare(q *analysed, qw []float64, c *analysed, cw []float64,
 		return m.compareLong(q, c)
 	}
 	var buf [64]pair
-	pairs := buf[:0]
+	qs, cs := side{a: q, w: qw}, side{a: c, w: cw}
+	total := addUp(addUp(0, qw), cw)
+	if total == 0 {
+		return scored{}
+	}
+	var s scored
+	matched := 0.0
+	for _, p := range m.pairs(buf[:0], q, c, kind == KindVessel) {
+		qm, cm := spanMask(p.qi, p.qn), spanMask(p.ci, p.cn)
+		if qs.used&qm != 0 || cs.used&cm != 0 {
+			continue
+		}
+		qs.used |= qm
+		cs.used |= cm
+		w := addUp(addUp(0, qw[p.qi:p.qi+p.qn]), cw[p.ci:p.ci+p.cn])
+		matched += m.credit(p.sim) * w
+		if explain {
+			s.features = append(s.features, pairFeature(q, c, p, w))
+		}
+	}
+	den := m.denominator(&qs, &cs, total, kind)
+	s.score = matched / den
+	m.penalise(&s, &qs, &cs, kind, den, explain)
+	return s
+}
+
+// pairs returns the token and span pairs of q and c similar enough to
+// align, most similar first, longer spans first at equal similarity.
+func (m *comparer) pairs(pairs []pair, q, c *analysed, vessel bool) []pair {
+	minPair := m.w.Features.Name.MinPair
 	for i := range q.toks {
 		for j := range c.toks {
-			if s, h := m.tokSim(&q.toks[i], &c.toks[j], vessel); s >= minPairSim {
+			if s, h := m.tokSim(&q.toks[i], &c.toks[j], vessel); s >= minPair {
 				pairs = append(pairs, pair{qi: i, qn: 1, ci: j, cn: 1, sim: s, how: h})
 			}
 		}
@@ -108,7 +128,7 @@ func (m *comparer) compare(q *analysed, qw []float64, c *analysed, cw []float64,
 	for k := range q.spans {
 		sp := &q.spans[k]
 		for j := range c.toks {
-			if s := spanSim(sp.text, sp.skel, &sp.hist, &c.toks[j]); s >= minPairSim {
+			if s := m.spanSim(sp, &c.toks[j]); s >= minPair {
 				pairs = append(pairs, pair{qi: sp.start, qn: sp.n, ci: j, cn: 1, sim: s, how: howJoined})
 			}
 		}
@@ -116,7 +136,7 @@ func (m *comparer) compare(q *analysed, qw []float64, c *analysed, cw []float64,
 	for k := range c.spans {
 		sp := &c.spans[k]
 		for i := range q.toks {
-			if s := spanSim(sp.text, sp.skel, &sp.hist, &q.toks[i]); s >= minPairSim {
+			if s := m.spanSim(sp, &q.toks[i]); s >= minPair {
 				pairs = append(pairs, pair{qi: i, qn: 1, ci: sp.start, cn: sp.n, sim: s, how: howJoined})
 			}
 		}
@@ -130,81 +150,78 @@ func (m *comparer) compare(q *analysed, qw []float64, c *analysed, cw []float64,
 		}
 		return (b.qn + b.cn) - (a.qn + a.cn)
 	})
-	var usedQ, usedC uint64
-	var matched, total float64
-	for _, w := range qw {
-		total += w
-	}
-	for _, w := range cw {
-		total += w
-	}
-	if total == 0 {
-		return scored{}
-	}
-	var chosen []pair
-	for _, p := range pairs {
-		qm := spanMask(p.qi, p.qn)
-		cm := spanMask(p.ci, p.cn)
-		if usedQ&qm != 0 || usedC&cm != 0 {
-			continue
-		}
-		usedQ |= qm
-		usedC |= cm
-		w := 0.0
-		for i := p.qi; i < p.qi+p.qn; i++ {
-			w += qw[i]
-		}
-		for j := p.ci; j < p.ci+p.cn; j++ {
-			w += cw[j]
-		}
-		matched += credit(p.sim) * w
-		if explain {
-			chosen = append(chosen, p)
-		}
-	}
-	uq, uc := leftover(q, qw, usedQ, 0), leftover(c, cw, usedC, 0)
+	return pairs
+}
+
+// denominator is the weight the aligned credit is divided by: both names'
+// weights, with every extra word of an organisation's or vessel's name
+// counted at least extra_floor ("CREDIT DEVELOPMENT" is what tells KORYO
+// CREDIT DEVELOPMENT BANK from KORYO BANK), and words on one side only of
+// a person's name (a middle name, a patronymic: an omission, weaker
+// evidence against identity than a substitution) counted at the omission
+// share.
+func (m *comparer) denominator(q, c *side, total float64, kind Kind) float64 {
+	nw := &m.w.Features.Name
+	uq, uc := leftover(q, 0), leftover(c, 0)
 	if kind != KindPerson {
-		// In an organisation's or vessel's name every extra word counts at
-		// least extraFloor, generic or not: "CREDIT DEVELOPMENT" is what
-		// tells KORYO CREDIT DEVELOPMENT BANK from KORYO BANK.
-		total += leftover(q, qw, usedQ, extraFloor) - uq + leftover(c, cw, usedC, extraFloor) - uc
+		total += leftover(q, nw.ExtraFloor) - uq + leftover(c, nw.ExtraFloor) - uc
 	}
 	if kind == KindPerson && (uq > 0) != (uc > 0) {
-		// In a person's name, words present on one side only are an
-		// omission (a middle name, a patronymic): weaker evidence against
-		// identity than a substitution, so they count with omissionWeight.
-		// In an organisation's name an extra word usually names another
-		// body ("KORYO BANK", "KORYO CREDIT DEVELOPMENT BANK").
-		total -= (1 - omissionWeight) * (uq + uc)
+		total -= (1 - nw.Omission) * (uq + uc)
 	}
-	s := scored{score: matched / total}
-	// A distinctive word left over on both sides is a substitution, not an
-	// omission: "KOREA KUMRYONG TRADING" and "KOREA KUMSAN TRADING" are two
-	// companies, while "DAEDONG CREDIT BANK" and "DAEDONG CREDIT BANK DCB"
-	// are one. The smaller leftover mass, relative to the mean name weight,
-	// is subtracted.
-	conflict := min(leftover(q, qw, usedQ, conflictFloor), leftover(c, cw, usedC, conflictFloor))
-	if conflict > 0 {
-		s.score -= conflictFactor * conflict / (total / 2)
-		if s.score < 0 {
-			s.score = 0
-		}
+	return total
+}
+
+// penalise applies the substitution and number_mismatch features to s,
+// given the score's denominator den, and explains what was left
+// unaligned. A distinctive word left over on both
+// sides is a substitution, not an omission: "KOREA KUMRYONG TRADING" and
+// "KOREA KUMSAN TRADING" are two companies, while "DAEDONG CREDIT BANK" and
+// "DAEDONG CREDIT BANK DCB" are one. The smaller leftover mass, relative to
+// the mean name weight, is subtracted.
+func (m *comparer) penalise(s *scored, q, c *side, kind Kind, den float64, explain bool) {
+	f := &m.w.Features
+	var penalty float64
+	if conflict := min(leftover(q, f.Substitution.Floor), leftover(c, f.Substitution.Floor)); conflict > 0 {
+		penalty = f.Substitution.Weight * conflict / (den / 2)
+		s.score = max(s.score-penalty, 0)
 	}
-	mismatch := q.numbers > 0 && c.numbers > 0 && unmatchedNumber(q, usedQ) && unmatchedNumber(c, usedC)
+	mismatch := q.a.numbers > 0 && c.a.numbers > 0 && unmatchedNumber(q) && unmatchedNumber(c)
+	factor := f.NumberMismatch.Factor
+	if kind == KindVessel {
+		factor = f.NumberMismatch.VesselFactor
+	}
 	if mismatch {
-		if vessel {
-			s.score *= numberMismatchVessel
-		} else {
-			s.score *= numberMismatch
-		}
+		s.score *= factor
 	}
-	if explain {
-		s.reasons = explainPairs(q, c, chosen, usedQ, usedC, mismatch)
-		if conflict > 0 {
-			s.reasons = append(s.reasons, fmt.Sprintf("substitution: distinctive words differ on both sides (-%.2f)", conflictFactor*conflict/(total/2)))
-		}
+	if !explain {
+		return
 	}
-	return s
+	if extra := unusedToks(q); extra != "" {
+		s.features = append(s.features, party.Feature{Feature: "unmatched_query", Weight: round3(leftover(q, 0)), Detail: extra})
+	}
+	if extra := unusedToks(c); extra != "" {
+		s.features = append(s.features, party.Feature{Feature: "unmatched_listed", Weight: round3(leftover(c, 0)), Detail: extra})
+	}
+	if mismatch {
+		s.features = append(s.features, party.Feature{Feature: "number_mismatch", Score: -1, Weight: factor, Detail: "numbers differ"})
+	}
+	if penalty > 0 {
+		s.features = append(s.features, party.Feature{Feature: "substitution", Score: -round3(penalty / f.Substitution.Weight), Weight: f.Substitution.Weight,
+			Detail: "distinctive words differ on both sides"})
+	}
+}
+
+// pairFeature explains one aligned pair: the feature that aligned it, its
+// similarity and the weight of its tokens.
+func pairFeature(q, c *analysed, p pair, w float64) party.Feature {
+	f := party.Feature{Feature: p.how.feature(p.sim), Score: round3(p.sim), Weight: round3(w)}
+	qs, cs := joinToks(q, p.qi, p.qn), joinToks(c, p.ci, p.cn)
+	f.Detail = qs + "~" + cs
+	if qs == cs {
+		f.Detail = qs
+	}
+	return f
 }
 
 // compareLong handles names of more than 64 tokens, which the bit masks
@@ -220,48 +237,58 @@ func (m *comparer) compareLong(q, c *analysed) scored {
 			hit++
 		}
 	}
-	return scored{score: 2 * float64(hit) / float64(len(q.toks)+len(c.toks)), reasons: []string{"long name: exact token overlap only"}}
+	score := 2 * float64(hit) / float64(len(q.toks)+len(c.toks))
+	return scored{score: score, features: []party.Feature{{Feature: "long_name", Score: round3(score), Weight: 1, Detail: "exact token overlap only"}}}
+}
+
+// addUp adds ws to t in order.
+func addUp(t float64, ws []float64) float64 {
+	for _, w := range ws {
+		t += w
+	}
+	return t
 }
 
 func spanMask(start, n int) uint64 { return ((uint64(1) << n) - 1) << start }
 
 // credit maps a pair similarity to the share of its weight it earns: the
-// square root of the similarity's position between creditFloor and 1, so
+// square root of the similarity's position between credit_floor and 1, so
 // that a one-letter typo in a surname still earns most of its weight.
-func credit(sim float64) float64 {
+func (m *comparer) credit(sim float64) float64 {
 	if sim >= 0.999 {
 		return 1
 	}
-	c := (sim - creditFloor) / (1 - creditFloor)
+	floor := m.w.Features.Name.CreditFloor
+	c := (sim - floor) / (1 - floor)
 	if c <= 0 {
 		return 0
 	}
 	return math.Sqrt(c)
 }
 
-// leftover sums the weights of a's unaligned words (not legal forms,
-// stopwords or numbers, which have their own rules), each counted at least
-// floor.
-func leftover(a *analysed, w []float64, used uint64, floor float64) float64 {
+// leftover sums the weights of the side's unaligned words (not legal
+// forms, stopwords or numbers, which have their own rules), each counted
+// at least floor.
+func leftover(s *side, floor float64) float64 {
 	var sum float64
-	for i, t := range a.toks {
-		if used&(1<<i) != 0 {
+	for i, t := range s.a.toks {
+		if s.used&(1<<i) != 0 {
 			continue
 		}
 		switch t.class {
 		case names.Word, names.Foreign:
-			sum += max(w[i], floor)
+			sum += max(s.w[i], floor)
 		case names.Initial:
-			sum += w[i]
+			sum += s.w[i]
 		}
 	}
 	return sum
 }
 
-// unmatchedNumber reports whether a has a number token outside used.
-func unmatchedNumber(a *analysed, used uint64) bool {
-	for i, t := range a.toks {
-		if t.class == names.Number && used&(1<<i) == 0 {
+// unmatchedNumber reports whether the side has an unaligned number token.
+func unmatchedNumber(s *side) bool {
+	for i, t := range s.a.toks {
+		if t.class == names.Number && s.used&(1<<i) == 0 {
 			return true
 		}
 	}
@@ -278,7 +305,7 @@ func (m *comparer) tokSim(a, b *tok, vessel bool) (float64, how) {
 			return 1, howExact
 		}
 		if m.az.SameLegalFamily(a.text, b.text) {
-			return legalFamilySim, howLegal
+			return m.w.Features.LegalForm.Similarity, howLegal
 		}
 		return 0, howLegal
 	}
@@ -296,7 +323,7 @@ func (m *comparer) tokSim(a, b *tok, vessel bool) (float64, how) {
 			}
 		case a.class == names.Initial && b.text[0] == a.text[0],
 			b.class == names.Initial && a.text[0] == b.text[0]:
-			return initialSim, howInitial
+			return m.w.Features.Initial.Similarity, howInitial
 		}
 		return 0, howInitial
 	}
@@ -310,17 +337,18 @@ func (m *comparer) tokSim(a, b *tok, vessel bool) (float64, how) {
 		return levRatio(a.text, b.text), howFuzzy
 	}
 	if a.skel == b.skel {
-		return skeletonSim, howSkeleton
+		return m.w.Features.Romanisation.Similarity, howSkeleton
 	}
-	return fuzzy(a.text, a.skel, &a.hist, b.text, b.skel, &b.hist, vessel), howFuzzy
+	return m.fuzzy(a.text, a.skel, &a.hist, b.text, b.skel, &b.hist, vessel), howFuzzy
 }
 
 // fuzzy is the edit-distance similarity of two words that are neither
 // equal nor share a skeleton: the better of the plain spelling and the
 // skeleton, each the mean of Jaro-Winkler and the Levenshtein ratio (for
 // vessels the Levenshtein ratio alone, since ship names are short and
-// exact). A histogram bound skips pairs that cannot reach minPairSim.
-func fuzzy(at, as string, ah *[27]uint8, bt, bs string, bh *[27]uint8, vessel bool) float64 {
+// exact). A histogram bound skips pairs that cannot reach min_lev_ratio.
+func (m *comparer) fuzzy(at, as string, ah *[27]uint8, bt, bs string, bh *[27]uint8, vessel bool) float64 {
+	minLevRatio, skeletonSim := m.w.Features.Name.MinLevRatio, m.w.Features.Romanisation.Similarity
 	la, lb := len(as), len(bs)
 	if la < 3 || lb < 3 {
 		return 0
@@ -346,23 +374,23 @@ func fuzzy(at, as string, ah *[27]uint8, bt, bs string, bh *[27]uint8, vessel bo
 }
 
 // spanSim compares a joined span with a single word token.
-func spanSim(text, skel string, hist *[27]uint8, b *tok) float64 {
+func (m *comparer) spanSim(sp *span, b *tok) float64 {
 	if b.class != names.Word {
 		return 0
 	}
-	if text == b.text {
+	if sp.text == b.text {
 		return 1
 	}
-	if skel == b.skel {
-		return skeletonSim
+	if sp.skel == b.skel {
+		return m.w.Features.Romanisation.Similarity
 	}
-	if len(skel) < 6 || len(b.skel) < 6 || absInt(len(skel)-len(b.skel)) > 2 {
+	if len(sp.skel) < 6 || len(b.skel) < 6 || absInt(len(sp.skel)-len(b.skel)) > 2 {
 		return 0
 	}
-	if 1-float64(levLowerBound(hist, &b.hist))/float64(max(len(skel), len(b.skel))) < minSpanLevRatio {
+	if 1-float64(levLowerBound(&sp.hist, &b.hist))/float64(max(len(sp.skel), len(b.skel))) < m.w.Features.Name.MinSpanLevRatio {
 		return 0
 	}
-	return fuzzy(text, skel, hist, b.text, b.skel, &b.hist, false)
+	return m.fuzzy(sp.text, sp.skel, &sp.hist, b.text, b.skel, &b.hist, false)
 }
 
 func absInt(x int) int {
@@ -385,39 +413,6 @@ func levRatio(a, b string) float64 {
 	return 1 - float64(levenshtein(a, b))/float64(maxl)
 }
 
-// explainPairs describes an alignment in words.
-func explainPairs(q, c *analysed, chosen []pair, usedQ, usedC uint64, mismatch bool) []string {
-	var out []string
-	for _, p := range chosen {
-		qs := joinToks(q, p.qi, p.qn)
-		cs := joinToks(c, p.ci, p.cn)
-		switch {
-		case p.how == howJoined:
-			out = append(out, fmt.Sprintf("joined: %s~%s %.2f", qs, cs, p.sim))
-		case p.how == howSkeleton:
-			out = append(out, fmt.Sprintf("romanisation: %s~%s", qs, cs))
-		case p.how == howInitial:
-			out = append(out, fmt.Sprintf("initial: %s~%s", qs, cs))
-		case p.how == howLegal:
-			out = append(out, fmt.Sprintf("legal_form: %s~%s", qs, cs))
-		case p.sim < 0.999:
-			out = append(out, fmt.Sprintf("fuzzy: %s~%s %.2f", qs, cs, p.sim))
-		default:
-			out = append(out, "token: "+qs)
-		}
-	}
-	if extra := unusedToks(q, usedQ); extra != "" {
-		out = append(out, "unmatched_query: "+extra)
-	}
-	if extra := unusedToks(c, usedC); extra != "" {
-		out = append(out, "unmatched_listed: "+extra)
-	}
-	if mismatch {
-		out = append(out, "number_mismatch")
-	}
-	return out
-}
-
 func joinToks(a *analysed, start, n int) string {
 	parts := make([]string, 0, n)
 	for i := start; i < start+n; i++ {
@@ -426,10 +421,11 @@ func joinToks(a *analysed, start, n int) string {
 	return strings.Join(parts, " ")
 }
 
-func unusedToks(a *analysed, used uint64) string {
+// unusedToks returns the side's unaligned tokens.
+func unusedToks(s *side) string {
 	var parts []string
-	for i, t := range a.toks {
-		if used&(1<<i) == 0 {
+	for i, t := range s.a.toks {
+		if s.used&(1<<i) == 0 {
 			parts = append(parts, t.text)
 		}
 	}

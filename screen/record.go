@@ -1,5 +1,12 @@
 package screen
 
+import (
+	"errors"
+	"fmt"
+
+	"github.com/luxscreen/luxscreen/party"
+)
+
 // Request is one party or vessel to screen as batch files and the HTTP
 // API carry it, with the field names of "luxscreen screen --input" lines.
 type Request struct {
@@ -12,9 +19,23 @@ type Request struct {
 	DOB     string `json:"dob"`
 }
 
+// ErrKind is returned for a kind ParseKind does not know.
+var ErrKind = errors.New("want org, person or vessel")
+
+// Entity returns the entity the request describes; the error, for an
+// unknown kind, wraps ErrKind.
+func (r Request) Entity() (party.Entity, error) {
+	kind, ok := ParseKind(r.Kind)
+	if !ok {
+		return party.Entity{}, fmt.Errorf("kind: %q: %w", r.Kind, ErrKind)
+	}
+	return party.New(r.Name, kind, r.Country, r.IMO, r.DOB), nil
+}
+
 // Record is a screening in the stable machine-readable shape that
 // "luxscreen screen --format json" and POST /v1/screen write; other tools
-// consume these field names.
+// consume these field names. Reasons are the explanations rendered for
+// people; Features on each hit are the same explanations, structured.
 type Record struct {
 	ID           string        `json:"id"`
 	Verdict      Verdict       `json:"verdict"`
@@ -25,21 +46,23 @@ type Record struct {
 
 // RecordHit is one hit of a Record.
 type RecordHit struct {
-	Entity      string   `json:"entity"`
-	List        string   `json:"list"`
-	Ref         string   `json:"ref"`
-	Name        string   `json:"name"`
-	MatchedName string   `json:"matched_name"`
-	Score       float64  `json:"score"`
-	Reasons     []string `json:"reasons"`
+	Entity      string          `json:"entity"`
+	List        string          `json:"list"`
+	Ref         string          `json:"ref"`
+	Name        string          `json:"name"`
+	MatchedName string          `json:"matched_name"`
+	Score       float64         `json:"score"`
+	Reasons     []string        `json:"reasons"`
+	Features    []party.Feature `json:"features"`
 }
 
 // NewRecord returns the Record of a screening. Empty lists are written as
 // [] rather than null.
 func NewRecord(id string, res Result) Record {
-	out := Record{ID: id, Verdict: res.Verdict, Hits: make([]RecordHit, 0, len(res.Hits)), Reasons: res.Reasons, ListVersions: res.ListVersions}
+	out := Record{ID: id, Verdict: res.Verdict, Hits: make([]RecordHit, 0, len(res.Hits)), Reasons: party.Render(res.Reasons), ListVersions: res.ListVersions}
 	for _, h := range res.Hits {
-		out.Hits = append(out.Hits, RecordHit{Entity: h.Entity, List: h.List, Ref: h.Ref, Name: h.Name, MatchedName: h.MatchedName, Score: h.Score, Reasons: h.Reasons})
+		out.Hits = append(out.Hits, RecordHit{Entity: h.Entity, List: h.List, Ref: h.Ref, Name: h.Name, MatchedName: h.MatchedName, Score: h.Score,
+			Reasons: party.Render(h.Features), Features: h.Features})
 	}
 	if out.ListVersions == nil {
 		out.ListVersions = []ListVersion{}

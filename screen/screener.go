@@ -3,55 +3,43 @@ package screen
 import (
 	"context"
 	"fmt"
+	"io/fs"
 	"slices"
 	"strings"
+	"sync/atomic"
 
-	"github.com/hashicorp/go-memdb"
+	"github.com/luxscreen/luxscreen/party"
 	"github.com/luxscreen/luxscreen/screen/names"
 )
 
-// maxBlockDF is the posting-list length above which a blocking key is
-// too common to fetch candidates ("korea", "trading"), unless every key of
-// the query is that common.
-const maxBlockDF = 400
-
 // Options tune a Screener. The zero value means the defaults.
 type Options struct {
+	// Weights are the scorer's weights and thresholds; nil means the
+	// embedded data/weights.yaml (DefaultWeights).
+	Weights *Weights
 	// MatchThreshold and ReviewThreshold set the verdict bands; zero means
-	// DefaultMatchThreshold and DefaultReviewThreshold.
+	// the weights' thresholds.
 	MatchThreshold, ReviewThreshold float64
-	// MaxHits caps the hits returned; zero means 10.
+	// MaxHits caps the hits returned; zero means the weights' max_hits.
 	MaxHits int
+	// Data holds the package's data files laid out like the package
+	// directory (countries.yaml, names/lexicon.yaml, data/weights.yaml);
+	// nil means the embedded files ([FS]). Weights, when given, take the
+	// place of Data's weights file.
+	Data fs.FS
 }
 
-// Screener screens party and vessel names against loaded lists. It is safe
+// Screener screens parties and vessels against loaded lists. It is safe
 // for concurrent use; Reload swaps the lists atomically while screenings
 // continue, each screening seeing either the old or the new lists whole.
 type Screener struct {
-	db    *memdb.MemDB
-	az    *names.Analyzer
-	cmp   comparer
-	cc    countries
-	match float64
-	rev   float64
-	max   int
-}
-
-// Query is one party or vessel to screen.
-type Query struct {
-	// Name is the party or vessel name as written on the document.
-	Name string `json:"name"`
-	// Kind restricts the entities compared: organisations, persons or
-	// vessels. KindUnknown compares all.
-	Kind Kind `json:"kind,omitempty"`
-	// Country is the party's country, a name or ISO code; a listed entity
-	// with known countries none of which matches scores a little lower.
-	Country string `json:"country,omitempty"`
-	// IMO is a ship or company IMO number ("IMO 7937317" or "7937317");
-	// an exact match wins outright.
-	IMO string `json:"imo,omitempty"`
-	// DOB is a person's date of birth, "YYYY", "YYYY-MM" or "YYYY-MM-DD".
-	DOB string `json:"dob,omitempty"`
+	gen atomic.Pointer[generation]
+	az  *names.Analyzer
+	cmp comparer
+	cc  countries
+	w   *Weights
+	t   party.Thresholds
+	max int
 }
 
 // NewScreener returns a Screener over lists with default options.
@@ -61,31 +49,33 @@ func NewScreener(lists ...List) (*Screener, error) {
 
 // NewScreenerOptions returns a Screener over lists with the given options.
 func NewScreenerOptions(opt Options, lists ...List) (*Screener, error) {
-	az, err := names.NewAnalyzer()
+	w := opt.Weights
+	if w == nil {
+		var err error
+		if w, err = LoadWeights(dataFS(opt.Data)); err != nil {
+			return nil, err
+		}
+	}
+	az, err := names.LoadAnalyzer(namesFS(opt.Data))
 	if err != nil {
 		return nil, err
 	}
-	cc, err := parseCountries()
+	cc, err := loadCountries(dataFS(opt.Data))
 	if err != nil {
 		return nil, err
 	}
-	db, err := memdb.NewMemDB(schema())
-	if err != nil {
-		return nil, fmt.Errorf("screen: index schema: %w", err)
+	s := &Screener{az: az, cmp: comparer{az: az, w: w}, cc: cc, w: w, t: w.thresholds(), max: w.Thresholds.MaxHits}
+	if opt.MatchThreshold != 0 {
+		s.t.Match = opt.MatchThreshold
 	}
-	s := &Screener{db: db, az: az, cmp: comparer{az: az}, cc: cc,
-		match: opt.MatchThreshold, rev: opt.ReviewThreshold, max: opt.MaxHits}
-	if s.match == 0 {
-		s.match = DefaultMatchThreshold
+	if opt.ReviewThreshold != 0 {
+		s.t.Review = opt.ReviewThreshold
 	}
-	if s.rev == 0 {
-		s.rev = DefaultReviewThreshold
+	if opt.MaxHits != 0 {
+		s.max = opt.MaxHits
 	}
-	if s.max == 0 {
-		s.max = 10
-	}
-	if s.rev > s.match {
-		return nil, fmt.Errorf("screen: review threshold %.2f above match threshold %.2f", s.rev, s.match)
+	if s.t.Review > s.t.Match {
+		return nil, fmt.Errorf("screen: review threshold %.2f above match threshold %.2f", s.t.Review, s.t.Match)
 	}
 	if err := s.Reload(context.Background(), lists...); err != nil {
 		return nil, err
@@ -94,127 +84,181 @@ func NewScreenerOptions(opt Options, lists ...List) (*Screener, error) {
 }
 
 // Thresholds returns the match and review thresholds in use.
-func (s *Screener) Thresholds() (match, review float64) { return s.match, s.rev }
+func (s *Screener) Thresholds() (match, review float64) { return s.t.Match, s.t.Review }
 
-// Reload replaces the loaded lists in one memdb write transaction. The
-// new index is built first, outside the transaction; screenings running
-// meanwhile keep their snapshot of the old lists.
+// Weights returns the weights in use.
+func (s *Screener) Weights() *Weights { return s.w }
+
+// Reload replaces the loaded lists. The new index is built first; then
+// screenings starting afterwards see the new lists, while screenings
+// running meanwhile finish on the old ones.
 func (s *Screener) Reload(ctx context.Context, lists ...List) error {
-	gen, rows, ents, posts, err := build(s.az, lists)
+	gen, err := build(s.az, s.w, lists)
 	if err != nil {
 		return err
 	}
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	txn := s.db.Txn(true)
-	defer txn.Abort()
-	for _, t := range []string{tableNames, tableEntities, tableKeys, tableMeta} {
-		if _, err := txn.DeleteAll(t, "id"); err != nil {
-			return fmt.Errorf("screen: reload: clear %s: %w", t, err)
-		}
-	}
-	for _, r := range rows {
-		if err := txn.Insert(tableNames, r); err != nil {
-			return fmt.Errorf("screen: reload: name %s: %w", r.ID, err)
-		}
-	}
-	for _, e := range ents {
-		if err := txn.Insert(tableEntities, e); err != nil {
-			return fmt.Errorf("screen: reload: entity %s: %w", e.ID, err)
-		}
-	}
-	for _, p := range posts {
-		if err := txn.Insert(tableKeys, p); err != nil {
-			return fmt.Errorf("screen: reload: key %s: %w", p.Key, err)
-		}
-	}
-	if err := txn.Insert(tableMeta, gen); err != nil {
-		return fmt.Errorf("screen: reload: meta: %w", err)
-	}
-	txn.Commit()
+	s.gen.Store(gen)
 	return nil
 }
 
 // Versions returns the versions of the lists currently loaded.
 func (s *Screener) Versions() []ListVersion {
-	gen := s.current(s.db.Txn(false))
-	if gen == nil {
-		return nil
+	if gen := s.gen.Load(); gen != nil {
+		return slices.Clone(gen.versions)
 	}
-	return slices.Clone(gen.versions)
+	return nil
 }
 
-func (s *Screener) current(txn *memdb.Txn) *generation {
-	raw, err := txn.First(tableMeta, "id", metaCurrent)
-	if err != nil || raw == nil {
-		return nil
-	}
-	return raw.(*generation)
-}
-
-// candidate is the best row of one entity.
+// candidate is the best row of one listed entity.
 type candidate struct {
-	row     *nameRow
-	score   float64
-	reasons []string
+	row *nameRow
+	// qn is the index of the query name that scored best.
+	qn    int
+	score float64
+	// imo is the IMO number that matched exactly, or "".
+	imo      string
+	features []party.Feature
 }
 
-// Screen screens one query. The error is non-nil only for a cancelled
-// context; a query that cannot be decided returns verdict Review with the
-// reason.
-func (s *Screener) Screen(ctx context.Context, q Query) (Result, error) {
+// query is an entity ready for screening: its names analysed and weighed,
+// its IMO numbers normalised.
+type query struct {
+	e     *party.Entity
+	names []*analysed
+	// raw are the names as given, in the order of names.
+	raw  []string
+	w    [][]float64
+	imos []string
+}
+
+// screening is one Screen call in progress.
+type screening struct {
+	s       *Screener
+	gen     *generation
+	q       query
+	best    map[*listed]*candidate
+	reasons []party.Feature
+}
+
+// Screen screens one party or vessel: each listed entity is compared with
+// every name of q and scored by its best name, then adjusted by the
+// entity features (birth date, country, identifier). The error is non-nil
+// only for a cancelled context; an entity that cannot be decided returns
+// verdict Review with the reason.
+func (s *Screener) Screen(ctx context.Context, q party.Entity) (Result, error) {
 	if err := ctx.Err(); err != nil {
 		return Result{}, err
 	}
-	txn := s.db.Txn(false)
-	gen := s.current(txn)
-	res := Result{Verdict: Clear, Hits: []Hit{}}
+	gen := s.gen.Load()
 	if gen == nil || gen.rows == 0 {
-		res.Verdict = Review
-		res.Reasons = append(res.Reasons, "cannot screen: no list loaded")
-		return res, nil
+		return party.CannotScreen("no list loaded"), nil
 	}
-	res.ListVersions = slices.Clone(gen.versions)
-	best := make(map[string]*candidate)
+	sc := &screening{s: s, gen: gen, q: query{e: &q}, best: make(map[*listed]*candidate)}
+	sc.identifiers()
+	sc.names()
+	hits := sc.hits()
+	return Result{Verdict: party.Decide(hits, sc.reasons, s.t), Hits: hits, Reasons: sc.reasons, ListVersions: slices.Clone(gen.versions)}, nil
+}
 
-	if strings.TrimSpace(q.IMO) != "" {
-		if err := s.screenIMO(txn, q, best); err != nil {
-			res.Reasons = append(res.Reasons, err.Error())
+// note records why the entity was not wholly compared.
+func (sc *screening) note(feature, format string, args ...any) {
+	sc.reasons = append(sc.reasons, party.Feature{Feature: feature, Detail: fmt.Sprintf(format, args...)})
+}
+
+// identifiers adds the listed entities with one of the query's IMO
+// numbers: an exact identifier wins outright.
+func (sc *screening) identifiers() {
+	for _, id := range sc.q.e.Identifiers {
+		if !id.Type.IsIMO() {
+			continue
+		}
+		imo, ok := NormalizeIMO(id.Value)
+		if !ok {
+			sc.note("cannot_screen", "IMO %q: not seven digits", id.Value)
+			continue
+		}
+		sc.q.imos = append(sc.q.imos, imo)
+		for _, e := range sc.gen.byIMO[imo] {
+			if !sc.q.e.Kind.Compatible(e.Kind) {
+				continue
+			}
+			typ := "unchecked"
+			for _, id := range e.Identifiers {
+				if id.Value == imo {
+					typ = strings.TrimPrefix(string(id.Type), "imo_")
+				}
+			}
+			row := &nameRow{entity: e, name: Name{Value: e.PrimaryName(), Kind: NamePrimary}}
+			sc.best[e] = &candidate{row: row, qn: -1, score: 1, imo: imo, features: []party.Feature{
+				{Feature: "identifier", Score: 1, Weight: 1, Detail: typ + " IMO " + imo}}}
 		}
 	}
-	vessel := q.Kind == KindVessel
-	qa := analyse(s.az, q.Name, vessel)
-	screenable := false
-	for _, t := range qa.toks {
-		if t.class != names.Legal && t.class != names.Stop {
-			screenable = true
-			break
+}
+
+// names compares every name of the query with the listed names that share
+// a blocking key with it, keeping each entity's best.
+func (sc *screening) names() {
+	s, q := sc.s, &sc.q
+	vessel := q.e.Kind == KindVessel
+	var empty []string
+	for _, name := range q.e.Names {
+		qa := analyse(s.az, s.w, name, vessel)
+		if len(qa.foreign) > 0 {
+			sc.note("untransliterated_script", "%s", strings.Join(qa.foreign, ", "))
 		}
-	}
-	if !screenable {
-		if len(best) == 0 {
-			res.Reasons = append(res.Reasons, fmt.Sprintf("cannot screen: name %q is empty after normalisation", q.Name))
+		if !screenable(qa) {
+			empty = append(empty, name)
+			continue
 		}
-	} else {
-		qw := tokenWeights(gen.weights, qa)
-		for _, r := range s.candidates(txn, gen, qa, qw, q.Kind) {
-			sc := s.cmp.compare(qa, qw, r.a, r.w, compareKind(q.Kind, r.entity.Kind), false)
-			score := s.qualify(sc.score, r, q, nil)
-			c := best[r.EntityID]
-			if c == nil {
-				best[r.EntityID] = &candidate{row: r, score: score}
-			} else if score > c.score && !isIMOHit(c) {
-				c.row, c.score = r, score
+		qn := len(q.names)
+		qw := sc.gen.stats.weights(qa)
+		q.names, q.raw, q.w = append(q.names, qa), append(q.raw, name), append(q.w, qw)
+		for _, r := range s.candidates(sc.gen, qa, qw, q.e.Kind) {
+			res := s.cmp.compare(qa, qw, r.a, r.w, compareKind(q.e.Kind, r.entity.Kind), false)
+			score := s.qualify(res.score, r.entity, q, nil)
+			c := sc.best[r.entity]
+			switch {
+			case c == nil:
+				sc.best[r.entity] = &candidate{row: r, qn: qn, score: score}
+			case score > c.score && c.imo == "":
+				c.row, c.qn, c.score = r, qn, score
 			}
 		}
-		if len(qa.foreign) > 0 {
-			res.Reasons = append(res.Reasons, "untransliterated script: "+strings.Join(qa.foreign, ", "))
+	}
+	switch {
+	case len(q.names) > 0 || len(sc.best) > 0:
+	case len(q.e.Names) == 0 && len(q.e.Identifiers) == 0:
+		sc.note("cannot_screen", "no name or identifier to compare")
+	default:
+		for _, name := range empty {
+			sc.note("cannot_screen", "name %q is empty after normalisation", name)
+		}
+		if len(empty) == 0 {
+			sc.note("cannot_screen", "no name to compare")
 		}
 	}
+}
+
+// screenable reports whether a name has a token other than legal forms
+// and stopwords.
+func screenable(a *analysed) bool {
+	for _, t := range a.toks {
+		if t.class != names.Legal && t.class != names.Stop {
+			return true
+		}
+	}
+	return false
+}
+
+// hits returns the candidates at or above the review threshold, best
+// first and at most the hit limit, each explained.
+func (sc *screening) hits() []Hit {
 	var cands []*candidate
-	for _, c := range best {
-		if c.score >= s.rev {
+	for _, c := range sc.best {
+		if c.score >= sc.s.t.Review {
 			cands = append(cands, c)
 		}
 	}
@@ -225,124 +269,65 @@ func (s *Screener) Screen(ctx context.Context, q Query) (Result, error) {
 		case a.score < b.score:
 			return 1
 		}
-		return strings.Compare(a.row.EntityID, b.row.EntityID)
+		return strings.Compare(a.row.entity.ID, b.row.entity.ID)
 	})
-	if len(cands) > s.max {
-		cands = cands[:s.max]
+	if len(cands) > sc.s.max {
+		cands = cands[:sc.s.max]
 	}
-	qw := tokenWeights(gen.weights, qa)
+	hits := make([]Hit, 0, len(cands))
 	for _, c := range cands {
-		if c.reasons == nil {
-			sc := s.cmp.compare(qa, qw, c.row.a, c.row.w, compareKind(q.Kind, c.row.entity.Kind), true)
-			var why []string
-			c.score = s.qualify(sc.score, c.row, q, &why)
-			c.reasons = append(nameReasons(c.row), sc.reasons...)
-			if c.row.name.Kind == NameWeak {
-				c.reasons = append(c.reasons, "weak_alias: a weak alias alone cannot make a match")
-			}
-			c.reasons = append(c.reasons, why...)
+		if c.features == nil {
+			sc.explain(c)
 		}
 		e := c.row.entity
-		res.Hits = append(res.Hits, Hit{
-			Entity:      e.ID,
-			List:        e.Source,
-			Ref:         e.Ref,
-			Name:        e.PrimaryName(),
-			MatchedName: c.row.name.Value,
-			MatchedKind: c.row.name.Kind,
-			Kind:        e.Kind,
-			Score:       round3(c.score),
-			ListedOn:    e.ListedOn,
-			Reasons:     c.reasons,
-		})
-	}
-	switch {
-	case s.matchingHit(res.Hits):
-		res.Verdict = Match
-	case len(res.Hits) > 0, len(res.Reasons) > 0:
-		res.Verdict = Review
-	}
-	return res, nil
-}
-
-// matchingHit reports whether a hit reaches the match threshold through a
-// name that may decide alone: a weak alias (the lists' low-quality names,
-// which OFAC warns produce false hits) sends the screening to review only.
-func (s *Screener) matchingHit(hits []Hit) bool {
-	for _, h := range hits {
-		if h.Score >= s.match && h.MatchedKind != NameWeak {
-			return true
+		h := Hit{Entity: e.ID, List: e.Source, ListVersion: e.list, Ref: e.Ref, Name: e.PrimaryName(),
+			MatchedName: c.row.name.Value, MatchedKind: c.row.name.Kind, Kind: e.Kind, Score: round3(c.score),
+			ListedOn: e.ListedOn, Features: c.features}
+		if c.qn >= 0 {
+			h.QueryName = sc.q.raw[c.qn]
 		}
+		hits = append(hits, h)
 	}
-	return false
+	return hits
 }
 
-// isIMOHit reports whether c came from an exact IMO match.
-func isIMOHit(c *candidate) bool {
-	return len(c.reasons) > 0 && strings.HasPrefix(c.reasons[0], "imo_exact")
-}
-
-// nameReasons describes which listed name matched.
-func nameReasons(r *nameRow) []string {
-	out := []string{"name: " + string(r.name.Kind)}
+// explain scores a name candidate again, this time recording its
+// features.
+func (sc *screening) explain(c *candidate) {
+	s, r := sc.s, c.row
+	res := s.cmp.compare(sc.q.names[c.qn], sc.q.w[c.qn], r.a, r.w, compareKind(sc.q.e.Kind, r.entity.Kind), true)
+	name := party.Feature{Feature: "name", Score: round3(res.score), Weight: 1, Detail: string(r.name.Kind)}
 	if r.variant != "" {
-		out[0] += " " + strings.TrimPrefix(r.variant, "/")
+		name.Detail += " " + r.variant
 	}
-	return out
+	c.features = append([]party.Feature{name}, res.features...)
+	if r.name.Kind == NameWeak {
+		c.features = append(c.features, party.Feature{Feature: "weak_alias", Detail: "a weak alias alone cannot make a match"})
+	}
+	c.score = s.qualify(res.score, r.entity, &sc.q, &c.features)
 }
-
-// screenIMO adds exact IMO hits to best.
-func (s *Screener) screenIMO(txn *memdb.Txn, q Query, best map[string]*candidate) error {
-	imo, ok := NormalizeIMO(q.IMO)
-	if !ok {
-		return fmt.Errorf("cannot screen IMO %q: not seven digits", q.IMO)
-	}
-	it, err := txn.Get(tableEntities, "imo", imo)
-	if err != nil {
-		return fmt.Errorf("imo lookup: %w", err)
-	}
-	for raw := it.Next(); raw != nil; raw = it.Next() {
-		er := raw.(*entityRow)
-		e := er.entity
-		if !kindCompatible(q.Kind, e.Kind) {
-			continue
-		}
-		typ := "unchecked"
-		for _, id := range e.Identifiers {
-			if id.Value == imo {
-				typ = strings.TrimPrefix(string(id.Type), "imo_")
-			}
-		}
-		row := &nameRow{EntityID: e.ID, entity: e, name: Name{Value: e.PrimaryName(), Kind: NamePrimary}}
-		best[e.ID] = &candidate{row: row, score: 1, reasons: []string{"imo_exact: " + imo + " (" + typ + ")"}}
-	}
-	return nil
-}
-
-// rareDF is the posting-list length up to which a key is always fetched.
-// Rows reachable only through commoner keys are fetched only when they
-// could still reach the review threshold (see candidates).
-const rareDF = 60
-
-// pruneMargin loosens the candidate bound of candidates, which is a
-// heuristic: a fuzzy alignment outside the blocking keys can lift a row
-// above what its shared keys promise.
-const pruneMargin = 0.1
 
 // candidates fetches the rows that share a blocking key with the query and
 // could reach the review threshold. Each row's shared keys cover some of
 // the query's tokens; aligning only those (and the unkeyed legal forms,
 // numbers and initials) bounds its weighted Dice score by
-// 2·Wcov/(W+Wcov). Rows whose bound is below the review threshold (less a
-// margin) are not scored, and common keys (long posting lists such as
-// "korea" or "trading") are not even fetched when no row reached through
-// them alone could pass. This keeps generic queries fast.
-func (s *Screener) candidates(txn *memdb.Txn, gen *generation, qa *analysed, qw []float64, kind Kind) []*nameRow {
-	keys := blockingKeys(qa)
+// 2·Wcov/(W+Wcov). Rows whose bound is below the review threshold (less
+// blocking.prune_margin, since a fuzzy alignment outside the blocking keys
+// can lift a row above what its shared keys promise) are not scored, and
+// common keys (long posting lists such as "korea" or "trading") are not
+// even fetched when no row reached through them alone could pass. This
+// keeps generic queries fast.
+func (s *Screener) candidates(gen *generation, qa *analysed, qw []float64, kind Kind) []*nameRow {
+	bl := &s.w.Blocking
+	keys := blockingKeys(qa, s.w)
+	var buf [32][]posting
+	posts := buf[:0]
 	var keyed, common uint64
 	for _, k := range keys {
+		p := gen.postings[k.key]
+		posts = append(posts, p)
 		keyed |= k.toks
-		if !k.fuzzy && gen.keyDF[k.key] > rareDF {
+		if !k.fuzzy && len(p) > bl.RareDF {
 			common |= k.toks
 		}
 	}
@@ -360,61 +345,58 @@ func (s *Screener) candidates(txn *memdb.Txn, gen *generation, qa *analysed, qw 
 	if total == 0 {
 		return nil
 	}
-	floor := s.rev - pruneMargin
+	floor := s.t.Review - bl.PruneMargin
 	// A row reached only through common keys aligns at most the common
 	// tokens; with the row's own aligned weight at most equal, its bound
 	// is 2·Wc/(W+Wc).
 	fetchCommon := 2*(wc+unkeyed)/(total+wc+unkeyed) >= floor
 	sc := gen.scratch.Get().(*candScratch)
-	defer func() {
-		for _, r := range sc.touched {
-			sc.cov[r.idx] = rowCover{}
-		}
-		sc.touched = sc.touched[:0]
-		gen.scratch.Put(sc)
-	}()
+	defer sc.release(gen)
 	fetched := 0
-	fetch := func(key string, qmask uint64) {
-		raw, err := txn.First(tableKeys, "id", key)
-		if err != nil || raw == nil {
-			return
-		}
-		fetched++
-		for _, p := range raw.(*postingRow).rows {
-			if !kindCompatible(kind, p.row.entity.Kind) {
-				continue
-			}
-			m := &sc.cov[p.row.idx]
-			if !m.seen {
-				m.seen = true
-				sc.touched = append(sc.touched, p.row)
-			}
-			m.q |= qmask
-			m.c |= p.toks
-		}
-	}
-	for _, k := range keys {
-		df := gen.keyDF[k.key]
-		if df == 0 || df > maxBlockDF || (df > rareDF && (k.fuzzy || !fetchCommon)) {
+	for i, k := range keys {
+		df := len(posts[i])
+		if df == 0 || df > bl.MaxDF || (df > bl.RareDF && (k.fuzzy || !fetchCommon)) {
 			continue
 		}
-		fetch(k.key, k.toks)
+		sc.fetch(posts[i], k.toks, kind)
+		fetched++
 	}
 	if fetched == 0 {
 		// Every key is very common: fetch the rarest so that a query made
 		// only of common words still finds the names made of them.
-		rarest, rdf := blockKey{}, 0
-		for _, k := range keys {
-			if df := gen.keyDF[k.key]; df > 0 && (rarest.key == "" || df < rdf) {
-				rarest, rdf = k, df
+		rarest := -1
+		for i := range keys {
+			if df := len(posts[i]); df > 0 && (rarest < 0 || df < len(posts[rarest])) {
+				rarest = i
 			}
 		}
-		if rarest.key != "" {
-			fetch(rarest.key, rarest.toks)
+		if rarest >= 0 {
+			sc.fetch(posts[rarest], keys[rarest].toks, kind)
 		}
 	}
-	// Keep the rows whose weighted Dice bound, from the tokens their
-	// shared keys cover on both sides, can reach the floor.
+	return sc.bounded(qw, unkeyed, total, floor)
+}
+
+// fetch records the rows of one key's postings and what the key covers of
+// them.
+func (sc *candScratch) fetch(posts []posting, qmask uint64, kind Kind) {
+	for _, p := range posts {
+		if !kind.Compatible(p.row.entity.Kind) {
+			continue
+		}
+		m := &sc.cov[p.row.idx]
+		if !m.seen {
+			m.seen = true
+			sc.touched = append(sc.touched, p.row)
+		}
+		m.q |= qmask
+		m.c |= p.toks
+	}
+}
+
+// bounded returns the fetched rows whose weighted Dice bound, from the
+// tokens their shared keys cover on both sides, can reach floor.
+func (sc *candScratch) bounded(qw []float64, unkeyed, total, floor float64) []*nameRow {
 	var out []*nameRow
 	for _, r := range sc.touched {
 		m := sc.cov[r.idx]
@@ -437,6 +419,15 @@ func (s *Screener) candidates(txn *memdb.Txn, gen *generation, qa *analysed, qw 
 	return out
 }
 
+// release clears the buffer and returns it to its generation's pool.
+func (sc *candScratch) release(gen *generation) {
+	for _, r := range sc.touched {
+		sc.cov[r.idx] = rowCover{}
+	}
+	sc.touched = sc.touched[:0]
+	gen.scratch.Put(sc)
+}
+
 // compareKind is the kind whose name rules apply: the listed entity's when
 // known, else the query's.
 func compareKind(q, e Kind) Kind {
@@ -446,143 +437,21 @@ func compareKind(q, e Kind) Kind {
 	return q
 }
 
-// kindCompatible reports whether a query of kind q may hit an entity of
-// kind e.
-func kindCompatible(q, e Kind) bool {
-	return q == KindUnknown || e == KindUnknown || q == e
-}
-
-// Qualifier adjustments.
-const (
-	weakAliasCap      = DefaultMatchThreshold - 0.01
-	countryMismatch   = 0.05
-	dobMatchBonus     = 0.05
-	dobMismatch       = 0.15
-	imoMismatchFactor = 0.8
-)
-
-// qualify adjusts a name score with what else the query says: weak aliases
-// never match alone, a matching date of birth raises a person's score and
-// a disjoint one lowers it, a country outside the entity's lowers it, and a
-// vessel whose listed IMO differs from the query's is another ship.
-func (s *Screener) qualify(score float64, r *nameRow, q Query, why *[]string) float64 {
-	note := func(msg string) {
-		if why != nil {
-			*why = append(*why, msg)
-		}
-	}
-	e := r.entity
-	if q.DOB != "" && e.Kind == KindPerson && len(e.DatesOfBirth) > 0 {
-		switch dobRelation(q.DOB, e.DatesOfBirth) {
-		case 1:
-			score += dobMatchBonus
-			note("dob_match")
-		case -1:
-			score -= dobMismatch
-			note("dob_mismatch")
-		}
-	}
-	if q.Country != "" && len(e.Countries) > 0 {
-		qc := s.cc.canon(q.Country)
-		hit := false
-		for _, c := range e.Countries {
-			if s.cc.canon(c) == qc {
-				hit = true
-				break
-			}
-		}
-		if hit {
-			note("country_match")
-		} else {
-			score -= countryMismatch
-			note("country_mismatch")
-		}
-	}
-	if imo, ok := NormalizeIMO(q.IMO); ok && e.Kind == KindVessel {
-		for _, id := range e.Identifiers {
-			if id.Type == IDShipIMO && id.Value != imo {
-				score *= imoMismatchFactor
-				note("imo_mismatch: listed " + id.Value)
-				break
-			}
-		}
-	}
-	if score > 1 {
-		score = 1
-	}
-	if score < 0 {
-		score = 0
-	}
-	return score
-}
-
-// dobRelation compares a query date of birth with listed ones: 1 when a
-// listed date agrees (same year, and same day when both give one), -1 when
-// every listed year is more than one year away, 0 otherwise.
-func dobRelation(q string, listed []string) int {
-	qy := yearOf(q)
-	if qy == "" {
-		return 0
-	}
-	disjoint := true
-	for _, d := range listed {
-		y := yearOf(d)
-		if y == "" {
-			return 0
-		}
-		if y == qy {
-			if len(q) >= 10 && len(d) >= 10 && q[:10] != d[:10] {
-				disjoint = false
-				continue
-			}
-			return 1
-		}
-		if absYearDiff(y, qy) <= 1 {
-			disjoint = false
-		}
-	}
-	if disjoint {
-		return -1
-	}
-	return 0
-}
-
-func yearOf(d string) string {
-	if len(d) < 4 {
-		return ""
-	}
-	for i := 0; i < 4; i++ {
-		if d[i] < '0' || d[i] > '9' {
-			return ""
-		}
-	}
-	return d[:4]
-}
-
-func absYearDiff(a, b string) int {
-	var x, y int
-	fmt.Sscanf(a, "%d", &x)
-	fmt.Sscanf(b, "%d", &y)
-	if x > y {
-		return x - y
-	}
-	return y - x
-}
-
 func round3(f float64) float64 { return float64(int(f*1000+0.5)) / 1000 }
 
 // Compare scores two names against each other as Screen would score a
-// query against a listed name, using the token statistics of the loaded
-// lists. It returns the score and the reasons.
-func (s *Screener) Compare(a, b string, kind Kind) (float64, []string) {
-	gen := s.current(s.db.Txn(false))
-	var w *weights
-	if gen != nil {
-		w = gen.weights
+// query name against a listed name, using the token statistics of the
+// loaded lists. It returns the score and its features.
+func (s *Screener) Compare(a, b string, kind Kind) (float64, []party.Feature) {
+	var stats *tokenStats
+	if gen := s.gen.Load(); gen != nil {
+		stats = gen.stats
+	} else {
+		stats = newTokenStats(s.w, nil, 0)
 	}
 	vessel := kind == KindVessel
-	qa := analyse(s.az, a, vessel)
-	ca := analyse(s.az, b, vessel)
-	sc := s.cmp.compare(qa, tokenWeights(w, qa), ca, tokenWeights(w, ca), kind, true)
-	return sc.score, sc.reasons
+	qa := analyse(s.az, s.w, a, vessel)
+	ca := analyse(s.az, s.w, b, vessel)
+	res := s.cmp.compare(qa, stats.weights(qa), ca, stats.weights(ca), kind, true)
+	return res.score, res.features
 }

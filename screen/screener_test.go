@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/luxscreen/luxscreen/party"
 )
 
 func TestScreenDemo(t *testing.T) {
@@ -31,26 +32,26 @@ func TestScreenDemo(t *testing.T) {
 		{"distinctive token differs", Query{Name: "Korea Kumsan Trading Corporation", Kind: KindOrganisation}, want{Clear, "", "", ""}},
 		{"vessel with MV prefix", Query{Name: "MV CHONG CHON GANG", Kind: KindVessel}, want{Match, "OFAC 17069", "CHONG CHON GANG", "exact"}},
 		{"vessel joined", Query{Name: "Chongchongang", Kind: KindVessel}, want{Match, "OFAC 17069", "CHONG CHON GANG", "joined"}},
-		{"IMO with prefix", Query{IMO: "IMO 7937317", Kind: KindVessel}, want{Match, "OFAC 17069", "CHONG CHON GANG", "imo_exact: 7937317 (ship)"}},
-		{"company IMO", Query{Name: "Some Name", IMO: "5342883"}, want{Match, "KPe.022", "CHONGCHONGANG SHIPPING COMPANY", "imo_exact: 5342883 (company)"}},
+		{"IMO with prefix", Query{IMO: "IMO 7937317", Kind: KindVessel}, want{Match, "OFAC 17069", "CHONG CHON GANG", "identifier: ship IMO 7937317"}},
+		{"company IMO", Query{Name: "Some Name", IMO: "5342883"}, want{Match, "KPe.022", "CHONGCHONGANG SHIPPING COMPANY", "identifier: company IMO 5342883"}},
 		{"bad IMO fails closed", Query{IMO: "IMO 79373", Kind: KindVessel}, want{Review, "", "", "not seven digits"}},
-		{"legal forms only", Query{Name: "Co., Ltd."}, want{Review, "", "", "cannot screen"}},
+		{"legal forms only", Query{Name: "Co., Ltd."}, want{Review, "", "", "cannot_screen"}},
 		{"punctuation only", Query{Name: "—/—"}, want{Review, "", "", "empty after normalisation"}},
-		{"untransliterated script", Query{Name: "ตัวอย่าง"}, want{Review, "", "", "untransliterated script: Thai"}},
+		{"untransliterated script", Query{Name: "ตัวอย่าง"}, want{Review, "", "", "untransliterated_script: Thai"}},
 		{"unrelated", Query{Name: "Samsung Electronics Co Ltd", Kind: KindOrganisation}, want{Clear, "", "", ""}},
 		{"person kind excludes organisations", Query{Name: "KOMID", Kind: KindPerson}, want{Clear, "", "", ""}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			res, err := s.Screen(context.Background(), tt.q)
+			res, err := s.Screen(context.Background(), tt.q.entity())
 			if err != nil {
 				t.Fatal(err)
 			}
 			got := want{verdict: res.Verdict}
-			reasons := res.Reasons
+			reasons := party.Render(res.Reasons)
 			if len(res.Hits) > 0 {
 				got.ref, got.matched = res.Hits[0].Ref, res.Hits[0].MatchedName
-				reasons = append(reasons, res.Hits[0].Reasons...)
+				reasons = append(reasons, party.Render(res.Hits[0].Features)...)
 			}
 			for _, r := range reasons {
 				if tt.want.reason != "" && strings.Contains(r, tt.want.reason) {
@@ -72,7 +73,7 @@ func TestScreenNoLists(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := s.Screen(context.Background(), Query{Name: "KOMID"})
+	res, err := s.Screen(context.Background(), Query{Name: "KOMID"}.entity())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -85,7 +86,7 @@ func TestScreenCancelled(t *testing.T) {
 	s := demoScreener(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if _, err := s.Screen(ctx, Query{Name: "KOMID"}); err == nil {
+	if _, err := s.Screen(ctx, Query{Name: "KOMID"}.entity()); err == nil {
 		t.Error("Screen with a cancelled context returned no error")
 	}
 }
@@ -136,7 +137,7 @@ func TestReloadWhileScreening(t *testing.T) {
 					return
 				default:
 				}
-				res, err := s.Screen(ctx, Query{Name: "KOMID"})
+				res, err := s.Screen(ctx, Query{Name: "KOMID"}.entity())
 				if err != nil {
 					errs <- err.Error()
 					return
@@ -222,7 +223,7 @@ func TestSharedScreen(t *testing.T) {
 		{Query{IMO: "IMO 7937317"}, Match, "OFAC:17069"},
 	}
 	for _, tt := range tests {
-		res, err := s.Screen(context.Background(), tt.q)
+		res, err := s.Screen(context.Background(), tt.q.entity())
 		if err != nil {
 			t.Fatal(err)
 		}

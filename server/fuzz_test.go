@@ -67,8 +67,8 @@ func FuzzMatchRequest(f *testing.F) {
 			if err != nil {
 				continue
 			}
-			if n := len(mq.variants); n < 1 || n > matchMaxVariants {
-				t.Fatalf("%d screenings for %q", n, k)
+			if n := len(mq.entity.Names) + len(mq.entity.Identifiers); n < 1 || len(mq.entity.Names) > matchMaxNames {
+				t.Fatalf("%d names and identifiers for %q", n, k)
 			}
 		}
 	})

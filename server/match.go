@@ -14,6 +14,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/luxscreen/luxscreen/party"
 	"github.com/luxscreen/luxscreen/screen"
 )
 
@@ -117,11 +118,8 @@ type MatchQueryEcho struct {
 // MatchQueryVerdict is luxscreen's verdict on one query, over the results
 // left after the request's filters.
 type MatchQueryVerdict struct {
-	Verdict screen.Verdict `json:"verdict"`
-	Reasons []string       `json:"reasons,omitempty"`
-	// Screened is how many name, country, birth date and IMO
-	// combinations were screened.
-	Screened int `json:"screened"`
+	Verdict party.Verdict `json:"verdict"`
+	Reasons []string      `json:"reasons,omitempty"`
 	// IgnoredProperties are example properties luxscreen does not match
 	// on; they did not change the result.
 	IgnoredProperties []string `json:"ignored_properties,omitempty"`
@@ -146,56 +144,60 @@ type MatchResult struct {
 	Luxscreen  MatchHitInfo        `json:"luxscreen"`
 }
 
-// MatchHitInfo is the luxscreen hit behind a result.
+// MatchHitInfo is the luxscreen hit behind a result: which of the
+// example's names matched which listed name, and the features of the
+// score, structured and rendered.
 type MatchHitInfo struct {
 	List        string          `json:"list"`
 	Ref         string          `json:"ref"`
+	QueryName   string          `json:"query_name,omitempty"`
 	MatchedName string          `json:"matched_name"`
-	MatchedKind screen.NameKind `json:"matched_kind"`
+	MatchedKind party.NameKind  `json:"matched_kind"`
 	Reasons     []string        `json:"reasons"`
+	Features    []party.Feature `json:"features"`
 }
 
 // yente's defaults and bounds for the limit parameter.
 const (
 	matchDefaultLimit = 5
 	matchMaxLimit     = 500
-	// matchMaxVariants bounds the screenings one example may cause: each
-	// combination of name, country, birth date and IMO number is one.
-	matchMaxVariants = 64
+	// matchMaxNames bounds the names of one example: each is compared
+	// with the lists.
+	matchMaxNames = 64
 	// featureScore is the one feature luxscreen reports.
 	featureScore = "luxscreen_score"
 )
 
 // schemaKind maps the FollowTheMoney schemas luxscreen can screen to the
 // kind of listed entity they compare with.
-func schemaKind(schema string) (screen.Kind, bool) {
+func schemaKind(schema string) (party.Kind, bool) {
 	switch schema {
 	case "Person":
-		return screen.KindPerson, true
+		return party.KindPerson, true
 	case "Company", "Organization", "PublicBody":
-		return screen.KindOrganisation, true
+		return party.KindOrganisation, true
 	case "LegalEntity":
 		// A person or an organisation: the screener compares all kinds,
 		// and vessels and aircraft are dropped from the results.
-		return screen.KindUnknown, true
+		return party.KindUnknown, true
 	case "Vessel":
-		return screen.KindVessel, true
+		return party.KindVessel, true
 	case "Airplane":
-		return screen.KindAircraft, true
+		return party.KindAircraft, true
 	}
-	return screen.KindUnknown, false
+	return party.KindUnknown, false
 }
 
 // schemaOf is the FollowTheMoney schema of a listed entity of kind k.
-func schemaOf(k screen.Kind) string {
+func schemaOf(k party.Kind) string {
 	switch k {
-	case screen.KindPerson:
+	case party.KindPerson:
 		return "Person"
-	case screen.KindOrganisation:
+	case party.KindOrganisation:
 		return "Organization"
-	case screen.KindVessel:
+	case party.KindVessel:
 		return "Vessel"
-	case screen.KindAircraft:
+	case party.KindAircraft:
 		return "Airplane"
 	}
 	return "LegalEntity"
@@ -333,17 +335,18 @@ func (s *Server) matchParams(q url.Values, dataset string) (matchParams, error) 
 	return p, nil
 }
 
-// matchQuery is one validated example with the screenings it needs.
+// matchQuery is one validated example and the entity it describes.
 type matchQuery struct {
-	key      string
-	echo     MatchQueryEcho
-	kind     screen.Kind
-	legal    bool // LegalEntity: drop vessels and aircraft
-	variants []screen.Query
-	ignored  []string
+	key     string
+	echo    MatchQueryEcho
+	legal   bool // LegalEntity: drop vessels and aircraft
+	entity  party.Entity
+	ignored []string
 }
 
-// parseExample validates an example and expands it into screenings.
+// parseExample validates an example and maps it to one entity: all its
+// names (name, alias, previousName, and firstName … lastName joined),
+// birth dates, countries and IMO numbers.
 func parseExample(key string, ex *MatchExample) (matchQuery, error) {
 	bad := func(format string, args ...any) error {
 		return errorf(http.StatusBadRequest, CodeInvalidField, "Cannot parse example entity %q: %s", key, fmt.Sprintf(format, args...))
@@ -352,7 +355,7 @@ func parseExample(key string, ex *MatchExample) (matchQuery, error) {
 	if !ok {
 		return matchQuery{}, bad("schema %q cannot be screened (want Person, Company, Organization, PublicBody, LegalEntity, Vessel or Airplane)", ex.Schema)
 	}
-	mq := matchQuery{key: key, kind: kind, legal: ex.Schema == "LegalEntity",
+	mq := matchQuery{key: key, legal: ex.Schema == "LegalEntity", entity: party.Entity{Kind: kind},
 		echo: MatchQueryEcho{ID: ex.ID, Schema: ex.Schema, Properties: map[string][]string{}}}
 	props := map[string][]string{}
 	for k, vs := range ex.Properties {
@@ -372,19 +375,10 @@ func parseExample(key string, ex *MatchExample) (matchQuery, error) {
 		}
 	}
 	sort.Strings(mq.ignored)
-
-	var names []string
-	add := func(n string) {
-		for _, have := range names {
-			if strings.EqualFold(have, n) {
-				return
-			}
-		}
-		names = append(names, n)
-	}
+	e := &mq.entity
 	for _, p := range nameProps() {
 		for _, n := range props[p] {
-			add(n)
+			e.AddName(n)
 		}
 	}
 	if len(props["firstName"]) > 0 || len(props["lastName"]) > 0 {
@@ -397,36 +391,27 @@ func parseExample(key string, ex *MatchExample) (matchQuery, error) {
 		for _, f := range orEmpty(props["firstName"]) {
 			for _, l := range orEmpty(props["lastName"]) {
 				parts := append(append([]string{f}, middle...), l)
-				add(strings.Join(strings.Fields(strings.Join(parts, " ")), " "))
+				e.AddName(strings.Join(strings.Fields(strings.Join(parts, " ")), " "))
 			}
 		}
 	}
-	imos := props["imoNumber"]
-	if len(names) == 0 && len(imos) == 0 {
+	for _, imo := range props["imoNumber"] {
+		e.Identifiers = append(e.Identifiers, party.Identifier{Type: party.IDIMO, Value: imo})
+	}
+	if len(e.Names) == 0 && len(e.Identifiers) == 0 {
 		return matchQuery{}, bad("no name to screen: give name, alias, firstName/lastName or imoNumber")
 	}
-	var countries []string
+	if len(e.Names) > matchMaxNames {
+		return matchQuery{}, bad("%d names; at most %d", len(e.Names), matchMaxNames)
+	}
 	for _, p := range countryProps() {
 		for _, c := range props[p] {
-			if !slices.Contains(countries, c) {
-				countries = append(countries, c)
+			if !slices.Contains(e.Countries, c) {
+				e.Countries = append(e.Countries, c)
 			}
 		}
 	}
-	dobs := props["birthDate"]
-	n := len(orEmpty(names)) * len(orEmpty(countries)) * len(orEmpty(dobs)) * len(orEmpty(imos))
-	if n > matchMaxVariants {
-		return matchQuery{}, bad("%d combinations of names, countries, birth dates and IMO numbers; at most %d", n, matchMaxVariants)
-	}
-	for _, name := range orEmpty(names) {
-		for _, c := range orEmpty(countries) {
-			for _, d := range orEmpty(dobs) {
-				for _, imo := range orEmpty(imos) {
-					mq.variants = append(mq.variants, screen.Query{Name: name, Kind: kind, Country: c, DOB: d, IMO: imo})
-				}
-			}
-		}
-	}
+	e.BirthDates = props["birthDate"]
 	return mq, nil
 }
 
@@ -510,38 +495,24 @@ func (s *Server) handleMatch(w http.ResponseWriter, r *http.Request) error {
 	return writeJSON(w, http.StatusOK, resp)
 }
 
-// matchOne screens every variant of one example, keeps each entity's best
-// hit, filters and ranks the hits as the parameters ask, and judges them.
+// matchOne screens one example's entity, filters and ranks the hits as
+// the parameters ask, and judges what is left.
 func (s *Server) matchOne(ctx context.Context, mq matchQuery, p matchParams) (MatchResults, error) {
-	match, _ := s.sys.Screener().Thresholds()
-	best := map[string]screen.Hit{}
-	var reasons []string
-	for _, q := range mq.variants {
-		res, err := s.sys.Screener().Screen(ctx, q)
-		if err != nil {
-			return MatchResults{}, err
-		}
-		for _, h := range res.Hits {
-			if b, ok := best[h.Entity]; !ok || h.Score > b.Score {
-				best[h.Entity] = h
-			}
-		}
-		for _, why := range res.Reasons {
-			if !slices.Contains(reasons, why) {
-				reasons = append(reasons, why)
-			}
-		}
+	res, err := s.sys.Screener().Screen(ctx, mq.entity)
+	if err != nil {
+		return MatchResults{}, err
 	}
-	if len(best) == 0 && len(reasons) > 0 {
+	reasons := party.Render(res.Reasons)
+	if len(res.Hits) == 0 && len(res.Reasons) > 0 {
 		// An empty result list reads as clear to a yente client; a query
 		// that could not be screened must not.
 		return MatchResults{}, errorf(http.StatusUnprocessableEntity, CodeCannotScreen, "query %q could not be screened: %s", mq.key, strings.Join(reasons, "; "))
 	}
-	hits := make([]screen.Hit, 0, len(best))
-	for _, h := range best {
+	hits := make([]party.Hit, 0, len(res.Hits))
+	for _, h := range res.Hits {
 		ds := datasetOf(h.List)
 		switch {
-		case mq.legal && (h.Kind == screen.KindVessel || h.Kind == screen.KindAircraft),
+		case mq.legal && (h.Kind == party.KindVessel || h.Kind == party.KindAircraft),
 			p.dataset != "" && ds != p.dataset,
 			p.include != nil && !p.include[ds],
 			p.exclude[ds],
@@ -555,54 +526,45 @@ func (s *Server) matchOne(ctx context.Context, mq matchQuery, p matchParams) (Ma
 	// Ranked by score; at equal scores a hit that can make a match comes
 	// before a weak-alias one, since yente clients often read only the
 	// first result.
-	sort.Slice(hits, func(i, j int) bool {
+	sort.SliceStable(hits, func(i, j int) bool {
 		a, b := hits[i], hits[j]
 		if a.Score != b.Score {
 			return a.Score > b.Score
 		}
-		if aw, bw := a.MatchedKind == screen.NameWeak, b.MatchedKind == screen.NameWeak; aw != bw {
+		if aw, bw := a.MatchedKind == party.NameWeak, b.MatchedKind == party.NameWeak; aw != bw {
 			return bw
 		}
 		return a.Entity < b.Entity
 	})
-	verdict := screen.Clear
-	for _, h := range hits {
-		if h.Score >= match && h.MatchedKind != screen.NameWeak {
-			verdict = screen.Match
-			break
-		}
-	}
-	if verdict == screen.Clear && (len(hits) > 0 || len(reasons) > 0) {
-		verdict = screen.Review
-	}
+	match, review := s.sys.Screener().Thresholds()
+	verdict := party.Decide(hits, res.Reasons, party.Thresholds{Match: match, Review: review})
 	s.metrics.verdicts.WithLabelValues(string(verdict)).Inc()
 	out := MatchResults{
-		Status:  http.StatusOK,
-		Results: []MatchResult{},
-		Total:   Total{Value: len(hits), Relation: "eq"},
-		Query:   mq.echo,
-		Luxscreen: MatchQueryVerdict{Verdict: verdict, Reasons: reasons, Screened: len(mq.variants),
-			IgnoredProperties: mq.ignored},
+		Status:    http.StatusOK,
+		Results:   []MatchResult{},
+		Total:     Total{Value: len(hits), Relation: "eq"},
+		Query:     mq.echo,
+		Luxscreen: MatchQueryVerdict{Verdict: verdict, Reasons: reasons, IgnoredProperties: mq.ignored},
 	}
 	if len(hits) > p.limit {
 		hits = hits[:p.limit]
 	}
-	for _, h := range hits {
-		out.Results = append(out.Results, newMatchResult(h, p.threshold))
+	for i := range hits {
+		out.Results = append(out.Results, newMatchResult(&hits[i], p.threshold))
 	}
 	return out, nil
 }
 
 // newMatchResult builds yente's result from a hit. The entity's other
 // properties are not in the hit and are left out rather than guessed.
-func newMatchResult(h screen.Hit, threshold float64) MatchResult {
+func newMatchResult(h *party.Hit, threshold float64) MatchResult {
 	props := map[string][]string{propName: {h.Name}}
 	if h.MatchedName != "" && !strings.EqualFold(h.MatchedName, h.Name) {
 		key := "alias"
 		switch h.MatchedKind {
-		case screen.NameFKA:
+		case party.NameFKA:
 			key = "previousName"
-		case screen.NameWeak:
+		case party.NameWeak:
 			key = "weakAlias"
 		}
 		props[key] = []string{h.MatchedName}
@@ -620,8 +582,8 @@ func newMatchResult(h screen.Hit, threshold float64) MatchResult {
 		Target:     true,
 		Score:      h.Score,
 		Features:   map[string]float64{featureScore: h.Score},
-		Match:      h.Score >= threshold && h.MatchedKind != screen.NameWeak,
-		Luxscreen: MatchHitInfo{List: h.List, Ref: h.Ref, MatchedName: h.MatchedName,
-			MatchedKind: h.MatchedKind, Reasons: h.Reasons},
+		Match:      h.Matches(threshold),
+		Luxscreen: MatchHitInfo{List: h.List, Ref: h.Ref, QueryName: h.QueryName, MatchedName: h.MatchedName,
+			MatchedKind: h.MatchedKind, Reasons: party.Render(h.Features), Features: h.Features},
 	}
 }

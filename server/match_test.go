@@ -2,6 +2,7 @@ package server
 
 import (
 	"encoding/json"
+	"fmt"
 	"slices"
 	"sort"
 	"strings"
@@ -9,6 +10,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/luxscreen/luxscreen/party"
 	"github.com/luxscreen/luxscreen/screen"
 )
 
@@ -156,7 +158,11 @@ func TestMatchDPRK(t *testing.T) {
 			t.Errorf("ignored %q lacks %s", ignored, w)
 		}
 	}
-	if len(resp.Luxscreen.Lists) != 1 || resp.Luxscreen.Thresholds.Match != screen.DefaultMatchThreshold {
+	w, err := screen.DefaultWeights()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(resp.Luxscreen.Lists) != 1 || resp.Luxscreen.Thresholds.Match != w.Thresholds.Match {
 		t.Errorf("run info %+v", resp.Luxscreen)
 	}
 }
@@ -165,11 +171,19 @@ func TestMatchDPRK(t *testing.T) {
 // results as yente's do.
 func TestMatchParameters(t *testing.T) {
 	_, base := startServer(t, testConfig(t, nil))
-	// Three names of three designations: each entity's best hit is kept.
+	// Three names of three designations, screened as one entity: each
+	// listed entity's best hit is kept, and says which name made it.
 	body := `{"queries": {"q": {"schema": "Company", "properties": {"name": ["Korea Hyoksin Trading Corp", "Tanchon Commercial Bank", "Korea Ryonbong General Corporation"]}}}}`
 	all := decode[MatchResponse](t, mustPost(t, base+"/match/default?limit=50", body)).Responses["q"]
-	if len(all.Results) < 3 || all.Luxscreen.Screened != 3 {
+	if len(all.Results) < 3 {
 		t.Fatalf("want a result for each name, got %+v", all)
+	}
+	queryNames := map[string]bool{}
+	for _, x := range all.Results {
+		queryNames[x.Luxscreen.QueryName] = true
+	}
+	if len(queryNames) < 3 {
+		t.Errorf("results name %d of the 3 query names: %v", len(queryNames), queryNames)
 	}
 	ids := func(r MatchResults) []string {
 		var out []string
@@ -273,7 +287,7 @@ func TestMatchErrors(t *testing.T) {
 		{"unknown field", "/match/default", `{"queries": {}, "querys": {}}`, 400, CodeInvalidJSON, `unknown field "querys"`},
 		{"bad limit", "/match/default?limit=0", q("Person", `{"name": ["x"]}`), 400, CodeInvalidParameter, "limit"},
 		{"bad threshold", "/match/default?threshold=high", q("Person", `{"name": ["x"]}`), 400, CodeInvalidParameter, "threshold"},
-		{"too many combinations", "/match/default", q("Person", `{"name": ["a b","c d","e f","g h","i j"], "country": ["a","b","c","d"], "birthDate": ["1","2","3","4"]}`), 400, CodeInvalidField, "80 combinations"},
+		{"too many names", "/match/default", q("Person", manyNames(65)), 400, CodeInvalidField, "65 names; at most 64"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -286,7 +300,16 @@ func TestMatchErrors(t *testing.T) {
 	}
 }
 
-// TestParseExample checks how FollowTheMoney properties become screenings.
+// manyNames returns the properties of an example with n distinct names.
+func manyNames(n int) string {
+	names := make([]string, n)
+	for i := range names {
+		names[i] = fmt.Sprintf("%q", fmt.Sprintf("name %d", i))
+	}
+	return `{"name": [` + strings.Join(names, ",") + `]}`
+}
+
+// TestParseExample checks how FollowTheMoney properties become one entity.
 func TestParseExample(t *testing.T) {
 	id := "p1"
 	ex := &MatchExample{ID: &id, Schema: "Person", Properties: map[string]PropValues{
@@ -302,15 +325,10 @@ func TestParseExample(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var names []string
-	for _, v := range mq.variants {
-		names = append(names, v.Name)
-		if v.Kind != screen.KindPerson || v.Country != "kp" || v.DOB != "1984-01-08" {
-			t.Errorf("variant %+v", v)
-		}
-	}
-	if diff := cmp.Diff([]string{"Kim Jong-un", "Jong Un Il Kim"}, names); diff != "" {
-		t.Errorf("names (-want +got):\n%s", diff)
+	want := party.Entity{Names: []string{"Kim Jong-un", "Jong Un Il Kim"}, Kind: party.KindPerson,
+		BirthDates: []string{"1984-01-08"}, Countries: []string{"kp"}}
+	if diff := cmp.Diff(want, mq.entity); diff != "" {
+		t.Errorf("entity (-want +got):\n%s", diff)
 	}
 	if diff := cmp.Diff([]string{"gender"}, mq.ignored); diff != "" {
 		t.Errorf("ignored (-want +got):\n%s", diff)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 
+	"github.com/luxscreen/luxscreen/party"
 	"github.com/luxscreen/luxscreen/screen"
 )
 
@@ -28,7 +29,7 @@ func (s *Server) handleScreen(w http.ResponseWriter, r *http.Request) error {
 	}
 	type job struct {
 		id string
-		q  screen.Query
+		q  party.Entity
 	}
 	jobs := make([]job, len(items))
 	for i, it := range items {
@@ -36,11 +37,11 @@ func (s *Server) handleScreen(w http.ResponseWriter, r *http.Request) error {
 		if err := decodeItem(it, batch, &q); err != nil {
 			return err
 		}
-		kind, ok := screen.ParseKind(q.Kind)
-		if !ok {
-			return fieldError(it, batch, "kind", "%q: want org, person or vessel", q.Kind)
+		e, err := q.Entity()
+		if err != nil {
+			return fieldError(it, batch, "kind", "%q: %v", q.Kind, screen.ErrKind)
 		}
-		jobs[i] = job{id: q.ID, q: screen.Query{Name: q.Name, Kind: kind, Country: q.Country, IMO: q.IMO, DOB: q.DOB}}
+		jobs[i] = job{id: q.ID, q: e}
 	}
 	out, err := parallelMap(r.Context(), jobs, func(ctx context.Context, j job) (ScreenResult, error) {
 		res, err := s.sys.Screener().Screen(ctx, j.q)

@@ -101,7 +101,7 @@ func TestCheckErrors(t *testing.T) {
 		{"no input", []string{"check"}, exitUsage, "--input is required"},
 		{"bad format", []string{"check", "--input", bad, "--format", "xml"}, exitUsage, "--format"},
 		{"bad record", []string{"check", "--input", bad, "--format", "jsonl"}, exitError, bad + `:2:13: colour: unknown field`},
-		{"bad rules", []string{"check", "--input", bad, "--rules", rulesFile}, exitError, rulesFile + `:7: rules[0].when.destinaton: unknown condition`},
+		{"bad rules", []string{"check", "--input", bad, "--rules", rulesFile}, exitError, rulesFile + `:7:12: rules[0].when.destinaton: unknown condition`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -14,6 +14,7 @@ import (
 	"github.com/luxscreen/luxscreen/internal/batch"
 	"github.com/luxscreen/luxscreen/internal/csvtab"
 	"github.com/luxscreen/luxscreen/internal/progress"
+	"github.com/luxscreen/luxscreen/party"
 	"github.com/luxscreen/luxscreen/report"
 	"github.com/luxscreen/luxscreen/screen"
 )
@@ -77,7 +78,7 @@ func runScreen(ctx context.Context, e *env, args []string) error {
 	if len(pos) == 1 {
 		name = pos[0]
 	}
-	res, err := sys.Screen(ctx, screen.Query{Name: name, Kind: kind, Country: *country, IMO: *imo, DOB: *dob})
+	res, err := sys.Screen(ctx, party.New(name, kind, *country, *imo, *dob))
 	if err != nil {
 		return err
 	}
@@ -138,11 +139,11 @@ func screenBatch(ctx context.Context, e *env, sys *luxscreen.System, path string
 			if err != nil {
 				return screened{}, batch.Skip(err)
 			}
-			kind, ok := screen.ParseKind(q.Kind)
-			if !ok {
-				return screened{}, batch.Skip(fmt.Errorf("%s:%d: kind: %q: want org, person or vessel", in.name, rec.line, q.Kind))
+			ent, err := q.Entity()
+			if err != nil {
+				return screened{}, batch.Skip(fmt.Errorf("%s:%d: %w", in.name, rec.line, err))
 			}
-			res, err := sys.Screen(ctx, screen.Query{Name: q.Name, Kind: kind, Country: q.Country, IMO: q.IMO, DOB: q.DOB})
+			res, err := sys.Screen(ctx, ent)
 			if err != nil {
 				return screened{}, err
 			}

@@ -54,7 +54,7 @@ func TestScreenJSONFieldNames(t *testing.T) {
 	if diff := cmp.Diff([]string{"hits", "id", "list_versions", "verdict"}, keys); diff != "" {
 		t.Errorf("top-level fields (-want +got):\n%s", diff)
 	}
-	if diff := cmp.Diff([]string{"entity", "list", "matched_name", "name", "reasons", "ref", "score"}, hitKeys); diff != "" {
+	if diff := cmp.Diff([]string{"entity", "features", "list", "matched_name", "name", "reasons", "ref", "score"}, hitKeys); diff != "" {
 		t.Errorf("hit fields (-want +got):\n%s", diff)
 	}
 }

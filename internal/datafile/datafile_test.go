@@ -169,12 +169,12 @@ func TestFileHelpers(t *testing.T) {
 		Extra: f.Str(m["missing"], "missing", true),
 	}
 	want := []problem{
-		{"r.yaml:7:1: name", ErrDuplicate},
+		{"r.yaml:1:1: missing", ErrMissing}, // placed at the mapping it is absent from
 		{"r.yaml:2:7: when", ErrInvalid},
 		{"r.yaml:3:4: n", ErrInvalid},
 		{"r.yaml:4:7: flag", ErrInvalid},
 		{"r.yaml:6:6: seq", ErrInvalid},
-		{"r.yaml: missing", ErrMissing},
+		{"r.yaml:7:1: name", ErrDuplicate},
 	}
 	if diff := cmp.Diff(want, flatten(f.Err()), cmp.Comparer(func(a, b error) bool { return a == b })); diff != "" {
 		t.Errorf("problems (-want +got):\n%s", diff)

@@ -56,8 +56,11 @@ func (e *Error) Error() string {
 func (e *Error) Unwrap() error { return e.Err }
 
 // Errorf returns an [*Error] at the given place whose error wraps kind
-// with the formatted message.
+// with the formatted message, or is kind itself when format is empty.
 func Errorf(file string, line, column int, field string, kind error, format string, args ...any) *Error {
+	if format == "" {
+		return &Error{File: file, Line: line, Column: column, Field: field, Err: kind}
+	}
 	return &Error{File: file, Line: line, Column: column, Field: field, Err: fmt.Errorf("%w: "+format, append([]any{kind}, args...)...)}
 }
 

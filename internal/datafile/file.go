@@ -1,6 +1,7 @@
 package datafile
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"regexp"
@@ -29,13 +30,17 @@ type File struct {
 	Name  string
 	errs  []error
 	nodes int // nodes decoded, bounded by maxNodes
+	// parent is the mapping Fields or Pairs read last: the place of a
+	// problem with an absent field of it.
+	parent *yaml.Node
 }
 
 // NewFile returns a File for the named file.
 func NewFile(name string) *File { return &File{Name: name} }
 
 // Err returns nil when the file has no problem, the [*Error] when it has
-// one, and the problems joined with [errors.Join] when it has several.
+// one, and the problems joined with [errors.Join] in file order when it
+// has several (those without a line last).
 func (f *File) Err() error {
 	switch len(f.errs) {
 	case 0:
@@ -43,19 +48,40 @@ func (f *File) Err() error {
 	case 1:
 		return f.errs[0]
 	}
-	return errors.Join(f.errs...)
+	errs := slices.Clone(f.errs)
+	slices.SortStableFunc(errs, func(a, b error) int {
+		x, y := a.(*Error), b.(*Error)
+		if (x.Line == 0) != (y.Line == 0) {
+			return cmp.Compare(y.Line, x.Line) // 0 sorts last
+		}
+		return cmp.Or(cmp.Compare(x.Line, y.Line), cmp.Compare(x.Column, y.Column))
+	})
+	return errors.Join(errs...)
 }
 
 // Failed reports whether a problem has been recorded.
 func (f *File) Failed() bool { return len(f.errs) > 0 }
 
-// Fail records a problem at node n (nil when the place is not known) and
-// field path at. The message wraps kind.
+// Fail records a problem at node n and field path at. A nil n is an absent
+// field, placed at the mapping read last by [File.Fields] or [File.Pairs],
+// which is the mapping it is absent from when a loader reads a mapping's
+// fields right after the mapping. The message wraps kind. A field has one problem, the
+// first found: a value of the wrong type is not reported again as missing.
 func (f *File) Fail(n *yaml.Node, at string, kind error, format string, args ...any) {
 	if len(f.errs) >= maxProblems {
 		return
 	}
+	if at != "" {
+		for _, e := range f.errs {
+			if e.(*Error).Field == at {
+				return
+			}
+		}
+	}
 	line, col := 0, 0
+	if n == nil {
+		n = f.parent
+	}
 	if n != nil {
 		line, col = n.Line, n.Column
 	}
@@ -127,6 +153,7 @@ func (f *File) Fields(n *yaml.Node, at string, allowed ...string) map[string]*ya
 		f.Fail(n, at, ErrInvalid, "want a mapping with keys %s", strings.Join(allowed, ", "))
 		return out
 	}
+	f.parent = n
 	seen := map[string]*yaml.Node{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], resolve(n.Content[i+1])
@@ -155,6 +182,7 @@ func (f *File) Pairs(n *yaml.Node, at string) (keys, values []*yaml.Node) {
 		f.Fail(n, at, ErrInvalid, "want a mapping")
 		return nil, nil
 	}
+	f.parent = n
 	seen := map[string]*yaml.Node{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k := n.Content[i]
@@ -175,7 +203,7 @@ func (f *File) Str(n *yaml.Node, at string, required bool) string {
 	n = resolve(n)
 	if n == nil {
 		if required {
-			f.Fail(nil, at, ErrMissing, "required")
+			f.Fail(nil, at, ErrMissing, "")
 		}
 		return ""
 	}
@@ -185,7 +213,7 @@ func (f *File) Str(n *yaml.Node, at string, required bool) string {
 	}
 	v := strings.TrimSpace(n.Value)
 	if v == "" && required {
-		f.Fail(n, at, ErrMissing, "required")
+		f.Fail(n, at, ErrMissing, "")
 	}
 	return v
 }
@@ -318,5 +346,9 @@ func Path(p ...any) string {
 
 // FailAt records a problem at the path p below root (see [At]).
 func (f *File) FailAt(root *yaml.Node, kind error, msg string, p ...any) {
+	if msg == "" {
+		f.Fail(At(root, p...), Path(p...), kind, "")
+		return
+	}
 	f.Fail(At(root, p...), Path(p...), kind, "%s", msg)
 }

@@ -35,7 +35,7 @@ func ExampleEvaluate() {
 		fmt.Println(err)
 		return
 	}
-	e, err := rules.NewEngine(rules.Config{Goods: goods, Parties: rules.NewScreenAdapter(sc)})
+	e, err := rules.NewEngine(rules.Config{Goods: goods, Parties: sc})
 	if err != nil {
 		fmt.Println(err)
 		return

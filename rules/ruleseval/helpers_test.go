@@ -41,7 +41,7 @@ func demoScreener(t testing.TB) rules.PartyScreener {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return rules.NewScreenAdapter(sc)
+	return sc
 }
 
 // testEngine is an engine on the embedded catalogue, rules and reference

@@ -1,6 +1,7 @@
 package names
 
 import (
+	"io/fs"
 	"strings"
 )
 
@@ -97,8 +98,13 @@ type Analyzer struct {
 }
 
 // NewAnalyzer returns an Analyzer with the embedded lexicon.
-func NewAnalyzer() (*Analyzer, error) {
-	lx, err := parseLexicon("screen/names/lexicon.yaml", lexiconYAML)
+func NewAnalyzer() (*Analyzer, error) { return LoadAnalyzer(files) }
+
+// LoadAnalyzer returns an Analyzer with the lexicon [LexiconFile] of fsys,
+// a file system laid out like the package directory: the embedded [FS], or
+// that with a data directory laid over it.
+func LoadAnalyzer(fsys fs.FS) (*Analyzer, error) {
+	lx, err := loadLexicon(fsys)
 	if err != nil {
 		return nil, err
 	}

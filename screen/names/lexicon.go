@@ -1,15 +1,28 @@
 package names
 
 import (
-	_ "embed"
+	"embed"
 	"fmt"
+	"io/fs"
+	"maps"
+	"slices"
 	"strings"
 
-	"gopkg.in/yaml.v3"
+	"github.com/luxscreen/luxscreen/internal/datafile"
 )
 
+// files holds the embedded lexicon. Each analyser parses it afresh, so no
+// parsed state is shared.
+//
 //go:embed lexicon.yaml
-var lexiconYAML []byte
+var files embed.FS
+
+// LexiconFile is the path of the lexicon in [FS] and, below
+// "screen/names", in a data directory laid out like the repository.
+const LexiconFile = "lexicon.yaml"
+
+// FS returns the package's embedded data: [LexiconFile]. It is read-only.
+func FS() fs.FS { return files }
 
 // lexiconFile is the shape of lexicon.yaml.
 type lexiconFile struct {
@@ -35,26 +48,42 @@ type lexicon struct {
 	generic   map[string]bool
 }
 
-// parseLexicon parses a lexicon file; name is used in error messages.
+// loadLexicon reads [LexiconFile] from fsys.
+func loadLexicon(fsys fs.FS) (*lexicon, error) {
+	data, err := fs.ReadFile(fsys, LexiconFile)
+	if err != nil {
+		return nil, err
+	}
+	return parseLexicon(datafile.Source(fsys, LexiconFile), data)
+}
+
+// parseLexicon parses a lexicon file; name is used in error messages,
+// which report every problem of the file with its place.
 func parseLexicon(name string, data []byte) (*lexicon, error) {
 	var f lexiconFile
-	if err := yaml.Unmarshal(data, &f); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+	root, err := datafile.Decode(name, data, &f)
+	if err != nil {
+		return nil, err
 	}
+	df := datafile.NewFile(name)
 	lx := &lexicon{
 		phrases:   make(map[string]phrase),
 		family:    make(map[string]int),
 		stopwords: make(map[string]bool),
 		generic:   make(map[string]bool),
 	}
-	add := func(section, from, to string, class Class) error {
+	given := map[string]string{} // folded phrase → where it was given
+	add := func(section, from, to string, class Class) {
 		key := normPhrase(from)
 		if key == "" || strings.TrimSpace(to) == "" {
-			return fmt.Errorf("%s: %s: empty entry %q: %q", name, section, from, to)
+			df.FailAt(root, datafile.ErrMissing, "an entry folds to nothing or maps to nothing", section, from)
+			return
 		}
-		if _, dup := lx.phrases[key]; dup {
-			return fmt.Errorf("%s: %s: %q defined twice", name, section, from)
+		if prev, dup := given[key]; dup {
+			df.FailAt(root, datafile.ErrDuplicate, fmt.Sprintf("%q folds like %s", from, prev), section, from)
+			return
 		}
+		given[key] = fmt.Sprintf("%q of %s", from, section)
 		p := phrase{class: class}
 		if class == Legal {
 			p.out = []string{normPhrase(to)}
@@ -65,17 +94,14 @@ func parseLexicon(name string, data []byte) (*lexicon, error) {
 		if n := len(strings.Fields(key)); n > lx.maxWords {
 			lx.maxWords = n
 		}
-		return nil
 	}
-	for from, to := range f.LegalForms {
-		if err := add("legal_forms", from, to, Legal); err != nil {
-			return nil, err
-		}
+	// Map order is random; sections are read in key order so that which
+	// of two clashing phrases is reported does not change between runs.
+	for _, from := range sortedKeys(f.LegalForms) {
+		add("legal_forms", from, f.LegalForms[from], Legal)
 	}
-	for from, to := range f.Abbreviations {
-		if err := add("abbreviations", from, to, Word); err != nil {
-			return nil, err
-		}
+	for _, from := range sortedKeys(f.Abbreviations) {
+		add("abbreviations", from, f.Abbreviations[from], Word)
 	}
 	for i, fam := range f.Families {
 		for _, c := range fam {
@@ -88,8 +114,13 @@ func parseLexicon(name string, data []byte) (*lexicon, error) {
 	for _, w := range f.Generic {
 		lx.generic[normPhrase(w)] = true
 	}
+	if err := df.Err(); err != nil {
+		return nil, err
+	}
 	return lx, nil
 }
+
+func sortedKeys(m map[string]string) []string { return slices.Sorted(maps.Keys(m)) }
 
 // normPhrase folds a lexicon entry the way names are folded.
 func normPhrase(s string) string { return Fold(s).Text }

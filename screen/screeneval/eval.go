@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/luxscreen/luxscreen/party"
 	"github.com/luxscreen/luxscreen/screen"
 )
 
@@ -224,7 +225,7 @@ func dprkPairs(ctx context.Context, s *screen.Screener, byID map[string]*screen.
 		st.N++
 		kind := kindOf(r["schema"])
 		targets := recordOf(byID, entityIDs(r["refs"]), r["name1"])
-		res, err := s.Screen(ctx, screen.Query{Name: r["name2"], Kind: kind})
+		res, err := s.Screen(ctx, party.New(r["name2"], kind, "", "", ""))
 		if err != nil {
 			return nil, err
 		}
@@ -329,7 +330,7 @@ func negatives(ctx context.Context, s *screen.Screener, path string) (NegativeSt
 	}
 	var st NegativeStats
 	for _, r := range rows {
-		res, err := s.Screen(ctx, screen.Query{Name: r["full_name"], Kind: screen.KindPerson, DOB: r["date_of_birth"], Country: r["nationality"]})
+		res, err := s.Screen(ctx, party.New(r["full_name"], party.KindPerson, r["nationality"], "", r["date_of_birth"]))
 		if err != nil {
 			return st, err
 		}
@@ -344,7 +345,7 @@ func negatives(ctx context.Context, s *screen.Screener, path string) (NegativeSt
 			st.Review++
 			if len(res.Hits) == 0 {
 				for _, why := range res.Reasons {
-					if strings.HasPrefix(why, "untransliterated script") {
+					if why.Feature == "untransliterated_script" {
 						st.ReviewScript++
 						break
 					}
@@ -380,7 +381,7 @@ func selfScreen(ctx context.Context, s *screen.Screener, lists []screen.List) (S
 			}
 			for _, n := range e.Names {
 				st.Names++
-				res, err := s.Screen(ctx, screen.Query{Name: n.Value, Kind: e.Kind})
+				res, err := s.Screen(ctx, party.New(n.Value, e.Kind, "", "", ""))
 				if err != nil {
 					return st, err
 				}

@@ -1,0 +1,162 @@
+package party
+
+import (
+	"slices"
+	"strings"
+)
+
+// Kind is the kind of a party: an organisation, a person, a vessel or an
+// aircraft.
+type Kind string
+
+// Kinds. KindUnknown compares with every kind: a query that does not say
+// what it is, or a listed entry whose list does not say.
+const (
+	KindUnknown      Kind = ""
+	KindOrganisation Kind = "organisation"
+	KindPerson       Kind = "person"
+	KindVessel       Kind = "vessel"
+	KindAircraft     Kind = "aircraft"
+)
+
+// ParseKind parses the command-line and JSON spellings of a kind: "org",
+// "organisation", "organization", "entity", "company", "legalentity",
+// "person", "individual", "vessel", "ship", "aircraft" and "" (any). It
+// reports false for anything else.
+func ParseKind(s string) (Kind, bool) {
+	switch s {
+	case "":
+		return KindUnknown, true
+	case "org", "organisation", "organization", "entity", "company", "legalentity":
+		return KindOrganisation, true
+	case "person", "individual":
+		return KindPerson, true
+	case "vessel", "ship":
+		return KindVessel, true
+	case "aircraft":
+		return KindAircraft, true
+	}
+	return KindUnknown, false
+}
+
+// Compatible reports whether a query of kind k may be compared with a
+// listed entity of kind listed.
+func (k Kind) Compatible(listed Kind) bool {
+	return k == KindUnknown || listed == KindUnknown || k == listed
+}
+
+// IDType is the type of an identifier.
+type IDType string
+
+// Identifier types. Ship and company IMO numbers use different check
+// digits and are kept apart on listed entities: a shipping company's IMO
+// number never identifies a ship. A query may give an IMO number without
+// saying which it is (IDIMO).
+const (
+	IDIMO          IDType = "imo"
+	IDShipIMO      IDType = "imo_ship"
+	IDCompanyIMO   IDType = "imo_company"
+	IDIMOUnchecked IDType = "imo_unchecked"
+	IDRegistration IDType = "registration"
+	IDSWIFT        IDType = "swift"
+	IDPassport     IDType = "passport"
+	IDNationalID   IDType = "national_id"
+	IDCallSign     IDType = "call_sign"
+	IDMMSI         IDType = "mmsi"
+	IDOther        IDType = "other"
+)
+
+// IsIMO reports whether t is one of the IMO number types.
+func (t IDType) IsIMO() bool {
+	switch t {
+	case IDIMO, IDShipIMO, IDCompanyIMO, IDIMOUnchecked:
+		return true
+	}
+	return false
+}
+
+// Identifier is a number that identifies a party.
+type Identifier struct {
+	Type  IDType `json:"type"`
+	Value string `json:"value"`
+}
+
+// Entity is a party or vessel to screen: everything a document says about
+// it. Every field but one name or one identifier may be empty.
+type Entity struct {
+	// Names are the names the party goes by on the documents, in any
+	// script; the best-matching one decides each hit.
+	Names []string `json:"names"`
+	// Kind restricts the listed entities compared; KindUnknown compares
+	// all.
+	Kind Kind `json:"kind,omitempty"`
+	// BirthDates are a person's dates of birth, "YYYY", "YYYY-MM" or
+	// "YYYY-MM-DD".
+	BirthDates []string `json:"birth_dates,omitempty"`
+	// Countries are the party's countries (address, nationality, flag),
+	// as names or ISO codes.
+	Countries []string `json:"countries,omitempty"`
+	// Identifiers are its numbers, such as IMO numbers.
+	Identifiers []Identifier `json:"identifiers,omitempty"`
+}
+
+// New returns the entity most callers have: one name, a kind, a country,
+// an IMO number and a date of birth, any of them empty. Empty values are
+// left out.
+func New(name string, kind Kind, country, imo, dob string) Entity {
+	e := Entity{Kind: kind}
+	e.AddName(name)
+	e.Countries = appendNew(e.Countries, country)
+	e.BirthDates = appendNew(e.BirthDates, dob)
+	if imo = strings.TrimSpace(imo); imo != "" {
+		e.Identifiers = append(e.Identifiers, Identifier{Type: IDIMO, Value: imo})
+	}
+	return e
+}
+
+// AddName appends a name unless it is blank or already present, ignoring
+// case.
+func (e *Entity) AddName(name string) {
+	name = strings.TrimSpace(name)
+	if name == "" {
+		return
+	}
+	for _, n := range e.Names {
+		if strings.EqualFold(n, name) {
+			return
+		}
+	}
+	e.Names = append(e.Names, name)
+}
+
+// IMOs returns the values of the entity's IMO identifiers.
+func (e *Entity) IMOs() []string {
+	var out []string
+	for _, id := range e.Identifiers {
+		if id.Type.IsIMO() {
+			out = append(out, id.Value)
+		}
+	}
+	return out
+}
+
+// Key returns a string that is equal for equal entities, for caches.
+func (e *Entity) Key() string {
+	var b strings.Builder
+	for _, part := range [][]string{e.Names, {string(e.Kind)}, e.BirthDates, e.Countries} {
+		b.WriteString(strings.Join(part, "\x1f"))
+		b.WriteByte('\x1e')
+	}
+	for _, id := range e.Identifiers {
+		b.WriteString(string(id.Type) + "\x1f" + id.Value + "\x1f")
+	}
+	return b.String()
+}
+
+func appendNew(to []string, v string) []string {
+	v = strings.TrimSpace(v)
+	if v == "" || slices.Contains(to, v) {
+		return to
+	}
+	return append(to, v)
+}

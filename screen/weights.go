@@ -1,0 +1,192 @@
+package screen
+
+import (
+	"fmt"
+	"io/fs"
+
+	"github.com/luxscreen/luxscreen/internal/datafile"
+	"github.com/luxscreen/luxscreen/party"
+	"gopkg.in/yaml.v3"
+)
+
+// WeightsFile is the path of the weights file in [FS], and under a --data
+// directory below "screen/".
+const WeightsFile = "data/weights.yaml"
+
+// Weights are the scorer's weights and thresholds, read from
+// data/weights.yaml (see the comments there for what each number does and
+// why it has its value).
+type Weights struct {
+	Thresholds struct {
+		Match   float64 `yaml:"match"`
+		Review  float64 `yaml:"review"`
+		MaxHits int     `yaml:"max_hits"`
+	} `yaml:"thresholds"`
+	Features struct {
+		Name struct {
+			MinPair         float64 `yaml:"min_pair"`
+			CreditFloor     float64 `yaml:"credit_floor"`
+			MinLevRatio     float64 `yaml:"min_lev_ratio"`
+			MinSpanLevRatio float64 `yaml:"min_span_lev_ratio"`
+			ExtraFloor      float64 `yaml:"extra_floor"`
+			Omission        float64 `yaml:"omission"`
+		} `yaml:"name"`
+		Romanisation similarity `yaml:"romanisation"`
+		Initial      similarity `yaml:"initial"`
+		LegalForm    similarity `yaml:"legal_form"`
+		Substitution struct {
+			Weight float64 `yaml:"weight"`
+			Floor  float64 `yaml:"floor"`
+		} `yaml:"substitution"`
+		NumberMismatch struct {
+			Factor       float64 `yaml:"factor"`
+			VesselFactor float64 `yaml:"vessel_factor"`
+		} `yaml:"number_mismatch"`
+		Identifier struct {
+			MismatchFactor float64 `yaml:"mismatch_factor"`
+		} `yaml:"identifier"`
+		BirthDate struct {
+			Match    float64 `yaml:"match"`
+			Mismatch float64 `yaml:"mismatch"`
+		} `yaml:"birth_date"`
+		Country struct {
+			Mismatch float64 `yaml:"mismatch"`
+		} `yaml:"country"`
+	} `yaml:"features"`
+	Tokens struct {
+		Legal   float64 `yaml:"legal"`
+		Stop    float64 `yaml:"stop"`
+		Initial float64 `yaml:"initial"`
+		Number  float64 `yaml:"number"`
+		Generic float64 `yaml:"generic"`
+		Floor   float64 `yaml:"floor"`
+		FullDF  float64 `yaml:"full_df"`
+		FloorDF float64 `yaml:"floor_df"`
+	} `yaml:"tokens"`
+	Blocking struct {
+		MaxDF        int     `yaml:"max_df"`
+		RareDF       int     `yaml:"rare_df"`
+		PruneMargin  float64 `yaml:"prune_margin"`
+		MaxSpan      int     `yaml:"max_span"`
+		MaxSpanToken int     `yaml:"max_span_token"`
+		PrefixLen    int     `yaml:"prefix_len"`
+	} `yaml:"blocking"`
+}
+
+// similarity is a feature that is one similarity between two tokens.
+type similarity struct {
+	Similarity float64 `yaml:"similarity"`
+}
+
+// DefaultWeights returns the embedded weights.
+func DefaultWeights() (*Weights, error) { return LoadWeights(files) }
+
+// LoadWeights reads [WeightsFile] from fsys, a file system laid out like
+// the package directory (the embedded [FS], or "DIR/screen" of a --data
+// directory laid over it). Unknown keys, missing values and values out of
+// range are errors with their place ([datafile.Error]).
+func LoadWeights(fsys fs.FS) (*Weights, error) {
+	data, err := fs.ReadFile(fsys, WeightsFile)
+	if err != nil {
+		return nil, fmt.Errorf("screen: %w", err)
+	}
+	return ParseWeights(datafile.Source(fsys, WeightsFile), data)
+}
+
+// ParseWeights parses a weights file; name is used in errors. Every
+// problem of the file is reported.
+func ParseWeights(name string, data []byte) (*Weights, error) {
+	f := datafile.NewFile(name)
+	root := f.Root(data)
+	if root == nil {
+		return nil, f.Err()
+	}
+	w := new(Weights)
+	f.Decode(root, "", w)
+	if f.Failed() {
+		return nil, f.Err()
+	}
+	w.validate(f, root)
+	if err := f.Err(); err != nil {
+		return nil, err
+	}
+	return w, nil
+}
+
+// bounded is one number of the file and its range.
+type bounded struct {
+	path   []any
+	v      float64
+	lo, hi float64
+	// open excludes lo from the range.
+	open bool
+}
+
+// validate checks that every value is given and in its range, and the
+// relations between values.
+func (w *Weights) validate(f *datafile.File, root *yaml.Node) {
+	ft, t, b := &w.Features, &w.Tokens, &w.Blocking
+	unit := func(v float64, p ...any) bounded { return bounded{path: p, v: v, lo: 0, hi: 1, open: true} }
+	count := func(v, hi float64, p ...any) bounded { return bounded{path: p, v: v, lo: 1, hi: hi} }
+	for _, x := range []bounded{
+		unit(w.Thresholds.Match, "thresholds", "match"),
+		unit(w.Thresholds.Review, "thresholds", "review"),
+		count(float64(w.Thresholds.MaxHits), 10000, "thresholds", "max_hits"),
+		unit(ft.Name.MinPair, "features", "name", "min_pair"),
+		unit(ft.Name.CreditFloor, "features", "name", "credit_floor"),
+		unit(ft.Name.MinLevRatio, "features", "name", "min_lev_ratio"),
+		unit(ft.Name.MinSpanLevRatio, "features", "name", "min_span_lev_ratio"),
+		unit(ft.Name.ExtraFloor, "features", "name", "extra_floor"),
+		unit(ft.Name.Omission, "features", "name", "omission"),
+		unit(ft.Romanisation.Similarity, "features", "romanisation", "similarity"),
+		unit(ft.Initial.Similarity, "features", "initial", "similarity"),
+		unit(ft.LegalForm.Similarity, "features", "legal_form", "similarity"),
+		unit(ft.Substitution.Weight, "features", "substitution", "weight"),
+		unit(ft.Substitution.Floor, "features", "substitution", "floor"),
+		unit(ft.NumberMismatch.Factor, "features", "number_mismatch", "factor"),
+		unit(ft.NumberMismatch.VesselFactor, "features", "number_mismatch", "vessel_factor"),
+		unit(ft.Identifier.MismatchFactor, "features", "identifier", "mismatch_factor"),
+		unit(ft.BirthDate.Match, "features", "birth_date", "match"),
+		unit(ft.BirthDate.Mismatch, "features", "birth_date", "mismatch"),
+		unit(ft.Country.Mismatch, "features", "country", "mismatch"),
+		unit(t.Legal, "tokens", "legal"),
+		unit(t.Stop, "tokens", "stop"),
+		unit(t.Initial, "tokens", "initial"),
+		unit(t.Number, "tokens", "number"),
+		unit(t.Generic, "tokens", "generic"),
+		unit(t.Floor, "tokens", "floor"),
+		count(t.FullDF, 1e6, "tokens", "full_df"),
+		count(t.FloorDF, 1e9, "tokens", "floor_df"),
+		count(float64(b.MaxDF), 1e9, "blocking", "max_df"),
+		count(float64(b.RareDF), 1e9, "blocking", "rare_df"),
+		unit(b.PruneMargin, "blocking", "prune_margin"),
+		count(float64(b.MaxSpan), 8, "blocking", "max_span"),
+		count(float64(b.MaxSpanToken), 64, "blocking", "max_span_token"),
+		count(float64(b.PrefixLen), 64, "blocking", "prefix_len"),
+	} {
+		switch {
+		case x.v == 0:
+			f.FailAt(root, datafile.ErrMissing, "", x.path...)
+		case x.v < x.lo || x.v > x.hi || (x.open && x.v == x.lo):
+			want := fmt.Sprintf("from %v to %v", x.lo, x.hi)
+			if x.open {
+				want = fmt.Sprintf("above %v and at most %v", x.lo, x.hi)
+			}
+			f.FailAt(root, datafile.ErrInvalid, fmt.Sprintf("%v: want a number %s", x.v, want), x.path...)
+		}
+	}
+	if w.Thresholds.Review > w.Thresholds.Match {
+		f.FailAt(root, datafile.ErrInvalid, fmt.Sprintf("%v is above the match threshold %v", w.Thresholds.Review, w.Thresholds.Match), "thresholds", "review")
+	}
+	if t.FullDF >= t.FloorDF {
+		f.FailAt(root, datafile.ErrInvalid, fmt.Sprintf("%v is not below floor_df %v", t.FullDF, t.FloorDF), "tokens", "full_df")
+	}
+	if b.RareDF > b.MaxDF {
+		f.FailAt(root, datafile.ErrInvalid, fmt.Sprintf("%d is above max_df %d", b.RareDF, b.MaxDF), "blocking", "rare_df")
+	}
+}
+
+// thresholds returns the verdict bands.
+func (w *Weights) thresholds() party.Thresholds {
+	return party.Thresholds{Match: w.Thresholds.Match, Review: w.Thresholds.Review}
+}
