@@ -46,7 +46,7 @@ type Config struct {
 	// value in another currency cannot be compared, and the rules fail
 	// closed to review.
 	RatesFile string
-	Rates     *rules.Rates
+	Rates     *lists.Rates
 	// PricesFile is a reference unit-prices file (YAML: prices); without
 	// it the reference-price test is off.
 	PricesFile string
@@ -69,6 +69,15 @@ type Config struct {
 	// Now returns the current time; nil means time.Now. It dates
 	// shipments and goods lines without a date.
 	Now func() time.Time
+
+	// DataDir is a directory laid out like the repository's embedded
+	// data (lists/data/*.yaml, classify/lexicon/*.yaml,
+	// rules/data/*.yaml, screen/countries.yaml, screen/data/*.yaml,
+	// screen/names/lexicon.yaml): a file there replaces the embedded
+	// file of the same path and a new file extends the data, with no
+	// rebuild. Empty means the embedded data alone. [CheckData]
+	// validates such a directory.
+	DataDir string
 }
 
 // ErrNoLists is returned by Open when Config.NoDemoList is set and no
@@ -82,8 +91,9 @@ var ErrClosed = errors.New("luxscreen: system closed")
 // one screener and one decision engine over them. It is safe for
 // concurrent use.
 type System struct {
-	cfg Config
-	now func() time.Time
+	cfg  Config
+	now  func() time.Time
+	data packageData
 
 	cat *lists.Catalogue
 	// classifier judges goods lines for the engine and for Classify;
@@ -96,7 +106,6 @@ type System struct {
 	// the screenings of the lists loaded now.
 	parties *screenMemo
 	engine  *rules.Engine
-	goods   *rules.ClassifyAdapter
 	ruleSet *rules.RuleSet
 	ref     *rules.Reference
 
@@ -114,7 +123,10 @@ func Open(ctx context.Context, cfg Config) (*System, error) {
 		s.now = time.Now
 	}
 	var err error
-	if s.cat, err = lists.Default(ctx); err != nil {
+	if s.data, err = openData(cfg.DataDir); err != nil {
+		return nil, err
+	}
+	if s.cat, err = lists.Load(ctx, s.data.lists); err != nil {
 		return nil, err
 	}
 	if err := s.openGoods(ctx); err != nil {
@@ -124,7 +136,7 @@ func Open(ctx context.Context, cfg Config) (*System, error) {
 	if err != nil {
 		return nil, err
 	}
-	if s.screener, err = screen.NewScreener(ls...); err != nil {
+	if s.screener, err = screen.NewScreenerOptions(screen.Options{Data: s.data.screen}, ls...); err != nil {
 		return nil, err
 	}
 	if err := s.openEngine(); err != nil {
@@ -140,10 +152,11 @@ func (s *System) openGoods(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	opts := []classify.Option{classify.WithClock(s.now)}
-	if r := rates.USDPerUnit(); len(r) > 0 {
-		opts = append(opts, classify.WithRates(r))
+	lx, err := classify.LoadLexicon(s.data.classify, classify.LexiconDir)
+	if err != nil {
+		return err
 	}
+	opts := []classify.Option{classify.WithClock(s.now), classify.WithLexicon(lx), classify.WithNumbers(s.data.classify), classify.WithRates(rates)}
 	if s.cfg.Nomenclature != "" {
 		n, err := hs.Open(ctx, s.cfg.Nomenclature, s.cfg.Edition)
 		if err != nil {
@@ -165,21 +178,17 @@ func (s *System) openGoods(ctx context.Context) error {
 	if len(s.cfg.Jurisdictions) > 0 || len(s.cfg.Kinds) > 0 {
 		// The view shares the lexicon; the engine keeps the unrestricted
 		// classifier, because the shipment decides which lists bind.
-		opts = append(opts, classify.WithLexicon(s.classifier.Lexicon()),
-			classify.WithJurisdictions(s.cfg.Jurisdictions...), classify.WithKinds(s.cfg.Kinds...))
+		opts = append(opts, classify.WithJurisdictions(s.cfg.Jurisdictions...), classify.WithKinds(s.cfg.Kinds...))
 		if s.view, err = classify.New(s.cat, opts...); err != nil {
 			return err
 		}
-	}
-	if s.goods, err = rules.NewClassifyAdapter(s.classifier, s.cat); err != nil {
-		return err
 	}
 	return nil
 }
 
 // openEngine reads the rules and reference prices and builds the engine.
 func (s *System) openEngine() error {
-	rs, err := rules.DefaultRuleSet()
+	rs, err := rules.LoadRuleSet(s.data.rules)
 	if err != nil {
 		return err
 	}
@@ -193,9 +202,12 @@ func (s *System) openEngine() error {
 		}
 	}
 	s.ruleSet = rs
-	if s.ref, err = rules.DefaultReference(); err != nil {
+	if s.ref, err = rules.LoadReference(s.data.rules); err != nil {
 		return err
 	}
+	// The rules judge an exporter's lists with the catalogue's union
+	// membership, as lookups and the classifier do.
+	s.ref.Jurisdictions = s.cat.Membership()
 	var prices *rules.ReferencePrices
 	if p := s.cfg.PricesFile; p != "" {
 		b, err := os.ReadFile(p)
@@ -212,14 +224,14 @@ func (s *System) openEngine() error {
 	}
 	s.parties = newScreenMemo(s.screener)
 	s.engine, err = rules.NewEngine(rules.Config{
-		Rules: rs, Goods: s.goods, Parties: s.parties, Reference: s.ref,
+		Rules: rs, Goods: s.classifier, Parties: s.parties, Reference: s.ref,
 		Rates: rates, Prices: prices, Now: s.now,
 	})
 	return err
 }
 
 // rates returns the configured exchange rates, nil when there are none.
-func (s *System) rates() (*rules.Rates, error) {
+func (s *System) rates() (*lists.Rates, error) {
 	switch {
 	case s.cfg.RatesFile != "" && s.cfg.Rates != nil:
 		return nil, errors.New("luxscreen: Config.RatesFile and Config.Rates are both set; give one")
@@ -228,7 +240,7 @@ func (s *System) rates() (*rules.Rates, error) {
 		if err != nil {
 			return nil, err
 		}
-		return rules.ParseRates(s.cfg.RatesFile, b)
+		return lists.ParseRates(s.cfg.RatesFile, b)
 	}
 	return s.cfg.Rates, nil
 }
@@ -243,7 +255,7 @@ func (s *System) loadLists(ctx context.Context) ([]screen.List, error) {
 		if s.cfg.NoDemoList {
 			return nil, ErrNoLists
 		}
-		l, err := screen.DemoList()
+		l, err := screen.LoadDemoList(s.data.screen)
 		return []screen.List{l}, err
 	}
 	// The official files take seconds each to parse; reading them side by
@@ -380,5 +392,5 @@ type Versions struct {
 
 // Versions returns the versions of the data loaded now.
 func (s *System) Versions() Versions {
-	return Versions{Rules: s.ruleSet.Version(), Goods: s.goods.Version(), Sanctions: s.screener.Versions()}
+	return Versions{Rules: s.ruleSet.Version(), Goods: s.classifier.Version(), Sanctions: s.screener.Versions()}
 }
