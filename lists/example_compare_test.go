@@ -7,6 +7,7 @@ import (
 
 	"github.com/luxscreen/luxscreen/hs"
 	"github.com/luxscreen/luxscreen/lists"
+	"github.com/luxscreen/luxscreen/report"
 )
 
 // list builds a one-entry-per-code list for the examples.
@@ -50,7 +51,7 @@ func ExampleNewMatrix() {
 		fmt.Println(err)
 		return
 	}
-	if err := m.WriteCSV(os.Stdout); err != nil {
+	if err := report.WriteMatrixCSV(os.Stdout, m); err != nil {
 		fmt.Println(err)
 	}
 	// Output:

@@ -1,10 +1,6 @@
 package lists
 
 import (
-	"bytes"
-	"encoding/xml"
-	"io"
-	"strings"
 	"testing"
 	"time"
 
@@ -76,75 +72,11 @@ func TestNewMatrix(t *testing.T) {
 	}
 }
 
-func TestMatrixWriters(t *testing.T) {
-	m, err := NewMatrix(matrixLists(), ByChapter, time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var csvOut, md bytes.Buffer
-	if err := m.WriteCSV(&csvOut); err != nil {
-		t.Fatal(err)
-	}
-	wantCSV := "jurisdiction,58,61,71,89\nUN,none,none,partial:1,partial:1\nEU,none,full:1,partial:1,partial:1\nJP,partial:1,none,none,none\n"
-	if diff := cmp.Diff(wantCSV, csvOut.String()); diff != "" {
-		t.Errorf("CSV (-want +got):\n%s", diff)
-	}
-	if err := m.WriteMarkdown(&md); err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(md.String(), "| EU | none | full:1 | partial:1 | partial:1 |") || !strings.Contains(md.String(), "2020-01-01") {
-		t.Errorf("Markdown lacks the EU row or the date:\n%s", md.String())
-	}
-	var svg bytes.Buffer
-	if err := m.WriteSVG(&svg, Labels{"71": "Pearls & precious <stones>"}); err != nil {
-		t.Fatal(err)
-	}
-	for _, want := range []string{"in force on 2020-01-01", "European Union (EU)", "71 Pearls &amp; precious &lt;stones&gt;", "EU × 61: full, 1 entries", "partial: some goods"} {
-		if !strings.Contains(svg.String(), want) {
-			t.Errorf("SVG lacks %q", want)
-		}
-	}
-	if err := wellFormed(&svg); err != nil {
-		t.Errorf("SVG is not well-formed XML: %v", err)
-	}
-	var page bytes.Buffer
-	if err := m.WriteHTML(&page, nil); err != nil {
-		t.Fatal(err)
-	}
-	if !strings.HasPrefix(page.String(), "<!DOCTYPE html>") || !strings.Contains(page.String(), "<svg") {
-		t.Errorf("HTML page lacks doctype or SVG")
-	}
-}
-
-func wellFormed(r io.Reader) error {
-	d := xml.NewDecoder(r)
-	for {
-		if _, err := d.Token(); err == io.EOF {
-			return nil
-		} else if err != nil {
-			return err
-		}
-	}
-}
-
 func BenchmarkNewMatrixDefault(b *testing.B) {
 	ls := defaultLists(b)
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := NewMatrix(ls, ByHeading, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
-
-func BenchmarkMatrixSVG(b *testing.B) {
-	m, err := NewMatrix(defaultLists(b), ByChapter, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.ReportAllocs()
-	for b.Loop() {
-		if err := m.WriteSVG(io.Discard, nil); err != nil {
 			b.Fatal(err)
 		}
 	}

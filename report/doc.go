@@ -1,6 +1,11 @@
-// Package report writes shipment decisions for the people who act on them:
-// a self-contained HTML report a compliance officer can read, filter and
-// print, and CSV rows for spreadsheets.
+// Package report renders luxscreen's results for people and spreadsheets:
+// shipment decisions as a self-contained HTML report a compliance officer
+// can read, filter and print, and as CSV rows; the coverage matrix of the
+// control lists as CSV, Markdown, an SVG heatmap or an HTML page
+// ([WriteMatrixSVG] and its siblings); and the analysis of trade statistics
+// as a table, CSV, or an HTML page with SVG charts of value and unit value
+// by period ([WriteTradeHTML] and its siblings). The core packages (lists,
+// trade, rules) compute; this package only writes.
 //
 // The HTML report ([HTMLWriter], [WriteHTML]) is one file with its styles
 // and a little script inline and no external resource, so that it can be
@@ -29,4 +34,8 @@
 // Everything that comes from input — shipment IDs, party names, messages —
 // is escaped: the HTML by html/template, the CSV cells against spreadsheet
 // formulas.
+//
+// Every renderer has a golden-file test: the expected output is in
+// testdata/*.golden, and "go test ./report -update" rewrites it after an
+// intended change, for review in the diff.
 package report

@@ -183,7 +183,7 @@ func (a *Assessor) Assess(f Flow) (Assessment, error) {
 	}
 
 	decide := func(v Verdict, cs []Citation) bool {
-		b := strongest(cs)
+		b := Strongest(cs)
 		if b == nil {
 			return false
 		}
@@ -269,11 +269,11 @@ func citationOf(m lists.Match, from, until time.Time) Citation {
 	return c
 }
 
-// strongest returns the citation that decides a verdict among cs: the
+// Strongest returns the citation that decides a verdict among cs: the
 // prohibiting kinds only (a catch-all watch list calls for review, it does
 // not prohibit), in force for the whole period first, then the widest
 // coverage, then without a threshold, then in catalogue order.
-func strongest(cs []Citation) *Citation {
+func Strongest(cs []Citation) *Citation {
 	var best *Citation
 	for i := range cs {
 		c := &cs[i]
@@ -351,16 +351,16 @@ func reason(f Flow, a Assessment) string {
 	if b.WholePeriod {
 		s += fmt.Sprintf(", in force for the whole of %s", f.Period)
 	} else {
-		s += fmt.Sprintf(", in force for part of %s only (%s)", f.Period, spanText(b.From, b.Until))
+		s += fmt.Sprintf(", in force for part of %s only (%s)", f.Period, b.Span())
 	}
 	return s
 }
 
-// spanText writes an in-force span: "from 2017-12-22", "2007-03-29 to
-// 2017-08-31".
-func spanText(from, until time.Time) string {
-	if until.IsZero() {
-		return "from " + from.Format(time.DateOnly)
+// Span writes the citation's in-force span: "from 2017-12-22",
+// "2007-03-29 to 2019-12-31" (the last day in force).
+func (c Citation) Span() string {
+	if c.Until.IsZero() {
+		return "from " + c.From.Format(time.DateOnly)
 	}
-	return from.Format(time.DateOnly) + " to " + until.AddDate(0, 0, -1).Format(time.DateOnly)
+	return c.From.Format(time.DateOnly) + " to " + c.Until.AddDate(0, 0, -1).Format(time.DateOnly)
 }

@@ -44,15 +44,6 @@ func (c Country) Label() string {
 	return c.Code
 }
 
-// short returns "DPRK" for the DPRK, whose names in Comtrade files ("Dem.
-// People's Rep. of Korea") crowd a table, and Label for other countries.
-func (c Country) short() string {
-	if c.IsDPRK() {
-		return "DPRK"
-	}
-	return c.Label()
-}
-
 // String returns the code, which is what machine-readable output prints.
 func (c Country) String() string { return c.Code }
 

@@ -78,7 +78,7 @@
 // [Analyzer.Analyze] reads the file twice: the first pass validates every
 // row and sums the flows to and from the DPRK, the second sums the peers of
 // those flows only. Memory grows with the number of DPRK flows and of their
-// peers, not with the size of the file. A [Report] prints as a table, as
-// CSV, or as one self-contained HTML page with SVG charts of value and unit
-// value by period.
+// peers, not with the size of the file. Package report renders a [Report]
+// as a table, as CSV, or as one self-contained HTML page with SVG charts of
+// value and unit value by period.
 package trade

@@ -140,15 +140,3 @@ func (p Period) Compare(q Period) int {
 	}
 	return p.End().Compare(q.End())
 }
-
-// axis returns the middle of the period in years (2019.5 for 2019), the x
-// coordinate a chart draws it at.
-func (p Period) axis() float64 {
-	if p.Month != 0 {
-		return float64(p.Year) + (float64(p.Month)-0.5)/12
-	}
-	if p.LastYear != 0 {
-		return (float64(p.Year) + float64(p.LastYear) + 1) / 2
-	}
-	return float64(p.Year) + 0.5
-}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/luxscreen/luxscreen/hs"
 	"github.com/luxscreen/luxscreen/lists"
+	"github.com/luxscreen/luxscreen/report"
 )
 
 // runListsMatrix renders the coverage matrix of jurisdictions by HS
@@ -36,13 +37,13 @@ func runListsMatrix(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	var labels lists.Labels
+	var labels report.MatrixLabels
 	if *hsFile != "" {
 		t, err := hs.Open(ctx, *hsFile, hs.HS2022)
 		if err != nil {
 			return fmt.Errorf("lists matrix: --hs: %w", err)
 		}
-		labels = lists.Labels{}
+		labels = report.MatrixLabels{}
 		for it := range t.Items() {
 			if n := it.Code.Len(); n == 2 || n == 4 {
 				labels[it.Code.Digits()] = it.Description
@@ -59,11 +60,11 @@ func runListsMatrix(ctx context.Context, e *env, args []string) error {
 	}
 	switch *format {
 	case "md":
-		return m.WriteMarkdown(e.stdout)
+		return report.WriteMatrixMarkdown(e.stdout, m)
 	case "svg":
-		return m.WriteSVG(e.stdout, labels)
+		return report.WriteMatrixSVG(e.stdout, m, labels)
 	case "html":
-		return m.WriteHTML(e.stdout, labels)
+		return report.WriteMatrixHTML(e.stdout, m, labels)
 	}
-	return m.WriteCSV(e.stdout)
+	return report.WriteMatrixCSV(e.stdout, m)
 }

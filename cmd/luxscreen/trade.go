@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/luxscreen/luxscreen"
+	"github.com/luxscreen/luxscreen/report"
 	"github.com/luxscreen/luxscreen/trade"
 )
 
@@ -75,7 +76,7 @@ func runTradeAnalyze(ctx context.Context, e *env, args []string) error {
 	}
 	switch f {
 	case tradeCSV:
-		if err := rep.WriteCSV(e.stdout); err != nil {
+		if err := report.WriteTradeCSV(e.stdout, rep); err != nil {
 			return err
 		}
 		// The CSV holds flows only; what was not added is said here, so
@@ -87,9 +88,9 @@ func runTradeAnalyze(ctx context.Context, e *env, args []string) error {
 		}
 		return nil
 	case tradeHTML:
-		return rep.WriteHTML(e.stdout)
+		return report.WriteTradeHTML(e.stdout, rep)
 	}
-	return rep.WriteTable(e.stdout)
+	return report.WriteTradeTable(e.stdout, rep)
 }
 
 // tradeSource opens the named file, or for "-" copies standard input to a

@@ -26,6 +26,7 @@ import (
 
 	"github.com/luxscreen/luxscreen"
 	"github.com/luxscreen/luxscreen/lists"
+	"github.com/luxscreen/luxscreen/report"
 )
 
 func main() {
@@ -117,7 +118,7 @@ func run(ctx context.Context, w, hm io.Writer, day time.Time, own string, peers 
 	if err != nil {
 		return err
 	}
-	return m.WriteHTML(hm, nil)
+	return report.WriteMatrixHTML(hm, m, nil)
 }
 
 func headings(rows []lists.HeadingRow) string {

@@ -1,17 +1,19 @@
-package trade
+package report
 
 import (
 	"encoding/csv"
 	"io"
 	"strconv"
 	"strings"
+
+	"github.com/luxscreen/luxscreen/trade"
 )
 
-// CSVHeader is the header row of [Report.WriteCSV]: one row per flow to or
+// TradeCSVHeader is the header row of [WriteTradeCSV]: one row per flow to or
 // from the DPRK. Entry lists are written "entry-id:coverage:whole" or
 // "…:part" (whether the entry held for the whole period), separated by
 // semicolons; unit values are US dollars per unit, empty when unknown.
-func CSVHeader() []string {
+func TradeCSVHeader() []string {
 	return []string{
 		"reporter", "reporter_name", "partner", "partner_name", "flow", "direction", "period", "code",
 		"value_usd", "net_weight_kg", "quantity", "quantity_unit", "rows", "lines",
@@ -23,12 +25,12 @@ func CSVHeader() []string {
 	}
 }
 
-// WriteCSV writes one row per flow under [CSVHeader]. The summary counts
+// WriteTradeCSV writes one row per flow of r under [TradeCSVHeader]. The summary counts
 // (rows read, duplicates, unreadable rows) are not part of the CSV; callers
 // print them elsewhere.
-func (r *Report) WriteCSV(w io.Writer) error {
+func WriteTradeCSV(w io.Writer, r *trade.Report) error {
 	cw := csv.NewWriter(w)
-	if err := cw.Write(CSVHeader()); err != nil {
+	if err := cw.Write(TradeCSVHeader()); err != nil {
 		return err
 	}
 	for _, f := range r.Flows {
@@ -70,7 +72,7 @@ func num(v float64, known bool) string {
 	return strconv.FormatFloat(v, 'f', -1, 64)
 }
 
-func entryList(cs []Citation) string {
+func entryList(cs []trade.Citation) string {
 	parts := make([]string, len(cs))
 	for i, c := range cs {
 		when := "part"
@@ -82,7 +84,7 @@ func entryList(cs []Citation) string {
 	return strings.Join(parts, ";")
 }
 
-func unitFields(u UnitValue) []string {
+func unitFields(u trade.UnitValue) []string {
 	if !u.Known {
 		return []string{"", "", "", "", "", "", u.Note}
 	}

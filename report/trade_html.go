@@ -1,4 +1,4 @@
-package trade
+package report
 
 import (
 	"bufio"
@@ -11,14 +11,16 @@ import (
 	"time"
 
 	"github.com/luxscreen/luxscreen/lists"
+
+	"github.com/luxscreen/luxscreen/trade"
 )
 
-// WriteHTML writes the report as one self-contained HTML page: the
+// WriteTradeHTML writes the trade report r as one self-contained HTML page: the
 // summary, for each commodity code and direction a chart of value by
 // period and one of unit value by period (per counterparty, with the
 // periods under a ban shaded and the anomalous unit values ringed), the
 // table of flows with their verdicts and citations, and the entries cited.
-func (r *Report) WriteHTML(w io.Writer) error {
+func WriteTradeHTML(w io.Writer, r *trade.Report) error {
 	bw := bufio.NewWriter(w)
 	esc := html.EscapeString
 	fmt.Fprintf(bw, `<!doctype html>
@@ -28,50 +30,71 @@ func (r *Report) WriteHTML(w io.Writer) error {
 <style>%s</style></head><body>
 `, esc(r.File), pageStyle)
 	fmt.Fprintf(bw, "<h1>Trade flows to and from the DPRK</h1>\n<p class=\"meta\">%s</p>\n", esc(summaryText(r)))
-	fmt.Fprint(bw, `<p class="verdicts">`)
-	counts := map[Verdict]int{}
+	writeVerdictBadges(bw, r)
+	writeConventions(bw, r)
+	for i, g := range chartGroups(r.Flows) {
+		writeChartGroup(bw, g, i)
+	}
+	writeFlowTable(bw, r)
+	writeTradeNotesHTML(bw, r)
+	fmt.Fprintln(bw, "</body></html>")
+	return bw.Flush()
+}
+
+// writeVerdictBadges writes the count of flows by verdict.
+func writeVerdictBadges(w io.Writer, r *trade.Report) {
+	esc := html.EscapeString
+	fmt.Fprint(w, `<p class="verdicts">`)
+	counts := map[trade.Verdict]int{}
 	for _, f := range r.Flows {
 		counts[f.Assessment.Verdict]++
 	}
-	for _, v := range []Verdict{ProhibitedUN, ProhibitedReporter, Review, LuxuryNotListed, LuxuryNoReporterList, NotControlled} {
+	for _, v := range []trade.Verdict{trade.ProhibitedUN, trade.ProhibitedReporter, trade.Review, trade.LuxuryNotListed, trade.LuxuryNoReporterList, trade.NotControlled} {
 		if counts[v] > 0 {
-			fmt.Fprintf(bw, `<span class="badge %s" title="%s">%s <b>%d</b></span> `, v, esc(v.Describe()), v, counts[v])
+			fmt.Fprintf(w, `<span class="badge %s" title="%s">%s <b>%d</b></span> `, v, esc(v.Describe()), v, counts[v])
 		}
 	}
-	fmt.Fprintln(bw, "</p>")
-	writeConventions(bw, r)
+	fmt.Fprintln(w, "</p>")
+}
 
-	for i, g := range chartGroups(r.Flows) {
-		fmt.Fprintf(bw, "<section class=\"group\"><h2>HS %s · %s</h2>\n", esc(g.code), esc(directionText(g.dir)))
-		value, uv, spans := g.charts(i)
-		if value != nil {
-			fmt.Fprint(bw, "<figure>")
-			value.write(bw)
-			fmt.Fprintln(bw, "</figure>")
-		}
-		if uv != nil {
-			fmt.Fprint(bw, "<figure>")
-			uv.write(bw)
-			fmt.Fprintln(bw, "</figure>")
-		} else {
-			fmt.Fprintln(bw, `<p class="note">No quantity or net weight is reported for these flows, so there are no unit values to chart.</p>`)
-		}
-		if len(spans) > 0 {
-			fmt.Fprintf(bw, "<p class=\"note\">Multi-year totals are not drawn on the value chart (they are in the table); their unit values, averages over the span, are drawn as dashed bars: %s.</p>\n", esc(strings.Join(spans, "; ")))
-		}
-		fmt.Fprintln(bw, "</section>")
+// writeChartGroup writes the section of one code and direction with its
+// value and unit-value charts; n numbers the group's charts.
+func writeChartGroup(w io.Writer, g chartGroup, n int) {
+	esc := html.EscapeString
+	fmt.Fprintf(w, "<section class=\"group\"><h2>HS %s · %s</h2>\n", esc(g.code), esc(directionText(g.dir)))
+	value, uv, spans := g.charts(n)
+	if value != nil {
+		fmt.Fprint(w, "<figure>")
+		value.write(w)
+		fmt.Fprintln(w, "</figure>")
 	}
+	if uv != nil {
+		fmt.Fprint(w, "<figure>")
+		uv.write(w)
+		fmt.Fprintln(w, "</figure>")
+	} else {
+		fmt.Fprintln(w, `<p class="note">No quantity or net weight is reported for these flows, so there are no unit values to chart.</p>`)
+	}
+	if len(spans) > 0 {
+		fmt.Fprintf(w, "<p class=\"note\">Multi-year totals are not drawn on the value chart (they are in the table); their unit values, averages over the span, are drawn as dashed bars: %s.</p>\n", esc(strings.Join(spans, "; ")))
+	}
+	fmt.Fprintln(w, "</section>")
+}
 
-	fmt.Fprintln(bw, "<h2>Flows</h2>\n<div class=\"scroll\"><table>")
-	hasQty, hasKg := r.hasUnitValues()
-	fmt.Fprint(bw, "<thead><tr><th>Period</th><th>Reporter</th><th>Partner</th><th>Flow</th><th>Code</th><th class=\"n\">Value USD</th>")
+// writeFlowTable writes the table of flows with their verdicts, unit
+// values and citations.
+func writeFlowTable(w io.Writer, r *trade.Report) {
+	esc := html.EscapeString
+	fmt.Fprintln(w, "<h2>Flows</h2>\n<div class=\"scroll\"><table>")
+	hasQty, hasKg := hasUnitValues(r)
+	fmt.Fprint(w, "<thead><tr><th>Period</th><th>Reporter</th><th>Partner</th><th>Flow</th><th>Code</th><th class=\"n\">Value USD</th>")
 	if hasQty {
-		fmt.Fprint(bw, "<th class=\"n\">Quantity</th><th class=\"n\">USD / unit</th><th>vs peers</th>")
+		fmt.Fprint(w, "<th class=\"n\">Quantity</th><th class=\"n\">USD / unit</th><th>vs peers</th>")
 	}
 	if hasKg {
-		fmt.Fprint(bw, "<th class=\"n\">Net kg</th><th class=\"n\">USD / kg</th><th>vs peers (kg)</th>")
+		fmt.Fprint(w, "<th class=\"n\">Net kg</th><th class=\"n\">USD / kg</th><th>vs peers (kg)</th>")
 	}
-	fmt.Fprintln(bw, "<th>Verdict</th><th>Basis</th><th title=\"the lists of the side that is not the DPRK: the reporter's, its union's\">National list</th><th>Rows</th></tr></thead><tbody>")
+	fmt.Fprintln(w, "<th>Verdict</th><th>Basis</th><th title=\"the lists of the side that is not the DPRK: the reporter's, its union's\">National list</th><th>Rows</th></tr></thead><tbody>")
 	for _, f := range r.Flows {
 		a := f.Assessment
 		qty := ""
@@ -86,52 +109,55 @@ func (r *Report) WriteHTML(w io.Writer) error {
 		for i, l := range f.Lines {
 			lines[i] = fmt.Sprint(l)
 		}
-		fmt.Fprintf(bw, "<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td class=\"n\">%s</td>",
-			f.Period, esc(f.Reporter.short()), esc(f.Partner.short()), f.Kind, esc(f.CodeText), money(f.ValueUSD))
+		fmt.Fprintf(w, "<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td class=\"n\">%s</td>",
+			f.Period, esc(countryShort(f.Reporter)), esc(countryShort(f.Partner)), f.Kind, esc(f.CodeText), money(f.ValueUSD))
 		if hasQty {
-			fmt.Fprintf(bw, "<td class=\"n\">%s</td><td class=\"n\">%s</td><td>%s</td>", esc(qty), unitCell(f.PerQuantity), uvCell(f.PerQuantity))
+			fmt.Fprintf(w, "<td class=\"n\">%s</td><td class=\"n\">%s</td><td>%s</td>", esc(qty), unitCell(f.PerQuantity), uvCell(f.PerQuantity))
 		}
 		if hasKg {
 			kg := ""
 			if f.NetWeightKg > 0 {
 				kg = amount(f.NetWeightKg)
 			}
-			fmt.Fprintf(bw, "<td class=\"n\">%s</td><td class=\"n\">%s</td><td>%s</td>", kg, unitCell(f.PerKg), uvCell(f.PerKg))
+			fmt.Fprintf(w, "<td class=\"n\">%s</td><td class=\"n\">%s</td><td>%s</td>", kg, unitCell(f.PerKg), uvCell(f.PerKg))
 		}
-		fmt.Fprintf(bw, "<td><span class=\"badge %s\" title=\"%s\">%s</span></td><td>%s</td><td>%s</td><td title=\"lines %s\">%d</td></tr>\n",
+		fmt.Fprintf(w, "<td><span class=\"badge %s\" title=\"%s\">%s</span></td><td>%s</td><td>%s</td><td title=\"lines %s\">%d</td></tr>\n",
 			a.Verdict, esc(a.Reason), a.Verdict, basis, esc(reporterListText(a)), strings.Join(lines, ", "), f.Rows)
 	}
-	fmt.Fprintln(bw, "</tbody></table></div>")
+	fmt.Fprintln(w, "</tbody></table></div>")
+}
 
-	if notes := r.partPeriodNotes(); len(notes) > 0 {
-		fmt.Fprintln(bw, "<h2>Entries in force for part of a period</h2><p class=\"note\">The verdict rests on entries in force throughout the period; these took effect (or ended) within it, so part of the period's trade falls under them.</p><ul>")
+// writeTradeNotesHTML writes the entries in force for part of a period,
+// the entries deciding a verdict, and the rows not added.
+func writeTradeNotesHTML(w io.Writer, r *trade.Report) {
+	esc := html.EscapeString
+	if notes := partPeriodNotes(r); len(notes) > 0 {
+		fmt.Fprintln(w, "<h2>Entries in force for part of a period</h2><p class=\"note\">The verdict rests on entries in force throughout the period; these took effect (or ended) within it, so part of the period's trade falls under them.</p><ul>")
 		for _, n := range notes {
-			fmt.Fprintf(bw, "<li>%s</li>\n", esc(n))
+			fmt.Fprintf(w, "<li>%s</li>\n", esc(n))
 		}
-		fmt.Fprintln(bw, "</ul>")
+		fmt.Fprintln(w, "</ul>")
 	}
-	if cs := r.citedEntries(); len(cs) > 0 {
-		fmt.Fprintln(bw, "<h2>Entries deciding a verdict</h2><div class=\"scroll\"><table><thead><tr><th>Entry</th><th>Jurisdiction</th><th>Citation</th><th>Code</th><th>In force</th><th>Category</th></tr></thead><tbody>")
+	if cs := citedEntries(r); len(cs) > 0 {
+		fmt.Fprintln(w, "<h2>Entries deciding a verdict</h2><div class=\"scroll\"><table><thead><tr><th>Entry</th><th>Jurisdiction</th><th>Citation</th><th>Code</th><th>In force</th><th>Category</th></tr></thead><tbody>")
 		for _, c := range cs {
-			fmt.Fprintf(bw, "<tr><td><code>%s</code></td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>\n", esc(c.Entry), esc(c.Jurisdiction), esc(c.Citation), esc(c.Pattern), esc(spanText(c.From, c.Until)), esc(c.Category))
+			fmt.Fprintf(w, "<tr><td><code>%s</code></td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>\n", esc(c.Entry), esc(c.Jurisdiction), esc(c.Citation), esc(c.Pattern), esc(c.Span()), esc(c.Category))
 		}
-		fmt.Fprintln(bw, "</tbody></table></div>")
+		fmt.Fprintln(w, "</tbody></table></div>")
 	}
 	if len(r.Duplicates) > 0 || r.ErrorCount > 0 {
-		fmt.Fprintln(bw, "<h2>Rows not added</h2><ul>")
+		fmt.Fprintln(w, "<h2>Rows not added</h2><ul>")
 		for _, d := range r.Duplicates {
-			fmt.Fprintf(bw, "<li>%s:%d repeats line %d (identical; not added twice)</li>\n", esc(r.File), d.Line, d.SameAs)
+			fmt.Fprintf(w, "<li>%s:%d repeats line %d (identical; not added twice)</li>\n", esc(r.File), d.Line, d.SameAs)
 		}
 		for _, e := range r.Errors {
-			fmt.Fprintf(bw, "<li>%s</li>\n", esc(e.Error()))
+			fmt.Fprintf(w, "<li>%s</li>\n", esc(e.Error()))
 		}
 		if r.ErrorCount > len(r.Errors) {
-			fmt.Fprintf(bw, "<li>… and %d more unreadable rows</li>\n", r.ErrorCount-len(r.Errors))
+			fmt.Fprintf(w, "<li>… and %d more unreadable rows</li>\n", r.ErrorCount-len(r.Errors))
 		}
-		fmt.Fprintln(bw, "</ul>")
+		fmt.Fprintln(w, "</ul>")
 	}
-	fmt.Fprintln(bw, "</body></html>")
-	return bw.Flush()
 }
 
 const pageStyle = `
@@ -152,7 +178,7 @@ details{background:#fafafa;border:1px solid #e4e4e4;border-radius:6px;padding:6p
 `
 
 // summaryText is the one-line account of what was read.
-func summaryText(r *Report) string {
+func summaryText(r *trade.Report) string {
 	s := fmt.Sprintf("%s (%s layout): %d rows read, %d to or from the DPRK in %d flows", r.File, r.Layout, r.Rows, r.DPRKRows, len(r.Flows))
 	if r.Breakdown > 0 {
 		s += fmt.Sprintf("; %d breakdown rows counted, not added", r.Breakdown)
@@ -166,7 +192,7 @@ func summaryText(r *Report) string {
 	return s + "."
 }
 
-func writeConventions(w io.Writer, r *Report) {
+func writeConventions(w io.Writer, r *trade.Report) {
 	t := r.Thresholds
 	fmt.Fprintf(w, `<details open><summary>How to read this page</summary>
 <ul>
@@ -185,7 +211,7 @@ func directionText(d lists.Direction) string {
 	return "supply to the DPRK"
 }
 
-func citationLabel(c Citation) string {
+func citationLabel(c trade.Citation) string {
 	if c.Jurisdiction == "UN" {
 		return c.Citation
 	}
@@ -194,7 +220,7 @@ func citationLabel(c Citation) string {
 
 // uvCell writes a peer comparison as the ratio, flagged if it is, over
 // the median and number of peers in small type.
-func uvCell(u UnitValue) string {
+func uvCell(u trade.UnitValue) string {
 	switch {
 	case u.Known && u.PeerMedian > 0:
 		s := fmt.Sprintf("×%.2f", u.Ratio)
@@ -212,10 +238,10 @@ func uvCell(u UnitValue) string {
 type chartGroup struct {
 	code  string
 	dir   lists.Direction
-	flows []FlowResult
+	flows []trade.FlowResult
 }
 
-func chartGroups(fs []FlowResult) []chartGroup {
+func chartGroups(fs []trade.FlowResult) []chartGroup {
 	var out []chartGroup
 	for _, f := range fs {
 		i := slices.IndexFunc(out, func(g chartGroup) bool { return g.code == f.CodeText && g.dir == f.Assessment.Direction })
@@ -234,8 +260,8 @@ func chartGroups(fs []FlowResult) []chartGroup {
 // totals are left off the value chart; spans lists them.
 func (g chartGroup) charts(n int) (value, uv *chart, spans []string) {
 	value = &chart{id: fmt.Sprintf("v%d", n), title: chartTitle(g.code, directionText(g.dir), "Trade value by period"), yLabel: "USD"}
-	byQty := slices.ContainsFunc(g.flows, func(f FlowResult) bool { return f.PerQuantity.Known })
-	byKg := slices.ContainsFunc(g.flows, func(f FlowResult) bool { return f.PerKg.Known })
+	byQty := slices.ContainsFunc(g.flows, func(f trade.FlowResult) bool { return f.PerQuantity.Known })
+	byKg := slices.ContainsFunc(g.flows, func(f trade.FlowResult) bool { return f.PerKg.Known })
 	if byQty || byKg {
 		uv = &chart{id: fmt.Sprintf("u%d", n)}
 		uv.title = chartTitle(g.code, directionText(g.dir), "Unit value by period")
@@ -245,10 +271,10 @@ func (g chartGroup) charts(n int) (value, uv *chart, spans []string) {
 		}
 	}
 	idx := map[string]int{}
-	strongestBand := map[Period]band{}
+	strongestBand := map[trade.Period]band{}
 	for _, f := range g.flows {
-		label := f.Assessment.Counterparty.short()
-		if f.Kind == ReExport || f.Kind == ReImport {
+		label := countryShort(f.Assessment.Counterparty)
+		if f.Kind == trade.ReExport || f.Kind == trade.ReImport {
 			label += ", " + f.Kind.String()
 		}
 		if f.Reporter.IsDPRK() {
@@ -323,7 +349,7 @@ func (g chartGroup) charts(n int) (value, uv *chart, spans []string) {
 }
 
 // unitName names the quantity unit of a group's flows for an axis label.
-func unitName(fs []FlowResult) string {
+func unitName(fs []trade.FlowResult) string {
 	units := map[string]bool{}
 	for _, f := range fs {
 		if f.PerQuantity.Known {
@@ -341,13 +367,13 @@ func unitName(fs []FlowResult) string {
 	return strings.Join(us, " / ")
 }
 
-func bandOf(a Assessment) string {
+func bandOf(a trade.Assessment) string {
 	switch {
-	case a.Verdict == ProhibitedUN && a.Coverage == lists.Full && a.WholePeriod:
+	case a.Verdict == trade.ProhibitedUN && a.Coverage == lists.Full && a.WholePeriod:
 		return "un-full"
-	case a.Verdict == ProhibitedUN:
+	case a.Verdict == trade.ProhibitedUN:
 		return "un-part"
-	case a.Verdict == ProhibitedReporter:
+	case a.Verdict == trade.ProhibitedReporter:
 		return "reporter"
 	}
 	return ""
@@ -355,7 +381,7 @@ func bandOf(a Assessment) string {
 
 // bandLabel names the instrument behind a band: "S/RES/2397 (2017)",
 // with "ex" when it controls only the goods its category describes.
-func bandLabel(a Assessment) string {
+func bandLabel(a trade.Assessment) string {
 	if a.Basis == nil {
 		return ""
 	}

@@ -1,4 +1,4 @@
-package trade
+package report_test
 
 import (
 	"bytes"
@@ -13,32 +13,55 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/luxscreen/luxscreen/report"
+	"github.com/luxscreen/luxscreen/trade"
 )
 
-func figure4Report(t *testing.T) *Report {
+// tradeReport analyses a file of Comtrade rows with the embedded
+// catalogue, naming it as name.
+func tradeReport(t *testing.T, path, name string) *trade.Report {
 	t.Helper()
-	f, err := os.Open("testdata/paper/figure4.csv")
+	f, err := os.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	rep, err := NewAnalyzer(testAssessor(t), Options{}).Analyze(context.Background(), "figure4.csv", f)
+	a, err := trade.DefaultAssessor(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := trade.NewAnalyzer(a, trade.Options{}).Analyze(context.Background(), name, f)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return rep
 }
 
-func TestWriteCSV(t *testing.T) {
+// figure4Report is the DPRK's car imports of Figure 4 of the paper the
+// trade package follows: every flow prohibited by the UN.
+func figure4Report(t *testing.T) *trade.Report {
+	t.Helper()
+	return tradeReport(t, "../trade/testdata/paper/figure4.csv", "figure4.csv")
+}
+
+// peersReport is a synthetic set of Russian horse exports with peers,
+// some flagged for their unit value.
+func peersReport(t *testing.T) *trade.Report {
+	t.Helper()
+	return tradeReport(t, "testdata/trade-peers.csv", "test.csv")
+}
+
+func TestWriteTradeCSV(t *testing.T) {
 	var b bytes.Buffer
-	if err := figure4Report(t).WriteCSV(&b); err != nil {
+	if err := report.WriteTradeCSV(&b, figure4Report(t)); err != nil {
 		t.Fatal(err)
 	}
 	recs, err := csv.NewReader(&b).ReadAll()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if diff := cmp.Diff(CSVHeader(), recs[0]); diff != "" {
+	if diff := cmp.Diff(report.TradeCSVHeader(), recs[0]); diff != "" {
 		t.Errorf("header (-want +got):\n%s", diff)
 	}
 	if len(recs) != 24 {
@@ -72,9 +95,9 @@ func TestWriteCSV(t *testing.T) {
 	}
 }
 
-func TestWriteTable(t *testing.T) {
+func TestWriteTradeTable(t *testing.T) {
 	var b bytes.Buffer
-	if err := figure4Report(t).WriteTable(&b); err != nil {
+	if err := report.WriteTradeTable(&b, figure4Report(t)); err != nil {
 		t.Fatal(err)
 	}
 	out := b.String()
@@ -93,21 +116,21 @@ func TestWriteTable(t *testing.T) {
 	}
 }
 
-// TestWriteHTML checks that the page is self-contained, that every chart
+// TestWriteTradeHTML checks that the page is self-contained, that every chart
 // is well-formed SVG, and that flagged unit values are marked.
-func TestWriteHTML(t *testing.T) {
+func TestWriteTradeHTML(t *testing.T) {
 	for _, tt := range []struct {
 		name    string
-		rep     *Report
+		rep     *trade.Report
 		charts  int
 		flagged bool
 	}{
 		{"figure 4", figure4Report(t), 1, false},
-		{"synthetic peers", analyzeText(t, synthetic(), Options{}), 6, true},
+		{"synthetic peers", peersReport(t), 6, true},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			var b bytes.Buffer
-			if err := tt.rep.WriteHTML(&b); err != nil {
+			if err := report.WriteTradeHTML(&b, tt.rep); err != nil {
 				t.Fatal(err)
 			}
 			page := b.String()
@@ -137,5 +160,27 @@ func TestWriteHTML(t *testing.T) {
 				t.Errorf("flag legend shown = %v, want %v", got, tt.flagged)
 			}
 		})
+	}
+}
+
+// TestTradeGolden renders the trade reports in every format and compares
+// each with its golden file.
+func TestTradeGolden(t *testing.T) {
+	for _, rep := range []struct {
+		name string
+		rep  *trade.Report
+	}{{"trade-figure4", figure4Report(t)}, {"trade-peers", peersReport(t)}} {
+		for _, f := range []struct {
+			ext   string
+			write func(io.Writer, *trade.Report) error
+		}{{"html", report.WriteTradeHTML}, {"csv", report.WriteTradeCSV}, {"txt", report.WriteTradeTable}} {
+			t.Run(rep.name+"."+f.ext, func(t *testing.T) {
+				var b bytes.Buffer
+				if err := f.write(&b, rep.rep); err != nil {
+					t.Fatal(err)
+				}
+				golden(t, rep.name+"."+f.ext, b.Bytes())
+			})
+		}
 	}
 }

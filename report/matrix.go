@@ -1,4 +1,4 @@
-package lists
+package report
 
 import (
 	"bytes"
@@ -9,12 +9,14 @@ import (
 	"strconv"
 	"strings"
 	"text/template"
+
+	"github.com/luxscreen/luxscreen/lists"
 )
 
-// WriteCSV writes the matrix as CSV: a header of "jurisdiction" and the
+// WriteMatrixCSV writes the matrix as CSV: a header of "jurisdiction" and the
 // columns, then one row per jurisdiction with cells written as
 // "full:3", "partial:1" or "none".
-func (m *Matrix) WriteCSV(w io.Writer) error {
+func WriteMatrixCSV(w io.Writer, m *lists.Matrix) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(append([]string{"jurisdiction"}, m.Columns...)); err != nil {
 		return err
@@ -22,7 +24,7 @@ func (m *Matrix) WriteCSV(w io.Writer) error {
 	for i, j := range m.Jurisdictions {
 		rec := []string{j}
 		for _, c := range m.Cells[i] {
-			rec = append(rec, c.text())
+			rec = append(rec, cellText(c))
 		}
 		if err := cw.Write(rec); err != nil {
 			return err
@@ -32,9 +34,9 @@ func (m *Matrix) WriteCSV(w io.Writer) error {
 	return cw.Error()
 }
 
-// WriteMarkdown writes the matrix as a Markdown table, one column per
+// WriteMatrixMarkdown writes the matrix as a Markdown table, one column per
 // chapter or heading, with a legend line.
-func (m *Matrix) WriteMarkdown(w io.Writer) error {
+func WriteMatrixMarkdown(w io.Writer, m *lists.Matrix) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "Coverage of HS %ss by DPRK control lists in force on %s. Cells: full / partial / none, with the number of entries.\n\n", m.Level, formatDate(m.AsOf))
 	b.WriteString("| jurisdiction |")
@@ -47,7 +49,7 @@ func (m *Matrix) WriteMarkdown(w io.Writer) error {
 	for i, j := range m.Jurisdictions {
 		b.WriteString("| " + j + " |")
 		for _, c := range m.Cells[i] {
-			b.WriteString(" " + c.text() + " |")
+			b.WriteString(" " + cellText(c) + " |")
 		}
 		b.WriteString("\n")
 	}
@@ -55,17 +57,17 @@ func (m *Matrix) WriteMarkdown(w io.Writer) error {
 	return err
 }
 
-func (c Cell) text() string {
-	if c.Extent == None {
+func cellText(c lists.Cell) string {
+	if c.Extent == lists.None {
 		return "none"
 	}
 	return c.Extent.String() + ":" + strconv.Itoa(c.Entries)
 }
 
-// Labels names the chapters or headings of a matrix for its drawings, e.g.
+// MatrixLabels names the chapters or headings of a matrix for its drawings, e.g.
 // "71" → "Pearls, precious stones, metals…". The caller supplies them from
 // a nomenclature; columns without a label show their code alone.
-type Labels map[string]string
+type MatrixLabels map[string]string
 
 // The drawing's geometry, in pixels.
 const (
@@ -143,18 +145,18 @@ func svgFuncs() template.FuncMap {
 	}
 }
 
-// WriteSVG draws the matrix as a self-contained SVG heatmap with a title
+// WriteMatrixSVG draws the matrix as a self-contained SVG heatmap with a title
 // naming the as-of date, a legend, jurisdiction names and column labels
 // (codes with labels[code] where given). Each cell carries a tooltip.
-func (m *Matrix) WriteSVG(w io.Writer, labels Labels) error {
+func WriteMatrixSVG(w io.Writer, m *lists.Matrix, labels MatrixLabels) error {
 	t, err := template.New("svg").Funcs(svgFuncs()).Parse(svgTemplate)
 	if err != nil {
 		return err
 	}
-	return t.Execute(w, m.svgView(labels))
+	return t.Execute(w, matrixView(m, labels))
 }
 
-func (m *Matrix) svgView(labels Labels) svgView {
+func matrixView(m *lists.Matrix, labels MatrixLabels) svgView {
 	// Narrow columns need steeper labels to keep them apart; the label
 	// band grows with the sine of the angle.
 	cellW, angle, sin := 24, -55, 0.82
@@ -190,9 +192,9 @@ func (m *Matrix) svgView(labels Labels) svgView {
 			x := svgLeft + k*cellW
 			sc := svgCell{X: x, TextX: x + cellW/2, Fill: "#f2f2f2", TextColor: "#1a1a1a"}
 			switch c.Extent {
-			case All:
+			case lists.All:
 				sc.Fill, sc.TextColor = "#1b7f5a", "#ffffff"
-			case Some:
+			case lists.Some:
 				sc.Fill = "#f2b134"
 			}
 			if c.Entries > 0 {
@@ -215,11 +217,11 @@ func (m *Matrix) svgView(labels Labels) svgView {
 	return v
 }
 
-// WriteHTML writes a self-contained HTML page holding the SVG heatmap, for
+// WriteMatrixHTML writes a self-contained HTML page holding the SVG heatmap, for
 // viewing in a browser.
-func (m *Matrix) WriteHTML(w io.Writer, labels Labels) error {
+func WriteMatrixHTML(w io.Writer, m *lists.Matrix, labels MatrixLabels) error {
 	var svg bytes.Buffer
-	if err := m.WriteSVG(&svg, labels); err != nil {
+	if err := WriteMatrixSVG(&svg, m, labels); err != nil {
 		return err
 	}
 	title := fmt.Sprintf("DPRK luxury-goods coverage by HS %s, %s", m.Level, formatDate(m.AsOf))

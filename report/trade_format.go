@@ -1,12 +1,15 @@
-package trade
+package report
 
 import (
 	"fmt"
 	"math"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/luxscreen/luxscreen/lists"
+
+	"github.com/luxscreen/luxscreen/trade"
 )
 
 // money formats an amount with thousands separators and no decimals
@@ -93,7 +96,7 @@ func inForceWord(whole bool) string {
 }
 
 // ratioText writes a peer comparison: "×3.20 of 2 peers' median 1,200.00".
-func ratioText(u UnitValue) string {
+func ratioText(u trade.UnitValue) string {
 	if !u.Known || u.PeerMedian == 0 {
 		return ""
 	}
@@ -102,12 +105,12 @@ func ratioText(u UnitValue) string {
 
 // reporterListText summarises what the reporter's own lists say: "EU: ex",
 // "RU: not listed", "no list".
-func reporterListText(a Assessment) string {
+func reporterListText(a trade.Assessment) string {
 	if len(a.Jurisdictions) == 0 {
 		return "no list in catalogue"
 	}
 	j := strings.Join(a.Jurisdictions, "+")
-	b := strongest(a.Reporter)
+	b := trade.Strongest(a.Reporter)
 	if b == nil {
 		return j + ": not listed"
 	}
@@ -116,4 +119,34 @@ func reporterListText(a Assessment) string {
 		s += ", part of period"
 	}
 	return s
+}
+
+// periodAxis returns the middle of the period in years (2019.5 for 2019),
+// the x coordinate a chart draws it at.
+func periodAxis(p trade.Period) float64 {
+	if p.Month != 0 {
+		return float64(p.Year) + (float64(p.Month)-0.5)/12
+	}
+	if p.LastYear != 0 {
+		return (float64(p.Year) + float64(p.LastYear) + 1) / 2
+	}
+	return float64(p.Year) + 0.5
+}
+
+// countryShort returns "DPRK" for the DPRK, whose names in Comtrade files
+// ("Dem. People's Rep. of Korea") crowd a table, and the label of other
+// countries.
+func countryShort(c trade.Country) string {
+	if c.IsDPRK() {
+		return "DPRK"
+	}
+	return c.Label()
+}
+
+// formatDate writes a date as the catalogue does, or "" for the zero time.
+func formatDate(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(time.DateOnly)
 }

@@ -1,4 +1,4 @@
-package trade
+package report
 
 import (
 	"fmt"
@@ -7,6 +7,8 @@ import (
 	"math"
 	"slices"
 	"strings"
+
+	"github.com/luxscreen/luxscreen/trade"
 )
 
 // chart is a line chart of one measure by period, one series per
@@ -28,11 +30,11 @@ type series struct {
 }
 
 type point struct {
-	period Period
+	period trade.Period
 	y      float64
 	// peer is the peers' median at this point, 0 when not compared.
 	peer  float64
-	flag  Flag
+	flag  trade.Flag
 	ratio float64
 	tip   string
 }
@@ -40,7 +42,7 @@ type point struct {
 // band is a shaded period; class is one of the bandStyles, label names
 // the instrument that decided it.
 type band struct {
-	period Period
+	period trade.Period
 	class  string
 	label  string
 }
@@ -84,32 +86,51 @@ const (
 	legendRowDY = 18
 )
 
+// plotArea maps data to the plot's pixels.
+type plotArea struct {
+	xs, ys axisRange
+}
+
+// x is the horizontal pixel of a year fraction.
+func (p plotArea) x(v float64) float64 {
+	return plotLeft + (v-p.xs.lo)/(p.xs.hi-p.xs.lo)*(plotRight-plotLeft)
+}
+
+// y is the vertical pixel of a value, on a log scale when the range is.
+func (p plotArea) y(v float64) float64 {
+	t := (v - p.ys.lo) / (p.ys.hi - p.ys.lo)
+	if p.ys.log {
+		t = (math.Log10(v) - math.Log10(p.ys.lo)) / (math.Log10(p.ys.hi) - math.Log10(p.ys.lo))
+	}
+	return plotBottom - t*(plotBottom-plotTop)
+}
+
 // write draws the chart as an <svg> element.
 func (c *chart) write(w io.Writer) {
 	xs, ys := c.domain()
-	logY := ys.log
-	x := func(v float64) float64 {
-		return plotLeft + (v-xs.lo)/(xs.hi-xs.lo)*(plotRight-plotLeft)
-	}
-	y := func(v float64) float64 {
-		t := (v - ys.lo) / (ys.hi - ys.lo)
-		if logY {
-			t = (math.Log10(v) - math.Log10(ys.lo)) / (math.Log10(ys.hi) - math.Log10(ys.lo))
-		}
-		return plotBottom - t*(plotBottom-plotTop)
-	}
+	pa := plotArea{xs: xs, ys: ys}
 	esc := html.EscapeString
 	fmt.Fprintf(w, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" width="%d" height="%d" role="img" aria-labelledby="%s-t" font-family="system-ui, sans-serif" font-size="12">`+"\n", chartW, chartH, chartW, chartH, c.id)
 	fmt.Fprintf(w, `<title id="%s-t">%s</title>`+"\n", c.id, esc(c.title))
 	fmt.Fprintf(w, `<text x="%d" y="20" font-size="15" font-weight="600">%s</text>`+"\n", plotLeft, esc(c.title))
+	c.writeShading(w, pa)
+	c.writeAxes(w, pa)
+	c.writeSeries(w, pa)
+	fmt.Fprintln(w, `</svg>`)
+}
 
+// writeShading shades the periods by verdict, labels each run of bands
+// decided by the same instrument, marks the events and writes the legend
+// of the shadings used.
+func (c *chart) writeShading(w io.Writer, pa plotArea) {
+	esc := html.EscapeString
 	// Verdict shading and its legend.
 	used := map[string]bool{}
 	styles := bandStyles()
 	for _, b := range c.bands {
 		for _, bc := range styles {
 			if bc.class == b.class {
-				x0, x1 := x(periodStart(b.period)), x(periodEnd(b.period))
+				x0, x1 := pa.x(periodStart(b.period)), pa.x(periodEnd(b.period))
 				fmt.Fprintf(w, `<rect x="%.1f" y="%d" width="%.1f" height="%d" fill="%s"><title>%s %s</title></rect>`+"\n", x0, plotTop, x1-x0, plotBottom-plotTop, bc.fill, esc(b.period.String()), esc(bc.text))
 				used[bc.class] = true
 			}
@@ -122,19 +143,19 @@ func (c *chart) write(w io.Writer) {
 			j++
 		}
 		if c.bands[i].label != "" {
-			mid := (x(periodStart(c.bands[i].period)) + x(periodEnd(c.bands[j-1].period))) / 2
+			mid := (pa.x(periodStart(c.bands[i].period)) + pa.x(periodEnd(c.bands[j-1].period))) / 2
 			fmt.Fprintf(w, `<text x="%.1f" y="%d" text-anchor="middle" fill="#6b3a36" font-size="11">%s</text>`+"\n", mid, plotTop+13, esc(c.bands[i].label))
 		}
 		i = j
 	}
 	for k, e := range c.events {
-		if e.at <= xs.lo || e.at >= xs.hi {
+		if e.at <= pa.xs.lo || e.at >= pa.xs.hi {
 			continue
 		}
 		// A label runs into the plot, away from the nearer edge, and
 		// labels take turns at two heights so that close dates stay
 		// legible.
-		ex := x(e.at)
+		ex := pa.x(e.at)
 		anchor, lx := "end", ex-4
 		if ex < (plotLeft+plotRight)/2 {
 			anchor, lx = "start", ex+4
@@ -150,40 +171,50 @@ func (c *chart) write(w io.Writer) {
 		fmt.Fprintf(w, `<rect x="%.0f" y="32" width="14" height="10" fill="%s"/><text x="%.0f" y="41" fill="#444">%s</text>`+"\n", lx, bc.fill, lx+18, esc(bc.text))
 		lx += 30 + 6.2*float64(len(bc.text))
 	}
+}
 
+// writeAxes draws the grid, the axes and their ticks and label.
+func (c *chart) writeAxes(w io.Writer, pa plotArea) {
+	esc := html.EscapeString
 	// Axes, grid and ticks.
 	fmt.Fprintf(w, `<g stroke="#bbb" stroke-width="1">`)
-	for _, t := range ys.ticks {
-		fmt.Fprintf(w, `<line x1="%d" x2="%d" y1="%.1f" y2="%.1f" stroke-dasharray="2 3"/>`, plotLeft, plotRight, y(t), y(t))
+	for _, t := range pa.ys.ticks {
+		fmt.Fprintf(w, `<line x1="%d" x2="%d" y1="%.1f" y2="%.1f" stroke-dasharray="2 3"/>`, plotLeft, plotRight, pa.y(t), pa.y(t))
 	}
 	fmt.Fprintf(w, `<line x1="%d" x2="%d" y1="%d" y2="%d" stroke="#333"/>`, plotLeft, plotRight, plotBottom, plotBottom)
 	fmt.Fprintf(w, `<line x1="%d" x2="%d" y1="%d" y2="%d" stroke="#333"/>`, plotLeft, plotLeft, plotTop, plotBottom)
 	fmt.Fprintln(w, `</g>`)
-	for _, t := range ys.ticks {
-		fmt.Fprintf(w, `<text x="%d" y="%.1f" text-anchor="end" dominant-baseline="middle" fill="#333">%s</text>`+"\n", plotLeft-8, y(t), esc(short(t)))
+	for _, t := range pa.ys.ticks {
+		fmt.Fprintf(w, `<text x="%d" y="%.1f" text-anchor="end" dominant-baseline="middle" fill="#333">%s</text>`+"\n", plotLeft-8, pa.y(t), esc(short(t)))
 	}
-	step := max(1, int(math.Ceil((xs.hi-xs.lo)/24)))
-	for yr := int(xs.lo); float64(yr) < xs.hi; yr += step {
-		fmt.Fprintf(w, `<line x1="%.1f" x2="%.1f" y1="%d" y2="%d" stroke="#333"/>`, x(float64(yr)), x(float64(yr)), plotBottom, plotBottom+5)
-		fmt.Fprintf(w, `<text x="%.1f" y="%d" text-anchor="middle" fill="#333">%d</text>`+"\n", x(float64(yr)+0.5), plotBottom+20, yr)
+	step := max(1, int(math.Ceil((pa.xs.hi-pa.xs.lo)/24)))
+	for yr := int(pa.xs.lo); float64(yr) < pa.xs.hi; yr += step {
+		fmt.Fprintf(w, `<line x1="%.1f" x2="%.1f" y1="%d" y2="%d" stroke="#333"/>`, pa.x(float64(yr)), pa.x(float64(yr)), plotBottom, plotBottom+5)
+		fmt.Fprintf(w, `<text x="%.1f" y="%d" text-anchor="middle" fill="#333">%d</text>`+"\n", pa.x(float64(yr)+0.5), plotBottom+20, yr)
 	}
 	scale := ""
-	if logY {
+	if pa.ys.log {
 		scale = " (log scale)"
 	}
 	fmt.Fprintf(w, `<text transform="translate(18 %d) rotate(-90)" text-anchor="middle" fill="#333">%s</text>`+"\n", (plotTop+plotBottom)/2, esc(c.yLabel+scale))
 
+}
+
+// writeSeries draws each series and its legend, and the legend of the
+// peer medians and flags when a series has them.
+func (c *chart) writeSeries(w io.Writer, pa plotArea) {
+	esc := html.EscapeString
 	// Series: lines between adjacent periods, a dot per point, the peer
 	// median as a grey tick, and a ring and label on flagged points.
 	// Series share a slot per period; each is shifted a little within it
 	// so that equal values (Germany and Kuwait in 2015) stay visible.
-	dodge := func(i int, p Period) float64 {
+	dodge := func(i int, p trade.Period) float64 {
 		n := float64(len(c.series))
 		if n <= 1 {
-			return p.axis()
+			return periodAxis(p)
 		}
 		width := periodEnd(p) - periodStart(p)
-		return p.axis() + (float64(i)-(n-1)/2)*width*min(0.08, 0.7/n)
+		return periodAxis(p) + (float64(i)-(n-1)/2)*width*min(0.08, 0.7/n)
 	}
 	colours := palette()
 	for i, s := range c.series {
@@ -196,21 +227,21 @@ func (c *chart) write(w io.Writer) {
 		slices.SortFunc(pts, func(a, b point) int { return a.period.Compare(b.period) })
 		for j := 1; j < len(pts); j++ {
 			if adjacent(pts[j-1].period, pts[j].period) {
-				fmt.Fprintf(w, `<line x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f" stroke="%s" stroke-width="2"%s/>`+"\n", x(dodge(i, pts[j-1].period)), y(pts[j-1].y), x(dodge(i, pts[j].period)), y(pts[j].y), col, dash)
+				fmt.Fprintf(w, `<line x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f" stroke="%s" stroke-width="2"%s/>`+"\n", pa.x(dodge(i, pts[j-1].period)), pa.y(pts[j-1].y), pa.x(dodge(i, pts[j].period)), pa.y(pts[j].y), col, dash)
 			}
 		}
 		for _, p := range pts {
 			if p.period.IsSpan() {
 				// A span of years is an average over it: a bar across
 				// the span, not a point.
-				x0, x1, py := x(periodStart(p.period)), x(periodEnd(p.period)), y(p.y)
+				x0, x1, py := pa.x(periodStart(p.period)), pa.x(periodEnd(p.period)), pa.y(p.y)
 				fmt.Fprintf(w, `<line x1="%.1f" x2="%.1f" y1="%.1f" y2="%.1f" stroke="%s" stroke-width="3" stroke-dasharray="8 4" opacity="0.8"><title>%s</title></line>`+"\n", x0, x1, py, py, col, esc(p.tip))
 				fmt.Fprintf(w, `<text x="%.1f" y="%.1f" text-anchor="middle" fill="%s" font-size="11">%s average</text>`+"\n", (x0+x1)/2, py-6, col, p.period)
 				continue
 			}
-			px, py := x(dodge(i, p.period)), y(p.y)
+			px, py := pa.x(dodge(i, p.period)), pa.y(p.y)
 			if p.peer > 0 {
-				fmt.Fprintf(w, `<line x1="%.1f" x2="%.1f" y1="%.1f" y2="%.1f" stroke="#555" stroke-width="3"><title>%s %s: peer median %s</title></line>`+"\n", px-11, px+11, y(p.peer), y(p.peer), esc(s.label), p.period, unitMoney(p.peer))
+				fmt.Fprintf(w, `<line x1="%.1f" x2="%.1f" y1="%.1f" y2="%.1f" stroke="#555" stroke-width="3"><title>%s %s: peer median %s</title></line>`+"\n", px-11, px+11, pa.y(p.peer), pa.y(p.peer), esc(s.label), p.period, unitMoney(p.peer))
 			}
 			if p.flag != "" {
 				fmt.Fprintf(w, `<circle cx="%.1f" cy="%.1f" r="9" fill="none" stroke="#c00" stroke-width="2.5"/>`, px, py)
@@ -231,7 +262,6 @@ func (c *chart) write(w io.Writer) {
 		ly += legendRowDY
 		fmt.Fprintf(w, `<circle cx="%d" cy="%d" r="7" fill="none" stroke="#c00" stroke-width="2.5"/><text x="%d" y="%d" dominant-baseline="middle" fill="#444">flagged against peers</text>`+"\n", legendX+11, ly, legendX+28, ly)
 	}
-	fmt.Fprintln(w, `</svg>`)
 }
 
 func hasPeers(ss []series) bool {
@@ -247,7 +277,7 @@ func hasPeers(ss []series) bool {
 
 // adjacent reports whether b is the period right after a, so that a line
 // may join them; a gap is left open, and a span of years is never joined.
-func adjacent(a, b Period) bool {
+func adjacent(a, b trade.Period) bool {
 	if a.IsSpan() || b.IsSpan() {
 		return false
 	}
@@ -257,14 +287,14 @@ func adjacent(a, b Period) bool {
 	return a.Month == 0 && b.Month == 0 && a.End().Equal(b.Start())
 }
 
-func periodStart(p Period) float64 {
+func periodStart(p trade.Period) float64 {
 	if p.Month != 0 {
 		return float64(p.Year) + float64(p.Month-1)/12
 	}
 	return float64(p.Year)
 }
 
-func periodEnd(p Period) float64 {
+func periodEnd(p trade.Period) float64 {
 	switch {
 	case p.Month != 0:
 		return float64(p.Year) + float64(p.Month)/12

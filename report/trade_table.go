@@ -1,4 +1,4 @@
-package trade
+package report
 
 import (
 	"bufio"
@@ -8,15 +8,17 @@ import (
 	"slices"
 	"strings"
 	"text/tabwriter"
+
+	"github.com/luxscreen/luxscreen/trade"
 )
 
-// WriteTable writes the report for people: a summary, one line per flow
+// WriteTradeTable writes the trade report r as plain text for people: a summary, one line per flow
 // with its verdict and unit values, and the entries cited.
-func (r *Report) WriteTable(w io.Writer) error {
+func WriteTradeTable(w io.Writer, r *trade.Report) error {
 	bw := bufio.NewWriter(w)
-	r.writeSummary(bw)
+	writeTradeSummary(bw, r)
 	fmt.Fprintln(bw)
-	hasQty, hasKg := r.hasUnitValues()
+	hasQty, hasKg := hasUnitValues(r)
 	tw := tabwriter.NewWriter(bw, 0, 0, 2, ' ', 0)
 	head := []string{"PERIOD", "REPORTER", "PARTNER", "FLOW", "CODE", "VALUE USD"}
 	if hasQty {
@@ -29,7 +31,7 @@ func (r *Report) WriteTable(w io.Writer) error {
 	fmt.Fprintln(tw, strings.Join(head, "\t"))
 	for _, f := range r.Flows {
 		a := f.Assessment
-		cells := []string{f.Period.String(), f.Reporter.short(), f.Partner.short(), f.Kind.String(), f.CodeText, money(f.ValueUSD)}
+		cells := []string{f.Period.String(), countryShort(f.Reporter), countryShort(f.Partner), f.Kind.String(), f.CodeText, money(f.ValueUSD)}
 		if hasQty {
 			q := "-"
 			if f.QuantityUnit != "" {
@@ -53,30 +55,30 @@ func (r *Report) WriteTable(w io.Writer) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	if notes := r.partPeriodNotes(); len(notes) > 0 {
+	if notes := partPeriodNotes(r); len(notes) > 0 {
 		fmt.Fprintln(bw)
 		fmt.Fprintln(bw, "Entries in force for part of a period only (the verdict rests on entries in force throughout):")
 		for _, n := range notes {
 			fmt.Fprintf(bw, "  %s\n", n)
 		}
 	}
-	if cs := r.citedEntries(); len(cs) > 0 {
+	if cs := citedEntries(r); len(cs) > 0 {
 		fmt.Fprintln(bw)
 		fmt.Fprintln(bw, "Entries deciding a verdict:")
 		tw := tabwriter.NewWriter(bw, 0, 0, 2, ' ', 0)
 		fmt.Fprintln(tw, "  ENTRY\tJURISDICTION\tCITATION\tCODE\tIN FORCE\tCATEGORY")
 		for _, c := range cs {
-			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\t%s\n", c.Entry, c.Jurisdiction, c.Citation, c.Pattern, spanText(c.From, c.Until), c.Category)
+			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\t%s\n", c.Entry, c.Jurisdiction, c.Citation, c.Pattern, c.Span(), c.Category)
 		}
 		if err := tw.Flush(); err != nil {
 			return err
 		}
 	}
-	r.writeProblems(bw)
+	writeTradeProblems(bw, r)
 	return bw.Flush()
 }
 
-func (r *Report) writeSummary(w io.Writer) {
+func writeTradeSummary(w io.Writer, r *trade.Report) {
 	fmt.Fprintf(w, "%s (%s layout): %d rows read, %d to or from the DPRK in %d flows", r.File, r.Layout, r.Rows, r.DPRKRows, len(r.Flows))
 	if r.Breakdown > 0 {
 		fmt.Fprintf(w, "; %d breakdown rows counted, not added", r.Breakdown)
@@ -88,12 +90,12 @@ func (r *Report) writeSummary(w io.Writer) {
 		fmt.Fprintf(w, "; %d rows could not be read", r.ErrorCount)
 	}
 	fmt.Fprintln(w, ".")
-	counts := map[Verdict]int{}
+	counts := map[trade.Verdict]int{}
 	for _, f := range r.Flows {
 		counts[f.Assessment.Verdict]++
 	}
 	var parts []string
-	for _, v := range []Verdict{ProhibitedUN, ProhibitedReporter, Review, LuxuryNotListed, LuxuryNoReporterList, NotControlled} {
+	for _, v := range []trade.Verdict{trade.ProhibitedUN, trade.ProhibitedReporter, trade.Review, trade.LuxuryNotListed, trade.LuxuryNoReporterList, trade.NotControlled} {
 		if counts[v] > 0 {
 			parts = append(parts, fmt.Sprintf("%s %d", v, counts[v]))
 		}
@@ -111,7 +113,7 @@ func (r *Report) writeSummary(w io.Writer) {
 	fmt.Fprintf(w, "Unit values flagged: %d (at least ×%g or ÷%g the median of %d or more peer partners, robust z ≥ %g).\n", flagged, t.MinRatio, t.MinRatio, t.MinPeers, t.Z)
 }
 
-func (r *Report) writeProblems(w io.Writer) {
+func writeTradeProblems(w io.Writer, r *trade.Report) {
 	if len(r.Duplicates) > 0 {
 		fmt.Fprintln(w)
 		fmt.Fprintln(w, "Duplicate rows (identical to an earlier row; not added):")
@@ -128,7 +130,7 @@ func (r *Report) writeProblems(w io.Writer) {
 	}
 }
 
-func (r *Report) hasUnitValues() (qty, kg bool) {
+func hasUnitValues(r *trade.Report) (qty, kg bool) {
 	for _, f := range r.Flows {
 		qty = qty || f.PerQuantity.Known
 		kg = kg || f.PerKg.Known
@@ -138,7 +140,7 @@ func (r *Report) hasUnitValues() (qty, kg bool) {
 
 // partPeriodNotes lists, once per period and entry, the UN and reporter
 // entries in force for part of a flow's period only.
-func (r *Report) partPeriodNotes() []string {
+func partPeriodNotes(r *trade.Report) []string {
 	seen := map[string]bool{}
 	var out []string
 	for _, f := range r.Flows {
@@ -146,7 +148,7 @@ func (r *Report) partPeriodNotes() []string {
 			if c.WholePeriod {
 				continue
 			}
-			n := fmt.Sprintf("%s %s: %s %s (%s, %s) %s", f.Period, f.CodeText, c.Jurisdiction, c.Citation, c.Pattern, c.Coverage, spanText(c.From, c.Until))
+			n := fmt.Sprintf("%s %s: %s %s (%s, %s) %s", f.Period, f.CodeText, c.Jurisdiction, c.Citation, c.Pattern, c.Coverage, c.Span())
 			if !seen[n] {
 				seen[n] = true
 				out = append(out, n)
@@ -157,27 +159,27 @@ func (r *Report) partPeriodNotes() []string {
 }
 
 // citedEntries returns the entries that decide a verdict, once each.
-func (r *Report) citedEntries() []Citation {
+func citedEntries(r *trade.Report) []trade.Citation {
 	seen := map[string]bool{}
-	var out []Citation
+	var out []trade.Citation
 	for _, f := range r.Flows {
 		if b := f.Assessment.Basis; b != nil && !seen[b.Entry] {
 			seen[b.Entry] = true
 			out = append(out, *b)
 		}
 	}
-	slices.SortFunc(out, func(a, b Citation) int { return cmp.Compare(a.Entry, b.Entry) })
+	slices.SortFunc(out, func(a, b trade.Citation) int { return cmp.Compare(a.Entry, b.Entry) })
 	return out
 }
 
-func unitCell(u UnitValue) string {
+func unitCell(u trade.UnitValue) string {
 	if !u.Known {
 		return "-"
 	}
 	return unitMoney(u.Value)
 }
 
-func flagCell(u UnitValue) string {
+func flagCell(u trade.UnitValue) string {
 	if u.Flag != "" {
 		return string(u.Flag)
 	}
@@ -185,7 +187,7 @@ func flagCell(u UnitValue) string {
 }
 
 // peerCell writes the peer comparison, or why there was none.
-func peerCell(u UnitValue) string {
+func peerCell(u trade.UnitValue) string {
 	switch {
 	case !u.Known:
 		return "-"
