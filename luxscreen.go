@@ -69,6 +69,15 @@ type Config struct {
 	// Now returns the current time; nil means time.Now. It dates
 	// shipments and goods lines without a date.
 	Now func() time.Time
+
+	// DataDir is a directory laid out like the repository's embedded
+	// data (lists/data/*.yaml, classify/lexicon/*.yaml,
+	// rules/data/*.yaml, screen/countries.yaml, screen/data/*.yaml,
+	// screen/names/lexicon.yaml): a file there replaces the embedded
+	// file of the same path and a new file extends the data, with no
+	// rebuild. Empty means the embedded data alone. [CheckData]
+	// validates such a directory.
+	DataDir string
 }
 
 // ErrNoLists is returned by Open when Config.NoDemoList is set and no
@@ -82,8 +91,9 @@ var ErrClosed = errors.New("luxscreen: system closed")
 // one screener and one decision engine over them. It is safe for
 // concurrent use.
 type System struct {
-	cfg Config
-	now func() time.Time
+	cfg  Config
+	now  func() time.Time
+	data packageData
 
 	cat *lists.Catalogue
 	// classifier judges goods lines for the engine and for Classify;
@@ -111,7 +121,10 @@ func Open(ctx context.Context, cfg Config) (*System, error) {
 		s.now = time.Now
 	}
 	var err error
-	if s.cat, err = lists.Default(ctx); err != nil {
+	if s.data, err = openData(cfg.DataDir); err != nil {
+		return nil, err
+	}
+	if s.cat, err = lists.Load(ctx, s.data.lists); err != nil {
 		return nil, err
 	}
 	if err := s.openGoods(ctx); err != nil {
@@ -121,7 +134,7 @@ func Open(ctx context.Context, cfg Config) (*System, error) {
 	if err != nil {
 		return nil, err
 	}
-	if s.screener, err = screen.NewScreener(ls...); err != nil {
+	if s.screener, err = screen.NewScreenerOptions(screen.Options{Data: s.data.screen}, ls...); err != nil {
 		return nil, err
 	}
 	if err := s.openEngine(); err != nil {
@@ -137,7 +150,11 @@ func (s *System) openGoods(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	opts := []classify.Option{classify.WithClock(s.now)}
+	lx, err := classify.LoadLexicon(s.data.classify, classify.LexiconDir)
+	if err != nil {
+		return err
+	}
+	opts := []classify.Option{classify.WithClock(s.now), classify.WithLexicon(lx), classify.WithNumbers(s.data.classify)}
 	if r := rates.USDPerUnit(); len(r) > 0 {
 		opts = append(opts, classify.WithRates(r))
 	}
@@ -162,8 +179,7 @@ func (s *System) openGoods(ctx context.Context) error {
 	if len(s.cfg.Jurisdictions) > 0 || len(s.cfg.Kinds) > 0 {
 		// The view shares the lexicon; the engine keeps the unrestricted
 		// classifier, because the shipment decides which lists bind.
-		opts = append(opts, classify.WithLexicon(s.classifier.Lexicon()),
-			classify.WithJurisdictions(s.cfg.Jurisdictions...), classify.WithKinds(s.cfg.Kinds...))
+		opts = append(opts, classify.WithJurisdictions(s.cfg.Jurisdictions...), classify.WithKinds(s.cfg.Kinds...))
 		if s.view, err = classify.New(s.cat, opts...); err != nil {
 			return err
 		}
@@ -176,7 +192,7 @@ func (s *System) openGoods(ctx context.Context) error {
 
 // openEngine reads the rules and reference prices and builds the engine.
 func (s *System) openEngine() error {
-	rs, err := rules.DefaultRuleSet()
+	rs, err := rules.LoadRuleSet(s.data.rules)
 	if err != nil {
 		return err
 	}
@@ -190,7 +206,7 @@ func (s *System) openEngine() error {
 		}
 	}
 	s.ruleSet = rs
-	if s.ref, err = rules.DefaultReference(); err != nil {
+	if s.ref, err = rules.LoadReference(s.data.rules); err != nil {
 		return err
 	}
 	var prices *rules.ReferencePrices
@@ -239,7 +255,7 @@ func (s *System) loadLists(ctx context.Context) ([]screen.List, error) {
 		if s.cfg.NoDemoList {
 			return nil, ErrNoLists
 		}
-		l, err := screen.DemoList()
+		l, err := screen.LoadDemoList(s.data.screen)
 		return []screen.List{l}, err
 	}
 	// The official files take seconds each to parse; reading them side by

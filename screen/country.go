@@ -2,6 +2,7 @@ package screen
 
 import (
 	"embed"
+	"errors"
 	"io/fs"
 	"maps"
 	"slices"
@@ -46,6 +47,17 @@ func namesFS(fsys fs.FS) fs.FS {
 		return names.FS()
 	}
 	return datafile.Overlay(names.FS(), sub)
+}
+
+// CheckData loads every data file of fsys, a file system laid out like the
+// package directory, and returns every problem found (see
+// datafile.Problems), or nil: the country table, the name lexicon and the
+// demo list.
+func CheckData(fsys fs.FS) error {
+	_, cerr := loadCountries(dataFS(fsys))
+	_, nerr := names.LoadAnalyzer(namesFS(fsys))
+	_, derr := LoadDemoList(dataFS(fsys))
+	return errors.Join(cerr, nerr, derr)
 }
 
 // countries maps folded country spellings to ISO 3166-1 alpha-2 codes.

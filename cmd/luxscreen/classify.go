@@ -50,14 +50,14 @@ func (f *classifierFlags) config() (luxscreen.Config, error) {
 	return cfg, nil
 }
 
-// newClassifier opens the system the flags ask for and returns its
-// classifier.
-func (f *classifierFlags) newClassifier(ctx context.Context, e *env) (*classify.Classifier, error) {
+// newClassifier opens the system the flags ask for, with the data
+// directory dataDir (--data), and returns its classifier.
+func (f *classifierFlags) newClassifier(ctx context.Context, e *env, dataDir string) (*classify.Classifier, error) {
 	cfg, err := f.config()
 	if err != nil {
 		return nil, err
 	}
-	cfg.Now = e.now
+	cfg.Now, cfg.DataDir = e.now, dataDir
 	sys, err := luxscreen.Open(ctx, cfg)
 	if err != nil {
 		return nil, err

@@ -35,7 +35,7 @@ func runEvalClassify(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	c, err := cf.newClassifier(ctx, e)
+	c, err := cf.newClassifier(ctx, e, fs.cfg.DataDir)
 	if err != nil {
 		return err
 	}

@@ -66,6 +66,7 @@ func commands() []command {
 		{"eval", "measure accuracy on a labelled set", runEval},
 		{"screen", "screen party and vessel names against sanctions lists", runScreen},
 		{"check", "judge shipments: block, review or clear, with cited findings", runCheck},
+		{"data", "check a --data directory: every problem with its file, line and field", runData},
 		{"trade", "analyze trade statistics: DPRK flows judged against the lists, unit-value anomalies", runTrade},
 		{"serve", "serve the HTTP API: classify, screen, check, lists, yente-compatible /match", runServe},
 	}

@@ -28,6 +28,7 @@ type flagSet struct {
 func newFlagSet(e *env, name, usage string) *flagSet {
 	fs := &flagSet{FlagSet: flag.NewFlagSet("luxscreen "+name, flag.ContinueOnError), name: name}
 	fs.SetOutput(e.stderr)
+	fs.StringVar(&fs.cfg.DataDir, "data", "", "a data DIRECTORY laid out like the embedded data (lists/data, classify/lexicon, rules/data, screen/…) whose files replace or extend it; see docs/data-guide.md")
 	fs.Usage = func() {
 		fmt.Fprintf(e.stderr, "usage: luxscreen %s %s\n", name, usage)
 		fs.PrintDefaults()
@@ -84,6 +85,9 @@ func (fs *flagSet) open(ctx context.Context, e *env, cfg luxscreen.Config, scree
 	}
 	if cfg.PricesFile == "" {
 		cfg.PricesFile = fs.cfg.PricesFile
+	}
+	if cfg.DataDir == "" {
+		cfg.DataDir = fs.cfg.DataDir
 	}
 	if cfg.Now == nil {
 		cfg.Now = e.now

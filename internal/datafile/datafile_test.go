@@ -2,6 +2,7 @@ package datafile
 
 import (
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"testing"
@@ -282,6 +283,21 @@ func TestDirFS(t *testing.T) {
 		if got := Source(fsys, tt.name); got != tt.source {
 			t.Errorf("Source(%s) = %q, want %q", tt.name, got, tt.source)
 		}
+	}
+	// A subdirectory of the overlay still names its files by their place,
+	// also when laid over another package's embedded files.
+	sub, err := fs.Sub(d.FS("screen", fstest.MapFS{}), "names")
+	if err != nil {
+		t.Fatal(err)
+	}
+	nested := Overlay(embedded, sub)
+	for name, want := range map[string]string{"lexicon.yaml": filepath.Join(dir, "screen", "names", "lexicon.yaml"), "other.yaml": "other.yaml"} {
+		if got := Source(nested, name); got != want {
+			t.Errorf("nested Source(%s) = %q, want %q", name, got, want)
+		}
+	}
+	if got := read(t, nested, "lexicon.yaml"); got != "over" {
+		t.Errorf("nested lexicon.yaml = %q, want the directory's", got)
 	}
 	// A package with no directory under Dir reads its embedded files.
 	if got := read(t, d.FS("lists", embedded), "lexicon.yaml"); got != "base" {

@@ -21,6 +21,8 @@ var (
 	ErrMissing = errors.New("required field missing")
 	// ErrInvalid is a value of the wrong type or outside its domain.
 	ErrInvalid = errors.New("invalid value")
+	// ErrUnknownFile is a file in a data directory that no package reads.
+	ErrUnknownFile = errors.New("unknown file")
 )
 
 // Error is a problem in a data file, with its place.

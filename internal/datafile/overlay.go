@@ -156,16 +156,41 @@ func (d Dir) FS(pkg string, embedded fs.FS) fs.FS {
 	return overlay{base: embedded, over: os.DirFS(dir), pkg: pkg, dir: dir}
 }
 
+// Sub returns the overlay of the directories dir of both trees, so that a
+// package reading a subdirectory (screen reads names/) still names its
+// files by their place.
+func (o overlay) Sub(dir string) (fs.FS, error) {
+	base, err := fs.Sub(o.base, dir)
+	if err != nil {
+		return nil, err
+	}
+	over, err := fs.Sub(o.over, dir)
+	if err != nil {
+		return nil, err
+	}
+	s := overlay{base: base, over: over}
+	if o.dir != "" {
+		s.pkg, s.dir = o.pkg+"/"+dir, filepath.Join(o.dir, filepath.FromSlash(dir))
+	}
+	return s, nil
+}
+
 // Source names the file at path name of fsys for error messages: its path
 // on disk when an overlay made by [Dir.FS] takes it from the directory,
-// its repository path when the overlay falls through
-// to the embedded file, and name itself for any other fs.FS.
+// its repository path when the overlay falls through to the embedded
+// file, and name itself for any other fs.FS.
 func Source(fsys fs.FS, name string) string {
 	o, ok := fsys.(overlay)
-	if !ok || o.dir == "" {
+	if !ok {
 		return name
 	}
-	if _, err := fs.Stat(o.over, name); err == nil {
+	_, err := fs.Stat(o.over, name)
+	switch {
+	case o.dir == "" && err == nil:
+		return Source(o.over, name)
+	case o.dir == "":
+		return Source(o.base, name)
+	case err == nil:
 		return filepath.Join(o.dir, filepath.FromSlash(name))
 	}
 	return o.pkg + "/" + name
