@@ -46,7 +46,7 @@ type Config struct {
 	// value in another currency cannot be compared, and the rules fail
 	// closed to review.
 	RatesFile string
-	Rates     *rules.Rates
+	Rates     *lists.Rates
 	// PricesFile is a reference unit-prices file (YAML: prices); without
 	// it the reference-price test is off.
 	PricesFile string
@@ -103,7 +103,6 @@ type System struct {
 	view       *classify.Classifier
 	screener   *screen.Screener
 	engine     *rules.Engine
-	goods      *rules.ClassifyAdapter
 	ruleSet    *rules.RuleSet
 	ref        *rules.Reference
 
@@ -154,10 +153,7 @@ func (s *System) openGoods(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	opts := []classify.Option{classify.WithClock(s.now), classify.WithLexicon(lx), classify.WithNumbers(s.data.classify)}
-	if r := rates.USDPerUnit(); len(r) > 0 {
-		opts = append(opts, classify.WithRates(r))
-	}
+	opts := []classify.Option{classify.WithClock(s.now), classify.WithLexicon(lx), classify.WithNumbers(s.data.classify), classify.WithRates(rates)}
 	if s.cfg.Nomenclature != "" {
 		n, err := hs.Open(ctx, s.cfg.Nomenclature, s.cfg.Edition)
 		if err != nil {
@@ -184,9 +180,6 @@ func (s *System) openGoods(ctx context.Context) error {
 			return err
 		}
 	}
-	if s.goods, err = rules.NewClassifyAdapter(s.classifier, s.cat); err != nil {
-		return err
-	}
 	return nil
 }
 
@@ -209,6 +202,9 @@ func (s *System) openEngine() error {
 	if s.ref, err = rules.LoadReference(s.data.rules); err != nil {
 		return err
 	}
+	// The rules judge an exporter's lists with the catalogue's union
+	// membership, as lookups and the classifier do.
+	s.ref.Jurisdictions = s.cat.Membership()
 	var prices *rules.ReferencePrices
 	if p := s.cfg.PricesFile; p != "" {
 		b, err := os.ReadFile(p)
@@ -224,14 +220,14 @@ func (s *System) openEngine() error {
 		return err
 	}
 	s.engine, err = rules.NewEngine(rules.Config{
-		Rules: rs, Goods: s.goods, Parties: s.screener, Reference: s.ref,
+		Rules: rs, Goods: s.classifier, Parties: s.screener, Reference: s.ref,
 		Rates: rates, Prices: prices, Now: s.now,
 	})
 	return err
 }
 
 // rates returns the configured exchange rates, nil when there are none.
-func (s *System) rates() (*rules.Rates, error) {
+func (s *System) rates() (*lists.Rates, error) {
 	switch {
 	case s.cfg.RatesFile != "" && s.cfg.Rates != nil:
 		return nil, errors.New("luxscreen: Config.RatesFile and Config.Rates are both set; give one")
@@ -240,7 +236,7 @@ func (s *System) rates() (*rules.Rates, error) {
 		if err != nil {
 			return nil, err
 		}
-		return rules.ParseRates(s.cfg.RatesFile, b)
+		return lists.ParseRates(s.cfg.RatesFile, b)
 	}
 	return s.cfg.Rates, nil
 }
@@ -388,5 +384,5 @@ type Versions struct {
 
 // Versions returns the versions of the data loaded now.
 func (s *System) Versions() Versions {
-	return Versions{Rules: s.ruleSet.Version(), Goods: s.goods.Version(), Sanctions: s.screener.Versions()}
+	return Versions{Rules: s.ruleSet.Version(), Goods: s.classifier.Version(), Sanctions: s.screener.Versions()}
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/luxscreen/luxscreen/classify"
+	"github.com/luxscreen/luxscreen/lists"
 	"github.com/luxscreen/luxscreen/party"
 	"github.com/luxscreen/luxscreen/rules"
 	"github.com/luxscreen/luxscreen/screen"
@@ -40,7 +41,7 @@ func TestOpenErrors(t *testing.T) {
 			}
 		})
 	}
-	if _, err := Open(context.Background(), Config{RatesFile: missing, Rates: &rules.Rates{Base: "USD"}}); err == nil {
+	if _, err := Open(context.Background(), Config{RatesFile: missing, Rates: &lists.Rates{Base: "USD"}}); err == nil {
 		t.Error("Open with RatesFile and Rates: got no error")
 	}
 }
@@ -49,10 +50,10 @@ func TestOpenErrors(t *testing.T) {
 // classifier Classify answers with: a copy of the wiring once left them
 // out.
 func TestClassifyRates(t *testing.T) {
-	rates := &rules.Rates{Base: "USD", PerUnit: map[string]float64{"EUR": 1.1, "KRW": 0.00075}}
+	rates := &lists.Rates{Base: "USD", PerUnit: map[string]float64{"EUR": 1.1, "KRW": 0.00075}}
 	tests := []struct {
 		name  string
-		rates *rules.Rates
+		rates *lists.Rates
 		want  bool // a control says that a rate is missing
 	}{
 		{"no rates", nil, true},

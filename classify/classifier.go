@@ -40,13 +40,11 @@ type Classifier struct {
 	stop          map[string]bool
 	validation    []hs.Nomenclature
 	correlations  []*hs.Correlation
-	rates         Rates
+	rates         *lists.Rates
 	jurisdictions []string
 	kinds         []lists.Kind
 	now           func() time.Time
 	scratch       sync.Pool // *scratch
-	// keywords holds each entry's category keywords, tokenised once.
-	keywords map[*lists.Entry][][]string
 	// lookups caches catalogue look-ups by code and direction, for every
 	// date and jurisdiction; results are filtered per item. The catalogue
 	// is immutable, so cached answers never go stale.
@@ -54,9 +52,9 @@ type Classifier struct {
 }
 
 type lookupKey struct {
-	code  string
-	dir   lists.Direction
-	final bool
+	code      string
+	dir       lists.Direction
+	tentative bool
 }
 
 // scratch is per-call working memory, pooled to keep Classify cheap.
@@ -98,20 +96,6 @@ func New(cat *lists.Catalogue, opts ...Option) (*Classifier, error) {
 	c := &Classifier{
 		cat: cat, lx: lx, numbers: numbers, stop: stopwords(), validation: cfg.validation, correlations: cfg.correlations,
 		rates: cfg.rates, kinds: cfg.kinds, now: cfg.now,
-	}
-	c.keywords = map[*lists.Entry][][]string{}
-	for _, m := range cat.Entries(lists.Options{}) {
-		var kws [][]string
-		for _, k := range m.Entry.Keywords {
-			var stems []string
-			for _, tk := range tokenize(k, lx.weak).tokens {
-				stems = append(stems, tk.stem)
-			}
-			if len(stems) > 0 {
-				kws = append(kws, stems)
-			}
-		}
-		c.keywords[m.Entry] = kws
 	}
 	if len(cfg.jurisdictions) > 0 {
 		c.jurisdictions = append(slices.Clone(cfg.jurisdictions), "UN")
@@ -304,124 +288,11 @@ func (c *Classifier) Classify(ctx context.Context, it Item) (Result, error) {
 	if err := ctx.Err(); err != nil {
 		return Result{}, err
 	}
-	res := Result{ID: it.ID, Candidates: []Candidate{}, Controls: []Control{}, Reasons: []string{}}
-	date := it.Date
-	if date.IsZero() {
-		n := c.now().UTC()
-		date = time.Date(n.Year(), n.Month(), n.Day(), 0, 0, 0, 0, time.UTC)
-	}
-	opts := lists.Options{Date: date, Jurisdictions: c.jurisdictions, Kinds: c.kinds, Direction: direction(&it)}
-	desc := strings.TrimSpace(it.Description)
-	codeIn := strings.TrimSpace(it.DeclaredCode)
-	if desc == "" && codeIn == "" {
-		res.review("no description and no declared code")
-		return res, nil
-	}
-
-	var declared []hs.Code // the declared code, in HS 2022 terms where mapped
-	if codeIn != "" {
-		chk, codes := c.checkDeclared(codeIn, date)
-		res.Declared = &chk
-		declared = codes
-		for _, p := range chk.Problems {
-			res.review("declared code: " + p)
-		}
-	}
-
-	s := c.scratch.Get().(*scratch)
-	defer c.scratch.Put(s)
-	var t text
-	var out []outcome
-	var a analysis
-	if desc != "" {
-		t = tokenize(desc, c.lx.weak)
-		a = c.analyse(&t, date.Year(), s)
-		s.matches = a.matches[:0]
-		a.antiqueRedirect(c.lx)
-		for _, ci := range a.ranked {
-			if len(out) == maxCandidates {
-				break
-			}
-			out = append(out, c.resolve(&a, ci))
-		}
-		res.Attributes = a.attrs.list()
-	}
-
-	var final hs.Code      // the answer (6 digits) or zero
-	var headings []hs.Code // headings the answer may lie in, when abstaining
-	top := -1
-	if len(out) > 0 && out[0].score >= minAnswer {
-		top = 0
-	}
-	var hits []scored
-	if c.ix != nil && desc != "" {
-		hits = c.ix.search(t.tokens, 10, s.bm25, c.stop)
-	}
-	useIndex := len(hits) > 0 && (top < 0 || out[0].score < minConfident)
-
-	switch {
-	case useIndex:
-		final, headings = c.fromIndex(&res, hits, out)
-	case top == 0:
-		o := out[0]
-		switch {
-		case o.code.Len() == 6:
-			final = o.code
-		case !o.code.IsZero():
-			headings = []hs.Code{o.code}
-			res.review("classified only to heading " + o.code.String() + ": the lexicon does not split it further")
-		default:
-			headings = o.headings
-		}
-		for _, r := range o.reasons {
-			res.review(r)
-		}
-		if o.score < minConfident {
-			res.review("weak evidence: only a brand or context words matched")
-		}
-		if len(out) > 1 && out[1].score >= closeRatio*o.score && !sameHeadings(o, out[1]) {
-			res.review(fmt.Sprintf("ambiguous: %s (%.1f) vs %s (%.1f)",
-				c.lx.concepts[o.concept].description, o.score, c.lx.concepts[out[1].concept].description, out[1].score))
-		}
-		if cr := c.lx.concepts[o.concept].redFlag; cr != "" {
-			res.review("red flag: " + cr)
-		}
-		c.addLexiconCandidates(&res, out)
-		c.addIndexCandidates(&res, hits)
-	case len(declared) > 0:
-		if desc != "" {
-			res.review("the description matched nothing; classified from the declared code alone")
-		}
-		d := declared[0]
-		if len(declared) > 1 {
-			res.review("the declared code maps to several HS 2022 codes")
-			for _, x := range declared {
-				headings = appendCode(headings, x)
-			}
-		} else if d.Len() >= 6 {
-			final = d.Truncate(6)
-		} else {
-			headings = []hs.Code{d}
-			res.review("the declared code " + d.String() + " is a " + d.Level().String() + ", not a subheading; it is not padded to six digits")
-		}
-		for _, x := range declared {
-			res.Candidates = append(res.Candidates, Candidate{Code: x.Truncate(6).Digits(), Level: levelOf(x.Truncate(6)), Score: 1, Evidence: []string{"declared code " + codeIn}})
-		}
-	default:
-		res.review("nothing in the description matched the lexicon" + map[bool]string{true: " or the nomenclature", false: ""}[c.ix != nil])
-		c.addLexiconCandidates(&res, out)
-	}
-	if !final.IsZero() {
-		res.HS6 = final.Digits()
-	}
-
-	// Controls of the goods as classified.
-	if !final.IsZero() {
-		res.Controls = c.controlsFor(final, true, &it, &t, opts, res.Controls)
-	} else {
-		for _, h := range headings {
-			res.Controls = c.controlsFor(h, false, &it, &t, opts, res.Controls)
-		}
+	var w work
+	res := c.classify(&it, &w)
+	js := c.judge(&w, &it, &w.opts, c.rates)
+	for i := range js {
+		res.Controls = append(res.Controls, Control{ControlEntry: js[i].entry, Applies: js[i].Applies, Why: js[i].Why})
 	}
 	open, size := 0, 0
 	for i := range res.Controls {
@@ -430,9 +301,9 @@ func (c *Classifier) Classify(ctx context.Context, it Item) (Result, error) {
 			continue
 		}
 		switch ctl.Applies {
-		case Applies:
+		case lists.Applies:
 			res.Luxury = true
-		case CannotTell:
+		case lists.CannotTell:
 			res.Luxury = true
 			open++
 			size += len(ctl.List) + len(ctl.Entry) + 3
@@ -442,14 +313,250 @@ func (c *Classifier) Classify(ctx context.Context, it Item) (Result, error) {
 		// One reason for all, since the per-control "why" is in Controls.
 		res.review(openControls(res.Controls, open, size))
 	}
+	return res, nil
+}
 
-	if desc != "" && len(declared) > 0 && top == 0 && !useIndex {
-		if mm := c.mismatch(out, a.scores, declared, codeIn, final, headings, &it, &t, opts); mm != nil {
-			res.Mismatch = mm
+// AssessGoods classifies a goods line and judges every catalogue entry
+// that covers it, at any date: the engine of package rules keeps those in
+// force on the day a rule asks about. rates convert the line's value for
+// thresholds; nil means the classifier's own (see [WithRates]).
+func (c *Classifier) AssessGoods(ctx context.Context, g lists.Goods, rates *lists.Rates) (lists.Assessment, error) {
+	if err := ctx.Err(); err != nil {
+		return lists.Assessment{}, err
+	}
+	it := Item{ID: g.ID, Description: g.Description, DeclaredCode: g.Code, Value: g.Value.Amount, Currency: g.Value.Currency,
+		Quantity: g.Quantity, Unit: g.Unit, Date: g.Date}
+	var w work
+	res := c.classify(&it, &w)
+	if rates == nil {
+		rates = c.rates
+	}
+	opts := c.cat.Resolve(lists.Options{Jurisdictions: c.jurisdictions, Kinds: c.kinds, Direction: g.Direction})
+	js := c.judge(&w, &it, &opts, rates)
+	out := lists.Assessment{HS6: res.HS6, Code: res.HS6, Source: "classified", Controls: make([]lists.Judgement, len(js))}
+	for i := range js {
+		out.Controls[i] = js[i].Judgement
+	}
+	if !w.declared.IsZero() {
+		out.Code, out.HS6, out.Source = w.declared.Digits(), w.declared.HS6(), "declared"
+	}
+	// A line with a code is judged by its controls; without one nothing
+	// can be judged, and the classifier's reasons say why.
+	if res.NeedsReview && out.Code == "" {
+		out.NeedsReview = append(out.NeedsReview, res.Reasons...)
+		if len(out.NeedsReview) == 0 {
+			out.NeedsReview = []string{"the classifier could not decide"}
+		}
+	}
+	if m := res.Mismatch; m != nil && (m.Kind == MismatchControlled || m.Kind == MismatchRedFlag) {
+		out.Mismatch = m
+	}
+	return out, nil
+}
+
+// Version identifies the classifier's catalogue.
+func (c *Classifier) Version() string { return "classify+" + c.cat.Version() }
+
+// work is what classifying an item leaves for judging it: the codes the
+// goods were classified under, and the lookup options of the item.
+type work struct {
+	opts lists.Options
+	// codes are judged in order; tentative marks headings of an
+	// undecided classification.
+	codes []judgedCode
+	// declared is the valid declared code when the line is judged under
+	// it.
+	declared hs.Code
+}
+
+type judgedCode struct {
+	code      hs.Code
+	tentative bool
+}
+
+// judge judges every code of w for the item, each entry once.
+func (c *Classifier) judge(w *work, it *Item, opts *lists.Options, rates *lists.Rates) []judged {
+	if len(w.codes) == 0 {
+		return nil
+	}
+	f := lists.Facts{Description: it.Description, Value: lists.Money{Amount: it.Value, Currency: it.Currency}, Quantity: it.Quantity, Unit: it.Unit, Date: opts.Date}
+	var out []judged
+	for _, jc := range w.codes {
+		out = c.judgeCode(jc.code, jc.tentative, &f, opts, rates, out)
+	}
+	return out
+}
+
+// classify classifies one item, leaving in w the codes to judge it under.
+func (c *Classifier) classify(it *Item, w *work) Result {
+	res := Result{ID: it.ID, Candidates: []Candidate{}, Controls: []Control{}, Reasons: []string{}}
+	date := it.Date
+	if date.IsZero() {
+		n := c.now().UTC()
+		date = time.Date(n.Year(), n.Month(), n.Day(), 0, 0, 0, 0, time.UTC)
+	}
+	w.opts = c.cat.Resolve(lists.Options{Date: date, Jurisdictions: c.jurisdictions, Kinds: c.kinds, Direction: direction(it)})
+	desc := strings.TrimSpace(it.Description)
+	codeIn := strings.TrimSpace(it.DeclaredCode)
+	if desc == "" && codeIn == "" {
+		res.review("no description and no declared code")
+		return res
+	}
+	var declared []hs.Code // the declared code, in HS 2022 terms where mapped
+	if codeIn != "" {
+		chk, codes := c.checkDeclared(codeIn, date)
+		res.Declared = &chk
+		declared = codes
+		for _, p := range chk.Problems {
+			res.review("declared code: " + p)
+		}
+	}
+	s := c.scratch.Get().(*scratch)
+	defer c.scratch.Put(s)
+	d := c.describe(&res, desc, date, s)
+	switch {
+	case d.useIndex:
+		d.final, d.headings = c.fromIndex(&res, d.hits, d.out)
+	case d.top:
+		c.fromLexicon(&res, &d)
+	case len(declared) > 0:
+		c.fromDeclared(&res, &d, declared, codeIn, desc != "")
+	default:
+		res.review("nothing in the description matched the lexicon" + map[bool]string{true: " or the nomenclature", false: ""}[c.ix != nil])
+		c.addLexiconCandidates(&res, d.out)
+	}
+	if desc != "" && len(declared) > 0 && d.top && !d.useIndex {
+		if mm, contra := c.mismatch(d.out, declared, codeIn, d.final, d.headings, &w.opts); mm != nil {
+			res.Mismatch, d.contradicts = mm, contra
 			res.review("mismatch: " + mm.Reason)
 		}
 	}
-	return res, nil
+	c.chooseCodes(&res, &d, declared, w)
+	return res
+}
+
+// described is what the description says, before the declared code is
+// weighed.
+type described struct {
+	out      []outcome
+	hits     []scored
+	top      bool // the lexicon's best concept is an answer
+	useIndex bool // the nomenclature index answers instead
+	// contradicts is set when the description points to a heading the
+	// declared code is not under.
+	contradicts bool
+	final       hs.Code
+	headings    []hs.Code
+}
+
+// describe analyses the description with the lexicon and the nomenclature
+// index.
+func (c *Classifier) describe(res *Result, desc string, date time.Time, s *scratch) described {
+	var d described
+	if desc == "" {
+		return d
+	}
+	t := tokenize(desc, c.lx.weak)
+	a := c.analyse(&t, date.Year(), s)
+	s.matches = a.matches[:0]
+	a.antiqueRedirect(c.lx)
+	for _, ci := range a.ranked {
+		if len(d.out) == maxCandidates {
+			break
+		}
+		d.out = append(d.out, c.resolve(&a, ci))
+	}
+	res.Attributes = a.attrs.list()
+	d.top = len(d.out) > 0 && d.out[0].score >= minAnswer
+	if c.ix != nil {
+		d.hits = c.ix.search(t.tokens, 10, s.bm25, c.stop)
+	}
+	d.useIndex = len(d.hits) > 0 && (!d.top || d.out[0].score < minConfident)
+	return d
+}
+
+// fromLexicon answers from the lexicon's best concept.
+func (c *Classifier) fromLexicon(res *Result, d *described) {
+	o := d.out[0]
+	switch {
+	case o.code.Len() == 6:
+		d.final = o.code
+	case !o.code.IsZero():
+		d.headings = []hs.Code{o.code}
+		res.review("classified only to heading " + o.code.String() + ": the lexicon does not split it further")
+	default:
+		d.headings = o.headings
+	}
+	for _, r := range o.reasons {
+		res.review(r)
+	}
+	if o.score < minConfident {
+		res.review("weak evidence: only a brand or context words matched")
+	}
+	if len(d.out) > 1 && d.out[1].score >= closeRatio*o.score && !sameHeadings(o, d.out[1]) {
+		res.review(fmt.Sprintf("ambiguous: %s (%.1f) vs %s (%.1f)",
+			c.lx.concepts[o.concept].description, o.score, c.lx.concepts[d.out[1].concept].description, d.out[1].score))
+	}
+	if cr := c.lx.concepts[o.concept].redFlag; cr != "" {
+		res.review("red flag: " + cr)
+	}
+	c.addLexiconCandidates(res, d.out)
+	c.addIndexCandidates(res, d.hits)
+}
+
+// fromDeclared answers from the declared code when the description says
+// nothing the classifier knows.
+func (c *Classifier) fromDeclared(res *Result, d *described, declared []hs.Code, codeIn string, hasDesc bool) {
+	if hasDesc {
+		res.review("the description matched nothing; classified from the declared code alone")
+	}
+	if len(declared) > 1 {
+		res.review("the declared code maps to several HS 2022 codes")
+		for _, x := range declared {
+			d.headings = appendCode(d.headings, x)
+		}
+	}
+	for _, x := range declared {
+		res.Candidates = append(res.Candidates, Candidate{Code: x.Truncate(6).Digits(), Level: levelOf(x.Truncate(6)), Score: 1, Evidence: []string{"declared code " + codeIn}})
+	}
+}
+
+// chooseCodes settles the code the line is judged under. A valid declared
+// code is used unless the description contradicts it at heading level;
+// then the line is judged under both, and HS6 is the described code. A
+// description that points to another subheading of the declared heading
+// is flagged, with both codes.
+func (c *Classifier) chooseCodes(res *Result, d *described, declared []hs.Code, w *work) {
+	if len(declared) == 1 && !d.contradicts {
+		dc := declared[0]
+		w.declared = dc
+		w.codes = append(w.codes, judgedCode{code: dc})
+		if dc.Len() < 6 {
+			res.HS6 = ""
+			res.review("the declared code " + dc.String() + " is a " + dc.Level().String() + ", not a subheading; it is not padded to six digits")
+			return
+		}
+		res.HS6 = dc.HS6()
+		if d.top && !d.useIndex && !d.final.IsZero() && d.final.Digits() != res.HS6 && res.Mismatch == nil {
+			res.Mismatch = &lists.Mismatch{Kind: MismatchSubheading, Declared: dc.Digits(), Described: d.final.Digits(),
+				Reason: "declared " + dc.String() + " but the description points to subheading " + d.final.String()}
+			res.review("mismatch: " + res.Mismatch.Reason)
+		}
+		return
+	}
+	if d.contradicts {
+		for _, dc := range declared {
+			w.codes = append(w.codes, judgedCode{code: dc})
+		}
+	}
+	if !d.final.IsZero() {
+		res.HS6 = d.final.Digits()
+		w.codes = append(w.codes, judgedCode{code: d.final})
+		return
+	}
+	for _, h := range d.headings {
+		w.codes = append(w.codes, judgedCode{code: h, tentative: true})
+	}
 }
 
 // openControls names the luxury controls that cannot be ruled out, in one
@@ -462,7 +569,7 @@ func openControls(ctls []Control, n, size int) string {
 	b.WriteString(head)
 	first := true
 	for i := range ctls {
-		if ctls[i].Kind != lists.Luxury || ctls[i].Applies != CannotTell {
+		if ctls[i].Kind != lists.Luxury || ctls[i].Applies != lists.CannotTell {
 			continue
 		}
 		if !first {

@@ -251,44 +251,8 @@ func TestGarbageNeedsReview(t *testing.T) {
 	}
 }
 
-func TestThresholds(t *testing.T) {
-	th := &lists.Threshold{Amount: 500, Currency: "USD", Per: lists.Item, PerQuantity: 1}
-	kg := &lists.Threshold{Amount: 100, Currency: "EUR", Per: lists.Kg, PerQuantity: 1.5}
-	rates := Rates{"EUR": 1.10, "KRW": 0.00075}
-	tests := []struct {
-		name string
-		th   *lists.Threshold
-		it   Item
-		want Applicability
-	}{
-		{"above", th, Item{Value: 1200, Currency: "USD", Quantity: 2, Unit: "pcs"}, Applies},
-		{"within", th, Item{Value: 900, Currency: "USD", Quantity: 2, Unit: "pcs"}, DoesNotApply},
-		{"converted", th, Item{Value: 1000, Currency: "EUR", Quantity: 2, Unit: "pcs"}, Applies},
-		{"no value", th, Item{Quantity: 2, Unit: "pcs"}, CannotTell},
-		{"no currency", th, Item{Value: 900, Quantity: 2}, CannotTell},
-		{"unknown currency", th, Item{Value: 900, Currency: "XYZ", Quantity: 2, Unit: "pcs"}, CannotTell},
-		{"bad currency", th, Item{Value: 900, Currency: "dollars", Quantity: 2, Unit: "pcs"}, CannotTell},
-		{"no quantity but whole line within", th, Item{Value: 400, Currency: "USD"}, DoesNotApply},
-		{"no quantity above", th, Item{Value: 4000, Currency: "USD"}, CannotTell},
-		{"per 1.5 kg", kg, Item{Value: 300, Currency: "EUR", Quantity: 3, Unit: "kg"}, Applies},
-		{"grams converted", kg, Item{Value: 30, Currency: "EUR", Quantity: 3000, Unit: "g"}, DoesNotApply},
-		{"unit mismatch", kg, Item{Value: 300, Currency: "EUR", Quantity: 3, Unit: "pcs"}, CannotTell},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got, why := evalThreshold(tt.th, &tt.it, rates)
-			if got != tt.want {
-				t.Errorf("got %s (%s), want %s", got, why, tt.want)
-			}
-			if why == "" {
-				t.Error("no reason given")
-			}
-		})
-	}
-}
-
 func TestControlsAndLuxury(t *testing.T) {
-	c := newClassifier(t, WithJurisdictions("UN"), WithRates(Rates{"EUR": 1.08}))
+	c := newClassifier(t, WithJurisdictions("UN"), WithRates(&lists.Rates{Base: "USD", PerUnit: map[string]float64{"EUR": 1.08}}))
 	ctx := context.Background()
 	// Rugs are controlled by UNSCR 2321 above USD 500.
 	cheap, err := c.Classify(ctx, Item{Description: "hand-knotted wool rug", Value: 300, Currency: "EUR", Quantity: 1, Unit: "pcs"})
@@ -303,7 +267,7 @@ func TestControlsAndLuxury(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	applies := func(r Result, entry string) Applicability {
+	applies := func(r Result, entry string) lists.Applicability {
 		for _, ctl := range r.Controls {
 			if ctl.Entry == entry {
 				return ctl.Applies
@@ -313,7 +277,7 @@ func TestControlsAndLuxury(t *testing.T) {
 	}
 	const rugs = "un-2321-iv-a-rugs-tapestries"
 	got := []any{applies(cheap, rugs), cheap.Luxury, applies(dear, rugs), dear.Luxury, applies(unknown, rugs), unknown.Luxury, unknown.NeedsReview}
-	want := []any{DoesNotApply, false, Applies, true, CannotTell, true, true}
+	want := []any{lists.DoesNotApply, false, lists.Applies, true, lists.CannotTell, true, true}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("rug controls (-want +got):\n%s", diff)
 	}

@@ -87,12 +87,13 @@ func (c *Classifier) checkDeclared(in string, date time.Time) (DeclaredCheck, []
 // mismatch compares what the description points to with the declared
 // code. It reports a finding when the description is confident about a
 // heading that the declared code is not under, and says which controls the
-// declared code escapes.
-func (c *Classifier) mismatch(out []outcome, scores []float64, declared []hs.Code, in string, final hs.Code, headings []hs.Code, it *Item, t *text, opts lists.Options) *Mismatch {
+// declared code escapes; contradicts is then set. A red flag is reported
+// also when the declared code covers the described goods.
+func (c *Classifier) mismatch(out []outcome, declared []hs.Code, in string, final hs.Code, headings []hs.Code, opts *lists.Options) (mm *lists.Mismatch, contradicts bool) {
 	o := out[0]
 	con := &c.lx.concepts[o.concept]
 	if o.score < minConfident && con.redFlag == "" {
-		return nil
+		return nil, false
 	}
 	described := headings
 	if !final.IsZero() {
@@ -101,7 +102,7 @@ func (c *Classifier) mismatch(out []outcome, scores []float64, declared []hs.Cod
 		described = o.headings
 	}
 	if len(described) == 0 {
-		return nil
+		return nil, false
 	}
 	covered := false
 	for _, d := range declared {
@@ -112,20 +113,20 @@ func (c *Classifier) mismatch(out []outcome, scores []float64, declared []hs.Cod
 		}
 	}
 	if covered && con.redFlag == "" {
-		return nil
+		return nil, false
 	}
 	descText := make([]string, len(described))
 	for i, h := range described {
 		descText[i] = h.String()
 	}
-	mm := &Mismatch{Kind: MismatchHeading, Declared: declared[0].Digits(), Described: strings.Join(descText, "|")}
+	mm = &lists.Mismatch{Kind: MismatchHeading, Declared: declared[0].Digits(), Described: strings.Join(descText, "|")}
 	if !final.IsZero() {
 		mm.Described = final.Digits()
 	}
 	if covered {
 		mm.Kind = MismatchRedFlag
 		mm.Reason = "described as " + con.description + ": " + con.redFlag
-		return mm
+		return mm, false
 	}
 	// Entries that cover the described goods but not the declared code.
 	have := map[string]bool{}
@@ -151,5 +152,5 @@ func (c *Classifier) mismatch(out []outcome, scores []float64, declared []hs.Cod
 		mm.Kind = MismatchRedFlag
 		mm.Reason += "; " + con.redFlag
 	}
-	return mm
+	return mm, true
 }

@@ -42,10 +42,14 @@
 //
 // A [Result] lists the catalogue entries that cover the answer, each with
 // whether it applies: a threshold is compared with the line's unit value,
-// converted with the caller's [Rates]; an "ex" code applies when the
-// description matches the entry's category keywords. A missing value, an
-// unknown currency or rate, or an abstention makes a control [CannotTell],
-// never [DoesNotApply]: screening fails closed. Luxury is set when a
+// converted with the caller's [lists.Rates]; an "ex" code applies when the
+// description matches the entry's category keywords. The judgement is
+// [lists.Catalogue.Judge], the one lookup, check and the HTTP API report.
+// A missing value, an unknown currency or rate, or an abstention makes a
+// control [lists.CannotTell], never [lists.DoesNotApply]: screening fails
+// closed. A valid declared code is the code the line is judged under,
+// unless the description points to another heading: then the line is
+// judged under both and the result carries the [lists.Mismatch]. Luxury is set when a
 // luxury-kind control applies or cannot be ruled out. By default every
 // jurisdiction is considered; [WithJurisdictions] restricts them, and the
 // UN lists are always included because every member state must apply them.
@@ -56,7 +60,7 @@
 // the edition in force on the shipment date when one is loaded, and mapped
 // to HS 2022 with a correlation table when given. When the description
 // clearly points to a heading the declared code is not under, the result
-// carries a [Mismatch]; it is the mislabelling red flag when the described
+// carries a [lists.Mismatch]; it is the mislabelling red flag when the described
 // goods are controlled by entries the declared code escapes, or when the
 // description has attributes the lexicon marks as a known disguise.
 package classify

@@ -18,7 +18,7 @@ func ExampleLine_Item() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	c, err := classify.New(cat, classify.WithJurisdictions("UN"), classify.WithRates(classify.Rates{"EUR": 1.08}))
+	c, err := classify.New(cat, classify.WithJurisdictions("UN"), classify.WithRates(&lists.Rates{Base: "USD", PerUnit: map[string]float64{"EUR": 1.08}}))
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -86,16 +86,3 @@ func FuzzClassify(f *testing.F) {
 		}
 	})
 }
-
-// FuzzParseRate checks the --rate parser.
-func FuzzParseRate(f *testing.F) {
-	for _, s := range []string{"EUR=1.08", "krw=0.00075", "=1", "EUR=", "EUR=-1", "EURO=1"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		cur, v, err := ParseRate(s)
-		if err == nil && (len(cur) != 3 || v <= 0) {
-			t.Errorf("ParseRate(%q) = %q, %v without error", s, cur, v)
-		}
-	})
-}

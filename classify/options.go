@@ -17,7 +17,7 @@ type config struct {
 	nomenclature  hs.Nomenclature
 	validation    []hs.Nomenclature
 	correlations  []*hs.Correlation
-	rates         Rates
+	rates         *lists.Rates
 	jurisdictions []string
 	kinds         []lists.Kind
 	now           func() time.Time
@@ -47,14 +47,9 @@ func WithCorrelation(t *hs.Correlation) Option {
 }
 
 // WithRates sets the exchange rates used to compare values with
-// thresholds in another currency.
-func WithRates(r Rates) Option {
-	return func(c *config) {
-		c.rates = make(Rates, len(r))
-		for k, v := range r {
-			c.rates[k] = v
-		}
-	}
+// thresholds in another currency. The classifier never modifies them.
+func WithRates(r *lists.Rates) Option {
+	return func(c *config) { c.rates = r }
 }
 
 // WithJurisdictions restricts the controls considered to these

@@ -53,16 +53,6 @@ type Candidate struct {
 	Evidence []string `json:"evidence"`
 }
 
-// Applicability says whether a control applies to the goods.
-type Applicability string
-
-// The answers a control check can give.
-const (
-	Applies      Applicability = "applies"
-	DoesNotApply Applicability = "does not apply"
-	CannotTell   Applicability = "cannot tell"
-)
-
 // Control is one catalogue entry that covers the classification, with
 // whether it applies to this line. Its JSON form is flat: the entry's
 // fields, then applies and why.
@@ -71,7 +61,7 @@ type Control struct {
 	// same code, so that a classification does not copy it; it must not be
 	// modified.
 	*ControlEntry
-	Applies Applicability `json:"applies"`
+	Applies lists.Applicability `json:"applies"`
 	// Why explains the answer: the threshold comparison, the category
 	// keyword found, or what is missing to decide.
 	Why string `json:"why"`
@@ -107,7 +97,7 @@ type DeclaredCheck struct {
 	Problems []string `json:"problems,omitempty"`
 }
 
-// Mismatch kinds.
+// Kinds of [lists.Mismatch] the classifier reports.
 const (
 	// MismatchHeading: the description points to a heading the declared
 	// code does not cover.
@@ -120,19 +110,11 @@ const (
 	// marks as a known disguise (a missile carrier described as a lumber
 	// transporter), whatever the declared code.
 	MismatchRedFlag = "red-flag"
+	// MismatchSubheading: the description points to another subheading
+	// of the declared heading; the line is judged under the declared
+	// code.
+	MismatchSubheading = "subheading"
 )
-
-// Mismatch is a finding that the declared code and the description
-// disagree. The shipment-decision engine cites it.
-type Mismatch struct {
-	Kind      string `json:"kind"`
-	Declared  string `json:"declared"`
-	Described string `json:"described"`
-	// Evades lists the entries (list/entry) that cover the described goods
-	// but not the declared code.
-	Evades []string `json:"evades,omitempty"`
-	Reason string   `json:"reason"`
-}
 
 // Result is the classification of one Item. Its JSON field names are
 // stable: other tools consume them.
@@ -149,9 +131,9 @@ type Result struct {
 	NeedsReview bool     `json:"needs_review"`
 	Reasons     []string `json:"reasons"`
 	// Attributes are the product attributes read from the description.
-	Attributes []Attribute    `json:"attributes,omitempty"`
-	Declared   *DeclaredCheck `json:"declared,omitempty"`
-	Mismatch   *Mismatch      `json:"mismatch,omitempty"`
+	Attributes []Attribute     `json:"attributes,omitempty"`
+	Declared   *DeclaredCheck  `json:"declared,omitempty"`
+	Mismatch   *lists.Mismatch `json:"mismatch,omitempty"`
 }
 
 func (r *Result) review(reason string) {

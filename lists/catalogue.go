@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"sync"
 	"time"
 
 	memdb "github.com/hashicorp/go-memdb"
@@ -24,6 +25,15 @@ type Catalogue struct {
 	// pattern code, deeper every code that has a longer pattern below it.
 	byCode map[string][]*patternRow
 	deeper map[string]bool
+	// keywords holds each entry's category keywords split into words
+	// once, for the judgement of "ex" entries.
+	keywords map[*Entry][][]string
+	// membership widens a lookup's jurisdictions to the unions they
+	// belonged to on its date.
+	membership *Membership
+
+	versionOnce sync.Once
+	version     string
 }
 
 // patternRow is one code pattern of one entry: the unit the index stores.
@@ -59,14 +69,19 @@ func schema() *memdb.DBSchema {
 	}}
 }
 
-// New indexes lists into a catalogue. List IDs must be unique, and so must
+// New indexes lists into a catalogue, with the embedded union membership
+// (see [Catalogue.WithMembership]). List IDs must be unique, and so must
 // entry IDs across all lists, because findings cite entries by ID alone.
 func New(lists ...*List) (*Catalogue, error) {
 	db, err := memdb.NewMemDB(schema())
 	if err != nil {
 		return nil, fmt.Errorf("lists: building index: %w", err)
 	}
-	c := &Catalogue{db: db, byID: make(map[string]*List, len(lists))}
+	ms, err := DefaultMembership()
+	if err != nil {
+		return nil, err
+	}
+	c := &Catalogue{db: db, byID: make(map[string]*List, len(lists)), keywords: map[*Entry][][]string{}, membership: ms}
 	entryOwner := map[string]string{}
 	txn := db.Txn(true)
 	defer txn.Abort()
@@ -81,6 +96,9 @@ func New(lists ...*List) (*Catalogue, error) {
 				return nil, fmt.Errorf("lists: %s: entry id %q is also used in list %q", l.File, e.ID, other)
 			}
 			entryOwner[e.ID] = l.ID
+			for _, k := range e.Keywords {
+				c.keywords[e] = append(c.keywords[e], keywordWords(k))
+			}
 			for i, p := range e.Codes {
 				row := &patternRow{
 					ID:           l.ID + "/" + e.ID + "/" + strconv.Itoa(i),
@@ -116,6 +134,15 @@ func New(lists ...*List) (*Catalogue, error) {
 	slices.SortFunc(c.lists, func(a, b *List) int { return cmp.Compare(a.ID, b.ID) })
 	return c, nil
 }
+
+// WithMembership returns a catalogue of the same lists that widens
+// jurisdictions by m instead of the embedded membership.
+func (c *Catalogue) WithMembership(m *Membership) *Catalogue {
+	return &Catalogue{db: c.db, lists: c.lists, byID: c.byID, byCode: c.byCode, deeper: c.deeper, keywords: c.keywords, membership: m}
+}
+
+// Membership returns the union membership the catalogue applies.
+func (c *Catalogue) Membership() *Membership { return c.membership }
 
 // Lists returns the lists in ID order.
 func (c *Catalogue) Lists() []*List { return slices.Clone(c.lists) }
@@ -157,7 +184,8 @@ type Options struct {
 	// time.
 	Date time.Time
 	// Jurisdictions keeps only lists of these jurisdictions ("UN", "EU",
-	// "GB"…); empty means all. See [CanonicalJurisdiction].
+	// "GB"…) and of the unions they belonged to on Date (the EU for GB
+	// until 2021); empty means all. See [CanonicalJurisdiction].
 	Jurisdictions []string
 	// Kinds keeps only lists of these kinds; empty means all.
 	Kinds []Kind
@@ -169,19 +197,36 @@ type Options struct {
 }
 
 func (o *Options) keep(r *patternRow) bool {
-	if len(o.Jurisdictions) > 0 && !slices.Contains(o.Jurisdictions, r.Jurisdiction) {
+	return o.keepList(r.list) && r.list.InForce.Contains(o.Date) && r.entry.InForce.Contains(o.Date)
+}
+
+// keepList applies the filters of o on lists, not on dates.
+func (o *Options) keepList(l *List) bool {
+	if len(o.Jurisdictions) > 0 && !slices.Contains(o.Jurisdictions, l.Jurisdiction) {
 		return false
 	}
-	if len(o.Kinds) > 0 && !slices.Contains(o.Kinds, r.list.Kind) {
+	if len(o.Kinds) > 0 && !slices.Contains(o.Kinds, l.Kind) {
 		return false
 	}
-	if len(o.Lists) > 0 && !slices.Contains(o.Lists, r.List) {
+	if len(o.Lists) > 0 && !slices.Contains(o.Lists, l.ID) {
 		return false
 	}
-	if !r.list.Direction.Covers(o.Direction) {
-		return false
-	}
-	return r.list.InForce.Contains(o.Date) && r.entry.InForce.Contains(o.Date)
+	return l.Direction.Covers(o.Direction)
+}
+
+// Resolve returns opts with its jurisdictions widened by the catalogue's
+// membership on opts.Date, as [Catalogue.Lookup] applies them. A caller
+// that caches lookups of any date and jurisdiction filters them with the
+// resolved options' [Options.Keep].
+func (c *Catalogue) Resolve(opts Options) Options {
+	opts.Jurisdictions = c.membership.Expand(opts.Jurisdictions, opts.Date)
+	return opts
+}
+
+// Keep reports whether m passes the filters of resolved options (see
+// [Catalogue.Resolve]), date included.
+func (o *Options) Keep(m *Match) bool {
+	return o.keepList(m.List) && m.InForce(o.Date)
 }
 
 // Lookup returns every entry with a code pattern that covers code, and, as
@@ -192,6 +237,7 @@ func (c *Catalogue) Lookup(code hs.Code, opts Options) []Match {
 	if code.IsZero() {
 		return nil
 	}
+	opts = c.Resolve(opts)
 	// Collect row pointers and sort those: sorting the large Match values
 	// themselves dominated the cost of a lookup.
 	var buf [32]lookupHit
@@ -292,6 +338,7 @@ func jurisdictionRank(j string) int {
 // [Catalogue.Lookup]. It reads the index by list, jurisdiction or kind,
 // whichever filter is given first.
 func (c *Catalogue) Entries(opts Options) []Match {
+	opts = c.Resolve(opts)
 	index, values := "id", []string{""}
 	switch {
 	case len(opts.Lists) > 0:

@@ -56,7 +56,8 @@ func ParseFile(name string, data []byte) (*List, error) {
 }
 
 // FS returns the package's embedded list files, laid out as the package
-// directory: data/*.yaml. It is read-only.
+// directory: data/*.yaml and membership/jurisdictions.yaml. It is
+// read-only.
 func FS() fs.FS { return data }
 
 // LoadFS reads every *.yaml file of fsys under dir, in name order, and

@@ -5,6 +5,7 @@ import (
 	"io"
 	"time"
 
+	"github.com/luxscreen/luxscreen/lists"
 	"github.com/luxscreen/luxscreen/party"
 )
 
@@ -32,8 +33,8 @@ type AuditRecord struct {
 
 // AuditLine is the assessment of one line, or the error that stopped it.
 type AuditLine struct {
-	Assessment LineAssessment `json:"assessment"`
-	Error      string         `json:"error,omitempty"`
+	Assessment lists.Assessment `json:"assessment"`
+	Error      string           `json:"error,omitempty"`
 }
 
 // AuditRecord returns the decision's audit record, stamped with the time

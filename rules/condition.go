@@ -10,6 +10,8 @@ import (
 
 	"github.com/luxscreen/luxscreen/party"
 	"gopkg.in/yaml.v3"
+
+	"github.com/luxscreen/luxscreen/lists"
 )
 
 var idRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
@@ -128,7 +130,7 @@ func (f *yfile) cond(n *yaml.Node, at string) cond {
 		return c
 	case "date":
 		m := f.fields(v, at, "from", "until")
-		return &dateCond{Period{From: f.date(m["from"], at+".from"), Until: f.date(m["until"], at+".until")}}
+		return &dateCond{period(f.date(m["from"], at+".from"), f.date(m["until"], at+".until"))}
 	}
 	f.fail(key, at, ErrUnknownCondition, "%q: want one of %s", key.Value, conditionNames)
 	return nil
@@ -588,9 +590,9 @@ func (l *linesCond) eval(c *evalCtx) outcome {
 		out.ev = append(out.ev, m.ev...)
 		out.cites = append(out.cites, m.cites...)
 		if l.valueAtLeast != nil {
-			v, ok := c.convert(c.s.Lines[i].Value, c.s.Lines[i].Currency, l.valueAtLeast.currency)
+			v, err := c.rates.Convert(c.s.Lines[i].Value, c.s.Lines[i].Currency, l.valueAtLeast.currency)
 			sum += v
-			sumKnown = sumKnown && ok
+			sumKnown = sumKnown && err == nil
 		}
 	}
 	if n < l.countAtLeast {
@@ -654,7 +656,17 @@ func (m *missingCond) eval(c *evalCtx) outcome {
 
 func (m *missingCond) refs(to []setRef) []setRef { return to }
 
-type dateCond struct{ p Period }
+type dateCond struct{ p lists.Period }
+
+// period is the period from from until until; a zero until means still in
+// force.
+func period(from, until time.Time) lists.Period {
+	p := lists.Period{From: from}
+	if !until.IsZero() {
+		p.Until = &until
+	}
+	return p
+}
 
 func (d *dateCond) eval(c *evalCtx) outcome {
 	if !d.p.Contains(c.asOf) {

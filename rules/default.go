@@ -7,6 +7,7 @@ import (
 	"slices"
 
 	"github.com/luxscreen/luxscreen/internal/datafile"
+	"github.com/luxscreen/luxscreen/lists"
 )
 
 // data holds the authored rules and reference files. It is read-only; the
@@ -20,10 +21,9 @@ var data embed.FS
 // directory laid out like the repository (rules/data). Every other
 // data/*.yaml file is a rules file merged over RulesFile.
 const (
-	RulesFile         = "data/rules.yaml"
-	PortsFile         = "data/ports.yaml"
-	JurisdictionsFile = "data/jurisdictions.yaml"
-	ShellsFile        = "data/shells.yaml"
+	RulesFile  = "data/rules.yaml"
+	PortsFile  = "data/ports.yaml"
+	ShellsFile = "data/shells.yaml"
 )
 
 // FS returns the package's embedded data files (see [RulesFile] and the
@@ -54,7 +54,7 @@ func LoadRuleSet(fsys fs.FS) (*RuleSet, error) {
 	slices.Sort(names)
 	var errs []error
 	for _, n := range names {
-		if slices.Contains([]string{RulesFile, PortsFile, JurisdictionsFile, ShellsFile}, n) {
+		if slices.Contains([]string{RulesFile, PortsFile, ShellsFile}, n) {
 			continue
 		}
 		b, err := fs.ReadFile(fsys, n)
@@ -79,18 +79,21 @@ func LoadRuleSet(fsys fs.FS) (*RuleSet, error) {
 // gazetteer, which lists bind which states, and the marks of shell
 // companies.
 type Reference struct {
-	Ports         *Gazetteer
-	Jurisdictions *Jurisdictions
+	Ports *Gazetteer
+	// Jurisdictions says which lists bind a state on a date: the union
+	// membership of the catalogue (see [lists.Catalogue.Membership]).
+	Jurisdictions *lists.Membership
 	Shells        *ShellIndicators
 }
 
 // DefaultReference returns the embedded reference data (data/ports.yaml,
-// data/jurisdictions.yaml, data/shells.yaml).
+// data/shells.yaml) and the lists' embedded union membership.
 func DefaultReference() (*Reference, error) { return LoadReference(data) }
 
-// LoadReference reads the reference files ([PortsFile],
-// [JurisdictionsFile], [ShellsFile]) from fsys, a file system laid out like
-// the package directory, and reports the problems of all three.
+// LoadReference reads the reference files ([PortsFile], [ShellsFile]) from
+// fsys, a file system laid out like the package directory, and reports the
+// problems of both. Jurisdictions is the lists' embedded union membership;
+// a caller with a catalogue of its own sets the catalogue's.
 func LoadReference(fsys fs.FS) (*Reference, error) {
 	ref := &Reference{}
 	var errs []error
@@ -102,10 +105,9 @@ func LoadReference(fsys fs.FS) (*Reference, error) {
 		errs = append(errs, err)
 	}
 	read(PortsFile, func(n string, b []byte) (err error) { ref.Ports, err = ParseGazetteer(n, b); return err })
-	read(JurisdictionsFile, func(n string, b []byte) (err error) {
-		ref.Jurisdictions, err = ParseJurisdictions(n, b)
-		return err
-	})
+	m, err := lists.DefaultMembership()
+	ref.Jurisdictions = m
+	errs = append(errs, err)
 	read(ShellsFile, func(n string, b []byte) (err error) { ref.Shells, err = ParseShellIndicators(n, b); return err })
 	if err := errors.Join(errs...); err != nil {
 		return nil, err

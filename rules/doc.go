@@ -14,12 +14,13 @@
 // The [Engine] evaluates a [RuleSet] — YAML, the embedded defaults
 // ([DefaultRuleSet]) with user files merged over them ([ParseRuleSet],
 // [RuleSet.Merge]) — over a shipment. It depends on two small interfaces:
-// a [GoodsAssessor] says which control lists cover each line (the
-// [CatalogueAssessor] reads the lists catalogue directly; an adapter over
-// the classifier can replace it) and a [PartyScreener] screens each party
-// and the vessel against sanctions lists (a *screen.Screener is one). Both
-// are judged as of the shipment's date: lists and rules carry the period
-// they are in force.
+// a [GoodsAssessor] judges each line against the control lists
+// (*classify.Classifier classifies its description too; *lists.Catalogue
+// judges its declared code alone), and the engine reads its judgements
+// without re-deriving them; a [PartyScreener] screens each party and the
+// vessel against sanctions lists (a *screen.Screener is one). Both are
+// judged as of the shipment's date: lists and rules carry the period they
+// are in force.
 //
 // Conditions compose with all, any and not over leaves that test the
 // destination, the route, the vessel, the parties and the lines; see

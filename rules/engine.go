@@ -6,9 +6,12 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
+	"sync"
 	"sync/atomic"
 	"time"
 
+	"github.com/luxscreen/luxscreen/lists"
 	"github.com/luxscreen/luxscreen/party"
 )
 
@@ -26,7 +29,7 @@ type Config struct {
 	Reference *Reference
 	// Rates convert line values for thresholds and reference prices; nil
 	// means only amounts already in the compared currency are known.
-	Rates *Rates
+	Rates *lists.Rates
 	// Prices are the caller's reference unit values; nil disables the
 	// reference-price test.
 	Prices *ReferencePrices
@@ -39,6 +42,9 @@ type Config struct {
 // configuration atomically, each check seeing the old or the new one whole.
 type Engine struct {
 	cur atomic.Pointer[Config]
+	// cites holds the citation of each list entry a finding has cited,
+	// built once: entries are immutable.
+	cites sync.Map // *lists.Entry → Citation
 }
 
 // NewEngine returns an engine with the given configuration.
@@ -87,9 +93,10 @@ type evalCtx struct {
 	s      *Shipment
 	asOf   time.Time
 	now    time.Time
-	rates  *Rates
+	rates  *lists.Rates
 	prices *ReferencePrices
 	rs     *RuleSet
+	cites  *sync.Map
 
 	stops          []resolvedStop
 	destination    string
@@ -108,7 +115,7 @@ type evalCtx struct {
 }
 
 type lineState struct {
-	a               LineAssessment
+	a               lists.Assessment
 	err             error
 	label           string
 	currencyUnknown bool
@@ -151,7 +158,7 @@ func (e *Engine) Check(ctx context.Context, s *Shipment) (*Decision, error) {
 		return nil, fmt.Errorf("rules: shipment %q: %w", s.ID, err)
 	}
 	now := cfg.Now().UTC()
-	c := &evalCtx{cfg: cfg, s: sh, now: now, rates: cfg.Rates, prices: cfg.Prices, rs: cfg.Rules,
+	c := &evalCtx{cfg: cfg, s: sh, now: now, rates: cfg.Rates, prices: cfg.Prices, rs: cfg.Rules, cites: &e.cites,
 		memo: make([]memoEntry, 0, cfg.Rules.lineSpecs*len(sh.Lines))}
 	c.asOf = time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
 	if sh.Date != "" {
@@ -169,7 +176,7 @@ func (e *Engine) Check(ctx context.Context, s *Shipment) (*Decision, error) {
 		if r.Disabled || r.when == nil {
 			continue
 		}
-		if (!r.InForce.From.IsZero() || !r.InForce.Until.IsZero()) && !r.InForce.Contains(c.asOf) {
+		if !r.InForce.Contains(c.asOf) {
 			continue
 		}
 		o := r.when.eval(c)
@@ -279,7 +286,11 @@ func (c *evalCtx) assessLines(ctx context.Context) error {
 			return err
 		}
 		ls := &c.lines[i]
-		ls.a, ls.err = c.cfg.Goods.AssessLine(ctx, LineQuery{Line: l, Index: i, Date: c.asOf, Origin: c.s.Origin, Destination: c.destination})
+		// A shipment is an export: lists that only control imports from
+		// the DPRK do not bind it.
+		ls.a, ls.err = c.cfg.Goods.AssessGoods(ctx, lists.Goods{ID: strconv.Itoa(i + 1), Description: l.Description, Code: l.HS,
+			Value: lists.Money{Amount: l.Value, Currency: l.Currency}, Quantity: l.Quantity, Unit: l.Unit,
+			Direction: lists.ExportTo, Date: c.asOf}, c.rates)
 		if ls.err != nil && ctx.Err() != nil {
 			return ctx.Err()
 		}
@@ -293,8 +304,8 @@ func (c *evalCtx) assessLines(ctx context.Context) error {
 		}
 		ls.label = fmt.Sprintf("%s %q", cmp.Or(code, "(no code)"), desc)
 		if l.Value > 0 {
-			_, ok := c.rates.Convert(1, l.Currency, c.base())
-			ls.currencyUnknown = !ok
+			_, err := c.rates.Convert(1, l.Currency, c.base())
+			ls.currencyUnknown = err != nil
 		}
 	}
 	if c.exporterUnknown() {

@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"github.com/luxscreen/luxscreen/lists"
+
 	"context"
 	"fmt"
 	"github.com/luxscreen/luxscreen/party"
@@ -122,13 +124,13 @@ func TestFailClosed(t *testing.T) {
 
 type failingAssessor struct{}
 
-func (failingAssessor) AssessLine(context.Context, LineQuery) (LineAssessment, error) {
-	return LineAssessment{}, fmt.Errorf("classifier unavailable")
+func (failingAssessor) AssessGoods(context.Context, lists.Goods, *lists.Rates) (lists.Assessment, error) {
+	return lists.Assessment{}, fmt.Errorf("classifier unavailable")
 }
 func (failingAssessor) Version() string { return "failing" }
 
 func TestThresholdAndReferencePrice(t *testing.T) {
-	rates, err := ParseRates("rates.yaml", []byte("base: USD\nsource: test\nrates: {EUR: 1.2}\n"))
+	rates, err := lists.ParseRates("rates.yaml", []byte("base: USD\nsource: test\nrates: {EUR: 1.2}\n"))
 	if err != nil {
 		t.Fatal(err)
 	}

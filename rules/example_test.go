@@ -18,7 +18,7 @@ func ExampleEngine_Check() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	goods, err := rules.NewCatalogueAssessor(cat)
+	goods, err := cat, error(nil)
 	if err != nil {
 		log.Fatal(err)
 	}

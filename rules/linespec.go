@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/luxscreen/luxscreen/lists"
 )
 
 // lineSpec is a set of tests one line must pass together.
@@ -85,12 +87,12 @@ func (s *lineSpec) eval(c *evalCtx, i int) outcome {
 		if mm == nil {
 			return outcome{}
 		}
-		add(fmt.Sprintf("declared %s, description fits %s: %s", mm.Declared, strings.Join(mm.Suggested, ", "), mm.Reason), false)
+		add(fmt.Sprintf("declared %s, description fits %s: %s: %s", mm.Declared, mm.Described, mm.Kind, mm.Reason), false)
 	}
 	if s.valueAbove != nil {
-		v, ok := c.convert(l.Value, l.Currency, s.valueAbove.currency)
+		v, err := c.rates.Convert(l.Value, l.Currency, s.valueAbove.currency)
 		switch {
-		case !ok:
+		case err != nil:
 			add(fmt.Sprintf("value %.2f %s cannot be compared with %.2f %s: no rate", l.Value, l.Currency, s.valueAbove.amount, s.valueAbove.currency), true)
 		case v <= s.valueAbove.amount:
 			return outcome{}
@@ -103,7 +105,7 @@ func (s *lineSpec) eval(c *evalCtx, i int) outcome {
 		if ref == nil {
 			return outcome{}
 		}
-		uv, ok := c.unitValue(l, ref.Unit, ref.Currency)
+		uv, ok := lists.UnitValue(lists.Money{Amount: l.Value, Currency: l.Currency}, l.Quantity, l.Unit, ref.Unit, ref.Currency, c.rates)
 		switch {
 		case !ok:
 			add(fmt.Sprintf("unit value cannot be compared with the reference range for %s (%.2f-%.2f %s per %s): quantity, unit or currency unknown", ref.HS, ref.Low, ref.High, ref.Currency, ref.Unit), true)
@@ -123,15 +125,15 @@ func (s *lineSpec) eval(c *evalCtx, i int) outcome {
 		out.cites = make([]Citation, 0, len(applied))
 		for k, a := range applied {
 			certain = certain || a.certain
-			out.cites = append(out.cites, a.ctl.citation())
+			out.cites = append(out.cites, c.citation(&a.ctl.Match))
 			if k >= maxShownControls {
 				continue
 			}
-			how := a.ctl.Pattern
-			if a.ctl.Coverage != "full" {
-				how = a.ctl.Coverage + " " + how
+			how := a.ctl.Pattern.Code.String()
+			if a.ctl.Coverage != lists.Full {
+				how = string(a.ctl.Coverage) + " " + how
 			}
-			p := fmt.Sprintf("%s %s %s (%s", a.ctl.Jurisdiction, a.ctl.Kind, a.ctl.Entry, how)
+			p := fmt.Sprintf("%s %s %s (%s", a.ctl.List.Jurisdiction, a.ctl.List.Kind, a.ctl.Entry.ID, how)
 			if !a.certain {
 				p += "; uncertain"
 			}
@@ -143,8 +145,8 @@ func (s *lineSpec) eval(c *evalCtx, i int) outcome {
 		if n := len(applied) - maxShownControls; n > 0 {
 			var js []string
 			for _, a := range applied[maxShownControls:] {
-				if !slices.Contains(js, a.ctl.Jurisdiction) {
-					js = append(js, a.ctl.Jurisdiction)
+				if !slices.Contains(js, a.ctl.List.Jurisdiction) {
+					js = append(js, a.ctl.List.Jurisdiction)
 				}
 			}
 			parts = append(parts, fmt.Sprintf("and %d more (%s)", n, strings.Join(js, ", ")))
@@ -160,14 +162,15 @@ const maxShownControls = 4
 
 // appliedControl is a control that applies to a line under a rule.
 type appliedControl struct {
-	ctl     *Control
+	ctl     *lists.Judgement
 	certain bool
 	note    string
 }
 
 // applicable returns the controls of line i that a controlled test
 // selects: of the kinds and jurisdictions asked, in force on the date
-// asked, and not below a value threshold.
+// asked, and not judged out (below a value threshold, for one). The
+// judgement is the goods assessor's; nothing here re-derives it.
 func (c *evalCtx) applicable(i int, spec *controlledSpec) []appliedControl {
 	ls := &c.lines[i]
 	date := c.asOf
@@ -176,37 +179,41 @@ func (c *evalCtx) applicable(i int, spec *controlledSpec) []appliedControl {
 	}
 	var out []appliedControl
 	for k := range ls.a.Controls {
-		ctl := &ls.a.Controls[k]
-		if len(spec.kinds) > 0 && !slices.Contains(spec.kinds, ctl.Kind) {
+		j := &ls.a.Controls[k]
+		if j.Applies == lists.DoesNotApply {
 			continue
 		}
-		if !c.binds(spec.by, ctl.Jurisdiction) || !ctl.InForce.Contains(date) {
+		if len(spec.kinds) > 0 && !slices.Contains(spec.kinds, string(j.List.Kind)) {
 			continue
 		}
-		a := appliedControl{ctl: ctl, certain: ctl.Certain, note: ctl.Reason}
+		if !c.binds(spec.by, j.List.Jurisdiction) || !j.InForce(date) {
+			continue
+		}
+		a := appliedControl{ctl: j, certain: j.Applies == lists.Applies}
 		// Notes are spelled out only for the controls the evidence shows;
 		// the rest are cited by reference.
-		shown := len(out) < maxShownControls
-		if shown && spec.dated == "check" && !ctl.InForce.Contains(c.asOf) {
-			a.note = join2(a.note, fmt.Sprintf("list in force from %s, after the shipment date; applied as of the check", ctl.InForce.From.Format(dateLayout)))
-		}
-		if t := ctl.Threshold; t != nil {
-			switch exceeds, known := c.exceeds(&c.s.Lines[i], t); {
-			case !known:
-				a.certain = false
-				if !shown {
-					break
-				}
-				a.note = join2(a.note, fmt.Sprintf("value threshold %.2f %s per %v %s cannot be checked: quantity, unit or currency unknown", t.Amount, t.Currency, t.PerQuantity, t.Per))
-			case !exceeds:
-				continue
-			case shown:
-				a.note = join2(a.note, fmt.Sprintf("above the threshold of %.2f %s per %v %s", t.Amount, t.Currency, t.PerQuantity, t.Per))
+		if len(out) < maxShownControls {
+			if !a.certain || j.Entry.Threshold != nil {
+				a.note = j.Why
+			}
+			if spec.dated == "check" && !j.InForce(c.asOf) {
+				a.note = join2(a.note, fmt.Sprintf("list in force from %s, after the shipment date; applied as of the check", j.Period().From.Format(dateLayout)))
 			}
 		}
 		out = append(out, a)
 	}
 	return out
+}
+
+// citation returns the citation of the list entry of m, built once per
+// entry.
+func (c *evalCtx) citation(m *lists.Match) Citation {
+	if v, ok := c.cites.Load(m.Entry); ok {
+		return v.(Citation)
+	}
+	ct := Citation{Kind: "list", Ref: m.List.ID + "/" + m.Entry.ID, Text: m.Entry.Citation + ": " + m.Entry.Category, URL: m.List.Instrument.URL}
+	c.cites.Store(m.Entry, ct)
+	return ct
 }
 
 func join2(a, b string) string {
@@ -238,40 +245,6 @@ func (c *evalCtx) binds(by []string, j string) bool {
 		}
 	}
 	return false
-}
-
-// exceeds compares a line's unit value with a threshold; known is false
-// when quantity, unit or currency do not allow it.
-func (c *evalCtx) exceeds(l *Line, t *Threshold) (exceeds, known bool) {
-	uv, ok := c.unitValue(l, t.Per, t.Currency)
-	if !ok {
-		return false, false
-	}
-	per := t.PerQuantity
-	if per == 0 {
-		per = 1
-	}
-	v := uv * per
-	if t.Inclusive {
-		return v >= t.Amount, true
-	}
-	return v > t.Amount, true
-}
-
-// unitValue is the line's value per one unit, in currency.
-func (c *evalCtx) unitValue(l *Line, unit, currency string) (float64, bool) {
-	if l.Quantity <= 0 || l.Value <= 0 || normalizeUnit(l.Unit) != normalizeUnit(unit) {
-		return 0, false
-	}
-	v, ok := c.convert(l.Value, l.Currency, currency)
-	if !ok {
-		return 0, false
-	}
-	return v / l.Quantity, true
-}
-
-func (c *evalCtx) convert(amount float64, from, to string) (float64, bool) {
-	return c.rates.Convert(amount, from, to)
 }
 
 func (c *evalCtx) base() string {

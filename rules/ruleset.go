@@ -13,6 +13,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/luxscreen/luxscreen/internal/datafile"
+	"github.com/luxscreen/luxscreen/lists"
 )
 
 // RuleSet is a checked set of rules and the named sets of countries and
@@ -90,7 +91,7 @@ type Rule struct {
 	Message  string
 	Source   string
 	URL      string
-	InForce  Period
+	InForce  lists.Period
 	Required bool
 	Disabled bool
 	when     cond
@@ -207,8 +208,8 @@ func (f *yfile) rule(n *yaml.Node, at string) *Rule {
 	}
 	if pn := m["in_force"]; pn != nil {
 		pm := f.fields(pn, at+".in_force", "from", "until")
-		r.InForce = Period{From: f.date(pm["from"], at+".in_force.from"), Until: f.date(pm["until"], at+".in_force.until")}
-		if !r.InForce.Until.IsZero() && !r.InForce.Until.After(r.InForce.From) {
+		r.InForce = period(f.date(pm["from"], at+".in_force.from"), f.date(pm["until"], at+".in_force.until"))
+		if r.InForce.Until != nil && !r.InForce.Until.After(r.InForce.From) {
 			f.fail(pm["until"], at+".in_force.until", ErrInvalid, "until is not after from")
 		}
 	}

@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/luxscreen/luxscreen/lists"
-	"github.com/luxscreen/luxscreen/rules"
 )
 
 // Assessor judges flows to and from the DPRK against a catalogue of
@@ -19,7 +18,7 @@ type Assessor struct {
 	cat *lists.Catalogue
 	// bound says which jurisdictions' lists bind a country on a date (the
 	// UN, its unions, itself).
-	bound *rules.Jurisdictions
+	bound *lists.Membership
 	// national holds the jurisdictions, other than the UN, that have a
 	// list in the catalogue.
 	national map[string]bool
@@ -28,7 +27,7 @@ type Assessor struct {
 // NewAssessor returns an assessor over cat. Membership of unions (the EU
 // list binds Germany; it bound the United Kingdom until the end of 2020)
 // comes from j.
-func NewAssessor(cat *lists.Catalogue, j *rules.Jurisdictions) *Assessor {
+func NewAssessor(cat *lists.Catalogue, j *lists.Membership) *Assessor {
 	a := &Assessor{cat: cat, bound: j, national: map[string]bool{}}
 	for _, l := range cat.Lists() {
 		if l.Jurisdiction != "UN" {
@@ -39,17 +38,13 @@ func NewAssessor(cat *lists.Catalogue, j *rules.Jurisdictions) *Assessor {
 }
 
 // DefaultAssessor returns an assessor over the embedded catalogue
-// ([lists.Default]) and union membership ([rules.DefaultReference]).
+// ([lists.Default]) and its union membership.
 func DefaultAssessor(ctx context.Context) (*Assessor, error) {
 	cat, err := lists.Default(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("trade: loading the catalogue: %w", err)
 	}
-	ref, err := rules.DefaultReference()
-	if err != nil {
-		return nil, fmt.Errorf("trade: loading union membership: %w", err)
-	}
-	return NewAssessor(cat, ref.Jurisdictions), nil
+	return NewAssessor(cat, cat.Membership()), nil
 }
 
 // Assessment is the judgement of one flow.

@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -17,8 +16,8 @@ import (
 	"github.com/luxscreen/luxscreen/internal/batch"
 	"github.com/luxscreen/luxscreen/internal/csvtab"
 	"github.com/luxscreen/luxscreen/internal/progress"
+	"github.com/luxscreen/luxscreen/lists"
 	"github.com/luxscreen/luxscreen/report"
-	"github.com/luxscreen/luxscreen/rules"
 )
 
 // classifyUsage is the synopsis of "luxscreen classify".
@@ -35,12 +34,9 @@ type classifierFlags struct {
 // are always considered (see classify.WithJurisdictions).
 func (f *classifierFlags) config() (luxscreen.Config, error) {
 	cfg := luxscreen.Config{Jurisdictions: splitList(f.juris), Nomenclature: f.nomenclature, Correlation: f.correlation}
-	rates, err := readRates(f.rates, f.rate)
-	if err != nil {
+	var err error
+	if cfg.Rates, err = readRates(f.rates, f.rate); err != nil {
 		return cfg, err
-	}
-	if len(rates) > 0 {
-		cfg.Rates = &rules.Rates{Base: "USD", PerUnit: rates, Source: "--rates and --rate"}
 	}
 	if f.nomenclature != "" && f.edition != "" {
 		if cfg.Edition, err = hs.ParseEdition(f.edition); err != nil {
@@ -65,39 +61,28 @@ func (f *classifierFlags) newClassifier(ctx context.Context, e *env, dataDir str
 	return sys.Classifier(), nil
 }
 
-// readRates reads --rates FILE (a JSON object {"EUR": 1.08} or lines
-// "EUR=1.08") and the --rate flags, which win.
-func readRates(file string, flags []string) (classify.Rates, error) {
-	r := classify.Rates{}
+// readRates reads --rates FILE (YAML: base, source, rates, the format of
+// "check --rates") and the --rate flags, which win. A --rate is in the
+// file's base currency, US dollars without a file. Neither gives nil.
+func readRates(file string, flags []string) (*lists.Rates, error) {
+	if file == "" && len(flags) == 0 {
+		return nil, nil
+	}
+	r := lists.NewRates("USD")
+	r.Source = "--rate"
 	if file != "" {
 		data, err := os.ReadFile(file)
 		if err != nil {
 			return nil, err
 		}
-		if t := bytes.TrimSpace(data); len(t) > 0 && t[0] == '{' {
-			if err := json.Unmarshal(t, &r); err != nil {
-				return nil, fmt.Errorf("--rates %s: %w", file, err)
-			}
-		} else {
-			for i, line := range strings.Split(string(data), "\n") {
-				line = strings.TrimSpace(line)
-				if line == "" || strings.HasPrefix(line, "#") {
-					continue
-				}
-				cur, v, err := classify.ParseRate(line)
-				if err != nil {
-					return nil, fmt.Errorf("--rates %s:%d: %w", file, i+1, err)
-				}
-				r[cur] = v
-			}
+		if r, err = lists.ParseRates(file, data); err != nil {
+			return nil, err
 		}
 	}
 	for _, s := range flags {
-		cur, v, err := classify.ParseRate(s)
-		if err != nil {
+		if err := r.Set(s); err != nil {
 			return nil, usagef("--rate: %v", err)
 		}
-		r[cur] = v
 	}
 	return r, nil
 }
@@ -122,8 +107,8 @@ func runClassify(ctx context.Context, e *env, args []string) error {
 	bf.register(fs)
 	fs.StringVar(&cf.juris, "jurisdiction", "", "comma-separated jurisdictions whose controls to report (default all; UN always included)")
 	fs.StringVar(&cf.date, "date", "", "shipment date YYYY-MM-DD (default today)")
-	fs.StringVar(&cf.rates, "rates", "", "exchange-rate FILE: JSON {\"EUR\":1.08} or lines EUR=1.08 (US dollars per unit)")
-	fs.Var(&cf.rate, "rate", "an exchange rate CUR=USD-per-unit, e.g. EUR=1.08 (repeatable)")
+	fs.StringVar(&cf.rates, "rates", "", "exchange rates FILE (YAML: base, source, rates), as for check")
+	fs.Var(&cf.rate, "rate", "an exchange rate CUR=N: one CUR is worth N of the base, USD unless --rates says otherwise, e.g. EUR=1.08 (repeatable)")
 	fs.StringVar(&cf.nomenclature, "nomenclature", "", "HS nomenclature FILE (Comtrade JSON, flat HS CSV or EU CN CSV) for text outside the luxury lexicon")
 	fs.StringVar(&cf.edition, "edition", "HS2022", "edition of --nomenclature when the file does not name it")
 	fs.StringVar(&cf.correlation, "correlation", "", "UNSD correlation table FILE to map declared codes of older editions")

@@ -127,7 +127,7 @@ func TestClassifyTable(t *testing.T) {
 
 func TestClassifyRatesFile(t *testing.T) {
 	dir := t.TempDir()
-	for name, body := range map[string]string{"r.json": `{"EUR": 1.08}`, "r.txt": "# rates\nEUR=1.08\n"} {
+	for name, body := range map[string]string{"usd.yaml": "base: USD\nsource: test\nrates: {EUR: 1.08}\n", "chf.yaml": "base: CHF\nsource: test\nrates: {EUR: 0.95, USD: 0.88}\n"} {
 		p := filepath.Join(dir, name)
 		if err := os.WriteFile(p, []byte(body), 0o600); err != nil {
 			t.Fatal(err)
@@ -144,12 +144,12 @@ func TestClassifyRatesFile(t *testing.T) {
 			t.Errorf("%s: luxury %v review %v, want a luxury rug that needs no review (%q)", name, r.Luxury, r.NeedsReview, r.Reasons)
 		}
 	}
-	bad := filepath.Join(dir, "bad.txt")
-	if err := os.WriteFile(bad, []byte("EUR=1.08\nEUR=abc\n"), 0o600); err != nil {
+	bad := filepath.Join(dir, "bad.yaml")
+	if err := os.WriteFile(bad, []byte("base: USD\nsource: test\nrates:\n  EUR: 1.08\n  GBP: abc\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	if code, _, stderr := runCLI(t, "", "classify", "rug", "--rates", bad); code == exitOK || !strings.Contains(stderr, "bad.txt:2") {
-		t.Errorf("bad rates file: exit %d, stderr %q; want an error naming bad.txt:2", code, stderr)
+	if code, _, stderr := runCLI(t, "", "classify", "rug", "--rates", bad); code == exitOK || !strings.Contains(stderr, "bad.yaml:5") {
+		t.Errorf("bad rates file: exit %d, stderr %q; want an error naming bad.yaml:5", code, stderr)
 	}
 }
 

@@ -143,7 +143,7 @@ func (d *orderDesk) check(ctx context.Context, o Order) (review, error) {
 func countApplying(res classify.Result) int {
 	n := 0
 	for _, c := range res.Controls {
-		if c.Kind == lists.Luxury && c.Applies != classify.DoesNotApply {
+		if c.Kind == lists.Luxury && c.Applies != lists.DoesNotApply {
 			n++
 		}
 	}

@@ -20,7 +20,7 @@ func ExampleEvaluate() {
 		fmt.Println(err)
 		return
 	}
-	goods, err := rules.NewCatalogueAssessor(cat)
+	goods, err := cat, error(nil)
 	if err != nil {
 		fmt.Println(err)
 		return

@@ -52,7 +52,7 @@ func testEngine(t testing.TB) *rules.Engine {
 	if err != nil {
 		t.Fatal(err)
 	}
-	goods, err := rules.NewCatalogueAssessor(cat)
+	goods, err := cat, error(nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -77,10 +77,7 @@ func evalEngine(t testing.TB) *rules.Engine {
 	if err != nil {
 		t.Fatal(err)
 	}
-	goods, err := rules.NewClassifyAdapter(cl, cat)
-	if err != nil {
-		t.Fatal(err)
-	}
+	goods := cl
 	read := func(name string) []byte {
 		b, err := os.ReadFile(filepath.Join("..", "testdata", "eval", name))
 		if err != nil {
@@ -88,7 +85,7 @@ func evalEngine(t testing.TB) *rules.Engine {
 		}
 		return b
 	}
-	rates, err := rules.ParseRates("rates.yaml", read("rates.yaml"))
+	rates, err := lists.ParseRates("rates.yaml", read("rates.yaml"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,0 +1,295 @@
+package lists
+
+import (
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/luxscreen/luxscreen/hs"
+)
+
+// Applicability says whether a catalogue entry applies to a goods line.
+type Applicability string
+
+// The answers a judgement can give.
+const (
+	Applies      Applicability = "applies"
+	DoesNotApply Applicability = "does not apply"
+	CannotTell   Applicability = "cannot tell"
+)
+
+// Judgement is whether one catalogue entry covers one goods line, and why.
+type Judgement struct {
+	Match
+	Applies Applicability
+	// Why explains the answer: the code covered, the category keyword
+	// found, the threshold comparison, or what is missing to decide.
+	Why string
+}
+
+// Facts are what a judgement reads of a goods line besides its code.
+type Facts struct {
+	// Description is the line's goods description; an "ex" entry applies
+	// when it names one of the entry's keywords.
+	Description string
+	Value       Money
+	// Quantity is the number of Units of the line, as written on the
+	// documents ("10", "btl"); see [ParseUnit].
+	Quantity float64
+	Unit     string
+	// Date is the day the line is judged as of; zero means any time.
+	Date time.Time
+	// Tentative is set when the code is one of several the goods may fall
+	// in (a classification that stopped at a heading): the entry then
+	// cannot be said to apply, though a value within its threshold still
+	// rules it out.
+	Tentative bool
+
+	words []string // Description split into stemmed words, when needed
+}
+
+// Judge decides whether the entry of m covers a goods line classified
+// under code: code pattern and "ex" scope, the description's keywords,
+// the threshold with its unit, currency and value, and the date. It is
+// the one judgement of a goods line against the lists; lookup, classify,
+// check and the HTTP API all report it. It never answers DoesNotApply for
+// lack of data: a missing value, quantity or rate is CannotTell, with
+// what is missing.
+func (c *Catalogue) Judge(m Match, code hs.Code, f *Facts, rates *Rates) Judgement {
+	p := c.Prejudge(m, code, f.Tentative)
+	return c.Finish(&p, f, rates)
+}
+
+// Prejudged is the part of a judgement that depends on the code alone,
+// which callers judging many lines of one code cache (see
+// [Catalogue.Prejudge]).
+type Prejudged struct {
+	Judgement
+	// noValue is, for an entry with a threshold, why it cannot be judged
+	// without a value, and noValueJoined the Why followed by it: lines
+	// without a value are the common case in batches, and these answers
+	// are then known in advance.
+	noValue, noValueJoined string
+	tentative              bool
+}
+
+// Prejudge judges m for code before the line's facts: [Catalogue.Finish]
+// completes the judgement with them. Judge is Prejudge then Finish.
+func (c *Catalogue) Prejudge(m Match, code hs.Code, tentative bool) Prejudged {
+	p := Prejudged{Judgement: Judgement{Match: m}, tentative: tentative}
+	p.Applies, p.Why = judgeScope(&m, code, tentative)
+	if th := m.Entry.Threshold; th != nil {
+		_, p.noValue = judgeThreshold(th, &Facts{}, nil)
+		p.noValueJoined = p.Why + "; " + p.noValue
+	}
+	return p
+}
+
+// Finish completes a judgement with the line's facts: its date, the
+// description's keywords for an "ex" or partial entry, and its value
+// against the entry's threshold. f.Tentative is ignored: the prejudgement
+// took it.
+func (c *Catalogue) Finish(p *Prejudged, f *Facts, rates *Rates) Judgement {
+	j := p.Judgement
+	if !f.Date.IsZero() && !j.InForce(f.Date) {
+		j.Applies, j.Why = DoesNotApply, "not in force on "+f.Date.Format(dateLayout)
+		return j
+	}
+	if !p.tentative && j.Coverage != Full {
+		if kw := c.named(j.Entry, f); kw != "" {
+			j.Applies, j.Why = Applies, describedWhy(&j.Match, kw)
+		}
+	}
+	th := j.Entry.Threshold
+	switch {
+	case th == nil:
+	case f.Value.Amount <= 0 && j.Applies == Applies:
+		j.Applies, j.Why = CannotTell, p.noValue
+	case f.Value.Amount <= 0:
+		j.Why = p.noValueJoined
+	default:
+		// A value within the threshold rules the entry out even when the
+		// goods are uncertain: had they been its goods, they would still
+		// be below it.
+		a, why := judgeThreshold(th, f, rates)
+		switch {
+		case a == DoesNotApply:
+			j.Applies, j.Why = DoesNotApply, why
+		case a == CannotTell && j.Applies == Applies:
+			j.Applies, j.Why = CannotTell, why
+		default:
+			j.Why += "; " + why
+		}
+	}
+	return j
+}
+
+// InForce reports whether the list and entry of m are both in force on
+// date; the zero date means any time.
+func (m *Match) InForce(date time.Time) bool {
+	return m.List.InForce.Contains(date) && m.Entry.InForce.Contains(date)
+}
+
+// judgeScope judges the code alone: whether the goods are those of the
+// entry, before the description, the value and the date.
+func judgeScope(m *Match, code hs.Code, tentative bool) (Applicability, string) {
+	p := patternText(m.Pattern)
+	switch {
+	case tentative:
+		return CannotTell, "classified only to " + code.String() + " (" + code.Level().String() + "); the entry covers " + p
+	case m.Coverage == Full:
+		return Applies, "code " + code.Digits() + " is covered by " + m.Pattern.Code.String()
+	case m.Coverage == Ex:
+		return CannotTell, p + ": only goods of the category are controlled, and the description does not say it is one"
+	}
+	return CannotTell, "the entry covers only " + p + " within " + code.String()
+}
+
+// describedWhy says why an "ex" or partial entry applies: the description
+// names its category.
+func describedWhy(m *Match, kw string) string {
+	if m.Coverage == Ex {
+		return patternText(m.Pattern) + ": description matches the category (" + kw + ")"
+	}
+	return "the entry covers only " + patternText(m.Pattern) + ", and the description names it (" + kw + ")"
+}
+
+func patternText(p Pattern) string {
+	if p.Ex {
+		return "ex " + p.Code.String()
+	}
+	return p.Code.String()
+}
+
+// named returns the first keyword of e that the description names as
+// whole words, or "".
+func (c *Catalogue) named(e *Entry, f *Facts) string {
+	kws := c.keywords[e]
+	if len(kws) == 0 || f.Description == "" {
+		return ""
+	}
+	if f.words == nil {
+		f.words = keywordWords(f.Description)
+	}
+	for k, kw := range kws {
+		for i := 0; i+len(kw) <= len(f.words); i++ {
+			if equalWords(f.words[i:i+len(kw)], kw) {
+				return e.Keywords[k]
+			}
+		}
+	}
+	return ""
+}
+
+func equalWords(a, b []string) bool {
+	for i := range b {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// keywordWords splits s into lower-case words reduced to their singular,
+// the form keywords and descriptions are compared in.
+func keywordWords(s string) []string {
+	ws := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	for i, w := range ws {
+		ws[i] = singular(w)
+	}
+	if ws == nil {
+		ws = []string{}
+	}
+	return ws
+}
+
+// singular strips an English plural ending: "watches" and "watch" are
+// one word, and so are "horses" and "horse".
+func singular(w string) string {
+	switch {
+	case len(w) > 4 && (strings.HasSuffix(w, "ches") || strings.HasSuffix(w, "shes") || strings.HasSuffix(w, "sses") || strings.HasSuffix(w, "xes")):
+		return w[:len(w)-2]
+	case len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss"):
+		return w[:len(w)-1]
+	}
+	return w
+}
+
+// judgeThreshold compares the line's unit value with a threshold. It
+// never answers DoesNotApply for lack of data.
+func judgeThreshold(th *Threshold, f *Facts, rates *Rates) (Applicability, string) {
+	limit := Money{th.Amount, th.Currency}.String()
+	per := string(th.Per)
+	pq := th.PerQuantity
+	if pq <= 0 {
+		pq = 1
+	}
+	if pq != 1 {
+		per = strconv.FormatFloat(pq, 'f', -1, 64) + " " + per
+	}
+	head := "threshold " + limit + " per " + per + ": "
+	if f.Value.Amount <= 0 {
+		return CannotTell, head + "no value given"
+	}
+	if f.Value.Currency == "" {
+		return CannotTell, head + "the value has no currency"
+	}
+	v, err := rates.Convert(f.Value.Amount, f.Value.Currency, th.Currency)
+	if err != nil {
+		return CannotTell, head + strings.TrimPrefix(err.Error(), ErrRate.Error()+": ")
+	}
+	qty, ok := quantityIn(f.Quantity, f.Unit, th.Per)
+	if !ok {
+		// The whole line's value bounds each unit's value when there is at
+		// least one unit of the threshold's kind.
+		if (th.Per.counted() || th.Per == Pair || th.Per == Set) && pq <= 1 && !th.Exceeds(v) {
+			return DoesNotApply, "line value " + Money{v, th.Currency}.String() + " does not exceed " + limit + " per " + per + ", so no single unit can"
+		}
+		why := "no quantity in " + per
+		if f.Quantity > 0 {
+			why = "quantity is in " + f.Unit + ", threshold is per " + per
+		}
+		return CannotTell, head + why
+	}
+	unit := Money{v / qty * pq, th.Currency}.String()
+	if th.Exceeds(v / qty * pq) {
+		op := ">"
+		if th.Inclusive {
+			op = "≥"
+		}
+		return Applies, "unit value " + unit + " per " + per + " " + op + " " + limit
+	}
+	return DoesNotApply, "unit value " + unit + " per " + per + " is within " + limit
+}
+
+// quantityIn converts a quantity written in unit (as on the documents)
+// into a quantity of want. A bare count with no unit counts items.
+func quantityIn(qty float64, unit string, want Unit) (float64, bool) {
+	if qty <= 0 {
+		return 0, false
+	}
+	have, ok := ParseUnit(unit)
+	if !ok {
+		if unit != "" || !want.counted() {
+			return 0, false
+		}
+		have = Item
+	}
+	return perUnit(qty, have, want)
+}
+
+// UnitValue is the value of one unit of want of a line worth v for qty
+// units as written on its documents, in currency. It fails when the
+// quantity, its unit or a rate is missing.
+func UnitValue(v Money, qty float64, unit string, want Unit, currency string, rates *Rates) (float64, bool) {
+	q, ok := quantityIn(qty, unit, want)
+	if !ok || v.Amount <= 0 {
+		return 0, false
+	}
+	x, err := rates.Convert(v.Amount, v.Currency, currency)
+	if err != nil {
+		return 0, false
+	}
+	return x / q, true
+}
