@@ -41,24 +41,26 @@ func WithNumbers(fsys fs.FS) Option {
 
 // yamlNumbers is the layout of the number vocabulary file.
 type yamlNumbers struct {
-	Attached      []yamlAttached `yaml:"attached"`
-	Cubed         []string       `yaml:"cubed"`
-	Units         []yamlUnit     `yaml:"units"`
-	Karats        yamlKarats     `yaml:"karats"`
-	Centuries     yamlCenturies  `yaml:"centuries"`
-	Lead          yamlLead       `yaml:"lead"`
-	Scales        []float64      `yaml:"scales"`
-	Symbols       []yamlSymbol   `yaml:"symbols"`
-	Hallmarks     []yamlHallmark `yaml:"hallmarks"`
-	UnitWords     []string       `yaml:"unit_words"`
-	NotModelWords []string       `yaml:"not_model_words"`
-	Times         []string       `yaml:"times"`
-	DateWords     []string       `yaml:"date_words"`
-	Driver        []string       `yaml:"driver"`
-	DriverApart   []string       `yaml:"driver_apart"`
-	NotOwnWeight  []string       `yaml:"not_own_weight"`
-	OwnWeight     []string       `yaml:"own_weight"`
-	GVW           []string       `yaml:"gvw"`
+	// Attached are units written against the number in Chinese or Korean.
+	Attached []yamlAttached `yaml:"attached"`
+	// Cubed are unit words a glued "3" makes cubic.
+	Cubed []string `yaml:"cubed"`
+	// Units are the unit words after a number and what they measure.
+	Units []yamlUnit `yaml:"units"`
+	// Karats are gold standards in karats.
+	Karats yamlKarats `yaml:"karats"`
+	// Centuries are ordinal centuries.
+	Centuries yamlCenturies `yaml:"centuries"`
+	// Lead is the lead-oxide percentage of lead crystal.
+	Lead yamlLead `yaml:"lead"`
+	// Scales are the denominators of scale models.
+	Scales []float64 `yaml:"scales"`
+	// Symbols are metal symbols glued to a hallmark.
+	Symbols []yamlSymbol `yaml:"symbols"`
+	// Hallmarks are bare numbers that may be a fineness.
+	Hallmarks []yamlHallmark `yaml:"hallmarks"`
+	// Words are the named word lists around numbers (see wordLists).
+	Words map[string][]string `yaml:"words"`
 }
 
 // yamlConversion turns the number read into the attribute's unit.
@@ -240,10 +242,8 @@ func compileNumbers(f *datafile.File, root *yaml.Node, y *yamlNumbers) *numberVo
 		ordinals: words(y.Centuries.Ordinals), afterOrdinal: words(y.Centuries.AfterOrdinal), centuryWords: words(y.Centuries.Words),
 		leadWords: words(y.Lead.Words), leadPrefix: words(y.Lead.PrefixWords), leadMin: y.Lead.MinPercent,
 		scales: nums(y.Scales), symbols: map[string]fineness{},
-		unitWords: words(y.UnitWords), notModel: words(y.NotModelWords), times: words(y.Times), dateWords: words(y.DateWords),
-		driver: words(y.Driver), driverApart: words(y.DriverApart),
-		notOwnWeight: words(y.NotOwnWeight), ownWeight: words(y.OwnWeight), gvw: words(y.GVW),
 	}
+	v.compileWords(f, root, y.Words)
 	for i, u := range y.Attached {
 		conv, ok := compileConversion(f, root, &u.yamlConversion, "attached", i)
 		if !ok {
@@ -299,6 +299,36 @@ func compileNumbers(f *datafile.File, root *yaml.Node, y *yamlNumbers) *numberVo
 		v.hallmarks = append(v.hallmarks, hm)
 	}
 	return v
+}
+
+// wordLists names the word lists of the "words" section and where each
+// goes in the vocabulary.
+func (v *numberVocab) wordLists() map[string]*wordSet {
+	return map[string]*wordSet{
+		"unit": &v.unitWords, "not_model": &v.notModel, "times": &v.times, "date": &v.dateWords,
+		"driver": &v.driver, "driver_apart": &v.driverApart,
+		"not_own_weight": &v.notOwnWeight, "own_weight": &v.ownWeight, "gvw": &v.gvw,
+	}
+}
+
+// compileWords fills the word lists; every list must be given, and no
+// other.
+func (v *numberVocab) compileWords(f *datafile.File, root *yaml.Node, ws map[string][]string) {
+	lists := v.wordLists()
+	for name, list := range ws {
+		dst, ok := lists[name]
+		if !ok {
+			f.FailAt(root, datafile.ErrUnknownField, fmt.Sprintf("%q is not a word list", name), "words", name)
+			continue
+		}
+		*dst = words(list)
+	}
+	for name, dst := range lists {
+		if *dst == nil {
+			*dst = wordSet{}
+			f.FailAt(root, datafile.ErrMissing, fmt.Sprintf("word list %q is missing", name), "words")
+		}
+	}
 }
 
 func (v *numberVocab) compileUnit(f *datafile.File, root *yaml.Node, u *yamlUnit, i int) {

@@ -164,6 +164,8 @@ func TestNumbersErrors(t *testing.T) {
 		{"symbol without bound", "symbols:\n  - {symbols: [pt], metal: platinum, min: 850}\n", "symbols[0]"},
 		{"hallmark metal", "hallmarks:\n  - {metal: tin, values: [925]}\n", "hallmarks[0].metal"},
 		{"not a number", "scales: [eighteen]\n", "scales[0]"},
+		{"unknown word list", "words:\n  colours: [red]\n", "words.colours"},
+		{"missing word list", "words:\n  unit: [kg]\n", "words"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -2,12 +2,9 @@ package hs
 
 import (
 	"context"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 )
@@ -59,96 +56,39 @@ type linkIndex struct {
 // "partial_ex" column holds "ex" where the UNSD marks the second edition's
 // code as only partly covered.
 func ReadCorrelation(r io.Reader) (*Correlation, error) {
-	cr := csv.NewReader(r)
-	cr.FieldsPerRecord = -1
-	header, err := cr.Read()
+	f, err := readCSVHeader(r, true)
 	if err != nil {
-		return nil, &LoadError{Line: 1, Err: fmt.Errorf("reading header: %w", err)}
+		return nil, err
 	}
-	if len(header) < 2 {
-		return nil, &LoadError{Line: 1, Err: errors.New("want at least two edition columns")}
-	}
-	header[0] = strings.TrimPrefix(header[0], "\ufeff")
-	a, err := ParseEdition(header[0])
+	h, err := readCorrelationHeader(f.header)
 	if err != nil {
-		return nil, &LoadError{Line: 1, Field: header[0], Err: err}
+		return nil, err
 	}
-	b, err := ParseEdition(header[1])
-	if err != nil {
-		return nil, &LoadError{Line: 1, Field: header[1], Err: err}
-	}
-	if a == b {
-		return nil, &LoadError{Line: 1, Field: header[1], Err: fmt.Errorf("both columns are %s", a)}
-	}
-	relCol, exCol := -1, -1
-	for i, h := range header {
-		switch strings.TrimSpace(h) {
-		case "relationship":
-			relCol = i
-		case "partial_ex":
-			exCol = i
-		}
-	}
-	type row struct {
-		from, to Code
-		rel      Relation
-		ex       bool
-	}
-	var rows []row
+	var rows []correlationRow
 	firstLine := map[[2]string]int{} // where each pair was first seen
 	outA, outB := map[string]int{}, map[string]int{}
-	for {
-		rec, err := cr.Read()
-		if errors.Is(err, io.EOF) {
-			break
-		}
+	err = f.each(func(line int, rec []string) error {
+		row, err := h.row(line, rec)
 		if err != nil {
-			return nil, &LoadError{Line: csvErrorLine(err), Err: err}
+			return err
 		}
-		line, _ := cr.FieldPos(0)
-		if len(rec) < len(header) {
-			return nil, &LoadError{Line: line, Err: fmt.Errorf("%d fields, header has %d", len(rec), len(header))}
-		}
-		from, err := hs6(rec[0])
-		if err != nil {
-			return nil, &LoadError{Line: line, Field: header[0], Err: err}
-		}
-		to, err := hs6(rec[1])
-		if err != nil {
-			return nil, &LoadError{Line: line, Field: header[1], Err: err}
-		}
-		pair := [2]string{from.digits, to.digits}
+		pair := [2]string{row.from.digits, row.to.digits}
 		if first, ok := firstLine[pair]; ok {
-			return nil, &LoadError{Line: line, Err: fmt.Errorf("link %s → %s repeats line %d", from, to, first)}
+			return &LoadError{Line: line, Err: fmt.Errorf("link %s → %s repeats line %d", row.from, row.to, first)}
 		}
 		firstLine[pair] = line
-		var rel Relation
-		if relCol >= 0 {
-			rel = Relation(strings.TrimSpace(rec[relCol]))
-			switch rel {
-			case OneToOne, Split, Merge, ManyToMany:
-			default:
-				return nil, &LoadError{Line: line, Field: "relationship", Err: fmt.Errorf("unknown relationship %q (want 1:1, 1:n, n:1 or n:n)", rec[relCol])}
-			}
-		}
-		ex := false
-		if exCol >= 0 {
-			switch v := strings.TrimSpace(rec[exCol]); v {
-			case "":
-			case "ex":
-				ex = true
-			default:
-				return nil, &LoadError{Line: line, Field: "partial_ex", Err: fmt.Errorf("%q is neither empty nor \"ex\"", rec[exCol])}
-			}
-		}
-		outA[from.digits]++
-		outB[to.digits]++
-		rows = append(rows, row{from, to, rel, ex})
+		outA[row.from.digits]++
+		outB[row.to.digits]++
+		rows = append(rows, row)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	if len(rows) == 0 {
 		return nil, &LoadError{Err: errors.New("no correspondences")}
 	}
-	c := &Correlation{a: a, b: b, forward: linkIndex{links: map[string][]Link{}}, reverse: linkIndex{links: map[string][]Link{}}}
+	c := &Correlation{a: h.a, b: h.b, forward: linkIndex{links: map[string][]Link{}}, reverse: linkIndex{links: map[string][]Link{}}}
 	for _, r := range rows {
 		splits, merges := outA[r.from.digits] > 1, outB[r.to.digits] > 1
 		rel := r.rel
@@ -161,6 +101,81 @@ func ReadCorrelation(r io.Reader) (*Correlation, error) {
 	c.forward.sort()
 	c.reverse.sort()
 	return c, nil
+}
+
+// correlationHeader is the layout of a correlation table: its two
+// editions and the columns of the optional relationship and partial_ex
+// fields (-1 when absent).
+type correlationHeader struct {
+	names         []string
+	a, b          Edition
+	relCol, exCol int
+}
+
+// correlationRow is one link of a correlation table as read.
+type correlationRow struct {
+	from, to Code
+	rel      Relation
+	ex       bool
+}
+
+func readCorrelationHeader(header []string) (*correlationHeader, error) {
+	if len(header) < 2 {
+		return nil, &LoadError{Line: 1, Err: errors.New("want at least two edition columns")}
+	}
+	h := &correlationHeader{names: header, relCol: -1, exCol: -1}
+	var err error
+	if h.a, err = ParseEdition(header[0]); err != nil {
+		return nil, &LoadError{Line: 1, Field: header[0], Err: err}
+	}
+	if h.b, err = ParseEdition(header[1]); err != nil {
+		return nil, &LoadError{Line: 1, Field: header[1], Err: err}
+	}
+	if h.a == h.b {
+		return nil, &LoadError{Line: 1, Field: header[1], Err: fmt.Errorf("both columns are %s", h.a)}
+	}
+	for i, name := range header {
+		switch strings.TrimSpace(name) {
+		case "relationship":
+			h.relCol = i
+		case "partial_ex":
+			h.exCol = i
+		}
+	}
+	return h, nil
+}
+
+// row reads the link of one record.
+func (h *correlationHeader) row(line int, rec []string) (correlationRow, error) {
+	var row correlationRow
+	if len(rec) < len(h.names) {
+		return row, &LoadError{Line: line, Err: fmt.Errorf("%d fields, header has %d", len(rec), len(h.names))}
+	}
+	var err error
+	if row.from, err = hs6(rec[0]); err != nil {
+		return row, &LoadError{Line: line, Field: h.names[0], Err: err}
+	}
+	if row.to, err = hs6(rec[1]); err != nil {
+		return row, &LoadError{Line: line, Field: h.names[1], Err: err}
+	}
+	if h.relCol >= 0 {
+		row.rel = Relation(strings.TrimSpace(rec[h.relCol]))
+		switch row.rel {
+		case OneToOne, Split, Merge, ManyToMany:
+		default:
+			return row, &LoadError{Line: line, Field: "relationship", Err: fmt.Errorf("unknown relationship %q (want 1:1, 1:n, n:1 or n:n)", rec[h.relCol])}
+		}
+	}
+	if h.exCol >= 0 {
+		switch v := strings.TrimSpace(rec[h.exCol]); v {
+		case "":
+		case "ex":
+			row.ex = true
+		default:
+			return row, &LoadError{Line: line, Field: "partial_ex", Err: fmt.Errorf("%q is neither empty nor \"ex\"", rec[h.exCol])}
+		}
+	}
+	return row, nil
 }
 
 // hs6 parses a code of a correlation table, which links six-digit codes.
@@ -209,26 +224,7 @@ func relation(splits, merges bool) Relation {
 
 // OpenCorrelation reads a correlation table from a file.
 func OpenCorrelation(ctx context.Context, path string) (*Correlation, error) {
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	c, err := ReadCorrelation(f)
-	if err != nil {
-		var le *LoadError
-		if errors.As(err, &le) {
-			le.File = filepath.Base(path)
-		}
-		return nil, err
-	}
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	return c, nil
+	return readFile(ctx, path, ReadCorrelation)
 }
 
 func (r Relation) inverse() Relation {

@@ -183,12 +183,7 @@ func TestReadCorrelationConversion(t *testing.T) {
 
 func TestReadCorrelationErrors(t *testing.T) {
 	const header = "HS2022,HS2017,relationship\n"
-	tests := []struct {
-		name string
-		in   string
-		want loadErrorWant
-		is   error
-	}{
+	tests := []loadErrorCase{
 		{"empty", "", loadErrorWant{Line: 1, Msg: "reading header: EOF"}, nil},
 		{"one column", "HS2022\n010121\n", loadErrorWant{Line: 1, Msg: "want at least two edition columns"}, nil},
 		{"bad first edition", "HS2020,HS2017\n010121,010121\n",
@@ -217,13 +212,10 @@ func TestReadCorrelationErrors(t *testing.T) {
 		{"bare quote", header + "890331,890392,n\"1\n",
 			loadErrorWant{Line: 2, Msg: "bare \""}, nil},
 	}
-	for _, tt := range tests {
-		_, err := ReadCorrelation(strings.NewReader(tt.in))
-		checkLoadError(t, tt.name, err, tt.want)
-		if tt.is != nil && !errors.Is(err, tt.is) {
-			t.Errorf("%s: error %v, want errors.Is %v", tt.name, err, tt.is)
-		}
-	}
+	checkLoadErrors(t, tests, func(in string) error {
+		_, err := ReadCorrelation(strings.NewReader(in))
+		return err
+	})
 }
 
 func TestOpenCorrelation(t *testing.T) {

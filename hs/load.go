@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -104,38 +103,32 @@ func ReadHSCSV(r io.Reader, ed Edition) (*Table, error) {
 	if ed.IsZero() {
 		return nil, errors.New("hs: no edition given")
 	}
-	cr := csv.NewReader(r)
-	cr.ReuseRecord = true
-	header, err := cr.Read()
+	f, err := readCSVHeader(r, false)
 	if err != nil {
-		return nil, &LoadError{Line: 1, Err: fmt.Errorf("reading header: %w", err)}
+		return nil, err
 	}
-	col, err := columns(header, "hscode", "description", "level")
+	col, err := columns(f.header, "hscode", "description", "level")
 	if err != nil {
 		return nil, &LoadError{Line: 1, Err: err}
 	}
 	var items []Item
-	for {
-		rec, err := cr.Read()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			return nil, &LoadError{Line: csvErrorLine(err), Err: err}
-		}
-		line, _ := cr.FieldPos(0)
+	err = f.each(func(line int, rec []string) error {
 		code := rec[col["hscode"]]
 		if code == "TOTAL" {
-			continue
+			return nil
 		}
 		c, err := Parse(code)
 		if err != nil {
-			return nil, &LoadError{Line: line, Field: "hscode", Err: err}
+			return &LoadError{Line: line, Field: "hscode", Err: err}
 		}
 		if lv := rec[col["level"]]; strings.TrimSpace(lv) != strconv.Itoa(c.Len()) {
-			return nil, &LoadError{Line: line, Field: "level", Err: fmt.Errorf("level %q does not match %d-digit code %s", lv, c.Len(), code)}
+			return &LoadError{Line: line, Field: "level", Err: fmt.Errorf("level %q does not match %d-digit code %s", lv, c.Len(), code)}
 		}
 		items = append(items, Item{Code: c, Description: rec[col["description"]]})
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	if len(items) == 0 {
 		return nil, &LoadError{Err: errors.New("no commodity codes")}
@@ -156,77 +149,85 @@ func ReadCN(r io.Reader, ed Edition) (*Table, error) {
 	if ed.IsZero() {
 		return nil, errors.New("hs: no edition given")
 	}
-	cr := csv.NewReader(r)
-	cr.ReuseRecord = true
-	header, err := cr.Read()
+	f, err := readCSVHeader(r, false)
 	if err != nil {
-		return nil, &LoadError{Line: 1, Err: fmt.Errorf("reading header: %w", err)}
+		return nil, err
 	}
-	header[0] = strings.TrimPrefix(header[0], "\ufeff")
-	codeCol, posCol, descCol := "goods_code", "hier_pos", "description"
-	dated := slices.ContainsFunc(header, func(h string) bool { return strings.TrimSpace(h) == "Goods code" })
-	if dated {
-		codeCol, posCol, descCol = "Goods code", "Hier. Pos.", "Description"
+	cols := cnColumns{code: "goods_code", pos: "hier_pos", desc: "description"}
+	cols.dated = slices.ContainsFunc(f.header, func(h string) bool { return strings.TrimSpace(h) == "Goods code" })
+	if cols.dated {
+		cols.code, cols.pos, cols.desc = "Goods code", "Hier. Pos.", "Description"
 	}
-	want := []string{codeCol, posCol, descCol}
-	if dated {
+	want := []string{cols.code, cols.pos, cols.desc}
+	if cols.dated {
 		want = append(want, "Start date", "End date")
 	}
-	col, err := columns(header, want...)
-	if err != nil {
+	if cols.col, err = columns(f.header, want...); err != nil {
 		return nil, &LoadError{Line: 1, Err: err}
 	}
 	// The edition's year, for the validity dates.
-	yearStart := time.Date(ed.Year, time.January, 1, 0, 0, 0, 0, time.UTC)
-	yearEnd := yearStart.AddDate(1, 0, 0)
+	cols.yearStart = time.Date(ed.Year, time.January, 1, 0, 0, 0, 0, time.UTC)
+	cols.yearEnd = cols.yearStart.AddDate(1, 0, 0)
 	var items []Item
-	for {
-		rec, err := cr.Read()
-		if errors.Is(err, io.EOF) {
-			break
+	err = f.each(func(line int, rec []string) error {
+		it, ok, err := cols.item(line, rec)
+		if ok {
+			items = append(items, it)
 		}
-		if err != nil {
-			return nil, &LoadError{Line: csvErrorLine(err), Err: err}
-		}
-		line, _ := cr.FieldPos(0)
-		if dated {
-			start, err := cnDate(rec[col["Start date"]])
-			if err != nil || start.IsZero() {
-				return nil, &LoadError{Line: line, Field: "Start date", Err: fmt.Errorf("date %q is not DD-MM-YYYY", rec[col["Start date"]])}
-			}
-			end, err := cnDate(rec[col["End date"]])
-			if err != nil {
-				return nil, &LoadError{Line: line, Field: "End date", Err: fmt.Errorf("date %q is not DD-MM-YYYY or empty", rec[col["End date"]])}
-			}
-			if !start.Before(yearEnd) || (!end.IsZero() && end.Before(yearStart)) {
-				continue
-			}
-		}
-		raw := strings.TrimSpace(rec[col[codeCol]])
-		if i := strings.IndexByte(raw, ' '); i >= 0 {
-			raw = raw[:i] // TARIC product-line suffix, e.g. "0101000000 80"
-		}
-		pos, ok := hierPos(rec[col[posCol]])
-		if !ok {
-			return nil, &LoadError{Line: line, Field: posCol, Err: fmt.Errorf("hierarchy position %q is not 2, 4, 6, 8 or 10", rec[col[posCol]])}
-		}
-		if len(raw) < pos {
-			return nil, &LoadError{Line: line, Field: codeCol, Err: fmt.Errorf("code %q shorter than its hierarchy position %d", raw, pos)}
-		}
-		if strings.Trim(raw[pos:], "0") != "" {
-			return nil, &LoadError{Line: line, Field: codeCol, Err: fmt.Errorf("code %q has digits other than 0 beyond its hierarchy position %d", raw, pos)}
-		}
-		c, err := Parse(raw[:pos])
-		if err != nil {
-			return nil, &LoadError{Line: line, Field: codeCol, Err: err}
-		}
-		desc := strings.ReplaceAll(rec[col[descCol]], "|", " ")
-		items = append(items, Item{Code: c, Description: desc})
+		return err
+	})
+	if err != nil {
+		return nil, err
 	}
 	if len(items) == 0 {
 		return nil, &LoadError{Err: fmt.Errorf("no commodity codes in force in %d", ed.Year)}
 	}
 	return NewTable(ed, items)
+}
+
+// cnColumns is the layout of a goods-nomenclature export and the year its
+// rows must be in force in.
+type cnColumns struct {
+	code, pos, desc    string
+	dated              bool
+	col                map[string]int
+	yearStart, yearEnd time.Time
+}
+
+// item reads one row; ok is false for a row not in force in the year.
+func (c *cnColumns) item(line int, rec []string) (it Item, ok bool, err error) {
+	if c.dated {
+		start, err := cnDate(rec[c.col["Start date"]])
+		if err != nil || start.IsZero() {
+			return it, false, &LoadError{Line: line, Field: "Start date", Err: fmt.Errorf("date %q is not DD-MM-YYYY", rec[c.col["Start date"]])}
+		}
+		end, err := cnDate(rec[c.col["End date"]])
+		if err != nil {
+			return it, false, &LoadError{Line: line, Field: "End date", Err: fmt.Errorf("date %q is not DD-MM-YYYY or empty", rec[c.col["End date"]])}
+		}
+		if !start.Before(c.yearEnd) || (!end.IsZero() && end.Before(c.yearStart)) {
+			return it, false, nil
+		}
+	}
+	raw := strings.TrimSpace(rec[c.col[c.code]])
+	if i := strings.IndexByte(raw, ' '); i >= 0 {
+		raw = raw[:i] // TARIC product-line suffix, e.g. "0101000000 80"
+	}
+	pos, ok := hierPos(rec[c.col[c.pos]])
+	if !ok {
+		return it, false, &LoadError{Line: line, Field: c.pos, Err: fmt.Errorf("hierarchy position %q is not 2, 4, 6, 8 or 10", rec[c.col[c.pos]])}
+	}
+	if len(raw) < pos {
+		return it, false, &LoadError{Line: line, Field: c.code, Err: fmt.Errorf("code %q shorter than its hierarchy position %d", raw, pos)}
+	}
+	if strings.Trim(raw[pos:], "0") != "" {
+		return it, false, &LoadError{Line: line, Field: c.code, Err: fmt.Errorf("code %q has digits other than 0 beyond its hierarchy position %d", raw, pos)}
+	}
+	code, err := Parse(raw[:pos])
+	if err != nil {
+		return it, false, &LoadError{Line: line, Field: c.code, Err: err}
+	}
+	return Item{Code: code, Description: strings.ReplaceAll(rec[c.col[c.desc]], "|", " ")}, true, nil
 }
 
 // hierPos parses a hierarchy position, which the Commission writes as "8"
@@ -250,78 +251,66 @@ func cnDate(s string) (time.Time, error) {
 	return time.Parse("02-01-2006", s)
 }
 
-// csvErrorLine returns the line a CSV reading error names, or 0.
-func csvErrorLine(err error) int {
-	// The error comes before a record, so the reader's FieldPos has nothing
-	// to say about it (and panics on a record without fields).
-	var pe *csv.ParseError
-	if errors.As(err, &pe) {
-		return pe.StartLine
-	}
-	return 0
-}
-
 // Open loads a nomenclature file, choosing the reader from its content: a
 // Comtrade JSON classification, the flat HS CSV, or an EU CN export. The
 // flat CSV and the CN export do not name their edition, so ed must be given
 // for them. A Comtrade JSON file names its own edition; ed may then be zero,
 // and it is an error for it to differ.
 func Open(ctx context.Context, path string, ed Edition) (*Table, error) {
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	br := bufio.NewReader(f)
+	return readFile(ctx, path, func(r io.Reader) (*Table, error) { return readNomenclature(r, path, ed) })
+}
+
+// readNomenclature reads the nomenclature file at path from r, choosing
+// the reader from its content (see [Open]).
+func readNomenclature(r io.Reader, path string, ed Edition) (*Table, error) {
+	br := bufio.NewReader(r)
 	if bom, _ := br.Peek(3); string(bom) == "\ufeff" {
 		br.Discard(3) // cannot fail: the bytes are buffered
 	}
 	head, _ := br.Peek(512)
-	var t *Table
 	switch {
 	case bytes.HasPrefix(bytes.TrimSpace(head), []byte("{")):
-		t, err = ReadComtradeJSON(br)
+		t, err := ReadComtradeJSON(br)
 		if err == nil && !ed.IsZero() && t.Edition() != ed {
 			return nil, fmt.Errorf("hs: %s: file is %s, not %s", path, t.Edition(), ed)
 		}
+		return t, err
 	case bytes.HasPrefix(head, []byte("section,hscode")):
 		if ed.IsZero() {
 			return nil, fmt.Errorf("hs: %s: flat HS CSV does not name its edition; give one", path)
 		}
-		t, err = ReadHSCSV(br, ed)
+		return ReadHSCSV(br, ed)
 	case bytes.HasPrefix(head, []byte("goods_code")) || bytes.HasPrefix(head, []byte("Goods code")):
 		if ed.IsZero() {
 			return nil, fmt.Errorf("hs: %s: CN export does not name its edition; give one such as CN2026", path)
 		}
-		t, err = ReadCN(br, ed)
-	default:
-		return nil, fmt.Errorf("hs: %s: unknown nomenclature format (want Comtrade JSON, flat HS CSV or EU CN CSV)", path)
+		return ReadCN(br, ed)
 	}
+	return nil, fmt.Errorf("hs: %s: unknown nomenclature format (want Comtrade JSON, flat HS CSV or EU CN CSV)", path)
+}
+
+// readFile reads the file at path with read, naming the file in a
+// [*LoadError], and gives up when ctx is done before or after.
+func readFile[T any](ctx context.Context, path string, read func(io.Reader) (T, error)) (T, error) {
+	var zero T
+	if err := ctx.Err(); err != nil {
+		return zero, err
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return zero, err
+	}
+	defer f.Close()
+	v, err := read(f)
 	if err != nil {
 		var le *LoadError
 		if errors.As(err, &le) && le.File == "" {
 			le.File = filepath.Base(path)
 		}
-		return nil, err
+		return zero, err
 	}
 	if err := ctx.Err(); err != nil {
-		return nil, err
+		return zero, err
 	}
-	return t, nil
-}
-
-func columns(header []string, want ...string) (map[string]int, error) {
-	col := make(map[string]int, len(want))
-	for i, h := range header {
-		col[strings.TrimSpace(h)] = i
-	}
-	for _, w := range want {
-		if _, ok := col[w]; !ok {
-			return nil, fmt.Errorf("missing column %q (have %s)", w, strings.Join(header, ","))
-		}
-	}
-	return col, nil
+	return v, nil
 }

@@ -20,6 +20,27 @@ type loadErrorWant struct {
 	Msg   string // part of the error message
 }
 
+// loadErrorCase is an input a reader must refuse, with the error wanted
+// and the sentinel it wraps, if any.
+type loadErrorCase struct {
+	name string
+	in   string
+	want loadErrorWant
+	is   error
+}
+
+// checkLoadErrors runs read on each case and checks its error.
+func checkLoadErrors(t *testing.T, tests []loadErrorCase, read func(in string) error) {
+	t.Helper()
+	for _, tt := range tests {
+		err := read(tt.in)
+		checkLoadError(t, tt.name, err, tt.want)
+		if tt.is != nil && !errors.Is(err, tt.is) {
+			t.Errorf("%s: error %v, want errors.Is %v", tt.name, err, tt.is)
+		}
+	}
+}
+
 // checkLoadError reports whether err is a *LoadError as wanted.
 func checkLoadError(t *testing.T, name string, err error, want loadErrorWant) {
 	t.Helper()
@@ -58,12 +79,7 @@ func TestReadHSCSV(t *testing.T) {
 
 func TestReadHSCSVErrors(t *testing.T) {
 	const header = "section,hscode,description,parent,level\n"
-	tests := []struct {
-		name string
-		in   string
-		want loadErrorWant
-		is   error // wrapped error, if any
-	}{
+	tests := []loadErrorCase{
 		{"empty", "", loadErrorWant{Line: 1, Msg: "reading header: EOF"}, nil},
 		{"no level column", "section,hscode,description\nI,01,Live animals\n",
 			loadErrorWant{Line: 1, Msg: `missing column "level"`}, nil},
@@ -85,13 +101,10 @@ func TestReadHSCSVErrors(t *testing.T) {
 		{"quote in first field", header + "\"I,01,Live animals,TOTAL,2\n",
 			loadErrorWant{Line: 2, Msg: "extraneous or missing \" in quoted-field"}, csv.ErrQuote},
 	}
-	for _, tt := range tests {
-		_, err := ReadHSCSV(strings.NewReader(tt.in), HS2022)
-		checkLoadError(t, tt.name, err, tt.want)
-		if tt.is != nil && !errors.Is(err, tt.is) {
-			t.Errorf("%s: error %v, want errors.Is %v", tt.name, err, tt.is)
-		}
-	}
+	checkLoadErrors(t, tests, func(in string) error {
+		_, err := ReadHSCSV(strings.NewReader(in), HS2022)
+		return err
+	})
 	if _, err := ReadHSCSV(strings.NewReader(hs2022CSV), Edition{}); err == nil {
 		t.Error("ReadHSCSV without an edition succeeded")
 	}
@@ -122,12 +135,7 @@ func TestReadComtradeJSON(t *testing.T) {
 }
 
 func TestReadComtradeJSONErrors(t *testing.T) {
-	tests := []struct {
-		name string
-		in   string
-		want loadErrorWant
-		is   error
-	}{
+	tests := []loadErrorCase{
 		{"not JSON", "classCode,H5", loadErrorWant{Msg: "decoding Comtrade JSON"}, nil},
 		{"truncated", hs2017JSON[:200], loadErrorWant{Msg: "unexpected EOF"}, nil},
 		{"bad edition", strings.Replace(hs2017JSON, `"HS2017"`, `"HS2016"`, 1),
@@ -141,13 +149,10 @@ func TestReadComtradeJSONErrors(t *testing.T) {
 		{"no codes", `{"className":"HS2017","results":[{"id":"ALL"},{"id":"TOTAL"}]}`,
 			loadErrorWant{Field: "results", Msg: "no commodity codes"}, nil},
 	}
-	for _, tt := range tests {
-		_, err := ReadComtradeJSON(strings.NewReader(tt.in))
-		checkLoadError(t, tt.name, err, tt.want)
-		if tt.is != nil && !errors.Is(err, tt.is) {
-			t.Errorf("%s: error %v, want errors.Is %v", tt.name, err, tt.is)
-		}
-	}
+	checkLoadErrors(t, tests, func(in string) error {
+		_, err := ReadComtradeJSON(strings.NewReader(in))
+		return err
+	})
 }
 
 func TestReadCNDated(t *testing.T) {
@@ -187,12 +192,7 @@ func TestReadCNDated(t *testing.T) {
 func TestReadCNErrors(t *testing.T) {
 	const en = "goods_code,hier_pos,language,description\n"
 	const de = "Goods code,Start date,End date,Language,Hier. Pos.,Indent,Description,Descr. start date\n"
-	tests := []struct {
-		name string
-		in   string
-		want loadErrorWant
-		is   error
-	}{
+	tests := []loadErrorCase{
 		{"empty", "", loadErrorWant{Line: 1, Msg: "reading header: EOF"}, nil},
 		{"no hier_pos", "goods_code,language,description\n0100000000,EN,LIVE ANIMALS\n",
 			loadErrorWant{Line: 1, Msg: `missing column "hier_pos"`}, nil},
@@ -228,13 +228,10 @@ func TestReadCNErrors(t *testing.T) {
 		{"nothing in force", de + "0101100000 80,01-01-1988,31-12-2011,DE,6.0,- ,reinrassige Zuchttiere,01-01-1988\n",
 			loadErrorWant{Msg: "no commodity codes in force in 2026"}, nil},
 	}
-	for _, tt := range tests {
-		_, err := ReadCN(strings.NewReader(tt.in), Edition{"CN", 2026})
-		checkLoadError(t, tt.name, err, tt.want)
-		if tt.is != nil && !errors.Is(err, tt.is) {
-			t.Errorf("%s: error %v, want errors.Is %v", tt.name, err, tt.is)
-		}
-	}
+	checkLoadErrors(t, tests, func(in string) error {
+		_, err := ReadCN(strings.NewReader(in), Edition{"CN", 2026})
+		return err
+	})
 	if _, err := ReadCN(strings.NewReader(cn2026CSV), Edition{}); err == nil {
 		t.Error("ReadCN without an edition succeeded")
 	}

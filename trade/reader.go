@@ -304,27 +304,17 @@ func (r *Reader) number(rec []string, f *Flow, c role) (float64, error) {
 // Plus abbreviations ("u", "N/A") or the legacy unit code when there is no
 // text. It returns "" for "no quantity".
 func quantityUnit(text, code string) string {
-	switch {
-	case text == "":
-	case oneOf(text, "No Quantity", "N/A", "NA", "-1"):
-		return ""
-	case oneOf(text, "Number of items"):
-		return "u"
-	case oneOf(text, "Weight in kilograms"):
-		return "kg"
-	case oneOf(text, "Volume in litres"):
-		return "l"
-	case oneOf(text, "Area in square metres"):
-		return "m²"
-	case oneOf(text, "Length in metres"):
-		return "m"
-	case oneOf(text, "Number of pairs"):
-		return "2u"
-	case oneOf(text, "Thousands of items"):
-		return "1000u"
-	case oneOf(text, "Weight in carats"):
-		return "carat"
-	default:
+	if text != "" {
+		for _, u := range [...]struct{ text, unit string }{
+			{"No Quantity", ""}, {"N/A", ""}, {"NA", ""}, {"-1", ""},
+			{"Number of items", "u"}, {"Weight in kilograms", "kg"}, {"Volume in litres", "l"},
+			{"Area in square metres", "m²"}, {"Length in metres", "m"}, {"Number of pairs", "2u"},
+			{"Thousands of items", "1000u"}, {"Weight in carats", "carat"},
+		} {
+			if strings.EqualFold(text, u.text) {
+				return u.unit
+			}
+		}
 		return text
 	}
 	// Legacy unit codes 1, 5 and 8 are "No Quantity", "Number of items"

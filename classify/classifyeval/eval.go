@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/luxscreen/luxscreen/classify"
+	"github.com/luxscreen/luxscreen/internal/jsonl"
 )
 
 // Labelled is one line of an evaluation set: an item with its gold
@@ -41,28 +42,24 @@ func ReadLabelled(r io.Reader) ([]Labelled, error) {
 		return readLabelledCSV(br)
 	}
 	var out []Labelled
-	sc := bufio.NewScanner(br)
-	sc.Buffer(make([]byte, 64*1024), 1<<20)
-	line := 0
-	for sc.Scan() {
-		line++
-		b := bytes.TrimSpace(sc.Bytes())
-		if len(b) == 0 {
-			continue
-		}
+	err := jsonl.Each(br, 1<<20, func(line int, b []byte) error {
 		var l Labelled
 		dec := json.NewDecoder(bytes.NewReader(b))
 		dec.DisallowUnknownFields()
 		if err := dec.Decode(&l); err != nil {
-			return nil, fmt.Errorf("classify: eval set line %d: %w", line, err)
+			return fmt.Errorf("classify: eval set line %d: %w", line, err)
 		}
 		if err := l.check(); err != nil {
-			return nil, fmt.Errorf("classify: eval set line %d: %w", line, err)
+			return fmt.Errorf("classify: eval set line %d: %w", line, err)
 		}
 		out = append(out, l)
+		return nil
+	})
+	if re := (*jsonl.ReadError)(nil); errors.As(err, &re) {
+		return nil, fmt.Errorf("classify: eval set line %d: %w", re.Line, re.Err)
 	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("classify: eval set line %d: %w", line+1, err)
+	if err != nil {
+		return nil, err
 	}
 	return out, nil
 }

@@ -1,9 +1,10 @@
 package classifyeval
 
 import (
+	"bytes"
 	"context"
 	"os"
-	"path/filepath"
+
 	"strings"
 	"testing"
 
@@ -11,6 +12,7 @@ import (
 
 	"github.com/luxscreen/luxscreen/classify"
 	"github.com/luxscreen/luxscreen/hs"
+	"github.com/luxscreen/luxscreen/internal/testenv"
 )
 
 func readInScope(t testing.TB) []Labelled {
@@ -18,16 +20,16 @@ func readInScope(t testing.TB) []Labelled {
 	return readSet(t, "../testdata/inscope.jsonl")
 }
 
-func readSet(t testing.TB, name string) []Labelled {
+// readSet reads the labelled set at path.
+func readSet(t testing.TB, path string) []Labelled {
 	t.Helper()
-	f, err := os.Open(name)
+	b, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
-	set, err := ReadLabelled(f)
+	set, err := ReadLabelled(bytes.NewReader(b))
 	if err != nil {
-		t.Fatal(err)
+		t.Fatalf("%s: %v", path, err)
 	}
 	return set
 }
@@ -84,16 +86,7 @@ func TestHeldOut2(t *testing.T) {
 // the shared HSClassify_micro development set. It reports; it asserts only
 // a weak floor, since the set is not tuned to.
 func TestSharedDevSet(t *testing.T) {
-	dir := sharedDir(t)
-	f, err := os.Open(filepath.Join(dir, "data/hs-eval/hsclassify_micro_benchmark_cases.csv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	set, err := ReadLabelled(f)
-	if err != nil {
-		t.Fatal(err)
-	}
+	set := readSet(t, testenv.Path(t, "data", "hs-eval", "hsclassify_micro_benchmark_cases.csv"))
 	for _, withN := range []bool{false, true} {
 		var opts []classify.Option
 		if withN {
@@ -142,15 +135,7 @@ func TestReadLabelledCSV(t *testing.T) {
 // TestHeldOutReport measures the held-out set, which the lexicon is not
 // tuned to. It reports and asserts only a weak floor.
 func TestHeldOutReport(t *testing.T) {
-	f, err := os.Open("../testdata/heldout.jsonl")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	set, err := ReadLabelled(f)
-	if err != nil {
-		t.Fatal(err)
-	}
+	set := readSet(t, "../testdata/heldout.jsonl")
 	m, err := Evaluate(context.Background(), newClassifier(t, classify.WithJurisdictions("UN")), set)
 	if err != nil {
 		t.Fatal(err)

@@ -2,7 +2,6 @@ package classifyeval
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
 
 	"github.com/luxscreen/luxscreen/classify"
@@ -11,31 +10,27 @@ import (
 	"github.com/luxscreen/luxscreen/lists"
 )
 
-// sharedDir returns the shared data directory, skipping the test when
-// LUXSCREEN_SHARED is not set.
-func sharedDir(t testing.TB) string {
-	t.Helper()
-	return testenv.Shared(t)
-}
-
 // newClassifier is a classifier over the embedded catalogue.
 func newClassifier(t testing.TB, opts ...classify.Option) *classify.Classifier {
 	t.Helper()
-	cat, err := lists.Default(context.Background())
-	if err != nil {
-		t.Fatalf("lists.Default: %v", err)
+	ctx := context.Background()
+	cat, err := lists.Default(ctx)
+	if err == nil {
+		var c *classify.Classifier
+		if c, err = classify.New(cat, opts...); err == nil {
+			return c
+		}
 	}
-	c, err := classify.New(cat, opts...)
-	if err != nil {
-		t.Fatalf("classify.New: %v", err)
-	}
-	return c
+	t.Fatalf("building the classifier: %v", err)
+	return nil
 }
 
-// hs2022 loads the shared flat HS 2022 CSV.
+// hs2022 loads the shared flat HS 2022 CSV, skipping the test when
+// LUXSCREEN_SHARED is not set.
 func hs2022(t testing.TB) *hs.Table {
 	t.Helper()
-	n, err := hs.Open(context.Background(), filepath.Join(sharedDir(t), "data/hs/datasets-harmonized-system/harmonized-system.csv"), hs.HS2022)
+	path := testenv.Path(t, "data", "hs", "datasets-harmonized-system", "harmonized-system.csv")
+	n, err := hs.Open(context.Background(), path, hs.HS2022)
 	if err != nil {
 		t.Fatalf("loading HS 2022: %v", err)
 	}

@@ -9,9 +9,9 @@ import (
 	"io"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 
+	"github.com/luxscreen/luxscreen/internal/jsonl"
 	"github.com/luxscreen/luxscreen/rules"
 )
 
@@ -53,16 +53,14 @@ type LabelError struct {
 }
 
 func (e *LabelError) Error() string {
-	var b strings.Builder
-	b.WriteString("rules: eval set")
+	s := "rules: eval set"
 	if e.Line > 0 {
-		b.WriteString(" line " + strconv.Itoa(e.Line))
+		s += fmt.Sprintf(" line %d", e.Line)
 	}
 	if e.Field != "" {
-		b.WriteString(": " + e.Field)
+		s += ": " + e.Field
 	}
-	b.WriteString(": " + e.Err.Error())
-	return b.String()
+	return s + ": " + e.Err.Error()
 }
 
 // Unwrap returns the underlying error: one of [rules.ErrSyntax],
@@ -79,38 +77,35 @@ const maxLabelLine = 1 << 20
 // Blank lines are skipped. Errors are [*LabelError]s naming the line and
 // the field.
 func ReadLabelled(r io.Reader) ([]Labelled, error) {
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 0, 64*1024), maxLabelLine)
 	var out []Labelled
 	ids := map[string]int{}
-	line := 0
-	for sc.Scan() {
-		line++
-		b := bytes.TrimSpace(sc.Bytes())
-		if len(b) == 0 {
-			continue
-		}
+	err := jsonl.Each(r, maxLabelLine, func(line int, b []byte) error {
 		l, err := parseLabelled(b)
 		if err != nil {
 			var le *LabelError
 			if errors.As(err, &le) {
 				le.Line = line
-				return nil, le
+				return le
 			}
-			return nil, &LabelError{Line: line, Err: err}
+			return &LabelError{Line: line, Err: err}
 		}
 		if prev, dup := ids[l.Shipment.ID]; dup {
-			return nil, &LabelError{Line: line, Field: "shipment.id", Err: fmt.Errorf("%w: %q is also the id of line %d", rules.ErrInvalid, l.Shipment.ID, prev)}
+			return &LabelError{Line: line, Field: "shipment.id", Err: fmt.Errorf("%w: %q is also the id of line %d", rules.ErrInvalid, l.Shipment.ID, prev)}
 		}
 		ids[l.Shipment.ID] = line
 		l.Line = line
 		out = append(out, l)
-	}
-	if err := sc.Err(); err != nil {
+		return nil
+	})
+	if re := (*jsonl.ReadError)(nil); errors.As(err, &re) {
+		err = re.Err
 		if errors.Is(err, bufio.ErrTooLong) {
 			err = fmt.Errorf("%w: line longer than %d bytes", rules.ErrInvalid, maxLabelLine)
 		}
-		return nil, &LabelError{Line: line + 1, Err: err}
+		return nil, &LabelError{Line: re.Line, Err: err}
+	}
+	if err != nil {
+		return nil, err
 	}
 	if len(out) == 0 {
 		return nil, &LabelError{Err: fmt.Errorf("%w: no labelled shipments", rules.ErrMissing)}
