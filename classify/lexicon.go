@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"path"
 	"slices"
 	"strconv"
@@ -388,110 +389,121 @@ func weightOf(raw string, def float64) (float64, error) {
 	return f, nil
 }
 
+// conceptFail returns the error of a field of a concept: a [*fieldError]
+// with the path of the field below the concept.
+func conceptFail(field string, err error) error {
+	var p []any
+	for _, part := range strings.Split(field, ".") {
+		name, idx, ok := strings.Cut(strings.TrimSuffix(part, "]"), "[")
+		p = append(p, name)
+		if n, err := strconv.Atoi(idx); ok && err == nil {
+			p = append(p, n)
+		}
+	}
+	return &fieldError{path: p, err: err}
+}
+
 // concept compiles one concept; an error is a [*fieldError] with the
 // path of the field below the concept.
 func (b *builder) concept(y yamlConcept, brandCount map[string]int) error {
-	fail := func(field string, err error) error {
-		var p []any
-		for _, part := range strings.Split(field, ".") {
-			name, idx, ok := strings.Cut(strings.TrimSuffix(part, "]"), "[")
-			p = append(p, name)
-			if n, err := strconv.Atoi(idx); ok && err == nil {
-				p = append(p, n)
-			}
-		}
-		return &fieldError{path: p, err: err}
-	}
 	if y.ID == "" {
-		return fail("id", fmt.Errorf("%w: id is required", ErrLexicon))
+		return conceptFail("id", fmt.Errorf("%w: id is required", ErrLexicon))
 	}
 	if _, dup := b.conceptIDs[y.ID]; dup {
-		return fail("id", fmt.Errorf("%w: concept id used twice", ErrLexicon))
+		return conceptFail("id", fmt.Errorf("%w: concept id used twice", ErrLexicon))
 	}
 	if len(y.Headings) == 0 {
-		return fail("headings", fmt.Errorf("%w: at least one heading is required", ErrLexicon))
+		return conceptFail("headings", fmt.Errorf("%w: at least one heading is required", ErrLexicon))
 	}
 	if y.Description == "" {
-		return fail("description", fmt.Errorf("%w: description is required", ErrLexicon))
+		return conceptFail("description", fmt.Errorf("%w: description is required", ErrLexicon))
 	}
 	idx := len(b.lx.concepts)
 	c := concept{id: y.ID, description: y.Description, redFlag: y.RedFlag}
-	code := func(field, s string, min int) (hs.Code, error) {
-		cd, err := hs.Parse(s)
-		if err != nil {
-			return hs.Code{}, fail(field, fmt.Errorf("%w: %v", ErrLexicon, err))
-		}
-		if cd.Len() < min || cd.Len() > 6 {
-			return hs.Code{}, fail(field, fmt.Errorf("%w: code %s: want %d to 6 digits", ErrLexicon, s, min))
-		}
-		b.lx.codes[cd.Digits()] = true
-		return cd, nil
+	if err := b.conceptCodes(&c, &y); err != nil {
+		return err
 	}
+	if err := conceptAttrs(&c, &y); err != nil {
+		return err
+	}
+	b.conceptIDs[y.ID] = idx
+	b.lx.concepts = append(b.lx.concepts, c)
+	if err := b.conceptTerms(idx, &y, brandCount); err != nil {
+		return err
+	}
+	return b.conceptImplies(&y)
+}
+
+// code parses a code of a concept of min to 6 digits and records it as
+// one the lexicon can answer.
+func (b *builder) code(field, s string, min int) (hs.Code, error) {
+	cd, err := hs.Parse(s)
+	if err != nil {
+		return hs.Code{}, conceptFail(field, fmt.Errorf("%w: %v", ErrLexicon, err))
+	}
+	if cd.Len() < min || cd.Len() > 6 {
+		return hs.Code{}, conceptFail(field, fmt.Errorf("%w: code %s: want %d to 6 digits", ErrLexicon, s, min))
+	}
+	b.lx.codes[cd.Digits()] = true
+	return cd, nil
+}
+
+// conceptCodes compiles the headings, codes and rules of a concept.
+func (b *builder) conceptCodes(c *concept, y *yamlConcept) error {
 	for _, h := range y.Headings {
-		cd, err := code("headings", h, 4)
+		cd, err := b.code("headings", h, 4)
 		if err != nil {
 			return err
 		}
 		if cd.Len() != 4 {
-			return fail("headings", fmt.Errorf("%w: heading %s must have 4 digits", ErrLexicon, h))
+			return conceptFail("headings", fmt.Errorf("%w: heading %s must have 4 digits", ErrLexicon, h))
 		}
 		c.headings = append(c.headings, cd)
 	}
-	inHeadings := func(cd hs.Code) bool {
-		for _, h := range c.headings {
-			if h.Covers(cd) {
-				return true
-			}
+	for _, f := range []struct {
+		name, s string
+		to      *hs.Code
+	}{{"code", y.Code, &c.code}, {"otherwise", y.Otherwise, &c.otherwise}, {"parts", y.Parts, &c.parts}} {
+		if f.s == "" {
+			continue
 		}
-		return false
-	}
-	var err error
-	if y.Code != "" {
-		if c.code, err = code("code", y.Code, 4); err != nil {
-			return err
-		}
-	}
-	if y.Otherwise != "" {
-		if c.otherwise, err = code("otherwise", y.Otherwise, 4); err != nil {
-			return err
-		}
-	}
-	if y.Parts != "" {
-		if c.parts, err = code("parts", y.Parts, 4); err != nil {
-			return err
-		}
-	}
-	for i, r := range y.Rules {
-		field := fmt.Sprintf("rules[%d]", i)
-		cd, err := code(field+".code", r.Code, 6)
+		cd, err := b.code(f.name, f.s, 4)
 		if err != nil {
 			return err
 		}
-		if !inHeadings(cd) {
-			return fail(field+".code", fmt.Errorf("%w: code %s is not under the concept's headings", ErrLexicon, r.Code))
+		*f.to = cd
+	}
+	for i, r := range y.Rules {
+		field := fmt.Sprintf("rules[%d]", i)
+		cd, err := b.code(field+".code", r.Code, 6)
+		if err != nil {
+			return err
+		}
+		if !slices.ContainsFunc(c.headings, func(h hs.Code) bool { return h.Covers(cd) }) {
+			return conceptFail(field+".code", fmt.Errorf("%w: code %s is not under the concept's headings", ErrLexicon, r.Code))
 		}
 		ru := rule{code: cd}
-		keys := make([]string, 0, len(r.When))
-		for k := range r.When {
-			keys = append(keys, k)
-		}
-		slices.Sort(keys)
-		for _, k := range keys {
+		for _, k := range slices.Sorted(maps.Keys(r.When)) {
 			cond, err := parseCondition(k, r.When[k])
 			if err != nil {
-				return fail(field+".when."+k, err)
+				return conceptFail(field+".when."+k, err)
 			}
 			ru.conds = append(ru.conds, cond)
 		}
 		c.rules = append(c.rules, ru)
 	}
 	if len(c.rules) == 0 && c.code.IsZero() {
-		return fail("code", fmt.Errorf("%w: a concept needs a code or rules", ErrLexicon))
+		return conceptFail("code", fmt.Errorf("%w: a concept needs a code or rules", ErrLexicon))
 	}
+	return nil
+}
+
+// conceptAttrs compiles the assumptions and signals of a concept.
+func conceptAttrs(c *concept, y *yamlConcept) error {
 	for k, v := range y.Assume {
 		a, ok := attrByName(k)
 		if !ok {
-			return fail("assume."+k, fmt.Errorf("%w: unknown attribute", ErrLexicon))
+			return conceptFail("assume."+k, fmt.Errorf("%w: unknown attribute", ErrLexicon))
 		}
 		c.assume = append(c.assume, assumption{a: a, v: v})
 	}
@@ -499,17 +511,21 @@ func (b *builder) concept(y yamlConcept, brandCount map[string]int) error {
 	for _, s := range y.Signals {
 		a, ok := attrByName(s)
 		if !ok {
-			return fail("signals", fmt.Errorf("%w: unknown attribute %q", ErrLexicon, s))
+			return conceptFail("signals", fmt.Errorf("%w: unknown attribute %q", ErrLexicon, s))
 		}
 		c.signals = append(c.signals, a)
 	}
-	b.conceptIDs[y.ID] = idx
-	b.lx.concepts = append(b.lx.concepts, c)
+	return nil
+}
+
+// conceptTerms adds the terms, models, brands, context words and keys of
+// the concept at index idx to the phrase dictionary.
+func (b *builder) conceptTerms(idx int, y *yamlConcept, brandCount map[string]int) error {
 	add := func(field string, terms []string, def float64, kind string, split bool) error {
 		for _, t := range terms {
 			w, err := weightOf(t, def)
 			if err != nil {
-				return fail(field, err)
+				return conceptFail(field, err)
 			}
 			if split {
 				if n := brandCount[normKey(t)]; n > 1 {
@@ -518,7 +534,7 @@ func (b *builder) concept(y yamlConcept, brandCount map[string]int) error {
 			}
 			p, err := b.phrase(t)
 			if err != nil {
-				return fail(field, err)
+				return conceptFail(field, err)
 			}
 			// Spellings that normalise alike ("s600", "S 600") are one
 			// phrase and count once, at the highest weight given.
@@ -535,34 +551,38 @@ func (b *builder) concept(y yamlConcept, brandCount map[string]int) error {
 		}
 		return nil
 	}
-	if err := add("terms", y.Terms, weightTerm, "term", false); err != nil {
-		return err
+	for _, g := range []struct {
+		field string
+		terms []string
+		def   float64
+		kind  string
+		split bool
+	}{
+		{"terms", y.Terms, weightTerm, "term", false},
+		{"strong", y.Strong, weightStrong, "model", false},
+		{"brands", y.Brands, weightBrand, "brand", true},
+		{"context", y.Context, weightContext, "context", false},
+	} {
+		if err := add(g.field, g.terms, g.def, g.kind, g.split); err != nil {
+			return err
+		}
 	}
-	if err := add("strong", y.Strong, weightStrong, "model", false); err != nil {
-		return err
-	}
-	if err := add("brands", y.Brands, weightBrand, "brand", true); err != nil {
-		return err
-	}
-	if err := add("context", y.Context, weightContext, "context", false); err != nil {
-		return err
-	}
-	langs := make([]string, 0, len(y.Keys))
-	for l := range y.Keys {
-		langs = append(langs, l)
-	}
-	slices.Sort(langs)
-	for _, l := range langs {
+	for _, l := range slices.Sorted(maps.Keys(y.Keys)) {
 		if err := add("keys."+l, y.Keys[l], weightTerm, "key:"+l, false); err != nil {
 			return err
 		}
 	}
+	return nil
+}
+
+// conceptImplies records the attributes the concept's words imply.
+func (b *builder) conceptImplies(y *yamlConcept) error {
 	for i, im := range y.Implies {
 		var sets []attrAssign
 		for k, v := range im.Set {
 			a, ok := attrByName(k)
 			if !ok {
-				return fail(fmt.Sprintf("implies[%d].set", i), fmt.Errorf("%w: unknown attribute %q", ErrLexicon, k))
+				return conceptFail(fmt.Sprintf("implies[%d].set", i), fmt.Errorf("%w: unknown attribute %q", ErrLexicon, k))
 			}
 			sets = append(sets, attrAssign{a: a, v: v, implied: true})
 		}
@@ -570,7 +590,7 @@ func (b *builder) concept(y yamlConcept, brandCount map[string]int) error {
 		for _, w := range im.Words {
 			p, err := b.phrase(w)
 			if err != nil {
-				return fail(fmt.Sprintf("implies[%d].words", i), err)
+				return conceptFail(fmt.Sprintf("implies[%d].words", i), err)
 			}
 			p.attrs = append(p.attrs, sets...)
 		}

@@ -14,41 +14,14 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/luxscreen/luxscreen/internal/datafile"
 )
 
-// LoadError reports a problem in a nomenclature or correlation file, with
-// the place it was found.
-type LoadError struct {
-	File  string // file name, when known
-	Line  int    // 1-based line (CSV record start), or 0 when not known
-	Field string // the column or JSON field, when known
-	Err   error
-}
-
-// Error returns the place and the problem, as "hs: file.csv:12: field
-// "level": ...".
-func (e *LoadError) Error() string {
-	var b strings.Builder
-	b.WriteString("hs: ")
-	if e.File != "" {
-		b.WriteString(e.File)
-	} else {
-		b.WriteString("input")
-	}
-	if e.Line > 0 {
-		b.WriteString(":" + strconv.Itoa(e.Line))
-	}
-	if e.Field != "" {
-		b.WriteString(": field " + strconv.Quote(e.Field))
-	}
-	if e.Err != nil {
-		b.WriteString(": " + e.Err.Error())
-	}
-	return b.String()
-}
-
-// Unwrap returns the underlying error.
-func (e *LoadError) Unwrap() error { return e.Err }
+// LoadError reports a problem in a nomenclature or correlation file with
+// its place: file, line (the CSV record's start) and the column or JSON
+// field. It is the one error type of every data file.
+type LoadError = datafile.Error
 
 // ReadComtradeJSON reads a UN Comtrade classification file
 // (classificationH4.json and the like). The edition comes from the file's

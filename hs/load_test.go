@@ -242,10 +242,10 @@ func TestLoadErrorMessage(t *testing.T) {
 		err  *LoadError
 		want string
 	}{
-		{&LoadError{File: "cn.csv", Line: 12, Field: "hier_pos", Err: errors.New("bad")}, `hs: cn.csv:12: field "hier_pos": bad`},
-		{&LoadError{Line: 3, Err: errors.New("bad")}, "hs: input:3: bad"},
-		{&LoadError{Field: "className", Err: errors.New("bad")}, `hs: input: field "className": bad`},
-		{&LoadError{File: "x.json"}, "hs: x.json"},
+		{&LoadError{File: "cn.csv", Line: 12, Field: "hier_pos", Err: errors.New("bad")}, "cn.csv:12: hier_pos: bad"},
+		{&LoadError{Line: 3, Err: errors.New("bad")}, "line 3: bad"},
+		{&LoadError{Field: "className", Err: errors.New("bad")}, "className: bad"},
+		{&LoadError{File: "x.json"}, "x.json"},
 	}
 	for _, tt := range tests {
 		if got := tt.err.Error(); got != tt.want {
@@ -309,7 +309,7 @@ func TestOpen(t *testing.T) {
 	// A bad row is reported with the file's name.
 	bad := write("bad-hs.csv", "section,hscode,description,parent,level\nI,10121,Horses,0101,6\n")
 	_, err := Open(ctx, bad, HS2022)
-	checkLoadError(t, "bad row", err, loadErrorWant{File: "bad-hs.csv", Line: 2, Field: "hscode", Msg: "bad-hs.csv:2: field \"hscode\""})
+	checkLoadError(t, "bad row", err, loadErrorWant{File: "bad-hs.csv", Line: 2, Field: "hscode", Msg: "bad-hs.csv:2: hscode"})
 
 	if _, err := Open(ctx, filepath.Join(dir, "missing.json"), HS2022); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("missing file: error %v, want os.ErrNotExist", err)

@@ -101,59 +101,77 @@ func (s *lineSpec) eval(c *evalCtx, i int) outcome {
 		}
 	}
 	if s.refFactor > 0 {
-		ref := c.prices.lookup(ls.a.Code)
-		if ref == nil {
+		detail, uncertain, ok := c.aboveReference(l, ls.a.Code, s.refFactor)
+		if !ok {
 			return outcome{}
 		}
-		uv, ok := lists.UnitValue(lists.Money{Amount: l.Value, Currency: l.Currency}, l.Quantity, l.Unit, ref.Unit, ref.Currency, c.rates)
-		switch {
-		case !ok:
-			add(fmt.Sprintf("unit value cannot be compared with the reference range for %s (%.2f-%.2f %s per %s): quantity, unit or currency unknown", ref.HS, ref.Low, ref.High, ref.Currency, ref.Unit), true)
-		case uv <= s.refFactor*ref.High:
-			return outcome{}
-		default:
-			add(fmt.Sprintf("unit value %.2f %s per %s is %.1f times the top of the normal range %.2f-%.2f for %s (%s)", uv, ref.Currency, ref.Unit, uv/ref.High, ref.Low, ref.High, ref.HS, ref.Source), false)
-		}
+		add(detail, uncertain)
 	}
 	if s.controlled != nil {
 		applied := c.applicable(i, s.controlled)
 		if len(applied) == 0 {
 			return outcome{}
 		}
-		certain := false
-		var parts []string
-		out.cites = make([]Citation, 0, len(applied))
-		for k, a := range applied {
-			certain = certain || a.certain
-			out.cites = append(out.cites, c.citation(&a.ctl.Match))
-			if k >= maxShownControls {
-				continue
-			}
-			how := a.ctl.Pattern.Code.String()
-			if a.ctl.Coverage != lists.Full {
-				how = string(a.ctl.Coverage) + " " + how
-			}
-			p := fmt.Sprintf("%s %s %s (%s", a.ctl.List.Jurisdiction, a.ctl.List.Kind, a.ctl.Entry.ID, how)
-			if !a.certain {
-				p += "; uncertain"
-			}
-			if a.note != "" {
-				p += "; " + a.note
-			}
-			parts = append(parts, p+")")
-		}
-		if n := len(applied) - maxShownControls; n > 0 {
-			var js []string
-			for _, a := range applied[maxShownControls:] {
-				if !slices.Contains(js, a.ctl.List.Jurisdiction) {
-					js = append(js, a.ctl.List.Jurisdiction)
-				}
-			}
-			parts = append(parts, fmt.Sprintf("and %d more (%s)", n, strings.Join(js, ", ")))
-		}
-		add("controlled by "+strings.Join(parts, "; "), !certain)
+		detail, certain, cites := c.controlledBy(applied)
+		out.cites = cites
+		add(detail, !certain)
 	}
 	return out
+}
+
+// aboveReference tests a line's unit value against the reference range of
+// its code: ok is false when the code has no range or the value is within
+// factor times its top.
+func (c *evalCtx) aboveReference(l *Line, code string, factor float64) (detail string, uncertain, ok bool) {
+	ref := c.prices.lookup(code)
+	if ref == nil {
+		return "", false, false
+	}
+	uv, known := lists.UnitValue(lists.Money{Amount: l.Value, Currency: l.Currency}, l.Quantity, l.Unit, ref.Unit, ref.Currency, c.rates)
+	switch {
+	case !known:
+		return fmt.Sprintf("unit value cannot be compared with the reference range for %s (%.2f-%.2f %s per %s): quantity, unit or currency unknown", ref.HS, ref.Low, ref.High, ref.Currency, ref.Unit), true, true
+	case uv <= factor*ref.High:
+		return "", false, false
+	}
+	return fmt.Sprintf("unit value %.2f %s per %s is %.1f times the top of the normal range %.2f-%.2f for %s (%s)", uv, ref.Currency, ref.Unit, uv/ref.High, ref.Low, ref.High, ref.HS, ref.Source), false, true
+}
+
+// controlledBy spells out the controls a line is controlled by, the first
+// maxShownControls in full, and cites them all. certain is false when
+// none of them certainly applies.
+func (c *evalCtx) controlledBy(applied []appliedControl) (detail string, certain bool, cites []Citation) {
+	var parts []string
+	cites = make([]Citation, 0, len(applied))
+	for k, a := range applied {
+		certain = certain || a.certain
+		cites = append(cites, c.citation(&a.ctl.Match))
+		if k >= maxShownControls {
+			continue
+		}
+		how := a.ctl.Pattern.Code.String()
+		if a.ctl.Coverage != lists.Full {
+			how = string(a.ctl.Coverage) + " " + how
+		}
+		p := fmt.Sprintf("%s %s %s (%s", a.ctl.List.Jurisdiction, a.ctl.List.Kind, a.ctl.Entry.ID, how)
+		if !a.certain {
+			p += "; uncertain"
+		}
+		if a.note != "" {
+			p += "; " + a.note
+		}
+		parts = append(parts, p+")")
+	}
+	if n := len(applied) - maxShownControls; n > 0 {
+		var js []string
+		for _, a := range applied[maxShownControls:] {
+			if !slices.Contains(js, a.ctl.List.Jurisdiction) {
+				js = append(js, a.ctl.List.Jurisdiction)
+			}
+		}
+		parts = append(parts, fmt.Sprintf("and %d more (%s)", n, strings.Join(js, ", ")))
+	}
+	return "controlled by " + strings.Join(parts, "; "), certain, cites
 }
 
 // maxShownControls is how many controls a line's evidence spells out; the

@@ -51,13 +51,14 @@ func namesFS(fsys fs.FS) fs.FS {
 
 // CheckData loads every data file of fsys, a file system laid out like the
 // package directory, and returns every problem found (see
-// datafile.Problems), or nil: the country table, the name lexicon and the
-// demo list.
+// datafile.Problems), or nil: the weights, the country table, the name
+// lexicon and the demo list.
 func CheckData(fsys fs.FS) error {
+	_, werr := LoadWeights(dataFS(fsys))
 	_, cerr := loadCountries(dataFS(fsys))
 	_, nerr := names.LoadAnalyzer(namesFS(fsys))
 	_, derr := LoadDemoList(dataFS(fsys))
-	return errors.Join(cerr, nerr, derr)
+	return errors.Join(werr, cerr, nerr, derr)
 }
 
 // countries maps folded country spellings to ISO 3166-1 alpha-2 codes.

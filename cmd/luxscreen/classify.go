@@ -181,7 +181,7 @@ var classifyCSVHeader = []string{"id", "hs6", "luxury", "needs_review", "candida
 // classified is one line's result, already rendered by the worker.
 type classified struct {
 	outcome string
-	data    []byte
+	data    *bytes.Buffer
 }
 
 // classifyOutcome names a result in the summary.
@@ -213,15 +213,9 @@ func classifyBatch(ctx context.Context, e *env, sys *luxscreen.System, input str
 	if err != nil {
 		return err
 	}
-	rw := &recordWriter{w: out, f: f}
-	if f == formatCSV {
-		// A write error sticks to the buffered output and is returned
-		// when it is closed.
-		b, err := encodeCSV(classifyCSVHeader)
-		if err != nil {
-			return err
-		}
-		out.Write(b)
+	rw, err := newRecordWriter(out, f, classifyCSVHeader)
+	if err != nil {
+		return err
 	}
 	err = runBatch(ctx, e, bf, in, out, batchJob[record[inputLine], classified]{
 		cmd: "classify", one: "line", many: "lines",
@@ -247,13 +241,12 @@ func classifyBatch(ctx context.Context, e *env, sys *luxscreen.System, input str
 			if err != nil {
 				return classified{}, err
 			}
-			var b []byte
+			var b *bytes.Buffer
 			switch f {
 			case formatTable:
-				var buf bytes.Buffer
-				err = printResult(&buf, it, res)
-				buf.WriteByte('\n')
-				b = buf.Bytes()
+				b = newEncoded()
+				err = printResult(b, it, res)
+				b.WriteByte('\n')
 			case formatCSV:
 				b, err = encodeCSV(classifyCSVRow(res))
 			default:

@@ -50,6 +50,7 @@ func TestDataCheck(t *testing.T) {
 		"rules/data/local.yaml":          "rules:\n  - id: dprk-destination\n    severity: fatal\n    title: t\n    message: m\n    source: s\n    when: {destination: {in: dprk}}\n",
 		"rules/data/ports.yaml":          "ports:\n  - locode: NLRTM\n    name: Rotterdam\n    country: DE\n    confidence: secondary-source\n",
 		"screen/countries.yaml":          "kp: [dprk]\ncn: [dprk]\n",
+		"screen/data/weights.yaml":       editedFile(t, "screen/data/weights.yaml", "  match: 0.75 ", "  match: 1.5 "),
 		"screen/names/lexicon.yaml":      "legal_forms: {co: co}\nlegal_form: {}\n",
 		"classify/lexicon/extra.yaml":    "concepts:\n  - id: x\n    headings: [\"9101\"]\n    description: d\n    code: \"91012\"\n",
 		"rule/data/rules.yaml":           "rules: []\n",
@@ -76,12 +77,13 @@ func TestDataCheck(t *testing.T) {
 		"rules/data/local.yaml:3:15 rules[0].severity",
 		"rules/data/ports.yaml:4:14 ports[0].country",
 		"screen/countries.yaml:1:6 kp[0]",
+		"screen/data/weights.yaml:9:10 thresholds.match",
 		"screen/names/lexicon.yaml:2:1 legal_form",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("problems (-want +got):\n%s\nstdout:\n%s", diff, out)
 	}
-	if !strings.Contains(stderr, "8 problems") {
+	if !strings.Contains(stderr, "9 problems") {
 		t.Errorf("stderr %q does not count the problems", stderr)
 	}
 }
@@ -115,8 +117,9 @@ const porcelainShipment = `{"id": "porcelain", "date": "2024-03-01", "origin": "
  "lines": [{"description": "porcelain tableware, dinner plates", "hs": "6911.10", "quantity": 10, "unit": "item", "value": 1500, "currency": "USD"}]}`
 
 // TestDataDirEndToEnd checks that --data DIR with one edited catalogue
-// entry, one edited rule and one edited screening file changes the
-// answers of lookup, check and screen, with no rebuild.
+// entry, one edited rule, one edited screening weight and one added demo
+// designation changes the answers of lookup, check and screen, with no
+// rebuild.
 func TestDataDirEndToEnd(t *testing.T) {
 	dir := writeData(t, map[string]string{
 		// The UN porcelain threshold, USD 100 per piece, becomes 250.
@@ -124,6 +127,9 @@ func TestDataDirEndToEnd(t *testing.T) {
 		// A shipment to the DPRK with no controlled line: review
 		// becomes info.
 		"rules/data/local.yaml": editedFile(t, "rules/data/rules.yaml", "  - id: dprk-destination\n    severity: review\n", "  - id: dprk-destination\n    severity: info\n"),
+		// Two spellings with one romanisation skeleton (Ryongbong,
+		// Ryonbong) count as less alike.
+		"screen/data/weights.yaml": editedFile(t, "screen/data/weights.yaml", "    similarity: 0.97 ", "    similarity: 0.80 "),
 		// One more designation in the demo list.
 		"screen/demo.yaml": editedFile(t, "screen/demo.yaml", "entities:\n", "entities:\n  - ref: TEST.1\n    kind: organisation\n    names: [\"ACME PORCELAIN TRADING\"]\n"),
 	})
@@ -131,7 +137,7 @@ func TestDataDirEndToEnd(t *testing.T) {
 		Threshold float64
 		Verdict   string
 		Findings  []string
-		Screen    string
+		Screen    map[string]string // query → verdict
 	}
 	ask := func(data ...string) answers {
 		var a answers
@@ -163,22 +169,27 @@ func TestDataDirEndToEnd(t *testing.T) {
 			a.Findings = append(a.Findings, f.Rule+" "+f.Severity)
 		}
 
-		code, out, stderr = runCLI(t, "", append([]string{"screen", "Acme Porcelain Trading", "--format", "json"}, data...)...)
-		if code != exitOK {
-			t.Fatalf("screen: exit %d: %s", code, stderr)
+		a.Screen = map[string]string{}
+		for _, q := range []string{"Korea Ryongbong", "Acme Porcelain Trading"} {
+			code, out, stderr = runCLI(t, "", append([]string{"screen", q, "--format", "json"}, data...)...)
+			if code != exitOK {
+				t.Fatalf("screen: exit %d: %s", code, stderr)
+			}
+			var rs []struct{ Verdict string }
+			if err := json.Unmarshal([]byte(out), &rs); err != nil || len(rs) != 1 {
+				t.Fatalf("screen: %v: %s", err, out)
+			}
+			a.Screen[q] = rs[0].Verdict
 		}
-		var rs []struct{ Verdict string }
-		if err := json.Unmarshal([]byte(out), &rs); err != nil || len(rs) != 1 {
-			t.Fatalf("screen: %v: %s", err, out)
-		}
-		a.Screen = rs[0].Verdict
 		return a
 	}
-	before := answers{Threshold: 100, Verdict: "block", Findings: []string{"dprk-controlled-goods-to-kp block"}, Screen: "clear"}
+	before := answers{Threshold: 100, Verdict: "block", Findings: []string{"dprk-controlled-goods-to-kp block"},
+		Screen: map[string]string{"Korea Ryongbong": "match", "Acme Porcelain Trading": "clear"}}
 	if diff := cmp.Diff(before, ask()); diff != "" {
 		t.Errorf("embedded data (-want +got):\n%s", diff)
 	}
-	after := answers{Threshold: 250, Verdict: "clear", Findings: []string{"dprk-destination info"}, Screen: "match"}
+	after := answers{Threshold: 250, Verdict: "clear", Findings: []string{"dprk-destination info"},
+		Screen: map[string]string{"Korea Ryongbong": "clear", "Acme Porcelain Trading": "match"}}
 	if diff := cmp.Diff(after, ask("--data", dir)); diff != "" {
 		t.Errorf("--data %s (-want +got):\n%s", dir, diff)
 	}

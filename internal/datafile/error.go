@@ -36,22 +36,31 @@ type Error struct {
 
 // Error formats the problem as file:line:column: field: problem, the form
 // editors and compilers use, so that a click or a grep finds the place.
+// Without a file name (input read from a stream) the line is written
+// "line N".
 func (e *Error) Error() string {
-	var b strings.Builder
-	b.WriteString(e.File)
+	var parts []string
+	place := e.File
 	if e.Line > 0 {
-		b.WriteString(":" + strconv.Itoa(e.Line))
+		if place == "" {
+			place = "line "
+		} else {
+			place += ":"
+		}
+		place += strconv.Itoa(e.Line)
 		if e.Column > 0 {
-			b.WriteString(":" + strconv.Itoa(e.Column))
+			place += ":" + strconv.Itoa(e.Column)
 		}
 	}
-	if e.Field != "" {
-		b.WriteString(": " + e.Field)
+	for _, p := range []string{place, e.Field} {
+		if p != "" {
+			parts = append(parts, p)
+		}
 	}
 	if e.Err != nil {
-		b.WriteString(": " + e.Err.Error())
+		parts = append(parts, e.Err.Error())
 	}
-	return b.String()
+	return strings.Join(parts, ": ")
 }
 
 // Unwrap returns the underlying error.
