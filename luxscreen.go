@@ -102,9 +102,12 @@ type System struct {
 	classifier *classify.Classifier
 	view       *classify.Classifier
 	screener   *screen.Screener
-	engine     *rules.Engine
-	ruleSet    *rules.RuleSet
-	ref        *rules.Reference
+	// parties is the engine's screener: the screener behind a memo of
+	// the screenings of the lists loaded now.
+	parties *screenMemo
+	engine  *rules.Engine
+	ruleSet *rules.RuleSet
+	ref     *rules.Reference
 
 	// reload is held by Reload and Close: one reload at a time, and none
 	// after Close.
@@ -219,8 +222,9 @@ func (s *System) openEngine() error {
 	if err != nil {
 		return err
 	}
+	s.parties = newScreenMemo(s.screener)
 	s.engine, err = rules.NewEngine(rules.Config{
-		Rules: rs, Goods: s.classifier, Parties: s.screener, Reference: s.ref,
+		Rules: rs, Goods: s.classifier, Parties: s.parties, Reference: s.ref,
 		Rates: rates, Prices: prices, Now: s.now,
 	})
 	return err
@@ -321,7 +325,11 @@ func (s *System) Reload(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	return s.screener.Reload(ctx, ls...)
+	if err := s.screener.Reload(ctx, ls...); err != nil {
+		return err
+	}
+	s.parties.reset()
+	return nil
 }
 
 // Close ends the system: later calls of Check, Classify, Screen and

@@ -176,3 +176,62 @@ func copyFile(t *testing.T, from, to string) {
 		t.Fatal(err)
 	}
 }
+
+// TestReloadReachesCheck checks that a reload reaches the decisions of
+// Check at once, although the engine remembers the screenings of the
+// parties it has seen.
+func TestReloadReachesCheck(t *testing.T) {
+	ctx := context.Background()
+	demo, err := screen.DemoList()
+	if err != nil {
+		t.Fatal(err)
+	}
+	extra := screen.List{
+		Version: screen.ListVersion{Source: "TEST", Format: "test", SHA256: "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", Entities: 1},
+		Entities: []screen.Entity{{ID: "TEST:1", Source: "TEST", Ref: "1", Kind: screen.KindOrganisation,
+			Names: []screen.Name{{Value: "ZEPHYRANTHES QUILLBRIDGE HOLDINGS", Kind: screen.NamePrimary}}}},
+	}
+	withExtra := false
+	sys, err := Open(ctx, Config{ListSource: func(context.Context) ([]screen.List, error) {
+		if withExtra {
+			return []screen.List{demo, extra}, nil
+		}
+		return []screen.List{demo}, nil
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ship := func() *rules.Shipment {
+		return &rules.Shipment{ID: "s1", Date: "2024-03-01", Origin: "NL", Destination: "TH",
+			Parties: []rules.Party{{Role: rules.Consignee, Name: "Zephyranthes Quillbridge Holdings", Kind: "organisation", Country: "TH"}},
+			Lines:   []rules.Line{{Description: "office chairs", HS: "9401.30", Quantity: 10, Unit: "pcs", Value: 900, Currency: "USD"}}}
+	}
+	matched := func() bool {
+		d, err := sys.Check(ctx, ship())
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range d.Findings {
+			for _, ev := range f.Evidence {
+				if ev.Party != "" && strings.Contains(ev.Detail, "TEST") {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	for _, step := range []struct {
+		extra bool
+		want  bool
+	}{{false, false}, {false, false}, {true, true}, {true, true}, {false, false}} {
+		if step.extra != withExtra {
+			withExtra = step.extra
+			if err := sys.Reload(ctx); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if got := matched(); got != step.want {
+			t.Fatalf("with the extra list %v: party matched %v, want %v", step.extra, got, step.want)
+		}
+	}
+}

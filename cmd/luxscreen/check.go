@@ -171,7 +171,7 @@ func shipmentReader(in *batchInput) (func() (checkRecord, error), error) {
 // format but html, whose writer keeps state across decisions.
 type checked struct {
 	d     *rules.Decision
-	data  []byte
+	data  *bytes.Buffer
 	audit []byte
 }
 
@@ -183,20 +183,13 @@ type decisionWriter struct {
 }
 
 func newDecisionWriter(w io.Writer, f outputFormat, meta report.Meta) (*decisionWriter, error) {
-	dw := &decisionWriter{f: f, rw: &recordWriter{w: w, f: f}}
-	switch f {
-	case formatHTML:
-		h, err := report.NewHTMLWriter(w, meta)
-		if err != nil {
-			return nil, err
-		}
-		dw.html = h
-	case formatCSV:
-		b, err := encodeCSV(report.CSVHeader())
-		if err != nil {
-			return nil, err
-		}
-		if _, err := w.Write(b); err != nil {
+	rw, err := newRecordWriter(w, f, report.CSVHeader())
+	if err != nil {
+		return nil, err
+	}
+	dw := &decisionWriter{f: f, rw: rw}
+	if f == formatHTML {
+		if dw.html, err = report.NewHTMLWriter(w, meta); err != nil {
 			return nil, err
 		}
 	}
@@ -204,12 +197,12 @@ func newDecisionWriter(w io.Writer, f outputFormat, meta report.Meta) (*decision
 }
 
 // encode renders a decision; it runs on the workers.
-func (dw *decisionWriter) encode(d *rules.Decision) ([]byte, error) {
+func (dw *decisionWriter) encode(d *rules.Decision) (*bytes.Buffer, error) {
 	switch dw.f {
 	case formatTable:
-		var b bytes.Buffer
-		printDecision(&b, d)
-		return b.Bytes(), nil
+		b := newEncoded()
+		printDecision(b, d)
+		return b, nil
 	case formatCSV:
 		return encodeCSV(report.CSVRows(d)...)
 	case formatJSON, formatJSONL:

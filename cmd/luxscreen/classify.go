@@ -173,7 +173,7 @@ func runClassify(ctx context.Context, e *env, args []string) error {
 
 // classifyColumns are the columns of a CSV input, the field names of the
 // JSON-lines input.
-var classifyColumns = []string{"id", "description", "hs_code", "value", "currency", "quantity", "unit", "exporter_country", "destination", "date"}
+var classifyColumns = []string{"id", "description", "hs", "hs_code", "value", "currency", "quantity", "unit", "exporter_country", "destination", "date"}
 
 // classifyCSVHeader is the header of "classify --format csv".
 var classifyCSVHeader = []string{"id", "hs6", "luxury", "needs_review", "candidates", "controls", "mismatch", "reasons"}
@@ -181,7 +181,7 @@ var classifyCSVHeader = []string{"id", "hs6", "luxury", "needs_review", "candida
 // classified is one line's result, already rendered by the worker.
 type classified struct {
 	outcome string
-	data    []byte
+	data    *bytes.Buffer
 }
 
 // classifyOutcome names a result in the summary.
@@ -203,7 +203,7 @@ func classifyBatch(ctx context.Context, e *env, sys *luxscreen.System, input str
 	defer in.Close()
 	next := jsonRecords[inputLine](in)
 	if in.format == inputCSV {
-		t, err := csvtab.New(in, in.name, classifyColumns, []string{"description", "hs_code"})
+		t, err := csvtab.New(in, in.name, classifyColumns, []string{"description", "hs", "hs_code"})
 		if err != nil {
 			return err
 		}
@@ -213,15 +213,9 @@ func classifyBatch(ctx context.Context, e *env, sys *luxscreen.System, input str
 	if err != nil {
 		return err
 	}
-	rw := &recordWriter{w: out, f: f}
-	if f == formatCSV {
-		// A write error sticks to the buffered output and is returned
-		// when it is closed.
-		b, err := encodeCSV(classifyCSVHeader)
-		if err != nil {
-			return err
-		}
-		out.Write(b)
+	rw, err := newRecordWriter(out, f, classifyCSVHeader)
+	if err != nil {
+		return err
 	}
 	err = runBatch(ctx, e, bf, in, out, batchJob[record[inputLine], classified]{
 		cmd: "classify", one: "line", many: "lines",
@@ -247,13 +241,12 @@ func classifyBatch(ctx context.Context, e *env, sys *luxscreen.System, input str
 			if err != nil {
 				return classified{}, err
 			}
-			var b []byte
+			var b *bytes.Buffer
 			switch f {
 			case formatTable:
-				var buf bytes.Buffer
-				err = printResult(&buf, it, res)
-				buf.WriteByte('\n')
-				b = buf.Bytes()
+				b = newEncoded()
+				err = printResult(b, it, res)
+				b.WriteByte('\n')
 			case formatCSV:
 				b, err = encodeCSV(classifyCSVRow(res))
 			default:
@@ -275,7 +268,7 @@ func classifyBatch(ctx context.Context, e *env, sys *luxscreen.System, input str
 // classifyCSVLine reads one row of a CSV input into the JSON-lines record
 // it stands for.
 func classifyCSVLine(t *csvtab.Table, r csvtab.Row) (inputLine, error) {
-	l := inputLine{ID: t.Get(r, "id"), Description: t.Get(r, "description"), HSCode: t.Get(r, "hs_code"), Currency: t.Get(r, "currency"),
+	l := inputLine{ID: t.Get(r, "id"), Description: t.Get(r, "description"), HS: t.Get(r, "hs"), HSCode: t.Get(r, "hs_code"), Currency: t.Get(r, "currency"),
 		Unit: t.Get(r, "unit"), ExporterCountry: t.Get(r, "exporter_country"), Destination: t.Get(r, "destination"), Date: t.Get(r, "date")}
 	var err error
 	if l.Value, err = t.Number(r, "value"); err != nil {
@@ -284,7 +277,7 @@ func classifyCSVLine(t *csvtab.Table, r csvtab.Row) (inputLine, error) {
 	if l.Quantity, err = t.Number(r, "quantity"); err != nil {
 		return l, err
 	}
-	if l.Description == "" && l.HSCode == "" {
+	if l.Description == "" && l.HS == "" && l.HSCode == "" {
 		return l, t.Errorf(r, "description", "give a description or an hs_code")
 	}
 	if l.Date != "" {

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"sync"
 	"text/tabwriter"
 )
 
@@ -56,29 +57,52 @@ func writeRecords[T any](w io.Writer, f outputFormat, recs []T) error {
 	return fmt.Errorf("format %q is not a JSON format", f)
 }
 
+// Batch workers render each record into a buffer of encodedPool, and the
+// writer hands the buffer back once written: a batch of a million records
+// then allocates a few buffers instead of a million.
+var encodedPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// maxPooled is the largest buffer kept for reuse; a rare huge record
+// should not pin its memory for the rest of the batch.
+const maxPooled = 1 << 20
+
+// newEncoded returns an empty buffer of encodedPool.
+func newEncoded() *bytes.Buffer {
+	b := encodedPool.Get().(*bytes.Buffer)
+	b.Reset()
+	return b
+}
+
+// releaseEncoded hands b back to encodedPool.
+func releaseEncoded(b *bytes.Buffer) {
+	if b != nil && b.Cap() <= maxPooled {
+		encodedPool.Put(b)
+	}
+}
+
 // encodeRecord encodes one record of a batch for a JSON format, on a
 // worker: a line for jsonl, an element of the indented array for json. A
 // recordWriter puts the pieces together.
-func encodeRecord(f outputFormat, v any) ([]byte, error) {
+func encodeRecord(f outputFormat, v any) (*bytes.Buffer, error) {
+	b := newEncoded()
 	switch f {
 	case formatJSONL:
-		b, err := json.Marshal(v)
-		return append(b, '\n'), err
+		// As json.Marshal, with the newline that ends the line.
+		return b, json.NewEncoder(b).Encode(v)
 	case formatJSON:
 		// As an element of the array writeRecords would print.
-		return json.MarshalIndent(v, "  ", "  ")
+		data, err := json.MarshalIndent(v, "  ", "  ")
+		b.Write(data)
+		return b, err
 	}
-	return nil, fmt.Errorf("format %q is not a JSON format", f)
+	return b, fmt.Errorf("format %q is not a JSON format", f)
 }
 
 // encodeCSV encodes rows of CSV.
-func encodeCSV(rows ...[]string) ([]byte, error) {
-	var b bytes.Buffer
-	w := csv.NewWriter(&b)
-	if err := w.WriteAll(rows); err != nil {
-		return nil, err
-	}
-	return b.Bytes(), nil
+func encodeCSV(rows ...[]string) (*bytes.Buffer, error) {
+	b := newEncoded()
+	w := csv.NewWriter(b)
+	return b, w.WriteAll(rows)
 }
 
 // recordWriter writes encoded records in turn, framing a JSON array around
@@ -90,7 +114,26 @@ type recordWriter struct {
 	n int
 }
 
-func (rw *recordWriter) write(b []byte) error {
+// newRecordWriter returns a writer of records in format f to w, and
+// writes csvHeader first when f is CSV.
+func newRecordWriter(w io.Writer, f outputFormat, csvHeader []string) (*recordWriter, error) {
+	rw := &recordWriter{w: w, f: f}
+	if f == formatCSV {
+		b, err := encodeCSV(csvHeader)
+		if err != nil {
+			return nil, err
+		}
+		defer releaseEncoded(b)
+		if _, err := w.Write(b.Bytes()); err != nil {
+			return nil, err
+		}
+	}
+	return rw, nil
+}
+
+// write writes one encoded record and releases its buffer.
+func (rw *recordWriter) write(b *bytes.Buffer) error {
+	defer releaseEncoded(b)
 	if rw.f == formatJSON {
 		sep := ",\n  "
 		if rw.n == 0 {
@@ -101,7 +144,7 @@ func (rw *recordWriter) write(b []byte) error {
 		}
 	}
 	rw.n++
-	_, err := rw.w.Write(b)
+	_, err := rw.w.Write(b.Bytes())
 	return err
 }
 

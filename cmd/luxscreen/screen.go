@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -99,7 +100,7 @@ var screenCSVHeader = []string{"id", "verdict", "score", "list", "ref", "name", 
 // screened is one query's result, already encoded by the worker.
 type screened struct {
 	verdict screen.Verdict
-	data    []byte
+	data    *bytes.Buffer
 }
 
 // screenBatch screens the records of path (or stdin for "-") on the
@@ -124,15 +125,9 @@ func screenBatch(ctx context.Context, e *env, sys *luxscreen.System, path string
 	if err != nil {
 		return err
 	}
-	rw := &recordWriter{w: out, f: f}
-	if f == formatCSV {
-		// A write error sticks to the buffered output and is returned
-		// when it is closed.
-		b, err := encodeCSV(screenCSVHeader)
-		if err != nil {
-			return err
-		}
-		out.Write(b)
+	rw, err := newRecordWriter(out, f, screenCSVHeader)
+	if err != nil {
+		return err
 	}
 	err = runBatch(ctx, e, bf, in, out, batchJob[record[screenInput], screened]{
 		cmd: "screen", one: "query", many: "queries",
@@ -153,7 +148,7 @@ func screenBatch(ctx context.Context, e *env, sys *luxscreen.System, path string
 				return screened{}, err
 			}
 			o := toOutput(q.ID, res)
-			var b []byte
+			var b *bytes.Buffer
 			if f == formatCSV {
 				b, err = encodeCSV(screenCSVRow(o))
 			} else {
