@@ -11,7 +11,7 @@ import (
 )
 
 // runListsFetch downloads the official sanctions list files ("luxscreen
-// lists fetch"). The lead wires it into lists.go.
+// lists fetch").
 func runListsFetch(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e, "lists fetch", "[--dir D] [--timeout 2m] [--only NAME,…] [--url NAME=URL …]")
 	dir := fs.String("dir", "lists", "directory to write the files and manifest.json into")
