@@ -138,6 +138,23 @@ func runBatch[In, Out any](ctx context.Context, e *env, bf *batchFlags, in *batc
 	return nil
 }
 
+// closeBatch ends a batch's output after the run that returned err: the
+// records' framing, then the file. It returns the first error.
+func closeBatch(err error, rw interface{ close() error }, out *batchOutput) error {
+	if cerr := rw.close(); err == nil {
+		err = cerr
+	}
+	if cerr := out.close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// closer is a function with the close method closeBatch calls.
+type closer func() error
+
+func (c closer) close() error { return c() }
+
 // batchGCPercent is the garbage collector's target during a batch, when
 // GOGC does not set one: a batch allocates tens of kilobytes a record
 // while the sanctions lists keep a large heap live, and collecting at
