@@ -24,18 +24,20 @@ type packageData struct {
 	lists, classify, rules, screen fs.FS
 }
 
-// dataFiles are the files a data directory may hold, by repository path:
-// the embedded tree. A file elsewhere is a mistake (a misspelt directory,
-// a .yml) that would otherwise be ignored without a word.
-var dataFiles = []string{
-	"lists/data/*.yaml",
-	"classify/lexicon/*.yaml",
-	"classify/" + classify.NumbersFile,
-	"rules/data/*.yaml",
-	"screen/" + screen.CountriesFile,
-	"screen/" + screen.DemoFile,
-	"screen/data/*.yaml",
-	"screen/names/" + names.LexiconFile,
+// dataFiles returns the files a data directory may hold, by repository
+// path: the embedded tree. A file elsewhere is a mistake (a misspelt
+// directory, a .yml) that would otherwise be ignored without a word.
+func dataFiles() []string {
+	return []string{
+		"lists/data/*.yaml",
+		"classify/lexicon/*.yaml",
+		"classify/" + classify.NumbersFile,
+		"rules/data/*.yaml",
+		"screen/" + screen.CountriesFile,
+		"screen/" + screen.DemoFile,
+		"screen/" + screen.WeightsFile,
+		"screen/names/" + names.LexiconFile,
+	}
 }
 
 // openData lays dir, a data directory laid out like the repository, over
@@ -115,7 +117,7 @@ func walkData(dir string, rep *DataReport) error {
 			return err
 		}
 		rel = filepath.ToSlash(rel)
-		if !slices.ContainsFunc(dataFiles, func(pat string) bool { ok, _ := path.Match(pat, rel); return ok }) {
+		if !slices.ContainsFunc(dataFiles(), func(pat string) bool { ok, _ := path.Match(pat, rel); return ok }) {
 			errs = append(errs, &datafile.Error{File: p, Err: fmt.Errorf("%w: no package reads it; a data directory is laid out like the embedded tree (lists/data/*.yaml, classify/lexicon/*.yaml, rules/data/*.yaml, screen/…)", datafile.ErrUnknownFile)})
 			return nil
 		}

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"slices"
 	"testing"
+	"testing/fstest"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -15,17 +16,12 @@ import (
 	"github.com/luxscreen/luxscreen/lists"
 )
 
-func writeFiles(t *testing.T, files map[string]string) string {
+// dataDir returns a new directory holding files.
+func dataDir(t *testing.T, files fstest.MapFS) string {
 	t.Helper()
 	dir := t.TempDir()
-	for name, content := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
+	if err := os.CopyFS(dir, files); err != nil {
+		t.Fatal(err)
 	}
 	return dir
 }
@@ -39,7 +35,7 @@ func TestOpenDataDir(t *testing.T) {
 		t.Fatal(err)
 	}
 	ctx := context.Background()
-	dir := writeFiles(t, map[string]string{"lists/data/test.yaml": string(valid)})
+	dir := dataDir(t, fstest.MapFS{"lists/data/test.yaml": {Data: valid}})
 	sys, err := Open(ctx, Config{DataDir: dir})
 	if err != nil {
 		t.Fatal(err)
@@ -52,7 +48,7 @@ func TestOpenDataDir(t *testing.T) {
 		t.Errorf("lookup with the data directory: lists %v, want test-luxury among them", got)
 	}
 
-	bad := writeFiles(t, map[string]string{"rules/data/local.yaml": "rules:\n  - id: x\n    severity: fatal\n"})
+	bad := dataDir(t, fstest.MapFS{"rules/data/local.yaml": {Data: []byte("rules:\n  - id: x\n    severity: fatal\n")}})
 	_, err = Open(ctx, Config{DataDir: bad})
 	var de *datafile.Error
 	if !errors.As(err, &de) || de.File != filepath.Join(bad, "rules", "data", "local.yaml") || de.Line == 0 {
@@ -72,10 +68,10 @@ func TestCheckDataReport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dir := writeFiles(t, map[string]string{
-		"lists/data/test.yaml":           string(valid),
-		"lists/data/un-2321-luxury.yaml": string(un),
-		"lists/data/notes.txt":           "stray",
+	dir := dataDir(t, fstest.MapFS{
+		"lists/data/test.yaml":           {Data: valid},
+		"lists/data/un-2321-luxury.yaml": {Data: un},
+		"lists/data/notes.txt":           {Data: []byte("stray")},
 	})
 	rep, err := CheckData(context.Background(), dir)
 	want := DataReport{Replaced: []string{"lists/data/un-2321-luxury.yaml"}, Added: []string{"lists/data/test.yaml"}}

@@ -87,7 +87,7 @@ func New(cat *lists.Catalogue, opts ...Option) (*Classifier, error) {
 	}
 	numbersFrom := cfg.numbers
 	if numbersFrom == nil {
-		numbersFrom = numbersFS
+		numbersFrom = lexiconFS
 	}
 	numbers, err := loadNumbers(numbersFrom)
 	if err != nil {

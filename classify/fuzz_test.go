@@ -45,7 +45,7 @@ func FuzzAttributes(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
-	nv, err := loadNumbers(numbersFS)
+	nv, err := loadNumbers(lexiconFS)
 	if err != nil {
 		f.Fatal(err)
 	}

@@ -11,8 +11,13 @@ import (
 // Quantity are pointers so that a missing number is told from zero; Date
 // is YYYY-MM-DD.
 type Line struct {
-	ID              string   `json:"id"`
-	Description     string   `json:"description"`
+	ID          string `json:"id"`
+	Description string `json:"description"`
+	// HS is the declared HS code, under the name a goods line of a
+	// shipment uses too.
+	HS string `json:"hs"`
+	// HSCode is the declared HS code under its earlier name, accepted on
+	// input; a line giving both must give the same code.
 	HSCode          string   `json:"hs_code"`
 	Value           *float64 `json:"value"`
 	Currency        string   `json:"currency"`
@@ -36,7 +41,13 @@ func (e *FieldError) Error() string { return fmt.Sprintf("field %q: %s", e.Field
 // description or an HS code; a date must be YYYY-MM-DD. Errors are
 // *FieldError.
 func (l Line) Item() (Item, error) {
-	it := Item{ID: l.ID, Description: l.Description, DeclaredCode: l.HSCode, Currency: l.Currency,
+	code := strings.TrimSpace(l.HS)
+	if alias := strings.TrimSpace(l.HSCode); code == "" {
+		code = alias
+	} else if alias != "" && alias != code {
+		return Item{}, &FieldError{Field: "hs_code", Msg: fmt.Sprintf("%q differs from hs %q; give one", l.HSCode, l.HS)}
+	}
+	it := Item{ID: l.ID, Description: l.Description, DeclaredCode: code, Currency: l.Currency,
 		Unit: l.Unit, ExporterCountry: l.ExporterCountry, Destination: l.Destination}
 	if l.Value != nil {
 		it.Value = *l.Value
@@ -44,7 +55,7 @@ func (l Line) Item() (Item, error) {
 	if l.Quantity != nil {
 		it.Quantity = *l.Quantity
 	}
-	if strings.TrimSpace(l.Description) == "" && strings.TrimSpace(l.HSCode) == "" {
+	if strings.TrimSpace(l.Description) == "" && code == "" {
 		return it, &FieldError{Field: "description", Msg: "give a description or an hs_code"}
 	}
 	if l.Date != "" {

@@ -18,6 +18,9 @@ func TestLineItem(t *testing.T) {
 		{Line{ID: "a", Description: "gold watch", Value: &v, Currency: "USD", Quantity: &q, Unit: "pcs", Date: "2019-06-01"},
 			Item{ID: "a", Description: "gold watch", Value: 1200, Currency: "USD", Quantity: 2, Unit: "pcs", Date: time.Date(2019, 6, 1, 0, 0, 0, 0, time.UTC)}, ""},
 		{Line{HSCode: "9101.21"}, Item{DeclaredCode: "9101.21"}, ""},
+		{Line{HS: "9101.21"}, Item{DeclaredCode: "9101.21"}, ""},
+		{Line{HS: "9101.21", HSCode: "9101.21"}, Item{DeclaredCode: "9101.21"}, ""},
+		{Line{HS: "9101.21", HSCode: "7113.19"}, Item{}, "hs_code"},
 		{Line{ID: "b"}, Item{ID: "b"}, "description"},
 		{Line{Description: "x", Date: "1/6/2019"}, Item{Description: "x"}, "date"},
 	}

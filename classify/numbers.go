@@ -2,7 +2,6 @@ package classify
 
 import (
 	"cmp"
-	"embed"
 	"fmt"
 	"io/fs"
 	"math"
@@ -21,20 +20,9 @@ import (
 // numbers that the attribute extractor reads, in every language.
 const NumbersFile = "data/numbers.yaml"
 
-// numbersFS holds the embedded number vocabulary, laid out like the
-// package directory.
-//
-//go:embed data/numbers.yaml
-var numbersFS embed.FS
-
-// NumbersFS returns the embedded number vocabulary as a file system laid
-// out like the package directory (the file is [NumbersFile]), for
-// overlays and for [WithNumbers].
-func NumbersFS() fs.FS { return numbersFS }
-
 // WithNumbers reads the number vocabulary from [NumbersFile] in fsys, a
-// file system laid out like the package directory, instead of the
-// embedded one.
+// file system laid out like the package directory (see [FS]), instead of
+// the embedded one.
 func WithNumbers(fsys fs.FS) Option {
 	return func(c *config) { c.numbers = fsys }
 }

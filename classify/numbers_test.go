@@ -16,7 +16,7 @@ import (
 // metal it read ("metal fineness from evidence").
 func readNumbers(t *testing.T, s string) (got []string, metal string) {
 	t.Helper()
-	v, err := loadNumbers(numbersFS)
+	v, err := loadNumbers(lexiconFS)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -129,7 +129,7 @@ func TestNumberRules(t *testing.T) {
 // TestNumbersFromFS checks that the vocabulary is data: an overlay that
 // adds a unit word is read.
 func TestNumbersFromFS(t *testing.T) {
-	base, err := numbersFS.ReadFile(NumbersFile)
+	base, err := lexiconFS.ReadFile(NumbersFile)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,7 +12,7 @@ import (
 type Item struct {
 	ID           string `json:"id,omitempty"`
 	Description  string `json:"description,omitempty"`
-	DeclaredCode string `json:"hs_code,omitempty"`
+	DeclaredCode string `json:"hs,omitempty"`
 	// Value is the total value of the line in Currency.
 	Value    float64 `json:"value,omitempty"`
 	Currency string  `json:"currency,omitempty"`

@@ -17,7 +17,7 @@ import (
 var (
 	csvShipmentColumns = []string{"id", "date", "bl_number", "exporter", "exporter_country", "shipper", "consignee", "consignee_country",
 		"notify_party", "vessel_name", "vessel_imo", "vessel_flag", "route", "origin", "destination"}
-	csvGoodsColumns = []string{"description", "hs_code", "quantity", "unit", "value", "currency"}
+	csvGoodsColumns = []string{"description", "hs", "hs_code", "quantity", "unit", "value", "currency"}
 )
 
 // csvColumns returns every column of the layout, shipment columns first.
@@ -36,8 +36,8 @@ const maxCSVShipmentRows = 10000
 // columns (id, date, bl_number, exporter, exporter_country, shipper,
 // consignee, consignee_country, notify_party, vessel_name, vessel_imo,
 // vessel_flag, route, origin, destination) repeated on each of its rows
-// and the line's columns (description, hs_code, quantity, unit, value,
-// currency). Consecutive rows with the same id are one shipment.
+// and the line's columns (description, hs, quantity, unit, value,
+// currency; hs_code is accepted for hs). Consecutive rows with the same id are one shipment.
 //
 // Errors are [*DecodeError] values, as those of [Decoder], so that JSON
 // and CSV input are handled alike. Their Line and Column are the place of
@@ -303,7 +303,12 @@ func (b *csvShipment) line(r csvtab.Row) (l Line, ok bool, err error) {
 	if !ok {
 		return l, false, nil
 	}
-	l = Line{Description: t.Get(r, "description"), HS: t.Get(r, "hs_code"), Unit: t.Get(r, "unit"), Currency: t.Get(r, "currency")}
+	l = Line{Description: t.Get(r, "description"), HS: t.Get(r, "hs"), Unit: t.Get(r, "unit"), Currency: t.Get(r, "currency")}
+	if alias := t.Get(r, "hs_code"); l.HS == "" {
+		l.HS = alias
+	} else if alias != "" && alias != l.HS {
+		return l, false, csvDecodeError(b.d.src, t.Errorf(r, "hs_code", "%q differs from hs %q; give one", alias, l.HS), ErrInvalid)
+	}
 	for _, f := range []struct {
 		col string
 		v   *float64
@@ -372,7 +377,7 @@ func (b *csvShipment) locate(field string) (csvtab.Row, string) {
 		}
 	case "lines":
 		if index >= 0 && index < len(b.lines) {
-			col := map[string]string{"hs": "hs_code", "quantity": "quantity", "unit": "unit", "value": "value", "currency": "currency"}[rest]
+			col := map[string]string{"hs": b.d.hsColumn(), "quantity": "quantity", "unit": "unit", "value": "value", "currency": "currency"}[rest]
 			if col == "" {
 				col = "description"
 			}
@@ -380,6 +385,15 @@ func (b *csvShipment) locate(field string) (csvtab.Row, string) {
 		}
 	}
 	return first, "id"
+}
+
+// hsColumn names the file's column of declared codes: hs, or hs_code
+// when only that is given.
+func (d *CSVDecoder) hsColumn() string {
+	if !d.t.Has("hs") && d.t.Has("hs_code") {
+		return "hs_code"
+	}
+	return "hs"
 }
 
 // splitFieldPath splits "lines[2].currency" into "lines", 2 and

@@ -141,7 +141,7 @@ func TestCSVDecoder(t *testing.T) {
 		{
 			name: "unknown column",
 			in:   "id,colour\n",
-			want: csvRead{Errs: []string{`bl.csv:1:4: unknown column "colour"; want columns among id, date, bl_number, exporter, exporter_country, shipper, consignee, consignee_country, notify_party, vessel_name, vessel_imo, vessel_flag, route, origin, destination, description, hs_code, quantity, unit, value, currency`}},
+			want: csvRead{Errs: []string{`bl.csv:1:4: unknown column "colour"; want columns among id, date, bl_number, exporter, exporter_country, shipper, consignee, consignee_country, notify_party, vessel_name, vessel_imo, vessel_flag, route, origin, destination, description, hs, hs_code, quantity, unit, value, currency`}},
 		},
 		{
 			name: "no id column",
@@ -151,7 +151,7 @@ func TestCSVDecoder(t *testing.T) {
 		{
 			name: "empty",
 			in:   "",
-			want: csvRead{Errs: []string{`bl.csv: empty input; want a header row naming the columns (id, date, bl_number, exporter, exporter_country, shipper, consignee, consignee_country, notify_party, vessel_name, vessel_imo, vessel_flag, route, origin, destination, description, hs_code, quantity, unit, value, currency)`}},
+			want: csvRead{Errs: []string{`bl.csv: empty input; want a header row naming the columns (id, date, bl_number, exporter, exporter_country, shipper, consignee, consignee_country, notify_party, vessel_name, vessel_imo, vessel_flag, route, origin, destination, description, hs, hs_code, quantity, unit, value, currency)`}},
 		},
 	}
 	for _, tt := range tests {

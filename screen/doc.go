@@ -18,7 +18,10 @@
 //
 // # Matching
 //
-// Every name and alias becomes one go-memdb row, analysed by package
+// A query is a [party.Entity]: several names, a kind, birth dates,
+// countries and identifiers, compared with each listed entity as a whole.
+// Every listed name and alias becomes one row of an immutable index (plain
+// maps and slices, swapped whole on Reload), analysed by package
 // screen/names: folded to ASCII (Hangul romanised from its jamo, Han read as
 // pinyin, Cyrillic transliterated), legal forms canonicalised ("Corp.",
 // "Co Ltd", "JV", "SHPG"), and keyed by a Korean romanisation skeleton that
@@ -33,13 +36,25 @@
 // matchr's Jaro-Winkler and Levenshtein on the spelling and the skeleton;
 // vessels use the Levenshtein ratio alone, lose their MV/M.V. prefixes, and
 // two names whose hull numbers differ are different ships. An exact IMO
-// number is a match outright.
+// number is a match outright. Each listed entity is scored by the best of
+// the query's names, then adjusted by the entity features: birth date,
+// country and identifier.
+//
+// # Weights
+//
+// Every weight and threshold is data, in data/weights.yaml, each with its
+// rationale: the verdict bands, the parameters of each named feature
+// (name, romanisation, initial, legal_form, substitution,
+// number_mismatch, identifier, birth_date, country), the token weights and
+// the blocking limits. Options.Weights or Options.Data ("luxscreen --data
+// DIR" reads DIR/screen/data/weights.yaml) replace them without a rebuild;
+// LoadWeights reports every problem of a file with its place.
 //
 // # Verdicts and thresholds
 //
-// Scores lie in [0, 1]. A hit at or above DefaultMatchThreshold (0.75) is a
-// match; between DefaultReviewThreshold (0.60) and that, review. The match
-// threshold was chosen on the development sets ("luxscreen eval screen"):
+// Scores lie in [0, 1]. A hit at or above the match threshold (0.75) is a
+// match; between the review threshold (0.60) and that, review
+// ([party.Decide]). The match threshold was chosen on the development sets ("luxscreen eval screen"):
 // at 0.75 the pairwise score has F1 0.818 on the nomenklatura name bench,
 // the hard DPRK negatives stay at or under 1.2% match and the synthetic
 // negatives at 0.4%; the review threshold catches every true DPRK pair.
@@ -49,13 +64,16 @@
 // with the reason: screening fails closed and never reports clear when it
 // could not compare.
 //
-// Each Result carries the hits with the listed and the matched name, the
-// score and the reasons (which keys and features fired), and the versions
-// (source, publication date, SHA-256) of the lists it used.
+// Each Result carries the hits with the listed name, the query name and
+// the listed name that matched, the score and its features (structured
+// [party.Feature] values: which feature fired, its score, its weight and
+// what it compared), and the versions (source, publication date, SHA-256)
+// of the lists it used. Only the edges (the CLI, the HTTP service, the
+// reports) render features as text.
 //
 // # Concurrency
 //
-// A Screener is safe for concurrent use. Reload swaps the lists in one
-// memdb write transaction; a screening sees either the old or the new lists
+// A Screener is safe for concurrent use. Reload builds a new index and
+// swaps it in atomically; a screening sees either the old or the new lists
 // whole.
 package screen

@@ -125,6 +125,15 @@ func (e *Entity) addCountry(c string) {
 	e.Countries = append(e.Countries, c)
 }
 
+// addAddress appends a unless every field is empty, and adds its
+// country.
+func (e *Entity) addAddress(a Address) {
+	if a != (Address{}) {
+		e.Addresses = append(e.Addresses, a)
+	}
+	e.addCountry(a.Country)
+}
+
 // addIdentifier appends id unless an identical one is present.
 func (e *Entity) addIdentifier(id Identifier) {
 	for _, x := range e.Identifiers {

@@ -145,11 +145,7 @@ func parseEUXML(r io.Reader) (List, error) {
 			}
 		}
 		for _, a := range e.Addresses {
-			ad := Address{Street: strings.TrimSpace(a.Street), City: strings.TrimSpace(a.City), Region: strings.TrimSpace(a.Region), PostalCode: strings.TrimSpace(a.Zip), Country: strings.TrimSpace(a.Country)}
-			if ad != (Address{}) {
-				ent.Addresses = append(ent.Addresses, ad)
-			}
-			ent.addCountry(ad.Country)
+			ent.addAddress(Address{Street: strings.TrimSpace(a.Street), City: strings.TrimSpace(a.City), Region: strings.TrimSpace(a.Region), PostalCode: strings.TrimSpace(a.Zip), Country: strings.TrimSpace(a.Country)})
 		}
 		for _, x := range ExtractIMOs(ent.Remarks, kind) {
 			ent.addIdentifier(x)

@@ -66,50 +66,10 @@ func parseFtM(r io.Reader) (List, error) {
 		default:
 			continue
 		}
-		p := fe.Properties
-		e := Entity{ID: "OpenSanctions:" + fe.ID, Source: "OpenSanctions", Ref: fe.ID, Kind: kind}
-		for _, n := range p["name"] {
-			e.addName(strings.TrimSpace(n), NamePrimary)
-		}
+		e := ftmToEntity(fe, kind)
 		if len(e.Names) == 0 {
 			return l, fmt.Errorf("line %d: %s: properties.name: empty", line, fe.ID)
 		}
-		for _, pk := range []struct {
-			prop string
-			kind NameKind
-		}{{"alias", NameAKA}, {"previousName", NameFKA}, {"weakAlias", NameWeak}} {
-			for _, n := range p[pk.prop] {
-				e.addName(strings.TrimSpace(n), pk.kind)
-			}
-		}
-		for _, prop := range []string{"country", "nationality", "citizenship", "jurisdiction", "flag", "mainCountry"} {
-			for _, c := range p[prop] {
-				e.addCountry(c)
-			}
-		}
-		for _, imo := range p["imoNumber"] {
-			for _, x := range ExtractIMOs("IMO "+strings.TrimPrefix(strings.TrimSpace(imo), "IMO"), kind) {
-				e.addIdentifier(x)
-			}
-		}
-		for _, v := range p["swiftBic"] {
-			e.addIdentifier(Identifier{Type: IDSWIFT, Value: v})
-		}
-		for _, v := range p["registrationNumber"] {
-			e.addIdentifier(Identifier{Type: IDRegistration, Value: v})
-		}
-		for _, v := range p["mmsi"] {
-			e.addIdentifier(Identifier{Type: IDMMSI, Value: v})
-		}
-		for _, v := range p["callSign"] {
-			e.addIdentifier(Identifier{Type: IDCallSign, Value: v})
-		}
-		for _, v := range p["passportNumber"] {
-			e.addIdentifier(Identifier{Type: IDPassport, Value: v})
-		}
-		e.DatesOfBirth = append(e.DatesOfBirth, p["birthDate"]...)
-		e.Programs = append(e.Programs, p["program"]...)
-		e.Remarks = strings.Join(p["notes"], " ")
 		byID[fe.ID] = len(l.Entities)
 		l.Entities = append(l.Entities, e)
 	}
@@ -137,4 +97,40 @@ func parseFtM(r io.Reader) (List, error) {
 		}
 	}
 	return l, nil
+}
+
+// ftmToEntity returns the entity of a FollowTheMoney party of kind kind.
+func ftmToEntity(fe ftmEntity, kind Kind) Entity {
+	p := fe.Properties
+	e := Entity{ID: "OpenSanctions:" + fe.ID, Source: "OpenSanctions", Ref: fe.ID, Kind: kind}
+	for _, pk := range []struct {
+		prop string
+		kind NameKind
+	}{{"name", NamePrimary}, {"alias", NameAKA}, {"previousName", NameFKA}, {"weakAlias", NameWeak}} {
+		for _, n := range p[pk.prop] {
+			e.addName(strings.TrimSpace(n), pk.kind)
+		}
+	}
+	for _, prop := range []string{"country", "nationality", "citizenship", "jurisdiction", "flag", "mainCountry"} {
+		for _, c := range p[prop] {
+			e.addCountry(c)
+		}
+	}
+	for _, imo := range p["imoNumber"] {
+		for _, x := range ExtractIMOs("IMO "+strings.TrimPrefix(strings.TrimSpace(imo), "IMO"), kind) {
+			e.addIdentifier(x)
+		}
+	}
+	for _, pt := range []struct {
+		prop string
+		typ  IDType
+	}{{"swiftBic", IDSWIFT}, {"registrationNumber", IDRegistration}, {"mmsi", IDMMSI}, {"callSign", IDCallSign}, {"passportNumber", IDPassport}} {
+		for _, v := range p[pt.prop] {
+			e.addIdentifier(Identifier{Type: pt.typ, Value: v})
+		}
+	}
+	e.DatesOfBirth = append(e.DatesOfBirth, p["birthDate"]...)
+	e.Programs = append(e.Programs, p["program"]...)
+	e.Remarks = strings.Join(p["notes"], " ")
+	return e
 }

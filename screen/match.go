@@ -1,6 +1,7 @@
 package screen
 
 import (
+	"cmp"
 	"math"
 	"slices"
 	"strings"
@@ -142,13 +143,7 @@ func (m *comparer) pairs(pairs []pair, q, c *analysed, vessel bool) []pair {
 		}
 	}
 	slices.SortStableFunc(pairs, func(a, b pair) int {
-		switch {
-		case a.sim > b.sim:
-			return -1
-		case a.sim < b.sim:
-			return 1
-		}
-		return (b.qn + b.cn) - (a.qn + a.cn)
+		return cmp.Or(cmp.Compare(b.sim, a.sim), (b.qn+b.cn)-(a.qn+a.cn))
 	})
 	return pairs
 }

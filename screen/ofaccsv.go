@@ -76,63 +76,25 @@ func (set OFACCSV) Parse() ([]Entity, error) {
 	if err != nil {
 		return nil, err
 	}
-	lookup := func(file string, line int, num string) (*Entity, error) {
-		i, ok := byNum[num]
-		if !ok {
-			return nil, fmt.Errorf("%s:%d: ent_num %s: not in sdn.csv", file, line, num)
+	for _, m := range []struct {
+		r      io.Reader
+		file   string
+		fields int
+		join   func(e *Entity, line int, f []string) error
+	}{
+		{set.Comments, "sdn_comments.csv", ofacCommentsFields, joinOFACComment},
+		{set.Alt, "alt.csv", ofacAltFields, joinOFACAlt},
+		{set.Add, "add.csv", ofacAddFields, joinOFACAdd},
+	} {
+		if m.r == nil {
+			continue
 		}
-		return &out[i], nil
-	}
-	if set.Comments != nil {
-		err := readOFAC(set.Comments, "sdn_comments.csv", ofacCommentsFields, func(line int, f []string) error {
-			e, err := lookup("sdn_comments.csv", line, f[0])
-			if err != nil {
-				return err
+		err := readOFAC(m.r, m.file, m.fields, func(line int, f []string) error {
+			i, ok := byNum[f[0]]
+			if !ok {
+				return fmt.Errorf("%s:%d: ent_num %s: not in sdn.csv", m.file, line, f[0])
 			}
-			// The extended remark continues the truncated Remarks field.
-			e.Remarks += f[1]
-			return nil
-		})
-		if err != nil {
-			return nil, err
-		}
-	}
-	if set.Alt != nil {
-		err := readOFAC(set.Alt, "alt.csv", ofacAltFields, func(line int, f []string) error {
-			e, err := lookup("alt.csv", line, f[0])
-			if err != nil {
-				return err
-			}
-			if f[3] == "" {
-				return fmt.Errorf("alt.csv:%d: alt_name: empty (ent_num %s)", line, f[0])
-			}
-			kind := NameAKA
-			switch strings.ToLower(strings.Trim(f[2], ". ")) {
-			case "fka", "f.k.a":
-				kind = NameFKA
-			}
-			if strings.Contains(strings.ToLower(f[4]), "weak") {
-				kind = NameWeak
-			}
-			e.addName(f[3], kind)
-			return nil
-		})
-		if err != nil {
-			return nil, err
-		}
-	}
-	if set.Add != nil {
-		err := readOFAC(set.Add, "add.csv", ofacAddFields, func(line int, f []string) error {
-			e, err := lookup("add.csv", line, f[0])
-			if err != nil {
-				return err
-			}
-			a := Address{Street: f[2], City: f[3], Country: f[4]}
-			if a != (Address{}) {
-				e.Addresses = append(e.Addresses, a)
-			}
-			e.addCountry(f[4])
-			return nil
+			return m.join(&out[i], line, f)
 		})
 		if err != nil {
 			return nil, err
@@ -142,6 +104,36 @@ func (set OFACCSV) Parse() ([]Entity, error) {
 		ofacRemarks(&out[i])
 	}
 	return out, nil
+}
+
+// joinOFACComment adds an extended remark, which continues the truncated
+// Remarks field.
+func joinOFACComment(e *Entity, _ int, f []string) error {
+	e.Remarks += f[1]
+	return nil
+}
+
+// joinOFACAlt adds an alias: a.k.a., f.k.a., or weak.
+func joinOFACAlt(e *Entity, line int, f []string) error {
+	if f[3] == "" {
+		return fmt.Errorf("alt.csv:%d: alt_name: empty (ent_num %s)", line, f[0])
+	}
+	kind := NameAKA
+	switch strings.ToLower(strings.Trim(f[2], ". ")) {
+	case "fka", "f.k.a":
+		kind = NameFKA
+	}
+	if strings.Contains(strings.ToLower(f[4]), "weak") {
+		kind = NameWeak
+	}
+	e.addName(f[3], kind)
+	return nil
+}
+
+// joinOFACAdd adds an address and its country.
+func joinOFACAdd(e *Entity, _ int, f []string) error {
+	e.addAddress(Address{Street: f[2], City: f[3], Country: f[4]})
+	return nil
 }
 
 // ofacKind maps SDN_Type; OFAC leaves it empty for entities.

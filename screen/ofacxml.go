@@ -111,17 +111,13 @@ func parseOFACXML(r io.Reader) (List, error) {
 		}
 		ent.addCountry(strings.TrimSpace(e.Vessel.Flag))
 		for _, a := range e.Addresses {
-			ad := Address{
+			ent.addAddress(Address{
 				Street:     joinNonEmpty(", ", a.Address1, a.Address2, a.Address3),
 				City:       strings.TrimSpace(a.City),
 				Region:     strings.TrimSpace(a.State),
 				PostalCode: strings.TrimSpace(a.Postal),
 				Country:    strings.TrimSpace(a.Country),
-			}
-			if ad != (Address{}) {
-				ent.Addresses = append(ent.Addresses, ad)
-			}
-			ent.addCountry(ad.Country)
+			})
 		}
 		for _, c := range append(e.Nationalities, e.Citizenships...) {
 			ent.addCountry(strings.TrimSpace(c))

@@ -1,6 +1,7 @@
 package screen
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"io/fs"
@@ -263,13 +264,7 @@ func (sc *screening) hits() []Hit {
 		}
 	}
 	slices.SortFunc(cands, func(a, b *candidate) int {
-		switch {
-		case a.score > b.score:
-			return -1
-		case a.score < b.score:
-			return 1
-		}
-		return strings.Compare(a.row.entity.ID, b.row.entity.ID)
+		return cmp.Or(cmp.Compare(b.score, a.score), strings.Compare(a.row.entity.ID, b.row.entity.ID))
 	})
 	if len(cands) > sc.s.max {
 		cands = cands[:sc.s.max]

@@ -236,3 +236,54 @@ func TestSharedScreen(t *testing.T) {
 		}
 	}
 }
+
+// TestScreenEntity checks that a query is one entity: each listed entity
+// is scored by the best of the query's names, the hit says which name
+// matched, and the birth dates, countries and identifiers qualify it.
+func TestScreenEntity(t *testing.T) {
+	s := demoScreener(t)
+	type hit struct {
+		Ref, QueryName string
+		Features       []string // feature names after the name's
+	}
+	tests := []struct {
+		name    string
+		q       party.Entity
+		verdict Verdict
+		reasons int
+		top     hit
+	}{
+		{"best of several names", party.Entity{Names: []string{"Samsung Electronics", "Korea Ryongbong General Corp."}, Kind: KindOrganisation},
+			Match, 0, hit{"KPe.002", "Korea Ryongbong General Corp.", nil}},
+		{"an identifier beside an unrelated name", party.Entity{Names: []string{"Some Ship"}, Kind: KindVessel,
+			Identifiers: []party.Identifier{{Type: party.IDIMO, Value: "12345"}, {Type: party.IDIMO, Value: "IMO 7937317"}}},
+			Match, 1, hit{"OFAC 17069", "", []string{"identifier"}}},
+		{"one of two countries agrees", party.Entity{Names: []string{"Korea Ryonbong General Corporation"}, Countries: []string{"China", "DPRK"}},
+			Match, 0, hit{"KPe.002", "Korea Ryonbong General Corporation", []string{"country"}}},
+		{"no name, no identifier", party.Entity{Kind: KindPerson}, Review, 1, hit{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := s.Screen(context.Background(), tt.q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got hit
+			if len(res.Hits) > 0 {
+				h := res.Hits[0]
+				got = hit{Ref: h.Ref, QueryName: h.QueryName}
+				for _, f := range h.Features {
+					if f.Feature == "identifier" || f.Feature == "country" || f.Feature == "birth_date" {
+						got.Features = append(got.Features, f.Feature)
+					}
+				}
+			}
+			if res.Verdict != tt.verdict || len(res.Reasons) != tt.reasons {
+				t.Errorf("verdict %s with %d reasons, want %s with %d; hits %+v reasons %v", res.Verdict, len(res.Reasons), tt.verdict, tt.reasons, res.Hits, res.Reasons)
+			}
+			if diff := cmp.Diff(tt.top, got); diff != "" {
+				t.Errorf("top hit (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

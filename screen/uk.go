@@ -48,25 +48,16 @@ func parseUKCSV(r io.Reader) (List, error) {
 	if err != nil {
 		return l, fmt.Errorf("line %d: header: %w", skipped+1, err)
 	}
-	col := make(map[string]int)
+	t := ukTable{col: make(map[string]int)}
 	for i, h := range header {
-		col[strings.ToLower(strings.TrimSpace(h))] = i
+		t.col[strings.ToLower(strings.TrimSpace(h))] = i
 	}
 	for _, req := range ukRequired {
-		if _, ok := col[req]; !ok {
+		if _, ok := t.col[req]; !ok {
 			return l, fmt.Errorf("line %d: %w: header has no %q column", skipped+1, ErrFormat, req)
 		}
 	}
-	get := func(rec []string, names ...string) string {
-		for _, n := range names {
-			if i, ok := col[n]; ok && i < len(rec) {
-				if v := strings.TrimSpace(rec[i]); v != "" {
-					return v
-				}
-			}
-		}
-		return ""
-	}
+	get := t.get
 	byID := make(map[string]int)
 	for {
 		rec, err := cr.Read()
@@ -88,54 +79,81 @@ func parseUKCSV(r io.Reader) (List, error) {
 		}
 		i, seen := byID[id]
 		if !seen {
-			kind := KindOrganisation
-			switch strings.ToLower(get(rec, "individual, entity, ship", "entity type", "type")) {
-			case "individual":
-				kind = KindPerson
-			case "ship":
-				kind = KindVessel
-			}
-			e := Entity{ID: "UK:" + id, Source: "UK", Ref: id, Kind: kind, ListedOn: get(rec, "date designated")}
-			if p := get(rec, "regime name", "regime"); p != "" {
-				e.Programs = []string{p}
-			}
-			if un := get(rec, "un reference number"); un != "" {
-				e.Remarks = "UN ref " + un
-			}
 			byID[id] = len(l.Entities)
-			l.Entities = append(l.Entities, e)
+			l.Entities = append(l.Entities, t.entity(rec, id))
 			i = len(l.Entities) - 1
 		}
-		e := &l.Entities[i]
-		kind := NameAKA
-		switch t := strings.ToLower(get(rec, "name type")); {
-		case t == "primary name":
-			kind = NamePrimary
-		case strings.Contains(t, "variation"):
-			kind = NameAKA
-		}
-		if strings.HasPrefix(strings.ToLower(get(rec, "alias strength", "alias quality")), "low") {
-			kind = NameWeak
-		}
-		if kind == NamePrimary && len(e.Names) > 0 && e.Names[0].Kind != NamePrimary {
-			// Keep the primary name first whatever the row order.
-			e.Names = append([]Name{{Value: name, Kind: NamePrimary}}, e.Names...)
-		} else {
-			e.addName(name, kind)
-		}
-		e.addName(get(rec, "name non-latin script"), NameOriginalScript)
-		if imo := get(rec, "imo number"); imo != "" {
-			for _, x := range ExtractIMOs("IMO "+imo, e.Kind) {
-				e.addIdentifier(x)
-			}
-		}
-		for _, c := range strings.Split(get(rec, "nationality(/ies)", "nationality"), ",") {
-			e.addCountry(strings.TrimSpace(c))
-		}
-		e.addCountry(get(rec, "address country", "country"))
-		if d := get(rec, "date of birth", "dob"); d != "" && !contains(e.DatesOfBirth, d) {
-			e.DatesOfBirth = append(e.DatesOfBirth, d)
-		}
+		t.addRow(&l.Entities[i], rec, name)
 	}
 	return l, nil
+}
+
+// ukTable reads the rows of a UK list by column name.
+type ukTable struct {
+	col map[string]int
+}
+
+// get returns the first non-empty value of the named columns.
+func (t ukTable) get(rec []string, names ...string) string {
+	for _, n := range names {
+		if i, ok := t.col[n]; ok && i < len(rec) {
+			if v := strings.TrimSpace(rec[i]); v != "" {
+				return v
+			}
+		}
+	}
+	return ""
+}
+
+// entity returns the entity of the first row of designation id.
+func (t ukTable) entity(rec []string, id string) Entity {
+	kind := KindOrganisation
+	switch strings.ToLower(t.get(rec, "individual, entity, ship", "entity type", "type")) {
+	case "individual":
+		kind = KindPerson
+	case "ship":
+		kind = KindVessel
+	}
+	e := Entity{ID: "UK:" + id, Source: "UK", Ref: id, Kind: kind, ListedOn: t.get(rec, "date designated")}
+	if p := t.get(rec, "regime name", "regime"); p != "" {
+		e.Programs = []string{p}
+	}
+	if un := t.get(rec, "un reference number"); un != "" {
+		e.Remarks = "UN ref " + un
+	}
+	return e
+}
+
+// addRow adds what one row of the list says about e: a name, and the
+// identifiers, countries and dates of birth.
+func (t ukTable) addRow(e *Entity, rec []string, name string) {
+	kind := NameAKA
+	switch nt := strings.ToLower(t.get(rec, "name type")); {
+	case nt == "primary name":
+		kind = NamePrimary
+	case strings.Contains(nt, "variation"):
+		kind = NameAKA
+	}
+	if strings.HasPrefix(strings.ToLower(t.get(rec, "alias strength", "alias quality")), "low") {
+		kind = NameWeak
+	}
+	if kind == NamePrimary && len(e.Names) > 0 && e.Names[0].Kind != NamePrimary {
+		// Keep the primary name first whatever the row order.
+		e.Names = append([]Name{{Value: name, Kind: NamePrimary}}, e.Names...)
+	} else {
+		e.addName(name, kind)
+	}
+	e.addName(t.get(rec, "name non-latin script"), NameOriginalScript)
+	if imo := t.get(rec, "imo number"); imo != "" {
+		for _, x := range ExtractIMOs("IMO "+imo, e.Kind) {
+			e.addIdentifier(x)
+		}
+	}
+	for _, c := range strings.Split(t.get(rec, "nationality(/ies)", "nationality"), ",") {
+		e.addCountry(strings.TrimSpace(c))
+	}
+	e.addCountry(t.get(rec, "address country", "country"))
+	if d := t.get(rec, "date of birth", "dob"); d != "" && !contains(e.DatesOfBirth, d) {
+		e.DatesOfBirth = append(e.DatesOfBirth, d)
+	}
 }

@@ -2,7 +2,6 @@ package screen
 
 import (
 	"encoding/xml"
-	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -69,49 +68,31 @@ func ParseUN(r io.Reader) ([]Entity, error) {
 
 // parseUN parses the XML and also returns the list's dateGenerated.
 func parseUN(r io.Reader) (List, error) {
-	var l List
-	l.Version.Source = "UN"
-	l.Version.Format = FormatUNXML
-	d := xml.NewDecoder(r)
-	sawRoot := false
-	for {
-		tok, err := d.Token()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			line, _ := d.InputPos()
-			return l, fmt.Errorf("line %d: %w", line, err)
-		}
-		se, ok := tok.(xml.StartElement)
-		if !ok {
-			continue
-		}
-		switch se.Name.Local {
-		case "CONSOLIDATED_LIST":
-			sawRoot = true
-			for _, a := range se.Attr {
-				if a.Name.Local == "dateGenerated" {
-					l.Version.Published = a.Value
-				}
-			}
-		case "INDIVIDUAL", "ENTITY":
-			line, _ := d.InputPos()
+	l := List{Version: ListVersion{Source: "UN", Format: FormatUNXML}}
+	record := func(individual bool) func(d *xml.Decoder, se *xml.StartElement) error {
+		return func(d *xml.Decoder, se *xml.StartElement) error {
 			var rec unRecord
-			if err := d.DecodeElement(&rec, &se); err != nil {
-				return l, fmt.Errorf("line %d: %s: %w", line, se.Name.Local, err)
+			if err := d.DecodeElement(&rec, se); err != nil {
+				return err
 			}
-			e, err := rec.entity(se.Name.Local == "INDIVIDUAL")
+			e, err := rec.entity(individual)
 			if err != nil {
-				return l, fmt.Errorf("line %d: %s: %w", line, se.Name.Local, err)
+				return err
 			}
 			l.Entities = append(l.Entities, e)
+			return nil
 		}
 	}
-	if !sawRoot {
-		return l, fmt.Errorf("%w: no CONSOLIDATED_LIST element", ErrFormat)
+	rootAttrs := func(attrs []xml.Attr) {
+		for _, a := range attrs {
+			if a.Name.Local == "dateGenerated" {
+				l.Version.Published = a.Value
+			}
+		}
 	}
-	return l, nil
+	err := decodeRecords[struct{}](r, "CONSOLIDATED_LIST", "", rootAttrs, nil,
+		map[string]func(d *xml.Decoder, se *xml.StartElement) error{"INDIVIDUAL": record(true), "ENTITY": record(false)})
+	return l, err
 }
 
 func (rec *unRecord) entity(individual bool) (Entity, error) {
@@ -158,17 +139,13 @@ func (rec *unRecord) entity(individual bool) (Entity, error) {
 		addrs = rec.IndAddresses
 	}
 	for _, a := range addrs {
-		ad := Address{
+		e.addAddress(Address{
 			Street:     strings.TrimSpace(a.Street),
 			City:       strings.TrimSpace(a.City),
 			Region:     strings.TrimSpace(a.State),
 			PostalCode: strings.TrimSpace(a.Zip),
 			Country:    strings.TrimSpace(a.Country),
-		}
-		if ad != (Address{}) {
-			e.Addresses = append(e.Addresses, ad)
-		}
-		e.addCountry(ad.Country)
+		})
 	}
 	for _, b := range rec.Births {
 		for _, v := range []string{b.Date, b.Year, b.FromYear, b.ToYear} {

@@ -41,8 +41,8 @@ func decodeRecords[T any](r io.Reader, root, record string, rootAttrs func([]xml
 			continue
 		}
 		if h, ok := extra[se.Name.Local]; ok {
+			line, _ := d.InputPos()
 			if err := h(d, &se); err != nil {
-				line, _ := d.InputPos()
 				return fmt.Errorf("line %d: %s: %w", line, se.Name.Local, err)
 			}
 			continue

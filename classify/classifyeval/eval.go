@@ -66,7 +66,7 @@ func ReadLabelled(r io.Reader) ([]Labelled, error) {
 
 func (l *Labelled) check() error {
 	if l.Description == "" && l.DeclaredCode == "" {
-		return errors.New("field \"description\": want a description or an hs_code")
+		return errors.New("field \"description\": want a description or an hs code")
 	}
 	if l.GoldHS6 != "" && (len(l.GoldHS6) != 6 || strings.Trim(l.GoldHS6, "0123456789") != "") {
 		return fmt.Errorf("field \"gold_hs6\": %q is not six digits", l.GoldHS6)

@@ -173,7 +173,7 @@ func runClassify(ctx context.Context, e *env, args []string) error {
 
 // classifyColumns are the columns of a CSV input, the field names of the
 // JSON-lines input.
-var classifyColumns = []string{"id", "description", "hs_code", "value", "currency", "quantity", "unit", "exporter_country", "destination", "date"}
+var classifyColumns = []string{"id", "description", "hs", "hs_code", "value", "currency", "quantity", "unit", "exporter_country", "destination", "date"}
 
 // classifyCSVHeader is the header of "classify --format csv".
 var classifyCSVHeader = []string{"id", "hs6", "luxury", "needs_review", "candidates", "controls", "mismatch", "reasons"}
@@ -196,7 +196,7 @@ func classifyOutcome(r classify.Result) string {
 }
 
 func classifyBatch(ctx context.Context, e *env, sys *luxscreen.System, input string, date time.Time, f outputFormat, bf *batchFlags) error {
-	in, next, err := openRecords(e, input, bf, recordFormat[inputLine]{classifyColumns, []string{"description", "hs_code"}, classifyCSVLine})
+	in, next, err := openRecords(e, input, bf, recordFormat[inputLine]{classifyColumns, []string{"description", "hs", "hs_code"}, classifyCSVLine})
 	if err != nil {
 		return err
 	}
@@ -254,7 +254,7 @@ func classifyBatch(ctx context.Context, e *env, sys *luxscreen.System, input str
 // classifyCSVLine reads one row of a CSV input into the JSON-lines record
 // it stands for.
 func classifyCSVLine(t *csvtab.Table, r csvtab.Row) (inputLine, error) {
-	l := inputLine{ID: t.Get(r, "id"), Description: t.Get(r, "description"), HSCode: t.Get(r, "hs_code"), Currency: t.Get(r, "currency"),
+	l := inputLine{ID: t.Get(r, "id"), Description: t.Get(r, "description"), HS: t.Get(r, "hs"), HSCode: t.Get(r, "hs_code"), Currency: t.Get(r, "currency"),
 		Unit: t.Get(r, "unit"), ExporterCountry: t.Get(r, "exporter_country"), Destination: t.Get(r, "destination"), Date: t.Get(r, "date")}
 	var err error
 	if l.Value, err = t.Number(r, "value"); err != nil {
@@ -263,7 +263,7 @@ func classifyCSVLine(t *csvtab.Table, r csvtab.Row) (inputLine, error) {
 	if l.Quantity, err = t.Number(r, "quantity"); err != nil {
 		return l, err
 	}
-	if l.Description == "" && l.HSCode == "" {
+	if l.Description == "" && l.HS == "" && l.HSCode == "" {
 		return l, t.Errorf(r, "description", "give a description or an hs_code")
 	}
 	if l.Date != "" {

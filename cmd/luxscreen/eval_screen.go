@@ -3,12 +3,14 @@ package main
 import (
 	"context"
 
+	"github.com/luxscreen/luxscreen/internal/datafile"
 	"github.com/luxscreen/luxscreen/internal/shared"
+	"github.com/luxscreen/luxscreen/screen"
 	"github.com/luxscreen/luxscreen/screen/screeneval"
 )
 
 func runEvalScreen(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet(e, "eval screen", "[--shared DIR]")
+	fs := newFlagSet(e, "eval screen", "[--shared DIR] [--data DIR]")
 	shared := fs.String("shared", shared.Dir(), "shared data directory (default $LUXSCREEN_SHARED)")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
@@ -20,7 +22,10 @@ func runEvalScreen(ctx context.Context, e *env, args []string) error {
 	if *shared == "" {
 		return errSharedUnset
 	}
-	rep, err := screeneval.Run(ctx, *shared)
+	if err := datafile.Dir(fs.cfg.DataDir).Check(); err != nil {
+		return err
+	}
+	rep, err := screeneval.RunData(ctx, *shared, datafile.Dir(fs.cfg.DataDir).FS("screen", screen.FS()))
 	if err != nil {
 		return err
 	}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -82,8 +83,14 @@ type SelfStats struct {
 	Failures             []string
 }
 
-// Run loads the UN and OFAC lists from shared and runs every evaluation.
-func Run(ctx context.Context, shared string) (*Report, error) {
+// Run loads the UN and OFAC lists from shared and runs every evaluation
+// with the embedded screening data.
+func Run(ctx context.Context, shared string) (*Report, error) { return RunData(ctx, shared, nil) }
+
+// RunData is Run with the screening data (weights, countries, name
+// lexicon) read from data, a file system laid out like the screen package
+// directory; nil means the embedded data.
+func RunData(ctx context.Context, shared string, data fs.FS) (*Report, error) {
 	un, err := screen.Load(ctx, filepath.Join(shared, UNFile))
 	if err != nil {
 		return nil, err
@@ -92,7 +99,7 @@ func Run(ctx context.Context, shared string) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	s, err := screen.NewScreenerOptions(screen.Options{MaxHits: 200}, un, ofac)
+	s, err := screen.NewScreenerOptions(screen.Options{MaxHits: 200, Data: data}, un, ofac)
 	if err != nil {
 		return nil, err
 	}
