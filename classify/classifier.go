@@ -49,6 +49,9 @@ type Classifier struct {
 	// date and jurisdiction; results are filtered per item. The catalogue
 	// is immutable, so cached answers never go stale.
 	lookups sync.Map // lookupKey → *cachedLookup
+
+	versionOnce sync.Once
+	version     string
 }
 
 type lookupKey struct {
@@ -290,10 +293,7 @@ func (c *Classifier) Classify(ctx context.Context, it Item) (Result, error) {
 	}
 	var w work
 	res := c.classify(&it, &w)
-	js := c.judge(&w, &it, &w.opts, c.rates)
-	for i := range js {
-		res.Controls = append(res.Controls, Control{ControlEntry: js[i].entry, Applies: js[i].Applies, Why: js[i].Why})
-	}
+	res.Controls = judgeInto(c, &w, &it, &w.opts, c.rates, res.Controls, asControl, controlEntryID)
 	open, size := 0, 0
 	for i := range res.Controls {
 		ctl := &res.Controls[i]
@@ -332,11 +332,8 @@ func (c *Classifier) AssessGoods(ctx context.Context, g lists.Goods, rates *list
 		rates = c.rates
 	}
 	opts := c.cat.Resolve(lists.Options{Jurisdictions: c.jurisdictions, Kinds: c.kinds, Direction: g.Direction})
-	js := c.judge(&w, &it, &opts, rates)
-	out := lists.Assessment{HS6: res.HS6, Code: res.HS6, Source: "classified", Controls: make([]lists.Judgement, len(js))}
-	for i := range js {
-		out.Controls[i] = js[i].Judgement
-	}
+	out := lists.Assessment{HS6: res.HS6, Code: res.HS6, Source: "classified"}
+	out.Controls = judgeInto(c, &w, &it, &opts, rates, out.Controls, asJudgement, judgementEntryID)
 	if !w.declared.IsZero() {
 		out.Code, out.HS6, out.Source = w.declared.Digits(), w.declared.HS6(), "declared"
 	}
@@ -355,15 +352,21 @@ func (c *Classifier) AssessGoods(ctx context.Context, g lists.Goods, rates *list
 }
 
 // Version identifies the classifier's catalogue.
-func (c *Classifier) Version() string { return "classify+" + c.cat.Version() }
+func (c *Classifier) Version() string {
+	c.versionOnce.Do(func() { c.version = "classify+" + c.cat.Version() })
+	return c.version
+}
 
 // work is what classifying an item leaves for judging it: the codes the
 // goods were classified under, and the lookup options of the item.
 type work struct {
 	opts lists.Options
 	// codes are judged in order; tentative marks headings of an
-	// undecided classification.
-	codes []judgedCode
+	// undecided classification. The first ones are kept in an array, so
+	// that a line's work stays on the stack.
+	codes [4]judgedCode
+	more  []judgedCode
+	n     int
 	// declared is the valid declared code when the line is judged under
 	// it.
 	declared hs.Code
@@ -374,18 +377,31 @@ type judgedCode struct {
 	tentative bool
 }
 
-// judge judges every code of w for the item, each entry once.
-func (c *Classifier) judge(w *work, it *Item, opts *lists.Options, rates *lists.Rates) []judged {
-	if len(w.codes) == 0 {
-		return nil
+func (w *work) add(code hs.Code, tentative bool) {
+	if w.n < len(w.codes) {
+		w.codes[w.n] = judgedCode{code, tentative}
+	} else {
+		w.more = append(w.more, judgedCode{code, tentative})
 	}
-	f := lists.Facts{Description: it.Description, Value: lists.Money{Amount: it.Value, Currency: it.Currency}, Quantity: it.Quantity, Unit: it.Unit, Date: opts.Date}
-	var out []judged
-	for _, jc := range w.codes {
-		out = c.judgeCode(jc.code, jc.tentative, &f, opts, rates, out)
-	}
-	return out
+	w.n++
 }
+
+func (w *work) code(k int) judgedCode {
+	if k < len(w.codes) {
+		return w.codes[k]
+	}
+	return w.more[k-len(w.codes)]
+}
+
+func asControl(j lists.Judgement, e *ControlEntry) Control {
+	return Control{ControlEntry: e, Applies: j.Applies, Why: j.Why}
+}
+
+func controlEntryID(c Control) string { return c.Entry }
+
+func asJudgement(j lists.Judgement, _ *ControlEntry) lists.Judgement { return j }
+
+func judgementEntryID(j lists.Judgement) string { return j.Entry.ID }
 
 // classify classifies one item, leaving in w the codes to judge it under.
 func (c *Classifier) classify(it *Item, w *work) Result {
@@ -530,7 +546,7 @@ func (c *Classifier) chooseCodes(res *Result, d *described, declared []hs.Code, 
 	if len(declared) == 1 && !d.contradicts {
 		dc := declared[0]
 		w.declared = dc
-		w.codes = append(w.codes, judgedCode{code: dc})
+		w.add(dc, false)
 		if dc.Len() < 6 {
 			res.HS6 = ""
 			res.review("the declared code " + dc.String() + " is a " + dc.Level().String() + ", not a subheading; it is not padded to six digits")
@@ -546,16 +562,16 @@ func (c *Classifier) chooseCodes(res *Result, d *described, declared []hs.Code, 
 	}
 	if d.contradicts {
 		for _, dc := range declared {
-			w.codes = append(w.codes, judgedCode{code: dc})
+			w.add(dc, false)
 		}
 	}
 	if !d.final.IsZero() {
 		res.HS6 = d.final.Digits()
-		w.codes = append(w.codes, judgedCode{code: d.final})
+		w.add(d.final, false)
 		return
 	}
 	for _, h := range d.headings {
-		w.codes = append(w.codes, judgedCode{code: h, tentative: true})
+		w.add(h, true)
 	}
 }
 

@@ -7,37 +7,36 @@ import (
 	"github.com/luxscreen/luxscreen/lists"
 )
 
-// judgeCode judges every catalogue entry covering code for the line,
-// appending to out. tentative is set when code is a heading the
-// classifier could not resolve further (or one of several possible
-// headings): then no entry can be said to apply. opts are resolved (see
-// [lists.Catalogue.Resolve]); a zero date keeps entries of every date.
-func (c *Classifier) judgeCode(code hs.Code, tentative bool, f *lists.Facts, opts *lists.Options, rates *lists.Rates, out []judged) []judged {
-	cl := c.lookup(code, tentative, opts.Direction)
-	if cap(out)-len(out) < len(cl.pre) {
-		out = slices.Grow(out, len(cl.pre))
-	}
-	// The catalogue names an entry once per lookup, so only judgements of
-	// earlier lookups (other headings of an undecided item) can repeat.
-	earlier := out[:len(out):len(out)]
-	for i := range cl.pre {
-		p := &cl.pre[i]
-		if !opts.Keep(&p.Match) {
-			continue
+// judgeInto judges every code of w for the item, each entry once,
+// appending what conv makes of each judgement to out. A code that is
+// tentative is a heading the classifier could not resolve further (or one
+// of several possible headings): then no entry can be said to apply. opts
+// are resolved (see [lists.Catalogue.Resolve]); a zero date keeps entries
+// of every date. It is generic so that Classify and AssessGoods each build
+// their own output in one pass, without an intermediate slice.
+func judgeInto[T any](c *Classifier, w *work, it *Item, opts *lists.Options, rates *lists.Rates, out []T, conv func(lists.Judgement, *ControlEntry) T, entry func(T) string) []T {
+	f := lists.Facts{Description: it.Description, Value: lists.Money{Amount: it.Value, Currency: it.Currency}, Quantity: it.Quantity, Unit: it.Unit, Date: opts.Date}
+	for k := range w.n {
+		jc := w.code(k)
+		cl := c.lookup(jc.code, jc.tentative, opts.Direction)
+		if cap(out)-len(out) < len(cl.pre) {
+			out = slices.Grow(out, len(cl.pre))
 		}
-		if slices.ContainsFunc(earlier, func(x judged) bool { return x.Entry == p.Entry }) {
-			continue
+		// The catalogue names an entry once per lookup, so only judgements
+		// of earlier lookups (other codes of the line) can repeat.
+		earlier := out[:len(out):len(out)]
+		for i := range cl.pre {
+			p := &cl.pre[i]
+			if !opts.Keep(&p.Match) {
+				continue
+			}
+			if k > 0 && slices.ContainsFunc(earlier, func(x T) bool { return entry(x) == p.Entry.ID }) {
+				continue
+			}
+			out = append(out, conv(c.cat.Finish(p, &f, rates), cl.entries[i]))
 		}
-		out = append(out, judged{Judgement: c.cat.Finish(p, f, rates), entry: cl.entries[i]})
 	}
 	return out
-}
-
-// judged is a judgement with the entry's facts as the classifier reports
-// them, shared by every result that names the entry at the same code.
-type judged struct {
-	lists.Judgement
-	entry *ControlEntry
 }
 
 // cachedLookup is the catalogue's answer for one code and direction at any

@@ -182,19 +182,21 @@ func (c *Catalogue) named(e *Entry, f *Facts) string {
 	return ""
 }
 
+// equalWords reports whether the description words a are the keyword
+// words b, ignoring case.
 func equalWords(a, b []string) bool {
 	for i := range b {
-		if a[i] != b[i] {
+		if !strings.EqualFold(a[i], b[i]) {
 			return false
 		}
 	}
 	return true
 }
 
-// keywordWords splits s into lower-case words reduced to their singular,
-// the form keywords and descriptions are compared in.
+// keywordWords splits s into words reduced to their singular, the form
+// keywords and descriptions are compared in (ignoring case).
 func keywordWords(s string) []string {
-	ws := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	ws := strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 	for i, w := range ws {
 		ws[i] = singular(w)
 	}
@@ -204,13 +206,14 @@ func keywordWords(s string) []string {
 	return ws
 }
 
-// singular strips an English plural ending: "watches" and "watch" are
-// one word, and so are "horses" and "horse".
+// singular strips an English plural ending, in either case: "watches"
+// and "watch" are one word, and so are "HORSES" and "horse".
 func singular(w string) string {
+	suffix := func(x string) bool { return len(w) > len(x) && strings.EqualFold(w[len(w)-len(x):], x) }
 	switch {
-	case len(w) > 4 && (strings.HasSuffix(w, "ches") || strings.HasSuffix(w, "shes") || strings.HasSuffix(w, "sses") || strings.HasSuffix(w, "xes")):
+	case len(w) > 4 && (suffix("ches") || suffix("shes") || suffix("sses") || suffix("xes")):
 		return w[:len(w)-2]
-	case len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss"):
+	case len(w) > 3 && suffix("s") && !suffix("ss"):
 		return w[:len(w)-1]
 	}
 	return w

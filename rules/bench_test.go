@@ -69,14 +69,14 @@ func unOFAC(b *testing.B) *screen.Screener {
 	return sc
 }
 
-// BenchmarkCheckClassifierFake measures checks with the classifier adapter
-// as the goods assessor and screening from a map.
+// BenchmarkCheckClassifierFake measures checks with the classifier as the
+// goods assessor and screening from a map.
 func BenchmarkCheckClassifierFake(b *testing.B) {
 	benchClassifierCheck(b, newFakeScreener(nil))
 }
 
 // BenchmarkCheckClassifierUNOFAC measures the CLI's configuration: the
-// classifier adapter as the goods assessor and screening against UN and
+// classifier as the goods assessor and screening against UN and
 // OFAC 2021.
 func BenchmarkCheckClassifierUNOFAC(b *testing.B) {
 	benchClassifierCheck(b, unOFAC(b))
@@ -91,11 +91,7 @@ func benchClassifierCheck(b *testing.B, sc PartyScreener) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	goods, err := c, error(nil)
-	if err != nil {
-		b.Fatal(err)
-	}
-	e, err := NewEngine(Config{Goods: goods, Parties: sc, Now: fixedNow})
+	e, err := NewEngine(Config{Goods: c, Parties: sc, Now: fixedNow})
 	if err != nil {
 		b.Fatal(err)
 	}
