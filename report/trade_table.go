@@ -68,7 +68,7 @@ func WriteTradeTable(w io.Writer, r *trade.Report) error {
 		tw := tabwriter.NewWriter(bw, 0, 0, 2, ' ', 0)
 		fmt.Fprintln(tw, "  ENTRY\tJURISDICTION\tCITATION\tCODE\tIN FORCE\tCATEGORY")
 		for _, c := range cs {
-			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\t%s\n", c.Entry, c.Jurisdiction, c.Citation, c.Pattern, c.Span(), c.Category)
+			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\t%s\n", c.Entry, c.Jurisdiction, c.Citation, c.PatternText(), c.Span(), c.Category)
 		}
 		if err := tw.Flush(); err != nil {
 			return err
@@ -148,7 +148,7 @@ func partPeriodNotes(r *trade.Report) []string {
 			if c.WholePeriod {
 				continue
 			}
-			n := fmt.Sprintf("%s %s: %s %s (%s, %s) %s", f.Period, f.CodeText, c.Jurisdiction, c.Citation, c.Pattern, c.Coverage, c.Span())
+			n := fmt.Sprintf("%s %s: %s %s (%s, %s) %s", f.Period, f.CodeText, c.Jurisdiction, c.Citation, c.PatternText(), c.Coverage, c.Span())
 			if !seen[n] {
 				seen[n] = true
 				out = append(out, n)

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/luxscreen/luxscreen/hs"
 	"github.com/luxscreen/luxscreen/lists"
 )
 
@@ -96,9 +97,11 @@ type Citation struct {
 	Citation string
 	// Category is the entry's description of the goods it controls.
 	Category string
-	// Pattern is the entry's code that matched, "ex " prefixed for an ex
-	// code.
-	Pattern string
+	// Pattern is the entry's code that matched; Ex marks an ex code,
+	// which covers only the goods the entry's category describes. See
+	// [Citation.PatternText].
+	Pattern hs.Code
+	Ex      bool
 	// Coverage says how the pattern covers the flow's code.
 	Coverage lists.Coverage
 	// Threshold is the entry's value threshold in words ("> 250000 RUB
@@ -242,13 +245,11 @@ func citationOf(m lists.Match, from, until time.Time) Citation {
 		Instrument:   m.List.Instrument.Reference,
 		Citation:     m.Entry.Citation,
 		Category:     m.Entry.Category,
-		Pattern:      m.Pattern.Code.String(),
+		Pattern:      m.Pattern.Code,
+		Ex:           m.Pattern.Ex,
 		Coverage:     m.Coverage,
 		From:         from,
 		Until:        until,
-	}
-	if m.Pattern.Ex {
-		c.Pattern = "ex " + c.Pattern
 	}
 	if t := m.Entry.Threshold; t != nil {
 		op := ">"
@@ -336,9 +337,9 @@ func reason(f Flow, a Assessment) string {
 	case lists.Full:
 		s += fmt.Sprintf(" covers all goods under %s", f.Code)
 	case lists.Ex:
-		s += fmt.Sprintf(" covers only the goods its category describes (%s: %s)", b.Pattern, b.Category)
+		s += fmt.Sprintf(" covers only the goods its category describes (%s: %s)", b.PatternText(), b.Category)
 	case lists.Partial:
-		s += fmt.Sprintf(" covers part of the goods under %s (its code is %s)", f.Code, b.Pattern)
+		s += fmt.Sprintf(" covers part of the goods under %s (its code is %s)", f.Code, b.PatternText())
 	}
 	if b.Threshold != "" {
 		s += ", above " + b.Threshold
@@ -349,6 +350,15 @@ func reason(f Flow, a Assessment) string {
 		s += fmt.Sprintf(", in force for part of %s only (%s)", f.Period, b.Span())
 	}
 	return s
+}
+
+// PatternText writes the matched code as the catalogue does: "8703.24",
+// or "ex 8703" for an ex code.
+func (c Citation) PatternText() string {
+	if c.Ex {
+		return "ex " + c.Pattern.String()
+	}
+	return c.Pattern.String()
 }
 
 // Span writes the citation's in-force span: "from 2017-12-22",

@@ -34,23 +34,29 @@ func readSet(t testing.TB, path string) []Labelled {
 	return set
 }
 
+// evaluateUN measures the classifier, with luxury labels following the UN
+// lists, on the set at path, and logs the figures.
+func evaluateUN(t *testing.T, path string) Metrics {
+	t.Helper()
+	m, err := Evaluate(context.Background(), newClassifier(t, classify.WithJurisdictions("UN")), readSet(t, path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%s: n=%d answered=%d acc@4=%.3f acc@6=%.3f top5@4=%.3f top5@6=%.3f abstain=%.3f luxury P=%.3f R=%.3f hard-neg luxury=%.3f",
+		path, m.N, m.Answered, m.Acc4, m.Acc6, m.Top5At4, m.Top5At6, m.Abstain, m.LuxuryPrecision, m.LuxuryRecall, m.HardNegativeLuxury)
+	for _, f := range m.Failures {
+		t.Logf("%s %q gold=%s got=%s: %s", f.ID, f.Description, f.Gold, f.Got, f.Problem)
+	}
+	return m
+}
+
 // TestInScopeAcceptance runs the in-scope evaluation and asserts the
 // acceptance thresholds of the classifier, so that regressions fail CI.
 // Luxury labels follow the UN lists.
 func TestInScopeAcceptance(t *testing.T) {
-	set := readInScope(t)
-	if len(set) < 300 {
-		t.Fatalf("in-scope set has %d items, want at least 300", len(set))
-	}
-	c := newClassifier(t, classify.WithJurisdictions("UN"))
-	m, err := Evaluate(context.Background(), c, set)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Logf("n=%d answered=%d acc@4=%.3f acc@6=%.3f top5@4=%.3f top5@6=%.3f abstain=%.3f luxury P=%.3f R=%.3f hard-neg luxury=%.3f",
-		m.N, m.Answered, m.Acc4, m.Acc6, m.Top5At4, m.Top5At6, m.Abstain, m.LuxuryPrecision, m.LuxuryRecall, m.HardNegativeLuxury)
-	for _, f := range m.Failures {
-		t.Logf("%s %q gold=%s got=%s: %s", f.ID, f.Description, f.Gold, f.Got, f.Problem)
+	m := evaluateUN(t, "../testdata/inscope.jsonl")
+	if m.N < 300 {
+		t.Fatalf("in-scope set has %d items, want at least 300", m.N)
 	}
 	check := func(name string, got, min float64, atLeast bool) {
 		if atLeast && got < min || !atLeast && got > min {
@@ -69,13 +75,7 @@ func TestInScopeAcceptance(t *testing.T) {
 // measured at acc@4 0.989, acc@6 0.968, abstain 0.050 and 4% of hard
 // negatives called luxury. The floors below only catch regressions.
 func TestHeldOut2(t *testing.T) {
-	set := readSet(t, "../testdata/heldout2.jsonl")
-	m, err := Evaluate(context.Background(), newClassifier(t, classify.WithJurisdictions("UN")), set)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Logf("n=%d answered=%d acc@4=%.3f acc@6=%.3f abstain=%.3f luxury P=%.3f R=%.3f hard-neg luxury=%.3f",
-		m.N, m.Answered, m.Acc4, m.Acc6, m.Abstain, m.LuxuryPrecision, m.LuxuryRecall, m.HardNegativeLuxury)
+	m := evaluateUN(t, "../testdata/heldout2.jsonl")
 	if m.Acc4 < 0.97 || m.Acc6 < 0.95 || m.Abstain > 0.07 || m.HardNegativeLuxury > 0.05 {
 		t.Errorf("second held-out set regressed: acc@4 %.3f (floor 0.97), acc@6 %.3f (0.95), abstain %.3f (ceiling 0.07), hard negatives called luxury %.3f (0.05)",
 			m.Acc4, m.Acc6, m.Abstain, m.HardNegativeLuxury)
@@ -135,13 +135,7 @@ func TestReadLabelledCSV(t *testing.T) {
 // TestHeldOutReport measures the held-out set, which the lexicon is not
 // tuned to. It reports and asserts only a weak floor.
 func TestHeldOutReport(t *testing.T) {
-	set := readSet(t, "../testdata/heldout.jsonl")
-	m, err := Evaluate(context.Background(), newClassifier(t, classify.WithJurisdictions("UN")), set)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Logf("held-out n=%d acc@4=%.3f acc@6=%.3f top5@6=%.3f abstain=%.3f luxury P=%.3f R=%.3f hard-neg luxury=%.3f",
-		m.N, m.Acc4, m.Acc6, m.Top5At6, m.Abstain, m.LuxuryPrecision, m.LuxuryRecall, m.HardNegativeLuxury)
+	m := evaluateUN(t, "../testdata/heldout.jsonl")
 	if m.Acc4 < 0.80 {
 		t.Errorf("held-out acc@4 = %.3f, below the floor of 0.80", m.Acc4)
 	}

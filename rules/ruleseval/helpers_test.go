@@ -44,23 +44,32 @@ func demoScreener(t testing.TB) rules.PartyScreener {
 	return sc
 }
 
-// testEngine is an engine on the embedded catalogue, rules and reference
-// data, screening against the demo list.
-func testEngine(t testing.TB) *rules.Engine {
+// catalogue is the embedded catalogue.
+func catalogue(t testing.TB) *lists.Catalogue {
 	t.Helper()
 	cat, err := lists.Default(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
-	goods, err := cat, error(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	e, err := rules.NewEngine(rules.Config{Goods: goods, Parties: demoScreener(t), Now: fixedNow})
+	return cat
+}
+
+// newEngine completes cfg with the demo screener and the fixed clock.
+func newEngine(t testing.TB, cfg rules.Config) *rules.Engine {
+	t.Helper()
+	cfg.Parties, cfg.Now = demoScreener(t), fixedNow
+	e, err := rules.NewEngine(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return e
+}
+
+// testEngine is an engine on the embedded catalogue, rules and reference
+// data, screening against the demo list.
+func testEngine(t testing.TB) *rules.Engine {
+	t.Helper()
+	return newEngine(t, rules.Config{Goods: catalogue(t)})
 }
 
 // evalEngine is the engine "luxscreen check" builds (and "luxscreen eval
@@ -69,15 +78,10 @@ func testEngine(t testing.TB) *rules.Engine {
 // prices.
 func evalEngine(t testing.TB) *rules.Engine {
 	t.Helper()
-	cat, err := lists.Default(context.Background())
+	cl, err := classify.New(catalogue(t))
 	if err != nil {
 		t.Fatal(err)
 	}
-	cl, err := classify.New(cat)
-	if err != nil {
-		t.Fatal(err)
-	}
-	goods := cl
 	read := func(name string) []byte {
 		b, err := os.ReadFile(filepath.Join("..", "testdata", "eval", name))
 		if err != nil {
@@ -93,9 +97,5 @@ func evalEngine(t testing.TB) *rules.Engine {
 	if err != nil {
 		t.Fatal(err)
 	}
-	e, err := rules.NewEngine(rules.Config{Goods: goods, Parties: demoScreener(t), Rates: rates, Prices: prices, Now: fixedNow})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return e
+	return newEngine(t, rules.Config{Goods: cl, Rates: rates, Prices: prices})
 }
