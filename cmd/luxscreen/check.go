@@ -105,13 +105,7 @@ func checkBatch(ctx context.Context, e *env, sys *luxscreen.System, input string
 		},
 		emitError: func(rec checkRecord, err error) error { return w.writeError(rec, err) },
 	})
-	if cerr := w.close(err); err == nil {
-		err = cerr
-	}
-	if cerr := out.close(); err == nil {
-		err = cerr
-	}
-	return err
+	return closeBatch(err, closer(func() error { return w.close(err) }), out)
 }
 
 // checkOne judges one shipment and renders its decision, and its audit

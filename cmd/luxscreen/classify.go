@@ -196,19 +196,11 @@ func classifyOutcome(r classify.Result) string {
 }
 
 func classifyBatch(ctx context.Context, e *env, sys *luxscreen.System, input string, date time.Time, f outputFormat, bf *batchFlags) error {
-	in, err := openInput(e, input, bf.inputFormat)
+	in, next, err := openRecords(e, input, bf, recordFormat[inputLine]{classifyColumns, []string{"description", "hs", "hs_code"}, classifyCSVLine})
 	if err != nil {
 		return err
 	}
 	defer in.Close()
-	next := jsonRecords[inputLine](in)
-	if in.format == inputCSV {
-		t, err := csvtab.New(in, in.name, classifyColumns, []string{"description", "hs", "hs_code"})
-		if err != nil {
-			return err
-		}
-		next = csvRecords(t, classifyCSVLine)
-	}
 	out, err := openOutput(e, bf.output)
 	if err != nil {
 		return err
@@ -256,13 +248,7 @@ func classifyBatch(ctx context.Context, e *env, sys *luxscreen.System, input str
 		},
 		emit: func(r classified) error { return rw.write(r.data) },
 	})
-	if cerr := rw.close(); err == nil {
-		err = cerr
-	}
-	if cerr := out.close(); err == nil {
-		err = cerr
-	}
-	return err
+	return closeBatch(err, rw, out)
 }
 
 // classifyCSVLine reads one row of a CSV input into the JSON-lines record

@@ -195,3 +195,29 @@ func csvRecords[T any](t *csvtab.Table, conv func(*csvtab.Table, csvtab.Row) (T,
 		return record[T]{line: row.Line, v: v}, nil
 	}
 }
+
+// recordFormat is how a batch command reads its records from CSV: the
+// columns it knows (the field names of its JSON lines), the columns of
+// which a row needs at least one, and the conversion of a row.
+type recordFormat[T any] struct {
+	columns, oneOf []string
+	fromCSV        func(*csvtab.Table, csvtab.Row) (T, error)
+}
+
+// openRecords opens the --input of a batch command and returns it with a
+// reader of its records, JSON lines or CSV rows.
+func openRecords[T any](e *env, path string, bf *batchFlags, rf recordFormat[T]) (*batchInput, func() (record[T], error), error) {
+	in, err := openInput(e, path, bf.inputFormat)
+	if err != nil {
+		return nil, nil, err
+	}
+	if in.format != inputCSV {
+		return in, jsonRecords[T](in), nil
+	}
+	t, err := csvtab.New(in, in.name, rf.columns, rf.oneOf)
+	if err != nil {
+		in.Close()
+		return nil, nil, err
+	}
+	return in, csvRecords(t, rf.fromCSV), nil
+}

@@ -4,9 +4,14 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"net/http"
 	"strings"
+	"time"
 
+	"github.com/luxscreen/luxscreen/hs"
 	"github.com/luxscreen/luxscreen/lists"
+	"github.com/luxscreen/luxscreen/report"
+	"github.com/luxscreen/luxscreen/screen"
 )
 
 // listsSubcommand is one "luxscreen lists" subcommand.
@@ -41,11 +46,11 @@ func runLists(ctx context.Context, e *env, args []string) error {
 		return usagef("lists: unknown subcommand %q (have: %s)", args[0], strings.Join(names, ", "))
 	}
 	fs := newFlagSet(e, "lists", "[show|"+subcommandNames()+"] [--format table|json|jsonl]")
-	format := fs.String("format", "table", "output format: table, md, json or jsonl")
+	format := fs.formatFlag(formatTable, formatTable, formatMarkdown, formatJSON, formatJSONL)
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	f, err := parseFormat(*format, formatTable, formatMarkdown, formatJSON, formatJSONL)
+	f, err := format()
 	if err != nil {
 		return err
 	}
@@ -97,15 +102,12 @@ func subcommandNames() string {
 
 func runListsShow(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e, "lists show", "ID [--format table|json]")
-	format := fs.String("format", "table", "output format: table or json")
-	pos, err := parseFlags(fs, args)
+	format := fs.formatFlag(formatTable, formatTable, formatJSON)
+	pos, err := fs.parseArgs(args, 1, "want exactly one list ID")
 	if err != nil {
 		return err
 	}
-	if len(pos) != 1 {
-		return usagef("lists show: want exactly one list ID")
-	}
-	f, err := parseFormat(*format, formatTable, formatJSON)
+	f, err := format()
 	if err != nil {
 		return err
 	}
@@ -175,4 +177,336 @@ func truncate(s string, n int) string {
 		return s
 	}
 	return string(r[:n-1]) + "…"
+}
+
+// runListsCompare prints what one list or jurisdiction controls that
+// another does not, heading by heading, and where thresholds differ.
+func runListsCompare(ctx context.Context, e *env, args []string) error {
+	fs := newFlagSet(e, "lists compare", "A B [--date YYYY-MM-DD] [--kind luxury] [--format table|json]")
+	date := fs.String("date", "", "compare the lists in force on this day (default today)")
+	kind := fs.String("kind", "luxury", "kinds of list to merge when A or B is a jurisdiction: luxury, sectoral, catch-all (comma-separated)")
+	format := fs.formatFlag(formatTable, formatTable, formatJSON)
+	pos, err := fs.parseArgs(args, 2, "want two list IDs or jurisdictions, e.g. 'lists compare EU US'")
+	if err != nil {
+		return err
+	}
+	f, err := format()
+	if err != nil {
+		return err
+	}
+	opts, err := lookupOptions(e, *date, "", *kind, "")
+	if err != nil {
+		return err
+	}
+	ls, err := fs.controlLists(ctx, e)
+	if err != nil {
+		return err
+	}
+	a, err := resolveList(ls, pos[0], opts)
+	if err != nil {
+		return err
+	}
+	b, err := resolveList(ls, pos[1], opts)
+	if err != nil {
+		return err
+	}
+	c := lists.Compare(a, b)
+	if f == formatJSON {
+		return writeJSON(e.stdout, c)
+	}
+	return printComparison(e.stdout, a, b, c, opts.Date)
+}
+
+// resolveList returns the list with ID name, or else the lists of the
+// jurisdiction name in force on the day and of the kinds asked, merged.
+func resolveList(ls []*lists.List, name string, opts lists.Options) (*lists.List, error) {
+	for _, l := range ls {
+		if l.ID == name {
+			return l.At(opts.Date), nil
+		}
+	}
+	j := lists.CanonicalJurisdiction(name)
+	var parts []*lists.List
+	for _, l := range lists.InForce(ls, opts.Date, opts.Kinds...) {
+		if l.Jurisdiction == j {
+			parts = append(parts, l.At(opts.Date))
+		}
+	}
+	if len(parts) == 0 {
+		return nil, usagef("lists compare: %q is neither a list ID nor a jurisdiction with a list in force on %s (run 'luxscreen lists')", name, opts.Date.Format(dateFlagLayout))
+	}
+	return lists.Combine(j, parts...), nil
+}
+
+func printComparison(w io.Writer, a, b *lists.List, c lists.Comparison, date time.Time) error {
+	fmt.Fprintf(w, "%s vs %s, lists in force on %s\n", a.ID, b.ID, date.Format(dateFlagLayout))
+	fmt.Fprintf(w, "  %s: %s\n  %s: %s\n", a.ID, a.Title, b.ID, b.Title)
+	fmt.Fprintf(w, "Headings: %d controlled by both alike, %d by both to different extents, %d by %s only, %d by %s only.\n",
+		len(c.Same()), len(c.Differ()), len(c.OnlyA()), a.ID, len(c.OnlyB()), b.ID)
+	section := func(title string, rows []lists.HeadingRow) {
+		fmt.Fprintf(w, "\n%s (%d)\n", title, len(rows))
+		if len(rows) == 0 {
+			fmt.Fprintln(w, "  (none)")
+			return
+		}
+		tw := newTable(w)
+		fmt.Fprintf(tw, "  HEADING\t%s\t%s\tENTRIES\n", strings.ToUpper(a.ID), strings.ToUpper(b.ID))
+		for _, r := range rows {
+			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", r.Heading, r.A, r.B, truncate(strings.Join(append(r.AEntries, r.BEntries...), ", "), 70))
+		}
+		tw.Flush()
+	}
+	section(fmt.Sprintf("Controlled by %s, not by %s", a.ID, b.ID), c.OnlyA())
+	section(fmt.Sprintf("Controlled by %s, not by %s", b.ID, a.ID), c.OnlyB())
+	section("Controlled by both, to different extents (full = every good of the heading; partial = some, or an ex code)", c.Differ())
+	fmt.Fprintf(w, "\nThreshold differences (%d)\n", len(c.Thresholds))
+	if len(c.Thresholds) == 0 {
+		fmt.Fprintln(w, "  (none)")
+		return nil
+	}
+	tw := newTable(w)
+	fmt.Fprintf(tw, "  HEADING\t%s\t%s\n", strings.ToUpper(a.ID), strings.ToUpper(b.ID))
+	for _, d := range c.Thresholds {
+		fmt.Fprintf(tw, "  %s\t%s\t%s\n", d.Heading, thresholdsText(d.A), thresholdsText(d.B))
+	}
+	return tw.Flush()
+}
+
+func thresholdsText(refs []lists.ThresholdRef) string {
+	var parts []string
+	for _, r := range refs {
+		s := "no threshold"
+		if r.Threshold != nil {
+			s = thresholdText(r.Threshold)
+		}
+		if !containsString(parts, s) {
+			parts = append(parts, s)
+		}
+	}
+	return strings.Join(parts, "; ")
+}
+
+func containsString(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// runListsGaps prints, per jurisdiction, the baseline (UN) luxury
+// categories it does not control or controls only in part.
+func runListsGaps(ctx context.Context, e *env, args []string) error {
+	fs := newFlagSet(e, "lists gaps", "--baseline UN [--date YYYY-MM-DD] [--only none|partial] [--format table|json|jsonl]")
+	baseline := fs.String("baseline", "UN", "jurisdiction whose luxury lists are the floor")
+	date := fs.String("date", "", "lists in force on this day (default today)")
+	only := fs.String("only", "", "show only gaps of this extent: none or partial")
+	format := fs.formatFlag(formatTable, formatTable, formatJSON, formatJSONL)
+	if _, err := fs.parseArgs(args, 0, "takes no arguments"); err != nil {
+		return err
+	}
+	f, err := format()
+	if err != nil {
+		return err
+	}
+	if *only != "" && *only != "none" && *only != "partial" {
+		return usagef("--only %q: want none or partial", *only)
+	}
+	opts, err := lookupOptions(e, *date, "", "luxury", "")
+	if err != nil {
+		return err
+	}
+	ls, err := fs.controlLists(ctx, e)
+	if err != nil {
+		return err
+	}
+	base := lists.CanonicalJurisdiction(*baseline)
+	var baseLists, others []*lists.List
+	for _, l := range lists.InForce(ls, opts.Date, lists.Luxury) {
+		if l.Jurisdiction == base {
+			baseLists = append(baseLists, l.At(opts.Date))
+		} else {
+			others = append(others, l.At(opts.Date))
+		}
+	}
+	if len(baseLists) == 0 {
+		return usagef("lists gaps: no luxury list of %q in force on %s", *baseline, opts.Date.Format(dateFlagLayout))
+	}
+	var gaps []lists.Gap
+	for _, g := range lists.Gaps(baseLists, others) {
+		if *only == "" || g.Extent.String() == *only {
+			gaps = append(gaps, g)
+		}
+	}
+	if f != formatTable {
+		return writeRecords(e.stdout, f, gaps)
+	}
+	fmt.Fprintf(e.stdout, "%s luxury categories not fully controlled, lists in force on %s (none = no code covered; partial = some codes, or only ex/narrower codes)\n\n", base, opts.Date.Format(dateFlagLayout))
+	tw := newTable(e.stdout)
+	fmt.Fprintln(tw, "JURISDICTION\tEXTENT\tBASELINE ENTRY\tCATEGORY\tUNCOVERED CODES")
+	for _, g := range gaps {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", g.Jurisdiction, g.Extent, g.Baseline, truncate(g.Category, 50), strings.Join(g.Uncovered, " "))
+	}
+	return tw.Flush()
+}
+
+// runListsMatrix renders the coverage matrix of jurisdictions by HS
+// chapter or heading.
+func runListsMatrix(ctx context.Context, e *env, args []string) error {
+	fs := newFlagSet(e, "lists matrix", "[--level chapter|heading] [--format csv|md|svg|html] [--date YYYY-MM-DD] [--kind luxury] [--hs FILE]")
+	level := fs.String("level", lists.ByChapter, "columns: chapter or heading")
+	format := fs.String("format", "csv", "output format: csv, md, svg or html")
+	date := fs.String("date", "", "lists in force on this day (default today)")
+	kind := fs.String("kind", "luxury", "kinds of list: luxury, sectoral, catch-all (comma-separated)")
+	hsFile := fs.String("hs", "", "HS nomenclature file (flat HS CSV, Comtrade JSON) whose descriptions label the SVG/HTML columns")
+	if _, err := fs.parseArgs(args, 0, "takes no arguments"); err != nil {
+		return err
+	}
+	if *level != lists.ByChapter && *level != lists.ByHeading {
+		return usagef("--level %q: want chapter or heading", *level)
+	}
+	switch *format {
+	case "csv", "md", "svg", "html":
+	default:
+		return usagef("--format %q: want csv, md, svg or html", *format)
+	}
+	opts, err := lookupOptions(e, *date, "", *kind, "")
+	if err != nil {
+		return err
+	}
+	var labels report.MatrixLabels
+	if *hsFile != "" {
+		t, err := hs.Open(ctx, *hsFile, hs.HS2022)
+		if err != nil {
+			return fmt.Errorf("lists matrix: --hs: %w", err)
+		}
+		labels = report.MatrixLabels{}
+		for it := range t.Items() {
+			if n := it.Code.Len(); n == 2 || n == 4 {
+				labels[it.Code.Digits()] = it.Description
+			}
+		}
+	}
+	ls, err := fs.controlLists(ctx, e)
+	if err != nil {
+		return err
+	}
+	m, err := lists.NewMatrix(lists.InForce(ls, opts.Date, opts.Kinds...), *level, opts.Date)
+	if err != nil {
+		return err
+	}
+	switch *format {
+	case "md":
+		return report.WriteMatrixMarkdown(e.stdout, m)
+	case "svg":
+		return report.WriteMatrixSVG(e.stdout, m, labels)
+	case "html":
+		return report.WriteMatrixHTML(e.stdout, m, labels)
+	}
+	return report.WriteMatrixCSV(e.stdout, m)
+}
+
+// runListsSources prints the provenance of every list: instrument, URL,
+// as-of date and entry counts by basis and confidence.
+func runListsSources(ctx context.Context, e *env, args []string) error {
+	fs := newFlagSet(e, "lists sources", "[--format table|md|json|jsonl]")
+	format := fs.formatFlag(formatTable, formatTable, formatMarkdown, formatJSON, formatJSONL)
+	if _, err := fs.parseArgs(args, 0, "takes no arguments"); err != nil {
+		return err
+	}
+	f, err := format()
+	if err != nil {
+		return err
+	}
+	ls, err := fs.controlLists(ctx, e)
+	if err != nil {
+		return err
+	}
+	srcs := lists.Sources(ls)
+	if f == formatMarkdown {
+		return printSourcesMarkdown(e, srcs)
+	}
+	if f != formatTable {
+		return writeRecords(e.stdout, f, srcs)
+	}
+	tw := newTable(e.stdout)
+	fmt.Fprintln(tw, "LIST\tJUR\tINSTRUMENT\tAS OF\tENTRIES\tPUBLISHED\tDERIVED\tPRIMARY\tSECONDARY\tRECALLED\tURL")
+	for _, s := range srcs {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%d\t%d\t%d\t%d\t%d\t%s\n", s.List, s.Jurisdiction, truncate(s.Reference, 40),
+			s.AsOf.Format(dateFlagLayout), s.Entries, s.Published, s.Derived, s.PrimaryText, s.SecondarySource, s.Recalled, s.URL)
+	}
+	return tw.Flush()
+}
+
+func printSourcesMarkdown(e *env, srcs []lists.Source) error {
+	var b strings.Builder
+	b.WriteString("| list | jurisdiction | instrument | as of | entries | published / derived | primary / secondary / recalled |\n|---|---|---|---|---|---|---|\n")
+	for _, s := range srcs {
+		fmt.Fprintf(&b, "| [%s](%s) | %s | %s | %s | %d | %d / %d | %d / %d / %d |\n", s.List, s.URL, s.Jurisdiction,
+			strings.ReplaceAll(s.Reference, "|", "/"), s.AsOf.Format(dateFlagLayout), s.Entries, s.Published, s.Derived,
+			s.PrimaryText, s.SecondarySource, s.Recalled)
+	}
+	_, err := fmt.Fprint(e.stdout, b.String())
+	return err
+}
+
+// runListsFetch downloads the official sanctions list files ("luxscreen
+// lists fetch").
+func runListsFetch(ctx context.Context, e *env, args []string) error {
+	fs := newFlagSet(e, "lists fetch", "[--dir D] [--timeout 2m] [--only NAME,…] [--url NAME=URL …]")
+	dir := fs.String("dir", "lists", "directory to write the files and manifest.json into")
+	timeout := fs.Duration("timeout", 2*time.Minute, "time limit for each download")
+	only := fs.String("only", "", "comma-separated source names to fetch (default: all)")
+	var urls repeated
+	fs.Var(&urls, "url", "NAME=URL: fetch source NAME from a mirror instead; repeatable")
+	if _, err := fs.parseArgs(args, 0, "takes no arguments"); err != nil {
+		return err
+	}
+	sources := screen.OfficialSources()
+	known := make(map[string]int)
+	for i, s := range sources {
+		known[s.Name] = i
+	}
+	for _, u := range urls {
+		name, url, ok := strings.Cut(u, "=")
+		i, found := known[name]
+		if !ok || !found || url == "" {
+			return usagef("lists fetch: --url %q: want NAME=URL with NAME one of %s", u, sourceNames(sources))
+		}
+		sources[i].URL = url
+	}
+	if *only != "" {
+		var sel []screen.Source
+		for _, n := range splitList(*only) {
+			i, found := known[n]
+			if !found {
+				return usagef("lists fetch: --only %q: unknown source (have %s)", n, sourceNames(sources))
+			}
+			sel = append(sel, sources[i])
+		}
+		sources = sel
+	}
+	got, err := screen.Fetch(ctx, &http.Client{}, sources, *dir, *timeout)
+	tw := newTable(e.stdout)
+	fmt.Fprintln(tw, "SOURCE\tFILE\tBYTES\tSHA256")
+	for _, f := range got {
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\n", f.Source, f.File, f.Bytes, f.SHA256)
+	}
+	if ferr := tw.Flush(); err == nil {
+		err = ferr
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "manifest: %s/%s\n", *dir, screen.ManifestFile)
+	return nil
+}
+
+func sourceNames(ss []screen.Source) string {
+	var names []string
+	for _, s := range ss {
+		names = append(names, s.Name)
+	}
+	return strings.Join(names, ", ")
 }

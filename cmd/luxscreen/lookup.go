@@ -20,19 +20,16 @@ func runLookup(ctx context.Context, e *env, args []string) error {
 	juris := fs.String("jurisdiction", "", "comma-separated jurisdictions, e.g. UN,EU,GB (default all)")
 	kinds := fs.String("kind", "", "comma-separated kinds: luxury, sectoral, catch-all (default all)")
 	dir := fs.String("direction", "", "export-to or import-from (default both)")
-	format := fs.String("format", "table", "output format: table, json or jsonl")
-	pos, err := parseFlags(fs, args)
+	format := fs.formatFlag(formatTable, formatTable, formatJSON, formatJSONL)
+	pos, err := fs.parseArgs(args, 1, "want exactly one HS code, e.g. luxscreen lookup 9101.21")
 	if err != nil {
 		return err
-	}
-	if len(pos) != 1 {
-		return usagef("lookup: want exactly one HS code, e.g. luxscreen lookup 9101.21")
 	}
 	code, err := hs.Parse(pos[0])
 	if err != nil {
 		return usagef("lookup: %v", err)
 	}
-	f, err := parseFormat(*format, formatTable, formatJSON, formatJSONL)
+	f, err := format()
 	if err != nil {
 		return err
 	}

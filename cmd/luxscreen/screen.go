@@ -106,21 +106,11 @@ type screened struct {
 // screenBatch screens the records of path (or stdin for "-") on the
 // workers and writes the results in input order.
 func screenBatch(ctx context.Context, e *env, sys *luxscreen.System, path string, f outputFormat, bf *batchFlags) error {
-	in, err := openInput(e, path, bf.inputFormat)
+	in, next, err := openRecords(e, path, bf, recordFormat[screenInput]{screenColumns, []string{"name", "imo"}, screenCSVInput})
 	if err != nil {
 		return err
 	}
 	defer in.Close()
-	next := jsonRecords[screenInput](in)
-	if in.format == inputCSV {
-		t, err := csvtab.New(in, in.name, screenColumns, []string{"name", "imo"})
-		if err != nil {
-			return err
-		}
-		next = csvRecords(t, func(t *csvtab.Table, r csvtab.Row) (screenInput, error) {
-			return screenInput{ID: t.Get(r, "id"), Name: t.Get(r, "name"), Kind: t.Get(r, "kind"), Country: t.Get(r, "country"), IMO: t.Get(r, "imo"), DOB: t.Get(r, "dob")}, nil
-		})
-	}
 	out, err := openOutput(e, bf.output)
 	if err != nil {
 		return err
@@ -158,13 +148,13 @@ func screenBatch(ctx context.Context, e *env, sys *luxscreen.System, path string
 		},
 		emit: func(r screened) error { return rw.write(r.data) },
 	})
-	if cerr := rw.close(); err == nil {
-		err = cerr
-	}
-	if cerr := out.close(); err == nil {
-		err = cerr
-	}
-	return err
+	return closeBatch(err, rw, out)
+}
+
+// screenCSVInput reads one row of a CSV input into the JSON-lines record it
+// stands for.
+func screenCSVInput(t *csvtab.Table, r csvtab.Row) (screenInput, error) {
+	return screenInput{ID: t.Get(r, "id"), Name: t.Get(r, "name"), Kind: t.Get(r, "kind"), Country: t.Get(r, "country"), IMO: t.Get(r, "imo"), DOB: t.Get(r, "dob")}, nil
 }
 
 // screenCSVRow is one query's row of "screen --format csv".

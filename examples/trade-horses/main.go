@@ -46,6 +46,31 @@ func main() {
 	}
 }
 
+// horseFlows analyses the trade statistics of src and returns Russia's
+// exports of horses (HS 0101) to the DPRK, judged against the lists.
+func horseFlows(ctx context.Context, name string, src io.ReadSeeker) ([]trade.FlowResult, error) {
+	sys, err := luxscreen.Open(ctx, luxscreen.Config{})
+	if err != nil {
+		return nil, err
+	}
+	defer sys.Close()
+	a := trade.NewAssessor(sys.Catalogue(), sys.Reference().Jurisdictions)
+	rep, err := trade.NewAnalyzer(a, trade.Options{}).Analyze(ctx, name, src)
+	if err != nil {
+		return nil, err
+	}
+	var horses []trade.FlowResult
+	for _, f := range rep.Flows {
+		if f.Reporter.Code == "RU" && f.Partner.IsDPRK() && f.Kind == trade.Export && strings.HasPrefix(f.Code.Digits(), "0101") {
+			horses = append(horses, f)
+		}
+	}
+	if len(horses) == 0 {
+		return nil, fmt.Errorf("%s: no Russian exports of horses (HS 0101) to the DPRK", name)
+	}
+	return horses, nil
+}
+
 func run(ctx context.Context, w io.Writer, path string) error {
 	var src io.ReadSeeker = strings.NewReader(published)
 	name := "horses-published.csv"
@@ -57,24 +82,9 @@ func run(ctx context.Context, w io.Writer, path string) error {
 		defer f.Close()
 		src, name = f, path
 	}
-	sys, err := luxscreen.Open(ctx, luxscreen.Config{})
+	horses, err := horseFlows(ctx, name, src)
 	if err != nil {
 		return err
-	}
-	defer sys.Close()
-	a := trade.NewAssessor(sys.Catalogue(), sys.Reference().Jurisdictions)
-	rep, err := trade.NewAnalyzer(a, trade.Options{}).Analyze(ctx, name, src)
-	if err != nil {
-		return err
-	}
-	var horses []trade.FlowResult
-	for _, f := range rep.Flows {
-		if f.Reporter.Code == "RU" && f.Partner.IsDPRK() && f.Kind == trade.Export && strings.HasPrefix(f.Code.Digits(), "0101") {
-			horses = append(horses, f)
-		}
-	}
-	if len(horses) == 0 {
-		return fmt.Errorf("%s: no Russian exports of horses (HS 0101) to the DPRK", name)
 	}
 	fmt.Fprintf(w, "Russian exports of horses (HS 0101) to the DPRK, from %s\n\n", name)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
