@@ -51,10 +51,7 @@ func TestFetch(t *testing.T) {
 	if err := json.Unmarshal(data, &manifest); err != nil || len(manifest) != 1 || manifest[0].SHA256 != want[0].SHA256 {
 		t.Errorf("manifest = %s (%v)", data, err)
 	}
-	l, err := Load(context.Background(), filepath.Join(dir, "un/consolidated.xml"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	l := mustLoad(t, filepath.Join(dir, "un/consolidated.xml"))
 	if l.Version.SHA256 != want[0].SHA256 {
 		t.Errorf("loaded list hash %s, fetched %s", l.Version.SHA256, want[0].SHA256)
 	}

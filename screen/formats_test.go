@@ -49,10 +49,7 @@ func TestLoadFormats(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.format, func(t *testing.T) {
-			l, err := Load(context.Background(), tt.file)
-			if err != nil {
-				t.Fatal(err)
-			}
+			l := mustLoad(t, tt.file)
 			var got []summary
 			for _, e := range l.Entities {
 				got = append(got, summary{e.ID, e.Ref, e.Kind, e.Names, e.Identifiers, e.Countries})
@@ -72,10 +69,7 @@ func TestLoadFormats(t *testing.T) {
 func TestFormatsScreen(t *testing.T) {
 	var lists []List
 	for _, f := range []string{"testdata/un_small.xml", "testdata/ofac_small", "testdata/ofac_sdn_small.xml", "testdata/eu_small.xml", "testdata/uk_small.csv", "testdata/ftm_small.jsonl"} {
-		l, err := Load(context.Background(), f)
-		if err != nil {
-			t.Fatal(err)
-		}
+		l := mustLoad(t, f)
 		if f == "testdata/ofac_sdn_small.xml" {
 			// The CSV and XML test files share no ent_num, but a real
 			// deployment loads one OFAC format, not both.

@@ -3,6 +3,7 @@ package screen
 import (
 	"bytes"
 	"context"
+	"io"
 	"os"
 	"testing"
 )
@@ -19,32 +20,12 @@ func checkEntities(t *testing.T, es []Entity) {
 }
 
 func FuzzParseUN(f *testing.F) {
-	seed, err := os.ReadFile("testdata/un_small.xml")
-	if err != nil {
-		f.Fatal(err)
-	}
-	f.Add(seed)
-	f.Add([]byte("<CONSOLIDATED_LIST><ENTITIES><ENTITY><REFERENCE_NUMBER>KPe.1</REFERENCE_NUMBER><FIRST_NAME>A</FIRST_NAME></ENTITY></ENTITIES></CONSOLIDATED_LIST>"))
-	f.Fuzz(func(t *testing.T, data []byte) {
-		es, err := ParseUN(bytes.NewReader(data))
-		if err == nil {
-			checkEntities(t, es)
-		}
-	})
+	fuzzParser(f, "testdata/un_small.xml", ParseUN,
+		[]byte("<CONSOLIDATED_LIST><ENTITIES><ENTITY><REFERENCE_NUMBER>KPe.1</REFERENCE_NUMBER><FIRST_NAME>A</FIRST_NAME></ENTITY></ENTITIES></CONSOLIDATED_LIST>"))
 }
 
 func FuzzParseOFACSDN(f *testing.F) {
-	seed, err := os.ReadFile("testdata/ofac_small/sdn.csv")
-	if err != nil {
-		f.Fatal(err)
-	}
-	f.Add(seed)
-	f.Fuzz(func(t *testing.T, data []byte) {
-		es, err := ParseOFACSDN(bytes.NewReader(data))
-		if err == nil {
-			checkEntities(t, es)
-		}
-	})
+	fuzzParser(f, "testdata/ofac_small/sdn.csv", ParseOFACSDN)
 }
 
 func FuzzParseOFACSet(f *testing.F) {
@@ -99,13 +80,16 @@ func FuzzScreen(f *testing.F) {
 	})
 }
 
-// fuzzParser fuzzes one single-file parser from a seed file.
-func fuzzParser(f *testing.F, seedFile string, parse func(r *bytes.Reader) ([]Entity, error)) {
+// fuzzParser fuzzes one single-file parser from a seed file and any
+// further seeds.
+func fuzzParser(f *testing.F, seedFile string, parse func(io.Reader) ([]Entity, error), seeds ...[]byte) {
 	seed, err := os.ReadFile(seedFile)
 	if err != nil {
 		f.Fatal(err)
 	}
-	f.Add(seed)
+	for _, s := range append([][]byte{seed}, seeds...) {
+		f.Add(s)
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		es, err := parse(bytes.NewReader(data))
 		if err == nil {
@@ -115,17 +99,17 @@ func fuzzParser(f *testing.F, seedFile string, parse func(r *bytes.Reader) ([]En
 }
 
 func FuzzParseOFACXML(f *testing.F) {
-	fuzzParser(f, "testdata/ofac_sdn_small.xml", func(r *bytes.Reader) ([]Entity, error) { return ParseOFACXML(r) })
+	fuzzParser(f, "testdata/ofac_sdn_small.xml", ParseOFACXML)
 }
 
 func FuzzParseEU(f *testing.F) {
-	fuzzParser(f, "testdata/eu_small.xml", func(r *bytes.Reader) ([]Entity, error) { return ParseEU(r) })
+	fuzzParser(f, "testdata/eu_small.xml", ParseEU)
 }
 
 func FuzzParseUK(f *testing.F) {
-	fuzzParser(f, "testdata/uk_small.csv", func(r *bytes.Reader) ([]Entity, error) { return ParseUK(r) })
+	fuzzParser(f, "testdata/uk_small.csv", ParseUK)
 }
 
 func FuzzParseFtM(f *testing.F) {
-	fuzzParser(f, "testdata/ftm_small.jsonl", func(r *bytes.Reader) ([]Entity, error) { return ParseFtM(r) })
+	fuzzParser(f, "testdata/ftm_small.jsonl", ParseFtM)
 }

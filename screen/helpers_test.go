@@ -63,3 +63,13 @@ func demoScreener(tb testing.TB) *Screener {
 	}
 	return s
 }
+
+// mustLoad loads the list at path, stopping the test on an error.
+func mustLoad(tb testing.TB, path string) List {
+	tb.Helper()
+	l, err := Load(context.Background(), path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return l
+}

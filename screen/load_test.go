@@ -12,94 +12,100 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 )
 
-func TestLoadUN(t *testing.T) {
-	l, err := Load(context.Background(), "testdata/un_small.xml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := []Entity{
+// TestLoad checks the entities and the version of small UN and OFAC files.
+func TestLoad(t *testing.T) {
+	tests := []struct {
+		path    string
+		version ListVersion // compared without its hash, whose length is checked
+		want    []Entity
+	}{
 		{
-			ID: "UN:KPi.901", Source: "UN", Ref: "KPi.901", Kind: KindPerson,
-			Names: []Name{
-				{Value: "PAK TONG-GU", Kind: NamePrimary},
-				{Value: "Pak Tong Gu", Kind: NameAKA},
-				{Value: "Mr Pak", Kind: NameWeak},
-				{Value: "박동구", Kind: NameOriginalScript},
+			path:    "testdata/un_small.xml",
+			version: ListVersion{Source: "UN", Format: FormatUNXML, Published: "2026-01-02T00:00:00Z", File: "testdata/un_small.xml", Entities: 2},
+			want: []Entity{
+				{
+					ID: "UN:KPi.901", Source: "UN", Ref: "KPi.901", Kind: KindPerson,
+					Names: []Name{
+						{Value: "PAK TONG-GU", Kind: NamePrimary},
+						{Value: "Pak Tong Gu", Kind: NameAKA},
+						{Value: "Mr Pak", Kind: NameWeak},
+						{Value: "박동구", Kind: NameOriginalScript},
+					},
+					Identifiers:  []Identifier{{Type: IDPassport, Value: "123456789", Note: "Passport"}},
+					Countries:    []string{"Democratic People's Republic of Korea"},
+					Programs:     []string{"DPRK"},
+					ListedOn:     "2020-01-01",
+					DatesOfBirth: []string{"1961-05-02"},
+				},
+				{
+					ID: "UN:KPe.901", Source: "UN", Ref: "KPe.901", Kind: KindOrganisation,
+					Names: []Name{
+						{Value: "EXAMPLE SEA SHIPPING COMPANY", Kind: NamePrimary},
+						{Value: "Example Sea Shpg Co Ltd", Kind: NameAKA},
+						{Value: "Old Example Trading", Kind: NameFKA},
+					},
+					Identifiers: []Identifier{
+						{Type: IDCompanyIMO, Value: "5342883"},
+						{Type: IDShipIMO, Value: "7937317"},
+						{Type: IDSWIFT, Value: "EXAMKPPY"},
+					},
+					Countries: []string{"Democratic People's Republic of Korea"},
+					Addresses: []Address{{Street: "1 Harbour Road", City: "Nampo", Country: "Democratic People's Republic of Korea"}},
+					Programs:  []string{"DPRK"},
+					ListedOn:  "2021-02-03",
+					Remarks:   "IMO Number: 5342883. Operates the vessel, IMO 7937317. SWIFT: EXAMKPPY.",
+				},
 			},
-			Identifiers:  []Identifier{{Type: IDPassport, Value: "123456789", Note: "Passport"}},
-			Countries:    []string{"Democratic People's Republic of Korea"},
-			Programs:     []string{"DPRK"},
-			ListedOn:     "2020-01-01",
-			DatesOfBirth: []string{"1961-05-02"},
 		},
 		{
-			ID: "UN:KPe.901", Source: "UN", Ref: "KPe.901", Kind: KindOrganisation,
-			Names: []Name{
-				{Value: "EXAMPLE SEA SHIPPING COMPANY", Kind: NamePrimary},
-				{Value: "Example Sea Shpg Co Ltd", Kind: NameAKA},
-				{Value: "Old Example Trading", Kind: NameFKA},
+			path:    "testdata/ofac_small",
+			version: ListVersion{Source: "OFAC", Format: FormatOFACCSV, File: "testdata/ofac_small", Entities: 3},
+			want: []Entity{
+				{
+					ID: "OFAC:101", Source: "OFAC", Ref: "101", Kind: KindOrganisation,
+					Names: []Name{
+						{Value: "EXAMPLE OCEAN TRADING CO., LTD.", Kind: NamePrimary},
+						{Value: "EXAMPLE OCEAN TRADING COMPANY LIMITED", Kind: NameAKA},
+						{Value: "EOT", Kind: NameWeak},
+					},
+					Identifiers: []Identifier{{Type: IDCompanyIMO, Value: "5342883"}},
+					Countries:   []string{"Korea, North"},
+					Addresses:   []Address{{Street: "1 Harbour Road", City: "Nampo", Country: "Korea, North"}},
+					Programs:    []string{"DPRK3"},
+					Remarks:     "Identification Number IMO 5342883; a.k.a. 'EOT'.",
+				},
+				{
+					ID: "OFAC:102", Source: "OFAC", Ref: "102", Kind: KindVessel,
+					Names:       []Name{{Value: "SAMPLE STAR", Kind: NamePrimary}, {Value: "OLD STAR", Kind: NameFKA}},
+					Identifiers: []Identifier{{Type: IDCallSign, Value: "HMAB1"}, {Type: IDShipIMO, Value: "7937317"}},
+					Countries:   []string{"Korea, North"},
+					Programs:    []string{"DPRK2", "NPWMD"},
+					Remarks:     "Vessel Registration Identification IMO 7937317.",
+				},
+				{
+					ID: "OFAC:103", Source: "OFAC", Ref: "103", Kind: KindPerson,
+					Names:        []Name{{Value: "KIM, Example", Kind: NamePrimary}},
+					Countries:    []string{"Korea, North"},
+					Programs:     []string{"DPRK"},
+					DatesOfBirth: []string{"1944-10-13", "1945"},
+					Remarks:      "DOB 13 Oct 1944; nationality Korea, North; Gender Male.; alt. DOB 1945.",
+				},
 			},
-			Identifiers: []Identifier{
-				{Type: IDCompanyIMO, Value: "5342883"},
-				{Type: IDShipIMO, Value: "7937317"},
-				{Type: IDSWIFT, Value: "EXAMKPPY"},
-			},
-			Countries: []string{"Democratic People's Republic of Korea"},
-			Addresses: []Address{{Street: "1 Harbour Road", City: "Nampo", Country: "Democratic People's Republic of Korea"}},
-			Programs:  []string{"DPRK"},
-			ListedOn:  "2021-02-03",
-			Remarks:   "IMO Number: 5342883. Operates the vessel, IMO 7937317. SWIFT: EXAMKPPY.",
 		},
 	}
-	if diff := cmp.Diff(want, l.Entities, cmpopts.EquateEmpty()); diff != "" {
-		t.Errorf("entities mismatch (-want +got):\n%s", diff)
-	}
-	if l.Version.Source != "UN" || l.Version.Published != "2026-01-02T00:00:00Z" || len(l.Version.SHA256) != 64 || l.Version.Entities != 2 {
-		t.Errorf("version = %+v", l.Version)
-	}
-}
-
-func TestLoadOFACDir(t *testing.T) {
-	l, err := Load(context.Background(), "testdata/ofac_small")
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := []Entity{
-		{
-			ID: "OFAC:101", Source: "OFAC", Ref: "101", Kind: KindOrganisation,
-			Names: []Name{
-				{Value: "EXAMPLE OCEAN TRADING CO., LTD.", Kind: NamePrimary},
-				{Value: "EXAMPLE OCEAN TRADING COMPANY LIMITED", Kind: NameAKA},
-				{Value: "EOT", Kind: NameWeak},
-			},
-			Identifiers: []Identifier{{Type: IDCompanyIMO, Value: "5342883"}},
-			Countries:   []string{"Korea, North"},
-			Addresses:   []Address{{Street: "1 Harbour Road", City: "Nampo", Country: "Korea, North"}},
-			Programs:    []string{"DPRK3"},
-			Remarks:     "Identification Number IMO 5342883; a.k.a. 'EOT'.",
-		},
-		{
-			ID: "OFAC:102", Source: "OFAC", Ref: "102", Kind: KindVessel,
-			Names:       []Name{{Value: "SAMPLE STAR", Kind: NamePrimary}, {Value: "OLD STAR", Kind: NameFKA}},
-			Identifiers: []Identifier{{Type: IDCallSign, Value: "HMAB1"}, {Type: IDShipIMO, Value: "7937317"}},
-			Countries:   []string{"Korea, North"},
-			Programs:    []string{"DPRK2", "NPWMD"},
-			Remarks:     "Vessel Registration Identification IMO 7937317.",
-		},
-		{
-			ID: "OFAC:103", Source: "OFAC", Ref: "103", Kind: KindPerson,
-			Names:        []Name{{Value: "KIM, Example", Kind: NamePrimary}},
-			Countries:    []string{"Korea, North"},
-			Programs:     []string{"DPRK"},
-			DatesOfBirth: []string{"1944-10-13", "1945"},
-			Remarks:      "DOB 13 Oct 1944; nationality Korea, North; Gender Male.; alt. DOB 1945.",
-		},
-	}
-	if diff := cmp.Diff(want, l.Entities, cmpopts.EquateEmpty()); diff != "" {
-		t.Errorf("entities mismatch (-want +got):\n%s", diff)
-	}
-	if l.Version.Format != FormatOFACCSV || len(l.Version.SHA256) != 64 {
-		t.Errorf("version = %+v", l.Version)
+	for _, tt := range tests {
+		t.Run(tt.path, func(t *testing.T) {
+			l := mustLoad(t, tt.path)
+			if diff := cmp.Diff(tt.want, l.Entities, cmpopts.EquateEmpty()); diff != "" {
+				t.Errorf("entities mismatch (-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff(tt.version, l.Version, cmpopts.IgnoreFields(ListVersion{}, "SHA256")); diff != "" {
+				t.Errorf("version mismatch (-want +got):\n%s", diff)
+			}
+			if len(l.Version.SHA256) != 64 {
+				t.Errorf("version hash %q is not hex SHA-256", l.Version.SHA256)
+			}
+		})
 	}
 }
 
