@@ -113,10 +113,7 @@ func TestClassifyDescriptions(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.desc, func(t *testing.T) {
-			r, err := c.Classify(context.Background(), Item{Description: tt.desc})
-			if err != nil {
-				t.Fatal(err)
-			}
+			r := mustClassify(t, c, Item{Description: tt.desc})
 			if r.HS6 != tt.hs6 {
 				t.Errorf("HS6 = %q, want %q; candidates %+v, reasons %q", r.HS6, tt.hs6, r.Candidates, r.Reasons)
 			}
@@ -155,10 +152,7 @@ func TestLookAlikesNotUnder(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.desc, func(t *testing.T) {
-			r, err := c.Classify(context.Background(), Item{Description: tt.desc})
-			if err != nil {
-				t.Fatal(err)
-			}
+			r := mustClassify(t, c, Item{Description: tt.desc})
 			if strings.HasPrefix(r.HS6, tt.notHeading) {
 				t.Errorf("HS6 = %s, want none under %s", r.HS6, tt.notHeading)
 			}
@@ -196,10 +190,7 @@ func TestSeatingAndModelNumbers(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.desc, func(t *testing.T) {
-			r, err := c.Classify(context.Background(), Item{Description: tt.desc, Date: time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)})
-			if err != nil {
-				t.Fatal(err)
-			}
+			r := mustClassify(t, c, Item{Description: tt.desc, Date: time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)})
 			got := map[string]string{}
 			for k := range tt.want {
 				got[k] = ""
@@ -223,10 +214,7 @@ func TestNeverPads(t *testing.T) {
 		{DeclaredCode: "9101"},
 		{Description: "Mercedes-Benz S-Class car"},
 	} {
-		r, err := c.Classify(context.Background(), in)
-		if err != nil {
-			t.Fatal(err)
-		}
+		r := mustClassify(t, c, in)
 		if r.HS6 != "" {
 			t.Errorf("%+v: HS6 = %q, want abstention", in, r.HS6)
 		}
@@ -241,10 +229,7 @@ func TestNeverPads(t *testing.T) {
 func TestGarbageNeedsReview(t *testing.T) {
 	c := newClassifier(t)
 	for _, d := range []string{"", "   ", "asdkjh qwe zzz", "\x00\xff\xfe", "12345 67890", strings.Repeat("x", 5000), "!!!???"} {
-		r, err := c.Classify(context.Background(), Item{Description: d})
-		if err != nil {
-			t.Fatal(err)
-		}
+		r := mustClassify(t, c, Item{Description: d})
 		if !r.NeedsReview || r.HS6 != "" || len(r.Reasons) == 0 {
 			t.Errorf("%.20q: got HS6 %q, needs_review %v, reasons %q; want review with a reason", d, r.HS6, r.NeedsReview, r.Reasons)
 		}
@@ -253,20 +238,10 @@ func TestGarbageNeedsReview(t *testing.T) {
 
 func TestControlsAndLuxury(t *testing.T) {
 	c := newClassifier(t, WithJurisdictions("UN"), WithRates(&lists.Rates{Base: "USD", PerUnit: map[string]float64{"EUR": 1.08}}))
-	ctx := context.Background()
 	// Rugs are controlled by UNSCR 2321 above USD 500.
-	cheap, err := c.Classify(ctx, Item{Description: "hand-knotted wool rug", Value: 300, Currency: "EUR", Quantity: 1, Unit: "pcs"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	dear, err := c.Classify(ctx, Item{Description: "hand-knotted wool rug", Value: 3000, Currency: "EUR", Quantity: 1, Unit: "pcs"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	unknown, err := c.Classify(ctx, Item{Description: "hand-knotted wool rug", Value: 3000, Currency: "CHF", Quantity: 1, Unit: "pcs"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	cheap := mustClassify(t, c, Item{Description: "hand-knotted wool rug", Value: 300, Currency: "EUR", Quantity: 1, Unit: "pcs"})
+	dear := mustClassify(t, c, Item{Description: "hand-knotted wool rug", Value: 3000, Currency: "EUR", Quantity: 1, Unit: "pcs"})
+	unknown := mustClassify(t, c, Item{Description: "hand-knotted wool rug", Value: 3000, Currency: "CHF", Quantity: 1, Unit: "pcs"})
 	applies := func(r Result, entry string) lists.Applicability {
 		for _, ctl := range r.Controls {
 			if ctl.Entry == entry {
@@ -292,10 +267,7 @@ func TestControlsAndLuxury(t *testing.T) {
 
 func TestJurisdictionFilterKeepsUN(t *testing.T) {
 	c := newClassifier(t, WithJurisdictions("eu"))
-	r, err := c.Classify(context.Background(), Item{Description: "18k gold automatic wristwatch"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := mustClassify(t, c, Item{Description: "18k gold automatic wristwatch"})
 	seen := map[string]bool{}
 	for _, ctl := range r.Controls {
 		seen[ctl.Jurisdiction] = true
@@ -320,10 +292,7 @@ func TestUNLuxuryFacts(t *testing.T) {
 		{"Meissen porcelain dinner service", "un-2321-iv-b-porcelain-tableware"},
 	}
 	for _, tt := range tests {
-		r, err := c.Classify(context.Background(), Item{Description: tt.desc})
-		if err != nil {
-			t.Fatal(err)
-		}
+		r := mustClassify(t, c, Item{Description: tt.desc})
 		found := false
 		for _, ctl := range r.Controls {
 			found = found || ctl.Entry == tt.entry
@@ -336,7 +305,6 @@ func TestUNLuxuryFacts(t *testing.T) {
 
 func TestMismatch(t *testing.T) {
 	c := newClassifier(t)
-	ctx := context.Background()
 	tests := []struct {
 		name string
 		it   Item
@@ -349,10 +317,7 @@ func TestMismatch(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r, err := c.Classify(ctx, tt.it)
-			if err != nil {
-				t.Fatal(err)
-			}
+			r := mustClassify(t, c, tt.it)
 			got := ""
 			if r.Mismatch != nil {
 				got = r.Mismatch.Kind
@@ -385,10 +350,7 @@ func TestDeclaredCodeOnly(t *testing.T) {
 		{"9101..21", "910121", true, false},
 	}
 	for _, tt := range tests {
-		r, err := c.Classify(context.Background(), Item{DeclaredCode: tt.code})
-		if err != nil {
-			t.Fatal(err)
-		}
+		r := mustClassify(t, c, Item{DeclaredCode: tt.code})
 		got := []any{r.HS6, r.Declared.Valid, r.NeedsReview}
 		if diff := cmp.Diff([]any{tt.hs6, tt.valid, tt.review}, got); diff != "" {
 			t.Errorf("%s (-want +got):\n%s\nreasons %q", tt.code, diff, r.Reasons)
@@ -418,10 +380,7 @@ func TestDeclaredCodeAgainstEditions(t *testing.T) {
 		{"890392", day(2019), "unknown", []string{"890331", "890332", "890333"}},
 	}
 	for _, tt := range tests {
-		r, err := c.Classify(ctx, Item{DeclaredCode: tt.code, Date: tt.date})
-		if err != nil {
-			t.Fatal(err)
-		}
+		r := mustClassify(t, c, Item{DeclaredCode: tt.code, Date: tt.date})
 		got := []any{r.Declared.Exists, r.Declared.HS2022}
 		if diff := cmp.Diff([]any{tt.exists, tt.hs2022}, got); diff != "" {
 			t.Errorf("%s on %s (-want +got):\n%s", tt.code, tt.date.Format("2006"), diff)

@@ -1,7 +1,6 @@
 package classify
 
 import (
-	"context"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -74,10 +73,7 @@ func FuzzClassify(f *testing.F) {
 	}
 	c := newClassifier(f)
 	f.Fuzz(func(t *testing.T, desc, code string) {
-		r, err := c.Classify(context.Background(), Item{Description: desc, DeclaredCode: code})
-		if err != nil {
-			t.Fatal(err)
-		}
+		r := mustClassify(t, c, Item{Description: desc, DeclaredCode: code})
 		if r.HS6 == "" && !r.NeedsReview {
 			t.Errorf("abstained without review for %q / %q", desc, code)
 		}

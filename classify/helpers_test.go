@@ -44,3 +44,13 @@ func hs2022(t testing.TB) *hs.Table {
 	}
 	return n
 }
+
+// mustClassify classifies it with c, stopping the test on an error.
+func mustClassify(tb testing.TB, c *Classifier, it Item) Result {
+	tb.Helper()
+	r, err := c.Classify(context.Background(), it)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return r
+}

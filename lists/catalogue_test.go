@@ -144,20 +144,14 @@ func TestNewRejectsDuplicates(t *testing.T) {
 }
 
 func TestDefaultLoads(t *testing.T) {
-	c, err := Default(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := embeddedCatalogue(t)
 	if len(c.Lists()) == 0 {
 		t.Fatal("no embedded lists")
 	}
 }
 
 func BenchmarkLookupCN8(b *testing.B) {
-	c, err := Default(context.Background())
-	if err != nil {
-		b.Fatal(err)
-	}
+	c := embeddedCatalogue(b)
 	code := hs.MustParse("9101 21 00")
 	opts := Options{Date: day("2024-01-01")}
 	b.ReportAllocs()
@@ -167,10 +161,7 @@ func BenchmarkLookupCN8(b *testing.B) {
 }
 
 func BenchmarkLookupPartial(b *testing.B) {
-	c, err := Default(context.Background())
-	if err != nil {
-		b.Fatal(err)
-	}
+	c := embeddedCatalogue(b)
 	code := hs.MustParse("87")
 	b.ReportAllocs()
 	for b.Loop() {

@@ -28,11 +28,12 @@ func sharedDataDir(t *testing.T) string {
 	return testenv.Path(t, "data")
 }
 
-func embeddedCatalogue(t *testing.T) *Catalogue {
-	t.Helper()
-	c, err := Default(t.Context())
+// embeddedCatalogue is the catalogue of the embedded lists.
+func embeddedCatalogue(tb testing.TB) *Catalogue {
+	tb.Helper()
+	c, err := Default(tb.Context())
 	if err != nil {
-		t.Fatalf("Default: %v", err)
+		tb.Fatalf("Default: %v", err)
 	}
 	return c
 }

@@ -37,10 +37,7 @@ func utc(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0,
 // TestEUAnnexVIIIKnownFacts checks codes TARIC shows under Regulation
 // 2017/2062 for both the export and the import ban.
 func TestEUAnnexVIIIKnownFacts(t *testing.T) {
-	cat, err := Default(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
+	cat := embeddedCatalogue(t)
 	for _, code := range []string{"0101 21 00", "2402 10 00", "5702 91 00"} {
 		for _, dir := range []Direction{ExportTo, ImportFrom} {
 			ms := cat.Lookup(hs.MustParse(code), Options{Lists: []string{"eu-2017-1509-luxury"}, Direction: dir, Date: utc(2026, 1, 1)})
@@ -56,10 +53,7 @@ func TestEUAnnexVIIIKnownFacts(t *testing.T) {
 }
 
 func TestEUEditionsByDate(t *testing.T) {
-	cat, err := Default(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
+	cat := embeddedCatalogue(t)
 	for _, tc := range []struct {
 		date time.Time
 		want []string
@@ -179,10 +173,7 @@ func TestThresholdCurrencies(t *testing.T) {
 }
 
 func TestJapan2017Additions(t *testing.T) {
-	cat, err := Default(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
+	cat := embeddedCatalogue(t)
 	for _, tc := range []struct {
 		date time.Time
 		want int
