@@ -33,18 +33,16 @@ const (
 // them against a control-list catalogue. It is immutable once built and
 // safe for concurrent use.
 type Classifier struct {
-	cat           *lists.Catalogue
-	lx            *Lexicon
-	numbers       *numberVocab
-	ix            *index
-	stop          map[string]bool
-	validation    []hs.Nomenclature
-	correlations  []*hs.Correlation
-	rates         *lists.Rates
-	jurisdictions []string
-	kinds         []lists.Kind
-	now           func() time.Time
-	scratch       sync.Pool // *scratch
+	// config holds the options: the validation nomenclatures and
+	// correlations, the rates, the jurisdictions (with the UN) and kinds,
+	// the clock.
+	config
+	cat     *lists.Catalogue
+	lx      *Lexicon
+	numbers *numberVocab
+	ix      *index
+	stop    map[string]bool
+	scratch sync.Pool // *scratch
 	// lookups caches catalogue look-ups by code and direction, for every
 	// date and jurisdiction; results are filtered per item. The catalogue
 	// is immutable, so cached answers never go stale.
@@ -96,10 +94,7 @@ func New(cat *lists.Catalogue, opts ...Option) (*Classifier, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := &Classifier{
-		cat: cat, lx: lx, numbers: numbers, stop: stopwords(), validation: cfg.validation, correlations: cfg.correlations,
-		rates: cfg.rates, kinds: cfg.kinds, now: cfg.now,
-	}
+	c := &Classifier{config: cfg, cat: cat, lx: lx, numbers: numbers, stop: stopwords()}
 	if len(cfg.jurisdictions) > 0 {
 		c.jurisdictions = append(slices.Clone(cfg.jurisdictions), "UN")
 		slices.Sort(c.jurisdictions)

@@ -133,7 +133,10 @@ type Entry struct {
 	Confidence Confidence `json:"confidence"`
 	Codes      []Pattern  `json:"codes"`
 	// Keywords are words of the category text that identify its goods in a
-	// product description; the classifier uses them.
+	// product description: an "ex" or partial entry applies when the
+	// description names one ([Catalogue.Judge]). They are the only category
+	// keywords; the classifier's lexicon maps descriptions to headings and
+	// does not decide whether a description names an entry's category.
 	Keywords  []string   `json:"keywords,omitempty"`
 	Threshold *Threshold `json:"threshold,omitempty"`
 	// InForce is the period the entry is in force. It lies within the

@@ -4,9 +4,7 @@ import (
 	"context"
 	"testing"
 
-	"github.com/luxscreen/luxscreen/classify"
 	"github.com/luxscreen/luxscreen/internal/testenv"
-	"github.com/luxscreen/luxscreen/lists"
 	"github.com/luxscreen/luxscreen/screen"
 )
 
@@ -83,17 +81,5 @@ func BenchmarkCheckClassifierUNOFAC(b *testing.B) {
 }
 
 func benchClassifierCheck(b *testing.B, sc PartyScreener) {
-	cat, err := lists.Default(context.Background())
-	if err != nil {
-		b.Fatal(err)
-	}
-	c, err := classify.New(cat)
-	if err != nil {
-		b.Fatal(err)
-	}
-	e, err := NewEngine(Config{Goods: c, Parties: sc, Now: fixedNow})
-	if err != nil {
-		b.Fatal(err)
-	}
-	runChecks(b, e)
+	runChecks(b, classifierEngine(b, sc))
 }

@@ -8,8 +8,6 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/luxscreen/luxscreen/classify"
-	"github.com/luxscreen/luxscreen/lists"
 	"github.com/luxscreen/luxscreen/party"
 )
 
@@ -199,52 +197,19 @@ func TestMaybachVariants(t *testing.T) {
 	}
 }
 
-// TestDocumentedCasesClassifier runs the documented cases through the
-// classifier adapter: the verdicts must be those of the public record.
+// TestDocumentedCasesClassifier runs the documented cases with the
+// classifier as the goods assessor: the verdicts must be those of the
+// public record.
 func TestDocumentedCasesClassifier(t *testing.T) {
-	cat, err := lists.Default(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := classify.New(cat)
-	if err != nil {
-		t.Fatal(err)
-	}
-	goods, err := c, error(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	e, err := NewEngine(Config{Goods: goods, Parties: newFakeScreener(nil), Now: fixedNow})
-	if err != nil {
-		t.Fatal(err)
-	}
-	tests := []struct {
-		file    string
-		verdict Verdict
-		must    []string
-	}{
+	e := classifierEngine(t, newFakeScreener(nil))
+	for _, tt := range []documentedCase{
 		{"maybach-2018.json", VerdictReview, []string{"review dprk-transshipment-route", "review controlled-goods-to-shell", "review evasion-flag-controlled-goods"}},
 		{"horses-2019-ru.json", VerdictReview, []string{"review dprk-destination"}},
 		{"horses-2019-eu.json", VerdictBlock, []string{"block dprk-controlled-goods-to-kp"}},
 		{"laptops-2012-jp.json", VerdictBlock, []string{"block dprk-controlled-goods-to-kp"}},
 		{"timber-transporters-2011.json", VerdictReview, []string{"review catch-all-high-risk-route"}},
 		{"rice-humanitarian.json", VerdictClear, nil},
-	}
-	for _, tt := range tests {
-		t.Run(tt.file, func(t *testing.T) {
-			d, err := e.Check(context.Background(), exampleShipment(t, tt.file))
-			if err != nil {
-				t.Fatal(err)
-			}
-			got := ruleIDs(d)
-			if d.Verdict != tt.verdict {
-				t.Errorf("verdict = %s, want %s; findings %v", d.Verdict, tt.verdict, got)
-			}
-			for _, w := range tt.must {
-				if !slices.Contains(got, w) {
-					t.Errorf("findings %v lack %q", got, w)
-				}
-			}
-		})
+	} {
+		t.Run(tt.file, func(t *testing.T) { checkCase(t, e, tt) })
 	}
 }

@@ -4,11 +4,13 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
 
+	"github.com/luxscreen/luxscreen/classify"
 	"github.com/luxscreen/luxscreen/lists"
 	"github.com/luxscreen/luxscreen/party"
 )
@@ -58,6 +60,53 @@ func testEngine(t testing.TB, sc PartyScreener) *Engine {
 		t.Fatal(err)
 	}
 	return e
+}
+
+// classifierEngine is an engine whose goods assessor is the classifier,
+// as the CLI and the server build it.
+func classifierEngine(t testing.TB, sc PartyScreener) *Engine {
+	t.Helper()
+	cat, err := lists.Default(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := classify.New(cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := NewEngine(Config{Goods: c, Parties: sc, Now: fixedNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e
+}
+
+// documentedCase is an example shipment with the verdict it must get and
+// findings it must include.
+type documentedCase struct {
+	file    string
+	verdict Verdict
+	must    []string
+}
+
+// checkCase judges the case's shipment with e and reports a wrong verdict
+// or a missing finding.
+func checkCase(t *testing.T, e *Engine, tt documentedCase) *Decision {
+	t.Helper()
+	d, err := e.Check(context.Background(), exampleShipment(t, tt.file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := ruleIDs(d)
+	if d.Verdict != tt.verdict {
+		t.Errorf("verdict = %s, want %s; findings %v", d.Verdict, tt.verdict, got)
+	}
+	for _, w := range tt.must {
+		if !slices.Contains(got, w) {
+			t.Errorf("findings %v lack %q", got, w)
+		}
+	}
+	return d
 }
 
 func fixedNow() time.Time { return time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC) }

@@ -2,7 +2,6 @@ package rules
 
 import (
 	"context"
-	"slices"
 	"testing"
 
 	"github.com/luxscreen/luxscreen/internal/testenv"
@@ -35,29 +34,12 @@ func TestDocumentedCasesUNOFAC(t *testing.T) {
 		t.Fatal(err)
 	}
 	e := testEngine(t, sc)
-	tests := []struct {
-		file    string
-		verdict Verdict
-		must    []string
-	}{
+	for _, tt := range []documentedCase{
 		{"maybach-2018.json", VerdictReview, []string{"review dprk-transshipment-route", "review controlled-goods-to-shell", "review evasion-flag-controlled-goods"}},
 		{"timber-transporters-2011.json", VerdictBlock, []string{"block designated-party", "review catch-all-high-risk-route"}},
-	}
-	for _, tt := range tests {
+	} {
 		t.Run(tt.file, func(t *testing.T) {
-			d, err := e.Check(ctx, exampleShipment(t, tt.file))
-			if err != nil {
-				t.Fatal(err)
-			}
-			got := ruleIDs(d)
-			if d.Verdict != tt.verdict {
-				t.Errorf("verdict = %s, want %s; findings %v", d.Verdict, tt.verdict, got)
-			}
-			for _, w := range tt.must {
-				if !slices.Contains(got, w) {
-					t.Errorf("findings %v lack %q", got, w)
-				}
-			}
+			d := checkCase(t, e, tt)
 			if len(d.Versions.Sanctions) != 2 {
 				t.Errorf("versions name %d sanctions lists, want 2", len(d.Versions.Sanctions))
 			}

@@ -388,3 +388,34 @@ func nonEmpty(s string) []string {
 	}
 	return []string{s}
 }
+
+// TestMatchOneEntity checks that an example is screened as one entity:
+// many names, countries and birth dates together are one query (yente
+// examples often carry them; they used to multiply into one screening per
+// combination, capped at 64), and the properties qualify the hits.
+func TestMatchOneEntity(t *testing.T) {
+	_, base := startServer(t, testConfig(t, nil))
+	body := `{"queries": {"q": {"schema": "Company", "properties": {
+		"name": ["Samsung Electronics", "Acme Trading", "Korea Ryonbong General Corporation", "Globex", "Initech"],
+		"country": ["kr", "cn", "kp", "jp"],
+		"incorporationDate": ["1990"],
+		"imoNumber": ["12345"]}}}}`
+	st, b := postJSON(t, base+"/match/default", body)
+	if st != 200 {
+		t.Fatalf("status %d: %s", st, b)
+	}
+	r := decode[MatchResponse](t, b).Responses["q"]
+	if len(r.Results) == 0 || r.Results[0].Luxscreen.QueryName != "Korea Ryonbong General Corporation" || r.Luxscreen.Verdict != party.Match {
+		t.Fatalf("want a match through the third name, got %+v", r)
+	}
+	var features []string
+	for _, f := range r.Results[0].Luxscreen.Features {
+		features = append(features, f.Feature)
+	}
+	if !slices.Contains(features, "name") || len(r.Results[0].Luxscreen.Reasons) != len(features) {
+		t.Errorf("features %v, reasons %v: want the name feature, each rendered once", features, r.Results[0].Luxscreen.Reasons)
+	}
+	if !slices.ContainsFunc(r.Luxscreen.Reasons, func(s string) bool { return strings.Contains(s, `IMO "12345"`) }) {
+		t.Errorf("reasons %v: want the malformed IMO number named", r.Luxscreen.Reasons)
+	}
+}

@@ -9,7 +9,8 @@ import (
 
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
-	"gopkg.in/yaml.v3"
+
+	"github.com/luxscreen/luxscreen/internal/datafile"
 )
 
 // Country is a reporter or partner of a trade flow.
@@ -74,10 +75,8 @@ func newCountries() (*countries, error) {
 	var f struct {
 		Areas []area `yaml:"areas"`
 	}
-	dec := yaml.NewDecoder(strings.NewReader(areaData))
-	dec.KnownFields(true)
-	if err := dec.Decode(&f); err != nil {
-		return nil, fmt.Errorf("trade: data/comtrade-areas.yaml: %w", err)
+	if _, err := datafile.Decode("trade/data/comtrade-areas.yaml", []byte(areaData), &f); err != nil {
+		return nil, err
 	}
 	c := &countries{byCode: map[int]area{}, byAlpha: map[string]area{}, cache: map[countryKey]Country{}}
 	for _, a := range f.Areas {
