@@ -2,8 +2,6 @@ package trade
 
 import (
 	"context"
-	"errors"
-	"io"
 	"os"
 	"testing"
 
@@ -87,19 +85,8 @@ func TestFigure4(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	r, err := NewReader(f, "figure4.csv")
-	if err != nil {
-		t.Fatal(err)
-	}
 	var got []figure4Row
-	for {
-		fl, err := r.Read()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
+	for _, fl := range readFlows(t, f, "figure4.csv") {
 		as, err := a.Assess(fl)
 		if err != nil {
 			t.Fatal(err)

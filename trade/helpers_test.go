@@ -21,7 +21,13 @@ func testAssessor(tb testing.TB) *Assessor {
 // flowsOf reads every row of a simple-layout text, failing on any error.
 func flowsOf(tb testing.TB, text string) []Flow {
 	tb.Helper()
-	r, err := NewReader(strings.NewReader(text), "test.csv")
+	return readFlows(tb, strings.NewReader(text), "test.csv")
+}
+
+// readFlows reads every row of r, named name, failing on any error.
+func readFlows(tb testing.TB, in io.Reader, name string) []Flow {
+	tb.Helper()
+	r, err := NewReader(in, name)
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -33,44 +33,13 @@ func Skeleton(tok string) string {
 		if i+1 < len(tok) {
 			n = tok[i+1]
 		}
-		switch {
-		case c == 't' && n == 'c' && i+2 < len(tok) && tok[i+2] == 'h':
+		if c == 't' && n == 'c' && i+2 < len(tok) && tok[i+2] == 'h' {
 			out = append(out, 'c')
 			i += 3
 			continue
-		case n == 'h' && (c == 'c' || c == 's' || c == 'k' || c == 't' || c == 'p'):
-			switch c {
-			case 'c':
-				out = append(out, 'c')
-			case 's':
-				out = append(out, 's')
-			case 'k':
-				out = append(out, 'k')
-			case 't':
-				out = append(out, 't')
-			case 'p':
-				out = append(out, 'p')
-			}
-			i += 2
-			continue
-		case c == 'n' && n == 'g':
-			out = append(out, 'N')
-			i += 2
-			continue
-		case c == 'e' && n == 'o':
-			out = append(out, 'o')
-			i += 2
-			continue
-		case c == 'e' && n == 'u':
-			out = append(out, 'u')
-			i += 2
-			continue
-		case c == 'o' && n == 'o':
-			out = append(out, 'u')
-			i += 2
-			continue
-		case c == 'e' && n == 'e':
-			out = append(out, 'i')
+		}
+		if d, ok := digraph(c, n); ok {
+			out = append(out, d)
 			i += 2
 			continue
 		}
@@ -113,6 +82,26 @@ func Skeleton(tok string) string {
 		res = append(res, c)
 	}
 	return string(res)
+}
+
+// digraph returns the skeleton letter of the two letters c and n when they
+// are one sound: ch and sh, the DPRK aspirates kh, th and ph, the Revised
+// vowels eo and eu, oo, ee, and ng.
+func digraph(c, n byte) (byte, bool) {
+	if n == 'h' && (c == 'c' || c == 's' || c == 'k' || c == 't' || c == 'p') {
+		return c, true
+	}
+	switch uint16(c)<<8 | uint16(n) {
+	case 'n'<<8 | 'g':
+		return 'N', true
+	case 'e'<<8 | 'o':
+		return 'o', true
+	case 'e'<<8 | 'u', 'o'<<8 | 'o':
+		return 'u', true
+	case 'e'<<8 | 'e':
+		return 'i', true
+	}
+	return 0, false
 }
 
 // isConsonant reports whether c (a skeleton byte) is a consonant; y and w
