@@ -48,21 +48,22 @@ func BenchmarkCheckUNOFAC(b *testing.B) {
 }
 
 // unOFAC loads the UN consolidated list and the OFAC SDN set of July 2021.
-func unOFAC(b *testing.B) *screen.Screener {
-	un := testenv.Path(b, "data", "screening", "un", "UN_consolidated_2026-02-27.xml")
-	ofac := testenv.Path(b, "data", "screening", "ofac-sdn-2021-07")
+func unOFAC(tb testing.TB) *screen.Screener {
+	tb.Helper()
+	un := testenv.Path(tb, "data", "screening", "un", "UN_consolidated_2026-02-27.xml")
+	ofac := testenv.Path(tb, "data", "screening", "ofac-sdn-2021-07")
 	ctx := context.Background()
 	var ls []screen.List
 	for _, p := range []string{un, ofac} {
 		l, err := screen.Load(ctx, p)
 		if err != nil {
-			b.Fatal(err)
+			tb.Fatal(err)
 		}
 		ls = append(ls, l)
 	}
 	sc, err := screen.NewScreener(ls...)
 	if err != nil {
-		b.Fatal(err)
+		tb.Fatal(err)
 	}
 	return sc
 }

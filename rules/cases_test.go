@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"context"
 	"slices"
 	"strings"
 	"testing"
@@ -72,10 +71,7 @@ func TestDocumentedCases(t *testing.T) {
 	e := testEngine(t, newFakeScreener(designated))
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
-			d, err := e.Check(context.Background(), exampleShipment(t, tt.file))
-			if err != nil {
-				t.Fatal(err)
-			}
+			d := mustCheck(t, e, exampleShipment(t, tt.file))
 			if d.Verdict != tt.verdict {
 				t.Errorf("verdict = %s, want %s; findings %v", d.Verdict, tt.verdict, ruleIDs(d))
 			}
@@ -183,10 +179,7 @@ func TestMaybachVariants(t *testing.T) {
 			if tt.edit != nil {
 				tt.edit(s)
 			}
-			d, err := e.Check(context.Background(), s)
-			if err != nil {
-				t.Fatal(err)
-			}
+			d := mustCheck(t, e, s)
 			if d.Verdict != tt.verdict {
 				t.Errorf("verdict = %s, want %s", d.Verdict, tt.verdict)
 			}

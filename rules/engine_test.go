@@ -72,22 +72,13 @@ func TestDecisionIDDeterministic(t *testing.T) {
 	b := exampleShipment(t, "maybach-2018.json")
 	b.Route[0].LOCODE = " nlrtm "
 	b.Vessel.Flag = "tg"
-	da, err := e.Check(context.Background(), a)
-	if err != nil {
-		t.Fatal(err)
-	}
-	db, err := e.Check(context.Background(), b)
-	if err != nil {
-		t.Fatal(err)
-	}
+	da := mustCheck(t, e, a)
+	db := mustCheck(t, e, b)
 	if da.DecisionID != db.DecisionID {
 		t.Errorf("equal shipments: IDs %s and %s differ", da.DecisionID, db.DecisionID)
 	}
 	b.Lines[0].Quantity = 3
-	dc, err := e.Check(context.Background(), b)
-	if err != nil {
-		t.Fatal(err)
-	}
+	dc := mustCheck(t, e, b)
 	if dc.DecisionID == da.DecisionID {
 		t.Error("different shipments share a decision ID")
 	}
@@ -101,22 +92,13 @@ func TestDecisionIDDeterministic(t *testing.T) {
 // give review with the reason, never clear.
 func TestFailClosed(t *testing.T) {
 	e := testEngine(t, nil)
-	d, err := e.Check(context.Background(), exampleShipment(t, "rice-humanitarian.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	d := mustCheck(t, e, exampleShipment(t, "rice-humanitarian.json"))
 	if d.Verdict != VerdictReview || ruleIDs(d)[0] != "review possible-designated-party" {
 		t.Errorf("no sanctions list: %s %v, want review possible-designated-party", d.Verdict, ruleIDs(d))
 	}
 
-	e2, err := NewEngine(Config{Goods: failingAssessor{}, Parties: newFakeScreener(nil), Now: fixedNow})
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, err = e2.Check(context.Background(), exampleShipment(t, "rice-humanitarian.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	e2 := newTestEngine(t, failingAssessor{}, newFakeScreener(nil))
+	d = mustCheck(t, e2, exampleShipment(t, "rice-humanitarian.json"))
 	if d.Verdict != VerdictReview || ruleIDs(d)[0] != "review goods-need-review" {
 		t.Errorf("failing assessor: %s %v, want review goods-need-review", d.Verdict, ruleIDs(d))
 	}
@@ -146,10 +128,7 @@ func TestThresholdAndReferencePrice(t *testing.T) {
 	}
 	s := exampleShipment(t, "horses-2019-ru.json")
 	s.Lines[0].Value, s.Lines[0].Currency = 75509/1.2, "EUR"
-	d, err := e.Check(context.Background(), s)
-	if err != nil {
-		t.Fatal(err)
-	}
+	d := mustCheck(t, e, s)
 	// 6,292 USD a horse is more than three times the top of 1,500.
 	if diff := cmp.Diff([]string{"review dprk-destination", "review unit-value-above-reference"}, ruleIDs(d)); diff != "" {
 		t.Errorf("findings (-want +got):\n%s", diff)
@@ -176,10 +155,7 @@ func TestDesignatedAfterShipment(t *testing.T) {
 	}
 	for _, tt := range tests {
 		e := testEngine(t, newFakeScreener(hit(tt.listed)))
-		d, err := e.Check(context.Background(), exampleShipment(t, "maybach-2018.json"))
-		if err != nil {
-			t.Fatal(err)
-		}
+		d := mustCheck(t, e, exampleShipment(t, "maybach-2018.json"))
 		if d.Verdict != tt.verdict {
 			t.Errorf("listed %q: verdict %s, want %s; findings %v", tt.listed, d.Verdict, tt.verdict, ruleIDs(d))
 		}

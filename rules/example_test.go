@@ -18,10 +18,6 @@ func ExampleEngine_Check() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	goods, err := cat, error(nil)
-	if err != nil {
-		log.Fatal(err)
-	}
 	demo, err := screen.DemoList()
 	if err != nil {
 		log.Fatal(err)
@@ -30,7 +26,7 @@ func ExampleEngine_Check() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	eng, err := rules.NewEngine(rules.Config{Goods: goods, Parties: sc})
+	eng, err := rules.NewEngine(rules.Config{Goods: cat, Parties: sc})
 	if err != nil {
 		log.Fatal(err)
 	}

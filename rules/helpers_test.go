@@ -47,14 +47,34 @@ func (f *fakeScreener) Screen(ctx context.Context, q party.Entity) (party.Result
 // data, with the fake screener.
 func testEngine(t testing.TB, sc PartyScreener) *Engine {
 	t.Helper()
+	return newTestEngine(t, testCatalogue(t), sc)
+}
+
+// classifierEngine is an engine whose goods assessor is the classifier,
+// as the CLI and the server build it.
+func classifierEngine(t testing.TB, sc PartyScreener) *Engine {
+	t.Helper()
+	c, err := classify.New(testCatalogue(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return newTestEngine(t, c, sc)
+}
+
+// testCatalogue is the embedded catalogue.
+func testCatalogue(t testing.TB) *lists.Catalogue {
+	t.Helper()
 	cat, err := lists.Default(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
-	goods, err := cat, error(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	return cat
+}
+
+// newTestEngine is an engine on the embedded rules and reference data with
+// the fixed clock.
+func newTestEngine(t testing.TB, goods GoodsAssessor, sc PartyScreener) *Engine {
+	t.Helper()
 	e, err := NewEngine(Config{Goods: goods, Parties: sc, Now: fixedNow})
 	if err != nil {
 		t.Fatal(err)
@@ -62,23 +82,14 @@ func testEngine(t testing.TB, sc PartyScreener) *Engine {
 	return e
 }
 
-// classifierEngine is an engine whose goods assessor is the classifier,
-// as the CLI and the server build it.
-func classifierEngine(t testing.TB, sc PartyScreener) *Engine {
+// mustCheck judges s with e and stops the test on an error.
+func mustCheck(t testing.TB, e *Engine, s *Shipment) *Decision {
 	t.Helper()
-	cat, err := lists.Default(context.Background())
+	d, err := e.Check(context.Background(), s)
 	if err != nil {
 		t.Fatal(err)
 	}
-	c, err := classify.New(cat)
-	if err != nil {
-		t.Fatal(err)
-	}
-	e, err := NewEngine(Config{Goods: c, Parties: sc, Now: fixedNow})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return e
+	return d
 }
 
 // documentedCase is an example shipment with the verdict it must get and
@@ -93,10 +104,7 @@ type documentedCase struct {
 // or a missing finding.
 func checkCase(t *testing.T, e *Engine, tt documentedCase) *Decision {
 	t.Helper()
-	d, err := e.Check(context.Background(), exampleShipment(t, tt.file))
-	if err != nil {
-		t.Fatal(err)
-	}
+	d := mustCheck(t, e, exampleShipment(t, tt.file))
 	got := ruleIDs(d)
 	if d.Verdict != tt.verdict {
 		t.Errorf("verdict = %s, want %s; findings %v", d.Verdict, tt.verdict, got)

@@ -1,12 +1,6 @@
 package rules
 
-import (
-	"context"
-	"testing"
-
-	"github.com/luxscreen/luxscreen/internal/testenv"
-	"github.com/luxscreen/luxscreen/screen"
-)
+import "testing"
 
 // TestDocumentedCasesUNOFAC runs the documented cases screening against
 // the UN consolidated list (2026-02-27) and the OFAC SDN set (July 2021)
@@ -17,22 +11,7 @@ import (
 // Exporters" scores as a match with OFAC's "SIAM NICE COMPANY LTD.", a
 // screening false positive reported to the screen package.)
 func TestDocumentedCasesUNOFAC(t *testing.T) {
-	ctx := context.Background()
-	var ls []screen.List
-	for _, p := range []string{
-		testenv.Path(t, "data", "screening", "un", "UN_consolidated_2026-02-27.xml"),
-		testenv.Path(t, "data", "screening", "ofac-sdn-2021-07"),
-	} {
-		l, err := screen.Load(ctx, p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		ls = append(ls, l)
-	}
-	sc, err := screen.NewScreener(ls...)
-	if err != nil {
-		t.Fatal(err)
-	}
+	sc := unOFAC(t)
 	e := testEngine(t, sc)
 	for _, tt := range []documentedCase{
 		{"maybach-2018.json", VerdictReview, []string{"review dprk-transshipment-route", "review controlled-goods-to-shell", "review evasion-flag-controlled-goods"}},

@@ -20,11 +20,6 @@ func ExampleEvaluate() {
 		fmt.Println(err)
 		return
 	}
-	goods, err := cat, error(nil)
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
 	demo, err := screen.DemoList()
 	if err != nil {
 		fmt.Println(err)
@@ -35,7 +30,7 @@ func ExampleEvaluate() {
 		fmt.Println(err)
 		return
 	}
-	e, err := rules.NewEngine(rules.Config{Goods: goods, Parties: sc})
+	e, err := rules.NewEngine(rules.Config{Goods: cat, Parties: sc})
 	if err != nil {
 		fmt.Println(err)
 		return
