@@ -123,6 +123,9 @@ func (c *Classifier) Lexicon() *Lexicon { return c.lx }
 
 // analysis is what the lexicon made of a description.
 type analysis struct {
+	// lean skips what only a Result shows (evidence, attributes,
+	// candidates): the goods assessment of a line needs its codes alone.
+	lean       bool
 	redirected bool // promoted to antiques by Chapter 97 Note 4 (A)
 	attrs      attrs
 	ranked     []int // concept indexes by descending score
@@ -239,7 +242,10 @@ type outcome struct {
 
 func (c *Classifier) resolve(a *analysis, ci int) outcome {
 	con := &c.lx.concepts[ci]
-	o := outcome{concept: ci, score: a.scores[ci], evidence: a.evidence(c.lx, ci)}
+	o := outcome{concept: ci, score: a.scores[ci]}
+	if !a.lean {
+		o.evidence = a.evidence(c.lx, ci)
+	}
 	if a.attrs[attrParts].str == "true" && con.id != "parts" {
 		if con.parts.IsZero() {
 			o.headings = nil
@@ -247,7 +253,9 @@ func (c *Classifier) resolve(a *analysis, ci int) outcome {
 			return o
 		}
 		o.code = con.parts
-		o.evidence = append(o.evidence, "rule parts → "+con.parts.String())
+		if !a.lean {
+			o.evidence = append(o.evidence, "rule parts → "+con.parts.String())
+		}
 		o.headings = []hs.Code{con.parts.Truncate(4)}
 		return o
 	}
@@ -255,10 +263,10 @@ func (c *Classifier) resolve(a *analysis, ci int) outcome {
 	if !d.code.IsZero() {
 		o.code = d.code
 		o.headings = []hs.Code{d.code.Truncate(4)}
-		if len(d.used) > 0 {
+		if len(d.used) > 0 && !a.lean {
 			o.evidence = append(o.evidence, "rule "+strings.Join(d.used, ", ")+" → "+d.code.String())
 		}
-		if len(d.assumed) > 0 {
+		if len(d.assumed) > 0 && !a.lean {
 			o.evidence = append(o.evidence, "assumed "+strings.Join(d.assumed, ", "))
 		}
 		return o
@@ -321,7 +329,7 @@ func (c *Classifier) AssessGoods(ctx context.Context, g lists.Goods, rates *list
 	}
 	it := Item{ID: g.ID, Description: g.Description, DeclaredCode: g.Code, Value: g.Value.Amount, Currency: g.Value.Currency,
 		Quantity: g.Quantity, Unit: g.Unit, Date: g.Date}
-	var w work
+	w := work{lean: true}
 	res := c.classify(&it, &w)
 	if rates == nil {
 		rates = c.rates
@@ -356,6 +364,7 @@ func (c *Classifier) Version() string {
 // goods were classified under, and the lookup options of the item.
 type work struct {
 	opts lists.Options
+	lean bool // see analysis.lean
 	// codes are judged in order; tentative marks headings of an
 	// undecided classification. The first ones are kept in an array, so
 	// that a line's work stays on the stack.
@@ -424,7 +433,7 @@ func (c *Classifier) classify(it *Item, w *work) Result {
 	}
 	s := c.scratch.Get().(*scratch)
 	defer c.scratch.Put(s)
-	d := c.describe(&res, desc, date, s)
+	d := c.describe(&res, desc, date, s, w.lean)
 	switch {
 	case d.useIndex:
 		d.final, d.headings = c.fromIndex(&res, d.hits, d.out)
@@ -456,19 +465,21 @@ type described struct {
 	// contradicts is set when the description points to a heading the
 	// declared code is not under.
 	contradicts bool
+	lean        bool // see analysis.lean
 	final       hs.Code
 	headings    []hs.Code
 }
 
 // describe analyses the description with the lexicon and the nomenclature
 // index.
-func (c *Classifier) describe(res *Result, desc string, date time.Time, s *scratch) described {
-	var d described
+func (c *Classifier) describe(res *Result, desc string, date time.Time, s *scratch, lean bool) described {
+	d := described{lean: lean}
 	if desc == "" {
 		return d
 	}
 	t := tokenize(desc, c.lx.weak)
 	a := c.analyse(&t, date.Year(), s)
+	a.lean = lean
 	s.matches = a.matches[:0]
 	a.antiqueRedirect(c.lx)
 	for _, ci := range a.ranked {
@@ -477,7 +488,9 @@ func (c *Classifier) describe(res *Result, desc string, date time.Time, s *scrat
 		}
 		d.out = append(d.out, c.resolve(&a, ci))
 	}
-	res.Attributes = a.attrs.list()
+	if !lean {
+		res.Attributes = a.attrs.list()
+	}
 	d.top = len(d.out) > 0 && d.out[0].score >= minAnswer
 	if c.ix != nil {
 		d.hits = c.ix.search(t.tokens, 10, s.bm25, c.stop)
@@ -511,8 +524,10 @@ func (c *Classifier) fromLexicon(res *Result, d *described) {
 	if cr := c.lx.concepts[o.concept].redFlag; cr != "" {
 		res.review("red flag: " + cr)
 	}
-	c.addLexiconCandidates(res, d.out)
-	c.addIndexCandidates(res, d.hits)
+	if !d.lean {
+		c.addLexiconCandidates(res, d.out)
+		c.addIndexCandidates(res, d.hits)
+	}
 }
 
 // fromDeclared answers from the declared code when the description says

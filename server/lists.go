@@ -4,8 +4,8 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
-	"time"
 
+	"github.com/luxscreen/luxscreen"
 	"github.com/luxscreen/luxscreen/hs"
 	"github.com/luxscreen/luxscreen/lists"
 )
@@ -62,33 +62,10 @@ func (s *Server) handleLookup(w http.ResponseWriter, r *http.Request) error {
 // lookupOptions reads the date, jurisdiction, direction and kinds
 // parameters as the CLI reads its flags; the date defaults to today (UTC).
 func (s *Server) lookupOptions(q url.Values, kinds string) (lists.Options, error) {
-	var opts lists.Options
-	if d := q.Get("date"); d == "" {
-		now := s.sys.Now().UTC()
-		opts.Date = time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
-	} else {
-		t, err := time.Parse(dateLayout, d)
-		if err != nil {
-			return opts, errorf(http.StatusBadRequest, CodeInvalidParameter, "date %q: want YYYY-MM-DD", d)
-		}
-		opts.Date = t
-	}
-	for _, j := range splitList(q.Get("jurisdiction")) {
-		opts.Jurisdictions = append(opts.Jurisdictions, lists.CanonicalJurisdiction(j))
-	}
-	for _, k := range splitList(kinds) {
-		switch lists.Kind(k) {
-		case lists.Luxury, lists.Sectoral, lists.CatchAll:
-			opts.Kinds = append(opts.Kinds, lists.Kind(k))
-		default:
-			return opts, errorf(http.StatusBadRequest, CodeInvalidParameter, "kind %q: want luxury, sectoral or catch-all", k)
-		}
-	}
-	switch d := lists.Direction(q.Get("direction")); d {
-	case "", lists.ExportTo, lists.ImportFrom, lists.Both:
-		opts.Direction = d
-	default:
-		return opts, errorf(http.StatusBadRequest, CodeInvalidParameter, "direction %q: want export-to or import-from", d)
+	f := luxscreen.Filter{Date: q.Get("date"), Jurisdictions: q.Get("jurisdiction"), Kinds: kinds, Direction: q.Get("direction")}
+	opts, err := f.Options(s.sys.Now())
+	if err != nil {
+		return opts, errorf(http.StatusBadRequest, CodeInvalidParameter, "%v", err)
 	}
 	return opts, nil
 }
@@ -111,40 +88,18 @@ func (s *Server) handleCompare(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	ls := s.sys.Catalogue().Lists()
 	var sides [2]*lists.List
 	for i, p := range []string{"a", "b"} {
 		name := q.Get(p)
 		if name == "" {
 			return errorf(http.StatusBadRequest, CodeInvalidParameter, "parameter %q is required: a list ID or a jurisdiction, e.g. ?a=EU&b=US", p)
 		}
-		if sides[i] = resolveList(ls, name, opts); sides[i] == nil {
+		var ok bool
+		if sides[i], ok = s.sys.ResolveList(name, opts); !ok {
 			return errorf(http.StatusNotFound, CodeNotFound, "%s=%q is neither a list ID nor a jurisdiction with a list in force on %s (GET /v1/lists)", p, name, opts.Date.Format(dateLayout))
 		}
 	}
 	return writeJSON(w, http.StatusOK, lists.Compare(sides[0], sides[1]))
-}
-
-// resolveList returns the list with ID name as in force on the day, or
-// else the lists of the jurisdiction name in force on the day and of the
-// kinds asked, merged; nil when there are none.
-func resolveList(ls []*lists.List, name string, opts lists.Options) *lists.List {
-	for _, l := range ls {
-		if l.ID == name {
-			return l.At(opts.Date)
-		}
-	}
-	j := lists.CanonicalJurisdiction(name)
-	var parts []*lists.List
-	for _, l := range lists.InForce(ls, opts.Date, opts.Kinds...) {
-		if l.Jurisdiction == j {
-			parts = append(parts, l.At(opts.Date))
-		}
-	}
-	if len(parts) == 0 {
-		return nil
-	}
-	return lists.Combine(j, parts...)
 }
 
 // knownParams rejects a query parameter the endpoint does not take, so a
@@ -160,15 +115,4 @@ func knownParams(q url.Values, known ...string) error {
 		}
 	}
 	return nil
-}
-
-// splitList splits a comma-separated parameter, dropping empty items.
-func splitList(s string) []string {
-	var out []string
-	for _, p := range strings.Split(s, ",") {
-		if p = strings.TrimSpace(p); p != "" {
-			out = append(out, p)
-		}
-	}
-	return out
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/luxscreen/luxscreen"
 	"github.com/luxscreen/luxscreen/hs"
 	"github.com/luxscreen/luxscreen/lists"
 	"github.com/luxscreen/luxscreen/report"
@@ -198,15 +199,15 @@ func runListsCompare(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	ls, err := fs.controlLists(ctx, e)
+	sys, err := fs.open(ctx, e, luxscreen.Config{}, false)
 	if err != nil {
 		return err
 	}
-	a, err := resolveList(ls, pos[0], opts)
+	a, err := resolveList(sys, pos[0], opts)
 	if err != nil {
 		return err
 	}
-	b, err := resolveList(ls, pos[1], opts)
+	b, err := resolveList(sys, pos[1], opts)
 	if err != nil {
 		return err
 	}
@@ -219,23 +220,12 @@ func runListsCompare(ctx context.Context, e *env, args []string) error {
 
 // resolveList returns the list with ID name, or else the lists of the
 // jurisdiction name in force on the day and of the kinds asked, merged.
-func resolveList(ls []*lists.List, name string, opts lists.Options) (*lists.List, error) {
-	for _, l := range ls {
-		if l.ID == name {
-			return l.At(opts.Date), nil
-		}
-	}
-	j := lists.CanonicalJurisdiction(name)
-	var parts []*lists.List
-	for _, l := range lists.InForce(ls, opts.Date, opts.Kinds...) {
-		if l.Jurisdiction == j {
-			parts = append(parts, l.At(opts.Date))
-		}
-	}
-	if len(parts) == 0 {
+func resolveList(sys *luxscreen.System, name string, opts lists.Options) (*lists.List, error) {
+	l, ok := sys.ResolveList(name, opts)
+	if !ok {
 		return nil, usagef("lists compare: %q is neither a list ID nor a jurisdiction with a list in force on %s (run 'luxscreen lists')", name, opts.Date.Format(dateFlagLayout))
 	}
-	return lists.Combine(j, parts...), nil
+	return l, nil
 }
 
 func printComparison(w io.Writer, a, b *lists.List, c lists.Comparison, date time.Time) error {

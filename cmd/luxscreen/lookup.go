@@ -7,6 +7,7 @@ import (
 	"io"
 	"time"
 
+	"github.com/luxscreen/luxscreen"
 	"github.com/luxscreen/luxscreen/hs"
 	"github.com/luxscreen/luxscreen/lists"
 )
@@ -48,34 +49,11 @@ func runLookup(ctx context.Context, e *env, args []string) error {
 	return printMatches(e.stdout, code, opts.Date, matches)
 }
 
+// lookupOptions reads the filters of "lookup" and the lists commands.
 func lookupOptions(e *env, date, juris, kinds, dir string) (lists.Options, error) {
-	var opts lists.Options
-	if date == "" {
-		now := e.now()
-		opts.Date = time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
-	} else {
-		t, err := time.Parse(dateFlagLayout, date)
-		if err != nil {
-			return opts, usagef("--date %q: want YYYY-MM-DD", date)
-		}
-		opts.Date = t
-	}
-	for _, j := range splitList(juris) {
-		opts.Jurisdictions = append(opts.Jurisdictions, lists.CanonicalJurisdiction(j))
-	}
-	for _, k := range splitList(kinds) {
-		switch lists.Kind(k) {
-		case lists.Luxury, lists.Sectoral, lists.CatchAll:
-			opts.Kinds = append(opts.Kinds, lists.Kind(k))
-		default:
-			return opts, usagef("--kind %q: want luxury, sectoral or catch-all", k)
-		}
-	}
-	switch lists.Direction(dir) {
-	case "", lists.ExportTo, lists.ImportFrom, lists.Both:
-		opts.Direction = lists.Direction(dir)
-	default:
-		return opts, usagef("--direction %q: want export-to or import-from", dir)
+	opts, err := luxscreen.Filter{Date: date, Jurisdictions: juris, Kinds: kinds, Direction: dir}.Options(e.now())
+	if err != nil {
+		return opts, usagef("--%v", err)
 	}
 	return opts, nil
 }

@@ -1,0 +1,99 @@
+package luxscreen
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/luxscreen/luxscreen/lists"
+)
+
+// Filter is a lookup's filters as people write them, in the command's
+// flags and the HTTP API's parameters alike.
+type Filter struct {
+	// Date is the day of the lookup, YYYY-MM-DD; empty means today.
+	Date string
+	// Jurisdictions and Kinds are comma-separated ("EU,GB";
+	// "luxury,sectoral"); empty means all.
+	Jurisdictions, Kinds string
+	// Direction is export-to or import-from; empty means both.
+	Direction string
+}
+
+// FilterError is a filter whose value cannot be read.
+type FilterError struct {
+	// Field is the filter: date, jurisdiction, kind or direction.
+	Field, Value string
+	// Want says what the value should be.
+	Want string
+}
+
+func (e *FilterError) Error() string { return fmt.Sprintf("%s %q: want %s", e.Field, e.Value, e.Want) }
+
+// Options returns the lookup options f stands for; an empty date is the
+// day of now, in UTC. A bad value is a [*FilterError].
+func (f Filter) Options(now time.Time) (lists.Options, error) {
+	var opts lists.Options
+	if f.Date == "" {
+		now = now.UTC()
+		opts.Date = time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
+	} else {
+		t, err := time.Parse(time.DateOnly, f.Date)
+		if err != nil {
+			return opts, &FilterError{"date", f.Date, "YYYY-MM-DD"}
+		}
+		opts.Date = t
+	}
+	for _, j := range splitList(f.Jurisdictions) {
+		opts.Jurisdictions = append(opts.Jurisdictions, lists.CanonicalJurisdiction(j))
+	}
+	for _, k := range splitList(f.Kinds) {
+		switch lists.Kind(k) {
+		case lists.Luxury, lists.Sectoral, lists.CatchAll:
+			opts.Kinds = append(opts.Kinds, lists.Kind(k))
+		default:
+			return opts, &FilterError{"kind", k, "luxury, sectoral or catch-all"}
+		}
+	}
+	switch d := lists.Direction(f.Direction); d {
+	case "", lists.ExportTo, lists.ImportFrom, lists.Both:
+		opts.Direction = d
+	default:
+		return opts, &FilterError{"direction", f.Direction, "export-to or import-from"}
+	}
+	return opts, nil
+}
+
+// ResolveList returns the list with ID name as in force on opts.Date, or
+// else the lists of the jurisdiction name in force on the day and of
+// opts.Kinds, merged into one; false when there are none.
+func (s *System) ResolveList(name string, opts lists.Options) (*lists.List, bool) {
+	ls := s.cat.Lists()
+	for _, l := range ls {
+		if l.ID == name {
+			return l.At(opts.Date), true
+		}
+	}
+	j := lists.CanonicalJurisdiction(name)
+	var parts []*lists.List
+	for _, l := range lists.InForce(ls, opts.Date, opts.Kinds...) {
+		if l.Jurisdiction == j {
+			parts = append(parts, l.At(opts.Date))
+		}
+	}
+	if len(parts) == 0 {
+		return nil, false
+	}
+	return lists.Combine(j, parts...), true
+}
+
+// splitList splits a comma-separated value, dropping empty items.
+func splitList(s string) []string {
+	var out []string
+	for _, p := range strings.Split(s, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
