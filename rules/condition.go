@@ -301,9 +301,16 @@ func (a *allCond) refs(to []setRef) []setRef {
 type anyCond struct{ kids []cond }
 
 func (a *anyCond) eval(c *evalCtx) outcome {
+	return anyOutcome(len(a.kids), func(i int) outcome { return a.kids[i].eval(c) })
+}
+
+// anyOutcome combines n outcomes as "any of": it holds when one holds, is
+// certain when a holding one is certain, and gathers the evidence of every
+// one that holds.
+func anyOutcome(n int, at func(i int) outcome) outcome {
 	var out outcome
-	for _, k := range a.kids {
-		o := k.eval(c)
+	for i := range n {
+		o := at(i)
 		if !o.ok {
 			continue
 		}
@@ -556,17 +563,7 @@ func (p *partyCond) refs(to []setRef) []setRef { return addRef(to, p.countryIn) 
 type lineCond struct{ spec *lineSpec }
 
 func (l *lineCond) eval(c *evalCtx) outcome {
-	var out outcome
-	for i := range c.lines {
-		m := l.spec.match(c, i)
-		if !m.ok {
-			continue
-		}
-		out.ok = true
-		out.certain = out.certain || m.certain
-		out.gather(m)
-	}
-	return out
+	return anyOutcome(len(c.lines), func(i int) outcome { return l.spec.match(c, i) })
 }
 
 func (l *lineCond) refs(to []setRef) []setRef { return to }

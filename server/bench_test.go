@@ -79,20 +79,13 @@ func BenchmarkScreenHandlerShared(b *testing.B) {
 
 // BenchmarkScreenBatchHandler is a batch of 100 parties in one request.
 func BenchmarkScreenBatchHandler(b *testing.B) {
-	var sb strings.Builder
-	sb.WriteString("[")
-	for i := range 100 {
-		if i > 0 {
-			sb.WriteString(",")
-		}
+	body := jsonArray(100, ",", func(i int) string {
 		if i%2 == 0 {
-			sb.WriteString(`{"name": "Korea Ryongbong General Corp.", "kind": "org"}`)
-		} else {
-			sb.WriteString(`{"name": "Hamburg Sud Shipping GmbH", "kind": "org"}`)
+			return `{"name": "Korea Ryongbong General Corp.", "kind": "org"}`
 		}
-	}
-	sb.WriteString("]")
-	benchHandler(b, newBenchServer(b), "/v1/screen", sb.String())
+		return `{"name": "Hamburg Sud Shipping GmbH", "kind": "org"}`
+	})
+	benchHandler(b, newBenchServer(b), "/v1/screen", body)
 }
 
 // BenchmarkMatchHandler is one yente /match request with two examples.
@@ -118,16 +111,9 @@ func BenchmarkClassifyHandler(b *testing.B) {
 
 // BenchmarkSplitBody splits a batch of 1,000 items.
 func BenchmarkSplitBody(b *testing.B) {
-	var sb strings.Builder
-	sb.WriteString("[\n")
-	for i := range 1000 {
-		if i > 0 {
-			sb.WriteString(",\n")
-		}
-		sb.WriteString(`{"id": "x", "name": "Korea Ryongbong General Corp.", "kind": "org"}`)
-	}
-	sb.WriteString("]")
-	data := []byte(sb.String())
+	data := []byte(jsonArray(1000, ",\n", func(int) string {
+		return `{"id": "x", "name": "Korea Ryongbong General Corp.", "kind": "org"}`
+	}))
 	b.ReportAllocs()
 	b.SetBytes(int64(len(data)))
 	for b.Loop() {
@@ -135,4 +121,19 @@ func BenchmarkSplitBody(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// jsonArray is a JSON array of n items, item(i) the i-th, written with sep
+// between items.
+func jsonArray(n int, sep string, item func(i int) string) string {
+	var sb strings.Builder
+	sb.WriteString("[")
+	for i := range n {
+		if i > 0 {
+			sb.WriteString(sep)
+		}
+		sb.WriteString(item(i))
+	}
+	sb.WriteString("]")
+	return sb.String()
 }

@@ -20,16 +20,7 @@ func TestAcceptance(t *testing.T) {
 	rep.Print(&buf)
 	t.Log("\n" + buf.String())
 
-	var tp, tpN, hn, hnMatch int
-	for _, c := range rep.DPRK {
-		if c.IsMatch {
-			tp += c.Review
-			tpN += c.N
-		} else {
-			hn += c.N
-			hnMatch += c.Match
-		}
-	}
+	tp, tpN, hn, hnMatch := rep.dprkTotals()
 	if tpN != 387 || hn != 81 {
 		t.Errorf("DPRK pairs: %d true and %d false, want 387 and 81", tpN, hn)
 	}
