@@ -13,6 +13,7 @@ import (
 
 	"github.com/luxscreen/luxscreen/hs"
 	"github.com/luxscreen/luxscreen/internal/datafile"
+	"github.com/luxscreen/luxscreen/internal/testenv"
 	"github.com/luxscreen/luxscreen/lists"
 )
 
@@ -30,10 +31,7 @@ func dataDir(t *testing.T, files fstest.MapFS) string {
 // list file extends it) and that a faulty or missing directory fails Open
 // with the place of the problem.
 func TestOpenDataDir(t *testing.T) {
-	valid, err := os.ReadFile(filepath.Join("lists", "testdata", "valid.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	valid := testenv.ReadFile(t, filepath.Join("lists", "testdata", "valid.yaml"))
 	ctx := context.Background()
 	dir := dataDir(t, fstest.MapFS{"lists/data/test.yaml": {Data: valid}})
 	sys, err := Open(ctx, Config{DataDir: dir})
@@ -60,14 +58,8 @@ func TestOpenDataDir(t *testing.T) {
 }
 
 func TestCheckDataReport(t *testing.T) {
-	valid, err := os.ReadFile(filepath.Join("lists", "testdata", "valid.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	un, err := os.ReadFile(filepath.Join("lists", "data", "un-2321-luxury.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	valid := testenv.ReadFile(t, filepath.Join("lists", "testdata", "valid.yaml"))
+	un := testenv.ReadFile(t, filepath.Join("lists", "data", "un-2321-luxury.yaml"))
 	dir := dataDir(t, fstest.MapFS{
 		"lists/data/test.yaml":           {Data: valid},
 		"lists/data/un-2321-luxury.yaml": {Data: un},

@@ -2,23 +2,20 @@ package lists
 
 import (
 	"context"
-	"os"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/luxscreen/luxscreen/hs"
+	"github.com/luxscreen/luxscreen/internal/testenv"
 )
 
 func testCatalogue(t testing.TB) *Catalogue {
 	t.Helper()
 	var ls []*List
 	for _, name := range []string{"testdata/valid.yaml", "testdata/sectoral.yaml"} {
-		data, err := os.ReadFile(name)
-		if err != nil {
-			t.Fatal(err)
-		}
+		data := testenv.ReadFile(t, name)
 		l, err := ParseFile(name, data)
 		if err != nil {
 			t.Fatal(err)

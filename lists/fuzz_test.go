@@ -1,18 +1,16 @@
 package lists
 
 import (
-	"os"
 	"testing"
+
+	"github.com/luxscreen/luxscreen/internal/testenv"
 )
 
 // FuzzParseFile checks that no input makes the loader panic, and that what
 // it accepts can be indexed and looked up.
 func FuzzParseFile(f *testing.F) {
 	for _, name := range []string{"testdata/valid.yaml", "testdata/sectoral.yaml"} {
-		data, err := os.ReadFile(name)
-		if err != nil {
-			f.Fatal(err)
-		}
+		data := testenv.ReadFile(f, name)
 		f.Add(data)
 	}
 	f.Add([]byte("id: x\nentries: [{id: y, codes: [{code: 7}]}]\n"))

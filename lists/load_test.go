@@ -3,20 +3,17 @@ package lists
 import (
 	"errors"
 	"fmt"
-	"os"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/luxscreen/luxscreen/internal/datafile"
+	"github.com/luxscreen/luxscreen/internal/testenv"
 )
 
 func TestParseFileErrors(t *testing.T) {
-	valid, err := os.ReadFile("testdata/valid.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
+	valid := testenv.ReadFile(t, "testdata/valid.yaml")
 	if _, err := ParseFile("valid.yaml", valid); err != nil {
 		t.Fatalf("valid file: %v", err)
 	}
@@ -83,10 +80,7 @@ func TestParseFileErrors(t *testing.T) {
 // TestParseFileEveryProblem checks that one file's problems are reported
 // together, each once, in file order.
 func TestParseFileEveryProblem(t *testing.T) {
-	valid, err := os.ReadFile("testdata/valid.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
+	valid := testenv.ReadFile(t, "testdata/valid.yaml")
 	src := string(valid)
 	for _, e := range [][2]string{
 		{"kind: luxury\n", "kind: luxury\ncolour: red\n"},
@@ -95,7 +89,7 @@ func TestParseFileEveryProblem(t *testing.T) {
 	} {
 		src = strings.Replace(src, e[0], e[1], 1)
 	}
-	_, err = ParseFile("bad.yaml", []byte(src))
+	_, err := ParseFile("bad.yaml", []byte(src))
 	var got []string
 	for _, p := range datafile.Problems(err) {
 		got = append(got, fmt.Sprintf("%d:%d %s", p.Line, p.Column, p.Field))
@@ -107,10 +101,7 @@ func TestParseFileEveryProblem(t *testing.T) {
 }
 
 func TestParseFileModel(t *testing.T) {
-	data, err := os.ReadFile("testdata/valid.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
+	data := testenv.ReadFile(t, "testdata/valid.yaml")
 	l, err := ParseFile("valid.yaml", data)
 	if err != nil {
 		t.Fatal(err)

@@ -3,12 +3,12 @@ package rules
 import (
 	"errors"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/luxscreen/luxscreen/internal/testenv"
 )
 
 func TestDecodeErrors(t *testing.T) {
@@ -83,10 +83,7 @@ func TestExamplesDecode(t *testing.T) {
 		t.Fatalf("no example shipments: %v", err)
 	}
 	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
+		b := testenv.ReadFile(t, f)
 		s, err := Decode(f, b)
 		if err != nil {
 			t.Errorf("%v", err)

@@ -2,7 +2,6 @@ package rules
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -11,6 +10,7 @@ import (
 	"time"
 
 	"github.com/luxscreen/luxscreen/classify"
+	"github.com/luxscreen/luxscreen/internal/testenv"
 	"github.com/luxscreen/luxscreen/lists"
 	"github.com/luxscreen/luxscreen/party"
 )
@@ -123,10 +123,7 @@ func fixedNow() time.Time { return time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC
 func exampleShipment(t testing.TB, name string) *Shipment {
 	t.Helper()
 	p := filepath.Join("..", "examples", "shipments", name)
-	b, err := os.ReadFile(p)
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := testenv.ReadFile(t, p)
 	s, err := Decode(p, b)
 	if err != nil {
 		t.Fatal(err)

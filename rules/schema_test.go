@@ -10,16 +10,14 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/luxscreen/luxscreen/internal/testenv"
 )
 
 // TestShipmentSchemaMatchesModel checks that shipment.schema.json names
 // exactly the JSON fields of the model, so that the schema and the strict
 // decoder cannot drift apart.
 func TestShipmentSchemaMatchesModel(t *testing.T) {
-	b, err := os.ReadFile("shipment.schema.json")
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := testenv.ReadFile(t, "shipment.schema.json")
 	var schema map[string]any
 	if err := json.Unmarshal(b, &schema); err != nil {
 		t.Fatal(err)

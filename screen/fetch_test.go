@@ -15,13 +15,11 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
+	"github.com/luxscreen/luxscreen/internal/testenv"
 )
 
 func TestFetch(t *testing.T) {
-	un, err := os.ReadFile("testdata/un_small.xml")
-	if err != nil {
-		t.Fatal(err)
-	}
+	un := testenv.ReadFile(t, "testdata/un_small.xml")
 	mux := http.NewServeMux()
 	mux.HandleFunc("/un.xml", func(w http.ResponseWriter, r *http.Request) { w.Write(un) })
 	mux.HandleFunc("/slow", func(w http.ResponseWriter, r *http.Request) {
@@ -44,10 +42,7 @@ func TestFetch(t *testing.T) {
 		t.Errorf("Fetch mismatch (-want +got):\n%s", diff)
 	}
 	var manifest []Fetched
-	data, err := os.ReadFile(filepath.Join(dir, ManifestFile))
-	if err != nil {
-		t.Fatal(err)
-	}
+	data := testenv.ReadFile(t, filepath.Join(dir, ManifestFile))
 	if err := json.Unmarshal(data, &manifest); err != nil || len(manifest) != 1 || manifest[0].SHA256 != want[0].SHA256 {
 		t.Errorf("manifest = %s (%v)", data, err)
 	}

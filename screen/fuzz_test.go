@@ -6,6 +6,8 @@ import (
 	"io"
 	"os"
 	"testing"
+
+	"github.com/luxscreen/luxscreen/internal/testenv"
 )
 
 // The parsers must never panic, and every entity they return must have an
@@ -29,10 +31,7 @@ func FuzzParseOFACSDN(f *testing.F) {
 }
 
 func FuzzParseOFACSet(f *testing.F) {
-	sdn, err := os.ReadFile("testdata/ofac_small/sdn.csv")
-	if err != nil {
-		f.Fatal(err)
-	}
+	sdn := testenv.ReadFile(f, "testdata/ofac_small/sdn.csv")
 	alt, _ := os.ReadFile("testdata/ofac_small/alt.csv")
 	add, _ := os.ReadFile("testdata/ofac_small/add.csv")
 	f.Add(alt, add)
@@ -83,10 +82,7 @@ func FuzzScreen(f *testing.F) {
 // fuzzParser fuzzes one single-file parser from a seed file and any
 // further seeds.
 func fuzzParser(f *testing.F, seedFile string, parse func(io.Reader) ([]Entity, error), seeds ...[]byte) {
-	seed, err := os.ReadFile(seedFile)
-	if err != nil {
-		f.Fatal(err)
-	}
+	seed := testenv.ReadFile(f, seedFile)
 	for _, s := range append([][]byte{seed}, seeds...) {
 		f.Add(s)
 	}

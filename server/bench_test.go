@@ -5,7 +5,6 @@ import (
 	"context"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -97,10 +96,7 @@ func BenchmarkMatchHandler(b *testing.B) {
 
 // BenchmarkCheckHandler judges one shipment.
 func BenchmarkCheckHandler(b *testing.B) {
-	body, err := os.ReadFile(filepath.Join("..", "examples", "shipments", "horses-2019-eu.json"))
-	if err != nil {
-		b.Fatal(err)
-	}
+	body := testenv.ReadFile(b, filepath.Join("..", "examples", "shipments", "horses-2019-eu.json"))
 	benchHandler(b, newBenchServer(b), "/v1/check", string(body))
 }
 

@@ -9,7 +9,6 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -21,6 +20,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/luxscreen/luxscreen/classify"
+	"github.com/luxscreen/luxscreen/internal/testenv"
 	"github.com/luxscreen/luxscreen/lists"
 	"github.com/luxscreen/luxscreen/rules"
 	"github.com/luxscreen/luxscreen/screen"
@@ -31,14 +31,8 @@ import (
 func TestEndpoints(t *testing.T) {
 	logs := &syncBuffer{}
 	_, base := startServer(t, testConfig(t, logs))
-	shipment, err := os.ReadFile(filepath.Join("..", "examples", "shipments", "horses-2019-eu.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	rice, err := os.ReadFile(filepath.Join("..", "examples", "shipments", "rice-humanitarian.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	shipment := testenv.ReadFile(t, filepath.Join("..", "examples", "shipments", "horses-2019-eu.json"))
+	rice := testenv.ReadFile(t, filepath.Join("..", "examples", "shipments", "rice-humanitarian.json"))
 
 	tests := []struct {
 		name, method, path, body string

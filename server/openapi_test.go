@@ -2,7 +2,6 @@ package server
 
 import (
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"reflect"
 	"regexp"
@@ -13,6 +12,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/luxscreen/luxscreen/classify"
+	"github.com/luxscreen/luxscreen/internal/testenv"
 	"github.com/luxscreen/luxscreen/rules"
 	"github.com/luxscreen/luxscreen/screen"
 )
@@ -139,10 +139,7 @@ func TestOpenAPISchemas(t *testing.T) {
 // rules/shipment.schema.json, the full schema it refers to.
 func TestOpenAPIShipment(t *testing.T) {
 	doc := loadOpenAPI(t)
-	b, err := os.ReadFile(filepath.Join("..", "rules", "shipment.schema.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := testenv.ReadFile(t, filepath.Join("..", "rules", "shipment.schema.json"))
 	var full struct {
 		Properties map[string]json.RawMessage `json:"properties"`
 	}

@@ -2,7 +2,6 @@ package trade
 
 import (
 	"context"
-	"os"
 	"testing"
 
 	"github.com/luxscreen/luxscreen/hs"
@@ -23,10 +22,7 @@ func TestPaperCodesExist(t *testing.T) {
 		}
 		tables[name] = tab
 	}
-	text, err := os.ReadFile("testdata/paper/figure4.csv")
-	if err != nil {
-		t.Fatal(err)
-	}
+	text := testenv.ReadFile(t, "testdata/paper/figure4.csv")
 	for _, fl := range flowsOf(t, string(text)) {
 		name := "classificationH5.json"
 		if fl.Period.Year < 2017 {

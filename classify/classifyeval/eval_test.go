@@ -3,7 +3,6 @@ package classifyeval
 import (
 	"bytes"
 	"context"
-	"os"
 
 	"strings"
 	"testing"
@@ -23,10 +22,7 @@ func readInScope(t testing.TB) []Labelled {
 // readSet reads the labelled set at path.
 func readSet(t testing.TB, path string) []Labelled {
 	t.Helper()
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := testenv.ReadFile(t, path)
 	set, err := ReadLabelled(bytes.NewReader(b))
 	if err != nil {
 		t.Fatalf("%s: %v", path, err)

@@ -14,6 +14,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/luxscreen/luxscreen/internal/testenv"
 	"github.com/luxscreen/luxscreen/rules"
 )
 
@@ -177,10 +178,7 @@ func TestBrokenInput(t *testing.T) {
 // when all are.
 func TestCommand(t *testing.T) {
 	clean := filepath.Join(t.TempDir(), "clean.csv")
-	b, err := os.ReadFile("testdata/bills.csv")
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := testenv.ReadFile(t, "testdata/bills.csv")
 	lines := strings.SplitAfter(string(b), "\n")
 	if err := os.WriteFile(clean, []byte(lines[0]+lines[1]), 0o644); err != nil { // the header and the rice bill
 		t.Fatal(err)

@@ -3,10 +3,11 @@ package main
 import (
 	"bytes"
 	"context"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/luxscreen/luxscreen/internal/testenv"
 )
 
 // TestRun runs the example on the bundled shipments: the clean rice
@@ -29,10 +30,7 @@ func TestRun(t *testing.T) {
 	if !strings.Contains(out.String(), "release  rice-humanitarian") {
 		t.Errorf("rice not released:\n%s", out.String())
 	}
-	b, err := os.ReadFile(auditFile)
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := testenv.ReadFile(t, auditFile)
 	if n := strings.Count(string(b), "\n"); n != len(files) {
 		t.Errorf("%d audit records, want %d", n, len(files))
 	}

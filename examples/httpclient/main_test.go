@@ -4,11 +4,11 @@ import (
 	"context"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"strings"
 	"testing"
 
 	"github.com/luxscreen/luxscreen"
+	"github.com/luxscreen/luxscreen/internal/testenv"
 	"github.com/luxscreen/luxscreen/server"
 )
 
@@ -34,10 +34,7 @@ func startService(t *testing.T) *httptest.Server {
 // list entries, and the consignee screened.
 func TestMaybach(t *testing.T) {
 	ts := startService(t)
-	b, err := os.ReadFile("../shipments/maybach-2018.json")
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := testenv.ReadFile(t, "../shipments/maybach-2018.json")
 	var out strings.Builder
 	if err := run(context.Background(), &out, &client{base: ts.URL, http: ts.Client()}, b); err != nil {
 		t.Fatal(err)

@@ -1,4 +1,5 @@
-// Package testenv finds the shared test data for tests and benchmarks.
+// Package testenv finds the shared test data for tests and benchmarks,
+// and reads test fixtures.
 //
 // Tests that need the real files of the shared folder (HS nomenclatures,
 // sanctions lists, labelled evaluation sets) read its path from the
@@ -46,4 +47,15 @@ func Path(tb testing.TB, elem ...string) string {
 // unset, without skipping.
 func Dir() string {
 	return shared.Dir()
+}
+
+// ReadFile returns the contents of a test fixture, stopping the test when
+// it cannot be read.
+func ReadFile(tb testing.TB, name string) []byte {
+	tb.Helper()
+	b, err := os.ReadFile(name)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return b
 }

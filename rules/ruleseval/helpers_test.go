@@ -2,12 +2,12 @@ package ruleseval
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/luxscreen/luxscreen/classify"
+	"github.com/luxscreen/luxscreen/internal/testenv"
 	"github.com/luxscreen/luxscreen/lists"
 	"github.com/luxscreen/luxscreen/rules"
 	"github.com/luxscreen/luxscreen/screen"
@@ -19,10 +19,7 @@ func fixedNow() time.Time { return time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC
 func exampleShipment(t testing.TB, name string) *rules.Shipment {
 	t.Helper()
 	p := filepath.Join("..", "..", "examples", "shipments", name)
-	b, err := os.ReadFile(p)
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := testenv.ReadFile(t, p)
 	s, err := rules.Decode(p, b)
 	if err != nil {
 		t.Fatal(err)
@@ -83,10 +80,7 @@ func evalEngine(t testing.TB) *rules.Engine {
 		t.Fatal(err)
 	}
 	read := func(name string) []byte {
-		b, err := os.ReadFile(filepath.Join("..", "testdata", "eval", name))
-		if err != nil {
-			t.Fatal(err)
-		}
+		b := testenv.ReadFile(t, filepath.Join("..", "testdata", "eval", name))
 		return b
 	}
 	rates, err := lists.ParseRates("rates.yaml", read("rates.yaml"))
