@@ -1,7 +1,6 @@
 package lists
 
 import (
-	"fmt"
 	"io/fs"
 	"regexp"
 	"slices"
@@ -41,11 +40,7 @@ func DefaultMembership() (*Membership, error) { return LoadMembership(data) }
 // LoadMembership reads [MembershipFile] from fsys, a file system laid out
 // like the package directory.
 func LoadMembership(fsys fs.FS) (*Membership, error) {
-	b, err := fs.ReadFile(fsys, MembershipFile)
-	if err != nil {
-		return nil, fmt.Errorf("lists: union membership: %w", err)
-	}
-	return ParseMembership(datafile.Source(fsys, MembershipFile), b)
+	return datafile.Load(fsys, MembershipFile, "lists: union membership", ParseMembership)
 }
 
 // ParseMembership reads a membership file; name is used in errors, which

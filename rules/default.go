@@ -39,11 +39,7 @@ func DefaultRuleSet() (*RuleSet, error) { return LoadRuleSet(data) }
 // overrides rules by adding a file, or replaces the defaults by replacing
 // rules.yaml.
 func LoadRuleSet(fsys fs.FS) (*RuleSet, error) {
-	b, err := fs.ReadFile(fsys, RulesFile)
-	if err != nil {
-		return nil, err
-	}
-	rs, err := ParseRuleSet(datafile.Source(fsys, RulesFile), b)
+	rs, err := datafile.Load(fsys, RulesFile, "", ParseRuleSet)
 	if err != nil {
 		return nil, err
 	}

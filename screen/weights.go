@@ -86,11 +86,7 @@ func DefaultWeights() (*Weights, error) { return LoadWeights(files) }
 // directory laid over it). Unknown keys, missing values and values out of
 // range are errors with their place ([datafile.Error]).
 func LoadWeights(fsys fs.FS) (*Weights, error) {
-	data, err := fs.ReadFile(fsys, WeightsFile)
-	if err != nil {
-		return nil, fmt.Errorf("screen: %w", err)
-	}
-	return ParseWeights(datafile.Source(fsys, WeightsFile), data)
+	return datafile.Load(fsys, WeightsFile, "screen", ParseWeights)
 }
 
 // ParseWeights parses a weights file; name is used in errors. Every

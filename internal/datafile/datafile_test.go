@@ -310,3 +310,35 @@ func TestDirFS(t *testing.T) {
 		t.Error("Check of a missing directory: want an error")
 	}
 }
+
+func TestLoad(t *testing.T) {
+	fsys := fstest.MapFS{"data/a.yaml": {Data: []byte("x: 1\n")}}
+	parse := func(source string, data []byte) (string, error) { return source + " " + string(data), nil }
+	tests := []struct {
+		name, file, what string
+		want             string
+		wantErr          string // the error's text; empty for none
+	}{
+		{name: "parsed with its source", file: "data/a.yaml", what: "pkg", want: "data/a.yaml x: 1\n"},
+		{name: "read error prefixed", file: "data/b.yaml", what: "pkg", wantErr: "pkg: open data/b.yaml: file does not exist"},
+		{name: "read error as it is", file: "data/b.yaml", wantErr: "open data/b.yaml: file does not exist"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := Load(fsys, tt.file, tt.what, parse)
+			var gotErr string
+			if err != nil {
+				gotErr = err.Error()
+				if !errors.Is(err, fs.ErrNotExist) {
+					t.Errorf("error %v does not wrap fs.ErrNotExist", err)
+				}
+			}
+			if diff := cmp.Diff(tt.wantErr, gotErr); diff != "" {
+				t.Errorf("error (-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("result (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

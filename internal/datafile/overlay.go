@@ -173,6 +173,21 @@ func (o overlay) Sub(dir string) (fs.FS, error) {
 	return s, nil
 }
 
+// Load reads the file name of fsys and parses it with parse, which is
+// given the file's place for its errors ([Source]). An error reading the
+// file is prefixed with what, when what is not empty.
+func Load[T any](fsys fs.FS, name, what string, parse func(source string, data []byte) (T, error)) (T, error) {
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		var zero T
+		if what != "" {
+			err = fmt.Errorf("%s: %w", what, err)
+		}
+		return zero, err
+	}
+	return parse(Source(fsys, name), data)
+}
+
 // Source names the file at path name of fsys for error messages: its path
 // on disk when an overlay made by [Dir.FS] takes it from the directory,
 // its repository path when the overlay falls through to the embedded

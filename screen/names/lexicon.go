@@ -50,11 +50,7 @@ type lexicon struct {
 
 // loadLexicon reads [LexiconFile] from fsys.
 func loadLexicon(fsys fs.FS) (*lexicon, error) {
-	data, err := fs.ReadFile(fsys, LexiconFile)
-	if err != nil {
-		return nil, err
-	}
-	return parseLexicon(datafile.Source(fsys, LexiconFile), data)
+	return datafile.Load(fsys, LexiconFile, "", parseLexicon)
 }
 
 // parseLexicon parses a lexicon file; name is used in error messages,
