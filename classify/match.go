@@ -140,34 +140,40 @@ func numericAttr(a attr) bool {
 	return false
 }
 
+// set records a metal word: a precious metal, or what makes an article
+// base metal or no metal.
+func (m *metalSignals) set(metal string) {
+	switch metal {
+	case "gold":
+		m.gold = true
+	case "silver":
+		m.silver = true
+	case "platinum":
+		m.platinum = true
+	case "palladium":
+		m.palladium = true
+	case "plated":
+		m.plated = true
+	case "clad":
+		m.clad = true
+	case "imitation":
+		m.imitation = true
+	case "base":
+		m.base = true
+	case "nonmetal":
+		m.nonmetal = true
+	}
+}
+
 // applyAttrs records the attributes that matched phrases set. Metal words
 // feed the metal signals, which are resolved together with hallmarks.
 func applyAttrs(ms []matched, a *attrs, m *metalSignals) {
 	for _, mt := range ms {
 		for _, s := range mt.p.attrs {
 			if s.a == attrMetal && !s.implied {
-				switch s.v {
-				case "gold":
-					m.gold = true
-				case "silver":
-					m.silver = true
-					if m.fineness == 0 && (strings.Contains(mt.text, "sterling") || strings.Contains(mt.text, "925")) {
-						m.fineness = 925
-					}
-				case "platinum":
-					m.platinum = true
-				case "palladium":
-					m.palladium = true
-				case "plated":
-					m.plated = true
-				case "clad":
-					m.clad = true
-				case "imitation":
-					m.imitation = true
-				case "base":
-					m.base = true
-				case "nonmetal":
-					m.nonmetal = true
+				m.set(s.v)
+				if s.v == "silver" && m.fineness == 0 && (strings.Contains(mt.text, "sterling") || strings.Contains(mt.text, "925")) {
+					m.fineness = 925
 				}
 				m.ev = append(m.ev, mt.text)
 				continue

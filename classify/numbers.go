@@ -392,16 +392,7 @@ func nums(ns []float64) numSet {
 
 // mark records a precious metal and its fineness read from a number.
 func (m *metalSignals) mark(metal string, fineness float64, ev string) {
-	switch metal {
-	case "gold":
-		m.gold = true
-	case "silver":
-		m.silver = true
-	case "platinum":
-		m.platinum = true
-	case "palladium":
-		m.palladium = true
-	}
+	m.set(metal)
 	m.fineness = fineness
 	m.ev = append(m.ev, ev)
 }

@@ -134,16 +134,21 @@ func (c Code) MarshalText() ([]byte, error) { return []byte(c.digits), nil }
 // UnmarshalText parses text with [Parse]. Empty text gives the zero Code,
 // as the zero Code marshals to empty text; a caller that requires a code
 // must check [Code.IsZero].
-func (c *Code) UnmarshalText(text []byte) error {
+func (c *Code) UnmarshalText(text []byte) error { return unmarshalText(c, text, Parse) }
+
+// unmarshalText sets *dst to what parse reads from text, or to the zero
+// value for empty text, which is what the zero value marshals to.
+func unmarshalText[T any](dst *T, text []byte, parse func(string) (T, error)) error {
 	if len(text) == 0 {
-		*c = Code{}
+		var zero T
+		*dst = zero
 		return nil
 	}
-	p, err := Parse(string(text))
+	v, err := parse(string(text))
 	if err != nil {
 		return err
 	}
-	*c = p
+	*dst = v
 	return nil
 }
 

@@ -101,16 +101,7 @@ func (e Edition) MarshalText() ([]byte, error) { return []byte(e.String()), nil 
 // UnmarshalText parses text with [ParseEdition]. Empty text gives the zero
 // Edition, as the zero Edition marshals to empty text.
 func (e *Edition) UnmarshalText(text []byte) error {
-	if len(text) == 0 {
-		*e = Edition{}
-		return nil
-	}
-	p, err := ParseEdition(string(text))
-	if err != nil {
-		return err
-	}
-	*e = p
-	return nil
+	return unmarshalText(e, text, ParseEdition)
 }
 
 // ParseEdition parses an edition name. It accepts the HS editions as

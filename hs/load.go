@@ -73,10 +73,7 @@ func ReadComtradeJSON(r io.Reader) (*Table, error) {
 // name its edition, so the caller does; the published file is HS2022. The
 // aggregate row TOTAL is not a commodity code and is left out.
 func ReadHSCSV(r io.Reader, ed Edition) (*Table, error) {
-	if ed.IsZero() {
-		return nil, errors.New("hs: no edition given")
-	}
-	f, err := readCSVHeader(r, false)
+	f, err := readEditionCSV(r, ed)
 	if err != nil {
 		return nil, err
 	}
@@ -109,6 +106,15 @@ func ReadHSCSV(r io.Reader, ed Edition) (*Table, error) {
 	return NewTable(ed, items)
 }
 
+// readEditionCSV reads the header of a CSV nomenclature whose edition the
+// caller names, as the file does not.
+func readEditionCSV(r io.Reader, ed Edition) (*csvFile, error) {
+	if ed.IsZero() {
+		return nil, errors.New("hs: no edition given")
+	}
+	return readCSVHeader(r, false)
+}
+
 // ReadCN reads an EU Combined Nomenclature / TARIC goods-nomenclature export
 // in either of the Commission's CSV layouts: "goods_code,hier_pos,
 // language,description" (10-digit goods code) or the layout with "Goods
@@ -119,10 +125,7 @@ func ReadHSCSV(r io.Reader, ed Edition) (*Table, error) {
 // at any time during the year of ed are left out, because a goods
 // nomenclature export also lists lines that have ended or not yet begun.
 func ReadCN(r io.Reader, ed Edition) (*Table, error) {
-	if ed.IsZero() {
-		return nil, errors.New("hs: no edition given")
-	}
-	f, err := readCSVHeader(r, false)
+	f, err := readEditionCSV(r, ed)
 	if err != nil {
 		return nil, err
 	}

@@ -113,6 +113,21 @@ func (c *converter) required(v string, p ...any) {
 	}
 }
 
+// parseRequired parses the required value v with parse, reporting it as
+// missing (with hint) when empty and as invalid when parse fails.
+func parseRequired[T any](c *converter, v, hint string, parse func(string) (T, error), p ...any) T {
+	var t T
+	if v == "" {
+		c.fail(ErrMissing, hint, p...)
+		return t
+	}
+	t, err := parse(v)
+	if err != nil {
+		c.fail(ErrInvalid, err.Error(), p...)
+	}
+	return t
+}
+
 func (c *converter) date(v string, required bool, p ...any) time.Time {
 	if v == "" {
 		if required {
@@ -279,24 +294,8 @@ func (c *converter) entry(l *List, y *yamlEntry, p ...any) *Entry {
 func (c *converter) pattern(basis Basis, y yamlPattern, p ...any) Pattern {
 	at := func(more ...any) []any { return append(slices.Clone(p), more...) }
 	var pt Pattern
-	if y.Code == "" {
-		c.fail(ErrMissing, "", at("code")...)
-	} else {
-		code, err := hs.Parse(y.Code)
-		if err != nil {
-			c.fail(ErrInvalid, err.Error(), at("code")...)
-		}
-		pt.Code = code
-	}
-	if y.Edition == "" {
-		c.fail(ErrMissing, "the nomenclature the code is written in, e.g. HS2022 or CN2017", at("edition")...)
-	} else {
-		ed, err := hs.ParseEdition(y.Edition)
-		if err != nil {
-			c.fail(ErrInvalid, err.Error(), at("edition")...)
-		}
-		pt.Edition = ed
-	}
+	pt.Code = parseRequired(c, y.Code, "", hs.Parse, at("code")...)
+	pt.Edition = parseRequired(c, y.Edition, "the nomenclature the code is written in, e.g. HS2022 or CN2017", hs.ParseEdition, at("edition")...)
 	pt.Ex = y.Ex
 	pt.Rationale = strings.TrimSpace(y.Rationale)
 	if basis == Derived && pt.Rationale == "" {

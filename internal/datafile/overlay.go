@@ -39,30 +39,28 @@ func (o overlay) Open(name string) (fs.File, error) {
 		return nil, oerr
 	}
 	if oerr == nil {
-		st, err := of.Stat()
-		if err != nil {
-			of.Close()
-			return nil, err
-		}
-		if !st.IsDir() {
-			return of, nil
-		}
-		of.Close()
-		entries, err := o.ReadDir(name)
-		if err != nil {
-			return nil, err
-		}
-		return &dirFile{info: st, entries: entries}, nil
+		return o.merged(name, of)
 	}
 	bf, err := o.base.Open(name)
 	if err != nil {
 		return nil, err
 	}
-	st, err := bf.Stat()
-	if err != nil || !st.IsDir() {
-		return bf, err
+	return o.merged(name, bf)
+}
+
+// merged returns f, opened at name in one of the trees, when it is a file;
+// when it is a directory it closes f and returns the directory with the
+// entries of both trees.
+func (o overlay) merged(name string, f fs.File) (fs.File, error) {
+	st, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, err
 	}
-	bf.Close()
+	if !st.IsDir() {
+		return f, nil
+	}
+	f.Close()
 	entries, err := o.ReadDir(name)
 	if err != nil {
 		return nil, err
