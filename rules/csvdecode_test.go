@@ -273,19 +273,27 @@ func TestCSVDecoderLast(t *testing.T) {
 	}
 }
 
+// firstCSVShipment decodes the first shipment of the CSV text in, stopping
+// the test on an error; the decoder goes on from there.
+func firstCSVShipment(t *testing.T, in, name string) (*CSVDecoder, *Shipment) {
+	t.Helper()
+	d, err := NewCSVDecoder(strings.NewReader(in), name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := d.Next()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d, s
+}
+
 // TestCSVDecoderFields checks how the columns fill the shipment model.
 func TestCSVDecoderFields(t *testing.T) {
 	in := "id,date,bl_number,exporter,exporter_country,shipper,consignee,consignee_country,notify_party,vessel_name,vessel_imo,vessel_flag,route,origin,destination,description,hs_code,quantity,unit,value,currency\n" +
 		"x,2018-10-01,BL-1,Acme GmbH,DE,Acme Logistics,Do Young Shipping,MH,Notify Co,DN5505,IMO 1234567,TG,NLRTM Rotterdam > Dalian (CN) > KP,DE,RU,Maybach S600 Guard,8703.24,2,item,1000000,USD\n" +
 		"x,,,,,,,,,,,,,,,,,,,,\n"
-	d, err := NewCSVDecoder(strings.NewReader(in), "bl.csv")
-	if err != nil {
-		t.Fatal(err)
-	}
-	got, err := d.Next()
-	if err != nil {
-		t.Fatal(err)
-	}
+	d, got := firstCSVShipment(t, in, "bl.csv")
 	want := &Shipment{
 		ID: "x", Date: "2018-10-01", Documents: Documents{BillOfLading: "BL-1"},
 		Parties: []Party{
@@ -312,14 +320,7 @@ func TestCSVDecoderFields(t *testing.T) {
 func TestCSVDecoderSameAsJSON(t *testing.T) {
 	in := "ID,Date,Consignee,Consignee_Country,Vessel_Name,Vessel_Flag,Route,Destination,Description,HS_Code,Quantity,Unit,Value,Currency\n" +
 		"maybach-2018,2018-10-01,Do Young Shipping,mh,DN5505,tg,NLRTM Rotterdam > CNDLC Dalian > RUNJK Nakhodka,ru,Mercedes-Maybach S600 Guard armoured saloon cars,8703.24,2,ITEM,1000000,usd\n"
-	d, err := NewCSVDecoder(strings.NewReader(in), "m.csv")
-	if err != nil {
-		t.Fatal(err)
-	}
-	fromCSV, err := d.Next()
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, fromCSV := firstCSVShipment(t, in, "m.csv")
 	fromJSON, err := Decode("m.json", []byte(`{"id": "maybach-2018", "date": "2018-10-01",
 	  "parties": [{"role": "consignee", "name": "Do Young Shipping", "country": "MH"}],
 	  "vessel": {"name": "DN5505", "flag": "TG"},

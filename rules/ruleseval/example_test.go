@@ -5,36 +5,21 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/luxscreen/luxscreen/lists"
-	"github.com/luxscreen/luxscreen/rules"
+	"github.com/luxscreen/luxscreen"
 	"github.com/luxscreen/luxscreen/rules/ruleseval"
-	"github.com/luxscreen/luxscreen/screen"
 )
 
-// Evaluate a labelled set: here two documented cases, each with the
-// complete set of findings it must raise.
+// Evaluate a labelled set against the engine luxscreen.Open wires from the
+// embedded data: here two documented cases, each with the complete set of
+// findings it must raise.
 func ExampleEvaluate() {
 	ctx := context.Background()
-	cat, err := lists.Default(ctx)
+	sys, err := luxscreen.Open(ctx, luxscreen.Config{})
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	demo, err := screen.DemoList()
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	sc, err := screen.NewScreener(demo)
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	e, err := rules.NewEngine(rules.Config{Goods: cat, Parties: sc})
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
+	defer sys.Close()
 	set, err := ruleseval.ReadLabelled(strings.NewReader(`
 {"shipment": {"id": "horses-eu", "date": "2019-12-01", "route": [{"locode": "DEHAM"}, {"country": "KP"}], "destination": "KP", "lines": [{"description": "pure-bred horses", "hs": "0101.21.00", "quantity": 12, "unit": "head", "value": 75509, "currency": "USD"}]}, "expect": {"verdict": "block", "rules": ["dprk-controlled-goods-to-kp"], "not_rules": ["*"]}, "why": "EU Annex VIII binds an exporter in Hamburg"}
 {"shipment": {"id": "horses-ru", "date": "2019-12-01", "route": [{"country": "RU"}, {"country": "KP"}], "destination": "KP", "lines": [{"description": "pure-bred horses", "hs": "0101.21", "quantity": 12, "unit": "head", "value": 75509, "currency": "USD"}]}, "expect": {"verdict": "review", "rules": ["dprk-destination"], "not_rules": ["*"]}, "why": "no list binding a Russian exporter covers horses"}
@@ -43,7 +28,7 @@ func ExampleEvaluate() {
 		fmt.Println(err)
 		return
 	}
-	m, err := ruleseval.Evaluate(ctx, e, set)
+	m, err := ruleseval.Evaluate(ctx, sys.Engine(), set)
 	if err != nil {
 		fmt.Println(err)
 		return
