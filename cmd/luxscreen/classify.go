@@ -196,19 +196,11 @@ func classifyOutcome(r classify.Result) string {
 }
 
 func classifyBatch(ctx context.Context, e *env, sys *luxscreen.System, input string, date time.Time, f outputFormat, bf *batchFlags) error {
-	in, next, err := openRecords(e, input, bf, recordFormat[inputLine]{classifyColumns, []string{"description", "hs", "hs_code"}, classifyCSVLine})
+	in, next, out, rw, err := openRecordBatch(e, input, bf, recordFormat[inputLine]{classifyColumns, []string{"description", "hs", "hs_code"}, classifyCSVLine}, f, classifyCSVHeader)
 	if err != nil {
 		return err
 	}
 	defer in.Close()
-	out, err := openOutput(e, bf.output)
-	if err != nil {
-		return err
-	}
-	rw, err := newRecordWriter(out, f, classifyCSVHeader)
-	if err != nil {
-		return err
-	}
 	err = runBatch(ctx, e, bf, in, out, batchJob[record[inputLine], classified]{
 		cmd: "classify", one: "line", many: "lines",
 		tally:   progress.NewTally("luxury", "not", "needs_review"),

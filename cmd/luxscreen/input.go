@@ -221,3 +221,25 @@ func openRecords[T any](e *env, path string, bf *batchFlags, rf recordFormat[T])
 	}
 	return in, csvRecords(t, rf.fromCSV), nil
 }
+
+// openRecordBatch opens the input and the output of a batch command that
+// writes one encoded record per input record: the input with a reader of
+// its records, the output, and a record writer on it.
+func openRecordBatch[T any](e *env, path string, bf *batchFlags, rf recordFormat[T], f outputFormat, csvHeader []string) (*batchInput, func() (record[T], error), *batchOutput, *recordWriter, error) {
+	in, next, err := openRecords(e, path, bf, rf)
+	if err != nil {
+		return nil, nil, nil, nil, err
+	}
+	out, err := openOutput(e, bf.output)
+	if err != nil {
+		in.Close()
+		return nil, nil, nil, nil, err
+	}
+	rw, err := newRecordWriter(out, f, csvHeader)
+	if err != nil {
+		in.Close()
+		out.close()
+		return nil, nil, nil, nil, err
+	}
+	return in, next, out, rw, nil
+}

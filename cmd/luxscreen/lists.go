@@ -103,12 +103,8 @@ func subcommandNames() string {
 
 func runListsShow(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e, "lists show", "ID [--format table|json]")
-	format := fs.formatFlag(formatTable, formatTable, formatJSON)
-	pos, err := fs.parseArgs(args, 1, "want exactly one list ID")
-	if err != nil {
-		return err
-	}
-	f, err := format()
+	fs.formatFlag(formatTable, formatTable, formatJSON)
+	pos, f, err := fs.parseOutput(args, 1, "want exactly one list ID")
 	if err != nil {
 		return err
 	}
@@ -186,12 +182,8 @@ func runListsCompare(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e, "lists compare", "A B [--date YYYY-MM-DD] [--kind luxury] [--format table|json]")
 	date := fs.String("date", "", "compare the lists in force on this day (default today)")
 	kind := fs.String("kind", "luxury", "kinds of list to merge when A or B is a jurisdiction: luxury, sectoral, catch-all (comma-separated)")
-	format := fs.formatFlag(formatTable, formatTable, formatJSON)
-	pos, err := fs.parseArgs(args, 2, "want two list IDs or jurisdictions, e.g. 'lists compare EU US'")
-	if err != nil {
-		return err
-	}
-	f, err := format()
+	fs.formatFlag(formatTable, formatTable, formatJSON)
+	pos, f, err := fs.parseOutput(args, 2, "want two list IDs or jurisdictions, e.g. 'lists compare EU US'")
 	if err != nil {
 		return err
 	}
@@ -292,11 +284,8 @@ func runListsGaps(ctx context.Context, e *env, args []string) error {
 	baseline := fs.String("baseline", "UN", "jurisdiction whose luxury lists are the floor")
 	date := fs.String("date", "", "lists in force on this day (default today)")
 	only := fs.String("only", "", "show only gaps of this extent: none or partial")
-	format := fs.formatFlag(formatTable, formatTable, formatJSON, formatJSONL)
-	if _, err := fs.parseArgs(args, 0, "takes no arguments"); err != nil {
-		return err
-	}
-	f, err := format()
+	fs.formatFlag(formatTable, formatTable, formatJSON, formatJSONL)
+	_, f, err := fs.parseOutput(args, 0, "takes no arguments")
 	if err != nil {
 		return err
 	}
@@ -401,11 +390,8 @@ func runListsMatrix(ctx context.Context, e *env, args []string) error {
 // as-of date and entry counts by basis and confidence.
 func runListsSources(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e, "lists sources", "[--format table|md|json|jsonl]")
-	format := fs.formatFlag(formatTable, formatTable, formatMarkdown, formatJSON, formatJSONL)
-	if _, err := fs.parseArgs(args, 0, "takes no arguments"); err != nil {
-		return err
-	}
-	f, err := format()
+	fs.formatFlag(formatTable, formatTable, formatMarkdown, formatJSON, formatJSONL)
+	_, f, err := fs.parseOutput(args, 0, "takes no arguments")
 	if err != nil {
 		return err
 	}

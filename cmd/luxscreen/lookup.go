@@ -21,18 +21,14 @@ func runLookup(ctx context.Context, e *env, args []string) error {
 	juris := fs.String("jurisdiction", "", "comma-separated jurisdictions, e.g. UN,EU,GB (default all)")
 	kinds := fs.String("kind", "", "comma-separated kinds: luxury, sectoral, catch-all (default all)")
 	dir := fs.String("direction", "", "export-to or import-from (default both)")
-	format := fs.formatFlag(formatTable, formatTable, formatJSON, formatJSONL)
-	pos, err := fs.parseArgs(args, 1, "want exactly one HS code, e.g. luxscreen lookup 9101.21")
+	fs.formatFlag(formatTable, formatTable, formatJSON, formatJSONL)
+	pos, f, err := fs.parseOutput(args, 1, "want exactly one HS code, e.g. luxscreen lookup 9101.21")
 	if err != nil {
 		return err
 	}
 	code, err := hs.Parse(pos[0])
 	if err != nil {
 		return usagef("lookup: %v", err)
-	}
-	f, err := format()
-	if err != nil {
-		return err
 	}
 	opts, err := lookupOptions(e, *date, *juris, *kinds, *dir)
 	if err != nil {

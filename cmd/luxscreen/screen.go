@@ -106,19 +106,11 @@ type screened struct {
 // screenBatch screens the records of path (or stdin for "-") on the
 // workers and writes the results in input order.
 func screenBatch(ctx context.Context, e *env, sys *luxscreen.System, path string, f outputFormat, bf *batchFlags) error {
-	in, next, err := openRecords(e, path, bf, recordFormat[screenInput]{screenColumns, []string{"name", "imo"}, screenCSVInput})
+	in, next, out, rw, err := openRecordBatch(e, path, bf, recordFormat[screenInput]{screenColumns, []string{"name", "imo"}, screenCSVInput}, f, screenCSVHeader)
 	if err != nil {
 		return err
 	}
 	defer in.Close()
-	out, err := openOutput(e, bf.output)
-	if err != nil {
-		return err
-	}
-	rw, err := newRecordWriter(out, f, screenCSVHeader)
-	if err != nil {
-		return err
-	}
 	err = runBatch(ctx, e, bf, in, out, batchJob[record[screenInput], screened]{
 		cmd: "screen", one: "query", many: "queries",
 		tally:   progress.NewTally(string(screen.Match), string(screen.Review), string(screen.Clear)),

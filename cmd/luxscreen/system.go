@@ -21,6 +21,8 @@ type flagSet struct {
 	cfg  luxscreen.Config
 	// lists and rules collect the repeatable --list and --rules.
 	lists, rules repeated
+	// format parses --format, once formatFlag has registered it.
+	format func() (outputFormat, error)
 }
 
 // newFlagSet returns a flag set that reports errors instead of exiting, so
@@ -57,7 +59,19 @@ func (fs *flagSet) formatFlag(def outputFormat, allowed ...outputFormat) func() 
 		names[i] = string(a)
 	}
 	v := fs.String("format", string(def), "output format: "+strings.Join(names, ", "))
-	return func() (outputFormat, error) { return parseFormat(*v, allowed...) }
+	fs.format = func() (outputFormat, error) { return parseFormat(*v, allowed...) }
+	return fs.format
+}
+
+// parseOutput parses args as parseArgs does, and the --format that
+// formatFlag registered.
+func (fs *flagSet) parseOutput(args []string, n int, want string) ([]string, outputFormat, error) {
+	pos, err := fs.parseArgs(args, n, want)
+	if err != nil {
+		return nil, "", err
+	}
+	f, err := fs.format()
+	return pos, f, err
 }
 
 // parseArgs parses args as parseFlags does and checks the number of
