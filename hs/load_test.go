@@ -175,10 +175,7 @@ func TestReadCNDated(t *testing.T) {
 			t.Errorf("%v codes mismatch (-want +got):\n%s", tt.ed, diff)
 		}
 	}
-	tab, err := ReadCN(strings.NewReader(cn2026DatedCSV), Edition{"CN", 2026})
-	if err != nil {
-		t.Fatal(err)
-	}
+	tab := readFixture(t, ReadCN, cn2026DatedCSV, Edition{"CN", 2026})
 	it, _ := tab.Item(MustParse("010121"))
 	if diff := cmp.Diff("Pferde — reinrassige Zuchttiere", it.Description); diff != "" {
 		t.Errorf("description mismatch (-want +got):\n%s", diff)

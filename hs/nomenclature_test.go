@@ -1,6 +1,7 @@
 package hs
 
 import (
+	"io"
 	"strings"
 	"testing"
 
@@ -9,18 +10,21 @@ import (
 
 func cnTable(t testing.TB) *Table {
 	t.Helper()
-	tab, err := ReadCN(strings.NewReader(cn2026CSV), Edition{"CN", 2026})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return tab
+	return readFixture(t, ReadCN, cn2026CSV, Edition{"CN", 2026})
 }
 
 func hsTable(t testing.TB) *Table {
 	t.Helper()
-	tab, err := ReadHSCSV(strings.NewReader(hs2022CSV), HS2022)
+	return readFixture(t, ReadHSCSV, hs2022CSV, HS2022)
+}
+
+// readFixture reads the nomenclature text of edition ed with read,
+// stopping the test on an error.
+func readFixture(tb testing.TB, read func(io.Reader, Edition) (*Table, error), text string, ed Edition) *Table {
+	tb.Helper()
+	tab, err := read(strings.NewReader(text), ed)
 	if err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
 	return tab
 }

@@ -264,10 +264,7 @@ func TestFixtureCodesExist(t *testing.T) {
 	}
 	check("hs2017JSON", json, hs2017)
 	check("cn2026CSV", cnTable(t), cn)
-	dated, err := ReadCN(strings.NewReader(cn2026DatedCSV), Edition{"CN", 2026})
-	if err != nil {
-		t.Fatal(err)
-	}
+	dated := readFixture(t, ReadCN, cn2026DatedCSV, Edition{"CN", 2026})
 	check("cn2026DatedCSV", dated, cn)
 	// 0101 10, which the dated fixture ends in 2011, is gone from HS2012.
 	if hs2012.Exists(MustParse("010110")) {
