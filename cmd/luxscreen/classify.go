@@ -13,7 +13,6 @@ import (
 	"github.com/luxscreen/luxscreen"
 	"github.com/luxscreen/luxscreen/classify"
 	"github.com/luxscreen/luxscreen/hs"
-	"github.com/luxscreen/luxscreen/internal/batch"
 	"github.com/luxscreen/luxscreen/internal/csvtab"
 	"github.com/luxscreen/luxscreen/internal/progress"
 	"github.com/luxscreen/luxscreen/lists"
@@ -207,13 +206,9 @@ func classifyBatch(ctx context.Context, e *env, sys *luxscreen.System, input str
 		outcome: func(r classified) string { return r.outcome },
 		next:    next,
 		process: func(ctx context.Context, rec record[inputLine]) (classified, error) {
-			l, err := rec.value(in.name)
+			it, err := convert(in.name, rec, inputLine.Item)
 			if err != nil {
-				return classified{}, batch.Skip(err)
-			}
-			it, err := l.Item()
-			if err != nil {
-				return classified{}, batch.Skip(fmt.Errorf("%s:%d: %w", in.name, rec.line, err))
+				return classified{}, err
 			}
 			if it.ID == "" {
 				it.ID = strconv.Itoa(rec.line)

@@ -8,16 +8,10 @@ import (
 	"sort"
 )
 
-// evaluation is one "luxscreen eval" subcommand: it measures a capability on
-// a labelled set and prints its metrics.
-type evaluation struct {
-	name    string
-	summary string
-	run     func(ctx context.Context, e *env, args []string) error
-}
-
-func evaluations() []evaluation {
-	evs := []evaluation{
+// evaluations returns the "luxscreen eval" subcommands: each measures a
+// capability on a labelled set and prints its metrics.
+func evaluations() []command {
+	evs := []command{
 		{"check", "shipment decisions: verdict accuracy, confusion, block recall, false reviews, per-rule precision/recall", runEvalCheck},
 		{"screen", "party and vessel screening on the DPRK pairs, nomenklatura bench, negatives and self-screen", runEvalScreen},
 		{"classify", "HS classifier: acc@4, acc@6, top-5, abstention, luxury precision/recall", runEvalClassify}}

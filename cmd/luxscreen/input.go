@@ -167,6 +167,22 @@ func (r record[T]) value(name string) (T, error) {
 	return decodeJSONLine[T](name, jsonLine{line: r.line, b: r.json})
 }
 
+// convert returns the record's value, decoding a JSON line, converted by
+// conv; name is the input's name for errors. Both errors skip the record,
+// the conversion's naming the line.
+func convert[T, U any](name string, r record[T], conv func(T) (U, error)) (U, error) {
+	v, err := r.value(name)
+	if err != nil {
+		var zero U
+		return zero, batch.Skip(err)
+	}
+	u, err := conv(v)
+	if err != nil {
+		return u, batch.Skip(fmt.Errorf("%s:%d: %w", name, r.line, err))
+	}
+	return u, nil
+}
+
 // jsonRecords returns a reader of the records of a JSON-lines input.
 func jsonRecords[T any](in *batchInput) func() (record[T], error) {
 	next := jsonLines(in, in.name)

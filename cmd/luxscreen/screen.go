@@ -11,7 +11,6 @@ import (
 	"strings"
 
 	"github.com/luxscreen/luxscreen"
-	"github.com/luxscreen/luxscreen/internal/batch"
 	"github.com/luxscreen/luxscreen/internal/csvtab"
 	"github.com/luxscreen/luxscreen/internal/progress"
 	"github.com/luxscreen/luxscreen/party"
@@ -117,19 +116,19 @@ func screenBatch(ctx context.Context, e *env, sys *luxscreen.System, path string
 		outcome: func(r screened) string { return string(r.verdict) },
 		next:    next,
 		process: func(ctx context.Context, rec record[screenInput]) (screened, error) {
-			q, err := rec.value(in.name)
+			var id string
+			ent, err := convert(in.name, rec, func(q screenInput) (party.Entity, error) {
+				id = q.ID
+				return q.Entity()
+			})
 			if err != nil {
-				return screened{}, batch.Skip(err)
-			}
-			ent, err := q.Entity()
-			if err != nil {
-				return screened{}, batch.Skip(fmt.Errorf("%s:%d: %w", in.name, rec.line, err))
+				return screened{}, err
 			}
 			res, err := sys.Screen(ctx, ent)
 			if err != nil {
 				return screened{}, err
 			}
-			o := toOutput(q.ID, res)
+			o := toOutput(id, res)
 			var b *bytes.Buffer
 			if f == formatCSV {
 				b, err = encodeCSV(screenCSVRow(o))
