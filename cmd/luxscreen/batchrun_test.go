@@ -53,10 +53,7 @@ func TestBatchJSONSameAsSlice(t *testing.T) {
 	for _, tt := range tests {
 		for _, workers := range []string{"1", "3"} {
 			t.Run(tt.name+"/workers="+workers, func(t *testing.T) {
-				code, lines, stderr := runCLI(t, tt.stdin, append(tt.args, "--format", "jsonl", "--workers", workers)...)
-				if code != exitOK {
-					t.Fatalf("jsonl: exit %d: %s", code, stderr)
-				}
+				lines, _ := runOK(t, tt.stdin, append(tt.args, "--format", "jsonl", "--workers", workers)...)
 				var raws []json.RawMessage
 				for _, l := range strings.Split(strings.TrimSpace(lines), "\n") {
 					if l != "" {
@@ -67,10 +64,7 @@ func TestBatchJSONSameAsSlice(t *testing.T) {
 				if err := writeRecords(&want, formatJSON, raws); err != nil {
 					t.Fatal(err)
 				}
-				code, got, stderr := runCLI(t, tt.stdin, append(tt.args, "--format", "json", "--workers", workers)...)
-				if code != exitOK {
-					t.Fatalf("json: exit %d: %s", code, stderr)
-				}
+				got, _ := runOK(t, tt.stdin, append(tt.args, "--format", "json", "--workers", workers)...)
 				if diff := cmp.Diff(want.String(), got); diff != "" {
 					t.Errorf("json output differs from the array of the jsonl records (-want +got):\n%s", diff)
 				}
@@ -89,10 +83,7 @@ func TestBatchOrder(t *testing.T) {
 		fmt.Fprintf(&in, `{"id":"q%03d","name":%q}`+"\n", i, names[i%len(names)])
 		want = append(want, fmt.Sprintf("q%03d", i))
 	}
-	code, out, stderr := runCLI(t, in.String(), "screen", "--input", "-", "--format", "jsonl", "--workers", "4")
-	if code != exitOK {
-		t.Fatalf("exit %d: %s", code, stderr)
-	}
+	out, stderr := runOK(t, in.String(), "screen", "--input", "-", "--format", "jsonl", "--workers", "4")
 	var got []string
 	for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
 		var o screenOutput

@@ -28,12 +28,8 @@ func runCheck(ctx context.Context, e *env, args []string) error {
 	auditFile := fs.String("audit", "", "append one JSON audit record per decision to this file")
 	var bf batchFlags
 	bf.register(fs)
-	pos, err := parseFlags(fs, args)
-	if err != nil {
+	if err := fs.parseNone(args, "give shipments with --input"); err != nil {
 		return err
-	}
-	if len(pos) > 0 {
-		return usagef("check: unexpected argument %q; give shipments with --input", pos[0])
 	}
 	if *input == "" {
 		return usagef("check: --input is required (a file, or - for standard input)")

@@ -33,10 +33,7 @@ func TestCheckJSONL(t *testing.T) {
 		line, _ := json.Marshal(v)
 		in.Write(append(line, '\n'))
 	}
-	code, out, stderr := runCLI(t, in.String(), "check", "--input", "-", "--format", "jsonl")
-	if code != exitOK {
-		t.Fatalf("exit %d: %s", code, stderr)
-	}
+	out, stderr := runOK(t, in.String(), "check", "--input", "-", "--format", "jsonl")
 	var got []string
 	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
 		var d struct {
@@ -71,10 +68,7 @@ func TestCheckJSONL(t *testing.T) {
 
 // TestCheckTable runs the README's main job: the Maybach case for people.
 func TestCheckTable(t *testing.T) {
-	code, out, stderr := runCLI(t, "", "check", "--input", exampleInput(t, "maybach-2018.json"))
-	if code != exitOK {
-		t.Fatalf("exit %d: %s", code, stderr)
-	}
+	out, _ := runOK(t, "", "check", "--input", exampleInput(t, "maybach-2018.json"))
 	for _, want := range []string{"shipment maybach-2018 — REVIEW (as of 2018-10-01)", "dprk-transshipment-route", "RUNJK Nakhodka (RU)", "consignee: Do Young Shipping", "vessel DN5505 — flag TG", "decision "} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)

@@ -64,10 +64,7 @@ func TestClassifyBatchJSONL(t *testing.T) {
 		`{"id":"c","hs_code":"9101"}`,
 		`{"id":"d","description":"Mercedes-Maybach S600 Guard armoured limousine","hs_code":"8716.39","destination":"KP"}`,
 	}, "\n")
-	code, out, stderr := runCLI(t, in, "classify", "--input", "-", "--jurisdiction", "UN", "--rate", "EUR=1.08")
-	if code != exitOK {
-		t.Fatalf("exit %d: %s", code, stderr)
-	}
+	out, _ := runOK(t, in, "classify", "--input", "-", "--jurisdiction", "UN", "--rate", "EUR=1.08")
 	var got []classifyLine
 	for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
 		var r classifyLine
@@ -114,10 +111,7 @@ func TestClassifyBatchBadLine(t *testing.T) {
 }
 
 func TestClassifyTable(t *testing.T) {
-	code, out, stderr := runCLI(t, "", "classify", "Lumber transporter WS51200 with hydraulic erector", "--hs", "8704.23")
-	if code != exitOK {
-		t.Fatalf("exit %d: %s", code, stderr)
-	}
+	out, _ := runOK(t, "", "classify", "Lumber transporter WS51200 with hydraulic erector", "--hs", "8704.23")
 	for _, want := range []string{"HS6: 871000", "MISMATCH (red-flag)", "review:"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
@@ -132,10 +126,7 @@ func TestClassifyRatesFile(t *testing.T) {
 		if err := os.WriteFile(p, []byte(body), 0o600); err != nil {
 			t.Fatal(err)
 		}
-		code, out, stderr := runCLI(t, "", "classify", "hand-knotted wool rug", "--value", "3000", "--currency", "EUR", "--quantity", "1", "--unit", "pcs", "--rates", p, "--jurisdiction", "UN", "--format", "json")
-		if code != exitOK {
-			t.Fatalf("%s: exit %d: %s", name, code, stderr)
-		}
+		out, _ := runOK(t, "", "classify", "hand-knotted wool rug", "--value", "3000", "--currency", "EUR", "--quantity", "1", "--unit", "pcs", "--rates", p, "--jurisdiction", "UN", "--format", "json")
 		var r classifyLine
 		if err := json.Unmarshal([]byte(out), &r); err != nil {
 			t.Fatal(err)
@@ -154,10 +145,7 @@ func TestClassifyRatesFile(t *testing.T) {
 }
 
 func TestEvalClassify(t *testing.T) {
-	code, out, stderr := runCLI(t, "", "eval", "classify", "--input", "../../classify/testdata/inscope.jsonl", "--failures")
-	if code != exitOK {
-		t.Fatalf("exit %d: %s", code, stderr)
-	}
+	out, _ := runOK(t, "", "eval", "classify", "--input", "../../classify/testdata/inscope.jsonl", "--failures")
 	for _, want := range []string{"acc@4", "acc@6", "top5@4", "abstain", "luxury precision", "luxury recall", "passed,"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)

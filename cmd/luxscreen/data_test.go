@@ -92,10 +92,7 @@ func TestDataCheckClean(t *testing.T) {
 		"lists/data/un-2321-luxury.yaml": editedFile(t, "lists/data/un-2321-luxury.yaml", "      amount: 100\n", "      amount: 250\n"),
 		"rules/data/local.yaml":          "rules:\n  - id: dprk-destination\n    disabled: true\n",
 	})
-	code, out, stderr := runCLI(t, "", "data", "check", dir)
-	if code != exitOK {
-		t.Fatalf("exit %d; stdout %s; stderr %s", code, out, stderr)
-	}
+	out, _ := runOK(t, "", "data", "check", dir)
 	want := "data check: " + dir + ": no problems (replacing embedded files: 1, new files: 1)\n"
 	if out != want {
 		t.Errorf("stdout = %q, want %q", out, want)
@@ -140,10 +137,7 @@ func TestDataDirEndToEnd(t *testing.T) {
 	}
 	ask := func(data ...string) answers {
 		var a answers
-		code, out, stderr := runCLI(t, "", append([]string{"lookup", "6911.10", "--date", "2024-03-01", "--jurisdiction", "UN", "--format", "json"}, data...)...)
-		if code != exitOK {
-			t.Fatalf("lookup: exit %d: %s", code, stderr)
-		}
+		out, _ := runOK(t, "", append([]string{"lookup", "6911.10", "--date", "2024-03-01", "--jurisdiction", "UN", "--format", "json"}, data...)...)
 		var ms []struct {
 			Threshold struct{ Amount float64 } `json:"threshold"`
 		}
@@ -152,10 +146,7 @@ func TestDataDirEndToEnd(t *testing.T) {
 		}
 		a.Threshold = ms[0].Threshold.Amount
 
-		code, out, stderr = runCLI(t, porcelainShipment, append([]string{"check", "--input", "-", "--format", "jsonl"}, data...)...)
-		if code != exitOK {
-			t.Fatalf("check: exit %d: %s", code, stderr)
-		}
+		out, _ = runOK(t, porcelainShipment, append([]string{"check", "--input", "-", "--format", "jsonl"}, data...)...)
 		var d struct {
 			Verdict  string `json:"verdict"`
 			Findings []struct{ Rule, Severity string }
@@ -170,10 +161,7 @@ func TestDataDirEndToEnd(t *testing.T) {
 
 		a.Screen = map[string]string{}
 		for _, q := range []string{"Korea Ryongbong", "Acme Porcelain Trading"} {
-			code, out, stderr = runCLI(t, "", append([]string{"screen", q, "--format", "json"}, data...)...)
-			if code != exitOK {
-				t.Fatalf("screen: exit %d: %s", code, stderr)
-			}
+			out, _ = runOK(t, "", append([]string{"screen", q, "--format", "json"}, data...)...)
 			var rs []struct{ Verdict string }
 			if err := json.Unmarshal([]byte(out), &rs); err != nil || len(rs) != 1 {
 				t.Fatalf("screen: %v: %s", err, out)

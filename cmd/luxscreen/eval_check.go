@@ -17,24 +17,20 @@ import (
 func runEvalCheck(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e, "eval check", "--input FILE [--list FILE]… [--rules FILE]… [--rates FILE] [--prices FILE] [--failures] [--format table|json]")
 	input := fs.String("input", "", "labelled set: JSON lines of {shipment, expect: {verdict, rules, not_rules}, why} (rules/testdata/eval/shipments.jsonl)")
-	var ruleFiles, listFiles repeated
-	fs.Var(&ruleFiles, "rules", "a rules file merged over the embedded defaults (repeatable)")
-	fs.Var(&listFiles, "list", "a sanctions list file or OFAC CSV directory to screen parties against (repeatable; default: the embedded demo list)")
-	ratesFile := fs.String("rates", "", "exchange rates file (YAML: base, source, rates); the set's own is rules/testdata/eval/rates.yaml")
-	pricesFile := fs.String("prices", "", "reference unit prices file (YAML: prices); the set's own is rules/testdata/eval/prices.yaml")
+	fs.listFlag()
+	fs.ruleFlags()
+	// The labelled set comes with its own rates and prices; say where.
+	fs.Lookup("rates").Usage += "; the set's own is rules/testdata/eval/rates.yaml"
+	fs.Lookup("prices").Usage += "; the set's own is rules/testdata/eval/prices.yaml"
 	failures := fs.Bool("failures", false, "list the shipments the engine got wrong, with its findings")
-	format := fs.String("format", "table", "output format: table or json")
-	pos, err := parseFlags(fs, args)
-	if err != nil {
+	format := fs.formatFlag(formatTable, formatTable, formatJSON)
+	if err := fs.parseNone(args, "give the set with --input"); err != nil {
 		return err
-	}
-	if len(pos) > 0 {
-		return usagef("eval check: unexpected argument %q; give the set with --input", pos[0])
 	}
 	if *input == "" {
 		return usagef("eval check: --input FILE is required")
 	}
-	f, err := parseFormat(*format, formatTable, formatJSON)
+	f, err := format()
 	if err != nil {
 		return err
 	}
@@ -42,10 +38,10 @@ func runEvalCheck(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if *pricesFile == "" {
+	if fs.cfg.PricesFile == "" {
 		fmt.Fprintln(e.stderr, "luxscreen: no --prices: rule unit-value-above-reference cannot fire, and labels that expect it will fail")
 	}
-	sys, err := fs.open(ctx, e, luxscreen.Config{Rules: ruleFiles, Lists: listFiles, RatesFile: *ratesFile, PricesFile: *pricesFile}, true)
+	sys, err := fs.open(ctx, e, luxscreen.Config{}, true)
 	if err != nil {
 		return err
 	}

@@ -12,12 +12,8 @@ import (
 func runEvalScreen(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e, "eval screen", "[--shared DIR] [--data DIR]")
 	shared := fs.String("shared", shared.Dir(), "shared data directory (default $LUXSCREEN_SHARED)")
-	pos, err := parseFlags(fs, args)
-	if err != nil {
+	if err := fs.parseNone(args, ""); err != nil {
 		return err
-	}
-	if len(pos) > 0 {
-		return usagef("eval screen: unexpected argument %q", pos[0])
 	}
 	if *shared == "" {
 		return errSharedUnset

@@ -9,19 +9,13 @@ import (
 )
 
 func TestListsCompareCLI(t *testing.T) {
-	code, out, stderr := runCLI(t, "", "lists", "compare", "EU", "US")
-	if code != exitOK {
-		t.Fatalf("exit %d: %s", code, stderr)
-	}
+	out, _ := runOK(t, "", "lists", "compare", "EU", "US")
 	for _, want := range []string{"EU vs US, lists in force on 2026-11-23", "Controlled by EU, not by US", "Controlled by US, not by EU", "0101     partial  none  eu-viii-1-horses", "Threshold differences"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("compare EU US lacks %q:\n%s", want, out)
 		}
 	}
-	code, out, stderr = runCLI(t, "", "lists", "compare", "un-2321-luxury", "eu-2017-1509-luxury", "--format", "json")
-	if code != exitOK {
-		t.Fatalf("exit %d: %s", code, stderr)
-	}
+	out, _ = runOK(t, "", "lists", "compare", "un-2321-luxury", "eu-2017-1509-luxury", "--format", "json")
 	var c struct {
 		A, B       string
 		Thresholds []struct{ Heading string } `json:"threshold_differences"`
@@ -35,10 +29,7 @@ func TestListsCompareCLI(t *testing.T) {
 }
 
 func TestListsMatrixCLI(t *testing.T) {
-	code, out, stderr := runCLI(t, "", "lists", "matrix", "--format", "csv")
-	if code != exitOK {
-		t.Fatalf("exit %d: %s", code, stderr)
-	}
+	out, _ := runOK(t, "", "lists", "matrix", "--format", "csv")
 	lines := strings.Split(strings.TrimSpace(out), "\n")
 	var rows []string
 	for _, l := range lines[1:] {
@@ -49,7 +40,7 @@ func TestListsMatrixCLI(t *testing.T) {
 		t.Errorf("matrix rows (-want +got):\n%s", diff)
 	}
 	for _, f := range []string{"svg", "html", "md"} {
-		code, out, stderr = runCLI(t, "", "lists", "matrix", "--level", "heading", "--format", f)
+		code, out, stderr := runCLI(t, "", "lists", "matrix", "--level", "heading", "--format", f)
 		if code != exitOK || !strings.Contains(out, "2026-11-23") {
 			t.Errorf("matrix --format %s: exit %d, dated %v: %s", f, code, strings.Contains(out, "2026-11-23"), stderr)
 		}
@@ -57,10 +48,7 @@ func TestListsMatrixCLI(t *testing.T) {
 }
 
 func TestListsGapsCLI(t *testing.T) {
-	code, out, stderr := runCLI(t, "", "lists", "gaps", "--baseline", "UN", "--format", "json")
-	if code != exitOK {
-		t.Fatalf("exit %d: %s", code, stderr)
-	}
+	out, _ := runOK(t, "", "lists", "gaps", "--baseline", "UN", "--format", "json")
 	var gaps []struct {
 		Jurisdiction string
 		Baseline     string `json:"baseline_entry"`
@@ -77,17 +65,14 @@ func TestListsGapsCLI(t *testing.T) {
 			t.Errorf("bad gap %+v", g)
 		}
 	}
-	code, _, _ = runCLI(t, "", "lists", "gaps", "--baseline", "XX")
+	code, _, _ := runCLI(t, "", "lists", "gaps", "--baseline", "XX")
 	if code != exitUsage {
 		t.Errorf("gaps --baseline XX: exit %d, want %d", code, exitUsage)
 	}
 }
 
 func TestListsSourcesCLI(t *testing.T) {
-	code, out, stderr := runCLI(t, "", "lists", "sources", "--format", "json")
-	if code != exitOK {
-		t.Fatalf("exit %d: %s", code, stderr)
-	}
+	out, _ := runOK(t, "", "lists", "sources", "--format", "json")
 	var srcs []struct {
 		List                        string
 		URL                         string
@@ -104,7 +89,7 @@ func TestListsSourcesCLI(t *testing.T) {
 			t.Errorf("source %+v: want a URL and basis counts that add up", s)
 		}
 	}
-	code, out, _ = runCLI(t, "", "lists", "sources")
+	code, out, _ := runCLI(t, "", "lists", "sources")
 	if code != exitOK || !strings.Contains(out, "eu-2017-1509-luxury") || !strings.Contains(out, "PUBLISHED") {
 		t.Errorf("lists sources table:\n%s", out)
 	}

@@ -26,6 +26,17 @@ func runCLI(t *testing.T, stdin string, args ...string) (code int, stdout, stder
 	return code, out.String(), errb.String()
 }
 
+// runOK runs the command line as runCLI does and stops the test unless it
+// exits 0.
+func runOK(t *testing.T, stdin string, args ...string) (stdout, stderr string) {
+	t.Helper()
+	code, stdout, stderr := runCLI(t, stdin, args...)
+	if code != exitOK {
+		t.Fatalf("luxscreen %s: exit %d\nstdout: %s\nstderr: %s", strings.Join(args, " "), code, stdout, stderr)
+	}
+	return stdout, stderr
+}
+
 func TestExitCodes(t *testing.T) {
 	tests := []struct {
 		args []string
@@ -56,10 +67,7 @@ func TestExitCodes(t *testing.T) {
 }
 
 func TestLookupJSON(t *testing.T) {
-	code, out, stderr := runCLI(t, "", "lookup", "8703.24", "--date", "2018-10-01", "--jurisdiction", "UN", "--format", "json")
-	if code != exitOK {
-		t.Fatalf("exit %d: %s", code, stderr)
-	}
+	out, _ := runOK(t, "", "lookup", "8703.24", "--date", "2018-10-01", "--jurisdiction", "UN", "--format", "json")
 	var got []struct {
 		List     string `json:"list"`
 		Entry    string `json:"entry"`
@@ -84,10 +92,7 @@ func TestLookupJSON(t *testing.T) {
 }
 
 func TestLookupJSONLines(t *testing.T) {
-	code, out, stderr := runCLI(t, "", "lookup", "7113.19", "--format", "jsonl", "--jurisdiction", "un")
-	if code != exitOK {
-		t.Fatalf("exit %d: %s", code, stderr)
-	}
+	out, _ := runOK(t, "", "lookup", "7113.19", "--format", "jsonl", "--jurisdiction", "un")
 	lines := strings.Split(strings.TrimSpace(out), "\n")
 	for _, l := range lines {
 		var m map[string]any
@@ -101,10 +106,7 @@ func TestLookupJSONLines(t *testing.T) {
 }
 
 func TestListsShow(t *testing.T) {
-	code, out, stderr := runCLI(t, "", "lists", "show", "un-2094-luxury")
-	if code != exitOK {
-		t.Fatalf("exit %d: %s", code, stderr)
-	}
+	out, _ := runOK(t, "", "lists", "show", "un-2094-luxury")
 	for _, want := range []string{"S/RES/2094 (2013)", "ex 8703 (HS2022)", "Annex"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("lists show output lacks %q:\n%s", want, out)

@@ -14,10 +14,7 @@ import (
 )
 
 func TestScreenCommand(t *testing.T) {
-	code, out, errOut := runCLI(t, "", "screen", "Korea Ryongbong General Corp.", "--kind", "org", "--format", "json")
-	if code != exitOK {
-		t.Fatalf("exit %d, stderr %s", code, errOut)
-	}
+	out, errOut := runOK(t, "", "screen", "Korea Ryongbong General Corp.", "--kind", "org", "--format", "json")
 	if !strings.Contains(errOut, "NOT for production") {
 		t.Errorf("no demo-list warning on stderr: %q", errOut)
 	}
@@ -65,10 +62,7 @@ func TestScreenBatch(t *testing.T) {
 {"id":"empty","name":"Co., Ltd.","kind":"org"}
 {"id":"other","name":"Samsung Electronics Co Ltd","kind":"org","country":"KR"}
 `
-	code, out, errOut := runCLI(t, in, "screen", "--input", "-", "--format", "jsonl")
-	if code != exitOK {
-		t.Fatalf("exit %d: %s", code, errOut)
-	}
+	out, _ := runOK(t, in, "screen", "--input", "-", "--format", "jsonl")
 	type line struct {
 		ID, Verdict string
 	}
@@ -113,10 +107,7 @@ func TestScreenErrors(t *testing.T) {
 }
 
 func TestScreenWithList(t *testing.T) {
-	code, out, errOut := runCLI(t, "", "screen", "Example Sea Shipping Co Ltd", "--list", "../../screen/testdata/un_small.xml", "--list", "../../screen/testdata/ofac_small")
-	if code != exitOK {
-		t.Fatalf("exit %d: %s", code, errOut)
-	}
+	out, errOut := runOK(t, "", "screen", "Example Sea Shipping Co Ltd", "--list", "../../screen/testdata/un_small.xml", "--list", "../../screen/testdata/ofac_small")
 	if strings.Contains(errOut, "DEMO") {
 		t.Error("demo warning printed although lists were given")
 	}

@@ -34,13 +34,10 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	maxBody := fs.Int64("max-body", server.DefaultMaxBodyBytes, "largest request body, in bytes")
 	maxBatch := fs.Int("max-batch", server.DefaultMaxBatch, "most items in one batch request")
 	timeout := fs.Duration("timeout", server.DefaultRequestTimeout, "longest time spent on one request")
-	pos, err := parseFlags(fs, args)
-	if err != nil {
+	if err := fs.parseNone(args, ""); err != nil {
 		return err
 	}
 	switch {
-	case len(pos) > 0:
-		return usagef("serve: unexpected argument %q", pos[0])
 	case *maxBody <= 0:
 		return usagef("serve: --max-body %d: want a positive number of bytes", *maxBody)
 	case *maxBatch <= 0:

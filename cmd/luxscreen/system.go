@@ -88,6 +88,23 @@ func (fs *flagSet) parseArgs(args []string, n int, want string) ([]string, error
 	return pos, nil
 }
 
+// parseNone parses args as parseFlags does for a command that takes no
+// positional argument; hint, when not empty, follows the usage error and
+// says where the input goes instead.
+func (fs *flagSet) parseNone(args []string, hint string) error {
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		if hint != "" {
+			hint = "; " + hint
+		}
+		return usagef("%s: unexpected argument %q%s", fs.name, pos[0], hint)
+	}
+	return nil
+}
+
 // open opens the system with the flags given, over cfg for what the
 // command sets itself. A command that screens parties passes screens, so
 // that screening against the demo list is said on standard error.

@@ -28,10 +28,7 @@ func TestTradeUsage(t *testing.T) {
 
 func TestTradeAnalyzeFormats(t *testing.T) {
 	t.Run("table", func(t *testing.T) {
-		code, out, stderr := runCLI(t, "", "trade", "analyze", figure4File)
-		if code != exitOK {
-			t.Fatalf("exit %d; stderr:\n%s", code, stderr)
-		}
+		out, _ := runOK(t, "", "trade", "analyze", figure4File)
 		for _, want := range []string{"24 rows read, 24 to or from the DPRK in 23 flows", "Verdicts: prohibited-un 23.", "S/RES/2397 (2017), paragraph 7"} {
 			if !strings.Contains(out, want) {
 				t.Errorf("output lacks %q:\n%s", want, out)
@@ -39,10 +36,7 @@ func TestTradeAnalyzeFormats(t *testing.T) {
 		}
 	})
 	t.Run("csv", func(t *testing.T) {
-		code, out, stderr := runCLI(t, "", "trade", "analyze", "--format", "csv", figure4File)
-		if code != exitOK {
-			t.Fatalf("exit %d; stderr:\n%s", code, stderr)
-		}
+		out, stderr := runOK(t, "", "trade", "analyze", "--format", "csv", figure4File)
 		recs, err := csv.NewReader(strings.NewReader(out)).ReadAll()
 		if err != nil {
 			t.Fatal(err)
@@ -55,10 +49,7 @@ func TestTradeAnalyzeFormats(t *testing.T) {
 		}
 	})
 	t.Run("html", func(t *testing.T) {
-		code, out, stderr := runCLI(t, "", "trade", "analyze", figure4File, "--format", "html")
-		if code != exitOK {
-			t.Fatalf("exit %d; stderr:\n%s", code, stderr)
-		}
+		out, _ := runOK(t, "", "trade", "analyze", figure4File, "--format", "html")
 		if !strings.HasPrefix(out, "<!doctype html>") || !strings.Contains(out, "<svg") || !strings.HasSuffix(strings.TrimSpace(out), "</html>") {
 			t.Errorf("not a self-contained page with a chart:\n%.300s", out)
 		}
