@@ -19,12 +19,6 @@ type Catalogue struct {
 	db    *memdb.MemDB
 	lists []*List // in ID order
 	byID  map[string]*List
-	// byCode and deeper are read from the index once, in New, so that the
-	// hot path of Lookup (a CN8 or HTS10 code under a few patterns) costs
-	// map reads instead of index iterators: byCode holds the rows of each
-	// pattern code, deeper every code that has a longer pattern below it.
-	byCode map[string][]*patternRow
-	deeper map[string]bool
 	// keywords holds each entry's category keywords split into words
 	// once, for the judgement of "ex" entries.
 	keywords map[*Entry][][]string
@@ -83,6 +77,7 @@ func New(lists ...*List) (*Catalogue, error) {
 	}
 	c := &Catalogue{db: db, byID: make(map[string]*List, len(lists)), keywords: map[*Entry][][]string{}, membership: ms}
 	entryOwner := map[string]string{}
+	rank := entryRanks(lists)
 	txn := db.Txn(true)
 	defer txn.Abort()
 	for _, l := range lists {
@@ -109,6 +104,7 @@ func New(lists ...*List) (*Catalogue, error) {
 					list:         l,
 					entry:        e,
 					pattern:      i,
+					rank:         rank[e],
 				}
 				if err := txn.Insert(patternTable, row); err != nil {
 					return nil, fmt.Errorf("lists: indexing %s: %w", row.ID, err)
@@ -117,20 +113,6 @@ func New(lists ...*List) (*Catalogue, error) {
 		}
 	}
 	txn.Commit()
-	c.byCode, c.deeper = map[string][]*patternRow{}, map[string]bool{}
-	rank := entryRanks(c.lists)
-	it, err := db.Txn(false).Get(patternTable, "id")
-	if err != nil {
-		return nil, fmt.Errorf("lists: reading index: %w", err)
-	}
-	for obj := it.Next(); obj != nil; obj = it.Next() {
-		r := obj.(*patternRow)
-		r.rank = rank[r.entry]
-		c.byCode[r.Code] = append(c.byCode[r.Code], r)
-		for n := 2; n < len(r.Code); n += 2 {
-			c.deeper[r.Code[:n]] = true
-		}
-	}
 	slices.SortFunc(c.lists, func(a, b *List) int { return cmp.Compare(a.ID, b.ID) })
 	return c, nil
 }
@@ -138,7 +120,7 @@ func New(lists ...*List) (*Catalogue, error) {
 // WithMembership returns a catalogue of the same lists that widens
 // jurisdictions by m instead of the embedded membership.
 func (c *Catalogue) WithMembership(m *Membership) *Catalogue {
-	return &Catalogue{db: c.db, lists: c.lists, byID: c.byID, byCode: c.byCode, deeper: c.deeper, keywords: c.keywords, membership: m}
+	return &Catalogue{db: c.db, lists: c.lists, byID: c.byID, keywords: c.keywords, membership: m}
 }
 
 // Membership returns the union membership the catalogue applies.
@@ -243,31 +225,41 @@ func (c *Catalogue) Lookup(code hs.Code, opts Options) []Match {
 	var buf [32]lookupHit
 	hits := buf[:0]
 	d := code.Digits()
-	for n := 2; n <= len(d); n += 2 {
-		for _, r := range c.byCode[d[:n]] {
-			cov := Full
-			if r.entry.Codes[r.pattern].Ex {
-				cov = Ex
-			}
-			hits = addHit(hits, r, cov, &opts)
-		}
+	txn := c.db.Txn(false)
+	// Patterns at or above the code cover it (fully, or as an "ex" code);
+	// patterns below it cover part of it. The radix index answers both:
+	// an exact read per shorter prefix, one prefix walk below.
+	for n := 2; n < len(d); n += 2 {
+		hits = c.addRows(hits, txn, "code", d[:n], 0, &opts)
 	}
-	if c.deeper[d] {
-		it, err := c.db.Txn(false).Get(patternTable, "code_prefix", d)
-		if err == nil {
-			for obj := it.Next(); obj != nil; obj = it.Next() {
-				if r := obj.(*patternRow); len(r.Code) > len(d) {
-					hits = addHit(hits, r, Partial, &opts)
-				}
-			}
-		}
-	}
+	hits = c.addRows(hits, txn, "code_prefix", d, len(d), &opts)
 	slices.SortFunc(hits, func(a, b lookupHit) int { return cmp.Compare(a.r.rank, b.r.rank) })
 	out := make([]Match, len(hits))
 	for i, h := range hits {
 		out[i] = Match{List: h.r.list, Entry: h.r.entry, Pattern: h.r.entry.Codes[h.r.pattern], Coverage: h.cov, rank: h.r.rank}
 	}
 	return out
+}
+
+// addRows adds the rows of an index read: a row whose pattern is longer
+// than n digits covers only part of the code looked up.
+func (c *Catalogue) addRows(hits []lookupHit, txn *memdb.Txn, index, value string, n int, opts *Options) []lookupHit {
+	it, err := txn.Get(patternTable, index, value)
+	if err != nil {
+		return hits // both indexes are in the schema
+	}
+	for obj := it.Next(); obj != nil; obj = it.Next() {
+		r := obj.(*patternRow)
+		cov := Full
+		switch {
+		case n > 0 && len(r.Code) > n:
+			cov = Partial
+		case r.entry.Codes[r.pattern].Ex:
+			cov = Ex
+		}
+		hits = addHit(hits, r, cov, opts)
+	}
+	return hits
 }
 
 // lookupHit is a matching row and how it covers the looked-up code.
