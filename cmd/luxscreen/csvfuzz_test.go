@@ -11,9 +11,11 @@ import (
 	"github.com/luxscreen/luxscreen/internal/csvtab"
 )
 
-// readAllCSV drains a CSV record reader and checks what holds for any
-// input: no panic, every error names the file, the reader ends.
-func readAllCSV[T any](t *testing.T, next func() (record[T], error), check func(T)) {
+// readAll drains a batch record reader of the input name and checks what
+// holds for any input: no panic, every error names the input, the reader
+// ends. It stops at an error that is not a record's, after which the input
+// cannot be read further, and passes every record read to check.
+func readAll[T any](t *testing.T, name string, next func() (record[T], error), check func(record[T])) {
 	for i := 0; ; i++ {
 		if i > 100000 {
 			t.Fatal("the reader does not end")
@@ -23,16 +25,16 @@ func readAllCSV[T any](t *testing.T, next func() (record[T], error), check func(
 			return
 		}
 		if err != nil {
-			if !strings.HasPrefix(err.Error(), "f.csv:") {
-				t.Errorf("error does not name the file: %v", err)
+			if !strings.HasPrefix(err.Error(), name+":") {
+				t.Errorf("error does not name the input: %v", err)
 			}
 			var re *batch.RecordError
 			if !errors.As(err, &re) {
-				return // the input cannot be read further
+				return
 			}
 			continue
 		}
-		check(rec.v)
+		check(rec)
 	}
 }
 
@@ -46,8 +48,8 @@ func FuzzClassifyCSV(f *testing.F) {
 			}
 			return
 		}
-		readAllCSV(t, csvRecords(tb, classifyCSVLine), func(l inputLine) {
-			if _, err := l.Item(); err != nil {
+		readAll(t, "f.csv", csvRecords(tb, classifyCSVLine), func(rec record[inputLine]) {
+			if _, err := rec.v.Item(); err != nil {
 				t.Errorf("a line accepted from CSV is refused: %v", err)
 			}
 		})
@@ -61,9 +63,9 @@ func FuzzScreenCSV(f *testing.F) {
 		if err != nil {
 			return
 		}
-		readAllCSV(t, csvRecords(tb, func(t *csvtab.Table, r csvtab.Row) (screenInput, error) {
+		readAll(t, "f.csv", csvRecords(tb, func(t *csvtab.Table, r csvtab.Row) (screenInput, error) {
 			return screenInput{ID: t.Get(r, "id"), Name: t.Get(r, "name"), Kind: t.Get(r, "kind")}, nil
-		}), func(screenInput) {})
+		}), func(record[screenInput]) {})
 	})
 }
 
@@ -73,21 +75,10 @@ func FuzzJSONLines(f *testing.F) {
 	f.Add([]byte(`{"id":"a","name":"Acme","kind":"org"}` + "\n\n" + `  {"id":"b","colour":1}` + "\n{\"id\":2}\n{} {}\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		in := &batchInput{name: "f.jsonl", r: bytes.NewReader(data)}
-		next := jsonRecords[screenInput](in)
-		for {
-			rec, err := next()
-			if err == io.EOF {
-				return
-			}
-			if err != nil {
-				if !strings.HasPrefix(err.Error(), "f.jsonl:") {
-					t.Errorf("error does not name the input: %v", err)
-				}
-				return
-			}
+		readAll(t, in.name, jsonRecords[screenInput](in), func(rec record[screenInput]) {
 			if _, err := rec.value(in.name); err != nil && !strings.HasPrefix(err.Error(), "f.jsonl:") {
 				t.Errorf("error does not name the input: %v", err)
 			}
-		}
+		})
 	})
 }

@@ -44,6 +44,31 @@ func TestCSVNumber(t *testing.T) {
 	}
 }
 
+// runBadRowCSV runs a batch command line writing CSV over an input with one
+// bad row: it wants exit 1 with wantErr, which names the row, on standard
+// error, and returns the records written for the other rows.
+func runBadRowCSV(t *testing.T, stdin, wantErr string, args ...string) (recs [][]string, stderr string) {
+	t.Helper()
+	code, out, stderr := runCLI(t, stdin, args...)
+	if code != exitError || !strings.Contains(stderr, wantErr) {
+		t.Errorf("exit %d, stderr %q; want 1 and %q", code, stderr, wantErr)
+	}
+	recs, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return recs, stderr
+}
+
+// columns returns the first n fields of every record.
+func columns(recs [][]string, n int) [][]string {
+	got := make([][]string, 0, len(recs))
+	for _, r := range recs {
+		got = append(got, r[:n])
+	}
+	return got
+}
+
 // TestClassifyCSV runs classify over CSV input and writes CSV output.
 func TestClassifyCSV(t *testing.T) {
 	in := "id,description,hs_code,value,currency,quantity,unit,destination\n" +
@@ -51,18 +76,9 @@ func TestClassifyCSV(t *testing.T) {
 		",,9101,,,,,\n" +
 		"car,Mercedes-Maybach S600 Guard armoured limousine,8716.39,,,,,KP\n" +
 		"bad,,,,,,,\n"
-	code, out, stderr := runCLI(t, in, "classify", "--input", "-", "--input-format", "csv", "--format", "csv", "--jurisdiction", "UN")
-	if code != exitError || !strings.Contains(stderr, `stdin:5:5: description: give a description or an hs_code`) {
-		t.Errorf("exit %d, stderr %q; want 1 and the bad row named", code, stderr)
-	}
-	recs, err := csv.NewReader(strings.NewReader(out)).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got [][]string
-	for _, r := range recs {
-		got = append(got, r[:4])
-	}
+	recs, stderr := runBadRowCSV(t, in, `stdin:5:5: description: give a description or an hs_code`,
+		"classify", "--input", "-", "--input-format", "csv", "--format", "csv", "--jurisdiction", "UN")
+	got := columns(recs, 4)
 	want := [][]string{
 		{"id", "hs6", "luxury", "needs_review"},
 		{"rug", "570110", "true", "false"},
@@ -84,18 +100,9 @@ func TestScreenCSV(t *testing.T) {
 		"vessel,,vessel,IMO 7937317\n" +
 		"other,\"=HYPERLINK(\"\"x\"\")\",org,\n" +
 		"odd,Acme,planet,\n"
-	code, out, stderr := runCLI(t, in, "screen", "--input", "-", "--input-format", "csv", "--format", "csv")
-	if code != exitError || !strings.Contains(stderr, `stdin:5: kind: "planet": want org, person or vessel`) {
-		t.Errorf("exit %d, stderr %q", code, stderr)
-	}
-	recs, err := csv.NewReader(strings.NewReader(out)).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got [][]string
-	for _, r := range recs {
-		got = append(got, r[:2])
-	}
+	recs, _ := runBadRowCSV(t, in, `stdin:5: kind: "planet": want org, person or vessel`,
+		"screen", "--input", "-", "--input-format", "csv", "--format", "csv")
+	got := columns(recs, 2)
 	want := [][]string{{"id", "verdict"}, {"shipper", "match"}, {"vessel", "match"}, {"other", "clear"}}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("screen csv (-want +got):\n%s", diff)
@@ -107,7 +114,7 @@ func TestScreenCSV(t *testing.T) {
 		t.Errorf("id %q", got)
 	}
 	// A fatal CSV error ends the batch after the rows before it.
-	code, out, stderr = runCLI(t, "id,name\na,Acme\nb,x\"y\nc,Zeta\n", "screen", "--input", "-", "--input-format", "csv", "--format", "jsonl")
+	code, out, stderr := runCLI(t, "id,name\na,Acme\nb,x\"y\nc,Zeta\n", "screen", "--input", "-", "--input-format", "csv", "--format", "jsonl")
 	if code != exitError || !strings.Contains(stderr, `stdin:3:4: bare " in non-quoted-field`) || strings.Count(out, "\n") != 1 {
 		t.Errorf("exit %d, %d lines out, stderr %q", code, strings.Count(out, "\n"), stderr)
 	}
