@@ -22,19 +22,13 @@ const checkUsage = "--input FILE|- [--input-format jsonl|csv] [--format table|js
 func runCheck(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e, "check", checkUsage)
 	input := fs.String("input", "", "shipments as JSON, one per line or indented documents one after another, or a bill-of-lading CSV; - for standard input")
-	format := fs.formatFlag(formatTable, formatTable, formatJSON, formatJSONL, formatCSV, formatHTML)
+	fs.formatFlag(formatTable, formatTable, formatJSON, formatJSONL, formatCSV, formatHTML)
 	fs.ruleFlags()
 	fs.listFlag()
 	auditFile := fs.String("audit", "", "append one JSON audit record per decision to this file")
 	var bf batchFlags
 	bf.register(fs)
-	if err := fs.parseNone(args, "give shipments with --input"); err != nil {
-		return err
-	}
-	if *input == "" {
-		return usagef("check: --input is required (a file, or - for standard input)")
-	}
-	f, err := format()
+	f, err := fs.parseInput(args, "give shipments with --input", input, "--input is required (a file, or - for standard input)")
 	if err != nil {
 		return err
 	}

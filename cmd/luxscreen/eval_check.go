@@ -23,14 +23,8 @@ func runEvalCheck(ctx context.Context, e *env, args []string) error {
 	fs.Lookup("rates").Usage += "; the set's own is rules/testdata/eval/rates.yaml"
 	fs.Lookup("prices").Usage += "; the set's own is rules/testdata/eval/prices.yaml"
 	failures := fs.Bool("failures", false, "list the shipments the engine got wrong, with its findings")
-	format := fs.formatFlag(formatTable, formatTable, formatJSON)
-	if err := fs.parseNone(args, "give the set with --input"); err != nil {
-		return err
-	}
-	if *input == "" {
-		return usagef("eval check: --input FILE is required")
-	}
-	f, err := format()
+	fs.formatFlag(formatTable, formatTable, formatJSON)
+	f, err := fs.parseInput(args, "give the set with --input", input, "--input FILE is required")
 	if err != nil {
 		return err
 	}

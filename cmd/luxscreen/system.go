@@ -105,6 +105,19 @@ func (fs *flagSet) parseNone(args []string, hint string) error {
 	return nil
 }
 
+// parseInput parses args as parseNone does for a command that reads
+// --input, wants input given (missing says how, for the usage error), and
+// parses the --format that formatFlag registered.
+func (fs *flagSet) parseInput(args []string, hint string, input *string, missing string) (outputFormat, error) {
+	if err := fs.parseNone(args, hint); err != nil {
+		return "", err
+	}
+	if *input == "" {
+		return "", usagef("%s: %s", fs.name, missing)
+	}
+	return fs.format()
+}
+
 // open opens the system with the flags given, over cfg for what the
 // command sets itself. A command that screens parties passes screens, so
 // that screening against the demo list is said on standard error.
