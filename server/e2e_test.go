@@ -29,7 +29,7 @@ import (
 // TestEndpoints calls every route of a server on a loopback port and
 // checks the status and the answer's substance.
 func TestEndpoints(t *testing.T) {
-	logs := &syncBuffer{}
+	logs := &testenv.SyncBuffer{}
 	_, base := startServer(t, testConfig(t, logs))
 	shipment := testenv.ReadFile(t, filepath.Join("..", "examples", "shipments", "horses-2019-eu.json"))
 	rice := testenv.ReadFile(t, filepath.Join("..", "examples", "shipments", "rice-humanitarian.json"))
@@ -279,7 +279,7 @@ func TestErrors(t *testing.T) {
 // or in a batch worker, answers 500 in the JSON shape, is logged with its
 // stack, and leaves the server serving.
 func TestPanicRecovered(t *testing.T) {
-	logs := &syncBuffer{}
+	logs := &testenv.SyncBuffer{}
 	s, err := New(testConfig(t, logs))
 	if err != nil {
 		t.Fatal(err)

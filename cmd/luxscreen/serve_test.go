@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"io"
@@ -19,32 +18,13 @@ import (
 	"github.com/luxscreen/luxscreen/server"
 )
 
-// lockedBuffer is a buffer the server's goroutines write while the test
-// reads it.
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
-}
-
 // startServe runs "luxscreen serve" in-process on a loopback port and
 // returns its base URL, its log, and a function that stops it and
 // returns its exit code.
-func startServe(t *testing.T, args ...string) (base string, logs *lockedBuffer, stop func() int) {
+func startServe(t *testing.T, args ...string) (base string, logs *testenv.SyncBuffer, stop func() int) {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
-	logs = &lockedBuffer{}
+	logs = &testenv.SyncBuffer{}
 	e := &env{stdin: strings.NewReader(""), stdout: io.Discard, stderr: logs,
 		now: func() time.Time { return time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC) }}
 	done := make(chan int, 1)
