@@ -85,11 +85,7 @@ func TestBatchOrder(t *testing.T) {
 	}
 	out, stderr := runOK(t, in.String(), "screen", "--input", "-", "--format", "jsonl", "--workers", "4")
 	var got []string
-	for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
-		var o screenOutput
-		if err := json.Unmarshal([]byte(l), &o); err != nil {
-			t.Fatal(err)
-		}
+	for _, o := range decodeLines[screenOutput](t, out) {
 		got = append(got, o.ID)
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
@@ -110,11 +106,7 @@ func TestBatchBadRecordGoesOn(t *testing.T) {
 		t.Errorf("exit %d, want %d", code, exitError)
 	}
 	var ids []string
-	for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
-		var d struct{ ID string }
-		if err := json.Unmarshal([]byte(l), &d); err != nil {
-			t.Fatal(err)
-		}
+	for _, d := range decodeLines[struct{ ID string }](t, out) {
 		ids = append(ids, d.ID)
 	}
 	if diff := cmp.Diff([]string{"maybach-2018", "rice-humanitarian"}, ids); diff != "" {

@@ -35,16 +35,13 @@ func TestCheckJSONL(t *testing.T) {
 	}
 	out, stderr := runOK(t, in.String(), "check", "--input", "-", "--format", "jsonl")
 	var got []string
-	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
-		var d struct {
-			ID       string           `json:"id"`
-			Verdict  string           `json:"verdict"`
-			Findings []map[string]any `json:"findings"`
-			Versions map[string]any   `json:"versions"`
-		}
-		if err := json.Unmarshal([]byte(line), &d); err != nil {
-			t.Fatal(err)
-		}
+	type decision struct {
+		ID       string           `json:"id"`
+		Verdict  string           `json:"verdict"`
+		Findings []map[string]any `json:"findings"`
+		Versions map[string]any   `json:"versions"`
+	}
+	for _, d := range decodeLines[decision](t, out) {
 		for _, f := range d.Findings {
 			for _, k := range []string{"rule", "severity", "message", "evidence", "citation"} {
 				if _, ok := f[k]; !ok {

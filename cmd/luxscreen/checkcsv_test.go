@@ -19,11 +19,7 @@ func TestCheckCSVSameAsJSON(t *testing.T) {
 	}
 	decode := func(out string) map[string]decision {
 		m := map[string]decision{}
-		for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
-			var d decision
-			if err := json.Unmarshal([]byte(l), &d); err != nil {
-				t.Fatal(err)
-			}
+		for _, d := range decodeLines[decision](t, out) {
 			m[d.ID] = d
 		}
 		return m

@@ -65,14 +65,7 @@ func TestClassifyBatchJSONL(t *testing.T) {
 		`{"id":"d","description":"Mercedes-Maybach S600 Guard armoured limousine","hs_code":"8716.39","destination":"KP"}`,
 	}, "\n")
 	out, _ := runOK(t, in, "classify", "--input", "-", "--jurisdiction", "UN", "--rate", "EUR=1.08")
-	var got []classifyLine
-	for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
-		var r classifyLine
-		if err := json.Unmarshal([]byte(l), &r); err != nil {
-			t.Fatalf("%q: %v", l, err)
-		}
-		got = append(got, r)
-	}
+	got := decodeLines[classifyLine](t, out)
 	type summary struct {
 		ID, HS6        string
 		Luxury, Review bool

@@ -37,6 +37,21 @@ func runOK(t *testing.T, stdin string, args ...string) (stdout, stderr string) {
 	return stdout, stderr
 }
 
+// decodeLines decodes the JSON lines of out, stopping the test at the
+// first that is not a T.
+func decodeLines[T any](t *testing.T, out string) []T {
+	t.Helper()
+	var vs []T
+	for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
+		var v T
+		if err := json.Unmarshal([]byte(l), &v); err != nil {
+			t.Fatalf("%q: %v", l, err)
+		}
+		vs = append(vs, v)
+	}
+	return vs
+}
+
 func TestExitCodes(t *testing.T) {
 	tests := []struct {
 		args []string

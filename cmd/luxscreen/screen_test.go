@@ -67,11 +67,7 @@ func TestScreenBatch(t *testing.T) {
 		ID, Verdict string
 	}
 	var got []line
-	for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
-		var o screenOutput
-		if err := json.Unmarshal([]byte(l), &o); err != nil {
-			t.Fatal(err)
-		}
+	for _, o := range decodeLines[screenOutput](t, out) {
 		got = append(got, line{o.ID, string(o.Verdict)})
 	}
 	want := []line{{"shipper", "match"}, {"vessel", "match"}, {"empty", "review"}, {"other", "clear"}}
