@@ -81,11 +81,7 @@ func TestEvalCheckJSON(t *testing.T) {
 func TestEvalCheckTable(t *testing.T) {
 	args := []string{"eval", "check", "--input", evalCheckFile("shipments.jsonl"), "--rates", evalCheckFile("rates.yaml"), "--prices", evalCheckFile("prices.yaml")}
 	out, _ := runOK(t, "", args...)
-	for _, want := range []string{"verdict accuracy", "block recall", "block cleared", "clear precision", "false review rate", "expected \\ got", "dprk-controlled-goods-to-kp", "missing-facts"} {
-		if !strings.Contains(out, want) {
-			t.Errorf("table lacks %q:\n%s", want, out)
-		}
-	}
+	wantContains(t, "table", out, "verdict accuracy", "block recall", "block cleared", "clear precision", "false review rate", "expected \\ got", "dprk-controlled-goods-to-kp", "missing-facts")
 	if strings.Contains(out, "FAIL ") {
 		t.Errorf("failures listed without --failures:\n%s", out)
 	}

@@ -52,6 +52,16 @@ func decodeLines[T any](t *testing.T, out string) []T {
 	return vs
 }
 
+// wantContains reports each of wants that s, named what, lacks.
+func wantContains(t *testing.T, what, s string, wants ...string) {
+	t.Helper()
+	for _, want := range wants {
+		if !strings.Contains(s, want) {
+			t.Errorf("%s lacks %q:\n%s", what, want, s)
+		}
+	}
+}
+
 func TestExitCodes(t *testing.T) {
 	tests := []struct {
 		args []string
@@ -122,11 +132,7 @@ func TestLookupJSONLines(t *testing.T) {
 
 func TestListsShow(t *testing.T) {
 	out, _ := runOK(t, "", "lists", "show", "un-2094-luxury")
-	for _, want := range []string{"S/RES/2094 (2013)", "ex 8703 (HS2022)", "Annex"} {
-		if !strings.Contains(out, want) {
-			t.Errorf("lists show output lacks %q:\n%s", want, out)
-		}
-	}
+	wantContains(t, "lists show output", out, "S/RES/2094 (2013)", "ex 8703 (HS2022)", "Annex")
 }
 
 func TestParseFlagsInterleaved(t *testing.T) {

@@ -112,11 +112,7 @@ func TestServe(t *testing.T) {
 	if code := stop(); code != exitOK {
 		t.Errorf("serve exited %d after cancel:\n%s", code, logs.String())
 	}
-	for _, want := range []string{`"msg":"request"`, `"msg":"SIGHUP: reloading sanctions lists"`, `"msg":"stopped"`} {
-		if !strings.Contains(logs.String(), want) {
-			t.Errorf("log lacks %s", want)
-		}
-	}
+	wantContains(t, "log", logs.String(), `"msg":"request"`, `"msg":"SIGHUP: reloading sanctions lists"`, `"msg":"stopped"`)
 }
 
 func TestServeUsage(t *testing.T) {
