@@ -29,6 +29,16 @@ type classifierFlags struct {
 	rate                                                   repeated
 }
 
+// register registers the classifier's reference-data flags, which
+// "classify" and "eval classify" read alike: --rates, --rate,
+// --nomenclature and --edition.
+func (f *classifierFlags) register(fs *flagSet) {
+	fs.StringVar(&f.rates, "rates", "", "exchange rates FILE (YAML: base, source, rates), as for check")
+	fs.Var(&f.rate, "rate", "an exchange rate CUR=N: one CUR is worth N of the base, USD unless --rates says otherwise, e.g. EUR=1.08 (repeatable)")
+	fs.StringVar(&f.nomenclature, "nomenclature", "", "HS nomenclature FILE (Comtrade JSON, flat HS CSV or EU CN CSV) for text outside the luxury lexicon")
+	fs.StringVar(&f.edition, "edition", "HS2022", "edition of --nomenclature when the file does not name it")
+}
+
 // config returns the system configuration the flags ask for. The UN lists
 // are always considered (see classify.WithJurisdictions).
 func (f *classifierFlags) config() (luxscreen.Config, error) {
@@ -106,10 +116,7 @@ func runClassify(ctx context.Context, e *env, args []string) error {
 	bf.register(fs)
 	fs.StringVar(&cf.juris, "jurisdiction", "", "comma-separated jurisdictions whose controls to report (default all; UN always included)")
 	fs.StringVar(&cf.date, "date", "", "shipment date YYYY-MM-DD (default today)")
-	fs.StringVar(&cf.rates, "rates", "", "exchange rates FILE (YAML: base, source, rates), as for check")
-	fs.Var(&cf.rate, "rate", "an exchange rate CUR=N: one CUR is worth N of the base, USD unless --rates says otherwise, e.g. EUR=1.08 (repeatable)")
-	fs.StringVar(&cf.nomenclature, "nomenclature", "", "HS nomenclature FILE (Comtrade JSON, flat HS CSV or EU CN CSV) for text outside the luxury lexicon")
-	fs.StringVar(&cf.edition, "edition", "HS2022", "edition of --nomenclature when the file does not name it")
+	cf.register(fs)
 	fs.StringVar(&cf.correlation, "correlation", "", "UNSD correlation table FILE to map declared codes of older editions")
 	pos, err := parseFlags(fs, args)
 	if err != nil {

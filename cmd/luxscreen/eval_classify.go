@@ -15,19 +15,16 @@ func runEvalClassify(ctx context.Context, e *env, args []string) error {
 	var cf classifierFlags
 	input := fs.String("input", "", "labelled set: JSON lines (id, description, gold_hs6, luxury, hard_negative…) or CSV text,expected_hs_code")
 	failures := fs.Bool("failures", false, "list the items the classifier got wrong")
-	format := fs.String("format", "table", "output format: table or json")
+	format := fs.formatFlag(formatTable, formatTable, formatJSON)
 	fs.StringVar(&cf.juris, "jurisdiction", "UN", "jurisdictions whose luxury controls the labels follow (the in-scope set is labelled against the UN lists)")
-	fs.StringVar(&cf.rates, "rates", "", "exchange-rate FILE")
-	fs.Var(&cf.rate, "rate", "an exchange rate CUR=USD-per-unit (repeatable)")
-	fs.StringVar(&cf.nomenclature, "nomenclature", "", "HS nomenclature FILE to index for text outside the luxury lexicon")
-	fs.StringVar(&cf.edition, "edition", "HS2022", "edition of --nomenclature when the file does not name it")
+	cf.register(fs)
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if *input == "" {
 		return usagef("eval classify: --input FILE is required")
 	}
-	f, err := parseFormat(*format, formatTable, formatJSON)
+	f, err := format()
 	if err != nil {
 		return err
 	}
