@@ -184,12 +184,6 @@ var classifyColumns = []string{"id", "description", "hs", "hs_code", "value", "c
 // classifyCSVHeader is the header of "classify --format csv".
 var classifyCSVHeader = []string{"id", "hs6", "luxury", "needs_review", "candidates", "controls", "mismatch", "reasons"}
 
-// classified is one line's result, already rendered by the worker.
-type classified struct {
-	outcome string
-	data    *bytes.Buffer
-}
-
 // classifyOutcome names a result in the summary.
 func classifyOutcome(r classify.Result) string {
 	switch {
@@ -202,20 +196,13 @@ func classifyOutcome(r classify.Result) string {
 }
 
 func classifyBatch(ctx context.Context, e *env, sys *luxscreen.System, input string, date time.Time, f outputFormat, bf *batchFlags) error {
-	in, next, out, rw, err := openRecordBatch(e, input, bf, recordFormat[inputLine]{classifyColumns, []string{"description", "hs", "hs_code"}, classifyCSVLine}, f, classifyCSVHeader)
-	if err != nil {
-		return err
-	}
-	defer in.Close()
-	err = runBatch(ctx, e, bf, in, out, batchJob[record[inputLine], classified]{
-		cmd: "classify", one: "line", many: "lines",
-		tally:   progress.NewTally("luxury", "not", "needs_review"),
-		outcome: func(r classified) string { return r.outcome },
-		next:    next,
-		process: func(ctx context.Context, rec record[inputLine]) (classified, error) {
-			it, err := convert(in.name, rec, inputLine.Item)
+	rf := recordFormat[inputLine]{classifyColumns, []string{"description", "hs", "hs_code"}, classifyCSVLine}
+	job := batchJob[record[inputLine], encoded]{cmd: "classify", one: "line", many: "lines", tally: progress.NewTally("luxury", "not", "needs_review")}
+	return runRecordBatch(ctx, e, bf, input, rf, f, classifyCSVHeader, job,
+		func(ctx context.Context, name string, rec record[inputLine]) (encoded, error) {
+			it, err := convert(name, rec, inputLine.Item)
 			if err != nil {
-				return classified{}, err
+				return encoded{}, err
 			}
 			if it.ID == "" {
 				it.ID = strconv.Itoa(rec.line)
@@ -225,7 +212,7 @@ func classifyBatch(ctx context.Context, e *env, sys *luxscreen.System, input str
 			}
 			res, err := sys.Classify(ctx, it)
 			if err != nil {
-				return classified{}, err
+				return encoded{}, err
 			}
 			var b *bytes.Buffer
 			switch f {
@@ -238,11 +225,8 @@ func classifyBatch(ctx context.Context, e *env, sys *luxscreen.System, input str
 			default:
 				b, err = encodeRecord(f, res)
 			}
-			return classified{outcome: classifyOutcome(res), data: b}, err
-		},
-		emit: func(r classified) error { return rw.write(r.data) },
-	})
-	return closeBatch(err, rw, out)
+			return encoded{outcome: classifyOutcome(res), data: b}, err
+		})
 }
 
 // classifyCSVLine reads one row of a CSV input into the JSON-lines record

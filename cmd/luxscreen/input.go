@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -236,6 +237,31 @@ func openRecords[T any](e *env, path string, bf *batchFlags, rf recordFormat[T])
 		return nil, nil, err
 	}
 	return in, csvRecords(t, rf.fromCSV), nil
+}
+
+// encoded is one record's result in a batch that writes one encoded record
+// per input record, already encoded by the worker: its outcome, for the
+// tally, and its encoding.
+type encoded struct {
+	outcome string
+	data    *bytes.Buffer
+}
+
+// runRecordBatch runs job, a batch command that writes one encoded record
+// per input record, over the records of path: it opens the input and the
+// output, processes each record with process, which is given the input's
+// name for errors, and closes the output.
+func runRecordBatch[T any](ctx context.Context, e *env, bf *batchFlags, path string, rf recordFormat[T], f outputFormat, csvHeader []string, job batchJob[record[T], encoded], process func(ctx context.Context, name string, rec record[T]) (encoded, error)) error {
+	in, next, out, rw, err := openRecordBatch(e, path, bf, rf, f, csvHeader)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	job.next = next
+	job.outcome = func(r encoded) string { return r.outcome }
+	job.process = func(ctx context.Context, rec record[T]) (encoded, error) { return process(ctx, in.name, rec) }
+	job.emit = func(r encoded) error { return rw.write(r.data) }
+	return closeBatch(runBatch(ctx, e, bf, in, out, job), rw, out)
 }
 
 // openRecordBatch opens the input and the output of a batch command that

@@ -96,37 +96,24 @@ var screenColumns = []string{"id", "name", "kind", "country", "imo", "dob"}
 // query, the best hit spread over columns and the others summarised.
 var screenCSVHeader = []string{"id", "verdict", "score", "list", "ref", "name", "matched_name", "other_hits", "reasons"}
 
-// screened is one query's result, already encoded by the worker.
-type screened struct {
-	verdict screen.Verdict
-	data    *bytes.Buffer
-}
-
 // screenBatch screens the records of path (or stdin for "-") on the
 // workers and writes the results in input order.
 func screenBatch(ctx context.Context, e *env, sys *luxscreen.System, path string, f outputFormat, bf *batchFlags) error {
-	in, next, out, rw, err := openRecordBatch(e, path, bf, recordFormat[screenInput]{screenColumns, []string{"name", "imo"}, screenCSVInput}, f, screenCSVHeader)
-	if err != nil {
-		return err
-	}
-	defer in.Close()
-	err = runBatch(ctx, e, bf, in, out, batchJob[record[screenInput], screened]{
-		cmd: "screen", one: "query", many: "queries",
-		tally:   progress.NewTally(string(screen.Match), string(screen.Review), string(screen.Clear)),
-		outcome: func(r screened) string { return string(r.verdict) },
-		next:    next,
-		process: func(ctx context.Context, rec record[screenInput]) (screened, error) {
+	rf := recordFormat[screenInput]{screenColumns, []string{"name", "imo"}, screenCSVInput}
+	job := batchJob[record[screenInput], encoded]{cmd: "screen", one: "query", many: "queries", tally: progress.NewTally(string(screen.Match), string(screen.Review), string(screen.Clear))}
+	return runRecordBatch(ctx, e, bf, path, rf, f, screenCSVHeader, job,
+		func(ctx context.Context, name string, rec record[screenInput]) (encoded, error) {
 			var id string
-			ent, err := convert(in.name, rec, func(q screenInput) (party.Entity, error) {
+			ent, err := convert(name, rec, func(q screenInput) (party.Entity, error) {
 				id = q.ID
 				return q.Entity()
 			})
 			if err != nil {
-				return screened{}, err
+				return encoded{}, err
 			}
 			res, err := sys.Screen(ctx, ent)
 			if err != nil {
-				return screened{}, err
+				return encoded{}, err
 			}
 			o := toOutput(id, res)
 			var b *bytes.Buffer
@@ -135,11 +122,8 @@ func screenBatch(ctx context.Context, e *env, sys *luxscreen.System, path string
 			} else {
 				b, err = encodeRecord(f, o)
 			}
-			return screened{verdict: res.Verdict, data: b}, err
-		},
-		emit: func(r screened) error { return rw.write(r.data) },
-	})
-	return closeBatch(err, rw, out)
+			return encoded{outcome: string(res.Verdict), data: b}, err
+		})
 }
 
 // screenCSVInput reads one row of a CSV input into the JSON-lines record it
