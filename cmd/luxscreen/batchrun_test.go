@@ -133,10 +133,7 @@ func TestBatchFlags(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			code, _, stderr := runCLI(t, `{"id":"a","name":"KOMID"}`+"\n", tt.args...)
-			if code != tt.code || !strings.Contains(stderr, tt.stderr) {
-				t.Errorf("exit %d, stderr %q; want exit %d and %q", code, stderr, tt.code, tt.stderr)
-			}
+			wantExit(t, `{"id":"a","name":"KOMID"}`+"\n", tt.code, tt.stderr, tt.args...)
 		})
 	}
 	b, err := os.ReadFile(outFile)

@@ -92,10 +92,7 @@ func TestCheckErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			code, _, stderr := runCLI(t, "", tt.args...)
-			if code != tt.code || !strings.Contains(stderr, tt.stderr) {
-				t.Errorf("exit %d, stderr %q; want exit %d and %q", code, stderr, tt.code, tt.stderr)
-			}
+			wantExit(t, "", tt.code, tt.stderr, tt.args...)
 		})
 	}
 }

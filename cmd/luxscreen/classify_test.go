@@ -26,9 +26,7 @@ func TestClassifyExitCodes(t *testing.T) {
 		{[]string{"eval", "classify"}, exitUsage},
 	}
 	for _, tt := range tests {
-		if code, _, stderr := runCLI(t, "", tt.args...); code != tt.want {
-			t.Errorf("%v: exit %d, want %d (%s)", tt.args, code, tt.want, stderr)
-		}
+		wantExit(t, "", tt.want, "", tt.args...)
 	}
 }
 

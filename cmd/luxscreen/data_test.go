@@ -98,9 +98,7 @@ func TestDataCheckClean(t *testing.T) {
 		t.Errorf("stdout = %q, want %q", out, want)
 	}
 	for _, args := range [][]string{{"data"}, {"data", "fix", dir}, {"data", "check"}} {
-		if code, _, _ := runCLI(t, "", args...); code != exitUsage {
-			t.Errorf("%v: exit %d, want %d", args, code, exitUsage)
-		}
+		wantExit(t, "", exitUsage, "", args...)
 	}
 }
 

@@ -61,10 +61,7 @@ func TestListsGapsCLI(t *testing.T) {
 			t.Errorf("bad gap %+v", g)
 		}
 	}
-	code, _, _ := runCLI(t, "", "lists", "gaps", "--baseline", "XX")
-	if code != exitUsage {
-		t.Errorf("gaps --baseline XX: exit %d, want %d", code, exitUsage)
-	}
+	wantExit(t, "", exitUsage, "", "lists", "gaps", "--baseline", "XX")
 }
 
 func TestListsSourcesCLI(t *testing.T) {
@@ -100,8 +97,6 @@ func TestListsHarmonizedUsage(t *testing.T) {
 		{"lists", "gaps", "--only", "some"},
 		{"lists", "sources", "--format", "xml"},
 	} {
-		if code, _, _ := runCLI(t, "", args...); code != exitUsage {
-			t.Errorf("%v: exit %d, want %d", args, code, exitUsage)
-		}
+		wantExit(t, "", exitUsage, "", args...)
 	}
 }

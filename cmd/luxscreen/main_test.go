@@ -52,6 +52,16 @@ func decodeLines[T any](t *testing.T, out string) []T {
 	return vs
 }
 
+// wantExit runs the command line as runCLI does and reports an exit code
+// other than code, or a standard error that lacks wantErr.
+func wantExit(t *testing.T, stdin string, code int, wantErr string, args ...string) {
+	t.Helper()
+	got, _, stderr := runCLI(t, stdin, args...)
+	if got != code || !strings.Contains(stderr, wantErr) {
+		t.Errorf("luxscreen %s: exit %d, stderr %q; want exit %d and %q", strings.Join(args, " "), got, stderr, code, wantErr)
+	}
+}
+
 // wantContains reports each of wants that s, named what, lacks.
 func wantContains(t *testing.T, what, s string, wants ...string) {
 	t.Helper()
@@ -83,10 +93,7 @@ func TestExitCodes(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
-			got, _, stderr := runCLI(t, "", tt.args...)
-			if got != tt.want {
-				t.Errorf("exit code = %d, want %d; stderr:\n%s", got, tt.want, stderr)
-			}
+			wantExit(t, "", tt.want, "", tt.args...)
 		})
 	}
 }

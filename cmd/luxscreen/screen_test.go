@@ -94,10 +94,7 @@ func TestScreenErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			code, _, errOut := runCLI(t, tt.stdin, tt.args...)
-			if code != tt.code || !strings.Contains(errOut, tt.msg) {
-				t.Errorf("exit %d, stderr %q; want %d and %q", code, errOut, tt.code, tt.msg)
-			}
+			wantExit(t, tt.stdin, tt.code, tt.msg, tt.args...)
 		})
 	}
 }

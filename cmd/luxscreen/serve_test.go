@@ -129,9 +129,7 @@ func TestServeUsage(t *testing.T) {
 		{[]string{"serve", "--addr", "not-an-address"}, exitError},
 	}
 	for _, tt := range tests {
-		if got, _, stderr := runCLI(t, "", tt.args...); got != tt.want {
-			t.Errorf("%v: exit %d, want %d; stderr:\n%s", tt.args, got, tt.want, stderr)
-		}
+		wantExit(t, "", tt.want, "", tt.args...)
 	}
 }
 
