@@ -158,7 +158,6 @@ func (c *converter) period(y yamlPeriod, p ...any) Period {
 var (
 	idRE           = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 	jurisdictionRE = regexp.MustCompile(`^(UN|EU|[A-Z]{2})$`)
-	currencyRE     = regexp.MustCompile(`^[A-Z]{3}$`)
 )
 
 func (c *converter) list(y *yamlList) *List {
@@ -317,7 +316,7 @@ func (c *converter) threshold(y *yamlThreshold, p ...any) *Threshold {
 	if y.Amount <= 0 {
 		c.fail(ErrInvalid, "amount must be positive", at("amount")...)
 	}
-	if !currencyRE.MatchString(y.Currency) {
+	if !IsCurrencyCode(y.Currency) {
 		c.fail(ErrInvalid, fmt.Sprintf("currency %q: want an ISO 4217 code such as USD", y.Currency), at("currency")...)
 	}
 	if !slices.Contains(units(), t.Per) {

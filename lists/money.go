@@ -51,7 +51,7 @@ func (r *Rates) Convert(amount float64, from, to string) (float64, error) {
 	if from == to && from != "" {
 		return amount, nil
 	}
-	if !isCurrency(from) {
+	if !IsCurrencyCode(from) {
 		return 0, fmt.Errorf("%w: %q is not an ISO 4217 currency code", ErrRate, from)
 	}
 	a, err := r.rate(from)
@@ -82,7 +82,7 @@ func (r *Rates) rate(cur string) (float64, error) {
 func (r *Rates) Set(s string) error {
 	cur, num, ok := strings.Cut(s, "=")
 	cur = strings.ToUpper(strings.TrimSpace(cur))
-	if !ok || !isCurrency(cur) {
+	if !ok || !IsCurrencyCode(cur) {
 		return fmt.Errorf("%w: %q: want CUR=NUMBER, e.g. EUR=1.08", ErrRate, s)
 	}
 	f, err := strconv.ParseFloat(strings.TrimSpace(num), 64)
@@ -96,8 +96,10 @@ func (r *Rates) Set(s string) error {
 	return nil
 }
 
-// isCurrency reports whether s looks like an ISO 4217 code.
-func isCurrency(s string) bool {
+// IsCurrencyCode reports whether s has the form of an ISO 4217 code: three
+// upper-case letters. It is the one currency check of the catalogue, the
+// rates and the shipment model.
+func IsCurrencyCode(s string) bool {
 	if len(s) != 3 {
 		return false
 	}
@@ -124,7 +126,7 @@ func ParseRates(name string, data []byte) (*Rates, error) {
 	top := f.Fields(root, "", "base", "source", "rates")
 	r := NewRates(f.Str(top["base"], "base", true))
 	r.Source = f.Str(top["source"], "source", true)
-	if r.Base != "" && !isCurrency(r.Base) {
+	if r.Base != "" && !IsCurrencyCode(r.Base) {
 		f.Fail(top["base"], "base", ErrInvalid, "%q is not an ISO 4217 code", r.Base)
 	}
 	if top["rates"] == nil {

@@ -174,7 +174,7 @@ func (f *yfile) money(n *yaml.Node, at string) *money {
 	}
 	m := f.fields(n, at, "amount", "currency")
 	out := &money{amount: f.number(m["amount"], at+".amount"), currency: strings.ToUpper(f.str(m["currency"], at+".currency", true))}
-	if f.err == nil && !currencyRE.MatchString(out.currency) {
+	if f.err == nil && !lists.IsCurrencyCode(out.currency) {
 		f.fail(m["currency"], at+".currency", ErrInvalid, "%q is not an ISO 4217 code", out.currency)
 	}
 	return out

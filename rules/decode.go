@@ -14,6 +14,7 @@ import (
 
 	"github.com/luxscreen/luxscreen/hs"
 	"github.com/luxscreen/luxscreen/internal/datafile"
+	"github.com/luxscreen/luxscreen/lists"
 )
 
 // Errors a [*DecodeError] may wrap, for [errors.Is].
@@ -207,9 +208,8 @@ func fieldOffset(raw []byte, path string) int {
 }
 
 var (
-	countryRE  = regexp.MustCompile(`^[A-Z]{2}$`)
-	currencyRE = regexp.MustCompile(`^[A-Z]{3}$`)
-	locodeRE   = regexp.MustCompile(`^[A-Z]{2}[A-Z2-9]{3}$`)
+	countryRE = regexp.MustCompile(`^[A-Z]{2}$`)
+	locodeRE  = regexp.MustCompile(`^[A-Z]{2}[A-Z2-9]{3}$`)
 )
 
 // dateLayout is the only date form shipments use.
@@ -290,7 +290,7 @@ func (s *Shipment) validate() error {
 		if l.Value < 0 {
 			return invalid(at+".value", "%v is negative", l.Value)
 		}
-		if l.Currency != "" && !currencyRE.MatchString(l.Currency) {
+		if l.Currency != "" && !lists.IsCurrencyCode(l.Currency) {
 			return invalid(at+".currency", "%q is not an ISO 4217 code", l.Currency)
 		}
 		if l.Value > 0 && l.Currency == "" {

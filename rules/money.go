@@ -53,7 +53,7 @@ func ParseReferencePrices(name string, data []byte) (*ReferencePrices, error) {
 		} else if f.err == nil {
 			f.fail(m["unit"], at+".unit", ErrInvalid, "%q is not a unit of quantity (pcs, kg, litre, pairs…)", p.Unit)
 		}
-		if f.err == nil && !currencyRE.MatchString(p.Currency) {
+		if f.err == nil && !lists.IsCurrencyCode(p.Currency) {
 			f.fail(m["currency"], at+".currency", ErrInvalid, "%q is not an ISO 4217 code", p.Currency)
 		}
 		if f.err == nil && p.High <= p.Low {
