@@ -48,19 +48,6 @@ type listed struct {
 	list string // the list's SHA-256
 }
 
-// rowCover is what a query's blocking keys cover of one row: the query
-// tokens and the row's tokens they stand for.
-type rowCover struct {
-	q, c uint64
-	seen bool
-}
-
-// candScratch is the per-query buffer of candidates.
-type candScratch struct {
-	cov     []rowCover
-	touched []*nameRow
-}
-
 // generation is everything one Reload installs: the list versions, the
 // name rows, the postings of each blocking key and the entities by IMO
 // number. It is immutable once built.
