@@ -91,7 +91,18 @@ type Entity struct {
 	Identifiers []Identifier `json:"identifiers,omitempty"`
 	// Countries are the countries the list associates with the entity
 	// (address, nationality, flag), as the list writes them.
-	Countries    []string  `json:"countries,omitempty"`
+	Countries []string `json:"countries,omitempty"`
+	// Nationalities are the nationalities and citizenships the list gives
+	// a person, as the list writes them (UN NATIONALITY, OFAC "nationality"
+	// and "citizen", EU citizenship, UK "Nationality(/ies)", FtM
+	// nationality and citizenship). Each is also one of Countries; they are
+	// kept apart because a nationality corroborates a person where an
+	// address country may not.
+	Nationalities []string `json:"nationalities,omitempty"`
+	// BirthPlaces are a person's places of birth as the list writes them,
+	// the parts joined from the most to the least specific ("Musan, North
+	// Hamgyo'ng Province, Democratic People's Republic of Korea").
+	BirthPlaces  []string  `json:"birth_places,omitempty"`
 	Addresses    []Address `json:"addresses,omitempty"`
 	Programs     []string  `json:"programs,omitempty"`
 	ListedOn     string    `json:"listed_on,omitempty"`
@@ -123,6 +134,26 @@ func (e *Entity) addCountry(c string) {
 		}
 	}
 	e.Countries = append(e.Countries, c)
+}
+
+// addNationality appends a nationality unless it is empty or already
+// present, and adds it to the countries.
+func (e *Entity) addNationality(c string) {
+	if c == "" {
+		return
+	}
+	if !contains(e.Nationalities, c) {
+		e.Nationalities = append(e.Nationalities, c)
+	}
+	e.addCountry(c)
+}
+
+// addBirthPlace appends a place of birth unless it is empty or already
+// present.
+func (e *Entity) addBirthPlace(p string) {
+	if p != "" && !contains(e.BirthPlaces, p) {
+		e.BirthPlaces = append(e.BirthPlaces, p)
+	}
 }
 
 // addAddress appends a unless every field is empty, and adds its

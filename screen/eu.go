@@ -35,8 +35,12 @@ type euEntity struct {
 		Country string `xml:"countryDescription,attr"`
 	} `xml:"citizenship"`
 	Births []struct {
-		Date string `xml:"birthdate,attr"`
-		Year string `xml:"year,attr"`
+		Date    string `xml:"birthdate,attr"`
+		Year    string `xml:"year,attr"`
+		Place   string `xml:"place,attr"`
+		City    string `xml:"city,attr"`
+		Region  string `xml:"region,attr"`
+		Country string `xml:"countryDescription,attr"`
 	} `xml:"birthdate"`
 	IDs []struct {
 		Number      string `xml:"number,attr"`
@@ -113,7 +117,7 @@ func parseEUXML(r io.Reader) (List, error) {
 			}
 		}
 		for _, c := range e.Citizenships {
-			ent.addCountry(strings.TrimSpace(c.Country))
+			ent.addNationality(strings.TrimSpace(c.Country))
 		}
 		for _, b := range e.Births {
 			if d := strings.TrimSpace(b.Date); d != "" {
@@ -121,6 +125,7 @@ func parseEUXML(r io.Reader) (List, error) {
 			} else if y := strings.TrimSpace(b.Year); y != "" {
 				ent.DatesOfBirth = append(ent.DatesOfBirth, y)
 			}
+			ent.addBirthPlace(joinNonEmpty(", ", b.Place, b.City, b.Region, euCountry(b.Country)))
 		}
 		for _, x := range e.IDs {
 			num := strings.TrimSpace(x.Number)
@@ -163,4 +168,12 @@ func contains(ss []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// euCountry drops the EU's placeholder for an unknown country.
+func euCountry(c string) string {
+	if c = strings.TrimSpace(c); strings.EqualFold(c, "UNKNOWN") || c == "00" {
+		return ""
+	}
+	return c
 }

@@ -18,6 +18,8 @@ func TestLoadFormats(t *testing.T) {
 		Names     []Name
 		IDs       []Identifier
 		Countries []string
+		// Nationalities and BirthPlaces are a person's; nil elsewhere.
+		Nationalities, BirthPlaces []string
 	}
 	tests := []struct {
 		file      string
@@ -27,24 +29,26 @@ func TestLoadFormats(t *testing.T) {
 	}{
 		{"testdata/ofac_sdn_small.xml", FormatOFACXML, "02/27/2026", []summary{
 			{"OFAC:201", "201", KindVessel, []Name{{"SAMPLE STAR", NamePrimary}, {"OLD STAR", NameFKA}},
-				[]Identifier{{Type: IDShipIMO, Value: "7937317"}, {Type: IDMMSI, Value: "445123000"}, {Type: IDCallSign, Value: "HMAB1"}}, []string{"Korea, North"}},
-			{"OFAC:202", "202", KindPerson, []Name{{"KIM, Example", NamePrimary}, {"BIG KIM", NameWeak}}, nil, []string{"Korea, North"}},
+				[]Identifier{{Type: IDShipIMO, Value: "7937317"}, {Type: IDMMSI, Value: "445123000"}, {Type: IDCallSign, Value: "HMAB1"}}, []string{"Korea, North"}, nil, nil},
+			{"OFAC:202", "202", KindPerson, []Name{{"KIM, Example", NamePrimary}, {"BIG KIM", NameWeak}}, nil, []string{"Korea, North"},
+				[]string{"Korea, North"}, []string{"Pyongyang, Korea, North"}},
 		}},
 		{"testdata/eu_small.xml", FormatEUXML, "2026-02-27T10:00:00.000+01:00", []summary{
 			{"EU:9001", "EU.901.01", KindOrganisation, []Name{{"EXAMPLE SEA SHIPPING COMPANY", NamePrimary}, {"Example Sea Shpg Co Ltd", NameAKA}, {"ESS", NameWeak}},
-				[]Identifier{{Type: IDCompanyIMO, Value: "5342883"}}, []string{"NORTH KOREA"}},
-			{"EU:9002", "9002", KindPerson, []Name{{"Tong Gu PAK", NamePrimary}}, nil, []string{"NORTH KOREA"}},
+				[]Identifier{{Type: IDCompanyIMO, Value: "5342883"}}, []string{"NORTH KOREA"}, nil, nil},
+			{"EU:9002", "9002", KindPerson, []Name{{"Tong Gu PAK", NamePrimary}}, nil, []string{"NORTH KOREA"}, []string{"NORTH KOREA"}, []string{"Nampo, NORTH KOREA"}},
 		}},
 		{"testdata/uk_small.csv", FormatUKCSV, "27-Feb-2026", []summary{
-			{"UK:DPR0901", "DPR0901", KindOrganisation, []Name{{"EXAMPLE SEA SHIPPING COMPANY", NamePrimary}, {"ESS", NameWeak}}, nil, []string{"North Korea"}},
-			{"UK:DPR0902", "DPR0902", KindVessel, []Name{{"SAMPLE STAR", NamePrimary}}, []Identifier{{Type: IDShipIMO, Value: "7937317"}}, nil},
-			{"UK:DPR0903", "DPR0903", KindPerson, []Name{{"Tong Gu PAK", NamePrimary}, {"박동구", NameOriginalScript}}, nil, []string{"North Korea"}},
+			{"UK:DPR0901", "DPR0901", KindOrganisation, []Name{{"EXAMPLE SEA SHIPPING COMPANY", NamePrimary}, {"ESS", NameWeak}}, nil, []string{"North Korea"}, nil, nil},
+			{"UK:DPR0902", "DPR0902", KindVessel, []Name{{"SAMPLE STAR", NamePrimary}}, []Identifier{{Type: IDShipIMO, Value: "7937317"}}, nil, nil, nil},
+			{"UK:DPR0903", "DPR0903", KindPerson, []Name{{"Tong Gu PAK", NamePrimary}, {"박동구", NameOriginalScript}}, nil, []string{"North Korea"}, []string{"North Korea"}, []string{"Nampo, North Korea"}},
 		}},
 		{"testdata/ftm_small.jsonl", FormatFtM, "", []summary{
 			{"OpenSanctions:ex-komid", "KPe.901", KindOrganisation,
 				[]Name{{"EXAMPLE SEA SHIPPING COMPANY", NamePrimary}, {"Example Sea Shpg Co Ltd", NameAKA}, {"Old Example Trading", NameFKA}, {"ESS", NameWeak}},
-				[]Identifier{{Type: IDCompanyIMO, Value: "5342883"}}, []string{"kp"}},
-			{"OpenSanctions:ex-vessel", "ex-vessel", KindVessel, []Name{{"SAMPLE STAR", NamePrimary}}, []Identifier{{Type: IDShipIMO, Value: "7937317"}}, []string{"kp"}},
+				[]Identifier{{Type: IDCompanyIMO, Value: "5342883"}}, []string{"kp"}, nil, nil},
+			{"OpenSanctions:ex-vessel", "ex-vessel", KindVessel, []Name{{"SAMPLE STAR", NamePrimary}}, []Identifier{{Type: IDShipIMO, Value: "7937317"}}, []string{"kp"}, nil, nil},
+			{"OpenSanctions:ex-person", "ex-person", KindPerson, []Name{{"PAK Tong Gu", NamePrimary}}, []Identifier{{Type: IDPassport, Value: "123456789"}}, []string{"cn", "kp"}, []string{"kp"}, []string{"Nampo"}},
 		}},
 	}
 	for _, tt := range tests {
@@ -52,7 +56,7 @@ func TestLoadFormats(t *testing.T) {
 			l := mustLoad(t, tt.file)
 			var got []summary
 			for _, e := range l.Entities {
-				got = append(got, summary{e.ID, e.Ref, e.Kind, e.Names, e.Identifiers, e.Countries})
+				got = append(got, summary{e.ID, e.Ref, e.Kind, e.Names, e.Identifiers, e.Countries, e.Nationalities, e.BirthPlaces})
 			}
 			if diff := cmp.Diff(tt.want, got, cmpopts.EquateEmpty()); diff != "" {
 				t.Errorf("entities mismatch (-want +got):\n%s", diff)

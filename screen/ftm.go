@@ -113,8 +113,15 @@ func ftmToEntity(fe ftmEntity, kind Kind) Entity {
 	}
 	for _, prop := range []string{"country", "nationality", "citizenship", "jurisdiction", "flag", "mainCountry"} {
 		for _, c := range p[prop] {
-			e.addCountry(c)
+			if prop == "nationality" || prop == "citizenship" {
+				e.addNationality(c)
+			} else {
+				e.addCountry(c)
+			}
 		}
+	}
+	for _, b := range p["birthPlace"] {
+		e.addBirthPlace(strings.TrimSpace(b))
 	}
 	for _, imo := range p["imoNumber"] {
 		for _, x := range ExtractIMOs("IMO "+strings.TrimPrefix(strings.TrimSpace(imo), "IMO"), kind) {

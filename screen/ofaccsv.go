@@ -172,7 +172,10 @@ func ofacRemarks(e *Entity) {
 		}
 	}
 	for _, m := range ofacNationality.FindAllStringSubmatch(r, -1) {
-		e.addCountry(strings.TrimSpace(m[1]))
+		e.addNationality(strings.TrimSpace(m[1]))
+	}
+	for _, m := range ofacBirthPlace.FindAllStringSubmatch(r, -1) {
+		e.addBirthPlace(strings.TrimSpace(m[1]))
 	}
 }
 

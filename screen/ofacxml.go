@@ -39,6 +39,7 @@ type ofacEntry struct {
 	Nationalities []string `xml:"nationalityList>nationality>country"`
 	Citizenships  []string `xml:"citizenshipList>citizenship>country"`
 	Births        []string `xml:"dateOfBirthList>dateOfBirthItem>dateOfBirth"`
+	BirthPlaces   []string `xml:"placeOfBirthList>placeOfBirthItem>placeOfBirth"`
 	Vessel        struct {
 		CallSign string `xml:"callSign"`
 		Flag     string `xml:"vesselFlag"`
@@ -120,7 +121,10 @@ func parseOFACXML(r io.Reader) (List, error) {
 			})
 		}
 		for _, c := range append(e.Nationalities, e.Citizenships...) {
-			ent.addCountry(strings.TrimSpace(c))
+			ent.addNationality(strings.TrimSpace(c))
+		}
+		for _, p := range e.BirthPlaces {
+			ent.addBirthPlace(strings.TrimSpace(p))
 		}
 		for _, b := range e.Births {
 			if b = strings.TrimSpace(b); b != "" {

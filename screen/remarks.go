@@ -29,6 +29,10 @@ var ofacDOB = regexp.MustCompile(`\bDOB (?:circa )?((?:\d{1,2} )?(?:[A-Z][a-z]{2
 // ofacNationality finds "nationality X" and "citizen X" in OFAC remarks.
 var ofacNationality = regexp.MustCompile(`\b(?:nationality|citizen) ([A-Z][A-Za-z ,.'-]+?)(?:;|\.$|$)`)
 
+// ofacBirthPlace finds "POB X" in OFAC remarks; X runs to the next
+// semicolon or the final full stop.
+var ofacBirthPlace = regexp.MustCompile(`\bPOB ([^;]+?)(?:;|\.$|$)`)
+
 // ofacRegistration finds company registration numbers.
 var ofacRegistration = regexp.MustCompile(`\b(?:Registration (?:ID|Number)|Company Number|Business Registration (?:Document|Number) #?)\s*([A-Z0-9][A-Z0-9/-]{3,})`)
 

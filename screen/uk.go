@@ -20,7 +20,7 @@ import (
 // Variation), "Alias strength" (Good/Low quality), "Name non-latin script",
 // "Individual, Entity, Ship" or "Entity type", "Regime Name", "UN
 // Reference Number", "Date Designated", "IMO number", "Nationality(/ies)",
-// "Address Country", "Date of birth".
+// "Address Country", "Date of birth", "Town of birth", "Country of birth".
 var ukRequired = []string{"unique id", "name 6"}
 
 // ParseUK parses the UK Sanctions List CSV.
@@ -150,8 +150,9 @@ func (t ukTable) addRow(e *Entity, rec []string, name string) {
 		}
 	}
 	for _, c := range strings.Split(t.get(rec, "nationality(/ies)", "nationality"), ",") {
-		e.addCountry(strings.TrimSpace(c))
+		e.addNationality(strings.TrimSpace(c))
 	}
+	e.addBirthPlace(joinNonEmpty(", ", t.get(rec, "town of birth"), t.get(rec, "country of birth")))
 	e.addCountry(t.get(rec, "address country", "country"))
 	if d := t.get(rec, "date of birth", "dob"); d != "" && !contains(e.DatesOfBirth, d) {
 		e.DatesOfBirth = append(e.DatesOfBirth, d)

@@ -27,6 +27,7 @@ type unRecord struct {
 	IndAddresses []unAddress `xml:"INDIVIDUAL_ADDRESS"`
 	EntAddresses []unAddress `xml:"ENTITY_ADDRESS"`
 	Births       []unBirth   `xml:"INDIVIDUAL_DATE_OF_BIRTH"`
+	BirthPlaces  []unAddress `xml:"INDIVIDUAL_PLACE_OF_BIRTH"`
 	Documents    []unDoc     `xml:"INDIVIDUAL_DOCUMENT"`
 }
 
@@ -132,7 +133,10 @@ func (rec *unRecord) entity(individual bool) (Entity, error) {
 	}
 	e.addName(strings.TrimSpace(rec.Original), NameOriginalScript)
 	for _, n := range rec.Nationality {
-		e.addCountry(strings.TrimSpace(n))
+		e.addNationality(strings.TrimSpace(n))
+	}
+	for _, p := range rec.BirthPlaces {
+		e.addBirthPlace(joinNonEmpty(", ", p.Street, p.City, p.State, p.Country))
 	}
 	addrs := rec.EntAddresses
 	if individual {
