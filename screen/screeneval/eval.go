@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"slices"
 	"strings"
 
@@ -30,10 +31,29 @@ const (
 type Report struct {
 	Versions      []screen.ListVersion
 	Match, Review float64
-	DPRK          []CategoryStats
-	Bench         BenchStats
-	Negatives     NegativeStats
-	Self          SelfStats
+	// Workers and Sample say how the generated sets were run: in parallel
+	// on Workers goroutines, keeping every Sample-th generated probe.
+	Workers, Sample int
+	DPRK            []CategoryStats `json:",omitempty"`
+	Bench           *BenchStats     `json:",omitempty"`
+	Self            *SelfStats      `json:",omitempty"`
+	// Sets are the generated and authored sets, in the order Print shows
+	// them.
+	Sets []SetReport
+}
+
+// SetReport is one set's table: its rows and their total.
+type SetReport struct {
+	Name string
+	// About says what the set is and what it is judged by.
+	About string
+	// Notes are facts of the run (names covered, names left out).
+	Notes []string `json:",omitempty"`
+	Rows  []Tally
+	Total Tally
+	// Totals are extra sums over rows (entities and persons of the typo
+	// set), shown under the rows.
+	Totals []Tally `json:",omitempty"`
 }
 
 // CategoryStats counts one category of the DPRK pairs. For true pairs,
@@ -68,62 +88,138 @@ type BenchStats struct {
 	AtReview   Threshold
 }
 
-// NegativeStats is the synthetic-negatives result.
-type NegativeStats struct {
-	N, Match, Review int
-	// ReviewScript counts reviews with no hit, made only because the name
-	// is in a script that is not transliterated (fail closed).
-	ReviewScript int
-	Examples     []string
-}
-
 // SelfStats is the self-screen result.
 type SelfStats struct {
 	Names, Top, TopMatch int
 	Failures             []string
 }
 
+// Set names, for Options.Only.
+const (
+	SetPairs       = "pairs"
+	SetBench       = "bench"
+	SetSelf        = "self"
+	SetTypos       = "typos"
+	SetNumerals    = "numerals"
+	SetSameName    = "same-name"
+	SetCompanies   = "companies"
+	SetCrossScript = "cross-script"
+	SetOrdinary    = "ordinary"
+	SetYente       = "yente"
+)
+
+// SetNames lists every set in the order they run.
+func SetNames() []string {
+	return []string{SetPairs, SetBench, SetTypos, SetNumerals, SetSameName, SetCompanies, SetCrossScript, SetOrdinary, SetYente, SetSelf}
+}
+
+// Options tune an evaluation run. The zero value runs every set whole
+// with the embedded data.
+type Options struct {
+	// Data holds the screening data laid out like the screen package
+	// directory; nil means the embedded data.
+	Data fs.FS
+	// Sets holds the authored sets laid out like testdata/sets; nil means
+	// the embedded sets (SetsFS).
+	Sets fs.FS
+	// Only names the sets to run; empty means all (SetNames).
+	Only []string
+	// Sample keeps every Sample-th probe of the large generated sets
+	// (typos, ordinary names); 0 or 1 keeps all.
+	Sample int
+	// Workers is the number of concurrent screenings; 0 means GOMAXPROCS.
+	Workers int
+}
+
+// harness is one evaluation run in progress.
+type harness struct {
+	opt  Options
+	c    *corpus
+	s    *screen.Screener
+	rep  *Report
+	only map[string]bool
+}
+
 // Run loads the UN and OFAC lists from shared and runs every evaluation
 // with the embedded screening data.
-func Run(ctx context.Context, shared string) (*Report, error) { return RunData(ctx, shared, nil) }
+func Run(ctx context.Context, shared string) (*Report, error) {
+	return RunOptions(ctx, shared, Options{})
+}
 
 // RunData is Run with the screening data (weights, countries, name
 // lexicon) read from data, a file system laid out like the screen package
 // directory; nil means the embedded data.
 func RunData(ctx context.Context, shared string, data fs.FS) (*Report, error) {
-	un, err := screen.Load(ctx, filepath.Join(shared, UNFile))
-	if err != nil {
+	return RunOptions(ctx, shared, Options{Data: data})
+}
+
+// RunOptions loads UN, OFAC and (when present) the EU and UK lists from
+// shared, screens against all of them together, and runs the sets opt
+// selects.
+func RunOptions(ctx context.Context, shared string, opt Options) (*Report, error) {
+	if opt.Sets == nil {
+		opt.Sets = SetsFS()
+	}
+	opt.Sample = max(opt.Sample, 1)
+	if opt.Workers <= 0 {
+		opt.Workers = runtime.GOMAXPROCS(0)
+	}
+	h := &harness{opt: opt, only: make(map[string]bool)}
+	for _, name := range opt.Only {
+		if !slices.Contains(SetNames(), name) {
+			return nil, fmt.Errorf("screeneval: unknown set %q (have: %s)", name, strings.Join(SetNames(), ", "))
+		}
+		h.only[name] = true
+	}
+	var err error
+	if h.c, err = loadCorpus(ctx, shared); err != nil {
 		return nil, err
 	}
-	ofac, err := screen.Load(ctx, filepath.Join(shared, OFACDir))
-	if err != nil {
+	if h.s, err = h.screener(h.c.lists...); err != nil {
 		return nil, err
 	}
-	s, err := screen.NewScreenerOptions(screen.Options{MaxHits: 200, Data: data}, un, ofac)
-	if err != nil {
-		return nil, err
+	h.rep = &Report{Versions: h.s.Versions(), Workers: opt.Workers, Sample: opt.Sample}
+	h.rep.Match, h.rep.Review = h.s.Thresholds()
+	steps := []struct {
+		name string
+		run  func(context.Context, string) error
+	}{
+		{SetPairs, h.pairs}, {SetBench, h.bench}, {SetTypos, h.typos}, {SetNumerals, h.numerals},
+		{SetSameName, h.sameName}, {SetCompanies, h.companies}, {SetCrossScript, h.crossScript},
+		{SetOrdinary, h.ordinary}, {SetYente, h.yente}, {SetSelf, h.self},
 	}
-	rep := &Report{Versions: s.Versions()}
-	rep.Match, rep.Review = s.Thresholds()
-	byID := make(map[string]*screen.Entity)
-	for _, l := range []screen.List{un, ofac} {
-		for i := range l.Entities {
-			byID[l.Entities[i].ID] = &l.Entities[i]
+	for _, st := range steps {
+		if len(h.only) > 0 && !h.only[st.name] {
+			continue
+		}
+		if err := st.run(ctx, shared); err != nil {
+			return nil, fmt.Errorf("screeneval: %s: %w", st.name, err)
 		}
 	}
-	if rep.DPRK, err = dprkPairs(ctx, s, byID, filepath.Join(shared, DPRKPairsFile)); err != nil {
-		return nil, err
-	}
-	if rep.Bench, err = bench(s, filepath.Join(shared, BenchFile)); err != nil {
-		return nil, err
-	}
-	if rep.Negatives, err = negatives(ctx, s, filepath.Join(shared, NegativesFile)); err != nil {
-		return nil, err
-	}
-	if rep.Self, err = selfScreen(ctx, s, []screen.List{un, ofac}); err != nil {
-		return nil, err
-	}
-	return rep, nil
+	return h.rep, nil
+}
+
+// screener builds a screener over lists with the run's data and a hit
+// limit high enough that the right reference is never cut off.
+func (h *harness) screener(lists ...screen.List) (*screen.Screener, error) {
+	return screen.NewScreenerOptions(screen.Options{MaxHits: 200, Data: h.opt.Data}, lists...)
+}
+
+func (h *harness) pairs(ctx context.Context, shared string) (err error) {
+	h.rep.DPRK, err = dprkPairs(ctx, h.s, h.c.byID, filepath.Join(shared, DPRKPairsFile))
+	return err
+}
+
+func (h *harness) bench(_ context.Context, shared string) error {
+	b, err := bench(h.s, filepath.Join(shared, BenchFile))
+	h.rep.Bench = &b
+	return err
+}
+
+func (h *harness) self(ctx context.Context, _ string) error {
+	s, err := selfScreen(ctx, h.s, h.c.lists)
+	h.rep.Self = &s
+	return err
 }
 
 // readCSV reads a CSV file with a header into maps keyed by column name.
@@ -327,39 +423,6 @@ func bench(s *screen.Screener, path string) (BenchStats, error) {
 	}
 	match, review := s.Thresholds()
 	st.AtMatch, st.AtReview = at(match), at(review)
-	return st, nil
-}
-
-func negatives(ctx context.Context, s *screen.Screener, path string) (NegativeStats, error) {
-	rows, err := readCSV(path)
-	if err != nil {
-		return NegativeStats{}, err
-	}
-	var st NegativeStats
-	for _, r := range rows {
-		res, err := s.Screen(ctx, party.New(r["full_name"], party.KindPerson, r["nationality"], "", r["date_of_birth"]))
-		if err != nil {
-			return st, err
-		}
-		st.N++
-		switch res.Verdict {
-		case screen.Match:
-			st.Match++
-			if len(st.Examples) < 10 {
-				st.Examples = append(st.Examples, fmt.Sprintf("match: %s → %s (%s) %.3f", r["full_name"], res.Hits[0].MatchedName, res.Hits[0].Entity, res.Hits[0].Score))
-			}
-		case screen.Review:
-			st.Review++
-			if len(res.Hits) == 0 {
-				for _, why := range res.Reasons {
-					if why.Feature == "untransliterated_script" {
-						st.ReviewScript++
-						break
-					}
-				}
-			}
-		}
-	}
 	return st, nil
 }
 
