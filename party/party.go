@@ -160,3 +160,66 @@ func appendNew(to []string, v string) []string {
 	}
 	return append(to, v)
 }
+
+// Names of the hit features that keep a hit from deciding a match alone:
+// the hit calls for review at most, whatever its score. The screener adds
+// them; their parameters are in the screening weights file.
+const (
+	// FeatureWeakAlias: the hit is through a weak alias (UN "Low", OFAC
+	// and EU weak a.k.a.), which OFAC warns produce false hits.
+	FeatureWeakAlias = "weak_alias"
+	// FeatureUncorroborated: a person's common name (a common surname
+	// with one given name, or with common given names only) without an
+	// agreeing birth date, identifier or nationality. Lists name several
+	// different people KIM, Yong Chol.
+	FeatureUncorroborated = "uncorroborated"
+	// FeatureBirthYearDisjoint: every listed birth year of the person is
+	// further from the party's than the configured gap. The lists' dates
+	// can be wrong and designated persons use false papers, so a person
+	// must look; the name alone cannot decide.
+	FeatureBirthYearDisjoint = "birth_year_disjoint"
+)
+
+// capsAtReview reports whether a hit feature of this name keeps the hit
+// from deciding a match alone.
+func capsAtReview(feature string) bool {
+	switch feature {
+	case FeatureWeakAlias, FeatureUncorroborated, FeatureBirthYearDisjoint:
+		return true
+	}
+	return false
+}
+
+// Matches reports whether the hit reaches threshold through a name that
+// may decide alone: a weak alias, an uncorroborated common name or a
+// person born in years far from the party's can only call for review (see
+// [FeatureWeakAlias], [FeatureUncorroborated], [FeatureBirthYearDisjoint]).
+func (h *Hit) Matches(threshold float64) bool {
+	if h.Score < threshold || h.MatchedKind == NameWeak {
+		return false
+	}
+	for _, f := range h.Features {
+		if capsAtReview(f.Feature) {
+			return false
+		}
+	}
+	return true
+}
+
+// Decide is the verdict on hits and reasons: match when a hit matches at
+// t.Match (see [Hit.Matches]); review when a hit reaches t.Review or when
+// there is any reason, since a reason says the entity was not wholly
+// compared; clear otherwise. It is the one verdict rule of screening.
+func Decide(hits []Hit, reasons []Feature, t Thresholds) Verdict {
+	review := len(reasons) > 0
+	for i := range hits {
+		if hits[i].Matches(t.Match) {
+			return Match
+		}
+		review = review || hits[i].Score >= t.Review
+	}
+	if review {
+		return Review
+	}
+	return Clear
+}

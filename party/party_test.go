@@ -8,7 +8,13 @@ import (
 
 func TestDecide(t *testing.T) {
 	th := Thresholds{Match: 0.75, Review: 0.6}
-	hit := func(score float64, kind NameKind) Hit { return Hit{Score: score, MatchedKind: kind} }
+	hit := func(score float64, kind NameKind, features ...string) Hit {
+		h := Hit{Score: score, MatchedKind: kind}
+		for _, f := range features {
+			h.Features = append(h.Features, Feature{Feature: f})
+		}
+		return h
+	}
 	note := []Feature{{Feature: "cannot_screen", Detail: "no list loaded"}}
 	tests := []struct {
 		name    string
@@ -24,6 +30,12 @@ func TestDecide(t *testing.T) {
 		{"weak alias beside a strong name", []Hit{hit(1, NameWeak), hit(0.8, NameFKA)}, nil, Match},
 		{"a reason fails closed", nil, note, Review},
 		{"a reason does not hide a match", []Hit{hit(0.9, NamePrimary)}, note, Match},
+		{"weak alias feature", []Hit{hit(1, NameAKA, FeatureWeakAlias)}, nil, Review},
+		{"uncorroborated common name", []Hit{hit(1, NamePrimary, "name", FeatureUncorroborated)}, nil, Review},
+		{"disjoint birth year", []Hit{hit(0.95, NamePrimary, "birth_date", FeatureBirthYearDisjoint)}, nil, Review},
+		{"rule beside another match", []Hit{hit(1, NamePrimary, FeatureUncorroborated), hit(0.8, NamePrimary, "birth_date")}, nil, Match},
+		{"a rule does not lift a low score", []Hit{hit(0.5, NamePrimary, FeatureUncorroborated)}, nil, Clear},
+		{"other features do not cap", []Hit{hit(0.8, NamePrimary, "country", "substitution", "common_only")}, nil, Match},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

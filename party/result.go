@@ -137,13 +137,6 @@ type Hit struct {
 	Features []Feature `json:"features"`
 }
 
-// Matches reports whether the hit reaches threshold through a name that
-// may decide alone: a weak alias (the lists' low-quality names, which OFAC
-// warns produce false hits) can only call for review.
-func (h *Hit) Matches(threshold float64) bool {
-	return h.Score >= threshold && h.MatchedKind != NameWeak
-}
-
 // Result is the outcome of screening one entity.
 type Result struct {
 	Verdict Verdict `json:"verdict"`
@@ -155,24 +148,6 @@ type Result struct {
 	Reasons []Feature `json:"reasons,omitempty"`
 	// ListVersions are the lists screened against.
 	ListVersions []ListVersion `json:"list_versions"`
-}
-
-// Decide is the verdict on hits and reasons: match when a hit matches at
-// t.Match (see [Hit.Matches]); review when a hit reaches t.Review or when
-// there is any reason, since a reason says the entity was not wholly
-// compared; clear otherwise.
-func Decide(hits []Hit, reasons []Feature, t Thresholds) Verdict {
-	review := len(reasons) > 0
-	for i := range hits {
-		if hits[i].Matches(t.Match) {
-			return Match
-		}
-		review = review || hits[i].Score >= t.Review
-	}
-	if review {
-		return Review
-	}
-	return Clear
 }
 
 // CannotScreen is the reason of a result that could not be screened at

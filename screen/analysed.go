@@ -14,7 +14,10 @@ type tok struct {
 	text, skel string
 	class      names.Class
 	generic    bool
-	hist       [27]uint8
+	// korean marks a word the Korean syllable grammar accepts: only two
+	// such words are compared by romanisation skeleton (s17-match).
+	korean bool
+	hist   [27]uint8
 }
 
 // span is a run of adjacent word tokens joined into one word.
@@ -47,6 +50,7 @@ func analyse(az *names.Analyzer, w *Weights, s string, vessel bool) *analysed {
 	}
 	for _, t := range ts {
 		k := tok{text: t.Text, skel: t.Skel, class: t.Class, generic: t.Generic}
+		k.korean = t.Class == names.Word && w.Features.Romanisation.korean.Plausible(t.Text)
 		k.hist = histogram(k.skel)
 		if t.Class == names.Number {
 			a.numbers++

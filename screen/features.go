@@ -5,22 +5,39 @@ import (
 	"strings"
 
 	"github.com/luxscreen/luxscreen/party"
+	"github.com/luxscreen/luxscreen/screen/names"
 )
 
 // An entityFeature adjusts the name score of a listed entity with one more
 // thing the query and the entity both say. It returns the new score and
-// its explanation, or false when it has nothing to say. Its weights are in
-// data/weights.yaml under its name.
-type entityFeature func(s *Screener, q *query, e *listed, score float64) (float64, party.Feature, bool)
+// its explanation, or false when it has nothing to say, and adds what
+// agrees to ev. Its weights are in data/weights.yaml under its name.
+type entityFeature func(s *Screener, q *query, e *listed, score float64, ev *evidence) (float64, party.Feature, bool)
+
+// evidence is what the entity features found beside the name: how much
+// the agreeing attributes corroborate it, and whether the birth years
+// rule the person out.
+type evidence struct {
+	// corroboration sums the corroboration weights of the agreeing
+	// attributes (features.corroboration).
+	corroboration float64
+	// disjoint is set when every listed birth year is more than
+	// birth_date.disjoint_gap years from every one of the query's.
+	disjoint bool
+	// identified is set when an identifier of the same type is equal.
+	identified bool
+}
 
 // qualify applies the entity features to a name score, in order, and
-// records their explanations in why when it is not nil: a matching date
-// of birth raises a person's score and a disjoint one lowers it, a
-// country outside the entity's lowers it, and a vessel whose listed IMO
-// differs from the query's is another ship.
+// records their explanations in why when it is not nil: birth dates,
+// countries, identifiers and kinds raise or lower the score by their
+// weights. With why, it also records the rule features that keep the hit
+// from deciding a match alone (birth_year_disjoint, uncorroborated; see
+// [party.Hit.Matches]).
 func (s *Screener) qualify(score float64, e *listed, q *query, why *[]party.Feature) float64 {
-	for _, f := range [...]entityFeature{birthDate, country, identifierMismatch} {
-		v, feat, ok := f(s, q, e, score)
+	var ev evidence
+	for _, f := range [...]entityFeature{birthDate, country, identifierMismatch, identifiers, kindFeature} {
+		v, feat, ok := f(s, q, e, score, &ev)
 		if !ok {
 			continue
 		}
@@ -29,35 +46,157 @@ func (s *Screener) qualify(score float64, e *listed, q *query, why *[]party.Feat
 			*why = append(*why, feat)
 		}
 	}
+	if why != nil {
+		*why = append(*why, s.rules(q, e, &ev)...)
+	}
 	return min(max(score, 0), 1)
 }
 
-// birthDate is the birth_date feature: for persons, a listed date agreeing
-// with one of the query's adds match; every listed year more than a year
-// away from every query date subtracts mismatch.
-func birthDate(s *Screener, q *query, e *listed, score float64) (float64, party.Feature, bool) {
+// rules returns the rule features of a hit: birth_year_disjoint when the
+// birth years rule the person out, and uncorroborated when a person's
+// common name is not corroborated enough. An equal identifier lifts both.
+func (s *Screener) rules(q *query, e *listed, ev *evidence) []party.Feature {
+	if e.Kind != KindPerson || ev.identified {
+		return nil
+	}
+	var out []party.Feature
+	if ev.disjoint {
+		out = append(out, party.Feature{Feature: party.FeatureBirthYearDisjoint, Score: -1,
+			Weight: float64(s.w.Features.BirthDate.DisjointGap),
+			Detail: "every listed birth year is more than the gap away: not a match on the name alone"})
+	}
+	need := s.w.Features.Corroboration.Need
+	if ev.corroboration < need && s.commonQuery(q) {
+		out = append(out, party.Feature{Feature: party.FeatureUncorroborated, Score: round3(ev.corroboration), Weight: need,
+			Detail: "a common name needs an agreeing birth date, identifier or nationality to match"})
+	}
+	return out
+}
+
+// commonQuery reports whether every screened name of the query is a
+// common name.
+func (s *Screener) commonQuery(q *query) bool {
+	for _, a := range q.names {
+		if !s.w.Features.CommonName.common(a) {
+			return false
+		}
+	}
+	return len(q.names) > 0
+}
+
+// common reports whether a person's name is common: its first or last word
+// is a common surname, and it has at most max_tokens words or every other
+// word is a common given name.
+func (c *commonName) common(a *analysed) bool {
+	var words []string
+	for _, t := range a.toks {
+		if t.class == names.Word {
+			words = append(words, t.text)
+		}
+	}
+	if len(words) == 0 {
+		return false
+	}
+	for _, at := range []int{0, len(words) - 1} {
+		if !c.surnames[words[at]] {
+			continue
+		}
+		if len(words) <= c.MaxTokens {
+			return true
+		}
+		given := true
+		for i, w := range words {
+			given = given && (i == at || c.given[w])
+		}
+		if given {
+			return true
+		}
+	}
+	return false
+}
+
+// birthDate is the birth_date feature: for persons with dates on both
+// sides, the same day adds exact, the same year same_year and a year
+// within near_years near, each corroborating; every listed year farther
+// subtracts mismatch, and farther than disjoint_gap sets ev.disjoint.
+func birthDate(s *Screener, q *query, e *listed, score float64, ev *evidence) (float64, party.Feature, bool) {
 	if len(q.e.BirthDates) == 0 || e.Kind != KindPerson || len(e.DatesOfBirth) == 0 {
 		return score, party.Feature{}, false
 	}
-	rel := -1
+	w, cw := &s.w.Features.BirthDate, &s.w.Features.Corroboration
+	rel, gap := dobDisjoint, -1
 	for _, d := range q.e.BirthDates {
-		rel = max(rel, dobRelation(d, e.DatesOfBirth))
+		r, g := dobRelation(d, e.DatesOfBirth, w.NearYears)
+		rel = max(rel, r)
+		if g >= 0 && (gap < 0 || g < gap) {
+			gap = g
+		}
 	}
-	w := &s.w.Features.BirthDate
 	detail := strings.Join(q.e.BirthDates, ", ") + " ~ " + strings.Join(e.DatesOfBirth, ", ")
+	f := party.Feature{Feature: "birth_date", Score: 1, Detail: detail}
 	switch rel {
-	case 1:
-		return score + w.Match, party.Feature{Feature: "birth_date", Score: 1, Weight: w.Match, Detail: detail}, true
-	case -1:
-		return score - w.Mismatch, party.Feature{Feature: "birth_date", Score: -1, Weight: w.Mismatch, Detail: detail}, true
+	case dobExact:
+		f.Weight, ev.corroboration = w.Exact, ev.corroboration+cw.BirthDate
+	case dobSameYear:
+		f.Weight, ev.corroboration = w.SameYear, ev.corroboration+cw.BirthYear
+	case dobNear:
+		f.Weight, ev.corroboration = w.Near, ev.corroboration+cw.BirthNear
+	case dobDisjoint:
+		f.Score, f.Weight = -1, w.Mismatch
+		ev.disjoint = gap > w.DisjointGap
+	default:
+		return score, party.Feature{}, false
 	}
-	return score, party.Feature{}, false
+	return score + f.Score*f.Weight, f, true
 }
 
-// country is the country feature: a listed entity with countries, none of
-// which is one of the query's, loses mismatch; a shared country is
-// recorded and adds nothing.
-func country(s *Screener, q *query, e *listed, score float64) (float64, party.Feature, bool) {
+// Relations of a query birth date to the listed ones, weakest first.
+const (
+	dobDisjoint = iota - 1
+	dobUnknown
+	dobNear
+	dobSameYear
+	dobExact
+)
+
+// dobRelation compares a query date of birth with listed ones: the
+// closest relation of any listed date (the same day when both give one,
+// the same year, a year within near years, or disjoint when every listed
+// year is farther), and the smallest year gap, or -1 when a date has no
+// year.
+func dobRelation(q string, listed []string, near int) (int, int) {
+	qy := yearOf(q)
+	if qy == "" {
+		return dobUnknown, -1
+	}
+	rel, gap := dobDisjoint, -1
+	for _, d := range listed {
+		y := yearOf(d)
+		if y == "" {
+			return dobUnknown, -1
+		}
+		g := absYearDiff(y, qy)
+		if gap < 0 || g < gap {
+			gap = g
+		}
+		switch {
+		case g == 0 && len(q) >= 10 && len(d) >= 10 && q[:10] == d[:10]:
+			rel = max(rel, dobExact)
+		case g == 0 && (len(q) < 10 || len(d) < 10):
+			rel = max(rel, dobSameYear)
+		case g <= near:
+			// The same year on another day is as good as a near year:
+			// one of the two dates is wrong.
+			rel = max(rel, dobNear)
+		}
+	}
+	return rel, gap
+}
+
+// country is the country feature: a listed entity with countries, none
+// of which is one of the query's, loses mismatch; a shared country is
+// recorded, adds nothing and corroborates by corroboration.nationality.
+func country(s *Screener, q *query, e *listed, score float64, ev *evidence) (float64, party.Feature, bool) {
 	if len(q.e.Countries) == 0 || len(e.Countries) == 0 {
 		return score, party.Feature{}, false
 	}
@@ -65,6 +204,7 @@ func country(s *Screener, q *query, e *listed, score float64) (float64, party.Fe
 		qc = s.cc.canon(qc)
 		for _, c := range e.Countries {
 			if s.cc.canon(c) == qc {
+				ev.corroboration += s.w.Features.Corroboration.Nationality
 				return score, party.Feature{Feature: "country", Score: 1, Detail: c}, true
 			}
 		}
@@ -74,10 +214,10 @@ func country(s *Screener, q *query, e *listed, score float64) (float64, party.Fe
 	return score - w, party.Feature{Feature: "country", Score: -1, Weight: w, Detail: detail}, true
 }
 
-// identifierMismatch is the identifier feature's other half: a vessel
-// whose listed ship IMO numbers are not all one of the query's is another
-// ship, and its score is multiplied by mismatch_factor.
-func identifierMismatch(s *Screener, q *query, e *listed, score float64) (float64, party.Feature, bool) {
+// identifierMismatch is the identifier feature's IMO half: a vessel whose
+// listed ship IMO numbers are not all one of the query's is another ship,
+// and its score is multiplied by mismatch_factor.
+func identifierMismatch(s *Screener, q *query, e *listed, score float64, _ *evidence) (float64, party.Feature, bool) {
 	if len(q.imos) == 0 || e.Kind != KindVessel {
 		return score, party.Feature{}, false
 	}
@@ -103,35 +243,71 @@ func identifierMismatch(s *Screener, q *query, e *listed, score float64) (float6
 	return score * f, party.Feature{Feature: "identifier", Score: -1, Weight: f, Detail: "listed IMO " + strings.Join(listed, ", ")}, true
 }
 
-// dobRelation compares a query date of birth with listed ones: 1 when a
-// listed date agrees (same year, and same day when both give one), -1 when
-// every listed year is more than one year away, 0 otherwise.
-func dobRelation(q string, listed []string) int {
-	qy := yearOf(q)
-	if qy == "" {
-		return 0
-	}
-	disjoint := true
-	for _, d := range listed {
-		y := yearOf(d)
-		if y == "" {
-			return 0
+// identifiers is the identifier feature's other half: for the
+// identifier types other than IMO numbers (which decide outright) that
+// both sides give, an equal value adds match and corroborates; values
+// that all differ subtract conflict.
+func identifiers(s *Screener, q *query, e *listed, score float64, ev *evidence) (float64, party.Feature, bool) {
+	w := &s.w.Features.Identifier
+	var conflict []string
+	for _, qid := range q.e.Identifiers {
+		if qid.Type.IsIMO() || qid.Type == party.IDOther {
+			continue
 		}
-		if y == qy {
-			if len(q) >= 10 && len(d) >= 10 && q[:10] != d[:10] {
-				disjoint = false
+		qv, typed := normID(qid.Value), false
+		for _, id := range e.Identifiers {
+			if id.Type != qid.Type {
 				continue
 			}
-			return 1
+			typed = true
+			if normID(id.Value) == qv {
+				ev.identified = true
+				ev.corroboration += s.w.Features.Corroboration.Identifier
+				return score + w.Match, party.Feature{Feature: "identifier", Score: 1, Weight: w.Match,
+					Detail: string(id.Type) + " " + id.Value}, true
+			}
 		}
-		if absYearDiff(y, qy) <= 1 {
-			disjoint = false
+		if typed {
+			conflict = append(conflict, string(qid.Type)+" "+qid.Value)
 		}
 	}
-	if disjoint {
-		return -1
+	if len(conflict) == 0 {
+		return score, party.Feature{}, false
 	}
-	return 0
+	return score - w.Conflict, party.Feature{Feature: "identifier", Score: -1, Weight: w.Conflict,
+		Detail: strings.Join(conflict, ", ") + " not listed"}, true
+}
+
+// normID folds an identifier for comparison: letters and digits only,
+// upper case ("AB-123 456" and "ab123456" are one passport number).
+func normID(v string) string {
+	var b strings.Builder
+	for _, r := range strings.ToUpper(v) {
+		if r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// kindFeature is the kind feature: a query of no stated kind whose every
+// name carries a legal form ("Kim Chol Trading Co") is a company, not the
+// listed person of that name, and loses mismatch.
+func kindFeature(s *Screener, q *query, e *listed, score float64, _ *evidence) (float64, party.Feature, bool) {
+	if q.e.Kind != KindUnknown || e.Kind != KindPerson || len(q.names) == 0 {
+		return score, party.Feature{}, false
+	}
+	for _, a := range q.names {
+		legal := false
+		for _, t := range a.toks {
+			legal = legal || t.class == names.Legal
+		}
+		if !legal {
+			return score, party.Feature{}, false
+		}
+	}
+	w := s.w.Features.Kind.Mismatch
+	return score - w, party.Feature{Feature: "kind", Score: -1, Weight: w, Detail: "a company name against a listed person"}, true
 }
 
 func yearOf(d string) string {
@@ -153,4 +329,25 @@ func absYearDiff(a, b string) int {
 		return x - y
 	}
 	return y - x
+}
+
+// localise withdraws the Korean romanisation equivalences from a query
+// name when the party states countries and none is in the romanisation
+// region (features.romanisation.region): a Thai exporter's "Siam Rice" is
+// English, whatever its letters allow.
+func (s *Screener) localise(a *analysed, e *party.Entity) {
+	if len(e.Countries) == 0 {
+		return
+	}
+	for _, c := range e.Countries {
+		c = s.cc.canon(c)
+		for _, r := range s.w.Features.Romanisation.Region {
+			if s.cc.canon(r) == c {
+				return
+			}
+		}
+	}
+	for i := range a.toks {
+		a.toks[i].korean = false
+	}
 }

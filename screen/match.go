@@ -112,7 +112,57 @@ func (m *comparer) compare(q *analysed, qw []float64, c *analysed, cw []float64,
 	den := m.denominator(&qs, &cs, total, kind)
 	s.score = matched / den
 	m.penalise(&s, &qs, &cs, kind, den, explain)
+	m.capDistinctive(&s, &qs, &cs, explain)
 	return s
+}
+
+// capDistinctive keeps below the match threshold a name whose agreement
+// does not rest on its distinctive words: a distinctive word left over on
+// each side (SIAM RICE against SIAM NICE: one rare word replaced by
+// another) caps the score at substitution.cap, and an alignment made only
+// of common words (KOREA, TRADING, KIM) with a word left over caps it at
+// common_only.cap. Token weights come from the loaded lists, so what is
+// distinctive grows with them.
+func (m *comparer) capDistinctive(s *scored, q, c *side, explain bool) {
+	f := &m.w.Features
+	if ceiling := f.Substitution.Cap; s.score > ceiling && maxLeftover(q) >= f.Substitution.Distinctive && maxLeftover(c) >= f.Substitution.Distinctive {
+		s.score = ceiling
+		if explain {
+			s.features = append(s.features, party.Feature{Feature: "substitution", Score: ceiling, Weight: 1,
+				Detail: "a distinctive word differs on both sides: capped below match"})
+		}
+	}
+	if ceiling := f.CommonOnly.Cap; s.score > ceiling && leftover(q, 0)+leftover(c, 0) > 0 &&
+		maxAligned(q) < f.CommonOnly.Common && maxAligned(c) < f.CommonOnly.Common {
+		s.score = ceiling
+		if explain {
+			s.features = append(s.features, party.Feature{Feature: "common_only", Score: ceiling, Weight: 1,
+				Detail: "only common words agree: capped below match"})
+		}
+	}
+}
+
+// maxLeftover is the weight of the side's heaviest unaligned word.
+func maxLeftover(s *side) float64 {
+	var top float64
+	for i, t := range s.a.toks {
+		if s.used&(1<<i) == 0 && (t.class == names.Word || t.class == names.Foreign) {
+			top = max(top, s.w[i])
+		}
+	}
+	return top
+}
+
+// maxAligned is the weight of the side's heaviest aligned word or number,
+// or 0 when none is aligned.
+func maxAligned(s *side) float64 {
+	var top float64
+	for i, t := range s.a.toks {
+		if s.used&(1<<i) != 0 && (t.class == names.Word || t.class == names.Foreign || t.class == names.Number) {
+			top = max(top, s.w[i])
+		}
+	}
+	return top
 }
 
 // pairs returns the token and span pairs of q and c similar enough to
@@ -128,16 +178,18 @@ func (m *comparer) pairs(pairs []pair, q, c *analysed, vessel bool) []pair {
 	}
 	for k := range q.spans {
 		sp := &q.spans[k]
+		kr := allKorean(q, sp)
 		for j := range c.toks {
-			if s := m.spanSim(sp, &c.toks[j]); s >= minPair {
+			if s := m.spanSim(sp, kr, &c.toks[j]); s >= minPair {
 				pairs = append(pairs, pair{qi: sp.start, qn: sp.n, ci: j, cn: 1, sim: s, how: howJoined})
 			}
 		}
 	}
 	for k := range c.spans {
 		sp := &c.spans[k]
+		kr := allKorean(c, sp)
 		for i := range q.toks {
-			if s := m.spanSim(sp, &q.toks[i]); s >= minPair {
+			if s := m.spanSim(sp, kr, &q.toks[i]); s >= minPair {
 				pairs = append(pairs, pair{qi: i, qn: 1, ci: sp.start, cn: sp.n, sim: s, how: howJoined})
 			}
 		}
@@ -331,20 +383,41 @@ func (m *comparer) tokSim(a, b *tok, vessel bool) (float64, how) {
 		}
 		return levRatio(a.text, b.text), howFuzzy
 	}
-	if a.skel == b.skel {
+	korean := a.korean && b.korean
+	if korean && a.skel == b.skel {
 		return m.w.Features.Romanisation.Similarity, howSkeleton
 	}
-	return m.fuzzy(a.text, a.skel, &a.hist, b.text, b.skel, &b.hist, vessel), howFuzzy
+	if !korean && a.text[0] != b.text[0] && max(len(a.text), len(b.text)) <= m.w.Features.Name.ShortWord {
+		// Another first letter of a short word that is not Korean makes
+		// another word (rice/nice), not a typo (Mosk/Musk).
+		return 0, howFuzzy
+	}
+	return m.fuzzy(a.text, a.skel, &a.hist, b.text, b.skel, &b.hist, vessel, korean), howFuzzy
+}
+
+// allKorean reports whether every word of a span is plausibly Korean.
+func allKorean(a *analysed, sp *span) bool {
+	for i := sp.start; i < sp.start+sp.n; i++ {
+		if !a.toks[i].korean {
+			return false
+		}
+	}
+	return true
 }
 
 // fuzzy is the edit-distance similarity of two words that are neither
 // equal nor share a skeleton: the better of the plain spelling and the
 // skeleton, each the mean of Jaro-Winkler and the Levenshtein ratio (for
 // vessels the Levenshtein ratio alone, since ship names are short and
-// exact). A histogram bound skips pairs that cannot reach min_lev_ratio.
-func (m *comparer) fuzzy(at, as string, ah *[27]uint8, bt, bs string, bh *[27]uint8, vessel bool) float64 {
+// exact). The skeleton counts only when both words are plausibly Korean
+// (korean). A histogram bound skips pairs that cannot reach
+// min_lev_ratio.
+func (m *comparer) fuzzy(at, as string, ah *[27]uint8, bt, bs string, bh *[27]uint8, vessel, korean bool) float64 {
 	minLevRatio, skeletonSim := m.w.Features.Name.MinLevRatio, m.w.Features.Romanisation.Similarity
 	la, lb := len(as), len(bs)
+	if !korean {
+		la, lb = len(at), len(bt)
+	}
 	if la < 3 || lb < 3 {
 		return 0
 	}
@@ -357,6 +430,9 @@ func (m *comparer) fuzzy(at, as string, ah *[27]uint8, bt, bs string, bh *[27]ui
 	}
 	ls := levRatio(as, bs)
 	lt := levRatio(at, bt)
+	if !korean {
+		ls = 0
+	}
 	if ls < minLevRatio && lt < minLevRatio {
 		return 0
 	}
@@ -364,19 +440,24 @@ func (m *comparer) fuzzy(at, as string, ah *[27]uint8, bt, bs string, bh *[27]ui
 		return max(lt, ls*skeletonSim)
 	}
 	st := (lt + matchr.JaroWinkler(at, bt, false)) / 2
+	if !korean {
+		return st
+	}
 	ss := (ls + matchr.JaroWinkler(as, bs, false)) / 2 * skeletonSim
 	return max(st, ss)
 }
 
-// spanSim compares a joined span with a single word token.
-func (m *comparer) spanSim(sp *span, b *tok) float64 {
+// spanSim compares a joined span with a single word token; korean says
+// whether every word of the span is plausibly Korean.
+func (m *comparer) spanSim(sp *span, korean bool, b *tok) float64 {
 	if b.class != names.Word {
 		return 0
 	}
 	if sp.text == b.text {
 		return 1
 	}
-	if sp.skel == b.skel {
+	korean = korean && b.korean
+	if korean && sp.skel == b.skel {
 		return m.w.Features.Romanisation.Similarity
 	}
 	if len(sp.skel) < 6 || len(b.skel) < 6 || absInt(len(sp.skel)-len(b.skel)) > 2 {
@@ -385,7 +466,7 @@ func (m *comparer) spanSim(sp *span, b *tok) float64 {
 	if 1-float64(levLowerBound(&sp.hist, &b.hist))/float64(max(len(sp.skel), len(b.skel))) < m.w.Features.Name.MinSpanLevRatio {
 		return 0
 	}
-	return m.fuzzy(sp.text, sp.skel, &sp.hist, b.text, b.skel, &b.hist, false)
+	return m.fuzzy(sp.text, sp.skel, &sp.hist, b.text, b.skel, &b.hist, false, korean)
 }
 
 func absInt(x int) int {

@@ -206,6 +206,7 @@ func (sc *screening) names() {
 	var empty []string
 	for _, name := range q.e.Names {
 		qa := analyse(s.az, s.w, name, vessel)
+		s.localise(qa, q.e)
 		if len(qa.foreign) > 0 {
 			sc.note("untransliterated_script", "%s", strings.Join(qa.foreign, ", "))
 		}

@@ -3,9 +3,11 @@ package screen
 import (
 	"fmt"
 	"io/fs"
+	"strings"
 
 	"github.com/luxscreen/luxscreen/internal/datafile"
 	"github.com/luxscreen/luxscreen/party"
+	"github.com/luxscreen/luxscreen/screen/names"
 	"gopkg.in/yaml.v3"
 )
 
@@ -30,28 +32,48 @@ type Weights struct {
 			MinSpanLevRatio float64 `yaml:"min_span_lev_ratio"`
 			ExtraFloor      float64 `yaml:"extra_floor"`
 			Omission        float64 `yaml:"omission"`
+			// ShortWord is the length up to which two words that are not
+			// both plausibly Korean align only when spelled alike.
+			ShortWord int `yaml:"short_word"`
 		} `yaml:"name"`
-		Romanisation similarity `yaml:"romanisation"`
-		Initial      similarity `yaml:"initial"`
-		LegalForm    similarity `yaml:"legal_form"`
+		Romanisation romanisation `yaml:"romanisation"`
+		Initial      similarity   `yaml:"initial"`
+		LegalForm    similarity   `yaml:"legal_form"`
 		Substitution struct {
-			Weight float64 `yaml:"weight"`
-			Floor  float64 `yaml:"floor"`
+			Weight      float64 `yaml:"weight"`
+			Floor       float64 `yaml:"floor"`
+			Distinctive float64 `yaml:"distinctive"`
+			Cap         float64 `yaml:"cap"`
 		} `yaml:"substitution"`
+		CommonOnly struct {
+			Common float64 `yaml:"common"`
+			Cap    float64 `yaml:"cap"`
+		} `yaml:"common_only"`
 		NumberMismatch struct {
 			Factor       float64 `yaml:"factor"`
 			VesselFactor float64 `yaml:"vessel_factor"`
 		} `yaml:"number_mismatch"`
 		Identifier struct {
 			MismatchFactor float64 `yaml:"mismatch_factor"`
+			Match          float64 `yaml:"match"`
+			Conflict       float64 `yaml:"conflict"`
 		} `yaml:"identifier"`
 		BirthDate struct {
-			Match    float64 `yaml:"match"`
-			Mismatch float64 `yaml:"mismatch"`
+			Exact       float64 `yaml:"exact"`
+			SameYear    float64 `yaml:"same_year"`
+			Near        float64 `yaml:"near"`
+			NearYears   int     `yaml:"near_years"`
+			Mismatch    float64 `yaml:"mismatch"`
+			DisjointGap int     `yaml:"disjoint_gap"`
 		} `yaml:"birth_date"`
 		Country struct {
 			Mismatch float64 `yaml:"mismatch"`
 		} `yaml:"country"`
+		Kind struct {
+			Mismatch float64 `yaml:"mismatch"`
+		} `yaml:"kind"`
+		Corroboration corroboration `yaml:"corroboration"`
+		CommonName    commonName    `yaml:"common_name"`
 	} `yaml:"features"`
 	Tokens struct {
 		Legal   float64 `yaml:"legal"`
@@ -71,6 +93,41 @@ type Weights struct {
 		MaxSpanToken int     `yaml:"max_span_token"`
 		PrefixLen    int     `yaml:"prefix_len"`
 	} `yaml:"blocking"`
+}
+
+// romanisation is the romanisation feature: the similarity of two
+// spellings with one Korean skeleton, and to which words it applies.
+type romanisation struct {
+	Similarity float64 `yaml:"similarity"`
+	// Region are the countries (names or codes) where Korean names are
+	// written in Latin letters; a party whose countries are all elsewhere
+	// gets no romanisation equivalences.
+	Region []string `yaml:"region"`
+	// Syllables is the Korean syllable grammar: only words it accepts on
+	// both sides are compared by skeleton.
+	Syllables names.Syllables `yaml:"syllables"`
+	korean    *names.Korean
+}
+
+// corroboration is what each agreeing attribute is worth towards the
+// corroboration that a common name, or a person born in another year,
+// needs to be a match.
+type corroboration struct {
+	Need        float64 `yaml:"need"`
+	BirthDate   float64 `yaml:"birth_date"`
+	BirthYear   float64 `yaml:"birth_year"`
+	BirthNear   float64 `yaml:"birth_near"`
+	Identifier  float64 `yaml:"identifier"`
+	Nationality float64 `yaml:"nationality"`
+}
+
+// commonName says which person names are too common to match without
+// corroboration.
+type commonName struct {
+	MaxTokens       int      `yaml:"max_tokens"`
+	Surnames        []string `yaml:"surnames"`
+	Given           []string `yaml:"given"`
+	surnames, given map[string]bool
 }
 
 // similarity is a feature that is one similarity between two tokens.
@@ -134,17 +191,36 @@ func (w *Weights) validate(f *datafile.File, root *yaml.Node) {
 		unit(ft.Name.MinSpanLevRatio, "features", "name", "min_span_lev_ratio"),
 		unit(ft.Name.ExtraFloor, "features", "name", "extra_floor"),
 		unit(ft.Name.Omission, "features", "name", "omission"),
+		count(float64(ft.Name.ShortWord), 64, "features", "name", "short_word"),
 		unit(ft.Romanisation.Similarity, "features", "romanisation", "similarity"),
 		unit(ft.Initial.Similarity, "features", "initial", "similarity"),
 		unit(ft.LegalForm.Similarity, "features", "legal_form", "similarity"),
 		unit(ft.Substitution.Weight, "features", "substitution", "weight"),
 		unit(ft.Substitution.Floor, "features", "substitution", "floor"),
+		unit(ft.Substitution.Distinctive, "features", "substitution", "distinctive"),
+		unit(ft.Substitution.Cap, "features", "substitution", "cap"),
+		unit(ft.CommonOnly.Common, "features", "common_only", "common"),
+		unit(ft.CommonOnly.Cap, "features", "common_only", "cap"),
 		unit(ft.NumberMismatch.Factor, "features", "number_mismatch", "factor"),
 		unit(ft.NumberMismatch.VesselFactor, "features", "number_mismatch", "vessel_factor"),
 		unit(ft.Identifier.MismatchFactor, "features", "identifier", "mismatch_factor"),
-		unit(ft.BirthDate.Match, "features", "birth_date", "match"),
+		unit(ft.Identifier.Match, "features", "identifier", "match"),
+		unit(ft.Identifier.Conflict, "features", "identifier", "conflict"),
+		unit(ft.BirthDate.Exact, "features", "birth_date", "exact"),
+		unit(ft.BirthDate.SameYear, "features", "birth_date", "same_year"),
+		unit(ft.BirthDate.Near, "features", "birth_date", "near"),
+		count(float64(ft.BirthDate.NearYears), 20, "features", "birth_date", "near_years"),
 		unit(ft.BirthDate.Mismatch, "features", "birth_date", "mismatch"),
+		count(float64(ft.BirthDate.DisjointGap), 100, "features", "birth_date", "disjoint_gap"),
 		unit(ft.Country.Mismatch, "features", "country", "mismatch"),
+		unit(ft.Kind.Mismatch, "features", "kind", "mismatch"),
+		unit(ft.Corroboration.Need, "features", "corroboration", "need"),
+		unit(ft.Corroboration.BirthDate, "features", "corroboration", "birth_date"),
+		unit(ft.Corroboration.BirthYear, "features", "corroboration", "birth_year"),
+		unit(ft.Corroboration.BirthNear, "features", "corroboration", "birth_near"),
+		unit(ft.Corroboration.Identifier, "features", "corroboration", "identifier"),
+		unit(ft.Corroboration.Nationality, "features", "corroboration", "nationality"),
+		count(float64(ft.CommonName.MaxTokens), 8, "features", "common_name", "max_tokens"),
 		unit(t.Legal, "tokens", "legal"),
 		unit(t.Stop, "tokens", "stop"),
 		unit(t.Initial, "tokens", "initial"),
@@ -171,6 +247,7 @@ func (w *Weights) validate(f *datafile.File, root *yaml.Node) {
 			f.FailAt(root, datafile.ErrInvalid, fmt.Sprintf("%v: want a number %s", x.v, want), x.path...)
 		}
 	}
+	w.validateData(f, root)
 	if w.Thresholds.Review > w.Thresholds.Match {
 		f.FailAt(root, datafile.ErrInvalid, fmt.Sprintf("%v is above the match threshold %v", w.Thresholds.Review, w.Thresholds.Match), "thresholds", "review")
 	}
@@ -180,6 +257,57 @@ func (w *Weights) validate(f *datafile.File, root *yaml.Node) {
 	if b.RareDF > b.MaxDF {
 		f.FailAt(root, datafile.ErrInvalid, fmt.Sprintf("%d is above max_df %d", b.RareDF, b.MaxDF), "blocking", "rare_df")
 	}
+}
+
+// validateData checks the word data of the features and builds the
+// Korean syllable grammar: the caps must lie below the match threshold
+// they exist to keep a name under, and the word lists must be lower-case
+// words.
+func (w *Weights) validateData(f *datafile.File, root *yaml.Node) {
+	ft := &w.Features
+	for _, c := range []struct {
+		v    float64
+		path []any
+	}{
+		{ft.Substitution.Cap, []any{"features", "substitution", "cap"}},
+		{ft.CommonOnly.Cap, []any{"features", "common_only", "cap"}},
+	} {
+		if c.v >= w.Thresholds.Match {
+			f.FailAt(root, datafile.ErrInvalid, fmt.Sprintf("%v is not below the match threshold %v", c.v, w.Thresholds.Match), c.path...)
+		}
+	}
+	k, err := names.NewKorean(ft.Romanisation.Syllables)
+	if err != nil {
+		f.FailAt(root, datafile.ErrInvalid, err.Error(), "features", "romanisation", "syllables")
+	}
+	ft.Romanisation.korean = k
+	ft.CommonName.surnames, ft.CommonName.given = wordSet(ft.CommonName.Surnames), wordSet(ft.CommonName.Given)
+	for _, l := range []struct {
+		words []string
+		path  []any
+	}{
+		{ft.CommonName.Surnames, []any{"features", "common_name", "surnames"}},
+		{ft.CommonName.Given, []any{"features", "common_name", "given"}},
+		{ft.Romanisation.Region, []any{"features", "romanisation", "region"}},
+	} {
+		if len(l.words) == 0 {
+			f.FailAt(root, datafile.ErrMissing, "", l.path...)
+		}
+		for _, word := range l.words {
+			if word == "" || strings.ToLower(word) != word {
+				f.FailAt(root, datafile.ErrInvalid, fmt.Sprintf("%q: want a lower-case word", word), l.path...)
+			}
+		}
+	}
+}
+
+// wordSet returns the set of words.
+func wordSet(words []string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
 }
 
 // thresholds returns the verdict bands.
