@@ -172,7 +172,7 @@ var scripts = []struct {
 	{"Han", unicode.Han}, {"Arabic", unicode.Arabic}, {"Cyrillic", unicode.Cyrillic}, {"Greek", unicode.Greek},
 	{"Hebrew", unicode.Hebrew}, {"Devanagari", unicode.Devanagari}, {"Thai", unicode.Thai},
 	{"Georgian", unicode.Georgian}, {"Armenian", unicode.Armenian}, {"Bengali", unicode.Bengali},
-	{"Tamil", unicode.Tamil}, {"Latin", unicode.Latin},
+	{"Tamil", unicode.Tamil}, {"Ethiopic", unicode.Ethiopic}, {"Latin", unicode.Latin},
 }
 
 // scriptOf names the script of a name: the first of scripts that any of
