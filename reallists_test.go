@@ -58,4 +58,3 @@ func TestExampleShipmentsRealLists(t *testing.T) {
 		t.Errorf("verdicts with UN + OFAC (-want +got):\n%s", diff)
 	}
 }
-
