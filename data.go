@@ -36,7 +36,7 @@ func dataFiles() []string {
 		"screen/" + screen.CountriesFile,
 		"screen/" + screen.DemoFile,
 		"screen/" + screen.WeightsFile,
-		"screen/names/" + names.LexiconFile,
+		"screen/names/*.yaml",
 	}
 }
 

@@ -42,7 +42,12 @@ type analysed struct {
 // SINYONG"). vessel strips the MV, M/V, MT and similar prefixes that are
 // not part of a ship's name.
 func analyse(az *names.Analyzer, w *Weights, s string, vessel bool) *analysed {
-	n := az.Analyze(s)
+	return analyseName(w, az.Analyze(s), vessel)
+}
+
+// analyseName is analyse for a name already read (one of the readings of
+// names.Analyzer.Readings).
+func analyseName(w *Weights, n names.Name, vessel bool) *analysed {
 	a := &analysed{foreign: n.Foreign, toks: make([]tok, 0, len(n.Tokens))}
 	ts := n.Tokens
 	if vessel {

@@ -117,16 +117,26 @@ func build(az *names.Analyzer, w *Weights, lists []List) (*generation, error) {
 	return gen, nil
 }
 
-// appendRows appends the name rows of e: each name, and each name without
-// its parentheticals when that differs.
+// appendRows appends the name rows of e: each reading of each name (see
+// names.Analyzer.Readings: a name in Han, Hangul, Cyrillic or another
+// script is also indexed as read by Sino-Korean sounds, the glossary,
+// Kontsevich or transliteration), and the same for each name without its
+// parentheticals when that differs.
 func appendRows(rows []*nameRow, az *names.Analyzer, w *Weights, e *listed) []*nameRow {
 	vessel := e.Kind == KindVessel
+	var buf [4]names.Name
 	add := func(n Name, value, variant string) {
-		a := analyse(az, w, value, vessel)
-		if len(a.toks) == 0 {
-			return
+		for _, rd := range az.AppendReadings(buf[:0], value) {
+			a := analyseName(w, rd, vessel)
+			if len(a.toks) == 0 {
+				continue
+			}
+			v := variant
+			if rd.Reading != names.ReadingDefault {
+				v = strings.TrimSpace(variant + " " + rd.Reading + "-reading")
+			}
+			rows = append(rows, &nameRow{entity: e, name: n, variant: v, a: a, bk: blockingKeys(a, w)})
 		}
-		rows = append(rows, &nameRow{entity: e, name: n, variant: variant, a: a, bk: blockingKeys(a, w)})
 	}
 	for _, n := range e.Names {
 		add(n, n.Value, "")

@@ -198,35 +198,39 @@ func (sc *screening) identifiers() {
 	}
 }
 
-// names compares every name of the query with the listed names that share
-// a blocking key with it, keeping each entity's best.
+// names compares every reading of every name of the query (see
+// names.Analyzer.Readings) with the listed names that share a blocking key
+// with it, keeping each entity's best. A name is reported as in an
+// untransliterated script only when none of its readings could read it.
 func (sc *screening) names() {
 	s, q := sc.s, &sc.q
 	vessel := q.e.Kind == KindVessel
 	var empty []string
+	// Most names have one reading or a few: a small array keeps them off
+	// the heap.
+	var buf [4]names.Name
 	for _, name := range q.e.Names {
-		qa := analyse(s.az, s.w, name, vessel)
-		s.localise(qa, q.e)
-		if len(qa.foreign) > 0 {
-			sc.note("untransliterated_script", "%s", strings.Join(qa.foreign, ", "))
-		}
-		if !screenable(qa) {
-			empty = append(empty, name)
-			continue
-		}
-		qn := len(q.names)
-		qw := sc.gen.stats.weights(qa)
-		q.names, q.raw, q.w = append(q.names, qa), append(q.raw, name), append(q.w, qw)
-		for _, r := range s.candidates(sc.gen, qa, qw, q.e.Kind) {
-			res := s.cmp.compare(qa, qw, r.a, r.w, compareKind(q.e.Kind, r.entity.Kind), false)
-			score := s.qualify(res.score, r.entity, q, nil)
-			c := sc.best[r.entity]
-			switch {
-			case c == nil:
-				sc.best[r.entity] = &candidate{row: r, qn: qn, score: score}
-			case score > c.score && c.imo == "":
-				c.row, c.qn, c.score = r, qn, score
+		var foreign []string
+		read, screened := false, false
+		for _, rd := range s.az.AppendReadings(buf[:0], name) {
+			qa := analyseName(s.w, rd, vessel)
+			s.localise(qa, q.e)
+			if len(qa.foreign) == 0 {
+				read = true
+			} else if foreign == nil {
+				foreign = qa.foreign
 			}
+			if !screenable(qa) {
+				continue
+			}
+			screened = true
+			sc.screenReading(qa, name)
+		}
+		if !read {
+			sc.note("untransliterated_script", "%s", strings.Join(foreign, ", "))
+		}
+		if !screened {
+			empty = append(empty, name)
 		}
 	}
 	switch {
@@ -239,6 +243,26 @@ func (sc *screening) names() {
 		}
 		if len(empty) == 0 {
 			sc.note("cannot_screen", "no name to compare")
+		}
+	}
+}
+
+// screenReading compares one reading qa of the query name raw with its
+// candidates, keeping each entity's best.
+func (sc *screening) screenReading(qa *analysed, raw string) {
+	s, q := sc.s, &sc.q
+	qn := len(q.names)
+	qw := sc.gen.stats.weights(qa)
+	q.names, q.raw, q.w = append(q.names, qa), append(q.raw, raw), append(q.w, qw)
+	for _, r := range s.candidates(sc.gen, qa, qw, q.e.Kind) {
+		res := s.cmp.compare(qa, qw, r.a, r.w, compareKind(q.e.Kind, r.entity.Kind), false)
+		score := s.qualify(res.score, r.entity, q, nil)
+		c := sc.best[r.entity]
+		switch {
+		case c == nil:
+			sc.best[r.entity] = &candidate{row: r, qn: qn, score: score}
+		case score > c.score && c.imo == "":
+			c.row, c.qn, c.score = r, qn, score
 		}
 	}
 }
@@ -267,7 +291,9 @@ func round3(f float64) float64 { return float64(int(f*1000+0.5)) / 1000 }
 
 // Compare scores two names against each other as Screen would score a
 // query name against a listed name, using the token statistics of the
-// loaded lists. It returns the score and its features.
+// loaded lists: every reading of a against every reading of b (see
+// names.Analyzer.Readings), the best pair counting. It returns the score
+// and its features.
 func (s *Screener) Compare(a, b string, kind Kind) (float64, []party.Feature) {
 	var stats *tokenStats
 	if gen := s.gen.Load(); gen != nil {
@@ -276,8 +302,17 @@ func (s *Screener) Compare(a, b string, kind Kind) (float64, []party.Feature) {
 		stats = newTokenStats(s.w, nil, 0)
 	}
 	vessel := kind == KindVessel
-	qa := analyse(s.az, s.w, a, vessel)
-	ca := analyse(s.az, s.w, b, vessel)
-	res := s.cmp.compare(qa, stats.weights(qa), ca, stats.weights(ca), kind, true)
-	return res.score, res.features
+	var bufA, bufB [4]names.Name
+	best, bestFeatures := -1.0, []party.Feature(nil)
+	for _, ra := range s.az.AppendReadings(bufA[:0], a) {
+		qa := analyseName(s.w, ra, vessel)
+		for _, rb := range s.az.AppendReadings(bufB[:0], b) {
+			ca := analyseName(s.w, rb, vessel)
+			res := s.cmp.compare(qa, stats.weights(qa), ca, stats.weights(ca), kind, true)
+			if res.score > best {
+				best, bestFeatures = res.score, res.features
+			}
+		}
+	}
+	return best, bestFeatures
 }

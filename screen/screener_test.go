@@ -37,7 +37,8 @@ func TestScreenDemo(t *testing.T) {
 		{"bad IMO fails closed", Query{IMO: "IMO 79373", Kind: KindVessel}, want{Review, "", "", "not seven digits"}},
 		{"legal forms only", Query{Name: "Co., Ltd."}, want{Review, "", "", "cannot_screen"}},
 		{"punctuation only", Query{Name: "—/—"}, want{Review, "", "", "empty after normalisation"}},
-		{"untransliterated script", Query{Name: "ตัวอย่าง"}, want{Review, "", "", "untransliterated_script: Thai"}},
+		{"transliterated script", Query{Name: "ตัวอย่าง"}, want{Clear, "", "", ""}},
+		{"untransliterated script", Query{Name: "ⵜⴰⵎⴰ"}, want{Review, "", "", "untransliterated_script: Tifinagh"}},
 		{"unrelated", Query{Name: "Samsung Electronics Co Ltd", Kind: KindOrganisation}, want{Clear, "", "", ""}},
 		{"person kind excludes organisations", Query{Name: "KOMID", Kind: KindPerson}, want{Clear, "", "", ""}},
 	}

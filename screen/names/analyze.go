@@ -1,6 +1,7 @@
 package names
 
 import (
+	"errors"
 	"io/fs"
 	"strings"
 )
@@ -65,6 +66,10 @@ type Name struct {
 	Tokens []Token
 	// Foreign lists scripts that were kept untransliterated.
 	Foreign []string
+	// Reading labels how the name was read from its text: "" for the
+	// default reading, or one of the other Reading* labels (see
+	// [Analyzer.Readings]).
+	Reading string
 }
 
 // Screenable reports whether the name has at least one token that can
@@ -95,6 +100,10 @@ func (n Name) Key() string {
 // abbreviations, stopwords and generic words. It is safe for concurrent use.
 type Analyzer struct {
 	lx *lexicon
+	hj *hanja
+	gl *glossary
+	kv *kontsevich
+	tr *translit
 }
 
 // NewAnalyzer returns an Analyzer with the embedded lexicon.
@@ -104,22 +113,30 @@ func NewAnalyzer() (*Analyzer, error) { return LoadAnalyzer(files) }
 // a file system laid out like the package directory: the embedded [FS], or
 // that with a data directory laid over it.
 func LoadAnalyzer(fsys fs.FS) (*Analyzer, error) {
-	lx, err := loadLexicon(fsys)
-	if err != nil {
+	lx, lerr := loadLexicon(fsys)
+	hj, herr := loadHanja(fsys)
+	gl, gerr := loadGlossary(fsys)
+	kv, kerr := loadKontsevich(fsys)
+	tr, terr := loadTranslit(fsys)
+	if err := errors.Join(lerr, herr, gerr, kerr, terr); err != nil {
 		return nil, err
 	}
-	return &Analyzer{lx: lx}, nil
+	return &Analyzer{lx: lx, hj: hj, gl: gl, kv: kv, tr: tr}, nil
 }
 
 // SameLegalFamily reports whether two canonical legal forms may stand for
 // one another ("co" and "ltd", but not "ltd" and "jv").
 func (a *Analyzer) SameLegalFamily(x, y string) bool { return a.lx.sameFamily(x, y) }
 
-// Analyze folds, tokenises and classes s.
-func (a *Analyzer) Analyze(s string) Name {
-	f := Fold(s)
-	raw := splitTokens(f.Text)
-	n := Name{Foreign: f.Foreign, Tokens: make([]Token, 0, len(raw))}
+// Analyze folds, tokenises and classes s: the default reading of s (see
+// [Analyzer.Readings] for the others).
+func (a *Analyzer) Analyze(s string) Name { return a.analyzeFolded(Fold(s), ReadingDefault) }
+
+// analyzeFolded tokenises and classes folded text as the reading labelled
+// reading.
+func (a *Analyzer) analyzeFolded(f Folded, reading string) Name {
+	raw := a.lx.rewriteNumerals(splitTokens(f.Text))
+	n := Name{Foreign: f.Foreign, Reading: reading, Tokens: make([]Token, 0, len(raw))}
 	for i := 0; i < len(raw); {
 		used, ph := a.longestPhrase(raw[i:])
 		if used > 0 {

@@ -129,8 +129,19 @@ func foldOther(b *strings.Builder, r rune, f *Folded) {
 	b.WriteRune(lr)
 }
 
+// commonScripts are the scripts names are most often written in outside
+// Latin, Han, Hangul and Cyrillic; scriptName tries them before walking
+// every script Unicode knows.
+var commonScripts = [...]string{"Arabic", "Devanagari", "Thai", "Greek", "Hebrew", "Hiragana", "Katakana",
+	"Bengali", "Georgian", "Armenian", "Tamil", "Telugu", "Gujarati", "Gurmukhi", "Ethiopic", "Khmer", "Myanmar", "Sinhala", "Lao"}
+
 // scriptName names the Unicode script of r for reports.
 func scriptName(r rune) string {
+	for _, name := range commonScripts {
+		if unicode.Is(unicode.Scripts[name], r) {
+			return name
+		}
+	}
 	for name, table := range unicode.Scripts {
 		if unicode.Is(table, r) {
 			return name

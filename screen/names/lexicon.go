@@ -11,17 +11,18 @@ import (
 	"github.com/luxscreen/luxscreen/internal/datafile"
 )
 
-// files holds the embedded lexicon. Each analyser parses it afresh, so no
-// parsed state is shared.
+// files holds the embedded data files. Each analyser parses them afresh,
+// so no parsed state is shared.
 //
-//go:embed lexicon.yaml
+//go:embed *.yaml
 var files embed.FS
 
 // LexiconFile is the path of the lexicon in [FS] and, below
 // "screen/names", in a data directory laid out like the repository.
 const LexiconFile = "lexicon.yaml"
 
-// FS returns the package's embedded data: [LexiconFile]. It is read-only.
+// FS returns the package's embedded data: [LexiconFile], [HanjaFile],
+// [GlossaryFile], [KontsevichFile] and [TranslitFile]. It is read-only.
 func FS() fs.FS { return files }
 
 // lexiconFile is the shape of lexicon.yaml.
@@ -31,6 +32,7 @@ type lexiconFile struct {
 	Abbreviations map[string]string `yaml:"abbreviations"`
 	Stopwords     []string          `yaml:"stopwords"`
 	Generic       []string          `yaml:"generic"`
+	Numerals      numeralsFile      `yaml:"numerals"`
 }
 
 // phrase is one rewrite: the tokens it produces and their class.
@@ -46,6 +48,7 @@ type lexicon struct {
 	family    map[string]int
 	stopwords map[string]bool
 	generic   map[string]bool
+	numerals  *numerals
 }
 
 // loadLexicon reads [LexiconFile] from fsys.
@@ -110,6 +113,11 @@ func parseLexicon(name string, data []byte) (*lexicon, error) {
 	for _, w := range f.Generic {
 		lx.generic[normPhrase(w)] = true
 	}
+	nm, err := newNumerals(f.Numerals)
+	if err != nil {
+		df.FailAt(root, datafile.ErrInvalid, err.Error(), "numerals")
+	}
+	lx.numerals = nm
 	if err := df.Err(); err != nil {
 		return nil, err
 	}

@@ -13,7 +13,7 @@ import (
 // reported with its line, column and field.
 func TestLexiconProblemPlaces(t *testing.T) {
 	src := "legal_forms:\n  co: co\n  \"Co.\": co\n  ltd: \"\"\nabbreviations: {intl: international}\nstopwords: [of, the]\ncolour: red\n"
-	_, err := LoadAnalyzer(fstest.MapFS{LexiconFile: {Data: []byte(src)}})
+	_, err := LoadAnalyzer(datafile.Overlay(FS(), fstest.MapFS{LexiconFile: {Data: []byte(src)}}))
 	var got []string
 	for _, p := range datafile.Problems(err) {
 		e := *p
@@ -25,7 +25,7 @@ func TestLexiconProblemPlaces(t *testing.T) {
 		t.Errorf("decoding problems (-want +got):\n%s\nerror: %v", diff, err)
 	}
 	src = "legal_forms:\n  co: co\n  \"Co.\": co\n  ltd: \"\"\nabbreviations: {intl: international}\n"
-	_, err = LoadAnalyzer(fstest.MapFS{LexiconFile: {Data: []byte(src)}})
+	_, err = LoadAnalyzer(datafile.Overlay(FS(), fstest.MapFS{LexiconFile: {Data: []byte(src)}}))
 	got = nil
 	for _, p := range datafile.Problems(err) {
 		e := *p

@@ -1,0 +1,129 @@
+package names
+
+import (
+	"fmt"
+	"io/fs"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/luxscreen/luxscreen/internal/datafile"
+	"gopkg.in/yaml.v3"
+)
+
+// GlossaryFile is the path of the organisation-word glossary in [FS].
+const GlossaryFile = "glossary.yaml"
+
+// glossaryFile is the shape of glossary.yaml.
+type glossaryFile struct {
+	Entries []glossaryEntry `yaml:"entries"`
+}
+
+type glossaryEntry struct {
+	English string   `yaml:"english"`
+	Korean  []string `yaml:"korean"`
+	Chinese []string `yaml:"chinese"`
+	Russian []string `yaml:"russian"`
+	Source  string   `yaml:"source"`
+}
+
+// glossary maps Korean, Chinese and Russian organisation words to English.
+type glossary struct {
+	hangul, han termTable
+	// cyrillic is keyed by the lower-case word.
+	cyrillic map[string]string
+}
+
+// termTable holds the words of one unspaced script, looked up by the
+// longest match at a point of a run.
+type termTable struct {
+	words map[string]string
+	// maxRunes is the length of the longest word.
+	maxRunes int
+}
+
+// loadGlossary reads [GlossaryFile] from fsys.
+func loadGlossary(fsys fs.FS) (*glossary, error) {
+	return datafile.Load(fsys, GlossaryFile, "", parseGlossary)
+}
+
+// parseGlossary parses a glossary file, reporting every problem with its
+// place.
+func parseGlossary(name string, data []byte) (*glossary, error) {
+	var f glossaryFile
+	root, err := datafile.Decode(name, data, &f)
+	if err != nil {
+		return nil, err
+	}
+	df := datafile.NewFile(name)
+	g := &glossary{
+		hangul:   termTable{words: make(map[string]string)},
+		han:      termTable{words: make(map[string]string)},
+		cyrillic: make(map[string]string),
+	}
+	for i, e := range f.Entries {
+		if strings.TrimSpace(e.Source) == "" {
+			df.FailAt(root, datafile.ErrMissing, "an entry needs its source", "entries", i, "source")
+		}
+		en := strings.TrimSpace(e.English)
+		addTerms(df, root, &g.hangul, e.Korean, en, i, "korean", isHangulSyllable)
+		addTerms(df, root, &g.han, e.Chinese, en, i, "chinese", isHan)
+		for j, w := range e.Russian {
+			lw := strings.ToLower(strings.TrimSpace(w))
+			if lw == "" || runOf(lw, isCyrillic) != len(lw) {
+				df.FailAt(root, datafile.ErrInvalid, fmt.Sprintf("%q is not one Cyrillic word", w), "entries", i, "russian", j)
+				continue
+			}
+			if _, dup := g.cyrillic[lw]; dup {
+				df.FailAt(root, datafile.ErrDuplicate, fmt.Sprintf("%q is given twice", w), "entries", i, "russian", j)
+				continue
+			}
+			g.cyrillic[lw] = en
+		}
+	}
+	if err := df.Err(); err != nil {
+		return nil, err
+	}
+	return g, nil
+}
+
+// addTerms adds the words of one unspaced script to t. A word must be two
+// characters or longer: a single syllable of a place or person name must
+// never be taken for an organisation word.
+func addTerms(df *datafile.File, root *yaml.Node, t *termTable, words []string, en string, i int, field string, in func(rune) bool) {
+	for j, w := range words {
+		w = strings.TrimSpace(w)
+		n := utf8.RuneCountInString(w)
+		switch {
+		case n < 2 || runOf(w, in) != len(w):
+			df.FailAt(root, datafile.ErrInvalid, fmt.Sprintf("%q is not a word of two or more %s characters", w, field), "entries", i, field, j)
+			continue
+		case hasKey(t.words, w):
+			df.FailAt(root, datafile.ErrDuplicate, fmt.Sprintf("%q is given twice", w), "entries", i, field, j)
+			continue
+		}
+		t.words[w] = en
+		t.maxRunes = max(t.maxRunes, n)
+	}
+}
+
+func hasKey(m map[string]string, k string) bool { _, ok := m[k]; return ok }
+
+// longest returns the English of the longest word of t at the start of s
+// and its length in bytes, or 0 when no word starts there.
+func (t *termTable) longest(s string) (string, int) {
+	var ends [16]int
+	n := 0
+	for i, r := range s {
+		if n == len(ends) || n == t.maxRunes {
+			break
+		}
+		ends[n] = i + utf8.RuneLen(r)
+		n++
+	}
+	for k := n - 1; k >= 1; k-- {
+		if en, ok := t.words[s[:ends[k]]]; ok {
+			return en, ends[k]
+		}
+	}
+	return "", 0
+}

@@ -1,0 +1,83 @@
+package names
+
+import (
+	"fmt"
+	"io/fs"
+	"strings"
+
+	"github.com/luxscreen/luxscreen/internal/datafile"
+)
+
+// KontsevichFile is the path of the Russian–Korean syllable table in [FS].
+const KontsevichFile = "kontsevich.yaml"
+
+// kontsevichFile is the shape of kontsevich.yaml.
+type kontsevichFile struct {
+	Syllables map[string]string `yaml:"syllables"`
+}
+
+// kontsevich reads Russian renderings of Korean syllables back into
+// Korean romanisation.
+type kontsevich struct {
+	// syllables is keyed by the lower-case Cyrillic syllable.
+	syllables map[string]string
+}
+
+// loadKontsevich reads [KontsevichFile] from fsys.
+func loadKontsevich(fsys fs.FS) (*kontsevich, error) {
+	return datafile.Load(fsys, KontsevichFile, "", parseKontsevich)
+}
+
+// parseKontsevich parses a syllable table, reporting every problem with
+// its place.
+func parseKontsevich(name string, data []byte) (*kontsevich, error) {
+	var f kontsevichFile
+	root, err := datafile.Decode(name, data, &f)
+	if err != nil {
+		return nil, err
+	}
+	df := datafile.NewFile(name)
+	k := &kontsevich{syllables: make(map[string]string, len(f.Syllables))}
+	for _, cy := range sortedKeys(f.Syllables) {
+		lc := strings.ToLower(cy)
+		lat := f.Syllables[cy]
+		switch {
+		case lc == "" || runOf(lc, isCyrillic) != len(lc):
+			df.FailAt(root, datafile.ErrInvalid, fmt.Sprintf("%q is not one Cyrillic word", cy), "syllables", cy)
+		case !isASCIILetters(lat):
+			df.FailAt(root, datafile.ErrInvalid, fmt.Sprintf("%q: want lower-case Latin letters", lat), "syllables", cy)
+		case k.syllables[lc] != "":
+			df.FailAt(root, datafile.ErrDuplicate, fmt.Sprintf("%q is given twice", lc), "syllables", cy)
+		default:
+			k.syllables[lc] = lat
+		}
+	}
+	if err := df.Err(); err != nil {
+		return nil, err
+	}
+	return k, nil
+}
+
+// renderCyrillic writes the Cyrillic word at the start of s as mode m
+// reads it: a glossary word in English, a Korean syllable in Korean
+// romanisation, or, when neither applies, unchanged for Fold's BGN/PCGN
+// reading. It returns the word's length in bytes and whether it was
+// rewritten.
+func (a *Analyzer) renderCyrillic(b *strings.Builder, s string, m mode) (int, bool) {
+	n := runOf(s, isCyrillic)
+	word := strings.ToLower(s[:n])
+	if m&modeGlossary != 0 {
+		if en, ok := a.gl.cyrillic[word]; ok {
+			writeWord(b, en)
+			return n, true
+		}
+	}
+	if m&modeKontsevich != 0 {
+		if lat, ok := a.kv.syllables[word]; ok {
+			writeWord(b, lat)
+			return n, true
+		}
+	}
+	b.WriteString(s[:n])
+	return n, false
+}
