@@ -3,8 +3,8 @@ package screen
 import (
 	"context"
 	"slices"
-	"unicode"
 	"testing"
+	"unicode"
 )
 
 // sharedScreener returns a Screener over the UN and OFAC lists together,
