@@ -40,6 +40,8 @@ type Report struct {
 	// Sets are the generated and authored sets, in the order Print shows
 	// them.
 	Sets []SetReport
+	// Targets are the issue's targets judged on the sets that ran.
+	Targets []Target `json:",omitempty"`
 }
 
 // SetReport is one set's table: its rows and their total.
@@ -196,6 +198,7 @@ func RunOptions(ctx context.Context, shared string, opt Options) (*Report, error
 			return nil, fmt.Errorf("screeneval: %s: %w", st.name, err)
 		}
 	}
+	h.rep.Targets = h.rep.judge()
 	return h.rep, nil
 }
 

@@ -90,13 +90,14 @@ func (h *harness) companies(ctx context.Context, _ string) error {
 	if err != nil {
 		return err
 	}
-	rows, _, err := h.runSetOutcomes(ctx, ps)
+	rows, all, err := h.runSetOutcomes(ctx, ps)
 	if err != nil {
 		return err
 	}
+	readme := total("README rice shipper", ps, all, func(p *probe) bool { return strings.HasPrefix(p.note, "README") })
 	h.rep.Sets = append(h.rep.Sets, SetReport{Name: "Innocent companies",
 		About: fmt.Sprintf("%d authored companies of ordinary trade, none listed (checked against every loaded name); target: 0 automatic match", len(ps)/2),
-		Rows:  rows.rows, Total: rows.total})
+		Rows:  rows.rows, Total: rows.total, Totals: []Tally{readme}})
 	return nil
 }
 
@@ -127,7 +128,10 @@ func (h *harness) crossScript(ctx context.Context, shared string) error {
 	set := SetReport{Name: "Cross-script",
 		About: fmt.Sprintf("%d authored DPRK names in Hangul, Han and Russian Cyrillic against the lists; %d watchman pairs against the lists plus their expected names", len(dprk), len(wps)),
 		Rows:  tally(ps, os), Total: total("all", ps, os, func(*probe) bool { return true })}
-	set.Totals = append(set.Totals, perProbe("per pair", ps, os))
+	set.Totals = append(set.Totals,
+		total("dprk", ps, os, func(p *probe) bool { return strings.HasPrefix(p.group, "DPRK ") }),
+		total("watchman", ps, os, func(p *probe) bool { return strings.HasPrefix(p.group, "watchman ") }),
+		perProbe("per pair", ps, os))
 	h.rep.Sets = append(h.rep.Sets, set)
 	return nil
 }

@@ -1,6 +1,10 @@
 package screeneval
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
 
 // checkSums checks that every set ran and that its rows add up to its
 // total.
@@ -25,5 +29,26 @@ func checkSums(t *testing.T, rep *Report) {
 		if (tot.N == 0 && len(s.Rows) > 0) || sum.N != tot.N || sum.Found != tot.Found || sum.Match != tot.Match || sum.Review != tot.Review || sum.ReviewNoHit != tot.ReviewNoHit {
 			t.Errorf("%s: rows sum to %+v, total %+v", s.Name, sum, tot)
 		}
+	}
+}
+
+func TestJudge(t *testing.T) {
+	rep := &Report{Sets: []SetReport{
+		{Name: "Typos", Total: Tally{Group: "all", N: 300}, Totals: []Tally{
+			{Group: "entities", N: 200, Found: 198, P50: 51},
+			{Group: "persons", N: 100, Found: 97},
+		}},
+		{Name: "Innocent companies", Rows: []Tally{{Group: "name only", N: 10}, {Group: "with country", N: 10, Match: 1}}},
+	}}
+	got := rep.judge()
+	want := []Target{
+		{What: "typos, entities: found", Goal: "≥ 99%", Value: "99.00%", Met: true},
+		{What: "typos, persons: found", Goal: "≥ 98%", Value: "97.00%", Met: false},
+		{What: "typos, entities: p50 per query", Goal: "≤ 50 µs", Value: "51.00 µs", Met: false},
+		{What: "innocent companies, name only: automatic match", Goal: "≤ 0%", Value: "0.00%", Met: true},
+		{What: "innocent companies, with country: automatic match", Goal: "≤ 0%", Value: "10.00%", Met: false},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("judge (-want +got):\n%s", diff)
 	}
 }

@@ -29,6 +29,7 @@ func (r *Report) Print(w io.Writer) {
 			fmt.Fprintln(w, "  fail "+f)
 		}
 	}
+	printTargets(w, r.Targets)
 }
 
 func (r *Report) printPairs(w io.Writer) {
