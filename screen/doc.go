@@ -38,15 +38,20 @@
 // two names whose hull numbers differ are different ships. An exact IMO
 // number is a match outright. Each listed entity is scored by the best of
 // the query's names, then adjusted by the entity features: birth date,
-// country and identifier.
+// country, identifier and kind. Romanisation equivalences apply only to
+// words the Korean syllable grammar accepts, and not to parties whose
+// countries are all outside the region; a distinctive word replaced on
+// both sides, or agreement on common words only, keeps a name below match.
 //
 // # Weights
 //
 // Every weight and threshold is data, in data/weights.yaml, each with its
 // rationale: the verdict bands, the parameters of each named feature
-// (name, romanisation, initial, legal_form, substitution,
-// number_mismatch, identifier, birth_date, country), the token weights and
-// the blocking limits. Options.Weights or Options.Data ("luxscreen --data
+// (name, romanisation, initial, legal_form, substitution, common_only,
+// number_mismatch, identifier, birth_date, country, kind, corroboration,
+// common_name), the word data they need (the Korean syllable inventory,
+// common surnames and given names), the token weights and the blocking
+// limits. Options.Weights or Options.Data ("luxscreen --data
 // DIR" reads DIR/screen/data/weights.yaml) replace them without a rebuild;
 // LoadWeights reports every problem of a file with its place.
 //
@@ -58,7 +63,12 @@
 // at 0.75 the pairwise score has F1 0.818 on the nomenklatura name bench,
 // the hard DPRK negatives stay at or under 1.2% match and the synthetic
 // negatives at 0.4%; the review threshold catches every true DPRK pair.
-// Weak aliases (UN "Low", OFAC weak a.k.a.) can only make a review. A
+// (With the distinctive-word caps and Korean-only romanisation of issue 17
+// the bench F1 at 0.75 is 0.812.) Weak aliases (UN "Low", OFAC weak
+// a.k.a.) can only make a review, and so can a person's short or common
+// name without an agreeing birth date, identifier or nationality
+// (uncorroborated) and a person born more than birth_date.disjoint_gap
+// years from every listed birth year (birth_year_disjoint). A
 // query whose name is empty after normalisation, or written in a script
 // that is not transliterated, or screened with no list loaded, is review
 // with the reason: screening fails closed and never reports clear when it

@@ -28,14 +28,15 @@ type evidence struct {
 	identified bool
 }
 
-// qualify applies the entity features to a name score, in order, and
-// records their explanations in why when it is not nil: birth dates,
-// countries, identifiers and kinds raise or lower the score by their
-// weights. With why, it also records the rule features that keep the hit
-// from deciding a match alone (birth_year_disjoint, uncorroborated; see
-// [party.Hit.Matches]).
-func (s *Screener) qualify(score float64, e *listed, q *query, why *[]party.Feature) float64 {
+// qualify applies the entity features to the name score of query name
+// qn against row r, in order, and records their explanations in why when
+// it is not nil: birth dates, countries, identifiers and kinds raise or
+// lower the score by their weights. With why, it also records the rule
+// features that keep the hit from deciding a match alone
+// (birth_year_disjoint, uncorroborated; see [party.Hit.Matches]).
+func (s *Screener) qualify(score float64, r *nameRow, q *query, qn int, why *[]party.Feature) float64 {
 	var ev evidence
+	e := r.entity
 	for _, f := range [...]entityFeature{birthDate, country, identifierMismatch, identifiers, kindFeature} {
 		v, feat, ok := f(s, q, e, score, &ev)
 		if !ok {
@@ -47,16 +48,18 @@ func (s *Screener) qualify(score float64, e *listed, q *query, why *[]party.Feat
 		}
 	}
 	if why != nil {
-		*why = append(*why, s.rules(q, e, &ev)...)
+		*why = append(*why, s.rules(q, qn, r, &ev)...)
 	}
 	return min(max(score, 0), 1)
 }
 
 // rules returns the rule features of a hit: birth_year_disjoint when the
-// birth years rule the person out, and uncorroborated when a person's
-// common name is not corroborated enough. An equal identifier lifts both.
-func (s *Screener) rules(q *query, e *listed, ev *evidence) []party.Feature {
-	if e.Kind != KindPerson || ev.identified {
+// birth years rule the person out, and uncorroborated when the query name
+// or the listed name it matched is short or common and the agreeing
+// attributes do not reach corroboration.need. An equal identifier lifts
+// both.
+func (s *Screener) rules(q *query, qn int, r *nameRow, ev *evidence) []party.Feature {
+	if r.entity.Kind != KindPerson || ev.identified {
 		return nil
 	}
 	var out []party.Feature
@@ -65,48 +68,45 @@ func (s *Screener) rules(q *query, e *listed, ev *evidence) []party.Feature {
 			Weight: float64(s.w.Features.BirthDate.DisjointGap),
 			Detail: "every listed birth year is more than the gap away: not a match on the name alone"})
 	}
-	need := s.w.Features.Corroboration.Need
-	if ev.corroboration < need && s.commonQuery(q) {
+	need, cn := s.w.Features.Corroboration.Need, &s.w.Features.CommonName
+	kr := s.w.Features.Romanisation.korean
+	common := r.a != nil && cn.common(r.a, kr)
+	if qn >= 0 && qn < len(q.names) {
+		common = common || cn.common(q.names[qn], kr)
+	}
+	if ev.corroboration < need && common {
 		out = append(out, party.Feature{Feature: party.FeatureUncorroborated, Score: round3(ev.corroboration), Weight: need,
-			Detail: "a common name needs an agreeing birth date, identifier or nationality to match"})
+			Detail: "a short or common name needs an agreeing birth date, identifier or nationality to match"})
 	}
 	return out
 }
 
-// commonQuery reports whether every screened name of the query is a
-// common name.
-func (s *Screener) commonQuery(q *query) bool {
-	for _, a := range q.names {
-		if !s.w.Features.CommonName.common(a) {
-			return false
-		}
-	}
-	return len(q.names) > 0
-}
-
-// common reports whether a person's name is common: its first or last word
-// is a common surname, and it has at most max_tokens words or every other
-// word is a common given name.
-func (c *commonName) common(a *analysed) bool {
+// common reports whether a person's name is short or common: it has at
+// most max_tokens words, or its first or last word is a common surname
+// and every other word a common given name or, after a Korean surname, a
+// single Korean syllable (Korean given names are two syllables from a
+// small inventory, written apart on the lists: KIM Yong Chol).
+func (c *commonName) common(a *analysed, kr *names.Korean) bool {
 	var words []string
 	for _, t := range a.toks {
-		if t.class == names.Word {
+		if t.class == names.Word || t.class == names.Initial {
 			words = append(words, t.text)
 		}
 	}
 	if len(words) == 0 {
 		return false
 	}
+	if len(words) <= c.MaxTokens {
+		return true
+	}
 	for _, at := range []int{0, len(words) - 1} {
 		if !c.surnames[words[at]] {
 			continue
 		}
-		if len(words) <= c.MaxTokens {
-			return true
-		}
+		korean := kr.Plausible(words[at])
 		given := true
 		for i, w := range words {
-			given = given && (i == at || c.given[w])
+			given = given && (i == at || c.given[w] || korean && kr.Syllable(w))
 		}
 		if given {
 			return true
@@ -195,7 +195,8 @@ func dobRelation(q string, listed []string, near int) (int, int) {
 
 // country is the country feature: a listed entity with countries, none
 // of which is one of the query's, loses mismatch; a shared country is
-// recorded, adds nothing and corroborates by corroboration.nationality.
+// recorded, adds nothing and, when it is a listed nationality (or the list
+// gives none), corroborates by corroboration.nationality.
 func country(s *Screener, q *query, e *listed, score float64, ev *evidence) (float64, party.Feature, bool) {
 	if len(q.e.Countries) == 0 || len(e.Countries) == 0 {
 		return score, party.Feature{}, false
@@ -203,15 +204,30 @@ func country(s *Screener, q *query, e *listed, score float64, ev *evidence) (flo
 	for _, qc := range q.e.Countries {
 		qc = s.cc.canon(qc)
 		for _, c := range e.Countries {
-			if s.cc.canon(c) == qc {
-				ev.corroboration += s.w.Features.Corroboration.Nationality
-				return score, party.Feature{Feature: "country", Score: 1, Detail: c}, true
+			if s.cc.canon(c) != qc {
+				continue
 			}
+			// A nationality corroborates a person; an address country
+			// only when the list gives no nationality.
+			if len(e.Nationalities) == 0 || s.inCountries(qc, e.Nationalities) {
+				ev.corroboration += s.w.Features.Corroboration.Nationality
+			}
+			return score, party.Feature{Feature: "country", Score: 1, Detail: c}, true
 		}
 	}
 	w := s.w.Features.Country.Mismatch
 	detail := strings.Join(q.e.Countries, ", ") + " ~ " + strings.Join(e.Countries, ", ")
 	return score - w, party.Feature{Feature: "country", Score: -1, Weight: w, Detail: detail}, true
+}
+
+// inCountries reports whether the canonical country code is one of cs.
+func (s *Screener) inCountries(code string, cs []string) bool {
+	for _, c := range cs {
+		if s.cc.canon(c) == code {
+			return true
+		}
+	}
+	return false
 }
 
 // identifierMismatch is the identifier feature's IMO half: a vessel whose
@@ -340,11 +356,8 @@ func (s *Screener) localise(a *analysed, e *party.Entity) {
 		return
 	}
 	for _, c := range e.Countries {
-		c = s.cc.canon(c)
-		for _, r := range s.w.Features.Romanisation.Region {
-			if s.cc.canon(r) == c {
-				return
-			}
+		if s.inCountries(s.cc.canon(c), s.w.Features.Romanisation.Region) {
+			return
 		}
 	}
 	for i := range a.toks {

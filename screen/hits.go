@@ -53,5 +53,5 @@ func (sc *screening) explain(c *candidate) {
 	if r.name.Kind == NameWeak {
 		c.features = append(c.features, party.Feature{Feature: "weak_alias", Detail: "a weak alias alone cannot make a match"})
 	}
-	c.score = s.qualify(res.score, r.entity, &sc.q, &c.features)
+	c.score = s.qualify(res.score, r, &sc.q, c.qn, &c.features)
 }

@@ -120,8 +120,9 @@ func (m *comparer) compare(q *analysed, qw []float64, c *analysed, cw []float64,
 // does not rest on its distinctive words: a distinctive word left over on
 // each side (SIAM RICE against SIAM NICE: one rare word replaced by
 // another) caps the score at substitution.cap, and an alignment made only
-// of common words (KOREA, TRADING, KIM) with a word left over caps it at
-// common_only.cap. Token weights come from the loaded lists, so what is
+// of common words (KOREA, TRADING, KIM) caps it at common_only.cap. Names
+// equal once normalised never reach here: a listed name made only of
+// common words still matches itself. Token weights come from the loaded lists, so what is
 // distinctive grows with them.
 func (m *comparer) capDistinctive(s *scored, q, c *side, explain bool) {
 	f := &m.w.Features
@@ -132,8 +133,7 @@ func (m *comparer) capDistinctive(s *scored, q, c *side, explain bool) {
 				Detail: "a distinctive word differs on both sides: capped below match"})
 		}
 	}
-	if ceiling := f.CommonOnly.Cap; s.score > ceiling && leftover(q, 0)+leftover(c, 0) > 0 &&
-		maxAligned(q) < f.CommonOnly.Common && maxAligned(c) < f.CommonOnly.Common {
+	if ceiling := f.CommonOnly.Cap; s.score > ceiling && maxAligned(q) < f.CommonOnly.Common && maxAligned(c) < f.CommonOnly.Common {
 		s.score = ceiling
 		if explain {
 			s.features = append(s.features, party.Feature{Feature: "common_only", Score: ceiling, Weight: 1,

@@ -114,6 +114,19 @@ func (k *Korean) Plausible(word string) bool {
 	return ok[len(word)]
 }
 
+// Syllable reports whether a folded word is one Korean syllable (Chol,
+// Yong, Hwa): an optional initial, a vowel and an optional final of the
+// inventory. A nil Korean finds no word a syllable.
+func (k *Korean) Syllable(word string) bool {
+	if k == nil || word == "" || len(word) > 64 || !isASCIILetters(word) {
+		return false
+	}
+	var buf [65]bool
+	ok := buf[:len(word)+1]
+	k.syllablesFrom(word, 0, ok)
+	return ok[len(word)]
+}
+
 // syllablesFrom marks in ok the end of every syllable of word that starts
 // at i.
 func (k *Korean) syllablesFrom(word string, i int, ok []bool) {
