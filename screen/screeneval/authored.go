@@ -123,7 +123,8 @@ func watchmanProbes(path string, c *corpus) ([]probe, screen.List, error) {
 
 // companyProbes reads the authored innocent companies (name, country,
 // note) and screens each twice: by name alone and with its country.
-// A company that is in fact listed under that name is an error of the set.
+// A company that is in fact listed under that name, or under that name
+// with another legal form, is an error of the set.
 func companyProbes(sets fs.FS, c *corpus) ([]probe, error) {
 	f, err := sets.Open(CompaniesFile)
 	if err != nil {
@@ -142,7 +143,11 @@ func companyProbes(sets fs.FS, c *corpus) ([]probe, error) {
 			return nil, fmt.Errorf("%s: record %d: %q is in the set twice", CompaniesFile, i+1, r[0])
 		}
 		seen[k] = true
-		if es := c.byName[k]; len(es) > 0 {
+		es := c.byName[k]
+		if len(es) == 0 {
+			es = c.byCore[core(r[0])] // listed but for the legal form
+		}
+		if len(es) > 0 {
 			return nil, fmt.Errorf("%s: record %d: %q is listed (%s): not an innocent company", CompaniesFile, i+1, r[0], es[0].ID)
 		}
 		ps = append(ps,

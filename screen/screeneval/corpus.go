@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -29,6 +30,31 @@ type corpus struct {
 	// byName maps a folded name to the entities that carry it, on every
 	// list: the same party on two lists shares a name.
 	byName map[string][]*screen.Entity
+	// byCore maps an organisation's folded name without its legal form
+	// ("korea samjong shipping" for KOREA SAMJONG SHIPPING CO) to the
+	// organisations that carry it: lists add or drop the legal form.
+	byCore map[string][]*screen.Entity
+}
+
+// legalForms are the words dropped from an organisation's name to find the
+// same party on another list. The list is short on purpose: it only joins
+// names that differ by a legal form, never by a word of substance.
+var legalForms = map[string]bool{"co": true, "company": true, "corp": true, "corporation": true, "ltd": true,
+	"limited": true, "inc": true, "llc": true, "plc": true, "jv": true, "the": true}
+
+// core is fold(s) without legal-form words, or "" when fewer than two
+// words are left (too little to say two names are one party).
+func core(s string) string {
+	var out []string
+	for _, w := range strings.Fields(fold(s)) {
+		if !legalForms[w] {
+			out = append(out, w)
+		}
+	}
+	if len(out) < 2 {
+		return ""
+	}
+	return strings.Join(out, " ")
 }
 
 // loadCorpus loads UN and OFAC from shared, and every file of the EU and UK
@@ -42,7 +68,7 @@ func loadCorpus(ctx context.Context, shared string) (*corpus, error) {
 		}
 		paths = append(paths, more...)
 	}
-	c := &corpus{byID: make(map[string]*screen.Entity), byName: make(map[string][]*screen.Entity)}
+	c := &corpus{byID: make(map[string]*screen.Entity), byName: make(map[string][]*screen.Entity), byCore: make(map[string][]*screen.Entity)}
 	for _, p := range paths {
 		l, err := screen.Load(ctx, p)
 		if err != nil {
@@ -69,6 +95,16 @@ func (c *corpus) index(l *screen.List) {
 			}
 			seen[k] = true
 			c.byName[k] = append(c.byName[k], e)
+		}
+		if e.Kind != screen.KindOrganisation {
+			continue
+		}
+		seen = make(map[string]bool)
+		for _, n := range e.Names {
+			if k := core(n.Value); k != "" && !seen[k] {
+				seen[k] = true
+				c.byCore[k] = append(c.byCore[k], e)
+			}
 		}
 	}
 }
@@ -119,12 +155,17 @@ func fold(s string) string {
 
 // targets returns the entities that count as the right reference for a
 // query made from e: e itself and the same party on another list, which
-// shares one of e's names exactly (after folding), has a compatible kind
-// and, for persons whose lists both give birth dates, a birth year.
+// shares one of e's names exactly (after folding; for organisations, also
+// after dropping legal forms), has a compatible kind and, for persons
+// whose lists both give birth dates, a birth year.
 func (c *corpus) targets(e *screen.Entity) []string {
 	out := []string{e.ID}
 	for _, n := range e.Names {
-		for _, o := range c.byName[fold(n.Value)] {
+		same := c.byName[fold(n.Value)]
+		if e.Kind == screen.KindOrganisation {
+			same = append(slices.Clip(same), c.byCore[core(n.Value)]...)
+		}
+		for _, o := range same {
 			if o.Source == e.Source || !e.Kind.Compatible(o.Kind) || contains(out, o.ID) {
 				continue
 			}

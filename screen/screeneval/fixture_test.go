@@ -141,6 +141,7 @@ func TestSetErrors(t *testing.T) {
 		only                      string
 	}{
 		{"listed company", CompaniesFile, "name,country,note\nExample Sea Shipping Company,,x\n", "is listed (UN:KPe.901)", SetCompanies},
+		{"listed but for the legal form", CompaniesFile, "name,country,note\nExample Sea Shipping Ltd,,x\n", "is listed (UN:KPe.901)", SetCompanies},
 		{"company twice", CompaniesFile, "name,country,note\nAcme Rice,,x\nACME RICE,,y\n", "in the set twice", SetCompanies},
 		{"unknown target", CrossScriptFile, "query,script,targets,kind,note\n金正恩,Han,OFAC:20157,person,x\n", "not on the loaded lists", SetCrossScript},
 		{"bad kind", CrossScriptFile, "query,script,targets,kind,note\n금,Hangul,UN:KPi.901,planet,x\n", `kind "planet"`, SetCrossScript},
@@ -159,17 +160,22 @@ func TestSetErrors(t *testing.T) {
 }
 
 func TestTargets(t *testing.T) {
-	c := &corpus{byID: map[string]*screen.Entity{}, byName: map[string][]*screen.Entity{}}
+	c := &corpus{byID: map[string]*screen.Entity{}, byName: map[string][]*screen.Entity{}, byCore: map[string][]*screen.Entity{}}
 	lists := []screen.List{
 		{Entities: []screen.Entity{
 			{ID: "UN:KPi.1", Source: "UN", Kind: screen.KindPerson, Names: []screen.Name{{Value: "KIM YONG CHOL"}}, DatesOfBirth: []string{"1962-02-18"}},
 			{ID: "UN:KPe.1", Source: "UN", Kind: screen.KindOrganisation, Names: []screen.Name{{Value: "KORYO BANK"}}},
+			{ID: "UN:KPe.2", Source: "UN", Kind: screen.KindOrganisation, Names: []screen.Name{{Value: "KOREA SAMJONG SHIPPING"}}},
+			{ID: "UN:KPe.3", Source: "UN", Kind: screen.KindOrganisation, Names: []screen.Name{{Value: "OFFICE 39"}}},
 		}},
 		{Entities: []screen.Entity{
 			{ID: "OFAC:1", Source: "OFAC", Kind: screen.KindPerson, Names: []screen.Name{{Value: "KIM, Yong Chol"}}, DatesOfBirth: []string{"18 Feb 1962"}},
 			{ID: "OFAC:2", Source: "OFAC", Kind: screen.KindPerson, Names: []screen.Name{{Value: "KIM, Yong Chol"}}, DatesOfBirth: []string{"1970"}},
 			{ID: "OFAC:3", Source: "OFAC", Kind: screen.KindPerson, Names: []screen.Name{{Value: "Koryo Bank"}}},
 			{ID: "OFAC:4", Source: "OFAC", Kind: screen.KindOrganisation, Names: []screen.Name{{Value: "Koryo Bank"}}},
+			{ID: "OFAC:5", Source: "OFAC", Kind: screen.KindOrganisation, Names: []screen.Name{{Value: "KOREA SAMJONG SHIPPING CO."}}},
+			{ID: "OFAC:6", Source: "OFAC", Kind: screen.KindOrganisation, Names: []screen.Name{{Value: "KOREA SAMJONG TRADING CO."}}},
+			{ID: "OFAC:7", Source: "OFAC", Kind: screen.KindOrganisation, Names: []screen.Name{{Value: "OFFICE CO"}}},
 		}},
 	}
 	for i := range lists {
@@ -180,5 +186,11 @@ func TestTargets(t *testing.T) {
 	}
 	if diff := cmp.Diff([]string{"UN:KPe.1", "OFAC:4"}, c.targets(c.byID["UN:KPe.1"])); diff != "" {
 		t.Errorf("organisation targets (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]string{"UN:KPe.2", "OFAC:5"}, c.targets(c.byID["UN:KPe.2"])); diff != "" {
+		t.Errorf("targets across a legal form (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]string{"UN:KPe.3"}, c.targets(c.byID["UN:KPe.3"])); diff != "" {
+		t.Errorf("targets of a short name (-want +got):\n%s", diff)
 	}
 }
