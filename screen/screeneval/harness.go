@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 )
 
@@ -24,7 +25,7 @@ func (h *harness) typos(ctx context.Context, _ string) error {
 	for _, kind := range []string{"entities", "persons"} {
 		set.Totals = append(set.Totals, total(kind, ps, all, func(p *probe) bool { return strings.HasPrefix(p.group, kind+"/") }))
 	}
-	set.Totals = append(set.Totals, missSamples("misses", ps, all, 30))
+	set.Totals = append(set.Totals, missSamples("misses", ps, all, 30), worstNames(ps, all, 15))
 	h.rep.Sets = append(h.rep.Sets, set)
 	return nil
 }
@@ -43,6 +44,38 @@ func (h *harness) runSetOutcomes(ctx context.Context, ps []probe) (setRows, []ou
 		return setRows{}, nil, err
 	}
 	return setRows{tally(ps, os), total("all", ps, os, func(*probe) bool { return true })}, os, nil
+}
+
+// worstNames is a row with no counts that names the n listed names whose
+// variants were most often lost, with how many of how many: where
+// candidate generation or scoring fails, by name.
+func worstNames(ps []probe, os []outcome, n int) Tally {
+	type count struct {
+		name        string
+		lost, total int
+	}
+	by := make(map[string]*count)
+	var order []*count
+	for i := range ps {
+		c := by[ps[i].note]
+		if c == nil {
+			c = &count{name: ps[i].note}
+			by[ps[i].note] = c
+			order = append(order, c)
+		}
+		c.total++
+		if !os[i].found {
+			c.lost++
+		}
+	}
+	slices.SortStableFunc(order, func(a, b *count) int { return b.lost - a.lost })
+	t := Tally{Group: "names most often lost"}
+	for _, c := range order[:min(n, len(order))] {
+		if c.lost > 0 {
+			t.Samples = append(t.Samples, fmt.Sprintf("%s: %d of %d variants lost", c.name, c.lost, c.total))
+		}
+	}
+	return t
 }
 
 // missSamples is a row with no counts that carries up to n misses spread
