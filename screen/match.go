@@ -126,20 +126,27 @@ func (m *comparer) compare(q *analysed, qw []float64, c *analysed, cw []float64,
 // distinctive grows with them.
 func (m *comparer) capDistinctive(s *scored, q, c *side, explain bool) {
 	f := &m.w.Features
-	if ceiling := f.Substitution.Cap; s.score > ceiling && maxLeftover(q) >= f.Substitution.Distinctive && maxLeftover(c) >= f.Substitution.Distinctive {
-		s.score = ceiling
+	if f.Substitution.Cap < s.score && maxLeftover(q) >= f.Substitution.Distinctive && maxLeftover(c) >= f.Substitution.Distinctive {
+		s.score = m.capped(s.score, f.Substitution.Cap)
 		if explain {
-			s.features = append(s.features, party.Feature{Feature: "substitution", Score: ceiling, Weight: 1,
+			s.features = append(s.features, party.Feature{Feature: "substitution", Score: round3(s.score), Weight: f.Substitution.Cap,
 				Detail: "a distinctive word differs on both sides: capped below match"})
 		}
 	}
-	if ceiling := f.CommonOnly.Cap; s.score > ceiling && maxAligned(q) < f.CommonOnly.Common && maxAligned(c) < f.CommonOnly.Common {
-		s.score = ceiling
+	if f.CommonOnly.Cap < s.score && maxAligned(q) < f.CommonOnly.Common && maxAligned(c) < f.CommonOnly.Common {
+		s.score = m.capped(s.score, f.CommonOnly.Cap)
 		if explain {
-			s.features = append(s.features, party.Feature{Feature: "common_only", Score: ceiling, Weight: 1,
+			s.features = append(s.features, party.Feature{Feature: "common_only", Score: round3(s.score), Weight: f.CommonOnly.Cap,
 				Detail: "only common words agree: capped below match"})
 		}
 	}
+}
+
+// capped maps a score above ceiling into the cap_spread below it, keeping
+// the order of the scores it caps: of two namesakes capped for sharing
+// only common words, the closer spelling still ranks first.
+func (m *comparer) capped(score, ceiling float64) float64 {
+	return ceiling - m.w.Features.Name.CapSpread*(1-score)/(1-ceiling)
 }
 
 // maxLeftover is the weight of the side's heaviest unaligned word.
@@ -410,28 +417,25 @@ func allKorean(a *analysed, sp *span) bool {
 // skeleton, each the mean of Jaro-Winkler and the Levenshtein ratio (for
 // vessels the Levenshtein ratio alone, since ship names are short and
 // exact). The skeleton counts only when both words are plausibly Korean
-// (korean). A histogram bound skips pairs that cannot reach
-// min_lev_ratio.
+// (korean). Histogram bounds skip the spellings that cannot reach
+// min_lev_ratio: the stored histograms (ah, bh) are of the skeletons, so
+// the plain spellings get their own, counted only when the skeletons'
+// bound fails (a skeleton can be further apart than its spelling:
+// "ehang" and "chang").
 func (m *comparer) fuzzy(at, as string, ah *[27]uint8, bt, bs string, bh *[27]uint8, vessel, korean bool) float64 {
 	minLevRatio, skeletonSim := m.w.Features.Name.MinLevRatio, m.w.Features.Romanisation.Similarity
-	la, lb := len(as), len(bs)
-	if !korean {
-		la, lb = len(at), len(bt)
+	skelOK := korean && len(as) >= 3 && len(bs) >= 3 && mayReach(ah, bh, max(len(as), len(bs)), minLevRatio)
+	textOK := len(at) >= 3 && len(bt) >= 3
+	if textOK && !skelOK {
+		th, uh := histogram(at), histogram(bt)
+		textOK = mayReach(&th, &uh, max(len(at), len(bt)), minLevRatio)
 	}
-	if la < 3 || lb < 3 {
-		return 0
+	var lt, ls float64
+	if textOK {
+		lt = levRatio(at, bt)
 	}
-	maxl := la
-	if lb > maxl {
-		maxl = lb
-	}
-	if 1-float64(levLowerBound(ah, bh))/float64(maxl) < minLevRatio {
-		return 0
-	}
-	ls := levRatio(as, bs)
-	lt := levRatio(at, bt)
-	if !korean {
-		ls = 0
+	if skelOK {
+		ls = levRatio(as, bs)
 	}
 	if ls < minLevRatio && lt < minLevRatio {
 		return 0
@@ -440,11 +444,18 @@ func (m *comparer) fuzzy(at, as string, ah *[27]uint8, bt, bs string, bh *[27]ui
 		return max(lt, ls*skeletonSim)
 	}
 	st := (lt + matchr.JaroWinkler(at, bt, false)) / 2
-	if !korean {
+	if !skelOK {
 		return st
 	}
 	ss := (ls + matchr.JaroWinkler(as, bs, false)) / 2 * skeletonSim
 	return max(st, ss)
+}
+
+// mayReach reports whether two strings of letter histograms a and b, the
+// longer maxl letters long, may have a Levenshtein ratio of at least
+// ratio.
+func mayReach(a, b *[27]uint8, maxl int, ratio float64) bool {
+	return 1-float64(levLowerBound(a, b))/float64(maxl) >= ratio
 }
 
 // spanSim compares a joined span with a single word token; korean says

@@ -33,8 +33,12 @@ type Weights struct {
 			ExtraFloor      float64 `yaml:"extra_floor"`
 			Omission        float64 `yaml:"omission"`
 			// ShortWord is the length up to which two words that are not
-			// both plausibly Korean align only when spelled alike.
+			// both plausibly Korean align by edit distance only when they
+			// begin with the same letter.
 			ShortWord int `yaml:"short_word"`
+			// CapSpread is the band below a cap into which the capped
+			// scores are mapped, in order.
+			CapSpread float64 `yaml:"cap_spread"`
 		} `yaml:"name"`
 		Romanisation romanisation `yaml:"romanisation"`
 		Initial      similarity   `yaml:"initial"`
@@ -192,6 +196,7 @@ func (w *Weights) validate(f *datafile.File, root *yaml.Node) {
 		unit(ft.Name.ExtraFloor, "features", "name", "extra_floor"),
 		unit(ft.Name.Omission, "features", "name", "omission"),
 		count(float64(ft.Name.ShortWord), 64, "features", "name", "short_word"),
+		unit(ft.Name.CapSpread, "features", "name", "cap_spread"),
 		unit(ft.Romanisation.Similarity, "features", "romanisation", "similarity"),
 		unit(ft.Initial.Similarity, "features", "initial", "similarity"),
 		unit(ft.LegalForm.Similarity, "features", "legal_form", "similarity"),
