@@ -209,10 +209,14 @@ func (sc *screening) names() {
 	// Most names have one reading or a few: a small array keeps them off
 	// the heap.
 	var buf [4]names.Name
+	sinoKorean := s.sinoKoreanParty(q.e)
 	for _, name := range q.e.Names {
 		var foreign []string
 		read, screened := false, false
 		for _, rd := range s.az.AppendReadings(buf[:0], name) {
+			if rd.Reading == names.ReadingSinoKorean && !sinoKorean {
+				continue
+			}
 			qa := analyseName(s.w, rd, vessel)
 			s.localise(qa, q.e)
 			if len(qa.foreign) == 0 {
@@ -245,6 +249,25 @@ func (sc *screening) names() {
 			sc.note("cannot_screen", "no name to compare")
 		}
 	}
+}
+
+// sinoKoreanParty reports whether the Han names of party e may be read by
+// their Sino-Korean sounds: e states no country, or one of the analyser's
+// SinoKoreanCountries. A Chinese or Japanese party's Han name is read as
+// Chinese (pinyin) only.
+func (s *Screener) sinoKoreanParty(e *party.Entity) bool {
+	if len(e.Countries) == 0 {
+		return true
+	}
+	for _, c := range e.Countries {
+		c = s.cc.canon(c)
+		for _, k := range s.az.SinoKoreanCountries() {
+			if s.cc.canon(k) == c {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // screenReading compares one reading qa of the query name raw with its

@@ -46,6 +46,7 @@ func TestSharedScripts(t *testing.T) {
 	}{
 		// KIM Jong Un is on the OFAC list (SDN 20157), not the UN one.
 		{"han person", Query{Name: "金正恩", Kind: KindPerson}, "OFAC:20157"},
+		{"han person, korean party", Query{Name: "金正恩", Kind: KindPerson, Country: "KP"}, "OFAC:20157"},
 		{"hangul person", Query{Name: "김정은", Kind: KindPerson}, "OFAC:20157"},
 		{"russian kontsevich person", Query{Name: "Ким Чен Ын", Kind: KindPerson}, "OFAC:20157"},
 		{"KOMID in hangul", Query{Name: "조선광업개발무역회사", Kind: KindOrganisation}, "UN:KPe.001"},
@@ -63,6 +64,18 @@ func TestSharedScripts(t *testing.T) {
 				t.Errorf("Screen(%q) did not find %s; hits %v", tt.q.Name, tt.entity, hits)
 			}
 		})
+	}
+}
+
+// TestSharedSinoKoreanCountries checks that a Chinese or Japanese party's
+// Han name is not read as Korean.
+func TestSharedSinoKoreanCountries(t *testing.T) {
+	s := sharedScreener(t)
+	for _, country := range []string{"China", "JP"} {
+		q := Query{Name: "金正恩", Kind: KindPerson, Country: country}
+		if ok, hits := found(t, s, q, "OFAC:20157"); ok {
+			t.Errorf("Screen(%q, %s) found OFAC:20157 by the Korean reading; hits %v", q.Name, country, hits)
+		}
 	}
 }
 

@@ -42,18 +42,22 @@ type Folded struct {
 // Cyrillic to Latin, deletes apostrophes and dots, and turns all other
 // punctuation and symbols into spaces. "&" becomes the word "and".
 func Fold(s string) Folded {
+	s = expandIteration(s)
 	var b strings.Builder
 	b.Grow(len(s) + 8)
 	var f Folded
+	var prev rune
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
+		last := prev
+		prev = r
 		switch {
 		case r < utf8.RuneSelf:
 			foldASCII(&b, byte(r))
 		case isApostrophe(r):
 		case isHangulSyllable(r):
-			appendHangul(&b, r)
+			appendHangul(&b, r, last)
 		case isHan(r):
 			if !appendPinyin(&b, r) {
 				f.Untranslated++
@@ -168,4 +172,27 @@ func squashSpaces(s string) string {
 		space = false
 	}
 	return strings.TrimRight(b.String(), " ")
+}
+
+// iterationMark is 々, which Japanese (and older Chinese) writing puts for
+// a repeated Han character: 佐々木 is 佐佐木, Sasaki.
+const iterationMark = '々'
+
+// expandIteration writes out the character each iteration mark repeats, so
+// that it is read like any other Han character. A mark that follows no Han
+// character is left for Fold to report.
+func expandIteration(s string) string {
+	if !strings.ContainsRune(s, iterationMark) {
+		return s
+	}
+	var b strings.Builder
+	var prev rune
+	for _, r := range s {
+		if r == iterationMark && isHan(prev) {
+			r = prev
+		}
+		b.WriteRune(r)
+		prev = r
+	}
+	return b.String()
 }

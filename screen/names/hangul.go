@@ -24,29 +24,49 @@ var (
 // isHangulSyllable reports whether r is a precomposed Hangul syllable.
 func isHangulSyllable(r rune) bool { return r >= hangulBase && r <= hangulLast }
 
-// appendHangul appends the romanisation of one Hangul syllable; the lead
-// ㄹ is always written "r", as DPRK usage keeps it.
-func appendHangul(b *strings.Builder, r rune) {
+// appendHangul appends the romanisation of one Hangul syllable r that
+// follows prev in its word (0 at the start); the lead ㄹ is always written
+// "r", as DPRK usage keeps it.
+//
+// A lead ㄱ after a final ㄴ is written "g" (만건 → mangon), as
+// McCune–Reischauer voices it: the lists write such names syllable by
+// syllable ("Ri Man Gon"), and when the matcher joins those syllables the
+// "n" and "g" meet as the digraph ng, which the romanisation skeleton
+// reads as one sound; writing "nk" here would keep the two spellings
+// apart.
+func appendHangul(b *strings.Builder, r, prev rune) {
 	i := int(r - hangulBase)
 	lead := i / (hangulVowel * hangulTail)
 	vowel := (i % (hangulVowel * hangulTail)) / hangulTail
 	tail := i % hangulTail
-	b.WriteString(hangulLeads[lead])
+	if lead == leadK && isHangulSyllable(prev) && int(prev-hangulBase)%hangulTail == tailN {
+		b.WriteByte('g')
+	} else {
+		b.WriteString(hangulLeads[lead])
+	}
 	b.WriteString(hangulVowels[vowel])
 	b.WriteString(hangulTails[tail])
 }
+
+// Indexes of the lead ㄱ and the final ㄴ in the jamo tables.
+const (
+	leadK = 0
+	tailN = 4
+)
 
 // RomanizeHangul returns s with every Hangul syllable romanised and word
 // boundaries kept, so "김정은" becomes "kimchongun". Other characters are
 // copied unchanged.
 func RomanizeHangul(s string) string {
 	var b strings.Builder
+	var prev rune
 	for _, r := range s {
 		if isHangulSyllable(r) {
-			appendHangul(&b, r)
-			continue
+			appendHangul(&b, r, prev)
+		} else {
+			b.WriteRune(r)
 		}
-		b.WriteRune(r)
+		prev = r
 	}
 	return b.String()
 }

@@ -14,8 +14,10 @@ const HanjaFile = "hanja.yaml"
 
 // hanjaFile is the shape of hanja.yaml.
 type hanjaFile struct {
-	Readings map[string]string `yaml:"readings"`
-	Words    map[string]string `yaml:"words"`
+	Surnames  string            `yaml:"surnames"`
+	Countries []string          `yaml:"countries"`
+	Readings  map[string]string `yaml:"readings"`
+	Words     map[string]string `yaml:"words"`
 }
 
 // hanja reads Han characters by their Sino-Korean sounds, romanised as
@@ -25,6 +27,11 @@ type hanja struct {
 	chars map[rune]string
 	// words maps fixed words to their romanised reading.
 	words termTable
+	// surnames are the characters Korean personal names begin with.
+	surnames map[rune]bool
+	// countries are the parties' countries whose Han names are read as
+	// Korean.
+	countries []string
 }
 
 // loadHanja reads [HanjaFile] from fsys.
@@ -40,7 +47,15 @@ func parseHanja(name string, data []byte) (*hanja, error) {
 		return nil, err
 	}
 	df := datafile.NewFile(name)
-	h := &hanja{chars: make(map[rune]string), words: termTable{words: make(map[string]string)}}
+	h := &hanja{chars: make(map[rune]string), words: termTable{words: make(map[string]string)},
+		surnames: make(map[rune]bool), countries: f.Countries}
+	for _, c := range f.Surnames {
+		if !isHan(c) {
+			df.FailAt(root, datafile.ErrInvalid, fmt.Sprintf("%q is not a Han character", c), "surnames")
+			continue
+		}
+		h.surnames[c] = true
+	}
 	given := make(map[rune]string)
 	for _, syl := range sortedKeys(f.Readings) {
 		rom, ok := romanizeSyllables(syl)
@@ -82,8 +97,10 @@ func romanizeSyllables(s string) (string, bool) {
 		return "", false
 	}
 	var b strings.Builder
+	var prev rune
 	for _, r := range s {
-		appendHangul(&b, r)
+		appendHangul(&b, r, prev)
+		prev = r
 	}
 	return b.String(), true
 }
@@ -91,3 +108,28 @@ func romanizeSyllables(s string) (string, bool) {
 // word returns the romanised reading of the longest fixed word at the
 // start of s and its length in bytes, or 0.
 func (h *hanja) word(s string) (string, int) { return h.words.longest(s) }
+
+// SinoKoreanCountries returns the countries whose parties' Han names are
+// read by their Sino-Korean sounds (the sino-korean reading): a screener
+// leaves that reading out for a party that states countries, none of them
+// here. The slice must not be modified.
+func (a *Analyzer) SinoKoreanCountries() []string { return a.hj.countries }
+
+// koreanLooking reports whether the Han text of s may be Korean: it begins
+// with a Korean surname character, or holds a glossary word.
+func (a *Analyzer) koreanLooking(s string) bool {
+	first := true
+	for i, r := range s {
+		if !isHan(r) {
+			continue
+		}
+		if first && a.hj.surnames[r] {
+			return true
+		}
+		first = false
+		if _, n := a.gl.han.longest(s[i:]); n > 0 {
+			return true
+		}
+	}
+	return false
+}

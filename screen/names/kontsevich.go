@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io/fs"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/luxscreen/luxscreen/internal/datafile"
 )
@@ -21,6 +22,58 @@ type kontsevichFile struct {
 type kontsevich struct {
 	// syllables is keyed by the lower-case Cyrillic syllable.
 	syllables map[string]string
+	// maxRunes is the length of the longest syllable.
+	maxRunes int
+}
+
+// maxKontsevichSyllables bounds the syllables a word is segmented into:
+// Korean names and name words are one to four syllables (Рёнбон, Танчхон,
+// Чхонджин); a longer Cyrillic word is Russian.
+const maxKontsevichSyllables = 4
+
+// read returns the Korean romanisation of a lower-case Cyrillic word: a
+// syllable of the table, or a word of up to maxKontsevichSyllables that
+// the table's syllables spell exactly (Рёнбон is Рён+бон, ryongpong,
+// which the skeleton meets with Ryonbong). The segmentation is greedy,
+// longest syllable first; a word it cannot spell whole is not Korean.
+func (k *kontsevich) read(word string) (string, bool) {
+	if lat, ok := k.syllables[word]; ok {
+		return lat, true
+	}
+	var parts [maxKontsevichSyllables]string
+	n := 0
+	for rest := word; rest != ""; n++ {
+		if n == len(parts) {
+			return "", false
+		}
+		lat, size := k.longest(rest)
+		if size == 0 {
+			return "", false
+		}
+		parts[n] = lat
+		rest = rest[size:]
+	}
+	return strings.Join(parts[:n], ""), true
+}
+
+// longest returns the romanisation of the longest syllable at the start
+// of s and its length in bytes, or 0.
+func (k *kontsevich) longest(s string) (string, int) {
+	var ends [8]int
+	n := 0
+	for i, r := range s {
+		if n == len(ends) || n == k.maxRunes {
+			break
+		}
+		ends[n] = i + utf8.RuneLen(r)
+		n++
+	}
+	for j := n - 1; j >= 0; j-- {
+		if lat, ok := k.syllables[s[:ends[j]]]; ok {
+			return lat, ends[j]
+		}
+	}
+	return "", 0
 }
 
 // loadKontsevich reads [KontsevichFile] from fsys.
@@ -50,6 +103,7 @@ func parseKontsevich(name string, data []byte) (*kontsevich, error) {
 			df.FailAt(root, datafile.ErrDuplicate, fmt.Sprintf("%q is given twice", lc), "syllables", cy)
 		default:
 			k.syllables[lc] = lat
+			k.maxRunes = max(k.maxRunes, utf8.RuneCountInString(lc))
 		}
 	}
 	if err := df.Err(); err != nil {
@@ -73,7 +127,7 @@ func (a *Analyzer) renderCyrillic(b *strings.Builder, s string, m mode) (int, bo
 		}
 	}
 	if m&modeKontsevich != 0 {
-		if lat, ok := a.kv.syllables[word]; ok {
+		if lat, ok := a.kv.read(word); ok {
 			writeWord(b, lat)
 			return n, true
 		}

@@ -81,9 +81,11 @@ func romanNumeral(n int) string {
 // and returns the shortened slice. Legal forms may follow a trailing Roman
 // numeral ("Ocean Star II Co").
 //
-// A Roman numeral is read only after a word and when nothing but legal
-// forms follows it: "Kim II Sung" is a misspelt "Kim Il Sung", not a
-// number, while "Ryong Gang II" is the second ship of the name.
+// A Roman numeral is read only at either end of a name: first, before
+// words ("II Economic Committee"), or last after a word, with nothing but
+// legal forms after it ("Ryong Gang II", "Ocean Star II Co"). In the
+// middle it is a misspelt word as often as a number: "Kim II Sung" is
+// Kim Il Sung.
 func (lx *lexicon) rewriteNumerals(raw []string) []string {
 	nm := lx.numerals
 	out := raw[:0]
@@ -93,7 +95,7 @@ func (lx *lexicon) rewriteNumerals(raw []string) []string {
 			continue
 		case nm.ordinals[t] != "":
 			t = nm.ordinals[t]
-		case nm.roman[t] != "" && len(out) > 0 && !isDigits(out[len(out)-1]) && lx.onlyLegal(raw[i+1:]):
+		case nm.roman[t] != "" && romanPlace(out, raw[i+1:], lx):
 			t = nm.roman[t]
 		}
 		out = append(out, t)
@@ -108,6 +110,15 @@ func (lx *lexicon) rewriteNumerals(raw []string) []string {
 		kept = append(kept, t)
 	}
 	return kept
+}
+
+// romanPlace reports whether a Roman numeral between the tokens before
+// (already read) and after may be read as a number.
+func romanPlace(before, after []string, lx *lexicon) bool {
+	if len(before) == 0 {
+		return len(after) > 0
+	}
+	return !isDigits(before[len(before)-1]) && lx.onlyLegal(after)
 }
 
 // onlyLegal reports whether every token of rest is a one-word legal form.

@@ -12,12 +12,16 @@ const (
 	// scripts kept as they are.
 	ReadingDefault = ""
 	// ReadingSinoKorean reads Han characters by their Sino-Korean sounds
-	// (金正恩 → kim chong un), with the glossary's words translated.
+	// (金正恩 → kim chong un), with the glossary's words translated. Only
+	// a name that begins with a Korean surname character or holds a
+	// glossary word gets it (see hanja.yaml).
 	ReadingSinoKorean = "sino-korean"
 	// ReadingGlossary translates the glossary's organisation words of
 	// Korean, Chinese and Russian names into English (조선광업개발무역회사 →
 	// korea mining development trading company) and reads the rest as
-	// the default reading does.
+	// the default reading does, except that Russian words spelling Korean
+	// syllables are read as the Kontsevich reading does (Корейская
+	// генеральная корпорация Рёнбон → korea general corp ryongpong).
 	ReadingGlossary = "glossary"
 	// ReadingKontsevich reads Russian renderings of Korean names back into
 	// Korean romanisation (Ким Чен Ын → kim chong un).
@@ -45,8 +49,8 @@ var readingModes = [...]struct {
 	need  scripts
 }{
 	{ReadingSinoKorean, modeSinoKorean | modeGlossary, hasHan},
-	{ReadingGlossary, modeGlossary, hasHan | hasHangul | hasCyrillic},
 	{ReadingKontsevich, modeKontsevich, hasCyrillic},
+	{ReadingGlossary, modeGlossary | modeKontsevich, hasHan | hasHangul | hasCyrillic},
 	{ReadingTranslit, modeTranslit, hasOther},
 }
 
@@ -97,13 +101,14 @@ func (a *Analyzer) Readings(s string) []Name { return a.AppendReadings(nil, s) }
 // slice screens a Latin name without allocating for its readings.
 func (a *Analyzer) AppendReadings(dst []Name, s string) []Name {
 	dst = append(dst, a.Analyze(s))
+	s = expandIteration(s)
 	sc := scanScripts(s)
 	if sc == 0 {
 		return dst
 	}
 	first := len(dst) - 1
 	for _, rm := range readingModes {
-		if sc&rm.need == 0 {
+		if sc&rm.need == 0 || (rm.m&modeSinoKorean != 0 && !a.koreanLooking(s)) {
 			continue
 		}
 		text, changed := a.render(s, rm.m)

@@ -54,7 +54,7 @@ func TestReadings(t *testing.T) {
 			{"glossary", "zhang an hai lian technology co ltd"},
 		}},
 		{"hangul org segmented", "조선광업개발무역회사", []reading{
-			{"", "chosonkwangopkaepalmuyokhoesa"},
+			{"", "chosongwangopkaepalmuyokhoesa"},
 			{"glossary", "korea mining development trading co"},
 		}},
 		{"hangul org keeps the unknown part whole", "조선련봉총회사", []reading{
@@ -62,6 +62,21 @@ func TestReadings(t *testing.T) {
 			{"glossary", "korea ryonpong general corp"},
 		}},
 		{"hangul person has one reading", "김정은", []reading{{"", "kimchongun"}}},
+		{"hangul ㄱ after ㄴ is g, as joined syllables spell it", "리만건", []reading{{"", "rimangon"}}},
+		{"hangul person and org", "리만건 조선광업개발무역회사", []reading{
+			{"", "rimangon chosongwangopkaepalmuyokhoesa"},
+			{"glossary", "rimangon korea mining development trading co"},
+		}},
+		{"russian korean single vowel", "Ким Ё Чжон", []reading{{"", "kim e chzhon"}, {"kontsevich", "kim yo chong"}}},
+		{"russian korean word spelt by syllables", "Банк Корё", []reading{{"", "bank kore"}, {"kontsevich", "bank koryo"}}},
+		{"russian org with korean name", "Корейская генеральная корпорация Рёнбон", []reading{
+			{"", "koreyskaya generalnaya corp renbon"},
+			{"kontsevich", "koreyskaya generalnaya corp ryongpong"},
+			{"glossary", "korea general corp ryongpong"},
+		}},
+		{"russian word is not split into korean syllables", "Путин", []reading{{"", "putin"}}},
+		{"japanese iteration mark", "高々木", []reading{{"", "gao gao mu"}, {"sino-korean", "ko ko mok"}}},
+		{"japanese name: no korean surname, no sino-korean reading", "山田太郎", []reading{{"", "shan tian tai lang"}}},
 		{"russian korean name", "Ким Чен Ын", []reading{{"", "kim chen yn"}, {"kontsevich", "kim chong un"}}},
 		{"russian korean name, hyphen", "Ким Ир-Сен", []reading{{"", "kim ir sen"}, {"kontsevich", "kim il song"}}},
 		{"russian name has no kontsevich reading", "Владимир Путин", []reading{{"", "vladimir putin"}}},
@@ -72,6 +87,7 @@ func TestReadings(t *testing.T) {
 		{"arabic known names", "محمد علي", []reading{{"", "محمد علي"}, {"translit", "muhammad ali"}}},
 		{"arabic article and unknown letters", "صدام حسين التكريتي", []reading{{"", "صدام حسين التكريتي"}, {"translit", "saddam hussein al tikriti"}}},
 		{"arabic letters", "شنداخ", []reading{{"", "شنداخ"}, {"translit", "shndakh"}}},
+		{"urdu letters", "شاہد", []reading{{"", "شاہد"}, {"translit", "shahd"}}},
 		{"persian", "حسین موسوی", []reading{{"", "حسین موسوی"}, {"translit", "hussein mousavi"}}},
 		{"devanagari inherent vowel", "रजनीकांत", []reading{{"", "रजनीकात"}, {"translit", "rajanikant"}}},
 		{"greek", "Νικόλαος", []reading{{"", "νικόλαος"}, {"translit", "nikolaos"}}},
@@ -113,6 +129,8 @@ func TestNumerals(t *testing.T) {
 		{"Ocean Star 3 Co Ltd", "Ocean Star III Co., Ltd.", "Ocean Star Third Co Ltd", "Ocean Star 3rd Co Ltd"},
 		{"19 Shipping", "19th Shipping", "Nineteenth Shipping"},
 		{"Leader 14", "Leader XIV"},
+		{"Office 39", "Office XXXIX", "Office No. 39", "Office 39th"},
+		{"2 Economic Committee", "II Economic Committee", "Second Economic Committee", "2nd Economic Committee"},
 	}
 	for _, g := range same {
 		want := a.Analyze(g[0]).Key()
@@ -130,7 +148,8 @@ func TestNumerals(t *testing.T) {
 		{"Nguyen Thi Vi", "nguyen thi vi"},
 		{"No Kwang Chol", "no kwang chol"}, // Korean surname 노
 		{"Ryong Gang V", "ryong gang v"},   // one letter: ambiguous
-		{"XXI Century Trading", "xxi century trading"},
+		{"Ryong XXI Gang", "ryong xxi gang"},
+		{"II", "ii"},
 	}
 	for _, tt := range kept {
 		if got := a.Analyze(tt.in).Key(); got != tt.want {
