@@ -135,6 +135,29 @@ type Hit struct {
 	ListedOn string `json:"listed_on,omitempty"`
 	// Features explain the score.
 	Features []Feature `json:"features"`
+	// Listed are the listed party's facts, for the person settling the
+	// hit; when the hit stands for the same party on several lists (see
+	// References), the union of their facts. The zero Facts when the hit
+	// was not made by a screener.
+	Listed Facts `json:"listed,omitzero"`
+	// References are the list entries the hit stands for: the entry above
+	// first, then the same party on other lists, merged into this hit
+	// because they share an identifier or a name with compatible facts.
+	References []Reference `json:"references,omitempty"`
+}
+
+// Refers reports whether the hit stands for the list entry with ID
+// entity: its own or one of its References.
+func (h *Hit) Refers(entity string) bool {
+	if h.Entity == entity {
+		return true
+	}
+	for i := range h.References {
+		if h.References[i].Entity == entity {
+			return true
+		}
+	}
+	return false
 }
 
 // Result is the outcome of screening one entity.

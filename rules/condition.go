@@ -481,12 +481,24 @@ func screeningEvidence(sc *party.Result, asOf time.Time) (Evidence, []Citation) 
 		if i >= 3 {
 			continue
 		}
-		p := fmt.Sprintf("%s %s %q (score %.2f", h.List, h.Ref, h.Name, h.Score)
-		if h.ListedOn != "" {
+		// The hit's list entries and the facts a reviewer settles it on
+		// (birth date, nationality, identifiers, designation date).
+		p := fmt.Sprintf("%s %q (score %.2f", party.RefsLine(h.List, h.Ref, h.References), h.Name, h.Score)
+		if h.MatchedName != "" && h.MatchedName != h.Name {
+			p += fmt.Sprintf("; matched %q (%s)", h.MatchedName, h.MatchedKind)
+		}
+		if f := h.Listed.Summary(h.Kind); f != "" {
+			p += "; " + f
+		} else if h.ListedOn != "" {
 			p += ", listed " + h.ListedOn
 		}
 		parts = append(parts, p+")")
 		cites = append(cites, Citation{Kind: "sanctions", Ref: h.List + " " + h.Ref, Text: h.Name})
+		for _, r := range h.References {
+			if r.Entity != h.Entity {
+				cites = append(cites, Citation{Kind: "sanctions", Ref: r.List + " " + r.Ref, Text: r.Name})
+			}
+		}
 	}
 	if len(sc.Hits) > 3 {
 		parts = append(parts, fmt.Sprintf("and %d more", len(sc.Hits)-3))

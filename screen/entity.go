@@ -32,11 +32,9 @@ const (
 	NameOriginalScript = party.NameOriginalScript
 )
 
-// Name is one name of an entity as the list writes it.
-type Name struct {
-	Value string   `json:"value"`
-	Kind  NameKind `json:"kind"`
-}
+// Name is one name of an entity as the list writes it; see
+// [party.ListedName].
+type Name = party.ListedName
 
 // IDType is the type of an identifier; see [party.IDType].
 type IDType = party.IDType
@@ -57,22 +55,12 @@ const (
 	IDOther        = party.IDOther
 )
 
-// Identifier is a number that identifies an entity.
-type Identifier struct {
-	Type    IDType `json:"type"`
-	Value   string `json:"value"`
-	Country string `json:"country,omitempty"`
-	Note    string `json:"note,omitempty"`
-}
+// Identifier is a number that identifies an entity; see
+// [party.ListedID].
+type Identifier = party.ListedID
 
-// Address is a listed address; fields the list leaves empty stay empty.
-type Address struct {
-	Street     string `json:"street,omitempty"`
-	City       string `json:"city,omitempty"`
-	Region     string `json:"region,omitempty"`
-	PostalCode string `json:"postal_code,omitempty"`
-	Country    string `json:"country,omitempty"`
-}
+// Address is a listed address; see [party.Address].
+type Address = party.Address
 
 // Entity is one designated party on one list.
 type Entity struct {
@@ -108,6 +96,34 @@ type Entity struct {
 	ListedOn     string    `json:"listed_on,omitempty"`
 	DatesOfBirth []string  `json:"dates_of_birth,omitempty"`
 	Remarks      string    `json:"remarks,omitempty"`
+	// Gender is a person's gender as the list gives it, lower case
+	// ("male", "female"), or "".
+	Gender string `json:"gender,omitempty"`
+	// Positions are a person's titles and functions as the list writes
+	// them (UN DESIGNATION, OFAC Title, FtM position).
+	Positions []string `json:"positions,omitempty"`
+	// Vessel are a ship's particulars, or nil.
+	Vessel *party.Vessel `json:"vessel,omitempty"`
+}
+
+// Facts returns what the list says about e, for a hit. The slices are
+// e's own, not copies: the entities of a loaded list never change.
+func (e *Entity) Facts() party.Facts {
+	return party.Facts{
+		Names:         e.Names,
+		BirthDates:    e.DatesOfBirth,
+		BirthPlaces:   e.BirthPlaces,
+		Nationalities: e.Nationalities,
+		Gender:        e.Gender,
+		Addresses:     e.Addresses,
+		Countries:     e.Countries,
+		Identifiers:   e.Identifiers,
+		Programs:      e.Programs,
+		Positions:     e.Positions,
+		Vessel:        e.Vessel,
+		ListedOn:      e.ListedOn,
+		Remarks:       e.Remarks,
+	}
 }
 
 // PrimaryName returns the entity's first primary name, or its first name.

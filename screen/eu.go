@@ -30,6 +30,8 @@ type euEntity struct {
 		Middle    string `xml:"middleName,attr"`
 		LastName  string `xml:"lastName,attr"`
 		Strong    string `xml:"strong,attr"`
+		Function  string `xml:"function,attr"`
+		Gender    string `xml:"gender,attr"`
 	} `xml:"nameAlias"`
 	Citizenships []struct {
 		Country string `xml:"countryDescription,attr"`
@@ -107,6 +109,15 @@ func parseEUXML(r io.Reader) (List, error) {
 				kind = NameWeak
 			}
 			ent.addName(v, kind)
+			if f := strings.TrimSpace(n.Function); f != "" && !contains(ent.Positions, f) {
+				ent.Positions = append(ent.Positions, f)
+			}
+			switch strings.ToUpper(strings.TrimSpace(n.Gender)) {
+			case "M":
+				ent.Gender = "male"
+			case "F":
+				ent.Gender = "female"
+			}
 		}
 		if len(ent.Names) == 0 {
 			return fmt.Errorf("logicalId %s: nameAlias: none", id)

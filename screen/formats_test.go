@@ -28,27 +28,27 @@ func TestLoadFormats(t *testing.T) {
 		want      []summary
 	}{
 		{"testdata/ofac_sdn_small.xml", FormatOFACXML, "02/27/2026", []summary{
-			{"OFAC:201", "201", KindVessel, []Name{{"SAMPLE STAR", NamePrimary}, {"OLD STAR", NameFKA}},
+			{"OFAC:201", "201", KindVessel, []Name{{Value: "SAMPLE STAR", Kind: NamePrimary}, {Value: "OLD STAR", Kind: NameFKA}},
 				[]Identifier{{Type: IDShipIMO, Value: "7937317"}, {Type: IDMMSI, Value: "445123000"}, {Type: IDCallSign, Value: "HMAB1"}}, []string{"Korea, North"}, nil, nil},
-			{"OFAC:202", "202", KindPerson, []Name{{"KIM, Example", NamePrimary}, {"BIG KIM", NameWeak}}, nil, []string{"Korea, North"},
+			{"OFAC:202", "202", KindPerson, []Name{{Value: "KIM, Example", Kind: NamePrimary}, {Value: "BIG KIM", Kind: NameWeak}}, nil, []string{"Korea, North"},
 				[]string{"Korea, North"}, []string{"Pyongyang, Korea, North"}},
 		}},
 		{"testdata/eu_small.xml", FormatEUXML, "2026-02-27T10:00:00.000+01:00", []summary{
-			{"EU:9001", "EU.901.01", KindOrganisation, []Name{{"EXAMPLE SEA SHIPPING COMPANY", NamePrimary}, {"Example Sea Shpg Co Ltd", NameAKA}, {"ESS", NameWeak}},
+			{"EU:9001", "EU.901.01", KindOrganisation, []Name{{Value: "EXAMPLE SEA SHIPPING COMPANY", Kind: NamePrimary}, {Value: "Example Sea Shpg Co Ltd", Kind: NameAKA}, {Value: "ESS", Kind: NameWeak}},
 				[]Identifier{{Type: IDCompanyIMO, Value: "5342883"}}, []string{"NORTH KOREA"}, nil, nil},
-			{"EU:9002", "9002", KindPerson, []Name{{"Tong Gu PAK", NamePrimary}}, nil, []string{"NORTH KOREA"}, []string{"NORTH KOREA"}, []string{"Nampo, NORTH KOREA"}},
+			{"EU:9002", "9002", KindPerson, []Name{{Value: "Tong Gu PAK", Kind: NamePrimary}}, nil, []string{"NORTH KOREA"}, []string{"NORTH KOREA"}, []string{"Nampo, NORTH KOREA"}},
 		}},
 		{"testdata/uk_small.csv", FormatUKCSV, "27-Feb-2026", []summary{
-			{"UK:DPR0901", "DPR0901", KindOrganisation, []Name{{"EXAMPLE SEA SHIPPING COMPANY", NamePrimary}, {"ESS", NameWeak}}, nil, []string{"North Korea"}, nil, nil},
-			{"UK:DPR0902", "DPR0902", KindVessel, []Name{{"SAMPLE STAR", NamePrimary}}, []Identifier{{Type: IDShipIMO, Value: "7937317"}}, nil, nil, nil},
-			{"UK:DPR0903", "DPR0903", KindPerson, []Name{{"Tong Gu PAK", NamePrimary}, {"박동구", NameOriginalScript}}, nil, []string{"North Korea"}, []string{"North Korea"}, []string{"Nampo, North Korea"}},
+			{"UK:DPR0901", "DPR0901", KindOrganisation, []Name{{Value: "EXAMPLE SEA SHIPPING COMPANY", Kind: NamePrimary}, {Value: "ESS", Kind: NameWeak}}, nil, []string{"North Korea"}, nil, nil},
+			{"UK:DPR0902", "DPR0902", KindVessel, []Name{{Value: "SAMPLE STAR", Kind: NamePrimary}}, []Identifier{{Type: IDShipIMO, Value: "7937317"}}, nil, nil, nil},
+			{"UK:DPR0903", "DPR0903", KindPerson, []Name{{Value: "Tong Gu PAK", Kind: NamePrimary}, {Value: "박동구", Kind: NameOriginalScript}}, nil, []string{"North Korea"}, []string{"North Korea"}, []string{"Nampo, North Korea"}},
 		}},
 		{"testdata/ftm_small.jsonl", FormatFtM, "", []summary{
 			{"OpenSanctions:ex-komid", "KPe.901", KindOrganisation,
-				[]Name{{"EXAMPLE SEA SHIPPING COMPANY", NamePrimary}, {"Example Sea Shpg Co Ltd", NameAKA}, {"Old Example Trading", NameFKA}, {"ESS", NameWeak}},
+				[]Name{{Value: "EXAMPLE SEA SHIPPING COMPANY", Kind: NamePrimary}, {Value: "Example Sea Shpg Co Ltd", Kind: NameAKA}, {Value: "Old Example Trading", Kind: NameFKA}, {Value: "ESS", Kind: NameWeak}},
 				[]Identifier{{Type: IDCompanyIMO, Value: "5342883"}}, []string{"kp"}, nil, nil},
-			{"OpenSanctions:ex-vessel", "ex-vessel", KindVessel, []Name{{"SAMPLE STAR", NamePrimary}}, []Identifier{{Type: IDShipIMO, Value: "7937317"}}, []string{"kp"}, nil, nil},
-			{"OpenSanctions:ex-person", "ex-person", KindPerson, []Name{{"PAK Tong Gu", NamePrimary}}, []Identifier{{Type: IDPassport, Value: "123456789"}}, []string{"cn", "kp"}, []string{"kp"}, []string{"Nampo"}},
+			{"OpenSanctions:ex-vessel", "ex-vessel", KindVessel, []Name{{Value: "SAMPLE STAR", Kind: NamePrimary}}, []Identifier{{Type: IDShipIMO, Value: "7937317"}}, []string{"kp"}, nil, nil},
+			{"OpenSanctions:ex-person", "ex-person", KindPerson, []Name{{Value: "PAK Tong Gu", Kind: NamePrimary}}, []Identifier{{Type: IDPassport, Value: "123456789"}}, []string{"cn", "kp"}, []string{"kp"}, []string{"Nampo"}},
 		}},
 	}
 	for _, tt := range tests {
@@ -91,13 +91,18 @@ func TestFormatsScreen(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var got []string
-	for _, h := range res.Hits {
-		got = append(got, h.Entity)
+	// The four entries share the ship's IMO number: one party, one hit
+	// with four references.
+	if len(res.Hits) != 1 {
+		t.Fatalf("%d hits, want 1: %+v", len(res.Hits), res.Hits)
 	}
-	want := []string{"OFAC:102", "OFACXML:201", "OpenSanctions:ex-vessel", "UK:DPR0902"}
+	var got []string
+	for _, r := range res.Hits[0].References {
+		got = append(got, r.Entity+" "+r.SameAs)
+	}
+	want := []string{"OFAC:102 ", "OFACXML:201 ship IMO 7937317", "OpenSanctions:ex-vessel ship IMO 7937317", "UK:DPR0902 ship IMO 7937317"}
 	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("IMO hits (-want +got):\n%s", diff)
+		t.Errorf("IMO hit references (-want +got):\n%s", diff)
 	}
 	if len(res.ListVersions) != 6 {
 		t.Errorf("%d list versions, want 6", len(res.ListVersions))

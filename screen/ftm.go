@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/luxscreen/luxscreen/party"
 )
 
 // ftmEntity is one line of a FollowTheMoney JSON-lines export, as
@@ -139,5 +141,23 @@ func ftmToEntity(fe ftmEntity, kind Kind) Entity {
 	e.DatesOfBirth = append(e.DatesOfBirth, p["birthDate"]...)
 	e.Programs = append(e.Programs, p["program"]...)
 	e.Remarks = strings.Join(p["notes"], " ")
+	e.Positions = append(e.Positions, p["position"]...)
+	if kind == KindVessel {
+		v := party.Vessel{Type: first(p["type"]), Flag: first(p["flag"]), Tonnage: first(p["tonnage"]), GrossTonnage: first(p["grossRegisteredTonnage"])}
+		if v != (party.Vessel{}) {
+			e.Vessel = &v
+		}
+	}
+	if g := p["gender"]; len(g) > 0 {
+		e.Gender = strings.ToLower(strings.TrimSpace(g[0]))
+	}
 	return e
+}
+
+// first returns the first value of a property, or "".
+func first(vs []string) string {
+	if len(vs) == 0 {
+		return ""
+	}
+	return strings.TrimSpace(vs[0])
 }

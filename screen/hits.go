@@ -9,35 +9,153 @@ import (
 )
 
 // hits returns the candidates at or above the review threshold, best
-// first and at most the hit limit, each explained.
+// first and at most the hit limit, each explained, with the same party on
+// several lists merged into one hit (see sameParty).
 func (sc *screening) hits() []Hit {
 	var cands []*candidate
+	lists := 0
+	var first string
 	for _, c := range sc.best {
 		if c.score >= sc.s.t.Review {
 			cands = append(cands, c)
+			if l := c.row.entity.list; lists == 0 || lists == 1 && l != first {
+				first, lists = l, lists+1
+			}
 		}
 	}
 	slices.SortFunc(cands, func(a, b *candidate) int {
 		return cmp.Or(cmp.Compare(b.score, a.score), strings.Compare(a.row.entity.ID, b.row.entity.ID))
 	})
-	if len(cands) > sc.s.max {
-		cands = cands[:sc.s.max]
+	groups := sc.group(cands, lists > 1)
+	hits := make([]Hit, 0, len(groups))
+	// One array holds every hit's references, so that a hit costs no
+	// allocation of its own for them.
+	n := 0
+	for _, g := range groups {
+		n += len(g)
 	}
-	hits := make([]Hit, 0, len(cands))
-	for _, c := range cands {
+	refs := make([]party.Reference, 0, n)
+	for _, g := range groups {
+		c := g[0].c
 		if c.features == nil {
 			sc.explain(c)
 		}
 		e := c.row.entity
+		start := len(refs)
+		refs = append(refs, sc.gen.reference(e))
 		h := Hit{Entity: e.ID, List: e.Source, ListVersion: e.list, Ref: e.Ref, Name: e.PrimaryName(),
 			MatchedName: c.row.name.Value, MatchedKind: c.row.name.Kind, Kind: e.Kind, Score: round3(c.score),
-			ListedOn: e.ListedOn, Features: c.features}
+			ListedOn: e.ListedOn, Features: c.features, Listed: e.Facts()}
 		if c.qn >= 0 {
 			h.QueryName = sc.q.raw[c.qn]
 		}
+		if len(g) > 1 {
+			h.Listed.Remarks = labelRemarks(refs[start], h.Listed.Remarks)
+		}
+		for _, m := range g[1:] {
+			r := sc.gen.reference(m.c.row.entity)
+			r.SameAs = m.why
+			refs = append(refs, r)
+			h.Listed = mergeFacts(h.Listed, m.c.row.entity.Facts(), r)
+		}
+		h.References = refs[start:len(refs):len(refs)]
 		hits = append(hits, h)
 	}
 	return hits
+}
+
+// member is one candidate of a hit: the first is the best-scored entry,
+// the others the same party on other lists, each with the evidence.
+type member struct {
+	c   *candidate
+	why string
+}
+
+// group gathers the sorted candidates into hits, at most the hit limit:
+// with merge, a candidate that is the same party as a member of an earlier
+// hit joins that hit; else each candidate is its own hit.
+func (sc *screening) group(cands []*candidate, merge bool) [][]member {
+	groups := make([][]member, 0, min(len(cands), sc.s.max))
+	flat := make([]member, len(cands))
+	for i, c := range cands {
+		flat[i] = member{c: c}
+	}
+	if !merge {
+		for i := range flat {
+			if len(groups) == sc.s.max {
+				break
+			}
+			groups = append(groups, flat[i:i+1:i+1])
+		}
+		return groups
+	}
+	for i := range flat {
+		gi, why := sc.joins(groups, flat[i].c)
+		switch {
+		case gi >= 0:
+			groups[gi] = append(groups[gi], member{c: flat[i].c, why: why})
+		case len(groups) < sc.s.max:
+			groups = append(groups, flat[i:i+1:i+1])
+		}
+	}
+	return groups
+}
+
+// joins returns the hit that candidate c is the same party as and the
+// evidence, or -1. A hit takes one entry per list. A hit that cannot make
+// a match (see [party.Hit.Matches]: a weak alias, an uncorroborated name)
+// takes no candidate that can, which stays a hit of its own: merging
+// changes no verdict.
+func (sc *screening) joins(groups [][]member, c *candidate) (int, string) {
+	e := c.row.entity
+	for gi, g := range groups {
+		if slices.ContainsFunc(g, func(m member) bool { return m.c.row.entity.list == e.list }) {
+			continue
+		}
+		for _, m := range g {
+			why, ok := sc.s.sameParty(m.c.row.entity, e)
+			if !ok {
+				continue
+			}
+			if sc.canMatch(c) && !sc.canMatch(g[0].c) {
+				break
+			}
+			return gi, why
+		}
+	}
+	return -1, ""
+}
+
+// canMatch reports whether candidate c, as a hit alone, would make a
+// match, explaining it first if need be.
+func (sc *screening) canMatch(c *candidate) bool {
+	if c.features == nil {
+		sc.explain(c)
+	}
+	h := Hit{Score: round3(c.score), MatchedKind: c.row.name.Kind, Features: c.features}
+	return h.Matches(sc.s.t.Match)
+}
+
+// labelRemarks prefixes remarks with the list entry they come from, once
+// a hit carries the remarks of several lists.
+func labelRemarks(r party.Reference, remarks string) string {
+	if remarks == "" {
+		return ""
+	}
+	return r.List + " " + r.Ref + ": " + remarks
+}
+
+// reference returns the reference of listed entity e: its list entry and
+// the version of the list it was loaded from.
+func (gen *generation) reference(e *listed) party.Reference {
+	r := party.Reference{Entity: e.ID, List: e.Source, Ref: e.Ref, Name: e.PrimaryName(), ListVersion: e.list, ListedOn: e.ListedOn}
+	for i := range gen.versions {
+		if gen.versions[i].SHA256 == e.list {
+			r.Published = gen.versions[i].Published
+			break
+		}
+	}
+	return r
 }
 
 // explain scores a name candidate again, this time recording its

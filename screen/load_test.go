@@ -10,6 +10,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
+	"github.com/luxscreen/luxscreen/party"
 )
 
 // TestLoad checks the entities and the version of small UN and OFAC files.
@@ -31,7 +32,12 @@ func TestLoad(t *testing.T) {
 						{Value: "Mr Pak", Kind: NameWeak},
 						{Value: "박동구", Kind: NameOriginalScript},
 					},
-					Identifiers:   []Identifier{{Type: IDPassport, Value: "123456789", Note: "Passport"}},
+					Identifiers: []Identifier{
+						{Type: IDPassport, Value: "123456789", Note: "Passport"},
+						{Type: IDPassport, Value: "990000111", Country: "Democratic People's Republic of Korea", Note: "Passport Diplomatic; issued 2015-03-04; expired"},
+					},
+					Gender:        "male",
+					Positions:     []string{"Director of Example Sea Shipping Company"},
 					Countries:     []string{"Democratic People's Republic of Korea"},
 					Nationalities: []string{"Democratic People's Republic of Korea"},
 					BirthPlaces:   []string{"Nampo, South Phyongan Province, Democratic People's Republic of Korea"},
@@ -82,17 +88,21 @@ func TestLoad(t *testing.T) {
 					Identifiers: []Identifier{{Type: IDCallSign, Value: "HMAB1"}, {Type: IDShipIMO, Value: "7937317"}},
 					Countries:   []string{"Korea, North"},
 					Programs:    []string{"DPRK2", "NPWMD"},
+					Vessel:      &party.Vessel{Type: "General Cargo", Flag: "Korea, North"},
 					Remarks:     "Vessel Registration Identification IMO 7937317.",
 				},
 				{
 					ID: "OFAC:103", Source: "OFAC", Ref: "103", Kind: KindPerson,
 					Names:         []Name{{Value: "KIM, Example", Kind: NamePrimary}},
+					Identifiers:   []Identifier{{Type: IDPassport, Value: "654321987", Country: "Korea, North", Note: "Passport; expires 01 Jan 2030"}},
+					Gender:        "male",
+					Positions:     []string{"Director of Example Ocean Trading"},
 					Countries:     []string{"Korea, North"},
 					Nationalities: []string{"Korea, North"},
 					BirthPlaces:   []string{"Pyongyang, Korea, North"},
 					Programs:      []string{"DPRK"},
 					DatesOfBirth:  []string{"1944-10-13", "1945"},
-					Remarks:       "DOB 13 Oct 1944; POB Pyongyang, Korea, North; nationality Korea, North; Gender Male.; alt. DOB 1945.",
+					Remarks:       "DOB 13 Oct 1944; POB Pyongyang, Korea, North; nationality Korea, North; Gender Male; Passport 654321987 (Korea, North) expires 01 Jan 2030.; alt. DOB 1945.",
 				},
 			},
 		},

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/luxscreen/luxscreen/party"
 )
 
 // The OFAC legacy CSV set, as documented at
@@ -65,10 +67,16 @@ func (set OFACCSV) Parse() ([]Entity, error) {
 				e.Programs = append(e.Programs, p)
 			}
 		}
+		if f[4] != "" {
+			e.Positions = append(e.Positions, f[4])
+		}
 		if f[5] != "" {
 			e.addIdentifier(Identifier{Type: IDCallSign, Value: f[5]})
 		}
 		e.addCountry(f[9])
+		if v := (party.Vessel{Type: f[6], Flag: f[9], Tonnage: f[7], GrossTonnage: f[8], Owner: f[10]}); v != (party.Vessel{}) {
+			e.Vessel = &v
+		}
 		byNum[num] = len(out)
 		out = append(out, e)
 		return nil
@@ -159,8 +167,11 @@ func ofacRemarks(e *Entity) {
 	for _, id := range extractSWIFT(r) {
 		e.addIdentifier(id)
 	}
-	for _, m := range ofacRegistration.FindAllStringSubmatch(r, -1) {
-		e.addIdentifier(Identifier{Type: IDRegistration, Value: m[1]})
+	for _, id := range ofacRemarkIDs(r) {
+		e.addIdentifier(id)
+	}
+	if m := ofacGender.FindStringSubmatch(r); m != nil {
+		e.Gender = strings.ToLower(m[1])
 	}
 	for _, m := range ofacWeakAKA.FindAllStringSubmatch(r, -1) {
 		e.addName(strings.TrimSpace(m[1]), NameWeak)

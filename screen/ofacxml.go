@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/luxscreen/luxscreen/party"
 )
 
 // ofacEntry is one sdnEntry of OFAC's SDN.XML (schema sdn.xsd, published
@@ -14,6 +16,7 @@ type ofacEntry struct {
 	LastName  string   `xml:"lastName"`
 	FirstName string   `xml:"firstName"`
 	Type      string   `xml:"sdnType"`
+	Title     string   `xml:"title"`
 	Remarks   string   `xml:"remarks"`
 	Programs  []string `xml:"programList>program"`
 	IDs       []struct {
@@ -42,7 +45,11 @@ type ofacEntry struct {
 	BirthPlaces   []string `xml:"placeOfBirthList>placeOfBirthItem>placeOfBirth"`
 	Vessel        struct {
 		CallSign string `xml:"callSign"`
+		Type     string `xml:"vesselType"`
 		Flag     string `xml:"vesselFlag"`
+		Owner    string `xml:"vesselOwner"`
+		Tonnage  string `xml:"tonnage"`
+		GRT      string `xml:"grossRegisteredTonnage"`
 	} `xml:"vesselInfo"`
 }
 
@@ -68,6 +75,12 @@ func parseOFACXML(r io.Reader) (List, error) {
 		}
 		ent := Entity{ID: "OFAC:" + uid, Source: "OFAC", Ref: uid, Kind: ofacKind(strings.TrimSpace(e.Type)), Remarks: strings.TrimSpace(e.Remarks)}
 		ent.addName(name, NamePrimary)
+		if t := strings.TrimSpace(e.Title); t != "" {
+			ent.Positions = append(ent.Positions, t)
+		}
+		if m := ofacGender.FindStringSubmatch(ent.Remarks); m != nil {
+			ent.Gender = strings.ToLower(m[1])
+		}
 		for _, p := range e.Programs {
 			if p = strings.TrimSpace(p); p != "" {
 				ent.Programs = append(ent.Programs, p)
@@ -111,6 +124,11 @@ func parseOFACXML(r io.Reader) (List, error) {
 			ent.addIdentifier(Identifier{Type: IDCallSign, Value: cs})
 		}
 		ent.addCountry(strings.TrimSpace(e.Vessel.Flag))
+		v := party.Vessel{Type: strings.TrimSpace(e.Vessel.Type), Flag: strings.TrimSpace(e.Vessel.Flag), Tonnage: strings.TrimSpace(e.Vessel.Tonnage),
+			GrossTonnage: strings.TrimSpace(e.Vessel.GRT), Owner: strings.TrimSpace(e.Vessel.Owner)}
+		if v != (party.Vessel{}) {
+			ent.Vessel = &v
+		}
 		for _, a := range e.Addresses {
 			ent.addAddress(Address{
 				Street:     joinNonEmpty(", ", a.Address1, a.Address2, a.Address3),

@@ -44,7 +44,9 @@ type Record struct {
 	ListVersions []ListVersion `json:"list_versions"`
 }
 
-// RecordHit is one hit of a Record.
+// RecordHit is one hit of a Record. The fields up to Features are the
+// original shape; Kind, MatchedKind, Listed and References were added for
+// the reviewer and are left out when empty.
 type RecordHit struct {
 	Entity      string          `json:"entity"`
 	List        string          `json:"list"`
@@ -54,6 +56,15 @@ type RecordHit struct {
 	Score       float64         `json:"score"`
 	Reasons     []string        `json:"reasons"`
 	Features    []party.Feature `json:"features"`
+	// Kind is the listed party's kind, MatchedKind that of the matched
+	// name (primary, aka, fka, weak, original_script).
+	Kind        Kind     `json:"kind,omitempty"`
+	MatchedKind NameKind `json:"matched_kind,omitempty"`
+	// Listed are the listed party's facts; see [party.Facts].
+	Listed party.Facts `json:"listed,omitzero"`
+	// References are the list entries the hit stands for, the same party
+	// on several lists shown once; see [party.Hit].
+	References []party.Reference `json:"references,omitempty"`
 }
 
 // NewRecord returns the Record of a screening. Empty lists are written as
@@ -62,10 +73,17 @@ func NewRecord(id string, res Result) Record {
 	out := Record{ID: id, Verdict: res.Verdict, Hits: make([]RecordHit, 0, len(res.Hits)), Reasons: party.Render(res.Reasons), ListVersions: res.ListVersions}
 	for _, h := range res.Hits {
 		out.Hits = append(out.Hits, RecordHit{Entity: h.Entity, List: h.List, Ref: h.Ref, Name: h.Name, MatchedName: h.MatchedName, Score: h.Score,
-			Reasons: party.Render(h.Features), Features: h.Features})
+			Reasons: party.Render(h.Features), Features: h.Features, Kind: h.Kind, MatchedKind: h.MatchedKind, Listed: h.Listed, References: h.References})
 	}
 	if out.ListVersions == nil {
 		out.ListVersions = []ListVersion{}
 	}
 	return out
+}
+
+// Summary renders the hit's references, matched name and decisive facts
+// on one line; see [party.Hit.Summary].
+func (h *RecordHit) Summary() string {
+	ph := party.Hit{List: h.List, Ref: h.Ref, MatchedName: h.MatchedName, MatchedKind: h.MatchedKind, Kind: h.Kind, Listed: h.Listed, References: h.References}
+	return ph.Summary()
 }

@@ -2,6 +2,7 @@ package screen
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -33,9 +34,6 @@ var ofacNationality = regexp.MustCompile(`\b(?:nationality|citizen) ([A-Z][A-Za-
 // semicolon or the final full stop.
 var ofacBirthPlace = regexp.MustCompile(`\bPOB ([^;]+?)(?:;|\.$|$)`)
 
-// ofacRegistration finds company registration numbers.
-var ofacRegistration = regexp.MustCompile(`\b(?:Registration (?:ID|Number)|Company Number|Business Registration (?:Document|Number) #?)\s*([A-Z0-9][A-Z0-9/-]{3,})`)
-
 var monthNumber = map[string]string{
 	"Jan": "01", "Feb": "02", "Mar": "03", "Apr": "04", "May": "05", "Jun": "06",
 	"Jul": "07", "Aug": "08", "Sep": "09", "Oct": "10", "Nov": "11", "Dec": "12",
@@ -66,3 +64,74 @@ func isoDate(s string) string {
 	}
 	return s
 }
+
+// ofacIDClause is one identifier clause of OFAC remarks: a label ending in
+// a word that announces a number ("Passport", "No.", "Number", "#", "ID",
+// "Card", "Code", "Document") or one of the bare acronyms OFAC uses, the
+// value (which holds a digit), then optionally the issuing country in
+// brackets and an issue or expiry date:
+//
+//	Passport 472220033 (Korea, North)
+//	alt. Passport 199110092 (Korea, North) expires 17 Mar 2014
+//	National ID No. 660000 73767 (Belgium)
+//	Identification Number AO 2879097 (Italy) expires 30 Oct 2012
+var ofacIDClause = regexp.MustCompile(`^(?:alt\. )?` +
+	`((?:[A-Z][A-Za-z.'/&-]*\.? )*(?:[A-Za-z.'/&-]*(?:Passport|No\.?|Number|#|ID|Card|Code|Document|Identification|Identidad)|R\.F\.C\.|RFC|C\.U\.R\.P\.|D\.N\.I\.|C\.U\.I\.T\.|C\.U\.I\.P\.|C\.U\.I\.|C\.I\.F\.|N\.I\.E\.|I\.F\.E\.|SSN|RTN|RSIN|US FEIN|MMSI|SWIFT/BIC))` +
+	` ([A-Z0-9][^();]*?[0-9][^();]*?)` +
+	`((?: \([^)]+\))*)` +
+	`((?: (?:expires|issued) [0-9A-Za-z ]+)*)$`)
+
+// ofacIDKinds type an identifier by the words of its label, first match
+// winning; a label matching none is IDOther. These are the labels of the
+// OFAC legacy files (the SDN list's own vocabulary), not a tuning choice.
+var ofacIDKinds = []struct {
+	words []string
+	typ   IDType
+}{
+	{[]string{"passport"}, IDPassport},
+	{[]string{"swift"}, IDSWIFT},
+	{[]string{"mmsi"}, IDMMSI},
+	{[]string{"national id", "identification", "id card", "personal id", "cedula", "d.n.i.", "c.u.r.p.", "citizen's card", "identidad", "ssn", "electoral", "kenyan id"}, IDNationalID},
+	{[]string{"driver's license", "pilot license"}, IDOther},
+	{[]string{"registration", "company number", "registry", "matricula", "license no", "gazette", "folio", "c.r. no", "chamber of comm", "legal entity number", "incorporation", "enterprise number", "registered charity"}, IDRegistration},
+}
+
+// ofacNotIDs are labels that fit the identifier grammar but are not
+// identifiers of the party.
+var ofacNotIDs = []string{"phone", "telephone", "fax", "dob", "executive order", "vessel registration identification"}
+
+// ofacRemarkIDs returns the identifiers written in OFAC remarks, except
+// the IMO numbers and SWIFT codes, which ExtractIMOs and extractSWIFT
+// find wherever they are written.
+func ofacRemarkIDs(remarks string) []Identifier {
+	var out []Identifier
+	for _, clause := range strings.Split(remarks, ";") {
+		m := ofacIDClause.FindStringSubmatch(strings.TrimSuffix(strings.Join(strings.Fields(clause), " "), "."))
+		if m == nil || strings.HasPrefix(m[2], "IMO ") {
+			continue
+		}
+		// The issuing country is the last bracket; an earlier one is a
+		// place ("Company Number 3848561 (New York) (United States)").
+		var country, place string
+		if b := strings.TrimSpace(m[3]); b != "" {
+			parts := strings.Split(strings.TrimSuffix(strings.TrimPrefix(b, "("), ")"), ") (")
+			country, place = parts[len(parts)-1], strings.Join(parts[:len(parts)-1], ", ")
+		}
+		label := strings.ToLower(m[1])
+		if slices.ContainsFunc(ofacNotIDs, func(w string) bool { return strings.HasPrefix(label, w) }) || strings.Contains(label, "swift") {
+			continue
+		}
+		id := Identifier{Type: IDOther, Value: strings.TrimRight(m[2], ","), Country: country, Note: joinNonEmpty("; ", m[1], place, strings.TrimSpace(m[4]))}
+		for _, k := range ofacIDKinds {
+			if slices.ContainsFunc(k.words, func(w string) bool { return strings.Contains(label, w) }) {
+				id.Type = k.typ
+				break
+			}
+		}
+		out = append(out, id)
+	}
+	return out
+}
+
+// ofacGender finds "Gender Male" in OFAC remarks.
+var ofacGender = regexp.MustCompile(`\bGender (Male|Female)\b`)

@@ -114,7 +114,7 @@ func (t ukTable) entity(rec []string, id string) Entity {
 	case "ship":
 		kind = KindVessel
 	}
-	e := Entity{ID: "UK:" + id, Source: "UK", Ref: id, Kind: kind, ListedOn: t.get(rec, "date designated")}
+	e := Entity{ID: "UK:" + id, Source: "UK", Ref: id, Kind: kind, ListedOn: ukDate(t.get(rec, "date designated"))}
 	if p := t.get(rec, "regime name", "regime"); p != "" {
 		e.Programs = []string{p}
 	}
@@ -154,7 +154,33 @@ func (t ukTable) addRow(e *Entity, rec []string, name string) {
 	}
 	e.addBirthPlace(joinNonEmpty(", ", t.get(rec, "town of birth"), t.get(rec, "country of birth")))
 	e.addCountry(t.get(rec, "address country", "country"))
-	if d := t.get(rec, "date of birth", "dob"); d != "" && !contains(e.DatesOfBirth, d) {
+	if d := ukDate(t.get(rec, "date of birth", "dob")); d != "" && !contains(e.DatesOfBirth, d) {
 		e.DatesOfBirth = append(e.DatesOfBirth, d)
 	}
+}
+
+// ukDate turns the UK list's "dd/mm/yyyy" into ISO 8601 "yyyy-mm-dd"; the
+// list writes an unknown day or month as "00" ("00/00/1961"), which gives
+// "1961" or "1961-05". Other forms are returned as written.
+func ukDate(d string) string {
+	p := strings.Split(d, "/")
+	if len(p) != 3 || len(p[0]) != 2 || len(p[1]) != 2 || len(p[2]) != 4 || !allDigits(p[0]+p[1]+p[2]) {
+		return d
+	}
+	switch {
+	case p[1] == "00":
+		return p[2]
+	case p[0] == "00":
+		return p[2] + "-" + p[1]
+	}
+	return p[2] + "-" + p[1] + "-" + p[0]
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }

@@ -22,6 +22,9 @@ type unRecord struct {
 	Original     string      `xml:"NAME_ORIGINAL_SCRIPT"`
 	Comments     string      `xml:"COMMENTS1"`
 	Nationality  []string    `xml:"NATIONALITY>VALUE"`
+	Designation  []string    `xml:"DESIGNATION>VALUE"`
+	Title        []string    `xml:"TITLE>VALUE"`
+	Gender       string      `xml:"GENDER"`
 	IndAliases   []unAlias   `xml:"INDIVIDUAL_ALIAS"`
 	EntAliases   []unAlias   `xml:"ENTITY_ALIAS"`
 	IndAddresses []unAddress `xml:"INDIVIDUAL_ADDRESS"`
@@ -42,6 +45,7 @@ type unAddress struct {
 	State   string `xml:"STATE_PROVINCE"`
 	Zip     string `xml:"ZIP_CODE"`
 	Country string `xml:"COUNTRY"`
+	Note    string `xml:"NOTE"`
 }
 
 type unBirth struct {
@@ -53,9 +57,14 @@ type unBirth struct {
 }
 
 type unDoc struct {
-	Type    string `xml:"TYPE_OF_DOCUMENT"`
-	Number  string `xml:"NUMBER"`
-	Country string `xml:"ISSUING_COUNTRY"`
+	Type      string `xml:"TYPE_OF_DOCUMENT"`
+	Type2     string `xml:"TYPE_OF_DOCUMENT2"`
+	Number    string `xml:"NUMBER"`
+	Country   string `xml:"ISSUING_COUNTRY"`
+	IssuedIn  string `xml:"COUNTRY_OF_ISSUE"`
+	IssuedOn  string `xml:"DATE_OF_ISSUE"`
+	IssueCity string `xml:"CITY_OF_ISSUE"`
+	Note      string `xml:"NOTE"`
 }
 
 // ParseUN parses the UN Security Council consolidated list XML. Individuals
@@ -136,7 +145,13 @@ func (rec *unRecord) entity(individual bool) (Entity, error) {
 		e.addNationality(strings.TrimSpace(n))
 	}
 	for _, p := range rec.BirthPlaces {
-		e.addBirthPlace(joinNonEmpty(", ", p.Street, p.City, p.State, p.Country))
+		e.addBirthPlace(joinNonEmpty(", ", p.Street, p.City, p.State, p.Country, p.Note))
+	}
+	e.Gender = strings.ToLower(strings.TrimSpace(rec.Gender))
+	for _, p := range append(rec.Title, rec.Designation...) {
+		if p = strings.Join(strings.Fields(p), " "); p != "" && !contains(e.Positions, p) {
+			e.Positions = append(e.Positions, p)
+		}
 	}
 	addrs := rec.EntAddresses
 	if individual {
@@ -159,17 +174,9 @@ func (rec *unRecord) entity(individual bool) (Entity, error) {
 		}
 	}
 	for _, doc := range rec.Documents {
-		num := strings.TrimSpace(doc.Number)
-		if num == "" {
-			continue
+		if id, ok := doc.identifier(); ok {
+			e.addIdentifier(id)
 		}
-		t := IDOther
-		if strings.Contains(strings.ToLower(doc.Type), "passport") {
-			t = IDPassport
-		} else if strings.Contains(strings.ToLower(doc.Type), "national") {
-			t = IDNationalID
-		}
-		e.addIdentifier(Identifier{Type: t, Value: num, Country: strings.TrimSpace(doc.Country), Note: strings.TrimSpace(doc.Type)})
 	}
 	for _, id := range ExtractIMOs(e.Remarks, e.Kind) {
 		e.addIdentifier(id)
@@ -178,6 +185,35 @@ func (rec *unRecord) entity(individual bool) (Entity, error) {
 		e.addIdentifier(id)
 	}
 	return e, nil
+}
+
+// identifier returns the identifier of an INDIVIDUAL_DOCUMENT, or false
+// when it has no number. The note keeps what a reviewer compares beside
+// the number: the document type as written, where and when it was issued
+// and the list's note ("expired on …").
+func (doc *unDoc) identifier() (Identifier, bool) {
+	num := strings.TrimSpace(doc.Number)
+	if num == "" {
+		return Identifier{}, false
+	}
+	typ := strings.ToLower(doc.Type + " " + doc.Type2)
+	t := IDOther
+	switch {
+	case strings.Contains(typ, "passport"):
+		t = IDPassport
+	case strings.Contains(typ, "national"):
+		t = IDNationalID
+	}
+	country := strings.TrimSpace(doc.Country)
+	if country == "" {
+		country = strings.TrimSpace(doc.IssuedIn)
+	}
+	issued := joinNonEmpty(" ", strings.TrimSpace(doc.IssueCity), strings.TrimSpace(doc.IssuedOn))
+	if issued != "" {
+		issued = "issued " + issued
+	}
+	note := joinNonEmpty("; ", strings.Trim(strings.TrimSpace(doc.Type+" "+doc.Type2), ":"), issued, strings.TrimSpace(doc.Note))
+	return Identifier{Type: t, Value: num, Country: country, Note: note}, true
 }
 
 // unAliasKind maps the UN alias QUALITY values: entities use "a.k.a." and

@@ -155,6 +155,9 @@ type MatchHitInfo struct {
 	MatchedKind party.NameKind  `json:"matched_kind"`
 	Reasons     []string        `json:"reasons"`
 	Features    []party.Feature `json:"features"`
+	// References are the list entries the result stands for, with each
+	// list's version, as in /v1/screen.
+	References []party.Reference `json:"references,omitempty"`
 }
 
 // yente's defaults and bounds for the limit parameter.
@@ -510,15 +513,15 @@ func (s *Server) matchOne(ctx context.Context, mq matchQuery, p matchParams) (Ma
 	}
 	hits := make([]party.Hit, 0, len(res.Hits))
 	for _, h := range res.Hits {
-		ds := datasetOf(h.List)
-		switch {
-		case mq.legal && (h.Kind == party.KindVessel || h.Kind == party.KindAircraft),
-			p.dataset != "" && ds != p.dataset,
-			p.include != nil && !p.include[ds],
-			p.exclude[ds],
-			p.excludeSchema[schemaOf(h.Kind)],
-			p.excludeIDs[h.Entity],
-			h.Score < p.cutoff:
+		if mq.legal && (h.Kind == party.KindVessel || h.Kind == party.KindAircraft) || p.excludeSchema[schemaOf(h.Kind)] || h.Score < p.cutoff {
+			continue
+		}
+		// A hit standing for the same party on several lists passes the
+		// dataset and entity filters when one of its entries does.
+		if !slices.ContainsFunc(hitEntries(&h), func(e [2]string) bool {
+			ds := datasetOf(e[1])
+			return (p.dataset == "" || ds == p.dataset) && (p.include == nil || p.include[ds]) && !p.exclude[ds] && !p.excludeIDs[e[0]]
+		}) {
 			continue
 		}
 		hits = append(hits, h)
@@ -555,35 +558,24 @@ func (s *Server) matchOne(ctx context.Context, mq matchQuery, p matchParams) (Ma
 	return out, nil
 }
 
-// newMatchResult builds yente's result from a hit. The entity's other
-// properties are not in the hit and are left out rather than guessed.
+// newMatchResult builds yente's result from a hit: the listed party's
+// facts as FtM properties (see matchProperties), every list entry's
+// dataset, and the other entries of the same party as referents.
 func newMatchResult(h *party.Hit, threshold float64) MatchResult {
-	props := map[string][]string{propName: {h.Name}}
-	if h.MatchedName != "" && !strings.EqualFold(h.MatchedName, h.Name) {
-		key := "alias"
-		switch h.MatchedKind {
-		case party.NameFKA:
-			key = "previousName"
-		case party.NameWeak:
-			key = "weakAlias"
-		}
-		props[key] = []string{h.MatchedName}
-	}
-	if isSanctionsSource(h.List) {
-		props["topics"] = []string{"sanction"}
-	}
+	datasets, referents := matchDatasets(h)
 	return MatchResult{
 		ID:         h.Entity,
 		Caption:    h.Name,
 		Schema:     schemaOf(h.Kind),
-		Properties: props,
-		Datasets:   []string{datasetOf(h.List)},
-		Referents:  []string{},
+		Properties: matchProperties(h),
+		Datasets:   datasets,
+		Referents:  referents,
 		Target:     true,
+		FirstSeen:  firstSeen(h),
 		Score:      h.Score,
 		Features:   map[string]float64{featureScore: h.Score},
 		Match:      h.Matches(threshold),
 		Luxscreen: MatchHitInfo{List: h.List, Ref: h.Ref, QueryName: h.QueryName, MatchedName: h.MatchedName,
-			MatchedKind: h.MatchedKind, Reasons: party.Render(h.Features), Features: h.Features},
+			MatchedKind: h.MatchedKind, Reasons: party.Render(h.Features), Features: h.Features, References: h.References},
 	}
 }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/luxscreen/luxscreen/classify"
 	"github.com/luxscreen/luxscreen/internal/testenv"
+	"github.com/luxscreen/luxscreen/party"
 	"github.com/luxscreen/luxscreen/rules"
 	"github.com/luxscreen/luxscreen/screen"
 )
@@ -103,6 +104,12 @@ func TestOpenAPISchemas(t *testing.T) {
 		{"ScreenRequest", ScreenRequest{}},
 		{"ScreenResult", ScreenResult{}},
 		{"ScreenHit", ScreenHit{}},
+		{"ListedFacts", party.Facts{}},
+		{"ListedName", party.ListedName{}},
+		{"ListedID", party.ListedID{}},
+		{"Address", party.Address{}},
+		{"Vessel", party.Vessel{}},
+		{"Reference", party.Reference{}},
 		{"ListVersion", screen.ListVersion{}},
 		{"Decision", rules.Decision{}},
 		{"Finding", rules.Finding{}},

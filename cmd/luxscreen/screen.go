@@ -94,7 +94,7 @@ var screenColumns = []string{"id", "name", "kind", "country", "imo", "dob"}
 
 // screenCSVHeader is the header of "screen --format csv": one row per
 // query, the best hit spread over columns and the others summarised.
-var screenCSVHeader = []string{"id", "verdict", "score", "list", "ref", "name", "matched_name", "other_hits", "reasons"}
+var screenCSVHeader = []string{"id", "verdict", "score", "list", "ref", "name", "matched_name", "other_hits", "reasons", "facts"}
 
 // screenBatch screens the records of path (or stdin for "-") on the
 // workers and writes the results in input order.
@@ -134,7 +134,7 @@ func screenCSVInput(t *csvtab.Table, r csvtab.Row) (screenInput, error) {
 
 // screenCSVRow is one query's row of "screen --format csv".
 func screenCSVRow(o screenOutput) []string {
-	row := []string{report.Cell(o.ID), string(o.Verdict), "", "", "", "", "", "", ""}
+	row := []string{report.Cell(o.ID), string(o.Verdict), "", "", "", "", "", "", "", ""}
 	reasons := o.Reasons
 	if len(o.Hits) > 0 {
 		h := o.Hits[0]
@@ -146,6 +146,7 @@ func screenCSVRow(o screenOutput) []string {
 		}
 		row[7] = report.Cell(strings.Join(others, "; "))
 		reasons = append(slices.Clone(reasons), h.Reasons...)
+		row[9] = report.Cell(h.Summary())
 	}
 	row[8] = report.Cell(strings.Join(reasons, "; "))
 	return row
@@ -166,6 +167,11 @@ func printScreenTable(w io.Writer, name string, out screenOutput) error {
 		}
 		if err := tw.Flush(); err != nil {
 			return err
+		}
+		// What settles each hit, below the table so that long facts do
+		// not widen its columns.
+		for i := range out.Hits {
+			fmt.Fprintf(w, "  %d. %s\n", i+1, out.Hits[i].Summary())
 		}
 	}
 	for _, v := range out.ListVersions {

@@ -51,7 +51,8 @@ func TestScreenJSONFieldNames(t *testing.T) {
 	if diff := cmp.Diff([]string{"hits", "id", "list_versions", "verdict"}, keys); diff != "" {
 		t.Errorf("top-level fields (-want +got):\n%s", diff)
 	}
-	if diff := cmp.Diff([]string{"entity", "features", "list", "matched_name", "name", "reasons", "ref", "score"}, hitKeys); diff != "" {
+	// The original fields, then the listed facts and the references.
+	if diff := cmp.Diff([]string{"entity", "features", "kind", "list", "listed", "matched_kind", "matched_name", "name", "reasons", "ref", "references", "score"}, hitKeys); diff != "" {
 		t.Errorf("hit fields (-want +got):\n%s", diff)
 	}
 }
@@ -106,6 +107,22 @@ func TestScreenWithList(t *testing.T) {
 	}
 	if !strings.HasPrefix(out, "MATCH") || !strings.Contains(out, "KPe.901") || !strings.Contains(out, "list OFAC") {
 		t.Errorf("output:\n%s", out)
+	}
+}
+
+// TestScreenHitFacts checks the text output gives, below the table, each
+// hit's list entries (the same person on the UN and OpenSanctions lists,
+// once) and the facts that settle it.
+func TestScreenHitFacts(t *testing.T) {
+	out, _ := runOK(t, "", "screen", "Pak Tong Gu", "--kind", "person", "--list", "../../screen/testdata/un_small.xml", "--list", "../../screen/testdata/ftm_small.jsonl")
+	want := `  1. OpenSanctions ex-person = UN KPi.901: matched "PAK Tong Gu" (primary); born 1961-05-02 in Nampo; ` +
+		`nationality kp / Democratic People's Republic of Korea; passport 123456789; passport 990000111 (Democratic People's Republic of Korea); listed 2020-01-01` + "\n"
+	if !strings.Contains(out, want) {
+		t.Errorf("output lacks\n%s\nin\n%s", want, out)
+	}
+	csv, _ := runOK(t, `{"id":"1","name":"Pak Tong Gu","kind":"person"}`+"\n", "screen", "--input", "-", "--format", "csv", "--list", "../../screen/testdata/un_small.xml", "--list", "../../screen/testdata/ftm_small.jsonl")
+	if !strings.Contains(csv, ",facts\n") || !strings.Contains(csv, "OpenSanctions ex-person = UN KPi.901: matched") {
+		t.Errorf("CSV output lacks the facts column:\n%s", csv)
 	}
 }
 

@@ -337,7 +337,7 @@ func dprkPairs(ctx context.Context, s *screen.Screener, byID map[string]*screen.
 		}
 		best := 0.0
 		for _, h := range res.Hits {
-			if slices.Contains(targets, h.Entity) && h.Score > best {
+			if slices.ContainsFunc(targets, h.Refers) && h.Score > best {
 				best = h.Score
 			}
 		}
@@ -460,7 +460,7 @@ func selfScreen(ctx context.Context, s *screen.Screener, lists []screen.List) (S
 				}
 				own := -1.0
 				for _, h := range res.Hits {
-					if h.Entity == e.ID {
+					if h.Refers(e.ID) {
 						own = h.Score
 						break
 					}

@@ -1,0 +1,305 @@
+package screen
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/luxscreen/luxscreen/party"
+)
+
+// The same party is often designated on several lists (the UN, then OFAC,
+// the EU and the UK after it). Shown once per list, it buries the next
+// party under duplicates and leaves the reviewer to tell whether the
+// duplicates are one party. So the hits of entries of different lists that
+// are the same party are merged into one hit listing every reference.
+//
+// A wrong merge hides a party behind another's facts, which is worse than
+// a duplicate, so the rule asks for positive evidence and lets any
+// conflict veto it:
+//
+//   - evidence: a shared identifier that names one party (IMO number,
+//     passport, national identity number, SWIFT/BIC, company registration,
+//     MMSI), or the same name (primary or strong alias, the same words in
+//     any order, ignoring case and punctuation) of the same kind; for a
+//     person, the same name counts only with a birth date of the same year
+//     on both lists, since two people often share a name;
+//   - veto: entries of the same list file (a list does not designate one
+//     party twice); kinds that differ; ship or company IMO numbers that
+//     both lists give and none shared; for persons, birth dates that both
+//     lists give in no common year, or nationalities that both give with
+//     none in common; for organisations, countries that both give with
+//     none in common.
+//
+// Call signs are not evidence: they are reassigned when ships change flag.
+// Nor are identifiers of type other, whose meaning the lists leave open.
+
+// mergeIDTypes are the identifier types whose equal values make two list
+// entries one party.
+var mergeIDTypes = []IDType{IDShipIMO, IDCompanyIMO, IDIMOUnchecked, IDPassport, IDNationalID, IDSWIFT, IDRegistration, IDMMSI}
+
+// sameParty reports whether listed entities a and b, of different lists,
+// are the same party, and on what evidence ("ship IMO 9187629", "name KIM
+// JONG SIK, born 1967").
+func (s *Screener) sameParty(a, b *listed) (string, bool) {
+	if a.list == b.list || a.Kind != b.Kind || s.conflict(a, b) {
+		return "", false
+	}
+	if why, ok := sharedID(a.Entity, b.Entity); ok {
+		return why, true
+	}
+	name, ok := sharedName(a.Entity, b.Entity)
+	if !ok {
+		return "", false
+	}
+	if a.Kind != KindPerson {
+		return "name " + name, true
+	}
+	if y, ok := commonYear(a.DatesOfBirth, b.DatesOfBirth); ok {
+		return "name " + name + ", born " + y, true
+	}
+	return "", false
+}
+
+// conflict reports whether facts both entities give disagree.
+func (s *Screener) conflict(a, b *listed) bool {
+	for _, t := range []IDType{IDShipIMO, IDCompanyIMO} {
+		av, bv := idValues(a.Entity, t), idValues(b.Entity, t)
+		if len(av) > 0 && len(bv) > 0 && !slices.ContainsFunc(av, func(v string) bool { return slices.Contains(bv, v) }) {
+			return true
+		}
+	}
+	switch a.Kind {
+	case KindPerson:
+		if len(a.DatesOfBirth) > 0 && len(b.DatesOfBirth) > 0 {
+			if _, ok := commonYear(a.DatesOfBirth, b.DatesOfBirth); !ok {
+				return true
+			}
+		}
+		return !s.countriesMeet(a.Nationalities, b.Nationalities)
+	case KindOrganisation:
+		return !s.countriesMeet(a.Countries, b.Countries)
+	}
+	return false
+}
+
+// countriesMeet reports whether two country lists share a country, or
+// either is empty.
+func (s *Screener) countriesMeet(a, b []string) bool {
+	if len(a) == 0 || len(b) == 0 {
+		return true
+	}
+	for _, x := range a {
+		x = s.cc.canon(x)
+		for _, y := range b {
+			if s.cc.canon(y) == x {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// idValues returns the normalised values of e's identifiers of type t.
+func idValues(e *Entity, t IDType) []string {
+	var out []string
+	for _, id := range e.Identifiers {
+		if id.Type == t {
+			out = append(out, idKey(id.Value))
+		}
+	}
+	return out
+}
+
+// sharedID returns the first identifier of a merging type that a and b
+// both carry, described.
+func sharedID(a, b *Entity) (string, bool) {
+	for _, x := range a.Identifiers {
+		if !slices.Contains(mergeIDTypes, x.Type) {
+			continue
+		}
+		kx := idKey(x.Value)
+		if len(kx) < 4 {
+			continue // too short to name one party
+		}
+		for _, y := range b.Identifiers {
+			if y.Type.IsIMO() != x.Type.IsIMO() || !y.Type.IsIMO() && y.Type != x.Type || idKey(y.Value) != kx {
+				continue
+			}
+			if x.Country != "" && y.Country != "" && !strings.EqualFold(x.Country, y.Country) && x.Type == IDPassport {
+				continue // equal numbers of two countries' passports
+			}
+			return x.Type.Label() + " " + x.Value, true
+		}
+	}
+	return "", false
+}
+
+// idKey is an identifier value without case, spaces or punctuation, so
+// that "IMO 9187629" and "9187629", or "KP 123-456" and "KP123456",
+// meet.
+func idKey(v string) string {
+	v = strings.TrimPrefix(strings.ToUpper(strings.TrimSpace(v)), "IMO")
+	return strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return r
+		}
+		return -1
+	}, v)
+}
+
+// sharedName returns a name, not weak, that a and b both carry (the same
+// words in any order).
+func sharedName(a, b *Entity) (string, bool) {
+	for _, x := range a.Names {
+		if x.Kind == NameWeak {
+			continue
+		}
+		for _, y := range b.Names {
+			if y.Kind != NameWeak && sameWords(x.Value, y.Value) {
+				return x.Value, true
+			}
+		}
+	}
+	return "", false
+}
+
+// sameWords reports whether a and b hold the same words, ignoring case,
+// punctuation and order: "KIM, Jong Sik" and "KIM JONG SIK", "Tong Gu
+// PAK" and "PAK TONG-GU". It allocates nothing.
+func sameWords(a, b string) bool {
+	na, nb := 0, 0
+	for w, rest := nextWord(a); w != ""; w, rest = nextWord(rest) {
+		na++
+		if !hasWord(b, w) {
+			return false
+		}
+	}
+	for w, rest := nextWord(b); w != ""; w, rest = nextWord(rest) {
+		nb++
+		if !hasWord(a, w) {
+			return false
+		}
+	}
+	return na > 0 && na == nb
+}
+
+// hasWord reports whether s holds the word w, ignoring case.
+func hasWord(s, w string) bool {
+	for x, rest := nextWord(s); x != ""; x, rest = nextWord(rest) {
+		if strings.EqualFold(x, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// nextWord returns the first run of letters and digits of s and what
+// follows it.
+func nextWord(s string) (word, rest string) {
+	start := -1
+	for i, r := range s {
+		inWord := unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+		switch {
+		case inWord && start < 0:
+			start = i
+		case !inWord && start >= 0:
+			return s[start:i], s[i:]
+		}
+	}
+	if start < 0 {
+		return "", ""
+	}
+	return s[start:], ""
+}
+
+// wordKey returns the lower-cased words of s, sorted, so that "KIM, Jong
+// Sik" and "KIM JONG SIK" are one name in a merged hit.
+func wordKey(s string) string {
+	var ws []string
+	for w, rest := nextWord(s); w != ""; w, rest = nextWord(rest) {
+		ws = append(ws, strings.ToLower(w))
+	}
+	slices.Sort(ws)
+	return strings.Join(ws, " ")
+}
+
+// commonYear returns a year that both date lists give.
+func commonYear(a, b []string) (string, bool) {
+	for _, x := range a {
+		y := yearOf(x)
+		if y == "" {
+			continue
+		}
+		for _, z := range b {
+			if yearOf(z) == y {
+				return y, true
+			}
+		}
+	}
+	return "", false
+}
+
+// mergeFacts returns the union of the facts of a hit and of the same
+// party on another list. It copies, so the lists' facts stay untouched.
+func mergeFacts(f, g party.Facts, gref party.Reference) party.Facts {
+	out := party.Facts{
+		Names:         mergeNames(f.Names, g.Names),
+		BirthDates:    unionBy(f.BirthDates, g.BirthDates, ident),
+		BirthPlaces:   unionBy(f.BirthPlaces, g.BirthPlaces, ident),
+		Nationalities: unionBy(f.Nationalities, g.Nationalities, ident),
+		Gender:        cmp.Or(f.Gender, g.Gender),
+		Addresses:     unionBy(f.Addresses, g.Addresses, func(a Address) Address { return a }),
+		Countries:     unionBy(f.Countries, g.Countries, ident),
+		Identifiers:   unionBy(f.Identifiers, g.Identifiers, func(id Identifier) string { return string(id.Type) + "\x00" + idKey(id.Value) }),
+		Programs:      unionBy(f.Programs, g.Programs, ident),
+		Positions:     unionBy(f.Positions, g.Positions, ident),
+		Vessel:        cmp.Or(f.Vessel, g.Vessel),
+		ListedOn:      cmp.Or(f.ListedOn, g.ListedOn),
+		Remarks:       f.Remarks,
+	}
+	if g.Remarks != "" && g.Remarks != f.Remarks {
+		out.Remarks = joinNonEmpty("\n", f.Remarks, gref.List+" "+gref.Ref+": "+g.Remarks)
+	}
+	return out
+}
+
+// mergeNames returns the union of two entries' names, one spelling of
+// each; a name that one list calls weak and the other strong is strong, as
+// the stronger list's word is the one a reviewer must weigh.
+func mergeNames(a, b []Name) []Name {
+	out := unionBy(a, b, func(n Name) string { return wordKey(n.Value) })
+	for i := range out {
+		if out[i].Kind != NameWeak {
+			continue
+		}
+		for _, n := range b {
+			if n.Kind != NameWeak && wordKey(n.Value) == wordKey(out[i].Value) {
+				out[i].Kind = n.Kind
+			}
+		}
+	}
+	return out
+}
+
+func ident(s string) string { return s }
+
+// unionBy returns a new slice of a's elements then those of b whose key
+// a has not.
+func unionBy[T any, K comparable](a, b []T, key func(T) K) []T {
+	out := make([]T, 0, len(a)+len(b))
+	seen := make(map[K]bool, len(a)+len(b))
+	for _, s := range [][]T{a, b} {
+		for _, x := range s {
+			if k := key(x); !seen[k] {
+				seen[k] = true
+				out = append(out, x)
+			}
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}

@@ -1,0 +1,171 @@
+package screen
+
+import (
+	"context"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/luxscreen/luxscreen/party"
+)
+
+// TestSameParty checks when two entries of different lists are merged
+// into one hit, and that any conflicting fact prevents it.
+func TestSameParty(t *testing.T) {
+	s, err := NewScreener()
+	if err != nil {
+		t.Fatal(err)
+	}
+	person := func(name string, dobs []string, nat string, ids ...Identifier) Entity {
+		e := Entity{Kind: KindPerson, Names: []Name{{Value: name, Kind: NamePrimary}}, DatesOfBirth: dobs, Identifiers: ids}
+		e.addNationality(nat)
+		return e
+	}
+	org := func(name, country string, ids ...Identifier) Entity {
+		e := Entity{Kind: KindOrganisation, Names: []Name{{Value: name, Kind: NamePrimary}}, Identifiers: ids}
+		e.addCountry(country)
+		return e
+	}
+	vessel := func(name, imo string) Entity {
+		return Entity{Kind: KindVessel, Names: []Name{{Value: name, Kind: NamePrimary}}, Identifiers: []Identifier{{Type: IDShipIMO, Value: imo}}}
+	}
+	passport := func(n, country string) Identifier { return Identifier{Type: IDPassport, Value: n, Country: country} }
+	tests := []struct {
+		name      string
+		a, b      Entity
+		sameList  bool
+		wantWhy   string
+		wantMerge bool
+	}{
+		{"name and birth year", person("KIM JONG SIK", []string{"1967", "1969"}, "Democratic People's Republic of Korea", passport("1", "")),
+			person("KIM, Jong Sik", []string{"1967-05-01"}, "Korea, North"), false, "name KIM JONG SIK, born 1967", true},
+		{"shared passport despite spelling", person("CHO IL U", []string{"1945-05-10"}, "", passport("736410010", "")),
+			person("CHO, Il-Woo", nil, "", passport("736 410 010", "Korea, North")), false, "passport 736410010", true},
+		{"one name, birth years apart", person("KIM JONG SIK", []string{"1967"}, "", passport("1", "")),
+			person("KIM, Jong Sik", []string{"1980-01-01"}, ""), false, "", false},
+		{"one name, no birth date on one list", person("KIM JONG SIK", []string{"1967"}, ""),
+			person("KIM, Jong Sik", nil, ""), false, "", false},
+		{"one name, other nationality", person("KIM JONG SIK", []string{"1967"}, "Democratic People's Republic of Korea"),
+			person("KIM, Jong Sik", []string{"1967"}, "Republic of Korea"), false, "", false},
+		{"passport shared but birth years apart", person("KIM JONG SIK", []string{"1967"}, "", passport("736410010", "")),
+			person("KIM, Jong Sik", []string{"1980"}, "", passport("736410010", "")), false, "", false},
+		{"same passport number, two countries", person("A B", nil, "", passport("12345678", "China")),
+			person("C D", nil, "", passport("12345678", "Russia")), false, "", false},
+		{"organisation by name", org("KOREA MINING DEVELOPMENT TRADING CORPORATION", "Democratic People's Republic of Korea"),
+			org("KOREA MINING DEVELOPMENT TRADING CORPORATION", "Korea, North"), false, "name KOREA MINING DEVELOPMENT TRADING CORPORATION", true},
+		{"organisation by SWIFT", org("DAEDONG CREDIT BANK (DCB)", "", Identifier{Type: IDSWIFT, Value: "DCBKKPPY"}),
+			org("DAEDONG CREDIT BANK", "", Identifier{Type: IDSWIFT, Value: "DCBKKPPY"}), false, "SWIFT/BIC DCBKKPPY", true},
+		{"organisations of one name in two countries", org("GOLDEN STAR TRADING", "China"), org("GOLDEN STAR TRADING", "Panama"), false, "", false},
+		{"organisations with other company IMO numbers", org("OCEAN SHIPPING CO", "", Identifier{Type: IDCompanyIMO, Value: "5342883"}),
+			org("OCEAN SHIPPING CO", "", Identifier{Type: IDCompanyIMO, Value: "1790183"}), false, "", false},
+		{"sister ships", vessel("RYONG GANG 2", "7937317"), vessel("RYONG GANG 3", "8705539"), false, "", false},
+		{"one ship name, two IMO numbers", vessel("SAMJONG", "7937317"), vessel("SAMJONG", "8705539"), false, "", false},
+		{"one ship", vessel("CHONG CHON GANG", "7937317"), vessel("CHONGCHONGANG", "IMO 7937317"), false, "ship IMO 7937317", true},
+		{"kinds differ", org("OCEAN STAR", ""), vessel("OCEAN STAR", "7937317"), false, "", false},
+		{"one list", org("OCEAN STAR", ""), org("OCEAN STAR", ""), true, "", false},
+		{"weak aliases only", Entity{Kind: KindOrganisation, Names: []Name{{Value: "A", Kind: NamePrimary}, {Value: "KOMID", Kind: NameWeak}}},
+			Entity{Kind: KindOrganisation, Names: []Name{{Value: "B", Kind: NamePrimary}, {Value: "KOMID", Kind: NameAKA}}}, false, "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, b := &listed{Entity: &tt.a, list: "list-a"}, &listed{Entity: &tt.b, list: "list-b"}
+			if tt.sameList {
+				b.list = a.list
+			}
+			why, ok := s.sameParty(a, b)
+			if ok != tt.wantMerge || why != tt.wantWhy {
+				t.Errorf("sameParty = %q, %v; want %q, %v", why, ok, tt.wantWhy, tt.wantMerge)
+			}
+			if why2, ok2 := s.sameParty(b, a); ok2 != ok {
+				t.Errorf("sameParty is not symmetric: %q, %v the other way", why2, ok2)
+			}
+		})
+	}
+}
+
+func TestSameWords(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"KIM, Jong Sik", "KIM JONG SIK", true},
+		{"Tong Gu PAK", "PAK TONG-GU", true},
+		{"RYONG GANG 2", "RYONG GANG 3", false},
+		{"KOREA TRADING", "KOREA TRADING TRADING CO", false},
+		{"박동구", "박동구", true},
+		{"", "", false},
+		{"...", "", false},
+	}
+	for _, tt := range tests {
+		if got := sameWords(tt.a, tt.b); got != tt.want {
+			t.Errorf("sameWords(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
+
+// TestHitFactsSmall screens the authored files of every format together:
+// the person designated on the UN, EU, UK and FtM files is one hit with
+// each reference, and the hit carries the union of their facts.
+func TestHitFactsSmall(t *testing.T) {
+	var lists []List
+	for _, f := range []string{"testdata/un_small.xml", "testdata/ofac_small", "testdata/eu_small.xml", "testdata/uk_small.csv", "testdata/ftm_small.jsonl"} {
+		lists = append(lists, mustLoad(t, f))
+	}
+	s, err := NewScreener(lists...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := s.Screen(context.Background(), Query{Name: "Pak Tong Gu", Kind: KindPerson}.entity())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Hits) != 1 {
+		t.Fatalf("%d hits, want 1: %+v", len(res.Hits), res.Hits)
+	}
+	h := res.Hits[0]
+	var refs []string
+	for _, r := range h.References {
+		refs = append(refs, r.List+" "+r.Ref+" "+r.Published+" | "+r.SameAs)
+		if len(r.ListVersion) != 64 {
+			t.Errorf("reference %s: list version %q is not a SHA-256", r.Entity, r.ListVersion)
+		}
+	}
+	// Every entry's name equals the query's, so the first by ID leads;
+	// the others write the name in another order with the same birth
+	// year, and OpenSanctions shares the UN passport too.
+	wantRefs := []string{
+		"EU 9002 2026-02-27T10:00:00.000+01:00 | ",
+		"OpenSanctions ex-person  | name Tong Gu PAK, born 1961",
+		"UK DPR0903 27-Feb-2026 | name Tong Gu PAK, born 1961",
+		"UN KPi.901 2026-01-02T00:00:00Z | name Tong Gu PAK, born 1961",
+	}
+	if diff := cmp.Diff(wantRefs, refs); diff != "" {
+		t.Errorf("references (-want +got):\n%s", diff)
+	}
+	if h.Entity != "EU:9002" || h.References[0].Entity != h.Entity {
+		t.Errorf("hit entity %s, first reference %s; want EU:9002 for both", h.Entity, h.References[0].Entity)
+	}
+	// The union keeps each list's spelling of places and countries, and
+	// one of the spellings of each name.
+	want := party.Facts{
+		Names: []Name{
+			{Value: "Tong Gu PAK", Kind: NamePrimary},
+			{Value: "박동구", Kind: NameOriginalScript},
+			{Value: "Mr Pak", Kind: NameWeak},
+		},
+		BirthDates:    []string{"1961-05-02"},
+		BirthPlaces:   []string{"Nampo, NORTH KOREA", "Nampo", "Nampo, North Korea", "Nampo, South Phyongan Province, Democratic People's Republic of Korea"},
+		Nationalities: []string{"NORTH KOREA", "kp", "North Korea", "Democratic People's Republic of Korea"},
+		Gender:        "male",
+		Countries:     []string{"NORTH KOREA", "cn", "kp", "North Korea", "Democratic People's Republic of Korea"},
+		Identifiers: []Identifier{
+			{Type: IDPassport, Value: "123456789"},
+			{Type: IDPassport, Value: "990000111", Country: "Democratic People's Republic of Korea", Note: "Passport Diplomatic; issued 2015-03-04; expired"},
+		},
+		Programs:  []string{"The Democratic People's Republic of Korea (Sanctions) (EU Exit) Regulations 2019", "DPRK"},
+		Positions: []string{"Director of Example Sea Shipping Company"},
+		ListedOn:  "2017-08-05",
+	}
+	if diff := cmp.Diff(want, h.Listed); diff != "" {
+		t.Errorf("facts (-want +got):\n%s", diff)
+	}
+}
