@@ -54,6 +54,7 @@ func ruleList() List {
 		org("4", "KOREA KUMRYONG TRADING COMPANY"),
 		org("5", "SIAM NICE COMPANY LTD."),
 		org("6", "KOREA TAESONG TRADING COMPANY"),
+		org("8", "KOREA GENERAL TRADING CORPORATION"),
 	}}
 }
 
@@ -143,6 +144,9 @@ func TestCompareCaps(t *testing.T) {
 		{"KOREA KUMSAN TRADING", "KOREA KUMRYONG TRADING", KindOrganisation, "substitution", true},
 		{"Korea Ryongbong Trading", "KOREA RYONBONG TRADING", KindOrganisation, "romanisation", false},
 		{"Elon Mosk", "Elon Musk", KindPerson, "fuzzy", false},
+		{"Martin Cerny", "MARTIN", KindPerson, "single_word", true},
+		{"Korea General Trading Co", "KOREA GENERAL TRADING CORPORATION", KindOrganisation, "common_only", true},
+		{"KOREA GENERAL TRADING CORPORATION", "KOREA GENERAL TRADING CORPORATION", KindOrganisation, "exact", false},
 	}
 	for _, tt := range tests {
 		sc, why := s.Compare(tt.a, tt.b, tt.kind)

@@ -48,10 +48,10 @@
 // Every weight and threshold is data, in data/weights.yaml, each with its
 // rationale: the verdict bands, the parameters of each named feature
 // (name, romanisation, initial, legal_form, substitution, common_only,
-// number_mismatch, identifier, birth_date, country, kind, corroboration,
-// common_name), the word data they need (the Korean syllable inventory,
-// common surnames and given names), the token weights and the blocking
-// limits. Options.Weights or Options.Data ("luxscreen --data
+// single_word, number_mismatch, identifier, birth_date, country, kind,
+// corroboration, common_name), the word data they need (the Korean
+// syllable inventory, common surnames and given names), the token weights
+// and the blocking limits. Options.Weights or Options.Data ("luxscreen --data
 // DIR" reads DIR/screen/data/weights.yaml) replace them without a rebuild;
 // LoadWeights reports every problem of a file with its place.
 //
@@ -64,7 +64,7 @@
 // the hard DPRK negatives stay at or under 1.2% match and the synthetic
 // negatives at 0.4%; the review threshold catches every true DPRK pair.
 // (With the distinctive-word caps and Korean-only romanisation of issue 17
-// the bench F1 at 0.75 is 0.812.) Weak aliases (UN "Low", OFAC weak
+// the bench F1 at 0.75 is 0.820.) Weak aliases (UN "Low", OFAC weak
 // a.k.a.) can only make a review, and so can a person's short or common
 // name without an agreeing birth date, identifier or nationality
 // (uncorroborated) and a person born more than birth_date.disjoint_gap

@@ -113,7 +113,38 @@ func (m *comparer) compare(q *analysed, qw []float64, c *analysed, cw []float64,
 	s.score = matched / den
 	m.penalise(&s, &qs, &cs, kind, den, explain)
 	m.capDistinctive(&s, &qs, &cs, explain)
+	if kind == KindPerson {
+		m.capSingleWord(&s, &qs, &cs, explain)
+	}
 	return s
+}
+
+// capSingleWord caps a person's name score at single_word.cap when the
+// listed name is a single word (a given name, a kunya: MARTIN, ABU MARIAM)
+// and the query has words it does not explain: one shared given name
+// says nothing of who "Martin Černý" is.
+func (m *comparer) capSingleWord(s *scored, q, c *side, explain bool) {
+	ceiling := m.w.Features.SingleWord.Cap
+	if s.score <= ceiling || leftover(q, 0) == 0 || words(c.a) != 1 {
+		return
+	}
+	s.score = ceiling
+	if explain {
+		s.features = append(s.features, party.Feature{Feature: "single_word", Score: ceiling, Weight: 1,
+			Detail: "the listed name is one word and the party's has more"})
+	}
+}
+
+// words counts the name's words (not legal forms, stopwords, numbers or
+// initials).
+func words(a *analysed) int {
+	n := 0
+	for _, t := range a.toks {
+		if t.class == names.Word || t.class == names.Foreign {
+			n++
+		}
+	}
+	return n
 }
 
 // capDistinctive keeps below the match threshold a name whose agreement

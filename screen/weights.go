@@ -49,6 +49,9 @@ type Weights struct {
 			Distinctive float64 `yaml:"distinctive"`
 			Cap         float64 `yaml:"cap"`
 		} `yaml:"substitution"`
+		SingleWord struct {
+			Cap float64 `yaml:"cap"`
+		} `yaml:"single_word"`
 		CommonOnly struct {
 			Common float64 `yaml:"common"`
 			Cap    float64 `yaml:"cap"`
@@ -204,6 +207,7 @@ func (w *Weights) validate(f *datafile.File, root *yaml.Node) {
 		unit(ft.Substitution.Floor, "features", "substitution", "floor"),
 		unit(ft.Substitution.Distinctive, "features", "substitution", "distinctive"),
 		unit(ft.Substitution.Cap, "features", "substitution", "cap"),
+		unit(ft.SingleWord.Cap, "features", "single_word", "cap"),
 		unit(ft.CommonOnly.Common, "features", "common_only", "common"),
 		unit(ft.CommonOnly.Cap, "features", "common_only", "cap"),
 		unit(ft.NumberMismatch.Factor, "features", "number_mismatch", "factor"),
