@@ -10,6 +10,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/luxscreen/luxscreen/internal/datafile"
 	"github.com/luxscreen/luxscreen/party"
 	"github.com/luxscreen/luxscreen/screen"
 )
@@ -31,11 +32,34 @@ func SetsFS() fs.FS {
 
 // Files of the authored sets, in SetsFS, and of the shared cross-script set.
 const (
+	HarnessFile        = "harness.yaml"
 	CrossScriptFile    = "cross_script_dprk.csv"
 	CompaniesFile      = "innocent_companies.csv"
 	OrdinaryDir        = "ordinary"
 	WatchmanScriptFile = "data/screening/eval/watchman_cross_script_pairs.csv"
 )
+
+// harnessConfig is harness.yaml: the word lists the harness itself uses.
+type harnessConfig struct {
+	LegalForms        []string `yaml:"legal_forms"`
+	NamesakeCountries []string `yaml:"namesake_countries"`
+}
+
+// readHarness reads and checks harness.yaml.
+func readHarness(sets fs.FS) (*harnessConfig, error) {
+	data, err := fs.ReadFile(sets, HarnessFile)
+	if err != nil {
+		return nil, fmt.Errorf("screeneval: %w", err)
+	}
+	var hc harnessConfig
+	if _, err := datafile.Decode(HarnessFile, data, &hc); err != nil {
+		return nil, err
+	}
+	if len(hc.NamesakeCountries) == 0 {
+		return nil, fmt.Errorf("%s: namesake_countries is empty", HarnessFile)
+	}
+	return &hc, nil
+}
 
 // readRecords reads CSV records from r, skipping "#" comments and the
 // header line, and checks that each has want fields.
@@ -145,7 +169,7 @@ func companyProbes(sets fs.FS, c *corpus) ([]probe, error) {
 		seen[k] = true
 		es := c.byName[k]
 		if len(es) == 0 {
-			es = c.byCore[core(r[0])] // listed but for the legal form
+			es = c.byCore[core(r[0], c.legal)] // listed but for the legal form
 		}
 		if len(es) > 0 {
 			return nil, fmt.Errorf("%s: record %d: %q is listed (%s): not an innocent company", CompaniesFile, i+1, r[0], es[0].ID)

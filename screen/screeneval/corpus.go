@@ -34,20 +34,16 @@ type corpus struct {
 	// ("korea samjong shipping" for KOREA SAMJONG SHIPPING CO) to the
 	// organisations that carry it: lists add or drop the legal form.
 	byCore map[string][]*screen.Entity
+	// legal are the legal-form words core drops (harness.yaml).
+	legal map[string]bool
 }
 
-// legalForms are the words dropped from an organisation's name to find the
-// same party on another list. The list is short on purpose: it only joins
-// names that differ by a legal form, never by a word of substance.
-var legalForms = map[string]bool{"co": true, "company": true, "corp": true, "corporation": true, "ltd": true,
-	"limited": true, "inc": true, "llc": true, "plc": true, "jv": true, "the": true}
-
-// core is fold(s) without legal-form words, or "" when fewer than two
+// core is fold(s) without the words of legal, or "" when fewer than two
 // words are left (too little to say two names are one party).
-func core(s string) string {
+func core(s string, legal map[string]bool) string {
 	var out []string
 	for _, w := range strings.Fields(fold(s)) {
-		if !legalForms[w] {
+		if !legal[w] {
 			out = append(out, w)
 		}
 	}
@@ -58,8 +54,9 @@ func core(s string) string {
 }
 
 // loadCorpus loads UN and OFAC from shared, and every file of the EU and UK
-// directories when they exist.
-func loadCorpus(ctx context.Context, shared string) (*corpus, error) {
+// directories when they exist; legal are the legal-form words of
+// harness.yaml.
+func loadCorpus(ctx context.Context, shared string, legal []string) (*corpus, error) {
 	paths := []string{filepath.Join(shared, UNFile), filepath.Join(shared, OFACDir)}
 	for _, dir := range []string{EUDir, UKDir} {
 		more, err := listFiles(filepath.Join(shared, dir))
@@ -68,7 +65,7 @@ func loadCorpus(ctx context.Context, shared string) (*corpus, error) {
 		}
 		paths = append(paths, more...)
 	}
-	c := &corpus{byID: make(map[string]*screen.Entity), byName: make(map[string][]*screen.Entity), byCore: make(map[string][]*screen.Entity)}
+	c := newCorpus(legal)
 	for _, p := range paths {
 		l, err := screen.Load(ctx, p)
 		if err != nil {
@@ -80,6 +77,16 @@ func loadCorpus(ctx context.Context, shared string) (*corpus, error) {
 		c.index(&c.lists[i])
 	}
 	return c, nil
+}
+
+// newCorpus returns an empty corpus that drops the legal-form words legal.
+func newCorpus(legal []string) *corpus {
+	c := &corpus{byID: make(map[string]*screen.Entity), byName: make(map[string][]*screen.Entity),
+		byCore: make(map[string][]*screen.Entity), legal: make(map[string]bool)}
+	for _, w := range legal {
+		c.legal[fold(w)] = true
+	}
+	return c
 }
 
 // index adds the entities of l to the lookups.
@@ -101,7 +108,7 @@ func (c *corpus) index(l *screen.List) {
 		}
 		seen = make(map[string]bool)
 		for _, n := range e.Names {
-			if k := core(n.Value); k != "" && !seen[k] {
+			if k := core(n.Value, c.legal); k != "" && !seen[k] {
 				seen[k] = true
 				c.byCore[k] = append(c.byCore[k], e)
 			}
@@ -163,7 +170,7 @@ func (c *corpus) targets(e *screen.Entity) []string {
 	for _, n := range e.Names {
 		same := c.byName[fold(n.Value)]
 		if e.Kind == screen.KindOrganisation {
-			same = append(slices.Clip(same), c.byCore[core(n.Value)]...)
+			same = append(slices.Clip(same), c.byCore[core(n.Value, c.legal)]...)
 		}
 		for _, o := range same {
 			if o.Source == e.Source || !e.Kind.Compatible(o.Kind) || contains(out, o.ID) {

@@ -136,6 +136,7 @@ type Options struct {
 // harness is one evaluation run in progress.
 type harness struct {
 	opt  Options
+	cfg  *harnessConfig
 	c    *corpus
 	s    *screen.Screener
 	rep  *Report
@@ -174,7 +175,10 @@ func RunOptions(ctx context.Context, shared string, opt Options) (*Report, error
 		h.only[name] = true
 	}
 	var err error
-	if h.c, err = loadCorpus(ctx, shared); err != nil {
+	if h.cfg, err = readHarness(opt.Sets); err != nil {
+		return nil, err
+	}
+	if h.c, err = loadCorpus(ctx, shared, h.cfg.LegalForms); err != nil {
 		return nil, err
 	}
 	if h.s, err = h.screener(h.c.lists...); err != nil {

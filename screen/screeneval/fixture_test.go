@@ -55,6 +55,7 @@ func fixtureShared(t *testing.T) string {
 // fixtureSets are authored sets that refer to the fixture lists.
 func fixtureSets() fstest.MapFS {
 	return fstest.MapFS{
+		HarnessFile:     {Data: []byte("legal_forms: [co, company, ltd, limited]\nnamesake_countries: [Norway, Chile]\n")},
 		CrossScriptFile: {Data: []byte("query,script,targets,kind,note\n박동구,Hangul,UN:KPi.901,person,original script\n")},
 		CompaniesFile: {Data: []byte("name,country,note\nSiam Rice Exporters,Thailand,rice\n" +
 			"Blue Ocean Shipping Company,Singapore,words\nKorea Electric Power,South Korea,utility\n")},
@@ -160,7 +161,7 @@ func TestSetErrors(t *testing.T) {
 }
 
 func TestTargets(t *testing.T) {
-	c := &corpus{byID: map[string]*screen.Entity{}, byName: map[string][]*screen.Entity{}, byCore: map[string][]*screen.Entity{}}
+	c := newCorpus([]string{"co", "ltd"})
 	lists := []screen.List{
 		{Entities: []screen.Entity{
 			{ID: "UN:KPi.1", Source: "UN", Kind: screen.KindPerson, Names: []screen.Name{{Value: "KIM YONG CHOL"}}, DatesOfBirth: []string{"1962-02-18"}},
@@ -192,5 +193,21 @@ func TestTargets(t *testing.T) {
 	}
 	if diff := cmp.Diff([]string{"UN:KPe.3"}, c.targets(c.byID["UN:KPe.3"])); diff != "" {
 		t.Errorf("targets of a short name (-want +got):\n%s", diff)
+	}
+}
+
+func TestHarnessFile(t *testing.T) {
+	for name, content := range map[string]string{
+		"unknown field":  "legal_forms: [co]\nnamesake_countries: [Chile]\nextra: 1\n",
+		"no countries":   "legal_forms: [co]\n",
+		"not a sequence": "legal_forms: co\nnamesake_countries: [Chile]\n",
+	} {
+		if _, err := readHarness(fstest.MapFS{HarnessFile: {Data: []byte(content)}}); err == nil {
+			t.Errorf("%s: accepted", name)
+		}
+	}
+	hc, err := readHarness(SetsFS())
+	if err != nil || len(hc.LegalForms) == 0 || len(hc.NamesakeCountries) == 0 {
+		t.Errorf("embedded harness.yaml: %+v, %v", hc, err)
 	}
 }

@@ -107,7 +107,7 @@ func (h *harness) numerals(ctx context.Context, _ string) error {
 }
 
 func (h *harness) sameName(ctx context.Context, _ string) error {
-	ps := sameNameProbes(h.c)
+	ps := sameNameProbes(h.c, h.cfg.NamesakeCountries)
 	rows, _, err := h.runSetOutcomes(ctx, ps)
 	if err != nil {
 		return err

@@ -80,11 +80,6 @@ func unDPRK(c *corpus) []*screen.Entity {
 	return out
 }
 
-// otherCountries are the nationalities the same-name set gives its
-// namesakes: one far from every regime, chosen per record among those the
-// record does not carry.
-var otherCountries = [...]string{"Brazil", "Norway", "Canada", "Japan", "Kenya", "Chile", "Portugal", "New Zealand", "Poland", "Mexico", "Australia", "Ireland"}
-
 // sameNameGap is how many years, at least, the namesake's birth year lies
 // from every listed one: the "birth year ≥15 years away".
 const sameNameGap = 15
@@ -94,7 +89,7 @@ const sameNameGap = 15
 // with a birth date sameNameGap or more years from every listed birth year
 // and a nationality the record does not carry. Nothing about the namesake
 // is random: the date and country follow from the record's reference.
-func sameNameProbes(c *corpus) []probe {
+func sameNameProbes(c *corpus, countries []string) []probe {
 	var ps []probe
 	for i := range c.lists {
 		for j := range c.lists[i].Entities {
@@ -110,7 +105,7 @@ func sameNameProbes(c *corpus) []probe {
 			if isUNDPRK(e) || (e.Source != "UN" && isDPRK(e)) {
 				group += " DPRK"
 			}
-			ps = append(ps, probe{group: group, q: party.New(e.PrimaryName(), screen.KindPerson, otherCountry(e), "", dob),
+			ps = append(ps, probe{group: group, q: party.New(e.PrimaryName(), screen.KindPerson, otherCountry(e, countries), "", dob),
 				note: fmt.Sprintf("%s born %s, %s", e.ID, strings.Join(e.DatesOfBirth, "|"), strings.Join(e.Countries, "|"))})
 		}
 	}
@@ -144,11 +139,11 @@ func namesakeBirth(e *screen.Entity) (string, bool) {
 }
 
 // otherCountry picks, from the record's reference, a country of
-// otherCountries that none of the record's countries names.
-func otherCountry(e *screen.Entity) string {
-	h := int(hash(e.ID) % uint32(len(otherCountries)))
-	for k := range otherCountries {
-		c := otherCountries[(h+k)%len(otherCountries)]
+// countries that none of the record's countries names.
+func otherCountry(e *screen.Entity, countries []string) string {
+	h := int(hash(e.ID) % uint32(len(countries)))
+	for k := range countries {
+		c := countries[(h+k)%len(countries)]
 		clash := false
 		for _, x := range e.Countries {
 			clash = clash || strings.Contains(strings.ToLower(x), strings.ToLower(c))
@@ -157,7 +152,7 @@ func otherCountry(e *screen.Entity) string {
 			return c
 		}
 	}
-	return otherCountries[h]
+	return countries[h]
 }
 
 func hash(s string) uint32 {

@@ -94,7 +94,7 @@ var ordinalWords = [...]string{"first", "second", "third", "fourth", "fifth", "s
 // NumeralVariants returns the other ways of writing each number of name
 // that a document may use: a number n (39, #39, No. 39, 2nd, Second, II)
 // is rewritten as each of the forms it is not already in: n, No. n,
-// Roman n, and, for n ≤ 20, the ordinal 2nd and Second. A name without a
+// Roman n (for n < 4000), and, for n ≤ 20, the ordinal 2nd and Second. A name without a
 // number has none.
 func NumeralVariants(name string) []string {
 	toks := strings.Fields(name)
@@ -148,7 +148,10 @@ func numberAt(toks []string, i int) (int, int) {
 
 // numberForms writes n in every form NumeralVariants uses.
 func numberForms(n int) []string {
-	forms := []string{strconv.Itoa(n), "No. " + strconv.Itoa(n), roman(n)}
+	forms := []string{strconv.Itoa(n), "No. " + strconv.Itoa(n)}
+	if n < 4000 {
+		forms = append(forms, roman(n))
+	}
 	if n <= len(ordinalWords) {
 		w := ordinalWords[n-1]
 		forms = append(forms, strconv.Itoa(n)+ordinalSuffix(n), strings.ToUpper(w[:1])+w[1:])
