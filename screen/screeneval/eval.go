@@ -341,7 +341,7 @@ func dprkPairs(ctx context.Context, s *screen.Screener, byID map[string]*screen.
 		}
 		best := 0.0
 		for _, h := range res.Hits {
-			if slices.ContainsFunc(targets, h.Refers) && h.Score > best {
+			if standsFor(&h, targets...) && h.Score > best {
 				best = h.Score
 			}
 		}
@@ -464,7 +464,7 @@ func selfScreen(ctx context.Context, s *screen.Screener, lists []screen.List) (S
 				}
 				own := -1.0
 				for _, h := range res.Hits {
-					if h.Refers(e.ID) {
+					if standsFor(&h, e.ID) {
 						own = h.Score
 						break
 					}

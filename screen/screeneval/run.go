@@ -116,7 +116,7 @@ func screenOne(ctx context.Context, s *screen.Screener, p *probe) (outcome, erro
 	o := outcome{verdict: res.Verdict, took: took, noHit: res.Verdict == screen.Review && len(res.Hits) == 0}
 	if res.Verdict != screen.Clear {
 		for _, h := range res.Hits {
-			if slices.ContainsFunc(p.targets, h.Refers) {
+			if standsFor(&h, p.targets...) {
 				o.found = true
 				break
 			}
