@@ -55,6 +55,8 @@ func ruleList() List {
 		org("5", "SIAM NICE COMPANY LTD."),
 		org("6", "KOREA TAESONG TRADING COMPANY"),
 		org("8", "KOREA GENERAL TRADING CORPORATION"),
+		org("9", "AMROGGANG PUKSAN TRADING"),
+		{ID: "t:10", Source: "t", Ref: "10", Kind: KindVessel, Names: []Name{{Value: "AMROGGANG PUKSAN", Kind: NamePrimary}}},
 	}}
 }
 
@@ -99,6 +101,10 @@ func TestCorroborationRules(t *testing.T) {
 		{"two-word name, three words asked", person("Anna Maria Mayrhofer", "", ""), Review, top{"7", []string{party.FeatureUncorroborated}}},
 		{"rice is not nice", party.New("Siam Rice Exporters Co., Ltd.", KindOrganisation, "", "", ""), Clear, top{}},
 		{"kumsan is not kumryong", party.New("Korea Kumsan Trading", KindOrganisation, "", "", ""), Clear, top{}},
+		{"romanisation for a party of the region", party.New("Amnokkang Puksan Trading", KindOrganisation, "China", "", ""), Match, top{"9", nil}},
+		{"romanisation for a party of no country", party.New("Amnokkang Puksan Trading", KindOrganisation, "", "", ""), Match, top{"9", nil}},
+		{"no romanisation outside the region", party.New("Amnokkang Puksan Trading", KindOrganisation, "Germany", "", ""), Clear, top{}},
+		{"a vessel's flag is not its language", party.New("Amnokkang Puksan", KindVessel, "Sierra Leone", "", ""), Match, top{"10", nil}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -350,9 +350,11 @@ func absYearDiff(a, b string) int {
 // localise withdraws the Korean romanisation equivalences from a query
 // name when the party states countries and none is in the romanisation
 // region (features.romanisation.region): a Thai exporter's "Siam Rice" is
-// English, whatever its letters allow.
+// English, whatever its letters allow. A vessel's country is its flag,
+// which says nothing of the language of its name (DPRK-linked ships sail
+// under flags of convenience), so vessels keep the equivalences.
 func (s *Screener) localise(a *analysed, e *party.Entity) {
-	if len(e.Countries) == 0 {
+	if len(e.Countries) == 0 || e.Kind == KindVessel {
 		return
 	}
 	for _, c := range e.Countries {
