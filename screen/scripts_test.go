@@ -123,3 +123,19 @@ func hasNonLatinLetter(s string) bool {
 	}
 	return false
 }
+
+// BenchmarkScreenScripts screens names in other scripts against UN + OFAC,
+// each with all its readings, beside a Latin name for comparison.
+func BenchmarkScreenScripts(b *testing.B) {
+	s := sharedScreener(b)
+	for _, bc := range []struct{ name, q string }{
+		{"latin", "Korea Mining Development Trading Corp"},
+		{"han", "朝鲜矿业开发贸易公司"},
+		{"hangul", "조선광업개발무역회사"},
+		{"cyrillic", "Ким Чен Ын"},
+		{"arabic", "صدام حسين التكريتي"},
+		{"devanagari", "रजनीकांत इला अहलूवालिया"},
+	} {
+		b.Run(bc.name, func(b *testing.B) { benchScreen(b, s, []Query{{Name: bc.q}}) })
+	}
+}
