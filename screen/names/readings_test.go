@@ -89,6 +89,7 @@ func TestReadings(t *testing.T) {
 		{"arabic letters", "شنداخ", []reading{{"", "شنداخ"}, {"translit", "shndakh"}}},
 		{"urdu letters", "شاہد", []reading{{"", "شاہد"}, {"translit", "shahd"}}},
 		{"persian", "حسین موسوی", []reading{{"", "حسین موسوی"}, {"translit", "hussein mousavi"}}},
+		{"devanagari with zero-width non-joiner", "स\u200cंजय सिंघल", []reading{{"", "स जय सिघल"}, {"translit", "sanjay singhal"}}},
 		{"devanagari inherent vowel", "रजनीकांत", []reading{{"", "रजनीकात"}, {"translit", "rajanikant"}}},
 		{"greek", "Νικόλαος", []reading{{"", "νικόλαος"}, {"translit", "nikolaos"}}},
 		{"thai", "สมชาย", []reading{{"", "สมชาย"}, {"translit", "smchaay"}}},

@@ -225,6 +225,10 @@ func (t *translit) devanagari(word string) string {
 	var b strings.Builder
 	pending := false // a consonant whose inherent vowel is not yet written
 	for _, r := range word {
+		if r == 0x200C || r == 0x200D {
+			// The zero-width (non-)joiners only choose a glyph form.
+			continue
+		}
 		if c, ok := t.dvConsonants[r]; ok {
 			if pending {
 				b.WriteByte('a')
