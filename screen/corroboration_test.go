@@ -229,3 +229,68 @@ func firstOr(ss []string) string {
 	}
 	return ss[0]
 }
+
+// TestEntityFeatures checks what each entity feature adds to or takes
+// from the top hit's score against ruleList, and its explanation.
+func TestEntityFeatures(t *testing.T) {
+	s, err := NewScreener(ruleList())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ft := &s.Weights().Features
+	passport := func(v string) []party.Identifier { return []party.Identifier{{Type: party.IDPassport, Value: v}} }
+	tests := []struct {
+		name    string
+		q       party.Entity
+		delta   float64 // the top hit's score less the name's
+		feature party.Feature
+	}{
+		{"same year", party.New("Holger Friedrich Brandstetter", KindPerson, "", "", "1955"), ft.BirthDate.SameYear,
+			party.Feature{Feature: "birth_date", Score: 1, Weight: ft.BirthDate.SameYear, Detail: "1955 ~ 1955"}},
+		{"near year", party.New("Holger Friedrich Brandstetter", KindPerson, "", "", "1957-01-01"), ft.BirthDate.Near,
+			party.Feature{Feature: "birth_date", Score: 1, Weight: ft.BirthDate.Near, Detail: "1957-01-01 ~ 1955"}},
+		{"disjoint year", party.New("Holger Friedrich Brandstetter", KindPerson, "", "", "1959"), -ft.BirthDate.Mismatch,
+			party.Feature{Feature: "birth_date", Score: -1, Weight: ft.BirthDate.Mismatch, Detail: "1959 ~ 1955"}},
+		{"other country", party.New("Holger Friedrich Brandstetter", KindPerson, "France", "", ""), -ft.Country.Mismatch,
+			party.Feature{Feature: "country", Score: -1, Weight: ft.Country.Mismatch, Detail: "France ~ Germany"}},
+		{"same passport", withIDs(party.New("Kim Chol", KindPerson, "", "", ""), passport("PD 123456")), ft.Identifier.Match,
+			party.Feature{Feature: "identifier", Score: 1, Weight: ft.Identifier.Match, Detail: "passport PD-123456"}},
+		{"other passport", withIDs(party.New("Kim Chol", KindPerson, "", "", ""), passport("X1")), -ft.Identifier.Conflict,
+			party.Feature{Feature: "identifier", Score: -1, Weight: ft.Identifier.Conflict, Detail: "passport X1 not listed"}},
+		{"a company named like a person", party.New("Holger Friedrich Brandstetter GmbH", KindUnknown, "", "", ""), -ft.Kind.Mismatch,
+			party.Feature{Feature: "kind", Score: -1, Weight: ft.Kind.Mismatch, Detail: "a company name against a listed person"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := s.Screen(context.Background(), tt.q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Hits) == 0 {
+				t.Fatalf("no hit")
+			}
+			h := res.Hits[0]
+			var name float64
+			var got party.Feature
+			for _, f := range h.Features {
+				switch f.Feature {
+				case "name":
+					name = f.Score
+				case tt.feature.Feature:
+					got = f
+				}
+			}
+			if diff := cmp.Diff(tt.feature, got); diff != "" {
+				t.Errorf("feature (-want +got):\n%s", diff)
+			}
+			if d := h.Score - min(max(name+tt.delta, 0), 1); d > 0.001 || d < -0.001 {
+				t.Errorf("score %.3f with name %.3f, want the name %+.3f", h.Score, name, tt.delta)
+			}
+		})
+	}
+}
+
+func withIDs(e party.Entity, ids []party.Identifier) party.Entity {
+	e.Identifiers = ids
+	return e
+}
