@@ -81,6 +81,18 @@
 // of the lists it used. Only the edges (the CLI, the HTTP service, the
 // reports) render features as text.
 //
+// Each hit also carries what the list says about the listed party
+// ([party.Facts]: names with their kind, birth dates and places,
+// nationalities, addresses and countries, identifiers, programmes,
+// listed-on date, remarks), so that a reviewer can settle it without
+// looking the entry up; the facts share the loaded list's memory. The same
+// party designated on several lists is one hit whose References name
+// every entry with its list version: entries merge on a shared identifier
+// (IMO, passport, national ID, SWIFT, registration, MMSI) or on the same
+// name and kind, for persons only with a common birth year, and never
+// when their IMO numbers, birth years, nationalities or (for
+// organisations) countries disagree.
+//
 // # Concurrency
 //
 // A Screener is safe for concurrent use. Reload builds a new index and

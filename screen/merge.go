@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/luxscreen/luxscreen/party"
 )
@@ -43,23 +44,30 @@ var mergeIDTypes = []IDType{IDShipIMO, IDCompanyIMO, IDIMOUnchecked, IDPassport,
 // are the same party, and on what evidence ("ship IMO 9187629", "name KIM
 // JONG SIK, born 1967").
 func (s *Screener) sameParty(a, b *listed) (string, bool) {
-	if a.list == b.list || a.Kind != b.Kind || s.conflict(a, b) {
+	if a.list == b.list || a.Kind != b.Kind {
 		return "", false
 	}
-	if why, ok := sharedID(a.Entity, b.Entity); ok {
-		return why, true
-	}
-	name, ok := sharedName(a.Entity, b.Entity)
+	// Evidence first: it allocates nothing and is rare between different
+	// parties, so the dearer conflict checks run only for likely merges.
+	why, ok := sharedID(a.Entity, b.Entity)
 	if !ok {
+		name, named := sharedName(a.Entity, b.Entity)
+		if !named {
+			return "", false
+		}
+		why = "name " + name
+		if a.Kind == KindPerson {
+			y, born := commonYear(a.DatesOfBirth, b.DatesOfBirth)
+			if !born {
+				return "", false
+			}
+			why += ", born " + y
+		}
+	}
+	if s.conflict(a, b) {
 		return "", false
 	}
-	if a.Kind != KindPerson {
-		return "name " + name, true
-	}
-	if y, ok := commonYear(a.DatesOfBirth, b.DatesOfBirth); ok {
-		return "name " + name + ", born " + y, true
-	}
-	return "", false
+	return why, true
 }
 
 // conflict reports whether facts both entities give disagree.
@@ -113,21 +121,17 @@ func idValues(e *Entity, t IDType) []string {
 }
 
 // sharedID returns the first identifier of a merging type that a and b
-// both carry, described.
+// both carry, described. It allocates nothing but the description.
 func sharedID(a, b *Entity) (string, bool) {
 	for _, x := range a.Identifiers {
-		if !slices.Contains(mergeIDTypes, x.Type) {
-			continue
-		}
-		kx := idKey(x.Value)
-		if len(kx) < 4 {
+		if !slices.Contains(mergeIDTypes, x.Type) || idLen(x.Value) < 4 {
 			continue // too short to name one party
 		}
 		for _, y := range b.Identifiers {
-			if y.Type.IsIMO() != x.Type.IsIMO() || !y.Type.IsIMO() && y.Type != x.Type || idKey(y.Value) != kx {
+			if y.Type.IsIMO() != x.Type.IsIMO() || !y.Type.IsIMO() && y.Type != x.Type || !sameID(x.Value, y.Value) {
 				continue
 			}
-			if x.Country != "" && y.Country != "" && !strings.EqualFold(x.Country, y.Country) && x.Type == IDPassport {
+			if x.Type == IDPassport && x.Country != "" && y.Country != "" && !strings.EqualFold(x.Country, y.Country) {
 				continue // equal numbers of two countries' passports
 			}
 			return x.Type.Label() + " " + x.Value, true
@@ -136,9 +140,9 @@ func sharedID(a, b *Entity) (string, bool) {
 	return "", false
 }
 
-// idKey is an identifier value without case, spaces or punctuation, so
-// that "IMO 9187629" and "9187629", or "KP 123-456" and "KP123456",
-// meet.
+// idKey is an identifier value without case, spaces, punctuation or an
+// "IMO" prefix, so that "IMO 9187629" and "9187629", or "KP 123-456" and
+// "KP123456", meet.
 func idKey(v string) string {
 	v = strings.TrimPrefix(strings.ToUpper(strings.TrimSpace(v)), "IMO")
 	return strings.Map(func(r rune) rune {
@@ -147,6 +151,53 @@ func idKey(v string) string {
 		}
 		return -1
 	}, v)
+}
+
+// sameID reports whether idKey(a) == idKey(b) without building either.
+func sameID(a, b string) bool {
+	a, b = trimIMO(a), trimIMO(b)
+	for {
+		ra, na := nextIDRune(a)
+		rb, nb := nextIDRune(b)
+		if ra != rb {
+			return false
+		}
+		if ra < 0 {
+			return true
+		}
+		a, b = a[na:], b[nb:]
+	}
+}
+
+// trimIMO drops leading spaces and an "IMO" prefix in any case.
+func trimIMO(v string) string {
+	v = strings.TrimSpace(v)
+	if len(v) >= 3 && strings.EqualFold(v[:3], "IMO") {
+		v = v[3:]
+	}
+	return v
+}
+
+// nextIDRune returns the next letter or digit of s, upper-cased, and how
+// many bytes it took to reach past it, or -1 at the end.
+func nextIDRune(s string) (rune, int) {
+	for i, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return unicode.ToUpper(r), i + utf8.RuneLen(r)
+		}
+	}
+	return -1, len(s)
+}
+
+// idLen counts the letters and digits of an identifier value.
+func idLen(v string) int {
+	n := 0
+	for _, r := range trimIMO(v) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			n++
+		}
+	}
+	return n
 }
 
 // sharedName returns a name, not weak, that a and b both carry (the same
@@ -214,17 +265,6 @@ func nextWord(s string) (word, rest string) {
 	return s[start:], ""
 }
 
-// wordKey returns the lower-cased words of s, sorted, so that "KIM, Jong
-// Sik" and "KIM JONG SIK" are one name in a merged hit.
-func wordKey(s string) string {
-	var ws []string
-	for w, rest := nextWord(s); w != ""; w, rest = nextWord(rest) {
-		ws = append(ws, strings.ToLower(w))
-	}
-	slices.Sort(ws)
-	return strings.Join(ws, " ")
-}
-
 // commonYear returns a year that both date lists give.
 func commonYear(a, b []string) (string, bool) {
 	for _, x := range a {
@@ -242,19 +282,20 @@ func commonYear(a, b []string) (string, bool) {
 }
 
 // mergeFacts returns the union of the facts of a hit and of the same
-// party on another list. It copies, so the lists' facts stay untouched.
+// party on another list. It copies, so the lists' facts stay untouched;
+// the unions scan rather than hash, as each holds a handful of values.
 func mergeFacts(f, g party.Facts, gref party.Reference) party.Facts {
 	out := party.Facts{
 		Names:         mergeNames(f.Names, g.Names),
-		BirthDates:    unionBy(f.BirthDates, g.BirthDates, ident),
-		BirthPlaces:   unionBy(f.BirthPlaces, g.BirthPlaces, ident),
-		Nationalities: unionBy(f.Nationalities, g.Nationalities, ident),
+		BirthDates:    union(f.BirthDates, g.BirthDates, eq),
+		BirthPlaces:   union(f.BirthPlaces, g.BirthPlaces, eq),
+		Nationalities: union(f.Nationalities, g.Nationalities, eq),
 		Gender:        cmp.Or(f.Gender, g.Gender),
-		Addresses:     unionBy(f.Addresses, g.Addresses, func(a Address) Address { return a }),
-		Countries:     unionBy(f.Countries, g.Countries, ident),
-		Identifiers:   unionBy(f.Identifiers, g.Identifiers, func(id Identifier) string { return string(id.Type) + "\x00" + idKey(id.Value) }),
-		Programs:      unionBy(f.Programs, g.Programs, ident),
-		Positions:     unionBy(f.Positions, g.Positions, ident),
+		Addresses:     union(f.Addresses, g.Addresses, eq),
+		Countries:     union(f.Countries, g.Countries, eq),
+		Identifiers:   union(f.Identifiers, g.Identifiers, func(x, y Identifier) bool { return x.Type == y.Type && sameID(x.Value, y.Value) }),
+		Programs:      union(f.Programs, g.Programs, eq),
+		Positions:     union(f.Positions, g.Positions, eq),
 		Vessel:        cmp.Or(f.Vessel, g.Vessel),
 		ListedOn:      cmp.Or(f.ListedOn, g.ListedOn),
 		Remarks:       f.Remarks,
@@ -266,40 +307,43 @@ func mergeFacts(f, g party.Facts, gref party.Reference) party.Facts {
 }
 
 // mergeNames returns the union of two entries' names, one spelling of
-// each; a name that one list calls weak and the other strong is strong, as
-// the stronger list's word is the one a reviewer must weigh.
+// each (the same words in any order are one name); a name that one list
+// calls weak and the other strong is strong, as the stronger list's word
+// is the one a reviewer must weigh.
 func mergeNames(a, b []Name) []Name {
-	out := unionBy(a, b, func(n Name) string { return wordKey(n.Value) })
-	for i := range out {
-		if out[i].Kind != NameWeak {
-			continue
-		}
-		for _, n := range b {
-			if n.Kind != NameWeak && wordKey(n.Value) == wordKey(out[i].Value) {
-				out[i].Kind = n.Kind
+	out := make([]Name, 0, len(a)+len(b))
+	for _, s := range [][]Name{a, b} {
+	next:
+		for _, n := range s {
+			for i := range out {
+				if out[i].Value == n.Value || sameWords(out[i].Value, n.Value) {
+					if out[i].Kind == NameWeak && n.Kind != NameWeak {
+						out[i].Kind = n.Kind
+					}
+					continue next
+				}
 			}
+			out = append(out, n)
 		}
 	}
 	return out
 }
 
-func ident(s string) string { return s }
+func eq[T comparable](x, y T) bool { return x == y }
 
-// unionBy returns a new slice of a's elements then those of b whose key
-// a has not.
-func unionBy[T any, K comparable](a, b []T, key func(T) K) []T {
+// union returns a new slice of a's elements then those of b that same
+// says a has not, or nil when both are empty.
+func union[T any](a, b []T, same func(x, y T) bool) []T {
+	if len(a)+len(b) == 0 {
+		return nil
+	}
 	out := make([]T, 0, len(a)+len(b))
-	seen := make(map[K]bool, len(a)+len(b))
 	for _, s := range [][]T{a, b} {
 		for _, x := range s {
-			if k := key(x); !seen[k] {
-				seen[k] = true
+			if !slices.ContainsFunc(out, func(y T) bool { return same(x, y) }) {
 				out = append(out, x)
 			}
 		}
-	}
-	if len(out) == 0 {
-		return nil
 	}
 	return out
 }
