@@ -113,12 +113,12 @@ func hasKey(m map[string]string, k string) bool { _, ok := m[k]; return ok }
 func (t *termTable) longest(s string) (string, int) {
 	var ends [16]int
 	n := 0
-	for i, r := range s {
-		if n == len(ends) || n == t.maxRunes {
-			break
-		}
-		ends[n] = i + utf8.RuneLen(r)
-		n++
+	// Byte offsets come from decoding, not from utf8.RuneLen, so that an
+	// invalid byte (one byte, read as U+FFFD) cannot push an end past s.
+	for i := 0; i < len(s) && n < len(ends) && n < t.maxRunes; n++ {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		ends[n] = i
 	}
 	for k := n - 1; k >= 1; k-- {
 		if en, ok := t.words[s[:ends[k]]]; ok {

@@ -61,12 +61,12 @@ func (k *kontsevich) read(word string) (string, bool) {
 func (k *kontsevich) longest(s string) (string, int) {
 	var ends [8]int
 	n := 0
-	for i, r := range s {
-		if n == len(ends) || n == k.maxRunes {
-			break
-		}
-		ends[n] = i + utf8.RuneLen(r)
-		n++
+	// Byte offsets come from decoding, not from utf8.RuneLen, so that an
+	// invalid byte (one byte, read as U+FFFD) cannot push an end past s.
+	for i := 0; i < len(s) && n < len(ends) && n < k.maxRunes; n++ {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		ends[n] = i
 	}
 	for j := n - 1; j >= 0; j-- {
 		if lat, ok := k.syllables[s[:ends[j]]]; ok {
