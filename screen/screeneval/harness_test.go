@@ -1,9 +1,12 @@
 package screeneval
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/luxscreen/luxscreen/party"
 )
 
 // checkSums checks that every set ran and that its rows add up to its
@@ -50,5 +53,30 @@ func TestJudge(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("judge (-want +got):\n%s", diff)
+	}
+}
+
+// TestTallySamplesMatchesFirst checks that the alerts shown for an
+// innocent set put automatic matches before reviews, however late they
+// come.
+func TestTallySamplesMatchesFirst(t *testing.T) {
+	var ps []probe
+	var os []outcome
+	for i := range maxSamples + 3 {
+		v := party.Review
+		if i >= maxSamples {
+			v = party.Match
+		}
+		ps = append(ps, probe{group: "g", q: party.New(fmt.Sprint("n", i), party.KindPerson, "", "", "")})
+		os = append(os, outcome{verdict: v, hits: string(v)})
+	}
+	got := tally(ps, os)[0]
+	if got.N != maxSamples+3 || got.Match != 3 || got.Review != maxSamples || len(got.Samples) != maxSamples {
+		t.Fatalf("tally = %+v", got)
+	}
+	for i, s := range got.Samples {
+		if want := i < 3; strings.HasSuffix(s, "match") != want {
+			t.Errorf("sample %d = %q; want matches first", i, s)
+		}
 	}
 }

@@ -56,8 +56,11 @@ type Tally struct {
 	ReviewNoHit int
 	// P50 and P95 are per-query times, in microseconds.
 	P50, P95 float64
-	// Samples show some misses (positive sets) or alerts (innocent sets).
+	// Samples show some misses (positive sets) or alerts (innocent sets),
+	// automatic matches first.
 	Samples []string `json:",omitempty"`
+	// later holds samples that give way to matches: misses and reviews.
+	later []string
 }
 
 // maxSamples is the number of misses or alerts kept per row.
@@ -166,6 +169,7 @@ func tally(ps []probe, os []outcome) []Tally {
 	out := make([]Tally, 0, len(order))
 	for _, g := range order {
 		t := by[g]
+		t.finish()
 		t.P50, t.P95 = percentile(took[g], 50), percentile(took[g], 95)
 		out = append(out, *t)
 	}
@@ -187,9 +191,23 @@ func (t *Tally) add(p *probe, o *outcome) {
 	if o.found {
 		t.Found++
 	}
-	if o.hits != "" && len(t.Samples) < maxSamples {
-		t.Samples = append(t.Samples, fmt.Sprintf("%s (%s) → %s", strings.Join(p.q.Names, " / "), p.note, o.hits))
+	if o.hits == "" {
+		return
 	}
+	line := fmt.Sprintf("%s (%s) → %s", strings.Join(p.q.Names, " / "), p.note, o.hits)
+	switch {
+	case o.verdict == screen.Match && len(t.Samples) < maxSamples:
+		t.Samples = append(t.Samples, line)
+	case o.verdict != screen.Match && len(t.later) < maxSamples:
+		t.later = append(t.later, line)
+	}
+}
+
+// finish completes the samples with the misses and reviews that matches
+// left room for.
+func (t *Tally) finish() {
+	t.Samples = append(t.Samples, t.later[:min(len(t.later), maxSamples-len(t.Samples))]...)
+	t.later = nil
 }
 
 // total sums rows into one named row; its times are the probes' own,
@@ -205,7 +223,7 @@ func total(name string, ps []probe, os []outcome, keep func(*probe) bool) Tally 
 		t.add(&ps[i], &os[i])
 		took = append(took, os[i].took)
 	}
-	t.Samples = nil
+	t.Samples, t.later = nil, nil
 	t.P50, t.P95 = percentile(took, 50), percentile(took, 95)
 	return t
 }
