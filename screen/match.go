@@ -153,8 +153,8 @@ func words(a *analysed) int {
 // another) caps the score at substitution.cap, and an alignment made only
 // of common words (KOREA, TRADING, KIM) caps it at common_only.cap. Names
 // equal once normalised never reach here: a listed name made only of
-// common words still matches itself. Token weights come from the loaded lists, so what is
-// distinctive grows with them.
+// common words still matches itself. Token weights come from the loaded
+// lists, so what is distinctive follows them.
 func (m *comparer) capDistinctive(s *scored, q, c *side, explain bool) {
 	f := &m.w.Features
 	if f.Substitution.Cap < s.score && maxLeftover(q) >= f.Substitution.Distinctive && maxLeftover(c) >= f.Substitution.Distinctive {
