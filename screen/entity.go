@@ -1,6 +1,10 @@
 package screen
 
-import "github.com/luxscreen/luxscreen/party"
+import (
+	"strconv"
+
+	"github.com/luxscreen/luxscreen/party"
+)
 
 // Kind is the kind of a designated party; see [party.Kind].
 type Kind = party.Kind
@@ -202,4 +206,33 @@ func (e *Entity) addName(value string, kind NameKind) {
 		}
 	}
 	e.Names = append(e.Names, Name{Value: value, Kind: kind})
+}
+
+// maxBirthRange bounds the birth years a range of the lists stands for:
+// the UN and OFAC ranges span at most six years ("BETWEEN 1967 and 1969",
+// "DOB 1944 to 1946"), and a wider one is more likely a typing error than
+// a range, so only its ends are kept.
+const maxBirthRange = 20
+
+// yearRange returns the birth years a list's range stands for, every year
+// from from to to, so that each of them meets a query's year and a reader
+// sees the range whole; or the non-empty ends when either is not a year or
+// the range is reversed or wider than maxBirthRange.
+func yearRange(from, to string) []string {
+	f, ferr := strconv.Atoi(from)
+	t, terr := strconv.Atoi(to)
+	if ferr != nil || terr != nil || len(from) != 4 || len(to) != 4 || t < f || t-f > maxBirthRange {
+		var out []string
+		for _, v := range []string{from, to} {
+			if v != "" {
+				out = append(out, v)
+			}
+		}
+		return out
+	}
+	out := make([]string, 0, t-f+1)
+	for y := f; y <= t; y++ {
+		out = append(out, strconv.Itoa(y))
+	}
+	return out
 }

@@ -30,15 +30,18 @@ func TestSharedPersonFacts(t *testing.T) {
 	tests := []struct {
 		id                         string
 		nationalities, birthPlaces []string
+		births                     []string
 	}{
+		// TYPE_OF_DATE BETWEEN, FROM_YEAR 1967, TO_YEAR 1969: every year.
+		{"UN:KPi.066", []string{"Democratic People's Republic of Korea"}, nil, []string{"1967", "1968", "1969"}},
 		// NATIONALITY>VALUE and a three-part INDIVIDUAL_PLACE_OF_BIRTH.
-		{"UN:KPi.040", []string{"Democratic People's Republic of Korea"}, []string{"Musan, North Hamgyo'ng Province, Democratic People's Republic of Korea"}},
+		{"UN:KPi.040", []string{"Democratic People's Republic of Korea"}, []string{"Musan, North Hamgyo'ng Province, Democratic People's Republic of Korea"}, []string{"1945-05-10"}},
 		// An empty INDIVIDUAL_PLACE_OF_BIRTH is no place.
-		{"UN:KPi.001", []string{"Democratic People's Republic of Korea"}, nil},
+		{"UN:KPi.001", []string{"Democratic People's Republic of Korea"}, nil, []string{"1944-10-13"}},
 		// "nationality Korea, North" in the remarks.
-		{"OFAC:18552", []string{"Korea, North"}, nil},
+		{"OFAC:18552", []string{"Korea, North"}, nil, []string{"1955-04-06"}},
 		// "POB Onso'ng County, North Hambuk Province, …" in the remarks.
-		{"OFAC:15771", nil, []string{"Onso'ng County, North Hambuk Province, Democratic People's Republic of Korea"}},
+		{"OFAC:15771", nil, []string{"Onso'ng County, North Hambuk Province, Democratic People's Republic of Korea"}, []string{"1930-01-07"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.id, func(t *testing.T) {
@@ -48,6 +51,9 @@ func TestSharedPersonFacts(t *testing.T) {
 			}
 			if diff := cmp.Diff(tt.birthPlaces, e.BirthPlaces, cmpopts.EquateEmpty()); diff != "" {
 				t.Errorf("birth places (-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff(tt.births, e.DatesOfBirth, cmpopts.EquateEmpty()); diff != "" {
+				t.Errorf("birth dates (-want +got):\n%s", diff)
 			}
 			for _, n := range e.Nationalities {
 				if !contains(e.Countries, n) {
@@ -146,5 +152,25 @@ func TestSharedHitFacts(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestYearRange(t *testing.T) {
+	tests := []struct {
+		from, to string
+		want     []string
+	}{
+		{"1967", "1969", []string{"1967", "1968", "1969"}},
+		{"1944", "1944", []string{"1944"}},
+		{"1969", "1967", []string{"1969", "1967"}}, // reversed: the ends as written
+		{"1900", "1990", []string{"1900", "1990"}}, // too wide to be a range
+		{"1944-10-13", "1946", []string{"1944-10-13", "1946"}},
+		{"", "1946", []string{"1946"}},
+		{"", "", nil},
+	}
+	for _, tt := range tests {
+		if diff := cmp.Diff(tt.want, yearRange(tt.from, tt.to)); diff != "" {
+			t.Errorf("yearRange(%q, %q) (-want +got):\n%s", tt.from, tt.to, diff)
+		}
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/luxscreen/luxscreen/party"
+	"github.com/luxscreen/luxscreen/screen/names"
 )
 
 // The same party is often designated on several lists (the UN, then OFAC,
@@ -29,9 +30,9 @@ import (
 //   - veto: entries of the same list file (a list does not designate one
 //     party twice); kinds that differ; ship or company IMO numbers that
 //     both lists give and none shared; for persons, birth dates that both
-//     lists give in no common year, or nationalities that both give with
-//     none in common; for organisations, countries that both give with
-//     none in common.
+//     lists give in no common year, or nationalities that both give and
+//     the country table knows, none in common; for organisations, the
+//     same for countries.
 //
 // Call signs are not evidence: they are reassigned when ships change flag.
 // Nor are identifiers of type other, whose meaning the lists leave open.
@@ -92,21 +93,40 @@ func (s *Screener) conflict(a, b *listed) bool {
 	return false
 }
 
-// countriesMeet reports whether two country lists share a country, or
-// either is empty.
+// countriesMeet reports whether two country lists may name one party's
+// countries: they share a country, or either is empty, or a spelling is
+// not in the country table, so that the two lists cannot be told apart
+// ("Congo, Democratic Republic of the" against "Democratic Republic of
+// the Congo" when the table lacks them). Only countries known to differ
+// keep two entries apart.
 func (s *Screener) countriesMeet(a, b []string) bool {
 	if len(a) == 0 || len(b) == 0 {
 		return true
 	}
+	unknown := false
 	for _, x := range a {
-		x = s.cc.canon(x)
+		cx, kx := s.countryCode(x)
+		unknown = unknown || !kx
 		for _, y := range b {
-			if s.cc.canon(y) == x {
+			cy, ky := s.countryCode(y)
+			unknown = unknown || !ky
+			if cx == cy {
 				return true
 			}
 		}
 	}
-	return false
+	return unknown
+}
+
+// countryCode returns the ISO code of a country spelling and true, or its
+// folded form and false when the country table does not know it.
+func (s *Screener) countryCode(c string) (string, bool) {
+	k := names.Fold(c).Text
+	code, ok := s.cc[k]
+	if !ok {
+		return k, false
+	}
+	return code, true
 }
 
 // idValues returns the normalised values of e's identifiers of type t.

@@ -177,10 +177,11 @@ func ofacRemarks(e *Entity) {
 		e.addName(strings.TrimSpace(m[1]), NameWeak)
 	}
 	for _, m := range ofacDOB.FindAllStringSubmatch(r, -1) {
-		e.DatesOfBirth = append(e.DatesOfBirth, isoDate(m[1]))
-		if m[2] != "" {
-			e.DatesOfBirth = append(e.DatesOfBirth, m[2])
+		if m[2] == "" {
+			e.DatesOfBirth = append(e.DatesOfBirth, isoDate(m[1]))
+			continue
 		}
+		e.DatesOfBirth = append(e.DatesOfBirth, yearRange(isoDate(m[1]), m[2])...)
 	}
 	for _, m := range ofacNationality.FindAllStringSubmatch(r, -1) {
 		e.addNationality(strings.TrimSpace(m[1]))

@@ -167,11 +167,12 @@ func (rec *unRecord) entity(individual bool) (Entity, error) {
 		})
 	}
 	for _, b := range rec.Births {
-		for _, v := range []string{b.Date, b.Year, b.FromYear, b.ToYear} {
+		for _, v := range []string{b.Date, b.Year} {
 			if v = strings.TrimSpace(v); v != "" {
 				e.DatesOfBirth = append(e.DatesOfBirth, v)
 			}
 		}
+		e.DatesOfBirth = append(e.DatesOfBirth, yearRange(strings.TrimSpace(b.FromYear), strings.TrimSpace(b.ToYear))...)
 	}
 	for _, doc := range rec.Documents {
 		if id, ok := doc.identifier(); ok {
