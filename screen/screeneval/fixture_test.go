@@ -96,11 +96,12 @@ func TestHarnessOnFixtures(t *testing.T) {
 		got[s.Name] = s.Total.N
 	}
 	want := map[string]int{
-		"Typos":                       typos,
-		"Numerals":                    0,
-		"Same name, different person": 2, // KPi.901 and OFAC 103: a birth year and a country each
-		"Innocent companies":          6, // three, by name and with country
-		"Cross-script":                3, // one authored, two watchman
+		"Typos":                            typos,
+		"Numerals":                         0,
+		"Same name, different person":      2, // KPi.901 and OFAC 103: a birth year and a country each
+		"Same name, same person (control)": 2,
+		"Innocent companies":               6, // three, by name and with country
+		"Cross-script":                     3, // one authored, two watchman
 		// Five given names (three male, two female) × four family names:
 		// 20 distinct names, fewer than asked for, so all are drawn.
 		"Ordinary names, with nationality and birth date": 20,

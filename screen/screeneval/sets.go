@@ -89,8 +89,10 @@ const sameNameGap = 15
 // with a birth date sameNameGap or more years from every listed birth year
 // and a nationality the record does not carry. Nothing about the namesake
 // is random: the date and country follow from the record's reference.
-func sameNameProbes(c *corpus, countries []string) []probe {
-	var ps []probe
+// It also builds the control set, selves: the same names with the
+// record's own first birth date and country, which should match, so that
+// a screener that never matched could not pass the namesakes.
+func sameNameProbes(c *corpus, countries []string) (namesakes, selves []probe) {
 	for i := range c.lists {
 		for j := range c.lists[i].Entities {
 			e := &c.lists[i].Entities[j]
@@ -105,11 +107,27 @@ func sameNameProbes(c *corpus, countries []string) []probe {
 			if isUNDPRK(e) || (e.Source != "UN" && isDPRK(e)) {
 				group += " DPRK"
 			}
-			ps = append(ps, probe{group: group, q: party.New(e.PrimaryName(), screen.KindPerson, otherCountry(e, countries), "", dob),
-				note: fmt.Sprintf("%s born %s, %s", e.ID, strings.Join(e.DatesOfBirth, "|"), strings.Join(e.Countries, "|"))})
+			note := fmt.Sprintf("%s born %s, %s", e.ID, strings.Join(e.DatesOfBirth, "|"), strings.Join(e.Countries, "|"))
+			namesakes = append(namesakes, probe{group: group, q: party.New(e.PrimaryName(), screen.KindPerson, otherCountry(e, countries), "", dob), note: note})
+			selves = append(selves, probe{group: group, q: party.New(e.PrimaryName(), screen.KindPerson, e.Countries[0], "", ownBirth(e)),
+				targets: c.targets(e), note: note})
 		}
 	}
-	return ps
+	return namesakes, selves
+}
+
+// ownBirth returns the record's first birth date as a passport gives it:
+// the date when the list writes it as YYYY-MM-DD, else its year.
+func ownBirth(e *screen.Entity) string {
+	for _, d := range e.DatesOfBirth {
+		if len(d) == 10 && d[4] == '-' && d[7] == '-' {
+			return d
+		}
+		if y, ok := year(d); ok {
+			return fmt.Sprintf("%04d", y)
+		}
+	}
+	return ""
 }
 
 // namesakeBirth returns a birth date sameNameGap+5 years after the last
