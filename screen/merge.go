@@ -37,9 +37,15 @@ import (
 // Call signs are not evidence: they are reassigned when ships change flag.
 // Nor are identifiers of type other, whose meaning the lists leave open.
 
-// mergeIDTypes are the identifier types whose equal values make two list
+// mergesOn reports whether equal identifiers of type t make two list
 // entries one party.
-var mergeIDTypes = []IDType{IDShipIMO, IDCompanyIMO, IDIMOUnchecked, IDPassport, IDNationalID, IDSWIFT, IDRegistration, IDMMSI}
+func mergesOn(t IDType) bool {
+	switch t {
+	case IDShipIMO, IDCompanyIMO, IDIMOUnchecked, IDPassport, IDNationalID, IDSWIFT, IDRegistration, IDMMSI:
+		return true
+	}
+	return false
+}
 
 // sameParty reports whether listed entities a and b, of different lists,
 // are the same party, and on what evidence ("ship IMO 9187629", "name KIM
@@ -144,7 +150,7 @@ func idValues(e *Entity, t IDType) []string {
 // both carry, described. It allocates nothing but the description.
 func sharedID(a, b *Entity) (string, bool) {
 	for _, x := range a.Identifiers {
-		if !slices.Contains(mergeIDTypes, x.Type) || idLen(x.Value) < 4 {
+		if !mergesOn(x.Type) || idLen(x.Value) < 4 {
 			continue // too short to name one party
 		}
 		for _, y := range b.Identifiers {

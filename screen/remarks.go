@@ -105,8 +105,15 @@ var ofacNotIDs = []string{"phone", "telephone", "fax", "dob", "executive order",
 // find wherever they are written.
 func ofacRemarkIDs(remarks string) []Identifier {
 	var out []Identifier
-	for _, clause := range strings.Split(remarks, ";") {
-		m := ofacIDClause.FindStringSubmatch(strings.TrimSuffix(strings.Join(strings.Fields(clause), " "), "."))
+	for clause := range strings.SplitSeq(remarks, ";") {
+		if !strings.ContainsAny(clause, "0123456789") {
+			continue // every identifier value holds a digit
+		}
+		clause = strings.TrimSpace(clause)
+		if strings.ContainsAny(clause, "\n\r\t") || strings.Contains(clause, "  ") {
+			clause = strings.Join(strings.Fields(clause), " ")
+		}
+		m := ofacIDClause.FindStringSubmatch(strings.TrimSuffix(clause, "."))
 		if m == nil || strings.HasPrefix(m[2], "IMO ") {
 			continue
 		}
