@@ -23,7 +23,8 @@ import (
 //
 //   - evidence: a shared identifier that names one party (IMO number,
 //     passport, national identity number, SWIFT/BIC, company registration,
-//     MMSI), or the same name (primary or strong alias, the same words in
+//     MMSI), the same UN reference (the EU, UK and OpenSanctions lists name
+//     the UN designation they implement), or the same name (primary or strong alias, the same words in
 //     any order, ignoring case and punctuation) of the same kind; for a
 //     person, the same name counts only with a birth date of the same year
 //     on both lists, since two people often share a name;
@@ -57,6 +58,9 @@ func (s *Screener) sameParty(a, b *listed) (string, bool) {
 	// Evidence first: it allocates nothing and is rare between different
 	// parties, so the dearer conflict checks run only for likely merges.
 	why, ok := sharedID(a.Entity, b.Entity)
+	if !ok {
+		why, ok = sharedUNRef(a.Entity, b.Entity)
+	}
 	if !ok {
 		name, named := sharedName(a.Entity, b.Entity)
 		if !named {
@@ -164,6 +168,41 @@ func sharedID(a, b *Entity) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// sharedUNRef returns the UN reference both entries carry: the UN entry's
+// own, or the one the EU and UK lists write beside theirs ("UN ref
+// KPe.001" in the remarks) and FtM exports give as the sanction's unscId.
+func sharedUNRef(a, b *Entity) (string, bool) {
+	ra, rb := unRef(a), unRef(b)
+	if ra == "" || ra != rb {
+		return "", false
+	}
+	return "UN reference " + ra, true
+}
+
+// unRef returns the UN Security Council reference of e (KPe.001,
+// QDi.339), or "".
+func unRef(e *Entity) string {
+	switch {
+	case e.Source == "UN" || e.Source == "OpenSanctions" && isUNRef(e.Ref):
+		return e.Ref
+	case strings.HasPrefix(e.Remarks, "UN ref "):
+		ref, _, _ := strings.Cut(strings.TrimPrefix(e.Remarks, "UN ref "), " ")
+		if ref = strings.TrimSuffix(ref, "."); isUNRef(ref) {
+			return ref
+		}
+	}
+	return ""
+}
+
+// isUNRef reports whether s looks like a UN reference: two letters, "i"
+// or "e", a dot and digits.
+func isUNRef(s string) bool {
+	if len(s) < 5 || s[3] != '.' || s[2] != 'i' && s[2] != 'e' || !unicode.IsUpper(rune(s[0])) || !unicode.IsUpper(rune(s[1])) {
+		return false
+	}
+	return allDigits(s[4:])
 }
 
 // idKey is an identifier value without case, spaces, punctuation or an
