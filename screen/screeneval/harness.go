@@ -17,7 +17,7 @@ func (h *harness) typos(ctx context.Context, _ string) error {
 		return err
 	}
 	set := SetReport{Name: "Typos", About: "every one-letter deletion, insertion, substitution and transposition inside every token of ≥5 letters of every UN DPRK name and alias; found = right reference among the hits with verdict match or review",
-		Notes: []string{fmt.Sprintf("%d names with a token of ≥5 letters; %d variants screened (every %d-th)", names, len(ps), h.opt.Sample)},
+		Notes: []string{fmt.Sprintf("%d names with a token of ≥5 letters; %d variants screened%s", names, len(ps), sampled(h.opt.Sample))},
 		Rows:  rows.rows, Total: rows.total}
 	for i := range set.Rows {
 		set.Rows[i].Samples = nil // the spread sample below says more
@@ -28,6 +28,14 @@ func (h *harness) typos(ctx context.Context, _ string) error {
 	set.Totals = append(set.Totals, missSamples("misses", ps, all, 30), worstNames(ps, all, 15))
 	h.rep.Sets = append(h.rep.Sets, set)
 	return nil
+}
+
+// sampled says how a generated set was thinned, or nothing when it was not.
+func sampled(n int) string {
+	if n <= 1 {
+		return ""
+	}
+	return fmt.Sprintf(" (1 in %d)", n)
 }
 
 // setRows are a set's rows and their total.
@@ -197,7 +205,7 @@ func (h *harness) ordinary(ctx context.Context, _ string) error {
 	}
 	names, listed := generateOrdinary(invs, OrdinaryNames/h.opt.Sample, h.c)
 	nameOnly, withFacts := ordinaryProbes(names)
-	notes := []string{fmt.Sprintf("%d countries, %d names (%d drawn names left out as exactly listed)", len(invs), len(names), listed)}
+	notes := []string{fmt.Sprintf("%d countries, %d names%s (%d drawn names left out as exactly listed)", len(invs), len(names), sampled(h.opt.Sample), listed)}
 	for _, v := range []struct {
 		title string
 		ps    []probe
