@@ -13,7 +13,7 @@ import (
 func evaluations() []command {
 	evs := []command{
 		{"check", "shipment decisions: verdict accuracy, confusion, block recall, false reviews, per-rule precision/recall", runEvalCheck},
-		{"screen", "party and vessel screening on the DPRK pairs, nomenklatura bench, negatives and self-screen", runEvalScreen},
+		{"screen", "screening with UN+OFAC together: typo recall, namesakes, innocent companies, cross-script, 50,000 ordinary names, DPRK pairs, bench, self-screen", runEvalScreen},
 		{"classify", "HS classifier: acc@4, acc@6, top-5, abstention, luxury precision/recall", runEvalClassify}}
 	sort.Slice(evs, func(i, j int) bool { return evs[i].name < evs[j].name })
 	return evs
