@@ -3,6 +3,7 @@ package names
 import (
 	"fmt"
 	"io/fs"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -15,7 +16,9 @@ const GlossaryFile = "glossary.yaml"
 
 // glossaryFile is the shape of glossary.yaml.
 type glossaryFile struct {
-	Entries []glossaryEntry `yaml:"entries"`
+	OrdinalPrefixes []string        `yaml:"ordinal_prefixes"`
+	HanNumerals     map[string]int  `yaml:"han_numerals"`
+	Entries         []glossaryEntry `yaml:"entries"`
 }
 
 type glossaryEntry struct {
@@ -31,6 +34,10 @@ type glossary struct {
 	hangul, han termTable
 	// cyrillic is keyed by the lower-case word.
 	cyrillic map[string]string
+	// ordinal marks the ordinal prefixes (제, 第).
+	ordinal map[rune]bool
+	// numerals maps Han numerals to digits.
+	numerals map[rune]string
 }
 
 // termTable holds the words of one unspaced script, looked up by the
@@ -59,6 +66,24 @@ func parseGlossary(name string, data []byte) (*glossary, error) {
 		hangul:   termTable{words: make(map[string]string)},
 		han:      termTable{words: make(map[string]string)},
 		cyrillic: make(map[string]string),
+		ordinal:  make(map[rune]bool),
+		numerals: make(map[rune]string),
+	}
+	for i, p := range f.OrdinalPrefixes {
+		r, size := utf8.DecodeRuneInString(p)
+		if size == 0 || size != len(p) || !(isHan(r) || isHangulSyllable(r)) {
+			df.FailAt(root, datafile.ErrInvalid, fmt.Sprintf("%q is not one Han or Hangul character", p), "ordinal_prefixes", i)
+			continue
+		}
+		g.ordinal[r] = true
+	}
+	for _, k := range sortedKeys(stringValues(f.HanNumerals)) {
+		r, size := utf8.DecodeRuneInString(k)
+		if size == 0 || size != len(k) || !isHan(r) || f.HanNumerals[k] < 0 {
+			df.FailAt(root, datafile.ErrInvalid, fmt.Sprintf("%q: want one Han character and a number", k), "han_numerals", k)
+			continue
+		}
+		g.numerals[r] = strconv.Itoa(f.HanNumerals[k])
 	}
 	for i, e := range f.Entries {
 		if strings.TrimSpace(e.Source) == "" {
@@ -107,6 +132,35 @@ func addTerms(df *datafile.File, root *yaml.Node, t *termTable, words []string, 
 }
 
 func hasKey(m map[string]string, k string) bool { _, ok := m[k]; return ok }
+
+// stringValues returns m with its values as strings, for sortedKeys.
+func stringValues(m map[string]int) map[string]string {
+	out := make(map[string]string, len(m))
+	for k, v := range m {
+		out[k] = strconv.Itoa(v)
+	}
+	return out
+}
+
+// ordinalNumber reads an ordinal prefix at the start of s: before an
+// Arabic digit it returns "" and the prefix's length (the digits follow
+// as they are), before a Han numeral the numeral's digits and the length
+// of both. It returns 0 when s does not start with an ordinal prefix
+// before a number.
+func (g *glossary) ordinalNumber(s string) (string, int) {
+	r, size := utf8.DecodeRuneInString(s)
+	if !g.ordinal[r] || size >= len(s) {
+		return "", 0
+	}
+	if isDigit(s[size]) {
+		return "", size
+	}
+	n, nsize := utf8.DecodeRuneInString(s[size:])
+	if d, ok := g.numerals[n]; ok {
+		return d, size + nsize
+	}
+	return "", 0
+}
 
 // longest returns the English of the longest word of t at the start of s
 // and its length in bytes, or 0 when no word starts there.

@@ -195,6 +195,12 @@ func (a *Analyzer) renderHan(b *strings.Builder, s string, m mode) (int, bool) {
 	run := s[:runOf(s, isHan)]
 	changed := false
 	for i := 0; i < len(run); {
+		if d, n := a.gl.ordinalNumber(s[i:]); n > 0 {
+			writeWord(b, d)
+			i += n
+			changed = true
+			continue
+		}
 		if w, n := a.gl.han.longest(run[i:]); n > 0 {
 			writeWord(b, w)
 			i += n
@@ -230,6 +236,12 @@ func (a *Analyzer) renderHangul(b *strings.Builder, s string) (int, bool) {
 	run := s[:runOf(s, isHangulSyllable)]
 	changed := false
 	for i := 0; i < len(run); {
+		if d, n := a.gl.ordinalNumber(s[i:]); n > 0 && d == "" {
+			b.WriteByte(' ')
+			i += n
+			changed = true
+			continue
+		}
 		if w, n := a.gl.hangul.longest(run[i:]); n > 0 {
 			writeWord(b, w)
 			i += n

@@ -57,6 +57,9 @@ func TestReadings(t *testing.T) {
 			{"", "chosongwangopkaepalmuyokhoesa"},
 			{"glossary", "korea mining development trading co"},
 		}},
+		{"hangul ordinal prefix before digits", "제2경제위원회", []reading{{"", "che 2 kyongchewiwonhoe"}, {"glossary", "2 economic committee"}}},
+		{"hangul number before a glossary word", "39호실", []reading{{"", "39 hosil"}, {"glossary", "39 office"}}},
+		{"han ordinal with a han numeral", "第二经济委员会", []reading{{"", "di er jing ji wei yuan hui"}, {"sino-korean", "2 economic committee"}}},
 		{"hangul org keeps the unknown part whole", "조선련봉총회사", []reading{
 			{"", "chosonryonpongchonghoesa"},
 			{"glossary", "korea ryonpong general corp"},
@@ -90,6 +93,7 @@ func TestReadings(t *testing.T) {
 		{"urdu letters", "شاہد", []reading{{"", "شاہد"}, {"translit", "shahd"}}},
 		{"persian", "حسین موسوی", []reading{{"", "حسین موسوی"}, {"translit", "hussein mousavi"}}},
 		{"devanagari with zero-width non-joiner", "स\u200cंजय सिंघल", []reading{{"", "स जय सिघल"}, {"translit", "sanjay singhal"}}},
+		{"devanagari precomposed nukta letter", "मु\u0959र्जी", []reading{{"", "म\u0959रजी"}, {"translit", "mukharji"}}},
 		{"devanagari inherent vowel", "रजनीकांत", []reading{{"", "रजनीकात"}, {"translit", "rajanikant"}}},
 		{"greek", "Νικόλαος", []reading{{"", "νικόλαος"}, {"translit", "nikolaos"}}},
 		{"thai", "สมชาย", []reading{{"", "สมชาย"}, {"translit", "smchaay"}}},

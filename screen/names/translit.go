@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/mozillazg/go-unidecode"
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/luxscreen/luxscreen/internal/datafile"
 )
@@ -130,7 +131,10 @@ func (a *Analyzer) renderOther(b *strings.Builder, s string) (int, bool) {
 	case isArabicRune(r):
 		out = a.tr.arabic(word)
 	case isDevanagari(r):
-		out = a.tr.devanagari(word)
+		// The nukta letters (क़ U+0958 …) are excluded from composition, so
+		// text may carry them either way; the table reads the decomposed
+		// consonant and nukta sign.
+		out = a.tr.devanagari(norm.NFD.String(word))
 	default:
 		out = unidecodeWord(word)
 	}
