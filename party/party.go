@@ -178,22 +178,29 @@ const (
 	// can be wrong and designated persons use false papers, so a person
 	// must look; the name alone cannot decide.
 	FeatureBirthYearDisjoint = "birth_year_disjoint"
+	// FeatureOtherCountry: an organisation with a short name (a
+	// distinctive word and a business word) whose party writes from
+	// countries the list does not give it. Short company names recur
+	// from country to country.
+	FeatureOtherCountry = "other_country"
 )
 
 // capsAtReview reports whether a hit feature of this name keeps the hit
 // from deciding a match alone.
 func capsAtReview(feature string) bool {
 	switch feature {
-	case FeatureWeakAlias, FeatureUncorroborated, FeatureBirthYearDisjoint:
+	case FeatureWeakAlias, FeatureUncorroborated, FeatureBirthYearDisjoint, FeatureOtherCountry:
 		return true
 	}
 	return false
 }
 
 // Matches reports whether the hit reaches threshold through a name that
-// may decide alone: a weak alias, an uncorroborated common name or a
-// person born in years far from the party's can only call for review (see
-// [FeatureWeakAlias], [FeatureUncorroborated], [FeatureBirthYearDisjoint]).
+// may decide alone: a weak alias, an uncorroborated common name, a person
+// born in years far from the party's or a short company name in another
+// country can only call for review (see [FeatureWeakAlias],
+// [FeatureUncorroborated], [FeatureBirthYearDisjoint],
+// [FeatureOtherCountry]).
 func (h *Hit) Matches(threshold float64) bool {
 	if h.Score < threshold || h.MatchedKind == NameWeak {
 		return false

@@ -34,6 +34,7 @@ func TestDecide(t *testing.T) {
 		{"uncorroborated common name", []Hit{hit(1, NamePrimary, "name", FeatureUncorroborated)}, nil, Review},
 		{"disjoint birth year", []Hit{hit(0.95, NamePrimary, "birth_date", FeatureBirthYearDisjoint)}, nil, Review},
 		{"rule beside another match", []Hit{hit(1, NamePrimary, FeatureUncorroborated), hit(0.8, NamePrimary, "birth_date")}, nil, Match},
+		{"short company name in another country", []Hit{hit(0.9, NamePrimary, "country", FeatureOtherCountry)}, nil, Review},
 		{"a rule does not lift a low score", []Hit{hit(0.5, NamePrimary, FeatureUncorroborated)}, nil, Clear},
 		{"other features do not cap", []Hit{hit(0.8, NamePrimary, "country", "substitution", "common_only")}, nil, Match},
 	}

@@ -55,6 +55,8 @@ func ruleList() List {
 		org("5", "SIAM NICE COMPANY LTD."),
 		org("6", "KOREA TAESONG TRADING COMPANY"),
 		org("8", "KOREA GENERAL TRADING CORPORATION"),
+		{ID: "t:11", Source: "t", Ref: "11", Kind: KindOrganisation, Names: []Name{{Value: "HANA BANKING CORPORATION LTD", Kind: NamePrimary}}, Countries: []string{"North Korea"}},
+		{ID: "t:12", Source: "t", Ref: "12", Kind: KindOrganisation, Names: []Name{{Value: "PUKSAN RYONHAP MACHINERY TRADING CORPORATION", Kind: NamePrimary}}, Countries: []string{"North Korea"}},
 		org("9", "AMROGGANG PUKSAN TRADING"),
 		{ID: "t:10", Source: "t", Ref: "10", Kind: KindVessel, Names: []Name{{Value: "AMROGGANG PUKSAN", Kind: NamePrimary}}},
 	}}
@@ -104,6 +106,10 @@ func TestCorroborationRules(t *testing.T) {
 		{"romanisation for a party of the region", party.New("Amnokkang Puksan Trading", KindOrganisation, "China", "", ""), Match, top{"9", nil}},
 		{"romanisation for a party of no country", party.New("Amnokkang Puksan Trading", KindOrganisation, "", "", ""), Match, top{"9", nil}},
 		{"no romanisation outside the region", party.New("Amnokkang Puksan Trading", KindOrganisation, "Germany", "", ""), Clear, top{}},
+		{"short company name, no country", party.New("Hana Bank", KindOrganisation, "", "", ""), Match, top{"11", nil}},
+		{"short company name, its country", party.New("Hana Bank", KindOrganisation, "DPRK", "", ""), Match, top{"11", nil}},
+		{"short company name, another country", party.New("Hana Bank", KindOrganisation, "South Korea", "", ""), Review, top{"11", []string{party.FeatureOtherCountry}}},
+		{"long company name, another country", party.New("Puksan Ryonhap Machinery Trading Corp", KindOrganisation, "China", "", ""), Match, top{"12", nil}},
 		{"a vessel's flag is not its language", party.New("Amnokkang Puksan", KindVessel, "Sierra Leone", "", ""), Match, top{"10", nil}},
 	}
 	for _, tt := range tests {
@@ -116,7 +122,7 @@ func TestCorroborationRules(t *testing.T) {
 			if len(res.Hits) > 0 {
 				got.Ref = res.Hits[0].Ref
 				for _, f := range res.Hits[0].Features {
-					if f.Feature == party.FeatureUncorroborated || f.Feature == party.FeatureBirthYearDisjoint {
+					if f.Feature == party.FeatureUncorroborated || f.Feature == party.FeatureBirthYearDisjoint || f.Feature == party.FeatureOtherCountry {
 						got.Rules = append(got.Rules, f.Feature)
 					}
 				}

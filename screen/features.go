@@ -26,6 +26,9 @@ type evidence struct {
 	disjoint bool
 	// identified is set when an identifier of the same type is equal.
 	identified bool
+	// otherCountry is set when both sides give countries and none is
+	// shared.
+	otherCountry bool
 }
 
 // qualify applies the entity features to the name score of query name
@@ -33,7 +36,8 @@ type evidence struct {
 // it is not nil: birth dates, countries, identifiers and kinds raise or
 // lower the score by their weights. With why, it also records the rule
 // features that keep the hit from deciding a match alone
-// (birth_year_disjoint, uncorroborated; see [party.Hit.Matches]).
+// (birth_year_disjoint, uncorroborated, other_country; see
+// [party.Hit.Matches]).
 func (s *Screener) qualify(score float64, r *nameRow, q *query, qn int, why *[]party.Feature) float64 {
 	var ev evidence
 	e := r.entity
@@ -59,7 +63,13 @@ func (s *Screener) qualify(score float64, r *nameRow, q *query, qn int, why *[]p
 // attributes do not reach corroboration.need. An equal identifier lifts
 // both.
 func (s *Screener) rules(q *query, qn int, r *nameRow, ev *evidence) []party.Feature {
-	if r.entity.Kind != KindPerson || ev.identified {
+	if ev.identified {
+		return nil
+	}
+	if r.entity.Kind == KindOrganisation {
+		return s.orgRules(q, qn, r, ev)
+	}
+	if r.entity.Kind != KindPerson {
 		return nil
 	}
 	var out []party.Feature
@@ -79,6 +89,28 @@ func (s *Screener) rules(q *query, qn int, r *nameRow, ev *evidence) []party.Fea
 			Detail: "a short or common name needs an agreeing birth date, identifier or nationality to match"})
 	}
 	return out
+}
+
+// orgRules returns the rule feature of an organisation hit: other_country
+// when the party's countries are all outside the listed ones and the
+// party's name or the listed name it matched is short (at most
+// country.short_name words): "Hana Bank" of Seoul is not HANA BANKING
+// CORPORATION of Pyongyang, and short company names recur from country to
+// country. Long distinctive names keep their match wherever the party
+// writes from, since listed companies trade through fronts abroad.
+func (s *Screener) orgRules(q *query, qn int, r *nameRow, ev *evidence) []party.Feature {
+	if !ev.otherCountry {
+		return nil
+	}
+	short := r.a != nil && words(r.a) <= s.w.Features.Country.ShortName
+	if qn >= 0 && qn < len(q.names) {
+		short = short || words(q.names[qn]) <= s.w.Features.Country.ShortName
+	}
+	if !short {
+		return nil
+	}
+	return []party.Feature{{Feature: party.FeatureOtherCountry, Score: -1, Weight: float64(s.w.Features.Country.ShortName),
+		Detail: "a short company name in another country: not a match on the name alone"}}
 }
 
 // common reports whether a person's name is short or common: it has at
@@ -216,6 +248,7 @@ func country(s *Screener, q *query, e *listed, score float64, ev *evidence) (flo
 		}
 	}
 	w := s.w.Features.Country.Mismatch
+	ev.otherCountry = true
 	detail := strings.Join(q.e.Countries, ", ") + " ~ " + strings.Join(e.Countries, ", ")
 	return score - w, party.Feature{Feature: "country", Score: -1, Weight: w, Detail: detail}, true
 }

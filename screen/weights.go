@@ -74,7 +74,8 @@ type Weights struct {
 			DisjointGap int     `yaml:"disjoint_gap"`
 		} `yaml:"birth_date"`
 		Country struct {
-			Mismatch float64 `yaml:"mismatch"`
+			Mismatch  float64 `yaml:"mismatch"`
+			ShortName int     `yaml:"short_name"`
 		} `yaml:"country"`
 		Kind struct {
 			Mismatch float64 `yaml:"mismatch"`
@@ -222,6 +223,7 @@ func (w *Weights) validate(f *datafile.File, root *yaml.Node) {
 		unit(ft.BirthDate.Mismatch, "features", "birth_date", "mismatch"),
 		count(float64(ft.BirthDate.DisjointGap), 100, "features", "birth_date", "disjoint_gap"),
 		unit(ft.Country.Mismatch, "features", "country", "mismatch"),
+		count(float64(ft.Country.ShortName), 8, "features", "country", "short_name"),
 		unit(ft.Kind.Mismatch, "features", "kind", "mismatch"),
 		unit(ft.Corroboration.Need, "features", "corroboration", "need"),
 		unit(ft.Corroboration.BirthDate, "features", "corroboration", "birth_date"),
