@@ -157,6 +157,10 @@ func TestCompareCaps(t *testing.T) {
 		{"Korea Ryongbong Trading", "KOREA RYONBONG TRADING", KindOrganisation, "romanisation", false},
 		{"Elon Mosk", "Elon Musk", KindPerson, "fuzzy", false},
 		{"Martin Cerny", "MARTIN", KindPerson, "single_word", true},
+		{"Leader Electronics International Ltd.", "LEADER INTERNATIONAL", KindOrganisation, "short_name", true},
+		{"Leader International Ltd.", "LEADER INTERNATIONAL", KindOrganisation, "", false},
+		{"First Oil Services Inc.", "FIRST OIL JV CO LTD", KindOrganisation, "common_only", true},
+		{"2nd General Trading Corporation", "SECOND GENERAL TRADING CORPORATION", KindOrganisation, "", false},
 		{"Korea General Trading Co", "KOREA GENERAL TRADING CORPORATION", KindOrganisation, "common_only", true},
 		{"KOREA GENERAL TRADING CORPORATION", "KOREA GENERAL TRADING CORPORATION", KindOrganisation, "exact", false},
 	}

@@ -48,11 +48,12 @@
 // Every weight and threshold is data, in data/weights.yaml, each with its
 // rationale: the verdict bands, the parameters of each named feature
 // (name, romanisation, initial, legal_form, substitution, common_only,
-// single_word, number_mismatch, identifier, birth_date, country, kind,
-// corroboration, common_name), the word data they need (the Korean
-// syllable inventory, common surnames and given names), the token weights
-// and the blocking limits. Options.Weights or Options.Data ("luxscreen --data
-// DIR" reads DIR/screen/data/weights.yaml) replace them without a rebuild;
+// single_word, short_name, number_mismatch, identifier, birth_date,
+// country, kind, corroboration, common_name), the word data they need (the
+// Korean syllable inventory, common surnames and given names), the token
+// weights and the blocking limits. Options.Weights or Options.Data
+// ("luxscreen --data DIR" reads DIR/screen/data/weights.yaml) replace them
+// without a rebuild;
 // LoadWeights reports every problem of a file with its place.
 //
 // # Verdicts and thresholds
@@ -64,11 +65,12 @@
 // the hard DPRK negatives stay at or under 1.2% match and the synthetic
 // negatives at 0.4%; the review threshold catches every true DPRK pair.
 // (With the distinctive-word caps and Korean-only romanisation of issue 17
-// the bench F1 at 0.75 is 0.820.) Weak aliases (UN "Low", OFAC weak
+// the bench F1 at 0.75 is 0.824.) Weak aliases (UN "Low", OFAC weak
 // a.k.a.) can only make a review, and so can a person's short or common
 // name without an agreeing birth date, identifier or nationality
-// (uncorroborated) and a person born more than birth_date.disjoint_gap
-// years from every listed birth year (birth_year_disjoint). A
+// (uncorroborated), a person born more than birth_date.disjoint_gap years
+// from every listed birth year (birth_year_disjoint) and a short company
+// name in another country (other_country). A
 // query whose name is empty after normalisation, or written in a script
 // that is not transliterated, or screened with no list loaded, is review
 // with the reason: screening fails closed and never reports clear when it

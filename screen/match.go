@@ -113,10 +113,30 @@ func (m *comparer) compare(q *analysed, qw []float64, c *analysed, cw []float64,
 	s.score = matched / den
 	m.penalise(&s, &qs, &cs, kind, den, explain)
 	m.capDistinctive(&s, &qs, &cs, explain)
-	if kind == KindPerson {
+	switch kind {
+	case KindPerson:
 		m.capSingleWord(&s, &qs, &cs, explain)
+	case KindOrganisation:
+		m.capShortName(&s, &qs, &cs, explain)
 	}
 	return s
+}
+
+// capShortName caps an organisation's name score at short_name.cap when
+// the listed name has at most short_name.words words (LEADER
+// INTERNATIONAL, FIRST OIL JV) and the party's name has words it does not
+// explain: "Leader Electronics International" adds what tells another
+// company from it. The cap is review: it may be the listed body's branch.
+func (m *comparer) capShortName(s *scored, q, c *side, explain bool) {
+	sn := &m.w.Features.ShortName
+	if s.score <= sn.Cap || leftover(q, 0) == 0 || words(c.a) > sn.Words {
+		return
+	}
+	s.score = m.capped(s.score, sn.Cap)
+	if explain {
+		s.features = append(s.features, party.Feature{Feature: "short_name", Score: round3(s.score), Weight: sn.Cap,
+			Detail: "the listed name is short and the party's has more words"})
+	}
 }
 
 // capSingleWord caps a person's name score at single_word.cap when the
@@ -164,7 +184,8 @@ func (m *comparer) capDistinctive(s *scored, q, c *side, explain bool) {
 				Detail: "a distinctive word differs on both sides: capped below match"})
 		}
 	}
-	if f.CommonOnly.Cap < s.score && maxAligned(q) < f.CommonOnly.Common && maxAligned(c) < f.CommonOnly.Common {
+	whole := leftover(q, 0)+leftover(c, 0) == 0
+	if f.CommonOnly.Cap < s.score && maxAligned(q, whole) < f.CommonOnly.Common && maxAligned(c, whole) < f.CommonOnly.Common {
 		s.score = m.capped(s.score, f.CommonOnly.Cap)
 		if explain {
 			s.features = append(s.features, party.Feature{Feature: "common_only", Score: round3(s.score), Weight: f.CommonOnly.Cap,
@@ -191,12 +212,15 @@ func maxLeftover(s *side) float64 {
 	return top
 }
 
-// maxAligned is the weight of the side's heaviest aligned word or number,
-// or 0 when none is aligned.
-func maxAligned(s *side) float64 {
+// maxAligned is the weight of the side's heaviest aligned word, or 0
+// when none is aligned. An aligned number counts only with numbers, when
+// the names otherwise agree whole: "2nd Economic Committee" is
+// SECOND ECONOMIC COMMITTEE, but "First Oil Services" is not FIRST OIL JV
+// because both begin with an ordinal.
+func maxAligned(s *side, numbers bool) float64 {
 	var top float64
 	for i, t := range s.a.toks {
-		if s.used&(1<<i) != 0 && (t.class == names.Word || t.class == names.Foreign || t.class == names.Number) {
+		if s.used&(1<<i) != 0 && (t.class == names.Word || t.class == names.Foreign || numbers && t.class == names.Number) {
 			top = max(top, s.w[i])
 		}
 	}

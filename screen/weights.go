@@ -52,6 +52,10 @@ type Weights struct {
 		SingleWord struct {
 			Cap float64 `yaml:"cap"`
 		} `yaml:"single_word"`
+		ShortName struct {
+			Words int     `yaml:"words"`
+			Cap   float64 `yaml:"cap"`
+		} `yaml:"short_name"`
 		CommonOnly struct {
 			Common float64 `yaml:"common"`
 			Cap    float64 `yaml:"cap"`
@@ -209,6 +213,8 @@ func (w *Weights) validate(f *datafile.File, root *yaml.Node) {
 		unit(ft.Substitution.Distinctive, "features", "substitution", "distinctive"),
 		unit(ft.Substitution.Cap, "features", "substitution", "cap"),
 		unit(ft.SingleWord.Cap, "features", "single_word", "cap"),
+		count(float64(ft.ShortName.Words), 8, "features", "short_name", "words"),
+		unit(ft.ShortName.Cap, "features", "short_name", "cap"),
 		unit(ft.CommonOnly.Common, "features", "common_only", "common"),
 		unit(ft.CommonOnly.Cap, "features", "common_only", "cap"),
 		unit(ft.NumberMismatch.Factor, "features", "number_mismatch", "factor"),
@@ -282,6 +288,7 @@ func (w *Weights) validateData(f *datafile.File, root *yaml.Node) {
 	}{
 		{ft.Substitution.Cap, []any{"features", "substitution", "cap"}},
 		{ft.CommonOnly.Cap, []any{"features", "common_only", "cap"}},
+		{ft.ShortName.Cap, []any{"features", "short_name", "cap"}},
 	} {
 		if c.v >= w.Thresholds.Match {
 			f.FailAt(root, datafile.ErrInvalid, fmt.Sprintf("%v is not below the match threshold %v", c.v, w.Thresholds.Match), c.path...)
