@@ -4,7 +4,6 @@ import (
 	"math"
 	"strings"
 
-	"github.com/antzucaro/matchr"
 	"github.com/luxscreen/luxscreen/screen/names"
 )
 
@@ -142,97 +141,21 @@ func levLowerBound(a, b *[27]uint8) int {
 	return neg
 }
 
-// blockKey is one blocking key and the query tokens it stands for.
-type blockKey struct {
-	key  string
-	toks uint64
-	// fuzzy marks the typo-tolerant keys (phonetic code, prefix); the
-	// others are exact spellings of a word or joined span.
-	fuzzy bool
-}
-
-// blockingKeys returns the index keys of a name: the skeleton of each word,
-// the Double Metaphone code and the skeleton prefix (blocking.prefix_len
-// letters) of each longer word, and the skeleton of each joined span of
-// syllable-length words (up to blocking.max_span_token letters: split and
-// joined spellings are a matter of syllables, "NAM CHON GANG", and
-// indexing every span of long words would triple the index for nothing).
-// Numbers and initials are keys only in names with no word.
-func blockingKeys(a *analysed, w *Weights) []blockKey {
-	prefixLen, maxSpanKeyTok := w.Blocking.PrefixLen, w.Blocking.MaxSpanToken
-	var keys []blockKey
-	words := 0
-	for i, t := range a.toks {
-		bit := uint64(1) << (i & 63)
-		switch t.class {
-		case names.Word, names.Foreign:
-			words++
-			keys = append(keys, blockKey{key: t.skel, toks: bit})
-			if t.class == names.Word && len(t.text) >= 4 {
-				if p, _ := matchr.DoubleMetaphone(t.text); p != "" {
-					keys = append(keys, blockKey{key: "~" + p, toks: bit, fuzzy: true})
-				}
-			}
-			if t.class == names.Word && len(t.skel) > prefixLen {
-				keys = append(keys, blockKey{key: "^" + t.skel[:prefixLen], toks: bit, fuzzy: true})
-			}
-		}
-	}
-	for _, s := range a.spans {
-		short := true
-		for i := s.start; i < s.start+s.n; i++ {
-			if len(a.toks[i].text) > maxSpanKeyTok {
-				short = false
-				break
-			}
-		}
-		if short {
-			keys = append(keys, blockKey{key: s.skel, toks: spanMask(s.start, s.n)})
-		}
-	}
-	if words == 0 {
-		for i, t := range a.toks {
-			if t.class == names.Number || t.class == names.Initial {
-				keys = append(keys, blockKey{key: t.skel, toks: uint64(1) << (i & 63)})
-			}
-		}
-	}
-	return dedupeKeys(keys)
-}
-
-// dedupeKeys merges repeated keys, joining their token masks.
-func dedupeKeys(ks []blockKey) []blockKey {
-	out := ks[:0]
-	for _, k := range ks {
-		merged := false
-		for j := range out {
-			if out[j].key == k.key {
-				out[j].toks |= k.toks
-				merged = true
-				break
-			}
-		}
-		if !merged {
-			out = append(out, k)
-		}
-	}
-	return out
-}
-
 // tokenStats gives token weights from name-frequency statistics: a word
 // that appears in few listed names identifies a party; "korea" or
 // "trading", which appear in hundreds, do not.
 type tokenStats struct {
 	w    *Weights
-	df   map[string][]posting
+	ix   *termIndex
 	n    float64
 	lo   float64
 	span float64
 }
 
-// newTokenStats builds token statistics from the postings of rows names:
-// a word's document frequency is the length of its skeleton's postings.
-func newTokenStats(w *Weights, df map[string][]posting, rows int) *tokenStats {
+// newTokenStats builds token statistics from the term index of rows
+// names (nil for none): a word's document frequency is the number of
+// names with its skeleton as a word or joined span.
+func newTokenStats(w *Weights, ix *termIndex, rows int) *tokenStats {
 	n := float64(rows + 1)
 	hi := math.Log(n / w.Tokens.FullDF)
 	lo := math.Log(n / w.Tokens.FloorDF)
@@ -243,7 +166,7 @@ func newTokenStats(w *Weights, df map[string][]posting, rows int) *tokenStats {
 	if sp <= 0 {
 		sp = 1
 	}
-	return &tokenStats{w: w, df: df, n: n, lo: lo, span: sp}
+	return &tokenStats{w: w, ix: ix, n: n, lo: lo, span: sp}
 }
 
 // weights returns the weight of each token of a.
@@ -270,7 +193,7 @@ func (st *tokenStats) of(t *tok) float64 {
 		return tw.Number
 	}
 	v := 1.0
-	if df := len(st.df[t.skel]); df > 0 {
+	if df := st.ix.df(t.skel); df > 0 {
 		v = (math.Log(st.n/float64(df)) - st.lo) / st.span
 		v = min(max(v, tw.Floor), 1)
 	}

@@ -1,135 +1,624 @@
 package screen
 
-// rowCover is what a query's blocking keys cover of one row: the query
-// tokens and the row's tokens they stand for.
-type rowCover struct {
-	q, c uint64
-	seen bool
+import (
+	"cmp"
+	"math"
+	"math/bits"
+	"slices"
+	"unicode/utf8"
+
+	"github.com/antzucaro/matchr"
+	"github.com/luxscreen/luxscreen/party"
+	"github.com/luxscreen/luxscreen/screen/names"
+)
+
+// Candidate generation is MaxScore over a bound on the scorer, with no
+// cap on how many names a word may fetch.
+//
+// The scorer (compare, in match.go) is a weighted Dice coefficient: each
+// aligned pair earns at most its query and listed token weights, and the
+// denominator is at least the sum of both names' weights (more for an
+// organisation's unaligned words, counted at least extra_floor). So a
+// listed name r can score at most
+//
+//	(Σ credit·w over the query tokens that can align with r
+//	 + Σ credit·w over the tokens of r that can align) / (W + Wr)
+//
+// For persons the scorer counts words missing on one side only at the
+// omission share, shrinking the denominator; when one side has every word
+// aligned, the bound counts the other side's words at a credit of at
+// least 1−omission, which keeps it an upper bound as long as the floor is
+// above 1−omission (else nothing is pruned). The floor is the review
+// threshold less the most the entity features can raise a score. Legal
+// forms count as aligned when both names have one.
+//
+// Which tokens "can align" is decided at the level of the vocabulary,
+// within an edit budget: a query word reaches the terms with its
+// skeleton, those within one edit (deletion, insertion, substitution,
+// adjacent transposition) of its spelling or skeleton, those of its
+// Double Metaphone code, and the listed joined spans of syllable-length
+// words it equals or nearly equals; a joined span of the query reaches
+// the words it equals (within one edit when its words are
+// syllable-length); a word reaches a listed initial of its first letter
+// at the initial credit; a query initial reaches the listed initials and,
+// at the initial credit, the words of its letter. This is the guarantee:
+// a listed name all of whose aligned pairs lie within that budget is never
+// lost, however common its words are in the corpus. A pair farther apart
+// (two edits in both spelling and skeleton) still scores when the name is
+// fetched, but does not by itself make the name a candidate: counting such
+// pairs would make every name a candidate, since two edits in a long word
+// still earn most of its weight.
+//
+// MaxScore runs over items, the (query unit, term) pairs, heaviest term
+// first: a heavy term is a rare one, with short postings. Items are
+// fetched until a row reaching none of the fetched ones cannot reach the
+// floor even if every query token with an unfetched item aligns through
+// the heaviest of them. So a common word's own term (KOREA: light, long
+// postings) often stays unfetched while its rare neighbours (KOREAA: a
+// typo on the list, heavy) are fetched. Each fetched row is then bounded
+// from its own terms, token by token on both sides, and scored only when
+// the bound reaches the floor.
+
+// item is one term a query unit (token or joined span) reaches: MaxScore
+// runs over these, so that a common word's own term (KOREA: light, with
+// long postings) can stay unfetched while its rare typo neighbours
+// (KOREAA: heavy, with short postings) are fetched.
+type item struct {
+	t    uint32
+	mask uint64
+	rho  float64
+	// part marks a term reached at the initial credit (a word against a
+	// listed initial).
+	part bool
+	cost int
 }
 
-// candScratch is the per-query buffer of candidates.
+// candScratch is the per-query buffer of candidate generation.
 type candScratch struct {
-	cov     []rowCover
-	touched []*nameRow
+	epoch   uint32
+	seen    []uint32
+	touched []uint32
+	items   []item
+	terms   []uint32
+	tab     termTable
+	// Per query token: its items in MaxScore order, and how many of
+	// them are still unfetched.
+	tokItems [64][]int32
+	ptr      [64]int
+	nFull    [64]int
+	nPart    [64]int
+	// k is the number of items fetched so far.
+	k int
+	// keys and sorted are buffers for sorting the items.
+	keys   []uint64
+	sorted []item
 }
 
-// candidates fetches the rows that share a blocking key with the query and
-// could reach the review threshold. Each row's shared keys cover some of
-// the query's tokens; aligning only those (and the unkeyed legal forms,
-// numbers and initials) bounds its weighted Dice score by
-// 2·Wcov/(W+Wcov). Rows whose bound is below the review threshold (less
-// blocking.prune_margin, since a fuzzy alignment outside the blocking keys
-// can lift a row above what its shared keys promise) are not scored, and
-// common keys (long posting lists such as "korea" or "trading") are not
-// even fetched when no row reached through them alone could pass. This
-// keeps generic queries fast.
-func (s *Screener) candidates(gen *generation, qa *analysed, qw []float64, kind Kind) []*nameRow {
-	bl := &s.w.Blocking
-	keys := blockingKeys(qa, s.w)
-	var buf [32][]posting
-	posts := buf[:0]
-	var keyed, common uint64
-	for _, k := range keys {
-		p := gen.postings[k.key]
-		posts = append(posts, p)
-		keyed |= k.toks
-		if !k.fuzzy && len(p) > bl.RareDF {
-			common |= k.toks
+func newCandScratch(rows int) *candScratch { return &candScratch{seen: make([]uint32, rows)} }
+
+// release returns the buffer to its generation's pool.
+func (sc *candScratch) release(gen *generation) {
+	sc.touched = sc.touched[:0]
+	sc.items = sc.items[:0]
+	sc.terms = sc.terms[:0]
+	sc.tab.reset()
+	gen.putScratch(sc)
+}
+
+// bounder holds what the bounds of one query need.
+type bounder struct {
+	qa    *analysed
+	qw    []float64
+	total float64
+	// person says whether the person rule (omission share) may apply to
+	// the rows this query meets; om is 1−omission.
+	person bool
+	om     float64
+	// cInit is the credit of a pair of an initial and a word.
+	cInit, initW, legalW float64
+	// ef is features.name.extra_floor.
+	ef float64
+	// hasLegal says whether the query has a legal form; initials are the
+	// letters of its initials.
+	hasLegal bool
+	initials uint32
+	letterW  [64]float64
+}
+
+// boundSlack absorbs the rounding of the row weights kept as float32 for
+// the bound, so that a row scoring exactly the floor is never pruned.
+const boundSlack = 1e-6
+
+// floor is the lowest name score that can still become a review hit for
+// query q: the review threshold less the most the entity features can
+// raise a score (qualify, features.go): an agreeing birth date when the
+// query gives one, an equal identifier when it gives one other than an
+// IMO number. A feature that raises scores must be added here, or rows it
+// would lift to review are pruned.
+func (s *Screener) floor(q *query) float64 {
+	f := &s.w.Features
+	raise := 0.0
+	if len(q.e.BirthDates) > 0 {
+		raise += max(f.BirthDate.Exact, f.BirthDate.SameYear, f.BirthDate.Near)
+	}
+	for _, id := range q.e.Identifiers {
+		if !id.Type.IsIMO() && id.Type != party.IDOther {
+			raise += f.Identifier.Match
+			break
 		}
 	}
-	var total, unkeyed, wc float64
-	for i, w := range qw {
-		total += w
-		bit := uint64(1) << (i & 63)
-		switch {
-		case keyed&bit == 0:
-			unkeyed += w
-		case common&bit != 0:
-			wc += w
-		}
-	}
-	if total == 0 {
+	return s.t.Review - raise
+}
+
+// candidates returns the rows that could reach the review threshold
+// against query name qa (token weights qw) of query q, by the bound
+// above.
+func (s *Screener) candidates(gen *generation, qa *analysed, qw []float64, q *query) []*nameRow {
+	kind := q.e.Kind
+	if len(qa.toks) == 0 {
 		return nil
 	}
-	floor := s.t.Review - bl.PruneMargin
-	// A row reached only through common keys aligns at most the common
-	// tokens; with the row's own aligned weight at most equal, its bound
-	// is 2·Wc/(W+Wc).
-	fetchCommon := 2*(wc+unkeyed)/(total+wc+unkeyed) >= floor
-	sc := gen.scratch.Get().(*candScratch)
+	b := s.newBounder(gen, qa, qw, kind)
+	if b.total == 0 {
+		return nil
+	}
+	sc := gen.getScratch()
 	defer sc.release(gen)
-	fetched := 0
-	for i, k := range keys {
-		df := len(posts[i])
-		if df == 0 || df > bl.MaxDF || (df > bl.RareDF && (k.fuzzy || !fetchCommon)) {
-			continue
-		}
-		sc.fetch(posts[i], k.toks, kind)
-		fetched++
+	sc.epoch++
+	if sc.epoch == 0 {
+		clear(sc.seen)
+		sc.epoch = 1
 	}
-	if fetched == 0 {
-		// Every key is very common: fetch the rarest so that a query made
-		// only of common words still finds the names made of them.
-		rarest := -1
-		for i := range keys {
-			if df := len(posts[i]); df > 0 && (rarest < 0 || df < len(posts[rarest])) {
-				rarest = i
+	floor := s.floor(q)
+	prune := len(qa.toks) <= 64 && (!b.person || floor > b.om)
+	s.queryItems(sc, gen, qa)
+	k, initials := sc.essential(&b, floor, prune)
+	for _, it := range sc.items[:k] {
+		sc.fetch(gen, it.t, kind)
+	}
+	if initials {
+		for i, t := range qa.toks {
+			if t.class != names.Initial {
+				continue
+			}
+			if id, ok := gen.ix.lookup(nsInitial, t.text[:1]); ok {
+				sc.fetch(gen, id, kind)
+			}
+			if c := t.text[0]; c >= 'a' && c <= 'z' && i < 64 {
+				for _, id := range gen.ix.byLetter[c-'a'] {
+					sc.fetch(gen, id, kind)
+				}
 			}
 		}
-		if rarest >= 0 {
-			sc.fetch(posts[rarest], keys[rarest].toks, kind)
-		}
 	}
-	return sc.bounded(qw, unkeyed, total, floor)
-}
-
-// fetch records the rows of one key's postings and what the key covers of
-// them.
-func (sc *candScratch) fetch(posts []posting, qmask uint64, kind Kind) {
-	for _, p := range posts {
-		if !kind.Compatible(p.row.entity.Kind) {
-			continue
-		}
-		m := &sc.cov[p.row.idx]
-		if !m.seen {
-			m.seen = true
-			sc.touched = append(sc.touched, p.row)
-		}
-		m.q |= qmask
-		m.c |= p.toks
-	}
-}
-
-// bounded returns the fetched rows whose weighted Dice bound, from the
-// tokens their shared keys cover on both sides, can reach floor.
-func (sc *candScratch) bounded(qw []float64, unkeyed, total, floor float64) []*nameRow {
-	var out []*nameRow
+	// In row order, so that among equal scores an entity keeps its name
+	// listed first, whatever the order the postings were fetched in.
+	slices.Sort(sc.touched)
+	out := make([]*nameRow, 0, min(len(sc.touched), 64)+len(gen.long))
 	for _, r := range sc.touched {
-		m := sc.cov[r.idx]
-		cq := unkeyed
-		for i, w := range qw {
-			if m.q&(uint64(1)<<(i&63)) != 0 {
-				cq += w
-			}
+		toks := gen.ix.rowToks(r)
+		if len(toks) > 64 {
+			continue // among gen.long
 		}
-		cc := r.unkeyed
-		for i, w := range r.w {
-			if m.c&(uint64(1)<<(i&63)) != 0 {
-				cc += w
-			}
+		if !prune || b.rowBound(&sc.tab, toks, gen.ix.total[r], gen.rowOccs(r), compareKind(kind, gen.kinds[r]) == KindPerson) >= floor-boundSlack {
+			out = append(out, gen.all[r])
 		}
-		if (cq+cc)/(total+r.total) >= floor {
-			out = append(out, r)
+	}
+	for _, r := range gen.long {
+		if kind.Compatible(gen.kinds[r]) {
+			out = append(out, gen.all[r])
 		}
 	}
 	return out
 }
 
-// release clears the buffer and returns it to its generation's pool.
-func (sc *candScratch) release(gen *generation) {
-	for _, r := range sc.touched {
-		sc.cov[r.idx] = rowCover{}
+// newBounder returns the bounder of a query.
+func (s *Screener) newBounder(gen *generation, qa *analysed, qw []float64, kind Kind) bounder {
+	b := bounder{qa: qa, qw: qw, total: addUp(0, qw), person: kind == KindPerson || kind == KindUnknown,
+		om: 1 - s.w.Features.Name.Omission, cInit: s.cmp.credit(s.w.Features.Initial.Similarity),
+		initW: s.w.Tokens.Initial, legalW: s.w.Tokens.Legal, ef: s.w.Features.Name.ExtraFloor}
+	for i, t := range qa.toks {
+		switch {
+		case t.class == names.Legal:
+			b.hasLegal = true
+		case t.class == names.Initial && t.text[0] >= 'a' && t.text[0] <= 'z':
+			b.initials |= 1 << (t.text[0] - 'a')
+			if i < 64 {
+				b.letterW[i] = float64(gen.ix.letterW[t.text[0]-'a'])
+			}
+		}
 	}
-	sc.touched = sc.touched[:0]
-	gen.scratch.Put(sc)
+	return b
+}
+
+// fetch records the rows of term t compatible with kind.
+func (sc *candScratch) fetch(gen *generation, t uint32, kind Kind) {
+	for _, r := range gen.ix.postings(t) {
+		if sc.seen[r] == sc.epoch || !kind.Compatible(gen.kinds[r]) {
+			continue
+		}
+		sc.seen[r] = sc.epoch
+		sc.touched = append(sc.touched, r)
+	}
+}
+
+// queryItems expands every word, stopword and number of the query, and
+// every joined span, into the terms it reaches, orders them for MaxScore
+// (heaviest first: a heavy term is a rare one, with short postings) and
+// records them in the term table for the row bounds.
+func (s *Screener) queryItems(sc *candScratch, gen *generation, qa *analysed) {
+	ix := gen.ix
+	add := func(terms []uint32, mask uint64, part bool) {
+		for _, t := range terms {
+			sc.items = append(sc.items, item{t: t, mask: mask, rho: float64(ix.maxW[t]), part: part, cost: len(ix.postings(t))})
+			sc.tab.add(t, mask, part)
+		}
+	}
+	for i := range qa.toks {
+		t := &qa.toks[i]
+		start := len(sc.terms)
+		switch t.class {
+		case names.Word, names.Foreign, names.Stop:
+			sc.terms = s.expand(sc.terms, ix, t.skel, t.text, t.class == names.Word, minFuzzyLen)
+			add(sc.terms[start:], bit(i), false)
+			if c := t.text[0]; t.class != names.Foreign && c >= 'a' && c <= 'z' {
+				if id, ok := ix.lookup(nsInitial, t.text[:1]); ok {
+					add([]uint32{id}, bit(i), true)
+				}
+			}
+		case names.Number:
+			if id, ok := ix.lookup(nsNumber, t.text); ok {
+				add([]uint32{id}, bit(i), false)
+			}
+		case names.Initial:
+			if id, ok := ix.lookup(nsInitial, t.text[:1]); ok {
+				sc.tab.add(id, bit(i), false)
+			}
+		}
+	}
+	for _, sp := range qa.spans {
+		// Joined spans of syllable-length words reach the words within
+		// one edit, as listed spans do (blocking.max_span_token); longer
+		// ones only their equals.
+		minLen := minSpanFuzzyLen
+		if !spanShort(qa, sp, s.w.Blocking.MaxSpanToken) {
+			minLen = math.MaxInt
+		}
+		start := len(sc.terms)
+		sc.terms = s.expand(sc.terms, ix, sp.skel, sp.text, false, minLen)
+		add(sc.terms[start:], spanMask(sp.start, sp.n), false)
+	}
+	sc.sortItems()
+
+	for i := range qa.toks {
+		if i < 64 {
+			sc.tokItems[i] = sc.tokItems[i][:0]
+			sc.ptr[i], sc.nFull[i], sc.nPart[i] = 0, 0, 0
+		}
+	}
+	for k, it := range sc.items {
+		for m := it.mask; m != 0; m &= m - 1 {
+			i := bits.TrailingZeros64(m)
+			sc.tokItems[i] = append(sc.tokItems[i], int32(k))
+			if it.part {
+				sc.nPart[i]++
+			} else {
+				sc.nFull[i]++
+			}
+		}
+	}
+}
+
+// sortItems orders the items heaviest first, cheapest first among
+// equals, by sorting packed keys rather than the items (several times
+// faster); past 65,536 items, which the keys cannot number, it sorts the
+// items.
+func (sc *candScratch) sortItems() {
+	if len(sc.items) > math.MaxUint16 {
+		slices.SortFunc(sc.items, func(x, y item) int { return cmp.Or(cmp.Compare(y.rho, x.rho), cmp.Compare(x.cost, y.cost)) })
+		return
+	}
+	keys := sc.keys[:0]
+	for k, it := range sc.items {
+		keys = append(keys, uint64(math.MaxUint16-min(uint64(it.rho*rhoQuantum), math.MaxUint16))<<48|uint64(min(it.cost, 1<<32-1))<<16|uint64(k))
+	}
+	slices.Sort(keys)
+	sorted := sc.sorted[:0]
+	for _, key := range keys {
+		sorted = append(sorted, sc.items[key&0xffff])
+	}
+	sc.items, sc.sorted, sc.keys = sorted, sc.items, keys
+}
+
+// expand appends the word and stopword terms a query word or span
+// reaches at full credit: its skeleton, the terms within one edit of its
+// skeleton or spelling when it has minLen letters or more, and for words
+// the terms of its Double Metaphone code.
+func (s *Screener) expand(dst []uint32, ix *termIndex, skel, text string, phonetic bool, minLen int) []uint32 {
+	start := len(dst)
+	for _, ns := range []int{nsWord, nsSpan, nsStop} {
+		if id, ok := ix.lookup(ns, skel); ok {
+			dst = append(dst, id)
+		}
+	}
+	if utf8.RuneCountInString(skel) >= minLen {
+		dst = ix.del.neighbours(dst, skel)
+		if text != skel {
+			dst = ix.del.neighbours(dst, text)
+		}
+	}
+	if phonetic && len(text) >= s.w.Blocking.PhoneticMinLen && isLetters(text) {
+		if p, _ := matchr.DoubleMetaphone(text); p != "" {
+			dst = append(dst, ix.phon[p]...)
+		}
+	}
+	slices.Sort(dst[start:])
+	return append(dst[:start], slices.Compact(dst[start:])...)
+}
+
+// essential returns how many of the leading items must be fetched: the
+// fewest such that a row reaching none of them cannot reach floor, and
+// whether the query's initials must be fetched too (when even all items
+// leave a row that aligns only the initials able to pass). Without
+// pruning everything is fetched.
+func (sc *candScratch) essential(b *bounder, floor float64, prune bool) (int, bool) {
+	for k, it := range sc.items {
+		sc.k = k
+		if prune && sc.universal(b) < floor {
+			return k, false
+		}
+		for m := it.mask; m != 0; m &= m - 1 {
+			i := bits.TrailingZeros64(m)
+			if it.part {
+				sc.nPart[i]--
+			} else {
+				sc.nFull[i]--
+			}
+		}
+	}
+	sc.k = len(sc.items)
+	return len(sc.items), b.initials != 0 && (!prune || sc.universal(b) >= floor)
+}
+
+// universal bounds the score of a row that reaches none of the items
+// fetched so far: every query token with an unfetched item counts as
+// aligned through the heaviest of them.
+func (sc *candScratch) universal(b *bounder) float64 {
+	var nq, nr, part, extra float64
+	for i, w := range b.qw {
+		if i >= 64 {
+			break
+		}
+		switch b.qa.toks[i].class {
+		case names.Legal:
+			nq += w
+			nr += b.legalW
+			continue
+		case names.Initial:
+			// An initial aligns with a listed initial at full credit or
+			// with a word of its letter at the initial credit.
+			nq += w
+			nr += b.initW
+			part += max(b.letterW[i]-b.initW, 0)
+			continue
+		}
+		c, rho := 0.0, 0.0
+		switch {
+		case sc.nFull[i] > 0:
+			c, rho = 1, sc.remRho(i)
+		case sc.nPart[i] > 0:
+			c = b.cInit
+			part += b.initW
+		case !b.person && extraClass(b.qa.toks[i].class):
+			// An unaligned word of an organisation's name counts at least
+			// extra_floor in the scorer's denominator.
+			extra += max(b.ef-w, 0)
+		}
+		if b.person && leftoverClass(b.qa.toks[i].class) {
+			c = max(c, b.om)
+		}
+		nq += c * w
+		nr += rho
+	}
+	num, den := nq+nr, b.total+nr+extra
+	if num/den < b.cInit {
+		num, den = num+b.cInit*part, den+part
+	}
+	return num / den
+}
+
+// remRho returns the weight of the heaviest unfetched full-credit item
+// of query token i: items are fetched in order, so it is the first one
+// of the token's past those fetched.
+func (sc *candScratch) remRho(i int) float64 {
+	its := sc.tokItems[i]
+	for sc.ptr[i] < len(its) && (int(its[sc.ptr[i]]) < sc.k || sc.items[its[sc.ptr[i]]].part) {
+		sc.ptr[i]++
+	}
+	if sc.ptr[i] < len(its) {
+		// The items are ordered by weight rounded down to 1/1024 (see
+		// sortItems): round up, to bound every later one too.
+		return (math.Floor(sc.items[its[sc.ptr[i]]].rho*rhoQuantum) + 1) / rhoQuantum
+	}
+	return 0
+}
+
+// rhoQuantum is the precision of the item weights in their order.
+const rhoQuantum = 1024
+
+// rowBound bounds the score of a fetched row from what the query's items
+// reach of it, token by token on both sides: a query token counts at full
+// credit when a term of the row is one of its full items, at the initial
+// credit when only its initial item is, and a listed token likewise when
+// one of its terms is reached; legal forms count on both sides when both
+// names have one, and a listed word counts at the initial credit when the
+// query has an initial of its letter. Unreached words of an organisation
+// count at least extra_floor in the denominator, as in the scorer. For
+// persons, when one side has every word reached, the other side's words
+// count at least at 1−omission (see the comment at the top of the file).
+func (b *bounder) rowBound(tab *termTable, toks []rowTok, total float32, occs []rowOcc, person bool) float64 {
+	var qFull, qPart, rFull, rPart uint64
+	for _, o := range occs {
+		f, p, ok := tab.get(o.t)
+		if !ok {
+			continue
+		}
+		m := spanMask(int(o.first), int(o.n))
+		qFull |= f
+		qPart |= p
+		if f != 0 {
+			rFull |= m
+		} else {
+			rPart |= m
+		}
+	}
+	q := b.querySide(qFull, qPart, person)
+	c := b.rowSide(toks, rFull, rPart, person)
+	den := b.total + float64(total)
+	best := (q.n + c.n) / (den + q.extra + c.extra)
+	if person && c.all {
+		best = max(best, (q.nOm+c.n)/den)
+	}
+	if person && q.all {
+		best = max(best, (q.n+c.nOm)/den)
+	}
+	return best
+}
+
+// sideBound is one name's part of a row bound: its credited weight, the
+// same with every word at least at 1−omission, the extra_floor excess of
+// its unreached words, and whether every word is reached.
+type sideBound struct {
+	n, nOm, extra float64
+	all           bool
+}
+
+// add adds a token of weight w, class cl and credit c.
+func (sb *sideBound) add(b *bounder, w, c float64, cl names.Class, person bool) {
+	sb.n += c * w
+	if !leftoverClass(cl) {
+		sb.nOm += c * w
+		return
+	}
+	sb.nOm += max(c, b.om) * w
+	if c == 0 {
+		sb.all = false
+		if !person && extraClass(cl) {
+			sb.extra += max(b.ef-w, 0)
+		}
+	}
+}
+
+// querySide sums the query's side of a row bound, given the query tokens
+// the row's terms reach in full and in part.
+func (b *bounder) querySide(full, part uint64, person bool) sideBound {
+	sb := sideBound{all: true}
+	for i, w := range b.qw {
+		cl := b.qa.toks[i].class
+		c := 0.0
+		switch {
+		case full&bit(i) != 0, cl == names.Legal, cl == names.Initial:
+			c = 1
+		case part&bit(i) != 0:
+			c = b.cInit
+		}
+		sb.add(b, w, c, cl, person)
+	}
+	return sb
+}
+
+// rowSide sums a row's side of its bound, given the row tokens the
+// query's terms reach in full and in part.
+func (b *bounder) rowSide(toks []rowTok, full, part uint64, person bool) sideBound {
+	sb := sideBound{all: true}
+	for j, t := range toks {
+		c := 0.0
+		switch {
+		case full&bit(j) != 0, t.class == names.Legal && b.hasLegal:
+			c = 1
+		case part&bit(j) != 0:
+			c = b.cInit
+		case t.letter != 0 && b.initials&(1<<(t.letter-'a')) != 0 && (t.class == names.Word || t.class == names.Stop):
+			c = b.cInit
+		}
+		sb.add(b, float64(t.w), c, t.class, person)
+	}
+	return sb
+}
+
+// extraClass reports whether the scorer counts an unaligned token of
+// class c at least extra_floor in an organisation's name.
+func extraClass(c names.Class) bool { return c == names.Word || c == names.Foreign }
+
+// leftoverClass reports whether the scorer counts an unaligned token of
+// class c as left over (and so at the omission share for persons).
+func leftoverClass(c names.Class) bool {
+	return c == names.Word || c == names.Foreign || c == names.Initial
+}
+
+// bit is the mask bit of query token i.
+func bit(i int) uint64 { return 1 << (i & 63) }
+
+// termTable maps the terms a query reaches to the query tokens reaching
+// them at full and at the initial credit: a small open-addressing table
+// reused across queries.
+type termTable struct {
+	keys       []uint32 // term+1; 0 is empty
+	full, part []uint64
+	used       []int
+}
+
+func (tt *termTable) add(t uint32, mask uint64, part bool) {
+	if 2*(len(tt.used)+1) > len(tt.keys) {
+		tt.grow()
+	}
+	i := tt.slot(t)
+	if tt.keys[i] == 0 {
+		tt.keys[i] = t + 1
+		tt.used = append(tt.used, i)
+	}
+	if part {
+		tt.part[i] |= mask
+	} else {
+		tt.full[i] |= mask
+	}
+}
+
+// slot returns the slot of t: its own, or the empty one where it would go.
+func (tt *termTable) slot(t uint32) int {
+	m := len(tt.keys) - 1
+	i := int(uint32(t)*2654435761) & m
+	for tt.keys[i] != 0 && tt.keys[i] != t+1 {
+		i = (i + 1) & m
+	}
+	return i
+}
+
+func (tt *termTable) get(t uint32) (full, part uint64, ok bool) {
+	if len(tt.keys) == 0 {
+		return 0, 0, false
+	}
+	i := tt.slot(t)
+	if tt.keys[i] == 0 {
+		return 0, 0, false
+	}
+	return tt.full[i], tt.part[i], true
+}
+
+func (tt *termTable) grow() {
+	old := *tt
+	n := max(256, 2*len(old.keys))
+	*tt = termTable{keys: make([]uint32, n), full: make([]uint64, n), part: make([]uint64, n), used: make([]int, 0, n/2)}
+	for _, i := range old.used {
+		j := tt.slot(old.keys[i] - 1)
+		tt.keys[j], tt.full[j], tt.part[j] = old.keys[i], old.full[i], old.part[i]
+		tt.used = append(tt.used, j)
+	}
+}
+
+func (tt *termTable) reset() {
+	for _, i := range tt.used {
+		tt.keys[i], tt.full[i], tt.part[i] = 0, 0, 0
+	}
+	tt.used = tt.used[:0]
 }

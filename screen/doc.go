@@ -26,10 +26,12 @@
 // pinyin, Cyrillic transliterated), legal forms canonicalised ("Corp.",
 // "Co Ltd", "JV", "SHPG"), and keyed by a Korean romanisation skeleton that
 // unifies McCune–Reischauer, DPRK and Revised spellings. Candidates are
-// fetched by blocking keys — word skeletons, joined syllable spans
-// ("CHANG GWANG" ↔ "CHANGGWANG"), Double Metaphone codes and skeleton
-// prefixes — and scored with a weighted Dice coefficient over aligned
-// tokens. Token weights come from how many listed names use the word, so
+// the listed names that share a term with the query — a word skeleton, a
+// joined syllable span ("CHANG GWANG" ↔ "CHANGGWANG"), a word within one
+// edit, a Double Metaphone code — and that a bound on the scorer cannot
+// rule out, however common their words (no cap on a word's postings; see
+// candidates.go); they are scored with a weighted Dice coefficient over
+// aligned tokens. Token weights come from how many listed names use the word, so
 // KOREA, TRADING or CORPORATION count little and a differing distinctive
 // word (KUMRYONG ↔ KUMSAN) sinks the score; a word left over on both sides
 // counts as a substitution and is penalised again. Token similarity uses
@@ -51,7 +53,7 @@
 // single_word, short_name, number_mismatch, identifier, birth_date,
 // country, kind, corroboration, common_name), the word data they need (the
 // Korean syllable inventory, common surnames and given names), the token
-// weights and the blocking limits. Options.Weights or Options.Data
+// weights and the candidate-generation parameters. Options.Weights or Options.Data
 // ("luxscreen --data DIR" reads DIR/screen/data/weights.yaml) replace them
 // without a rebuild;
 // LoadWeights reports every problem of a file with its place.

@@ -8,20 +8,20 @@ import (
 	"github.com/luxscreen/luxscreen/screen/names"
 )
 
-// The index is plain maps and slices built once per Reload and never
+// The index is plain slices and maps built once per Reload and never
 // changed afterwards: a generation. Screenings read the current generation
 // through an atomic pointer, so a Reload swaps the lists whole while
 // screenings continue, and a screening sees either the old or the new
-// lists. Every read is a point lookup (a blocking key's postings, an IMO
-// number's entities) on an immutable snapshot, which a Go map answers
-// faster than a radix tree.
-
-// posting is one row carrying a key, with the row's tokens the key stands
-// for.
-type posting struct {
-	row  *nameRow
-	toks uint64
-}
+// lists.
+//
+// Listed names are indexed by terms: the skeleton of each word, stopword,
+// number and initial, and of each joined span of syllable-length words.
+// Each term has the sorted ids of the rows carrying it (its postings, with
+// no cap on their length: candidates decides what to fetch with a bound,
+// see candidates.go). Typo tolerance lives at the level of the vocabulary,
+// not of the rows: a deletion index maps each term's spelling and skeleton,
+// and each of their one-letter deletions, to the term, so that a query
+// word finds every term within one edit without the rows paying for it.
 
 // nameRow is one name variant of one entity: a listed name or alias, or a
 // variant derived from it (the name without its parenthetical, as in
@@ -33,13 +33,9 @@ type nameRow struct {
 	variant string
 	a       *analysed
 	w       []float64
-	bk      []blockKey
-	// idx is the row's position in its generation.
-	idx int
-	// total and unkeyed are the sums of all token weights and of the
-	// weights of tokens no key stands for (legal forms, numbers…), for the
-	// candidate bound.
-	total, unkeyed float64
+	// total is the sum of the row's token weights, for the candidate
+	// bound.
+	total float64
 }
 
 // listed is a listed entity with the list it was loaded from.
@@ -49,25 +45,35 @@ type listed struct {
 }
 
 // generation is everything one Reload installs: the list versions, the
-// name rows, the postings of each blocking key and the entities by IMO
-// number. It is immutable once built.
+// name rows, the term index and the entities by IMO number. It is
+// immutable once built.
 type generation struct {
-	// scratch pools per-query candidate buffers sized to this
-	// generation's rows, so candidate collection allocates nothing.
-	scratch  sync.Pool
-	versions []ListVersion
-	stats    *tokenStats
-	// postings are the rows of each blocking key; the length of a key's
-	// postings is its document frequency.
-	postings map[string][]posting
-	byIMO    map[string][]*listed
-	rows     int
+	// scratch holds idle per-query candidate buffers sized to this
+	// generation's rows, so candidate collection allocates little. It is
+	// a plain free list, not a sync.Pool: a pool is emptied by every
+	// collection, and each refill would clear a buffer as large as the
+	// corpus.
+	scratchMu sync.Mutex
+	scratch   []*candScratch
+	versions  []ListVersion
+	stats     *tokenStats
+	ix        *termIndex
+	// all holds the rows by id; kinds their entities' kinds, apart so
+	// that walking postings does not touch the rows.
+	all   []*nameRow
+	kinds []Kind
+	// long are the rows of more than 64 tokens, which the scorer compares
+	// by exact token overlap only (compareLong) and the candidate bound's
+	// token masks cannot hold: they are always scored.
+	long  []uint32
+	byIMO map[string][]*listed
+	rows  int
 }
 
 // build analyses every name of every list into a generation. It touches
 // no shared state, so screening continues while it runs.
 func build(az *names.Analyzer, w *Weights, lists []List) (*generation, error) {
-	gen := &generation{postings: make(map[string][]posting), byIMO: make(map[string][]*listed)}
+	gen := &generation{byIMO: make(map[string][]*listed)}
 	var rows []*nameRow
 	seen := make(map[string]string)
 	for li := range lists {
@@ -90,31 +96,47 @@ func build(az *names.Analyzer, w *Weights, lists []List) (*generation, error) {
 			rows = appendRows(rows, az, w, e)
 		}
 	}
+	seen = nil
+	n := len(rows)
+	gen.rows, gen.all = n, rows
+	gen.kinds = make([]Kind, n)
 	for i, r := range rows {
-		r.idx = i
-		for _, k := range r.bk {
-			gen.postings[k.key] = append(gen.postings[k.key], posting{row: r, toks: k.toks})
+		gen.kinds[i] = r.entity.Kind
+		if len(r.a.toks) > 64 {
+			gen.long = append(gen.long, uint32(i))
 		}
 	}
-	n := len(rows)
-	gen.rows = n
-	gen.scratch.New = func() any { return &candScratch{cov: make([]rowCover, n)} }
-	gen.stats = newTokenStats(w, gen.postings, n)
+	ib := newIndexBuilder(w)
+	for i, r := range rows {
+		ib.addRow(uint32(i), r.a)
+	}
+	gen.ix = ib.postings()
+	gen.stats = newTokenStats(w, gen.ix, n)
 	for _, r := range rows {
 		r.w = gen.stats.weights(r.a)
-		var keyed uint64
-		for _, k := range r.bk {
-			keyed |= k.toks
-		}
-		for i, w := range r.w {
-			r.total += w
-			if keyed&(1<<(i&63)) == 0 {
-				r.unkeyed += w
-			}
-		}
-		r.bk = nil
+		r.total = addUp(0, r.w)
 	}
+	ib.finish(gen.ix, rows)
 	return gen, nil
+}
+
+// getScratch returns an idle candidate buffer, or a new one.
+func (gen *generation) getScratch() *candScratch {
+	gen.scratchMu.Lock()
+	defer gen.scratchMu.Unlock()
+	if k := len(gen.scratch); k > 0 {
+		sc := gen.scratch[k-1]
+		gen.scratch = gen.scratch[:k-1]
+		return sc
+	}
+	return newCandScratch(gen.rows)
+}
+
+// putScratch returns a candidate buffer to the free list.
+func (gen *generation) putScratch(sc *candScratch) {
+	gen.scratchMu.Lock()
+	defer gen.scratchMu.Unlock()
+	gen.scratch = append(gen.scratch, sc)
 }
 
 // appendRows appends the name rows of e: each reading of each name (see
@@ -135,7 +157,7 @@ func appendRows(rows []*nameRow, az *names.Analyzer, w *Weights, e *listed) []*n
 			if rd.Reading != names.ReadingDefault {
 				v = strings.TrimSpace(variant + " " + rd.Reading + "-reading")
 			}
-			rows = append(rows, &nameRow{entity: e, name: n, variant: v, a: a, bk: blockingKeys(a, w)})
+			rows = append(rows, &nameRow{entity: e, name: n, variant: v, a: a})
 		}
 	}
 	for _, n := range e.Names {

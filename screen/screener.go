@@ -277,7 +277,7 @@ func (sc *screening) screenReading(qa *analysed, raw string) {
 	qn := len(q.names)
 	qw := sc.gen.stats.weights(qa)
 	q.names, q.raw, q.w = append(q.names, qa), append(q.raw, raw), append(q.w, qw)
-	for _, r := range s.candidates(sc.gen, qa, qw, q.e.Kind) {
+	for _, r := range s.candidates(sc.gen, qa, qw, q) {
 		res := s.cmp.compare(qa, qw, r.a, r.w, compareKind(q.e.Kind, r.entity.Kind), false)
 		score := s.qualify(res.score, r, q, qn, nil)
 		c := sc.best[r.entity]

@@ -98,12 +98,9 @@ type Weights struct {
 		FloorDF float64 `yaml:"floor_df"`
 	} `yaml:"tokens"`
 	Blocking struct {
-		MaxDF        int     `yaml:"max_df"`
-		RareDF       int     `yaml:"rare_df"`
-		PruneMargin  float64 `yaml:"prune_margin"`
-		MaxSpan      int     `yaml:"max_span"`
-		MaxSpanToken int     `yaml:"max_span_token"`
-		PrefixLen    int     `yaml:"prefix_len"`
+		MaxSpan        int `yaml:"max_span"`
+		MaxSpanToken   int `yaml:"max_span_token"`
+		PhoneticMinLen int `yaml:"phonetic_min_len"`
 	} `yaml:"blocking"`
 }
 
@@ -246,12 +243,9 @@ func (w *Weights) validate(f *datafile.File, root *yaml.Node) {
 		unit(t.Floor, "tokens", "floor"),
 		count(t.FullDF, 1e6, "tokens", "full_df"),
 		count(t.FloorDF, 1e9, "tokens", "floor_df"),
-		count(float64(b.MaxDF), 1e9, "blocking", "max_df"),
-		count(float64(b.RareDF), 1e9, "blocking", "rare_df"),
-		unit(b.PruneMargin, "blocking", "prune_margin"),
 		count(float64(b.MaxSpan), 8, "blocking", "max_span"),
 		count(float64(b.MaxSpanToken), 64, "blocking", "max_span_token"),
-		count(float64(b.PrefixLen), 64, "blocking", "prefix_len"),
+		count(float64(b.PhoneticMinLen), 64, "blocking", "phonetic_min_len"),
 	} {
 		switch {
 		case x.v == 0:
@@ -270,9 +264,6 @@ func (w *Weights) validate(f *datafile.File, root *yaml.Node) {
 	}
 	if t.FullDF >= t.FloorDF {
 		f.FailAt(root, datafile.ErrInvalid, fmt.Sprintf("%v is not below floor_df %v", t.FullDF, t.FloorDF), "tokens", "full_df")
-	}
-	if b.RareDF > b.MaxDF {
-		f.FailAt(root, datafile.ErrInvalid, fmt.Sprintf("%d is above max_df %d", b.RareDF, b.MaxDF), "blocking", "rare_df")
 	}
 }
 

@@ -46,7 +46,7 @@ func TestLoadWeightsProblems(t *testing.T) {
 		{"out of range", "    similarity: 0.97", "    similarity: 1.5", []string{"features.romanisation.similarity"}},
 		{"missing", "    mismatch: 0.05", "", []string{"features.country.mismatch"}},
 		{"review above match", "  review: 0.60", "  review: 0.80", []string{"thresholds.review"}},
-		{"not a number", "  max_df: 400", "  max_df: many", []string{"blocking.max_df"}},
+		{"not a number", "  max_span: 4", "  max_span: many", []string{"blocking.max_span"}},
 		{"cap at match", "    cap: 0.70                 # review at most: a person", "    cap: 0.80 # ", []string{"features.substitution.cap"}},
 		{"bad syllable", "      finals: [k, g,", "      finals: [K, g,", []string{"features.romanisation.syllables"}},
 		{"upper-case given name", "      chol, chul,", "      Chol, chul,", []string{"features.common_name.given"}},

@@ -1,0 +1,486 @@
+package screen
+
+import (
+	"cmp"
+	"slices"
+	"unicode/utf8"
+
+	"github.com/antzucaro/matchr"
+	"github.com/luxscreen/luxscreen/screen/names"
+)
+
+// Term namespaces. Words (and foreign-script words) and joined spans have
+// one each, although a joined span ("CHANG GWANG") and a word
+// ("CHANGGWANG") with one skeleton align alike and a word's document
+// frequency (its weight, see tokenStats) counts both: a span stands for
+// the weight of several words, and keeping it apart keeps the common
+// word's own term light, so that candidates can leave its long postings
+// unfetched while fetching the few heavy span rows. Stopwords, numbers and
+// initials have their own, so that "bin" the particle does not weigh down
+// "pin" the word.
+const (
+	nsWord = iota
+	nsSpan
+	nsStop
+	nsNumber
+	nsInitial
+	nsCount
+)
+
+// Lengths below which the scorer aligns only equal spellings or
+// skeletons, mirroring match.go: fuzzy compares words whose skeletons
+// have at least minFuzzyLen letters, and spanSim a joined span and a
+// word of at least minSpanFuzzyLen. Shorter terms need no typo keys.
+const (
+	minFuzzyLen     = 3
+	minSpanFuzzyLen = 6
+)
+
+// termIndex is the vocabulary of a generation: term ids by namespace and
+// key, each term's postings (sorted row ids), the most weight a term
+// stands for in any row, and the typo and phonetic neighbourhoods of the
+// vocabulary.
+type termIndex struct {
+	ids [nsCount]map[string]uint32
+	// The postings of term t are post[start[t]:start[t+1]].
+	start, post []uint32
+	// maxW is the largest sum of row token weights one occurrence of the
+	// term stands for: what a query unit aligned through it can add on
+	// the listed side.
+	maxW []float32
+	del  delIndex
+	// phon maps a Double Metaphone code to the word terms with a spelling
+	// of that code.
+	phon map[string][]uint32
+	// byLetter lists the word and stopword terms with a spelling starting
+	// with each letter: the words a query initial can align with.
+	byLetter [26][]uint32
+	// letterW is the largest weight among byLetter's terms.
+	letterW [26]float32
+	// toks and tokStart are the rows' tokens (rowToks), and total their
+	// weights' sums, by row.
+	toks     []rowTok
+	tokStart []uint32
+	total    []float32
+	// bothDF is the document frequency of the word terms that are joined
+	// spans too: the rows carrying either.
+	bothDF map[uint32]uint32
+	// occ and occStart are the rows' terms: row r's are
+	// occ[occStart[r]:occStart[r+1]].
+	occ      []rowOcc
+	occStart []uint32
+}
+
+// rowTok is what the candidate bound needs of one row token, laid out
+// flat so that bounding a fetched row reads one short run of memory.
+type rowTok struct {
+	w     float32
+	class names.Class
+	// letter is the token's first letter, or 0 when not a–z.
+	letter byte
+}
+
+// rowToks returns the tokens of row r.
+func (ix *termIndex) rowToks(r uint32) []rowTok { return ix.toks[ix.tokStart[r]:ix.tokStart[r+1]] }
+
+// rowOccs returns the terms of row r.
+func (gen *generation) rowOccs(r uint32) []rowOcc {
+	return gen.ix.occ[gen.ix.occStart[r]:gen.ix.occStart[r+1]]
+}
+
+// postings returns the rows carrying term t.
+func (ix *termIndex) postings(t uint32) []uint32 { return ix.post[ix.start[t]:ix.start[t+1]] }
+
+// lookup returns the id of a term.
+func (ix *termIndex) lookup(ns int, key string) (uint32, bool) {
+	id, ok := ix.ids[ns][key]
+	return id, ok
+}
+
+// df returns the number of rows carrying key as a word or a joined span.
+func (ix *termIndex) df(key string) int {
+	if ix == nil {
+		return 0
+	}
+	w, okw := ix.ids[nsWord][key]
+	sp, oks := ix.ids[nsSpan][key]
+	switch {
+	case okw && oks:
+		return int(ix.bothDF[w])
+	case okw:
+		return len(ix.postings(w))
+	case oks:
+		return len(ix.postings(sp))
+	}
+	return 0
+}
+
+// occurrence is one term of one row and the row tokens it stands for.
+type occurrence struct {
+	ns        int
+	key, text string
+	// first and n are the tokens [first, first+n) the term stands for.
+	first, n int
+}
+
+// rowTerms returns the terms of a name: every token but legal forms, and
+// every joined span of syllable-length words (blocking.max_span_token
+// letters or fewer each: split and joined spellings are a matter of
+// syllables, "NAM CHON GANG", and indexing every span of long words would
+// multiply the vocabulary for nothing).
+func rowTerms(dst []occurrence, a *analysed, maxSpanTok int) []occurrence {
+	for i, t := range a.toks {
+		o := occurrence{key: t.skel, text: t.text, first: i, n: 1}
+		switch t.class {
+		case names.Word, names.Foreign:
+			o.ns = nsWord
+		case names.Stop:
+			o.ns = nsStop
+		case names.Number:
+			o.ns, o.key = nsNumber, t.text
+		case names.Initial:
+			o.ns, o.key = nsInitial, t.text[:1]
+		default:
+			continue
+		}
+		dst = append(dst, o)
+	}
+	for _, s := range a.spans {
+		if spanShort(a, s, maxSpanTok) {
+			dst = append(dst, occurrence{ns: nsSpan, key: s.skel, text: s.text, first: s.start, n: s.n})
+		}
+	}
+	return dst
+}
+
+// spanShort reports whether every word of s has at most maxTok letters.
+func spanShort(a *analysed, s span, maxTok int) bool {
+	for i := s.start; i < s.start+s.n; i++ {
+		if len(a.toks[i].text) > maxTok {
+			return false
+		}
+	}
+	return true
+}
+
+// rowOcc is one term of a row and the tokens [first, first+n) it stands
+// for, kept for the candidate bound of each fetched row.
+type rowOcc struct {
+	t        uint32
+	first, n uint8
+}
+
+// indexBuilder collects the terms of a generation's rows.
+type indexBuilder struct {
+	rowOcc   []rowOcc
+	occStart []uint32
+	w        *Weights
+	ids      [nsCount]map[string]uint32
+	posts    [][]uint32
+	// texts maps each spelling of a word, span or stopword term to it,
+	// for the typo, phonetic and initial neighbourhoods.
+	texts map[textKey]uint32
+	occ   []occurrence
+}
+
+// textKey is one spelling in one namespace.
+type textKey struct {
+	text string
+	ns   int
+}
+
+func newIndexBuilder(w *Weights) *indexBuilder {
+	ib := &indexBuilder{w: w, texts: make(map[textKey]uint32)}
+	for i := range ib.ids {
+		ib.ids[i] = make(map[string]uint32)
+	}
+	return ib
+}
+
+// addRow adds the terms of row id, which must exceed every row added
+// before.
+func (ib *indexBuilder) addRow(id uint32, a *analysed) {
+	if len(ib.occStart) == 0 {
+		ib.occStart = append(ib.occStart, 0)
+	}
+	defer func() { ib.occStart = append(ib.occStart, uint32(len(ib.rowOcc))) }()
+	ib.occ = rowTerms(ib.occ[:0], a, ib.w.Blocking.MaxSpanToken)
+	for _, o := range ib.occ {
+		t, ok := ib.ids[o.ns][o.key]
+		if !ok {
+			t = uint32(len(ib.posts))
+			ib.ids[o.ns][o.key] = t
+			ib.posts = append(ib.posts, nil)
+		}
+		if p := ib.posts[t]; len(p) == 0 || p[len(p)-1] != id {
+			ib.posts[t] = append(p, id)
+		}
+		if len(a.toks) <= 64 {
+			ib.rowOcc = append(ib.rowOcc, rowOcc{t: t, first: uint8(o.first), n: uint8(o.n)})
+		}
+		if o.ns == nsWord || o.ns == nsSpan || o.ns == nsStop {
+			ib.texts[textKey{o.text, o.ns}] = t
+		}
+	}
+}
+
+// postings returns the index with its postings laid out flat; finish
+// completes it once the rows have weights.
+func (ib *indexBuilder) postings() *termIndex {
+	ix := &termIndex{ids: ib.ids, start: make([]uint32, len(ib.posts)+1), occ: slices.Clip(ib.rowOcc), occStart: ib.occStart}
+	ib.rowOcc, ib.occStart = nil, nil
+	ix.bothDF = make(map[uint32]uint32)
+	for key, w := range ix.ids[nsWord] {
+		if sp, ok := ix.ids[nsSpan][key]; ok {
+			ix.bothDF[w] = uint32(unionLen(ix.postings(w), ix.postings(sp)))
+		}
+	}
+	total := 0
+	for _, p := range ib.posts {
+		total += len(p)
+	}
+	ix.post = make([]uint32, 0, total)
+	for t, p := range ib.posts {
+		ix.post = append(ix.post, p...)
+		ix.start[t+1] = uint32(len(ix.post))
+		ib.posts[t] = nil
+	}
+	ib.posts = nil
+	return ix
+}
+
+// finish fills in the weights each term stands for and the typo,
+// phonetic and initial neighbourhoods of the vocabulary.
+func (ib *indexBuilder) finish(ix *termIndex, rows []*nameRow) {
+	ix.maxW = make([]float32, len(ix.start)-1)
+	ix.total = make([]float32, len(rows))
+	ix.tokStart = make([]uint32, 1, len(rows)+1)
+	for i, r := range rows {
+		ix.total[i] = float32(r.total)
+		for j, t := range r.a.toks {
+			rt := rowTok{w: float32(r.w[j]), class: t.class}
+			if c := t.text[0]; c >= 'a' && c <= 'z' {
+				rt.letter = c
+			}
+			ix.toks = append(ix.toks, rt)
+		}
+		ix.tokStart = append(ix.tokStart, uint32(len(ix.toks)))
+	}
+	ix.toks = slices.Clip(ix.toks)
+	for _, r := range rows {
+		ib.occ = rowTerms(ib.occ[:0], r.a, ib.w.Blocking.MaxSpanToken)
+		for _, o := range ib.occ {
+			t := ib.ids[o.ns][o.key]
+			ix.maxW[t] = max(ix.maxW[t], float32(addUp(0, r.w[o.first:o.first+o.n])))
+		}
+	}
+	var del []delEntry
+	phon := make(map[string][]uint32)
+	for _, ns := range []int{nsWord, nsSpan, nsStop} {
+		for key, t := range ib.ids[ns] {
+			if utf8.RuneCountInString(key) >= minFuzzyLen {
+				del = appendDeletions(del, key, t)
+			}
+		}
+	}
+	for tk, t := range ib.texts {
+		text := tk.text
+		if id, ok := ib.ids[tk.ns][text]; !(ok && id == t) && utf8.RuneCountInString(text) >= minFuzzyLen {
+			del = appendDeletions(del, text, t)
+		}
+		if tk.ns == nsSpan {
+			continue
+		}
+		if tk.ns == nsWord && isLetters(text) && len(text) >= ib.w.Blocking.PhoneticMinLen {
+			if p, _ := matchr.DoubleMetaphone(text); p != "" {
+				phon[p] = append(phon[p], t)
+			}
+		}
+		if c := text[0]; c >= 'a' && c <= 'z' {
+			ix.byLetter[c-'a'] = append(ix.byLetter[c-'a'], t)
+			ix.letterW[c-'a'] = max(ix.letterW[c-'a'], ix.maxW[t])
+		}
+	}
+	for c := range ix.byLetter {
+		slices.Sort(ix.byLetter[c])
+		ix.byLetter[c] = slices.Compact(ix.byLetter[c])
+	}
+	for p, ts := range phon {
+		slices.Sort(ts)
+		phon[p] = slices.Clip(slices.Compact(ts))
+	}
+	ix.phon = phon
+	ix.del = newDelIndex(del)
+	ib.texts, ib.occ = nil, nil
+}
+
+// unionLen returns the size of the union of two sorted lists.
+func unionLen(a, b []uint32) int {
+	n := 0
+	for len(a) > 0 && len(b) > 0 {
+		switch {
+		case a[0] < b[0]:
+			a = a[1:]
+		case a[0] > b[0]:
+			b = b[1:]
+		default:
+			a, b = a[1:], b[1:]
+		}
+		n++
+	}
+	return n + len(a) + len(b)
+}
+
+// isLetters reports whether s is made of the letters a–z only.
+func isLetters(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// delEntry is one string of a term's typo neighbourhood, by hash.
+type delEntry struct {
+	h uint64
+	t uint32
+}
+
+// appendDeletions appends the hashes of s and of each string made by
+// deleting one character (rune) of s, for term t. Two strings within one
+// deletion, insertion, substitution or adjacent transposition of each
+// other share one of these (the symmetric deletion scheme of SymSpell).
+func appendDeletions(dst []delEntry, s string, t uint32) []delEntry {
+	var buf [64]uint64
+	for _, h := range deletionHashes(buf[:0], s) {
+		dst = append(dst, delEntry{h, t})
+	}
+	return dst
+}
+
+// hashBase is the base of the polynomial string hash.
+const hashBase = 1099511628211
+
+// deletionHashes appends the hash of s and of s without each of its
+// runes, in O(len(s)): with a polynomial hash, s without s[i:j] hashes to
+// H(s[:i])·B^(n−j) + H(s[j:]), from prefix hashes. Collisions only add
+// candidates, never lose one.
+func deletionHashes(dst []uint64, s string) []uint64 {
+	n := len(s)
+	var pre [65]uint64
+	var pw [65]uint64
+	if n > 64 {
+		dst = append(dst, mix(polyHash(s)))
+		for i := 0; i < n; {
+			_, k := utf8.DecodeRuneInString(s[i:])
+			dst = append(dst, mix(polyHash(s[:i])*pow(n-i-k)+polyHash(s[i+k:])))
+			i += k
+		}
+		return dst
+	}
+	pw[0] = 1
+	for i := 0; i < n; i++ {
+		pre[i+1] = pre[i]*hashBase + uint64(s[i])
+		pw[i+1] = pw[i] * hashBase
+	}
+	full := pre[n]
+	dst = append(dst, mix(full))
+	for i := 0; i < n; {
+		_, k := utf8.DecodeRuneInString(s[i:])
+		j := i + k
+		suffix := full - pre[j]*pw[n-j]
+		dst = append(dst, mix(pre[i]*pw[n-j]+suffix))
+		i = j
+	}
+	return dst
+}
+
+// polyHash is the polynomial hash of s.
+func polyHash(s string) uint64 {
+	var h uint64
+	for i := 0; i < len(s); i++ {
+		h = h*hashBase + uint64(s[i])
+	}
+	return h
+}
+
+// pow returns hashBase to the power k.
+func pow(k int) uint64 {
+	p := uint64(1)
+	for range k {
+		p *= hashBase
+	}
+	return p
+}
+
+// mix spreads the bits of a polynomial hash (the final avalanche of
+// MurmurHash3), so that its top bits can index the directory.
+func mix(h uint64) uint64 {
+	h ^= h >> 33
+	h *= 0xff51afd7ed558ccd
+	h ^= h >> 33
+	h *= 0xc4ceb9fe1a85ec53
+	h ^= h >> 33
+	return h
+}
+
+// delIndex maps hashes to terms: entries sorted by hash, and a directory
+// of where each run of hashes with the same top bits starts, so a lookup
+// reads one directory slot and a handful of entries.
+type delIndex struct {
+	shift uint
+	dir   []uint32
+	hs    []uint64
+	ts    []uint32
+}
+
+func newDelIndex(es []delEntry) delIndex {
+	slices.SortFunc(es, func(a, b delEntry) int { return cmp.Or(cmp.Compare(a.h, b.h), cmp.Compare(a.t, b.t)) })
+	es = slices.Compact(es)
+	bits := uint(1)
+	for 1<<(bits+2) < len(es) {
+		bits++
+	}
+	d := delIndex{shift: 64 - bits, dir: make([]uint32, 1<<bits+1), hs: make([]uint64, len(es)), ts: make([]uint32, len(es))}
+	for i, e := range es {
+		d.hs[i], d.ts[i] = e.h, e.t
+	}
+	k := 0
+	for b := range 1 << bits {
+		for k < len(es) && es[k].h>>d.shift < uint64(b) {
+			k++
+		}
+		d.dir[b] = uint32(k)
+	}
+	d.dir[1<<bits] = uint32(len(es))
+	return d
+}
+
+// appendTerms appends the terms with hash h.
+func (d *delIndex) appendTerms(dst []uint32, h uint64) []uint32 {
+	if len(d.hs) == 0 {
+		return dst
+	}
+	b := h >> d.shift
+	for k := d.dir[b]; k < d.dir[b+1]; k++ {
+		switch {
+		case d.hs[k] == h:
+			dst = append(dst, d.ts[k])
+		case d.hs[k] > h:
+			return dst
+		}
+	}
+	return dst
+}
+
+// neighbours appends the terms within one edit of s (by the deletion
+// scheme: a few farther terms come too, which only widens the candidate
+// bound).
+func (d *delIndex) neighbours(dst []uint32, s string) []uint32 {
+	var buf [65]uint64
+	for _, h := range deletionHashes(buf[:0], s) {
+		dst = d.appendTerms(dst, h)
+	}
+	return dst
+}
