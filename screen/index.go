@@ -116,7 +116,7 @@ func build(az *names.Analyzer, w *Weights, lists []List) (*generation, error) {
 		r.w = gen.stats.weights(r.a)
 		r.total = addUp(0, r.w)
 	}
-	ib.finish(gen.ix, rows)
+	ib.finish(gen.ix, rows, az)
 	return gen, nil
 }
 

@@ -251,7 +251,7 @@ func (ib *indexBuilder) postings() *termIndex {
 
 // finish fills in the weights each term stands for and the typo,
 // phonetic and initial neighbourhoods of the vocabulary.
-func (ib *indexBuilder) finish(ix *termIndex, rows []*nameRow) {
+func (ib *indexBuilder) finish(ix *termIndex, rows []*nameRow, az *names.Analyzer) {
 	ix.maxW = make([]float32, len(ix.start)-1)
 	ix.total = make([]float32, len(rows))
 	ix.tokStart = make([]uint32, 1, len(rows)+1)
@@ -301,6 +301,16 @@ func (ib *indexBuilder) finish(ix *termIndex, rows []*nameRow) {
 			ix.letterW[c-'a'] = max(ix.letterW[c-'a'], ix.maxW[t])
 		}
 	}
+	// A word the lexicon rewrote ("defence" to "defense") is reached from
+	// the typos of the spelling the list wrote too.
+	az.WordRewrites(func(from, to string) {
+		if t, ok := ib.ids[nsWord][names.Skeleton(to)]; ok && utf8.RuneCountInString(from) >= minFuzzyLen {
+			del = appendDeletions(del, from, t)
+			if sk := names.Skeleton(from); sk != from && utf8.RuneCountInString(sk) >= minFuzzyLen {
+				del = appendDeletions(del, sk, t)
+			}
+		}
+	})
 	for c := range ix.byLetter {
 		slices.Sort(ix.byLetter[c])
 		ix.byLetter[c] = slices.Compact(ix.byLetter[c])
