@@ -15,8 +15,8 @@ import (
 type entityFeature func(s *Screener, q *query, e *listed, score float64, ev *evidence) (float64, party.Feature, bool)
 
 // evidence is what the entity features found beside the name: how much
-// the agreeing attributes corroborate it, and whether the birth years
-// rule the person out.
+// the agreeing attributes corroborate it, and whether the birth years or
+// the countries speak against it.
 type evidence struct {
 	// corroboration sums the corroboration weights of the agreeing
 	// attributes (features.corroboration).
