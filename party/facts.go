@@ -67,7 +67,9 @@ type Facts struct {
 	Vessel *Vessel `json:"vessel,omitempty"`
 	// ListedOn is the designation date as the list gives it, or "".
 	ListedOn string `json:"listed_on,omitempty"`
-	Remarks  string `json:"remarks,omitempty"`
+	// Remarks are the remarks of the hit's own entry; the other entries'
+	// are on their References.
+	Remarks string `json:"remarks,omitempty"`
 }
 
 // Vessel are a listed ship's particulars as the list writes them (OFAC
@@ -105,6 +107,9 @@ type Reference struct {
 	// entry is the same party as the first: a shared identifier ("passport
 	// 472220033") or name ("name KIM JONG SIK, born 1967").
 	SameAs string `json:"same_as,omitempty"`
+	// Remarks are, for every reference but the first, the entry's own
+	// remarks (the first entry's are the hit's Listed.Remarks).
+	Remarks string `json:"remarks,omitempty"`
 }
 
 // summaryIDs is how many identifiers a summary names before counting the

@@ -49,14 +49,11 @@ func (sc *screening) hits() []Hit {
 		if c.qn >= 0 {
 			h.QueryName = sc.q.raw[c.qn]
 		}
-		if len(g) > 1 {
-			h.Listed.Remarks = labelRemarks(refs[start], h.Listed.Remarks)
-		}
 		for _, m := range g[1:] {
 			r := sc.gen.reference(m.c.row.entity)
-			r.SameAs = m.why
+			r.SameAs, r.Remarks = m.why, m.c.row.entity.Remarks
 			refs = append(refs, r)
-			h.Listed = mergeFacts(h.Listed, m.c.row.entity.Facts(), r)
+			h.Listed = mergeFacts(h.Listed, m.c.row.entity.Facts())
 		}
 		h.References = refs[start:len(refs):len(refs)]
 		hits = append(hits, h)
@@ -134,15 +131,6 @@ func (sc *screening) canMatch(c *candidate) bool {
 	}
 	h := Hit{Score: round3(c.score), MatchedKind: c.row.name.Kind, Features: c.features}
 	return h.Matches(sc.s.t.Match)
-}
-
-// labelRemarks prefixes remarks with the list entry they come from, once
-// a hit carries the remarks of several lists.
-func labelRemarks(r party.Reference, remarks string) string {
-	if remarks == "" {
-		return ""
-	}
-	return r.List + " " + r.Ref + ": " + remarks
 }
 
 // reference returns the reference of listed entity e: its list entry and

@@ -268,17 +268,40 @@ func idLen(v string) int {
 // sharedName returns a name, not weak, that a and b both carry (the same
 // words in any order).
 func sharedName(a, b *Entity) (string, bool) {
+	var sigBuf [32]wordSig
+	bs := sigBuf[:0]
+	for _, y := range b.Names {
+		bs = append(bs, sigOf(y.Value))
+	}
 	for _, x := range a.Names {
 		if x.Kind == NameWeak {
 			continue
 		}
-		for _, y := range b.Names {
-			if y.Kind != NameWeak && sameWords(x.Value, y.Value) {
+		xs := sigOf(x.Value)
+		for j, y := range b.Names {
+			if y.Kind != NameWeak && bs[j] == xs && sameWords(x.Value, y.Value) {
 				return x.Value, true
 			}
 		}
 	}
 	return "", false
+}
+
+// wordSig is what two names with the same words share whatever their
+// order, case and punctuation: the number of letters and digits and the
+// sum of their lower-case code points. Comparing it first spares most
+// pairs the word-by-word comparison.
+type wordSig struct{ n, sum int }
+
+func sigOf(s string) wordSig {
+	var g wordSig
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
+			g.n++
+			g.sum += int(unicode.ToLower(r))
+		}
+	}
+	return g
 }
 
 // sameWords reports whether a and b hold the same words, ignoring case,
@@ -347,9 +370,10 @@ func commonYear(a, b []string) (string, bool) {
 }
 
 // mergeFacts returns the union of the facts of a hit and of the same
-// party on another list. It copies, so the lists' facts stay untouched;
-// the unions scan rather than hash, as each holds a handful of values.
-func mergeFacts(f, g party.Facts, gref party.Reference) party.Facts {
+// party on another list, but for the remarks, which stay f's (g's are on
+// its reference). It copies, so the lists' facts stay untouched; the
+// unions scan rather than hash, as each holds a handful of values.
+func mergeFacts(f, g party.Facts) party.Facts {
 	out := party.Facts{
 		Names:         mergeNames(f.Names, g.Names),
 		BirthDates:    union(f.BirthDates, g.BirthDates, eq),
@@ -365,9 +389,6 @@ func mergeFacts(f, g party.Facts, gref party.Reference) party.Facts {
 		ListedOn:      cmp.Or(f.ListedOn, g.ListedOn),
 		Remarks:       f.Remarks,
 	}
-	if g.Remarks != "" && g.Remarks != f.Remarks {
-		out.Remarks = joinNonEmpty("\n", f.Remarks, gref.List+" "+gref.Ref+": "+g.Remarks)
-	}
 	return out
 }
 
@@ -377,18 +398,21 @@ func mergeFacts(f, g party.Facts, gref party.Reference) party.Facts {
 // is the one a reviewer must weigh.
 func mergeNames(a, b []Name) []Name {
 	out := make([]Name, 0, len(a)+len(b))
+	var sigBuf [32]wordSig
+	sigs := sigBuf[:0]
 	for _, s := range [][]Name{a, b} {
 	next:
 		for _, n := range s {
+			ns := sigOf(n.Value)
 			for i := range out {
-				if out[i].Value == n.Value || sameWords(out[i].Value, n.Value) {
+				if out[i].Value == n.Value || sigs[i] == ns && sameWords(out[i].Value, n.Value) {
 					if out[i].Kind == NameWeak && n.Kind != NameWeak {
 						out[i].Kind = n.Kind
 					}
 					continue next
 				}
 			}
-			out = append(out, n)
+			out, sigs = append(out, n), append(sigs, ns)
 		}
 	}
 	return out

@@ -96,7 +96,7 @@ func TestMatchFacts(t *testing.T) {
 		"ship": {"OFAC:102", []string{"us_ofac_sdn", "opensanctions"}, []string{"OpenSanctions:ex-vessel"}, map[string][]string{
 			"name": {"SAMPLE STAR"}, "previousName": {"OLD STAR"}, "country": {"Korea, North", "kp"},
 			"callSign": {"HMAB1"}, "imoNumber": {"7937317"}, "program": {"DPRK2", "NPWMD"},
-			"notes": {"OFAC 102: Vessel Registration Identification IMO 7937317."}, "type": {"General Cargo"}, "flag": {"Korea, North"},
+			"notes": {"Vessel Registration Identification IMO 7937317."}, "type": {"General Cargo"}, "flag": {"Korea, North"},
 			"topics": {"sanction"},
 		}, ""},
 		// The OpenSanctions entry leads (equal scores, first by ID); the

@@ -52,6 +52,9 @@ func matchProperties(h *party.Hit) map[string][]string {
 	}
 	add("program", f.Programs...)
 	add("notes", f.Remarks)
+	for _, r := range h.References {
+		add("notes", r.Remarks)
+	}
 	add("createdAt", f.ListedOn)
 	if v := f.Vessel; v != nil {
 		add("type", v.Type)
