@@ -49,12 +49,15 @@ func (sc *screening) hits() []Hit {
 		if c.qn >= 0 {
 			h.QueryName = sc.q.raw[c.qn]
 		}
+		names, sigs := h.Listed.Names, g[0].sig
 		for _, m := range g[1:] {
 			r := sc.gen.reference(m.c.row.entity)
 			r.SameAs, r.Remarks = m.why, m.c.row.entity.Remarks
 			refs = append(refs, r)
 			h.Listed = mergeFacts(h.Listed, m.c.row.entity.Facts())
+			names, sigs = mergeNames(names, m.c.row.entity.Names, sigs, m.sig)
 		}
+		h.Listed.Names = names
 		h.References = refs[start:len(refs):len(refs)]
 		hits = append(hits, h)
 	}
@@ -66,6 +69,8 @@ func (sc *screening) hits() []Hit {
 type member struct {
 	c   *candidate
 	why string
+	// sig are the signatures of the entity's names, when merging.
+	sig []wordSig
 }
 
 // group gathers the sorted candidates into hits, at most the hit limit:
@@ -86,11 +91,23 @@ func (sc *screening) group(cands []*candidate, merge bool) [][]member {
 		}
 		return groups
 	}
+	// The names' signatures, in one array, so that each pair of
+	// candidates compares names without scanning them again.
+	n := 0
+	for _, c := range cands {
+		n += len(c.row.entity.Names)
+	}
+	sigs := make([]wordSig, 0, n)
+	for i, c := range cands {
+		start := len(sigs)
+		sigs = nameSigs(sigs, c.row.entity.Names)
+		flat[i].sig = sigs[start:len(sigs):len(sigs)]
+	}
 	for i := range flat {
-		gi, why := sc.joins(groups, flat[i].c)
+		gi, why := sc.joins(groups, flat[i])
 		switch {
 		case gi >= 0:
-			groups[gi] = append(groups[gi], member{c: flat[i].c, why: why})
+			groups[gi] = append(groups[gi], member{c: flat[i].c, why: why, sig: flat[i].sig})
 		case len(groups) < sc.s.max:
 			groups = append(groups, flat[i:i+1:i+1])
 		}
@@ -103,14 +120,14 @@ func (sc *screening) group(cands []*candidate, merge bool) [][]member {
 // a match (see [party.Hit.Matches]: a weak alias, an uncorroborated name)
 // takes no candidate that can, which stays a hit of its own: merging
 // changes no verdict.
-func (sc *screening) joins(groups [][]member, c *candidate) (int, string) {
-	e := c.row.entity
+func (sc *screening) joins(groups [][]member, cm member) (int, string) {
+	c, e := cm.c, cm.c.row.entity
 	for gi, g := range groups {
 		if slices.ContainsFunc(g, func(m member) bool { return m.c.row.entity.list == e.list }) {
 			continue
 		}
 		for _, m := range g {
-			why, ok := sc.s.sameParty(m.c.row.entity, e)
+			why, ok := sc.s.sameParty(m.c.row.entity, e, m.sig, cm.sig)
 			if !ok {
 				continue
 			}

@@ -51,7 +51,10 @@ func mergesOn(t IDType) bool {
 // sameParty reports whether listed entities a and b, of different lists,
 // are the same party, and on what evidence ("ship IMO 9187629", "name KIM
 // JONG SIK, born 1967").
-func (s *Screener) sameParty(a, b *listed) (string, bool) {
+//
+// as and bs are the signatures of a's and b's names (see nameSigs), or nil
+// to compute them.
+func (s *Screener) sameParty(a, b *listed, as, bs []wordSig) (string, bool) {
 	if a.list == b.list || a.Kind != b.Kind {
 		return "", false
 	}
@@ -62,7 +65,7 @@ func (s *Screener) sameParty(a, b *listed) (string, bool) {
 		why, ok = sharedUNRef(a.Entity, b.Entity)
 	}
 	if !ok {
-		name, named := sharedName(a.Entity, b.Entity)
+		name, named := sharedName(a.Entity, b.Entity, as, bs)
 		if !named {
 			return "", false
 		}
@@ -266,25 +269,33 @@ func idLen(v string) int {
 }
 
 // sharedName returns a name, not weak, that a and b both carry (the same
-// words in any order).
-func sharedName(a, b *Entity) (string, bool) {
-	var sigBuf [32]wordSig
-	bs := sigBuf[:0]
-	for _, y := range b.Names {
-		bs = append(bs, sigOf(y.Value))
+// words in any order); as and bs are their names' signatures, or nil.
+func sharedName(a, b *Entity, as, bs []wordSig) (string, bool) {
+	if as == nil {
+		as = nameSigs(nil, a.Names)
 	}
-	for _, x := range a.Names {
+	if bs == nil {
+		bs = nameSigs(nil, b.Names)
+	}
+	for i, x := range a.Names {
 		if x.Kind == NameWeak {
 			continue
 		}
-		xs := sigOf(x.Value)
 		for j, y := range b.Names {
-			if y.Kind != NameWeak && bs[j] == xs && sameWords(x.Value, y.Value) {
+			if y.Kind != NameWeak && as[i] == bs[j] && sameWords(x.Value, y.Value) {
 				return x.Value, true
 			}
 		}
 	}
 	return "", false
+}
+
+// nameSigs appends the signatures of names to to.
+func nameSigs(to []wordSig, names []Name) []wordSig {
+	for _, n := range names {
+		to = append(to, sigOf(n.Value))
+	}
+	return to
 }
 
 // wordSig is what two names with the same words share whatever their
@@ -370,12 +381,13 @@ func commonYear(a, b []string) (string, bool) {
 }
 
 // mergeFacts returns the union of the facts of a hit and of the same
-// party on another list, but for the remarks, which stay f's (g's are on
-// its reference). It copies, so the lists' facts stay untouched; the
-// unions scan rather than hash, as each holds a handful of values.
+// party on another list, but for the names (see mergeNames) and the
+// remarks, which stay f's (g's are on its reference). It copies, so the
+// lists' facts stay untouched; the unions scan rather than hash, as each
+// holds a handful of values.
 func mergeFacts(f, g party.Facts) party.Facts {
 	out := party.Facts{
-		Names:         mergeNames(f.Names, g.Names),
+		Names:         f.Names,
 		BirthDates:    union(f.BirthDates, g.BirthDates, eq),
 		BirthPlaces:   union(f.BirthPlaces, g.BirthPlaces, eq),
 		Nationalities: union(f.Nationalities, g.Nationalities, eq),
@@ -393,29 +405,29 @@ func mergeFacts(f, g party.Facts) party.Facts {
 }
 
 // mergeNames returns the union of two entries' names, one spelling of
-// each (the same words in any order are one name); a name that one list
-// calls weak and the other strong is strong, as the stronger list's word
-// is the one a reviewer must weigh.
-func mergeNames(a, b []Name) []Name {
+// each (the same words in any order are one name), with the union's
+// signatures; as and bs are those of a and b. A name that one list calls
+// weak and the other strong is strong, as the stronger list's word is the
+// one a reviewer must weigh.
+func mergeNames(a, b []Name, as, bs []wordSig) ([]Name, []wordSig) {
 	out := make([]Name, 0, len(a)+len(b))
-	var sigBuf [32]wordSig
-	sigs := sigBuf[:0]
-	for _, s := range [][]Name{a, b} {
+	sigs := make([]wordSig, 0, len(a)+len(b))
+	for k, s := range [][]Name{a, b} {
+		ss := [][]wordSig{as, bs}[k]
 	next:
-		for _, n := range s {
-			ns := sigOf(n.Value)
+		for j, n := range s {
 			for i := range out {
-				if out[i].Value == n.Value || sigs[i] == ns && sameWords(out[i].Value, n.Value) {
+				if out[i].Value == n.Value || sigs[i] == ss[j] && sameWords(out[i].Value, n.Value) {
 					if out[i].Kind == NameWeak && n.Kind != NameWeak {
 						out[i].Kind = n.Kind
 					}
 					continue next
 				}
 			}
-			out, sigs = append(out, n), append(sigs, ns)
+			out, sigs = append(out, n), append(sigs, ss[j])
 		}
 	}
-	return out
+	return out, sigs
 }
 
 func eq[T comparable](x, y T) bool { return x == y }

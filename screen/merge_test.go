@@ -81,11 +81,11 @@ func TestSameParty(t *testing.T) {
 			if tt.sameList {
 				b.list = a.list
 			}
-			why, ok := s.sameParty(a, b)
+			why, ok := s.sameParty(a, b, nil, nil)
 			if ok != tt.wantMerge || why != tt.wantWhy {
 				t.Errorf("sameParty = %q, %v; want %q, %v", why, ok, tt.wantWhy, tt.wantMerge)
 			}
-			if why2, ok2 := s.sameParty(b, a); ok2 != ok {
+			if why2, ok2 := s.sameParty(b, a, nil, nil); ok2 != ok {
 				t.Errorf("sameParty is not symmetric: %q, %v the other way", why2, ok2)
 			}
 		})
