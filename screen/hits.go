@@ -23,8 +23,12 @@ func (sc *screening) hits() []Hit {
 			}
 		}
 	}
+	// Scores are ranked as they are shown, to three decimals: two names
+	// that score the same but for floating-point rounding (a sum of token
+	// weights that comes to 0.9999999999999999) tie, and the tie goes by
+	// ID, whichever token statistics the loaded lists give.
 	slices.SortFunc(cands, func(a, b *candidate) int {
-		return cmp.Or(cmp.Compare(b.score, a.score), strings.Compare(a.row.entity.ID, b.row.entity.ID))
+		return cmp.Or(cmp.Compare(round3(b.score), round3(a.score)), strings.Compare(a.row.entity.ID, b.row.entity.ID))
 	})
 	groups := sc.group(cands, lists > 1)
 	hits := make([]Hit, 0, len(groups))
