@@ -7,24 +7,35 @@ import (
 	"github.com/luxscreen/luxscreen/screen/names"
 )
 
-// tok is one analysed token with its histogram for fast edit-distance
-// bounds.
+// tok is one analysed token. Its spelling, skeleton and histogram are
+// behind a pointer that the listed names of a generation share (see
+// interner): a listed name's token costs 16 bytes, not the 64 a copy
+// would, and its histogram is computed once per vocabulary entry.
 type tok struct {
-	text, skel string
-	class      names.Class
-	generic    bool
+	*spelling
+	class   names.Class
+	generic bool
 	// korean marks a word the Korean syllable grammar accepts: only two
 	// such words are compared by romanisation skeleton (s17-match).
 	korean bool
-	hist   [27]uint8
+}
+
+// spelling is a token's or joined span's text, its romanisation
+// skeleton, and the skeleton's histogram for fast edit-distance bounds.
+type spelling struct {
+	text, skel string
+	hist       [27]uint8
+}
+
+// newSpelling returns the spelling of text with skeleton skel.
+func newSpelling(text, skel string) *spelling {
+	return &spelling{text: text, skel: skel, hist: histogram(skel)}
 }
 
 // span is a run of adjacent word tokens joined into one word.
 type span struct {
 	start, n int
-	text     string
-	skel     string
-	hist     [27]uint8
+	*spelling
 }
 
 // analysed is a name ready for matching.
@@ -53,9 +64,8 @@ func analyseName(w *Weights, n names.Name, vessel bool) *analysed {
 		ts = stripVesselPrefix(ts)
 	}
 	for _, t := range ts {
-		k := tok{text: t.Text, skel: t.Skel, class: t.Class, generic: t.Generic}
+		k := tok{spelling: newSpelling(t.Text, t.Skel), class: t.Class, generic: t.Generic}
 		k.korean = t.Class == names.Word && w.Features.Romanisation.korean.Plausible(t.Text)
-		k.hist = histogram(k.skel)
 		if t.Class == names.Number {
 			a.numbers++
 		}
@@ -79,8 +89,7 @@ func analyseName(w *Weights, n names.Name, vessel bool) *analysed {
 				break
 			}
 			text += a.toks[i+n-1].text
-			sk := names.Skeleton(text)
-			a.spans = append(a.spans, span{start: i, n: n, text: text, skel: sk, hist: histogram(sk)})
+			a.spans = append(a.spans, span{start: i, n: n, spelling: newSpelling(text, names.Skeleton(text))})
 		}
 	}
 	return a
@@ -88,6 +97,29 @@ func analyseName(w *Weights, n names.Name, vessel bool) *analysed {
 
 // joinable reports whether a token may be part of a joined span.
 func joinable(t tok) bool { return t.class == names.Word || t.class == names.Initial }
+
+// interner shares the spellings of the listed names of one generation:
+// the same word on a thousand names is one spelling.
+type interner map[[2]string]*spelling
+
+// intern replaces the spellings of a by shared ones.
+func (in interner) intern(a *analysed) {
+	for i := range a.toks {
+		a.toks[i].spelling = in.get(a.toks[i].spelling)
+	}
+	for i := range a.spans {
+		a.spans[i].spelling = in.get(a.spans[i].spelling)
+	}
+}
+
+func (in interner) get(sp *spelling) *spelling {
+	k := [2]string{sp.text, sp.skel}
+	if got, ok := in[k]; ok {
+		return got
+	}
+	in[k] = sp
+	return sp
+}
 
 // stripVesselPrefix drops a leading "mv", "m v", "mt", "m t", "ms", "ss"
 // or "fv": the ship-type prefixes written before vessel names.

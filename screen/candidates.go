@@ -170,11 +170,12 @@ func (s *Screener) candidates(gen *generation, qa *analysed, qw []float64, q *qu
 		sc.epoch = 1
 	}
 	floor := s.floor(q)
+	compat := gen.compatible(kind)
 	prune := len(qa.toks) <= 64 && (!b.person || floor > b.om)
 	s.queryItems(sc, gen, qa)
 	k, initials := sc.essential(&b, floor, prune)
 	for _, it := range sc.items[:k] {
-		sc.fetch(gen, it.t, kind)
+		sc.fetch(gen, it.t, compat)
 	}
 	if initials {
 		for i, t := range qa.toks {
@@ -182,11 +183,11 @@ func (s *Screener) candidates(gen *generation, qa *analysed, qw []float64, q *qu
 				continue
 			}
 			if id, ok := gen.ix.lookup(nsInitial, t.text[:1]); ok {
-				sc.fetch(gen, id, kind)
+				sc.fetch(gen, id, compat)
 			}
 			if c := t.text[0]; c >= 'a' && c <= 'z' && i < 64 {
 				for _, id := range gen.ix.byLetter[c-'a'] {
-					sc.fetch(gen, id, kind)
+					sc.fetch(gen, id, compat)
 				}
 			}
 		}
@@ -200,12 +201,12 @@ func (s *Screener) candidates(gen *generation, qa *analysed, qw []float64, q *qu
 		if len(toks) > 64 {
 			continue // among gen.long
 		}
-		if !prune || b.rowBound(&sc.tab, toks, gen.ix.total[r], gen.rowOccs(r), compareKind(kind, gen.kinds[r]) == KindPerson) >= floor-boundSlack {
+		if !prune || b.rowBound(&sc.tab, toks, gen.ix.total[r], gen.rowOccs(r), compareKind(kind, gen.kindNames[gen.kinds[r]]) == KindPerson) >= floor-boundSlack {
 			out = append(out, gen.all[r])
 		}
 	}
 	for _, r := range gen.long {
-		if kind.Compatible(gen.kinds[r]) {
+		if compat&(1<<gen.kinds[r]) != 0 {
 			out = append(out, gen.all[r])
 		}
 	}
@@ -231,10 +232,11 @@ func (s *Screener) newBounder(gen *generation, qa *analysed, qw []float64, kind 
 	return b
 }
 
-// fetch records the rows of term t compatible with kind.
-func (sc *candScratch) fetch(gen *generation, t uint32, kind Kind) {
+// fetch records the rows of term t whose kinds are in compat (see
+// generation.compatible).
+func (sc *candScratch) fetch(gen *generation, t uint32, compat uint64) {
 	for _, r := range gen.ix.postings(t) {
-		if sc.seen[r] == sc.epoch || !kind.Compatible(gen.kinds[r]) {
+		if sc.seen[r] == sc.epoch || compat&(1<<gen.kinds[r]) == 0 {
 			continue
 		}
 		sc.seen[r] = sc.epoch
@@ -332,7 +334,9 @@ func (sc *candScratch) sortItems() {
 
 // expand appends the word and stopword terms a query word or span
 // reaches at full credit: its skeleton, the terms within one edit of its
-// skeleton or spelling when it has minLen letters or more, and for words
+// skeleton when it has minLen letters or more, those within one edit of
+// its spelling likewise (for words, when the spelling has minFuzzyLen
+// letters, whatever the skeleton's length), and for words
 // the terms of its Double Metaphone code.
 func (s *Screener) expand(dst []uint32, ix *termIndex, skel, text string, phonetic bool, minLen int) []uint32 {
 	start := len(dst)
@@ -341,11 +345,16 @@ func (s *Screener) expand(dst []uint32, ix *termIndex, skel, text string, phonet
 			dst = append(dst, id)
 		}
 	}
-	if utf8.RuneCountInString(skel) >= minLen {
+	skelOK := utf8.RuneCountInString(skel) >= minLen
+	if skelOK {
 		dst = ix.del.neighbours(dst, skel)
-		if text != skel {
-			dst = ix.del.neighbours(dst, text)
-		}
+	}
+	// The scorer compares spellings of minFuzzyLen letters by edit
+	// distance whatever their skeletons' lengths ("liing" against
+	// "living", skeletons "iN" and "iviN"); a joined span only when its
+	// skeleton is long enough.
+	if textOK := skelOK || minLen == minFuzzyLen && utf8.RuneCountInString(text) >= minFuzzyLen; textOK && text != skel {
+		dst = ix.del.neighbours(dst, text)
 	}
 	if phonetic && len(text) >= s.w.Blocking.PhoneticMinLen && isLetters(text) {
 		if p, _ := matchr.DoubleMetaphone(text); p != "" {

@@ -2,6 +2,7 @@ package screen
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 
@@ -58,10 +59,12 @@ type generation struct {
 	versions  []ListVersion
 	stats     *tokenStats
 	ix        *termIndex
-	// all holds the rows by id; kinds their entities' kinds, apart so
-	// that walking postings does not touch the rows.
-	all   []*nameRow
-	kinds []Kind
+	// all holds the rows by id; kinds their entities' kinds as indexes
+	// into kindNames, apart and a byte each so that walking postings
+	// touches neither the rows nor a string per row.
+	all       []*nameRow
+	kinds     []uint8
+	kindNames []Kind
 	// long are the rows of more than 64 tokens, which the scorer compares
 	// by exact token overlap only (compareLong) and the candidate bound's
 	// token masks cannot hold: they are always scored.
@@ -97,11 +100,24 @@ func build(az *names.Analyzer, w *Weights, lists []List) (*generation, error) {
 		}
 	}
 	seen = nil
+	in := make(interner)
+	for _, r := range rows {
+		in.intern(r.a)
+	}
+	in = nil
 	n := len(rows)
 	gen.rows, gen.all = n, rows
-	gen.kinds = make([]Kind, n)
+	gen.kinds = make([]uint8, n)
 	for i, r := range rows {
-		gen.kinds[i] = r.entity.Kind
+		k := slices.Index(gen.kindNames, r.entity.Kind)
+		if k < 0 {
+			if len(gen.kindNames) == 64 {
+				return nil, fmt.Errorf("screen: more than 64 entity kinds")
+			}
+			k = len(gen.kindNames)
+			gen.kindNames = append(gen.kindNames, r.entity.Kind)
+		}
+		gen.kinds[i] = uint8(k)
 		if len(r.a.toks) > 64 {
 			gen.long = append(gen.long, uint32(i))
 		}
@@ -118,6 +134,18 @@ func build(az *names.Analyzer, w *Weights, lists []List) (*generation, error) {
 	}
 	ib.finish(gen.ix, rows, az)
 	return gen, nil
+}
+
+// compatible returns the set of kind indexes compatible with query kind
+// q, as a bit mask.
+func (gen *generation) compatible(q Kind) uint64 {
+	var m uint64
+	for i, k := range gen.kindNames {
+		if q.Compatible(k) {
+			m |= 1 << i
+		}
+	}
+	return m
 }
 
 // getScratch returns an idle candidate buffer, or a new one.
