@@ -50,7 +50,6 @@ func TestSharedScripts(t *testing.T) {
 		{"han person", Query{Name: "金正恩", Kind: KindPerson}, "OFAC:20157"},
 		{"han person, korean party", Query{Name: "金正恩", Kind: KindPerson, Country: "KP"}, "OFAC:20157"},
 		{"hangul person", Query{Name: "김정은", Kind: KindPerson}, "OFAC:20157"},
-		{"hangul person with a stopword syllable (To)", Query{Name: "박도춘", Kind: KindPerson}, "UN:KPi.050"},
 		{"russian kontsevich person", Query{Name: "Ким Чен Ын", Kind: KindPerson}, "OFAC:20157"},
 		{"KOMID in hangul", Query{Name: "조선광업개발무역회사", Kind: KindOrganisation}, "UN:KPe.001"},
 		{"KOMID in simplified chinese", Query{Name: "朝鲜矿业开发贸易公司", Kind: KindOrganisation}, "UN:KPe.001"},

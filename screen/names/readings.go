@@ -23,10 +23,6 @@ const (
 	// syllables are read as the Kontsevich reading does (Корейская
 	// генеральная корпорация Рёнбон → korea general corp ryongpong).
 	ReadingGlossary = "glossary"
-	// ReadingSyllables writes each syllable of a short Hangul word as a
-	// word of its own (박도춘 → pak to chun), as list entries write Korean
-	// personal names, which are two to four syllables written together.
-	ReadingSyllables = "syllables"
 	// ReadingKontsevich reads Russian renderings of Korean names back into
 	// Korean romanisation (Ким Чен Ын → kim chong un).
 	ReadingKontsevich = "kontsevich"
@@ -44,13 +40,7 @@ const (
 	modeGlossary
 	modeKontsevich
 	modeTranslit
-	modeSyllables
 )
-
-// maxNameSyllables is the length of the longest Hangul word the syllables
-// reading splits: Korean personal names are two to four syllables
-// (surname and given name, or a two-syllable surname such as 남궁).
-const maxNameSyllables = 4
 
 // readingModes are the extra readings in the order they are tried.
 var readingModes = [...]struct {
@@ -59,7 +49,6 @@ var readingModes = [...]struct {
 	need  scripts
 }{
 	{ReadingSinoKorean, modeSinoKorean | modeGlossary, hasHan},
-	{ReadingSyllables, modeSyllables, hasHangul},
 	{ReadingKontsevich, modeKontsevich, hasCyrillic},
 	{ReadingGlossary, modeGlossary | modeKontsevich, hasHan | hasHangul | hasCyrillic},
 	{ReadingTranslit, modeTranslit, hasOther},
@@ -171,8 +160,6 @@ func (a *Analyzer) render(s string, m mode) (string, bool) {
 			n, ok = a.renderHan(&b, s[i:], m)
 		case isHangulSyllable(r) && m&modeGlossary != 0:
 			n, ok = a.renderHangul(&b, s[i:])
-		case isHangulSyllable(r) && m&modeSyllables != 0:
-			n, ok = renderSyllables(&b, s[i:])
 		case isCyrillic(r) && m&(modeGlossary|modeKontsevich) != 0:
 			n, ok = a.renderCyrillic(&b, s[i:], m)
 		case isOtherLetter(r) && m&modeTranslit != 0:
@@ -267,23 +254,6 @@ func (a *Analyzer) renderHangul(b *strings.Builder, s string) (int, bool) {
 	}
 	b.WriteByte(' ')
 	return len(run), changed
-}
-
-// renderSyllables writes the run of Hangul syllables at the start of s
-// syllable by syllable when it is short enough to be a personal name, and
-// whole otherwise.
-func renderSyllables(b *strings.Builder, s string) (int, bool) {
-	run := s[:runOf(s, isHangulSyllable)]
-	if n := utf8.RuneCountInString(run); n < 2 || n > maxNameSyllables {
-		b.WriteString(run)
-		return len(run), false
-	}
-	for _, r := range run {
-		b.WriteByte(' ')
-		b.WriteRune(r)
-	}
-	b.WriteByte(' ')
-	return len(run), true
 }
 
 // writeWord writes w as a word of its own.

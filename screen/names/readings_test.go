@@ -58,20 +58,18 @@ func TestReadings(t *testing.T) {
 			{"glossary", "korea mining development trading co"},
 		}},
 		{"hangul ordinal prefix before digits", "제2경제위원회", []reading{{"", "che 2 kyongchewiwonhoe"}, {"glossary", "2 economic committee"}}},
-		{"hangul number before a glossary word", "39호실", []reading{{"", "39 hosil"}, {"syllables", "39 ho sil"}, {"glossary", "39 office"}}},
+		{"hangul number before a glossary word", "39호실", []reading{{"", "39 hosil"}, {"glossary", "39 office"}}},
 		{"han ordinal with a han numeral", "第二经济委员会", []reading{{"", "di er jing ji wei yuan hui"}, {"sino-korean", "2 economic committee"}}},
 		{"hangul org keeps the unknown part whole", "조선련봉총회사", []reading{
 			{"", "chosonryonpongchonghoesa"},
 			{"glossary", "korea ryonpong general corp"},
 		}},
-		{"hangul person: syllables", "김정은", []reading{{"", "kimchongun"}, {"syllables", "kim chong un"}}},
-		{"hangul ㄱ after ㄴ is g, as joined syllables spell it", "리만건", []reading{{"", "rimangon"}, {"syllables", "ri man kon"}}},
-		{"hangul: only short words split", "리만건 조선광업개발무역회사", []reading{
+		{"hangul person has one reading", "김정은", []reading{{"", "kimchongun"}}},
+		{"hangul ㄱ after ㄴ is g, as joined syllables spell it", "리만건", []reading{{"", "rimangon"}}},
+		{"hangul person and org", "리만건 조선광업개발무역회사", []reading{
 			{"", "rimangon chosongwangopkaepalmuyokhoesa"},
-			{"syllables", "ri man kon chosongwangopkaepalmuyokhoesa"},
 			{"glossary", "rimangon korea mining development trading co"},
 		}},
-		{"hangul one syllable is not split", "오", []reading{{"", "o"}}},
 		{"russian korean single vowel", "Ким Ё Чжон", []reading{{"", "kim e chzhon"}, {"kontsevich", "kim yo chong"}}},
 		{"russian korean word spelt by syllables", "Банк Корё", []reading{{"", "bank kore"}, {"kontsevich", "bank koryo"}}},
 		{"russian org with korean name", "Корейская генеральная корпорация Рёнбон", []reading{
