@@ -178,8 +178,8 @@ func BenchmarkScale(b *testing.B) {
 		what  string
 		names []probe
 	}{{"found-listed", probes.listed}, {"found-typo", probes.typo}} {
-		found, lost := probeFound(b, s, p.names)
-		report(b, p.what, map[string]float64{"found": float64(found), "of": float64(len(p.names))}, lost...)
+		found, retrievalLost, lost := probeFound(b, s, p.names)
+		report(b, p.what, map[string]float64{"found": float64(found), "of": float64(len(p.names)), "lost-by-retrieval": float64(retrievalLost)}, lost...)
 	}
 
 	// A Reload builds the new generation beside the old, swaps them, and
@@ -288,20 +288,31 @@ func hitsOwn(tb testing.TB, s *Screener, name string, e *Entity) (bool, string) 
 	return false, strings.Join(hits, ", ")
 }
 
-// probeFound counts the probes that still hit their own entity on s, and
-// describes the others.
-func probeFound(tb testing.TB, s *Screener, ps []probe) (int, []string) {
-	found := 0
-	var lost []string
+// probeFound counts the probes that still hit their own entity on s,
+// and of the others those that candidate generation lost (the name's own
+// listed form scores review by brute force but was not returned; the
+// rest are outranked by ten better hits or scored lower at scale, where
+// the word weights differ), and describes the others.
+func probeFound(tb testing.TB, s *Screener, ps []probe) (found, retrievalLost int, lost []string) {
+	rows := make(map[string][]*nameRow)
+	for _, r := range s.gen.Load().all {
+		rows[r.entity.ID] = append(rows[r.entity.ID], r)
+	}
+	_, review := s.Thresholds()
 	for _, p := range ps {
 		ok, hits := hitsOwn(tb, s, p.name, p.e)
 		if ok {
 			found++
 			continue
 		}
-		lost = append(lost, fmt.Sprintf("%s %q: hits [%s]", p.e.ID, p.name, hits))
+		why := "outranked or scored below review"
+		if best, retrieved, _ := typoOutcome(s, rows, p.e, p.name, p.name, review); best >= review && !retrieved {
+			retrievalLost++
+			why = "lost by retrieval"
+		}
+		lost = append(lost, fmt.Sprintf("%s %q (%s): hits [%s]", p.e.ID, p.name, why, hits))
 	}
-	return found, lost
+	return found, retrievalLost, lost
 }
 
 // realNames counts the names of ls.
