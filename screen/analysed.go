@@ -16,7 +16,7 @@ type tok struct {
 	class   names.Class
 	generic bool
 	// korean marks a word the Korean syllable grammar accepts: only two
-	// such words are compared by romanisation skeleton (s17-match).
+	// such words are compared by romanisation skeleton.
 	korean bool
 }
 
@@ -24,12 +24,16 @@ type tok struct {
 // skeleton, and the skeleton's histogram for fast edit-distance bounds.
 type spelling struct {
 	text, skel string
-	hist       [27]uint8
+	// written is what the name wrote where the lexicon rewrote it
+	// (names.Token.Spelling), or "".
+	written string
+	hist    [27]uint8
 }
 
-// newSpelling returns the spelling of text with skeleton skel.
-func newSpelling(text, skel string) *spelling {
-	return &spelling{text: text, skel: skel, hist: histogram(skel)}
+// newSpelling returns the spelling of text with skeleton skel, written
+// as written where the lexicon rewrote it.
+func newSpelling(text, skel, written string) *spelling {
+	return &spelling{text: text, skel: skel, written: written, hist: histogram(skel)}
 }
 
 // span is a run of adjacent word tokens joined into one word.
@@ -64,7 +68,7 @@ func analyseName(w *Weights, n names.Name, vessel bool) *analysed {
 		ts = stripVesselPrefix(ts)
 	}
 	for _, t := range ts {
-		k := tok{spelling: newSpelling(t.Text, t.Skel), class: t.Class, generic: t.Generic}
+		k := tok{spelling: newSpelling(t.Text, t.Skel, t.Spelling), class: t.Class, generic: t.Generic}
 		k.korean = t.Class == names.Word && w.Features.Romanisation.korean.Plausible(t.Text)
 		if t.Class == names.Number {
 			a.numbers++
@@ -89,7 +93,7 @@ func analyseName(w *Weights, n names.Name, vessel bool) *analysed {
 				break
 			}
 			text += a.toks[i+n-1].text
-			a.spans = append(a.spans, span{start: i, n: n, spelling: newSpelling(text, names.Skeleton(text))})
+			a.spans = append(a.spans, span{start: i, n: n, spelling: newSpelling(text, names.Skeleton(text), "")})
 		}
 	}
 	return a
@@ -100,7 +104,7 @@ func joinable(t tok) bool { return t.class == names.Word || t.class == names.Ini
 
 // interner shares the spellings of the listed names of one generation:
 // the same word on a thousand names is one spelling.
-type interner map[[2]string]*spelling
+type interner map[[3]string]*spelling
 
 // intern replaces the spellings of a by shared ones.
 func (in interner) intern(a *analysed) {
@@ -113,7 +117,7 @@ func (in interner) intern(a *analysed) {
 }
 
 func (in interner) get(sp *spelling) *spelling {
-	k := [2]string{sp.text, sp.skel}
+	k := [3]string{sp.text, sp.skel, sp.written}
 	if got, ok := in[k]; ok {
 		return got
 	}

@@ -256,9 +256,44 @@ func (m *comparer) pairs(pairs []pair, q, c *analysed, vessel bool) []pair {
 			}
 		}
 	}
+	pairs = m.spellingPairs(pairs, q, c, vessel)
 	slices.SortStableFunc(pairs, func(a, b pair) int {
 		return cmp.Or(cmp.Compare(b.sim, a.sim), (b.qn+b.cn)-(a.qn+a.cn))
 	})
+	return pairs
+}
+
+// spellingPairs adds the pairs of a misspelt query word, or joined span,
+// with a listed word the lexicon rewrote, measured against the spelling
+// the list wrote: "bankihg" is one letter from BANKING and three from its
+// canonical "bank", "joinnt venture" one from JOINT VENTURE and far from
+// "jv", "segcond" one from SECOND and nothing like "2". Only spellings of
+// fuzzy_spelling letters or more count, the length from which a single
+// typo leaves a word recognisable.
+func (m *comparer) spellingPairs(pairs []pair, q, c *analysed, vessel bool) []pair {
+	minPair, minLen := m.w.Features.Name.MinPair, m.w.Features.Name.FuzzySpelling
+	for j := range c.toks {
+		ct := &c.toks[j]
+		if len(ct.written) < minLen {
+			continue
+		}
+		h := histogram(ct.written)
+		for i := range q.toks {
+			qt := &q.toks[i]
+			if qt.class != names.Word || qt.text == ct.text {
+				continue
+			}
+			if s := m.fuzzy(qt.text, qt.text, &qt.hist, ct.written, ct.written, &h, vessel, false); s >= minPair {
+				pairs = append(pairs, pair{qi: i, qn: 1, ci: j, cn: 1, sim: s, how: howFuzzy})
+			}
+		}
+		for k := range q.spans {
+			sp := &q.spans[k]
+			if s := m.fuzzy(sp.text, sp.text, &sp.hist, ct.written, ct.written, &h, vessel, false); s >= minPair {
+				pairs = append(pairs, pair{qi: sp.start, qn: sp.n, ci: j, cn: 1, sim: s, how: howJoined})
+			}
+		}
+	}
 	return pairs
 }
 

@@ -36,6 +36,10 @@ type Weights struct {
 			// both plausibly Korean align by edit distance only when they
 			// begin with the same letter.
 			ShortWord int `yaml:"short_word"`
+			// FuzzySpelling is the shortest spelling a list wrote, where
+			// the lexicon rewrote it, against which a query word is also
+			// measured ("banking" for "bank").
+			FuzzySpelling int `yaml:"fuzzy_spelling"`
 			// CapSpread is the band below a cap into which the capped
 			// scores are mapped, in order.
 			CapSpread float64 `yaml:"cap_spread"`
@@ -201,6 +205,7 @@ func (w *Weights) validate(f *datafile.File, root *yaml.Node) {
 		unit(ft.Name.ExtraFloor, "features", "name", "extra_floor"),
 		unit(ft.Name.Omission, "features", "name", "omission"),
 		count(float64(ft.Name.ShortWord), 64, "features", "name", "short_word"),
+		count(float64(ft.Name.FuzzySpelling), 64, "features", "name", "fuzzy_spelling"),
 		unit(ft.Name.CapSpread, "features", "name", "cap_spread"),
 		unit(ft.Romanisation.Similarity, "features", "romanisation", "similarity"),
 		unit(ft.Initial.Similarity, "features", "initial", "similarity"),

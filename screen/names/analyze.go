@@ -58,6 +58,13 @@ type Token struct {
 	// Generic marks common business words ("trading", "korea") whose
 	// weight is capped.
 	Generic bool
+	// Spelling is what the name wrote where the lexicon or the numeral
+	// reader rewrote it ("banking" for "bank", "jointventure" for "jv",
+	// "second" for "2"), its words joined, or "" when Text is as written.
+	// A misspelt word is measured against what the other name wrote, not
+	// against its canonical form: "bankihg" is one letter from "banking"
+	// and three from "bank".
+	Spelling string
 }
 
 // Name is an analysed name.
@@ -135,7 +142,7 @@ func (a *Analyzer) Analyze(s string) Name { return a.analyzeFolded(Fold(s), Read
 // analyzeFolded tokenises and classes folded text as the reading labelled
 // reading.
 func (a *Analyzer) analyzeFolded(f Folded, reading string) Name {
-	raw := a.lx.rewriteNumerals(splitTokens(f.Text))
+	raw, spell := a.lx.rewriteNumerals(splitTokens(f.Text))
 	n := Name{Foreign: f.Foreign, Reading: reading, Tokens: make([]Token, 0, len(raw))}
 	for i := 0; i < len(raw); {
 		used, ph := a.longestPhrase(raw[i:])
@@ -143,13 +150,32 @@ func (a *Analyzer) analyzeFolded(f Folded, reading string) Name {
 			for _, o := range ph.out {
 				n.Tokens = append(n.Tokens, a.token(o, ph.class))
 			}
+			if len(ph.out) == 1 {
+				n.Tokens[len(n.Tokens)-1].Spelling = spelling(raw[i:i+used], ph.out[0])
+			}
 			i += used
 			continue
 		}
-		n.Tokens = append(n.Tokens, a.token(raw[i], Word))
+		t := a.token(raw[i], Word)
+		if spell != nil {
+			t.Spelling = spell[i]
+		}
+		n.Tokens = append(n.Tokens, t)
 		i++
 	}
 	return n
+}
+
+// spelling returns the words a lexicon phrase rewrote, joined, or "" when
+// the phrase kept them as they were.
+func spelling(words []string, out string) string {
+	if len(words) == 1 {
+		if words[0] == out {
+			return ""
+		}
+		return words[0]
+	}
+	return strings.Join(words, "")
 }
 
 // longestPhrase finds the longest lexicon phrase at the start of toks.

@@ -78,7 +78,9 @@ func romanNumeral(n int) string {
 }
 
 // rewriteNumerals reads the numbers of the raw tokens of one name in place
-// and returns the shortened slice. Legal forms may follow a trailing Roman
+// and returns the shortened slice, with the ordinal word each number was
+// read from ("second" for "2") in spell, parallel to it; spell is nil when
+// no ordinal word was read. Legal forms may follow a trailing Roman
 // numeral ("Ocean Star II Co").
 //
 // A Roman numeral is read only at either end of a name: first, before
@@ -86,30 +88,46 @@ func romanNumeral(n int) string {
 // legal forms after it ("Ryong Gang II", "Ocean Star II Co"). In the
 // middle it is a misspelt word as often as a number: "Kim II Sung" is
 // Kim Il Sung.
-func (lx *lexicon) rewriteNumerals(raw []string) []string {
+func (lx *lexicon) rewriteNumerals(raw []string) (out, spell []string) {
 	nm := lx.numerals
-	out := raw[:0]
+	out = raw[:0]
 	for i, t := range raw {
+		from := ""
 		switch {
 		case nm.suffixes[t] && len(out) > 0 && isDigits(out[len(out)-1]):
 			continue
-		case nm.ordinals[t] != "":
-			t = nm.ordinals[t]
+		case nm.ordinals[t] != "" && nm.ordinals[t] != t:
+			from, t = t, nm.ordinals[t]
 		case nm.roman[t] != "" && romanPlace(out, raw[i+1:], lx):
 			t = nm.roman[t]
 		}
+		if from != "" && spell == nil {
+			// Most names have no ordinal: the spellings are kept only
+			// when one is read.
+			spell = make([]string, len(out), len(raw))
+		}
 		out = append(out, t)
+		if spell != nil {
+			spell = append(spell, from)
+		}
 	}
 	// An announcing word goes only when a number follows: "No" alone is a
 	// surname.
 	kept := out[:0]
+	keptSpell := spell[:0]
 	for i, t := range out {
 		if nm.prefixes[t] && i+1 < len(out) && isDigits(out[i+1]) {
 			continue
 		}
 		kept = append(kept, t)
+		if spell != nil {
+			keptSpell = append(keptSpell, spell[i])
+		}
 	}
-	return kept
+	if spell == nil {
+		keptSpell = nil
+	}
+	return kept, keptSpell
 }
 
 // romanPlace reports whether a Roman numeral between the tokens before
