@@ -123,6 +123,11 @@ type bounder struct {
 	hasLegal bool
 	initials uint32
 	letterW  [64]float64
+	// free marks the query tokens that may align with a row's written
+	// token through the spelling the list wrote (a typo of BANKING
+	// against "bank"); the bound counts them aligned in every row, and
+	// the written tokens aligned with them.
+	free uint64
 }
 
 // boundSlack absorbs the rounding of the row weights kept as float32 for
@@ -218,6 +223,7 @@ func (s *Screener) newBounder(gen *generation, qa *analysed, qw []float64, kind 
 	b := bounder{qa: qa, qw: qw, total: addUp(0, qw), person: kind == KindPerson || kind == KindUnknown,
 		om: 1 - s.w.Features.Name.Omission, cInit: s.cmp.credit(s.w.Features.Initial.Similarity),
 		initW: s.w.Tokens.Initial, legalW: s.w.Tokens.Legal, ef: s.w.Features.Name.ExtraFloor}
+	b.free = freeTokens(gen, qa)
 	for i, t := range qa.toks {
 		switch {
 		case t.class == names.Legal:
@@ -230,6 +236,26 @@ func (s *Screener) newBounder(gen *generation, qa *analysed, qw []float64, kind 
 		}
 	}
 	return b
+}
+
+// freeTokens returns the query words, and words of joined spans, one edit
+// from a spelling the lexicon rewrote in some listed name.
+func freeTokens(gen *generation, qa *analysed) uint64 {
+	if len(gen.ix.written) == 0 {
+		return 0
+	}
+	var free uint64
+	for i, t := range qa.toks {
+		if t.class == names.Word && gen.ix.nearWritten(t.text) {
+			free |= bit(i)
+		}
+	}
+	for _, sp := range qa.spans {
+		if gen.ix.nearWritten(sp.text) {
+			free |= spanMask(sp.start, sp.n)
+		}
+	}
+	return free
 }
 
 // fetch records the rows of term t whose kinds are in compat (see
@@ -398,6 +424,12 @@ func (sc *candScratch) universal(b *bounder) float64 {
 		if i >= 64 {
 			break
 		}
+		if b.free&bit(i) != 0 {
+			// It may align with a written token of any weight up to 1.
+			nq += w
+			nr++
+			continue
+		}
 		switch b.qa.toks[i].class {
 		case names.Legal:
 			nq += w
@@ -526,7 +558,7 @@ func (b *bounder) querySide(full, part uint64, person bool) sideBound {
 		cl := b.qa.toks[i].class
 		c := 0.0
 		switch {
-		case full&bit(i) != 0, cl == names.Legal, cl == names.Initial:
+		case full&bit(i) != 0, cl == names.Legal, cl == names.Initial, b.free&bit(i) != 0:
 			c = 1
 		case part&bit(i) != 0:
 			c = b.cInit
@@ -543,7 +575,7 @@ func (b *bounder) rowSide(toks []rowTok, full, part uint64, person bool) sideBou
 	for j, t := range toks {
 		c := 0.0
 		switch {
-		case full&bit(j) != 0, t.class == names.Legal && b.hasLegal:
+		case full&bit(j) != 0, t.class == names.Legal && b.hasLegal, t.written && b.free != 0:
 			c = 1
 		case part&bit(j) != 0:
 			c = b.cInit

@@ -69,6 +69,11 @@ type termIndex struct {
 	// occ[occStart[r]:occStart[r+1]].
 	occ      []rowOcc
 	occStart []uint32
+	// written holds the hashes of the spellings the lexicon rewrote in
+	// the rows (the written tokens), and of their one-letter deletions: a
+	// query word one edit from one of them may align with a written
+	// token, which the candidate bound must allow for.
+	written map[uint64]struct{}
 }
 
 // rowTok is what the candidate bound needs of one row token, laid out
@@ -78,6 +83,9 @@ type rowTok struct {
 	class names.Class
 	// letter is the token's first letter, or 0 when not a–z.
 	letter byte
+	// written marks a token the lexicon rewrote from a spelling a query
+	// word may be measured against (see comparer.spellingPairs).
+	written bool
 }
 
 // rowToks returns the tokens of row r.
@@ -261,6 +269,16 @@ func (ib *indexBuilder) finish(ix *termIndex, rows []*nameRow, az *names.Analyze
 			rt := rowTok{w: float32(r.w[j]), class: t.class}
 			if c := t.text[0]; c >= 'a' && c <= 'z' {
 				rt.letter = c
+			}
+			if len(t.written) >= ib.w.Features.Name.FuzzySpelling {
+				rt.written = true
+				if ix.written == nil {
+					ix.written = make(map[uint64]struct{})
+				}
+				ix.written[hashSkip(t.written, -1)] = struct{}{}
+				for k := range len(t.written) {
+					ix.written[hashSkip(t.written, k)] = struct{}{}
+				}
 			}
 			ix.toks = append(ix.toks, rt)
 		}
@@ -493,4 +511,32 @@ func (d *delIndex) neighbours(dst []uint32, s string) []uint32 {
 		dst = d.appendTerms(dst, h)
 	}
 	return dst
+}
+
+// hashSkip returns the FNV-1a hash of s without its byte at skip (s whole
+// when skip is negative): the keys of a one-edit neighbourhood, without
+// building the strings. A collision only widens the neighbourhood, which
+// keeps the candidate bound an upper bound.
+func hashSkip(s string, skip int) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		if i != skip {
+			h = (h ^ uint64(s[i])) * 1099511628211
+		}
+	}
+	return h
+}
+
+// nearWritten reports whether s is at most one edit from a spelling of
+// ix.written: s itself, or one of its deletions, is a key.
+func (ix *termIndex) nearWritten(s string) bool {
+	if _, ok := ix.written[hashSkip(s, -1)]; ok {
+		return true
+	}
+	for k := range len(s) {
+		if _, ok := ix.written[hashSkip(s, k)]; ok {
+			return true
+		}
+	}
+	return false
 }
