@@ -104,3 +104,15 @@ func (c countries) canon(s string) string {
 	}
 	return k
 }
+
+// canonAll returns the canonical codes of cs, or nil when cs is empty.
+func (c countries) canonAll(cs []string) []string {
+	if len(cs) == 0 {
+		return nil
+	}
+	out := make([]string, len(cs))
+	for i, x := range cs {
+		out[i] = c.canon(x)
+	}
+	return out
+}

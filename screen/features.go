@@ -1,6 +1,7 @@
 package screen
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -233,18 +234,17 @@ func country(s *Screener, q *query, e *listed, score float64, ev *evidence) (flo
 	if len(q.e.Countries) == 0 || len(e.Countries) == 0 {
 		return score, party.Feature{}, false
 	}
-	for _, qc := range q.e.Countries {
-		qc = s.cc.canon(qc)
-		for _, c := range e.Countries {
-			if s.cc.canon(c) != qc {
+	for _, qc := range q.countries {
+		for i, c := range e.countries {
+			if c != qc {
 				continue
 			}
 			// A nationality corroborates a person; an address country
 			// only when the list gives no nationality.
-			if len(e.Nationalities) == 0 || s.inCountries(qc, e.Nationalities) {
+			if len(e.nationalities) == 0 || slices.Contains(e.nationalities, qc) {
 				ev.corroboration += s.w.Features.Corroboration.Nationality
 			}
-			return score, party.Feature{Feature: "country", Score: 1, Detail: c}, true
+			return score, party.Feature{Feature: "country", Score: 1, Detail: e.Countries[i]}, true
 		}
 	}
 	w := s.w.Features.Country.Mismatch

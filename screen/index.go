@@ -43,6 +43,10 @@ type nameRow struct {
 type listed struct {
 	*Entity
 	list string // the list's SHA-256
+	// countries and nationalities are the entity's Countries and
+	// Nationalities as canonical codes (countries.canon), worked out once
+	// at build rather than for every candidate of every screening.
+	countries, nationalities []string
 }
 
 // generation is everything one Reload installs: the list versions, the
@@ -75,7 +79,7 @@ type generation struct {
 
 // build analyses every name of every list into a generation. It touches
 // no shared state, so screening continues while it runs.
-func build(az *names.Analyzer, w *Weights, lists []List) (*generation, error) {
+func build(az *names.Analyzer, w *Weights, cc countries, lists []List) (*generation, error) {
 	gen := &generation{byIMO: make(map[string][]*listed)}
 	var rows []*nameRow
 	seen := make(map[string]string)
@@ -84,6 +88,7 @@ func build(az *names.Analyzer, w *Weights, lists []List) (*generation, error) {
 		gen.versions = append(gen.versions, l.Version)
 		for ei := range l.Entities {
 			e := &listed{Entity: &l.Entities[ei], list: l.Version.SHA256}
+			e.countries, e.nationalities = cc.canonAll(e.Countries), cc.canonAll(e.Nationalities)
 			if e.ID == "" {
 				return nil, fmt.Errorf("list %s (%s): entity %d: empty ID", l.Version.Source, l.Version.File, ei)
 			}

@@ -93,7 +93,7 @@ func (s *Screener) Weights() *Weights { return s.w }
 // screenings starting afterwards see the new lists, while screenings
 // running meanwhile finish on the old ones.
 func (s *Screener) Reload(ctx context.Context, lists ...List) error {
-	gen, err := build(s.az, s.w, lists)
+	gen, err := build(s.az, s.w, s.cc, lists)
 	if err != nil {
 		return err
 	}
@@ -132,6 +132,8 @@ type query struct {
 	raw  []string
 	w    [][]float64
 	imos []string
+	// countries are the entity's countries as canonical codes.
+	countries []string
 }
 
 // screening is one Screen call in progress.
@@ -156,7 +158,7 @@ func (s *Screener) Screen(ctx context.Context, q party.Entity) (Result, error) {
 	if gen == nil || gen.rows == 0 {
 		return party.CannotScreen("no list loaded"), nil
 	}
-	sc := &screening{s: s, gen: gen, q: query{e: &q}, best: make(map[*listed]*candidate)}
+	sc := &screening{s: s, gen: gen, q: query{e: &q, countries: s.cc.canonAll(q.Countries)}, best: make(map[*listed]*candidate)}
 	sc.identifiers()
 	sc.names()
 	hits := sc.hits()
