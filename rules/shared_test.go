@@ -9,7 +9,7 @@ import "testing"
 // has no listing dates for OFAC, so the re-check blocks on it. The rice
 // shipment is clear: its shipper "Siam Rice Exporters" once matched OFAC's
 // "SIAM NICE COMPANY LTD." through a Korean romanisation rule applied to
-// English words (issue 17).
+// English words.
 func TestDocumentedCasesUNOFAC(t *testing.T) {
 	sc := unOFAC(t)
 	e := testEngine(t, sc)

@@ -66,8 +66,8 @@
 // at 0.75 the pairwise score has F1 0.818 on the nomenklatura name bench,
 // the hard DPRK negatives stay at or under 1.2% match and the synthetic
 // negatives at 0.4%; the review threshold catches every true DPRK pair.
-// (With the distinctive-word caps and Korean-only romanisation of issue 17
-// the bench F1 at 0.75 is 0.824.) Weak aliases (UN "Low", OFAC weak
+// (With the distinctive-word caps and Korean-only romanisation the bench
+// F1 at 0.75 is 0.826.) Weak aliases (UN "Low", OFAC weak
 // a.k.a.) can only make a review, and so can a person's short or common
 // name without an agreeing birth date, identifier or nationality
 // (uncorroborated), a person born more than birth_date.disjoint_gap years

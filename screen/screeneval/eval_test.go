@@ -10,9 +10,12 @@ import (
 
 // TestAcceptance runs the full evaluation on the shared development sets.
 // It holds the older sets (DPRK pairs, bench, self-screen) to the figures
-// they already reach, so that a regression fails; the sets of issue 17
-// are checked only for running whole and adding up, since the screener is
-// being improved against their targets.
+// they already reach, so that a regression fails, and the newer sets to
+// the targets they meet: the typo recall, the namesakes' automatic-match
+// rate, innocent companies stated with their country, the README's rice
+// shipper and ordinary names with nationality and birth date. The targets
+// not yet met (speed, numerals, name-only companies and names, the last
+// cross-script names) are printed, not enforced.
 func TestAcceptance(t *testing.T) {
 	shared := testenv.Shared(t)
 	rep, err := RunOptions(context.Background(), shared, Options{Sample: 50})
@@ -38,6 +41,20 @@ func TestAcceptance(t *testing.T) {
 	}
 	if rep.Self.Names == 0 || rep.Self.Top != rep.Self.Names {
 		t.Errorf("self-screen: own record first for %d/%d names, want all", rep.Self.Top, rep.Self.Names)
+	}
+	enforced := map[string]bool{
+		"typos, entities: found":                                          true,
+		"typos, persons: found":                                           true,
+		"same name, different person: automatic match":                    true,
+		"innocent companies, with country: automatic match":               true,
+		"README rice shipper (Siam Rice Exporters): not clear":            true,
+		"ordinary names with nationality and birth date: automatic match": true,
+		"ordinary names with nationality and birth date: review":          true,
+	}
+	for _, tg := range rep.judge() {
+		if enforced[tg.What] && !tg.Met {
+			t.Errorf("%s: %s, want %s", tg.What, tg.Value, tg.Goal)
+		}
 	}
 	checkSums(t, rep)
 }

@@ -35,7 +35,7 @@ func reviewPct(t *Tally) float64 { return pct(t.Review, t.N) }
 func p50(t *Tally) float64       { return t.P50 }
 func alertPct(t *Tally) float64  { return pct(t.Match+t.Review, t.N) }
 
-// goals are the targets of issue 17 that the sets measure, in its words:
+// goals are the screening targets the sets measure:
 // single-typo variants of UN DPRK names found (entities ≥ 99%, persons
 // ≥ 98%); same name with a disjoint birth year and another country ≤ 5%
 // automatic match; innocent companies no automatic match, and the
@@ -107,7 +107,7 @@ func printTargets(w io.Writer, ts []Target) {
 	if len(ts) == 0 {
 		return
 	}
-	fmt.Fprintln(w, "\nTargets of issue 17 (UN + OFAC loaded together):")
+	fmt.Fprintln(w, "\nTargets (UN + OFAC loaded together):")
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "  measure\ttarget\tthis run\tmet\t")
 	for _, t := range ts {
