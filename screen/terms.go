@@ -275,9 +275,9 @@ func (ib *indexBuilder) finish(ix *termIndex, rows []*nameRow, az *names.Analyze
 				if ix.written == nil {
 					ix.written = make(map[uint64]struct{})
 				}
-				ix.written[hashSkip(t.written, -1)] = struct{}{}
-				for k := range len(t.written) {
-					ix.written[hashSkip(t.written, k)] = struct{}{}
+				var buf [65]uint64
+				for _, h := range deletionHashes(buf[:0], t.written) {
+					ix.written[h] = struct{}{}
 				}
 			}
 			ix.toks = append(ix.toks, rt)
@@ -513,28 +513,12 @@ func (d *delIndex) neighbours(dst []uint32, s string) []uint32 {
 	return dst
 }
 
-// hashSkip returns the FNV-1a hash of s without its byte at skip (s whole
-// when skip is negative): the keys of a one-edit neighbourhood, without
-// building the strings. A collision only widens the neighbourhood, which
-// keeps the candidate bound an upper bound.
-func hashSkip(s string, skip int) uint64 {
-	h := uint64(14695981039346656037)
-	for i := 0; i < len(s); i++ {
-		if i != skip {
-			h = (h ^ uint64(s[i])) * 1099511628211
-		}
-	}
-	return h
-}
-
 // nearWritten reports whether s is at most one edit from a spelling of
 // ix.written: s itself, or one of its deletions, is a key.
 func (ix *termIndex) nearWritten(s string) bool {
-	if _, ok := ix.written[hashSkip(s, -1)]; ok {
-		return true
-	}
-	for k := range len(s) {
-		if _, ok := ix.written[hashSkip(s, k)]; ok {
+	var buf [65]uint64
+	for _, h := range deletionHashes(buf[:0], s) {
+		if _, ok := ix.written[h]; ok {
 			return true
 		}
 	}
