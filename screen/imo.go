@@ -3,20 +3,14 @@ package screen
 import (
 	"regexp"
 	"strings"
+
+	"github.com/luxscreen/luxscreen/internal/iso"
 )
 
 // ValidShipIMO reports whether s is a seven-digit ship IMO number with a
-// correct check digit: the digits weighted 7, 6, 5, 4, 3, 2 sum to a number
-// whose last digit is the seventh digit (IMO resolution A.1078(28)).
+// correct check digit (see [iso.IMO], which holds the check).
 func ValidShipIMO(s string) bool {
-	if !isSevenDigits(s) {
-		return false
-	}
-	sum := 0
-	for i := 0; i < 6; i++ {
-		sum += int(s[i]-'0') * (7 - i)
-	}
-	return sum%10 == int(s[6]-'0')
+	return isSevenDigits(s) && iso.IMO(s) == nil
 }
 
 // ValidCompanyIMO reports whether s is a seven-digit IMO unique company and
