@@ -36,6 +36,21 @@ type Config struct {
 	// would be worse than not starting.
 	NoDemoList bool
 
+	// MaxShrink is the share of its entities a list source may lose from
+	// one load to the next; a reload that loses more is refused and the
+	// old lists stay, unless AllowShrink is set or the reload is asked
+	// with ReloadOptions.AllowShrink. Zero means
+	// screen.DefaultMaxShrink (10%). A list with no entity is always
+	// refused, at start and on reload.
+	MaxShrink   float64
+	AllowShrink bool
+	// MaxListAge is the age past which a list is flagged as stale
+	// (SourceStatus.Stale); zero means DefaultMaxListAge (30 days).
+	MaxListAge time.Duration
+	// MaxListBytes is the size limit of one list file; zero means
+	// screen.DefaultMaxListBytes (1 GiB).
+	MaxListBytes int64
+
 	// Rules are rule files merged, in order, over the embedded default
 	// rules.
 	Rules []string
@@ -113,6 +128,11 @@ type System struct {
 	// after Close.
 	reload sync.Mutex
 	closed atomic.Bool
+
+	// srcMu guards sources, the state of each list source, in the order
+	// of the lists loaded.
+	srcMu   sync.Mutex
+	sources []SourceStatus
 }
 
 // Open loads and wires everything cfg names. Every file is read here, once;
@@ -132,13 +152,18 @@ func Open(ctx context.Context, cfg Config) (*System, error) {
 	if err := s.openGoods(ctx); err != nil {
 		return nil, err
 	}
-	ls, err := s.loadLists(ctx)
+	got, err := s.loadLists(ctx)
+	if err != nil {
+		return nil, err
+	}
+	ls, statuses, err := s.accept(got, false)
 	if err != nil {
 		return nil, err
 	}
 	if s.screener, err = screen.NewScreenerOptions(screen.Options{Data: s.data.screen}, ls...); err != nil {
 		return nil, err
 	}
+	s.install(statuses)
 	if err := s.openEngine(); err != nil {
 		return nil, err
 	}
@@ -246,37 +271,46 @@ func (s *System) rates() (*lists.Rates, error) {
 }
 
 // loadLists reads the sanctions lists of the configuration, at once, or
-// the demo list when none is given.
-func (s *System) loadLists(ctx context.Context) ([]screen.List, error) {
+// the demo list when none is given. A list that fails to read is returned
+// with its error, for accept to refuse.
+func (s *System) loadLists(ctx context.Context) ([]loaded, error) {
 	if s.cfg.ListSource != nil {
-		return s.cfg.ListSource(ctx)
+		ls, err := s.cfg.ListSource(ctx)
+		if err != nil {
+			return nil, err
+		}
+		got := make([]loaded, len(ls))
+		for i, l := range ls {
+			got[i] = loaded{list: l}
+		}
+		return got, nil
 	}
 	if len(s.cfg.Lists) == 0 {
 		if s.cfg.NoDemoList {
 			return nil, ErrNoLists
 		}
 		l, err := screen.LoadDemoList(s.data.screen)
-		return []screen.List{l}, err
+		if err != nil {
+			return nil, err
+		}
+		return []loaded{{list: l}}, nil
 	}
 	// The official files take seconds each to parse; reading them side by
 	// side shortens start-up and reloads.
-	ls := make([]screen.List, len(s.cfg.Lists))
-	errs := make([]error, len(s.cfg.Lists))
+	got := make([]loaded, len(s.cfg.Lists))
+	opt := screen.LoadOptions{MaxBytes: s.cfg.MaxListBytes}
 	var wg sync.WaitGroup
 	for i, p := range s.cfg.Lists {
 		wg.Go(func() {
-			l, err := screen.Load(ctx, p)
-			if err != nil {
-				err = fmt.Errorf("sanctions list %s: %w", p, err)
-			}
-			ls[i], errs[i] = l, err
+			l, err := screen.LoadWith(ctx, p, opt)
+			got[i] = loaded{list: l, path: p, err: err}
 		})
 	}
 	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
+	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	return ls, nil
+	return got, nil
 }
 
 // Check judges a shipment: block, review or clear, with every finding, its
@@ -312,22 +346,34 @@ func (s *System) Lookup(code hs.Code, opts lists.Options) []lists.Match {
 }
 
 // Reload rereads the sanctions lists of the configuration and swaps them
-// in whole. Screenings and checks go on meanwhile against the old lists;
-// when a file fails to load, the old lists stay and the error says why.
-// Reloads do not overlap: one asked for during another waits for it.
+// in whole. Screenings and checks go on meanwhile against the old lists.
+// When a file fails to load, holds no entity, or shrank more than
+// Config.MaxShrink allows, the old lists stay, the source's status
+// (Sources) records the refusal, and the error, a *RefusalError, says
+// why. Reloads do not overlap: one asked for during another waits for it.
 func (s *System) Reload(ctx context.Context) error {
+	return s.ReloadWith(ctx, ReloadOptions{})
+}
+
+// ReloadWith reloads as Reload does, with the operator's options.
+func (s *System) ReloadWith(ctx context.Context, opts ReloadOptions) error {
 	s.reload.Lock()
 	defer s.reload.Unlock()
 	if s.closed.Load() {
 		return ErrClosed
 	}
-	ls, err := s.loadLists(ctx)
+	got, err := s.loadLists(ctx)
+	if err != nil {
+		return err
+	}
+	ls, statuses, err := s.accept(got, opts.AllowShrink)
 	if err != nil {
 		return err
 	}
 	if err := s.screener.Reload(ctx, ls...); err != nil {
 		return err
 	}
+	s.install(statuses)
 	s.parties.reset()
 	return nil
 }

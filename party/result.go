@@ -50,6 +50,9 @@ const (
 // ListVersion identifies the exact list file a screening used, for the
 // audit trail: a result can be reproduced from the same file.
 type ListVersion struct {
+	// ID names the list source among those loaded ("un", "ofac-sdn",
+	// "eu", "uk", …); it stays the same from one version to the next.
+	ID string `json:"id,omitempty"`
 	// Source names the list ("UN", "OFAC", "EU", "UK", "OpenSanctions",
 	// "demo").
 	Source string `json:"source"`

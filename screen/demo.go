@@ -68,7 +68,7 @@ func parseDemo(name string, data []byte) (List, error) {
 		f.FailAt(root, datafile.ErrMissing, "", "as_of")
 	}
 	sum := sha256.Sum256(data)
-	l := List{Version: ListVersion{Source: "demo", Format: FormatDemo, Published: y.AsOf, SHA256: hex.EncodeToString(sum[:]), File: name}}
+	l := List{Version: ListVersion{ID: sourceID(FormatDemo), Source: "demo", Format: FormatDemo, Published: y.AsOf, SHA256: hex.EncodeToString(sum[:]), File: name}}
 	for i, d := range y.Entities {
 		kind, ok := ParseKind(d.Kind)
 		switch {

@@ -37,7 +37,14 @@ var ofacSetFiles = [...]string{"sdn.csv", "alt.csv", "add.csv", "sdn_comments.cs
 // sdn.csv), EU Financial Sanctions Files XML, UK Sanctions List CSV, or
 // FollowTheMoney JSON lines. The version records the SHA-256 of the
 // bytes read. Errors name the file and, where known, the line and field.
+// A file cut short (see [ErrTruncated]) or larger than
+// [DefaultMaxListBytes] is an error.
 func Load(ctx context.Context, path string) (List, error) {
+	return LoadWith(ctx, path, LoadOptions{})
+}
+
+// LoadWith loads a list as [Load] does, within the bounds of opt.
+func LoadWith(ctx context.Context, path string, opt LoadOptions) (List, error) {
 	if err := ctx.Err(); err != nil {
 		return List{}, err
 	}
@@ -46,12 +53,12 @@ func Load(ctx context.Context, path string) (List, error) {
 		return List{}, err
 	}
 	if st.IsDir() {
-		return loadOFACDir(ctx, path)
+		return loadOFACDir(ctx, path, opt)
 	}
 	if strings.EqualFold(filepath.Base(path), "sdn.csv") {
-		return loadOFACDir(ctx, filepath.Dir(path))
+		return loadOFACDir(ctx, filepath.Dir(path), opt)
 	}
-	data, err := os.ReadFile(path)
+	data, err := readFile(path, opt.maxBytes())
 	if err != nil {
 		return List{}, err
 	}
@@ -72,13 +79,39 @@ func Decode(data []byte) (List, error) {
 	if !ok {
 		return List{}, ErrFormat
 	}
+	if err := checkEnd(format, data); err != nil {
+		return List{}, err
+	}
 	l, err := dec(bytes.NewReader(data))
 	if err != nil {
 		return List{}, err
 	}
+	l.Version.ID = sourceID(format)
 	l.Version.SHA256 = hex.EncodeToString(sum[:])
 	l.Version.Entities = len(l.Entities)
 	return l, nil
+}
+
+// sourceID returns the ID a list of the format is known by
+// (ListVersion.ID): the name of its official source (see OfficialSources).
+func sourceID(format string) string {
+	switch format {
+	case FormatUNXML:
+		return "un"
+	case FormatOFACCSV:
+		return "ofac-sdn"
+	case FormatOFACXML:
+		return "ofac-sdn-xml"
+	case FormatEUXML:
+		return "eu"
+	case FormatUKCSV:
+		return "uk"
+	case FormatFtM:
+		return "opensanctions"
+	case FormatDemo:
+		return "demo"
+	}
+	return ""
 }
 
 // sniff names the format of data from its first bytes and root element or
@@ -143,7 +176,7 @@ func xmlRoot(head []byte) string {
 // loadOFACDir loads an OFAC legacy CSV directory. sdn.csv is required; the
 // other members are used when present. The version hash covers every
 // member file read.
-func loadOFACDir(ctx context.Context, dir string) (List, error) {
+func loadOFACDir(ctx context.Context, dir string, opt LoadOptions) (List, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return List{}, err
@@ -165,9 +198,12 @@ func loadOFACDir(ctx context.Context, dir string) (List, error) {
 		if err := ctx.Err(); err != nil {
 			return List{}, err
 		}
-		b, err := os.ReadFile(p)
+		b, err := readFile(p, opt.maxBytes())
 		if err != nil {
 			return List{}, err
+		}
+		if err := checkOFACEnd(role, b); err != nil {
+			return List{}, fmt.Errorf("%s: %w", p, err)
 		}
 		data[role] = b
 		names = append(names, role)
@@ -194,6 +230,7 @@ func loadOFACDir(ctx context.Context, dir string) (List, error) {
 	}
 	return List{
 		Version: ListVersion{
+			ID:       sourceID(FormatOFACCSV),
 			Source:   "OFAC",
 			Format:   FormatOFACCSV,
 			SHA256:   hex.EncodeToString(h.Sum(nil)),
@@ -202,6 +239,19 @@ func loadOFACDir(ctx context.Context, dir string) (List, error) {
 		},
 		Entities: es,
 	}, nil
+}
+
+// checkEnd reports a file of the format that cannot be whole. The XML
+// and JSON parsers meet a cut-off file as a syntax error; a CSV file cut
+// between two rows parses, and is caught here.
+func checkEnd(format string, data []byte) error {
+	switch format {
+	case FormatOFACCSV:
+		return checkOFACEnd("sdn.csv", data)
+	case FormatUKCSV:
+		return checkCSVEnd(data)
+	}
+	return nil
 }
 
 // decoders maps each single-file format to its parser.

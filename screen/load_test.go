@@ -22,7 +22,7 @@ func TestLoad(t *testing.T) {
 	}{
 		{
 			path:    "testdata/un_small.xml",
-			version: ListVersion{Source: "UN", Format: FormatUNXML, Published: "2026-01-02T00:00:00Z", File: "testdata/un_small.xml", Entities: 2},
+			version: ListVersion{ID: "un", Source: "UN", Format: FormatUNXML, Published: "2026-01-02T00:00:00Z", File: "testdata/un_small.xml", Entities: 2},
 			want: []Entity{
 				{
 					ID: "UN:KPi.901", Source: "UN", Ref: "KPi.901", Kind: KindPerson,
@@ -67,7 +67,7 @@ func TestLoad(t *testing.T) {
 		},
 		{
 			path:    "testdata/ofac_small",
-			version: ListVersion{Source: "OFAC", Format: FormatOFACCSV, File: "testdata/ofac_small", Entities: 3},
+			version: ListVersion{ID: "ofac-sdn", Source: "OFAC", Format: FormatOFACCSV, File: "testdata/ofac_small", Entities: 3},
 			want: []Entity{
 				{
 					ID: "OFAC:101", Source: "OFAC", Ref: "101", Kind: KindOrganisation,
@@ -142,8 +142,8 @@ func TestLoadErrors(t *testing.T) {
 		{"unknown format", write("x.txt", "hello"), "unrecognised list format"},
 		{"UN missing reference", write("un.xml", "<CONSOLIDATED_LIST>\n<ENTITIES>\n<ENTITY><FIRST_NAME>X</FIRST_NAME></ENTITY></ENTITIES></CONSOLIDATED_LIST>"), "line 3: ENTITY: REFERENCE_NUMBER: empty"},
 		{"UN missing name", write("un2.xml", "<CONSOLIDATED_LIST><ENTITIES><ENTITY><REFERENCE_NUMBER>KPe.1</REFERENCE_NUMBER></ENTITY></ENTITIES></CONSOLIDATED_LIST>"), "KPe.1: FIRST_NAME: empty"},
-		{"OFAC short row", write("o1/sdn.csv", "1,\"A\",-0- ,\"DPRK\"\n"), "sdn.csv:1: unrecognised list format: 4 fields, want 12"},
-		{"OFAC orphan alias", write("o2/sdn.csv", "1,\"A\",-0- ,\"DPRK\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \n") + write("o2/alt.csv", "9,1,\"aka\",\"B\",-0- \n")[:0], "alt.csv:1: ent_num 9: not in sdn.csv"},
+		{"OFAC short row", write("o1/sdn.csv", "1,\"A\",-0- ,\"DPRK\"\n\x1a"), "sdn.csv:1: unrecognised list format: 4 fields, want 12"},
+		{"OFAC orphan alias", write("o2/sdn.csv", "1,\"A\",-0- ,\"DPRK\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \n\x1a") + write("o2/alt.csv", "9,1,\"aka\",\"B\",-0- \n\x1a")[:0], "alt.csv:1: ent_num 9: not in sdn.csv"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

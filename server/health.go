@@ -1,9 +1,12 @@
 package server
 
 import (
+	"fmt"
 	"net/http"
 	"runtime/debug"
+	"time"
 
+	"github.com/luxscreen/luxscreen"
 	"github.com/luxscreen/luxscreen/screen"
 )
 
@@ -15,9 +18,18 @@ type Health struct {
 // Readiness is the body of GET /readyz: whether the server can screen, and
 // with which data.
 type Readiness struct {
+	// Ready is set when every sanctions list source is ready (see
+	// luxscreen.SourceStatus.Ready) and the catalogue holds lists. The
+	// embedded demo list is never ready: it stands in for the official
+	// lists only in examples and first runs.
 	Ready bool `json:"ready"`
 	// Reasons say why the server is not ready.
 	Reasons []string `json:"reasons,omitempty"`
+	// Sources are the sanctions list sources, each with its readiness,
+	// the age of its list, and why its latest reload was refused, if it
+	// was: a refused reload keeps the list loaded before, so the source
+	// stays ready and the refusal is a warning.
+	Sources []luxscreen.SourceStatus `json:"sources"`
 	// Lists are the sanctions lists loaded now.
 	Lists []screen.ListVersion `json:"lists"`
 	// Catalogue counts the control lists of the goods catalogue.
@@ -28,7 +40,9 @@ type Readiness struct {
 	// first.
 	LastReload *ReloadStatus `json:"last_reload,omitempty"`
 	// Version is the luxscreen module version the server was built from.
-	Version  string   `json:"version"`
+	Version string `json:"version"`
+	// Warnings are what an operator must act on without the server
+	// being unready: a stale list, a refused reload, the demo list.
 	Warnings []string `json:"warnings,omitempty"`
 }
 
@@ -64,6 +78,7 @@ func (s *Server) handleReady(w http.ResponseWriter, r *http.Request) error {
 func (s *Server) Readiness() Readiness {
 	m, rv := s.sys.Screener().Thresholds()
 	rd := Readiness{
+		Sources:    s.sys.Sources(),
 		Lists:      s.sys.Screener().Versions(),
 		Catalogue:  CatalogueStatus{Lists: len(s.sys.Catalogue().Lists())},
 		Thresholds: Thresholds{Match: m, Review: rv},
@@ -73,6 +88,9 @@ func (s *Server) Readiness() Readiness {
 	}
 	if rd.Lists == nil {
 		rd.Lists = []screen.ListVersion{}
+	}
+	if rd.Sources == nil {
+		rd.Sources = []luxscreen.SourceStatus{}
 	}
 	entities := 0
 	for _, v := range rd.Lists {
@@ -84,11 +102,47 @@ func (s *Server) Readiness() Readiness {
 	case entities == 0:
 		rd.Reasons = append(rd.Reasons, "the sanctions lists loaded hold no entity")
 	}
+	for _, src := range rd.Sources {
+		switch {
+		case src.Demo:
+			rd.Reasons = append(rd.Reasons, "screening against the embedded demo list, not the official lists")
+		case !src.Ready:
+			rd.Reasons = append(rd.Reasons, fmt.Sprintf("sanctions list %s is not ready", src.ID))
+		}
+		rd.Warnings = append(rd.Warnings, sourceWarnings(src)...)
+	}
 	if rd.Catalogue.Lists == 0 {
 		rd.Reasons = append(rd.Reasons, "the control-list catalogue is empty")
 	}
 	rd.Ready = len(rd.Reasons) == 0
 	return rd
+}
+
+// sourceWarnings are what an operator must be told about one list
+// source: its list is stale, or its latest reload was refused.
+func sourceWarnings(src luxscreen.SourceStatus) []string {
+	var out []string
+	switch {
+	case src.Demo:
+	case src.ListDate.IsZero():
+		out = append(out, fmt.Sprintf("sanctions list %s states no date and its file's is unknown: its age cannot be checked", src.ID))
+	case src.Stale:
+		out = append(out, fmt.Sprintf("sanctions list %s is %d days old (%s %s), past the age limit: fetch the current list",
+			src.ID, src.AgeDays, dateFromText(src.DateFrom), src.ListDate.Format(time.DateOnly)))
+	}
+	if src.Refusal != "" {
+		out = append(out, fmt.Sprintf("sanctions list %s: the reload of %s was refused and the list loaded before stays in use: %s",
+			src.ID, src.RefusedAt.UTC().Format(time.RFC3339), src.Refusal))
+	}
+	return out
+}
+
+// dateFromText says where a list's date comes from.
+func dateFromText(from string) string {
+	if from == "file" {
+		return "file written"
+	}
+	return "published"
 }
 
 // buildVersion returns the main module's version as the Go toolchain

@@ -11,6 +11,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/luxscreen/luxscreen"
 	"github.com/luxscreen/luxscreen/classify"
 	"github.com/luxscreen/luxscreen/internal/testenv"
 	"github.com/luxscreen/luxscreen/party"
@@ -116,6 +117,7 @@ func TestOpenAPISchemas(t *testing.T) {
 		{"ListSummary", ListSummary{}},
 		{"Health", Health{}},
 		{"Readiness", Readiness{}},
+		{"SourceStatus", luxscreen.SourceStatus{}},
 		{"Thresholds", Thresholds{}},
 		{"ReloadStatus", ReloadStatus{}},
 		{"MatchRequest", MatchRequest{}},

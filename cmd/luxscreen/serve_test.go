@@ -78,7 +78,7 @@ func getJSON[T any](t *testing.T, url string) (int, T) {
 func TestServe(t *testing.T) {
 	base, logs, stop := startServe(t)
 	st, rd := getJSON[server.Readiness](t, base+"/readyz")
-	if st != 200 || !rd.Ready || len(rd.Lists) != 1 || rd.Lists[0].Source != "demo" || len(rd.Warnings) == 0 {
+	if st != 503 || rd.Ready || len(rd.Lists) != 1 || rd.Lists[0].Source != "demo" || len(rd.Warnings) == 0 {
 		t.Fatalf("readyz %d %+v", st, rd)
 	}
 	resp, err := http.Post(base+"/v1/check", "application/json", strings.NewReader(`{"id": "s1", "date": "2019-12-01", "destination": "KP", "parties": [{"role": "consignee", "name": "Korea Ryongbong General Corp."}], "lines": [{"description": "rice", "hs": "1006.30"}]}`))
