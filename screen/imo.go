@@ -14,18 +14,10 @@ func ValidShipIMO(s string) bool {
 }
 
 // ValidCompanyIMO reports whether s is a seven-digit IMO unique company and
-// registered-owner number: digits weighted 8, 6, 4, 2, 9, 7, check digit
-// (11 − sum mod 11) mod 10 (MSC.1/Circ.1155).
+// registered-owner number with a correct check digit (see
+// [iso.CompanyIMO], which holds the check).
 func ValidCompanyIMO(s string) bool {
-	if !isSevenDigits(s) {
-		return false
-	}
-	w := [6]int{8, 6, 4, 2, 9, 7}
-	sum := 0
-	for i := 0; i < 6; i++ {
-		sum += int(s[i]-'0') * w[i]
-	}
-	return (11-sum%11)%10 == int(s[6]-'0')
+	return isSevenDigits(s) && iso.CompanyIMO(s) == nil
 }
 
 func isSevenDigits(s string) bool {

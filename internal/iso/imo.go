@@ -18,21 +18,52 @@ var ErrIMO = errors.New("invalid IMO number")
 // A.1078(28)). It returns nil for a valid number and otherwise an error
 // wrapping [ErrIMO] that says what is wrong.
 //
-// IMO numbers of companies and registered owners use another check
-// (MSC.1/Circ.1155) and fail here.
+// IMO numbers of companies and registered owners use another check (see
+// [CompanyIMO]) and mostly fail here.
 func IMO(num string) error {
-	d := strings.TrimSpace(num)
-	if len(d) >= 3 && strings.EqualFold(d[:3], "IMO") {
-		d = strings.TrimSpace(d[3:])
-	}
-	if len(d) != 7 || !isDigits(d) {
-		return fmt.Errorf("%w: %q is not seven digits", ErrIMO, num)
+	d, err := imoDigits(num)
+	if err != nil {
+		return err
 	}
 	sum := 0
 	for i := 0; i < 6; i++ {
 		sum += int(d[i]-'0') * (7 - i)
 	}
-	if want := byte('0' + sum%10); d[6] != want {
+	return checkDigit(num, d, byte('0'+sum%10))
+}
+
+// CompanyIMO checks that num is an IMO unique company and registered-owner
+// identification number, written like a ship's (see [IMO]): the first six
+// digits weighted 8, 6, 4, 2, 9, 7 give the check digit
+// (11 − sum mod 11) mod 10 (MSC.1/Circ.1155). It returns nil for a valid
+// number and otherwise an error wrapping [ErrIMO].
+func CompanyIMO(num string) error {
+	d, err := imoDigits(num)
+	if err != nil {
+		return err
+	}
+	w := [6]int{8, 6, 4, 2, 9, 7}
+	sum := 0
+	for i := 0; i < 6; i++ {
+		sum += int(d[i]-'0') * w[i]
+	}
+	return checkDigit(num, d, byte('0'+(11-sum%11)%10))
+}
+
+// imoDigits returns the seven digits of num, after an optional "IMO".
+func imoDigits(num string) (string, error) {
+	d := strings.TrimSpace(num)
+	if len(d) >= 3 && strings.EqualFold(d[:3], "IMO") {
+		d = strings.TrimSpace(d[3:])
+	}
+	if len(d) != 7 || !isDigits(d) {
+		return "", fmt.Errorf("%w: %q is not seven digits", ErrIMO, num)
+	}
+	return d, nil
+}
+
+func checkDigit(num, d string, want byte) error {
+	if d[6] != want {
 		return fmt.Errorf("%w: %q has check digit %c, want %c", ErrIMO, num, d[6], want)
 	}
 	return nil

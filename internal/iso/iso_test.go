@@ -157,3 +157,24 @@ func FuzzCodes(f *testing.F) {
 		}
 	})
 }
+
+func TestCompanyIMO(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string
+	}{
+		{"5342883", ""}, // Chongchongang Shipping Co
+		{"IMO 1790183", ""},
+		{"5342884", `invalid IMO number: "5342884" has check digit 4, want 3`},
+		{"534288", `invalid IMO number: "534288" is not seven digits`},
+	}
+	for _, tt := range tests {
+		got := ""
+		if err := CompanyIMO(tt.in); err != nil {
+			got = err.Error()
+		}
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("CompanyIMO(%q) mismatch (-want +got):\n%s", tt.in, diff)
+		}
+	}
+}
