@@ -41,7 +41,7 @@ type setRef struct {
 }
 
 // conditionNames are the keys a condition may have, for error messages.
-var conditionNames = "all, any, not, destination, origin, route, vessel, party, line, lines, missing, date"
+var conditionNames = "all, any, not, destination, origin, route, vessel, party, line, lines, missing, invalid, date"
 
 func (f *yfile) cond(n *yaml.Node, at string) cond {
 	if n.Kind != yaml.MappingNode || len(n.Content) != 2 {
@@ -126,6 +126,20 @@ func (f *yfile) cond(n *yaml.Node, at string) cond {
 				f.fail(v, fmt.Sprintf("%s[%d]", at, i), ErrInvalid, "%q: want date, destination, exporter, lines, route or vessel", s)
 			}
 			c.fields = append(c.fields, s)
+		}
+		return c
+	case "invalid":
+		c := &invalidCond{}
+		for i, s := range f.strs(v, at) {
+			switch s {
+			case codeCountry, codeCurrency, codeIMO:
+			default:
+				f.fail(v, fmt.Sprintf("%s[%d]", at, i), ErrInvalid, "%q: want %s, %s or %s", s, codeCountry, codeCurrency, codeIMO)
+			}
+			c.classes = append(c.classes, s)
+		}
+		if len(c.classes) == 0 && f.err == nil {
+			f.fail(v, at, ErrMissing, "invalid needs at least one of %s, %s, %s", codeCountry, codeCurrency, codeIMO)
 		}
 		return c
 	case "date":
@@ -664,6 +678,24 @@ func (m *missingCond) eval(c *evalCtx) outcome {
 }
 
 func (m *missingCond) refs(to []setRef) []setRef { return to }
+
+// invalidCond holds when the shipment names a code of one of its classes
+// that has the form of a code but names nothing (see
+// [Shipment.invalidCodes]).
+type invalidCond struct{ classes []string }
+
+func (v *invalidCond) eval(c *evalCtx) outcome {
+	var out outcome
+	for _, ic := range c.invalid {
+		if slices.Contains(v.classes, ic.class) {
+			out.ok, out.certain = true, true
+			out.ev = append(out.ev, ic.ev)
+		}
+	}
+	return out
+}
+
+func (v *invalidCond) refs(to []setRef) []setRef { return to }
 
 type dateCond struct{ p lists.Period }
 

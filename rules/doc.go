@@ -32,7 +32,11 @@
 //
 // Screening fails closed: a missing date, an unknown port or currency, a
 // party that cannot be screened or a line that cannot be judged is a review
-// finding with the reason, never a clear.
+// finding with the reason, never a clear. So is a code that has the form
+// of a code but names nothing — a country ISO 3166-1 does not assign
+// ("KO", "XX"), a currency ISO 4217 does not list ("XYZ"), an IMO number
+// with a wrong check digit — which the decoder, checking only the form,
+// lets through: the required rule invalid-input names the field.
 //
 // A [Decision] names the catalogue, rule and sanctions-list versions used
 // and has a deterministic ID, the SHA-256 of the canonical shipment and

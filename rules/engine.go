@@ -11,6 +11,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/luxscreen/luxscreen/internal/iso"
 	"github.com/luxscreen/luxscreen/lists"
 	"github.com/luxscreen/luxscreen/party"
 )
@@ -106,6 +107,8 @@ type evalCtx struct {
 	exporterJ       []string // nil when the exporter is unknown: every list binds
 	transitJ        []string
 
+	invalid []invalidCode
+
 	lines   []lineState
 	parties []*party.Result     // by party index
 	shells  [][]*ShellIndicator // by party index
@@ -164,6 +167,7 @@ func (e *Engine) Check(ctx context.Context, s *Shipment) (*Decision, error) {
 	if sh.Date != "" {
 		c.asOf, _ = time.Parse(dateLayout, sh.Date) // validated above
 	}
+	c.invalid = sh.invalidCodes()
 	c.resolvePlaces()
 	if err := c.assessLines(ctx); err != nil {
 		return nil, err
@@ -228,7 +232,8 @@ func (c *evalCtx) resolvePlaces() {
 		// cannot be one of them, so it is judged by its country. In those
 		// countries it might be one of them under another code, and stays
 		// unknown.
-		if !r.known && r.port == nil && st.LOCODE != "" && (st.Country == "" || st.Country == st.LOCODE[:2]) && !c.rs.watched[st.LOCODE[:2]] {
+		// A LOCODE of no assigned country names no place at all.
+		if !r.known && r.port == nil && st.LOCODE != "" && (st.Country == "" || st.Country == st.LOCODE[:2]) && !c.rs.watched[st.LOCODE[:2]] && iso.Country(st.LOCODE[:2]) {
 			r.known, r.why = true, ""
 		}
 	}

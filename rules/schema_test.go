@@ -86,3 +86,29 @@ func jsonFields(v any) []string {
 	sort.Strings(out)
 	return out
 }
+
+// TestRuleSchemaMatchesGrammar checks that rules.schema.json names exactly
+// the conditions the parser knows.
+func TestRuleSchemaMatchesGrammar(t *testing.T) {
+	b := testenv.ReadFile(t, "rules.schema.json")
+	var schema struct {
+		Defs struct {
+			Condition struct {
+				Properties map[string]any `json:"properties"`
+			} `json:"condition"`
+		} `json:"$defs"`
+	}
+	if err := json.Unmarshal(b, &schema); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for k := range schema.Defs.Condition.Properties {
+		got = append(got, k)
+	}
+	sort.Strings(got)
+	want := strings.Split(conditionNames, ", ")
+	sort.Strings(want)
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("schema conditions (-parser +schema):\n%s", diff)
+	}
+}

@@ -188,8 +188,10 @@ func TestEvaluateMetrics(t *testing.T) {
 			t.Errorf("rule %s (-want +got):\n%s", id, diff)
 		}
 	}
-	if len(m.Rules) != 16 {
-		t.Errorf("%d rules scored, want the 16 default rules", len(m.Rules))
+	if def, err := rules.DefaultRuleSet(); err != nil {
+		t.Fatal(err)
+	} else if len(m.Rules) != len(def.Rules()) {
+		t.Errorf("%d rules scored, want the %d default rules", len(m.Rules), len(def.Rules()))
 	}
 	type brief struct {
 		ID                  string

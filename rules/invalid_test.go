@@ -1,0 +1,66 @@
+package rules
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestInvalidCodes checks that a code with the form of a code but naming
+// nothing makes an ordinary shipment review, with the field named, rather
+// than clear: the decoder checks only the form.
+func TestInvalidCodes(t *testing.T) {
+	tests := []struct {
+		name   string
+		edit   func(s *Shipment)
+		fields []string // evidence of the invalid-input finding: "field: detail"
+	}{
+		{"valid", func(s *Shipment) {}, nil},
+		{"destination KO", func(s *Shipment) { s.Destination = "KO" }, []string{`destination: "KO" is not an assigned ISO 3166-1 country code`}},
+		{"destination QQ", func(s *Shipment) { s.Destination = "QQ" }, []string{`destination: "QQ" is not an assigned ISO 3166-1 country code`}},
+		{"destination XX", func(s *Shipment) { s.Destination = "XX" }, []string{`destination: "XX" is not an assigned ISO 3166-1 country code`}},
+		{"origin EU", func(s *Shipment) { s.Origin = "EU" }, []string{`origin: "EU" is not an assigned ISO 3166-1 country code`}},
+		{"party country", func(s *Shipment) { s.Parties[1].Country = "ZZ" }, []string{`parties[1].country: "ZZ" is not an assigned ISO 3166-1 country code`}},
+		{"party company IMO", func(s *Shipment) { s.Parties[1].IMO = "5342884" }, []string{`parties[1].imo: invalid IMO number: "5342884" has check digit 4, want 3`}},
+		{"vessel flag", func(s *Shipment) { s.Vessel = &Vessel{Name: "Asian Star", Flag: "SU", IMO: "9321483"} }, []string{`vessel.flag: "SU" is not an assigned ISO 3166-1 country code`}},
+		{"vessel IMO check digit", func(s *Shipment) { s.Vessel = &Vessel{Name: "Asian Star", Flag: "PA", IMO: "9321484"} }, []string{`vessel.imo: invalid IMO number: "9321484" has check digit 4, want 3`}},
+		{"vessel IMO with prefix", func(s *Shipment) { s.Vessel = &Vessel{Name: "Asian Star", Flag: "PA", IMO: "IMO 9321483"} }, nil},
+		{"route country", func(s *Shipment) { s.Route = append(s.Route[:1], Stop{Country: "KO"}, s.Route[1]) }, []string{`route[1].country: "KO" is not an assigned ISO 3166-1 country code`}},
+		{"route LOCODE country", func(s *Shipment) { s.Route = append(s.Route[:1], Stop{LOCODE: "XXABC"}, s.Route[1]) }, []string{`route[1].locode: "XX" is not an assigned ISO 3166-1 country code`}},
+		{"currency XYZ", func(s *Shipment) { s.Lines[0].Currency = "XYZ" }, []string{`lines[0].currency: "XYZ" is not an ISO 4217 currency code in use`}},
+		{"currency XXX", func(s *Shipment) { s.Lines[0].Currency = "XXX" }, []string{`lines[0].currency: "XXX" is not an ISO 4217 currency code in use`}},
+		{"two fields", func(s *Shipment) { s.Destination, s.Lines[0].Currency = "XX", "DEM" }, []string{
+			`destination: "XX" is not an assigned ISO 3166-1 country code`,
+			`lines[0].currency: "DEM" is not an ISO 4217 currency code in use`,
+		}},
+	}
+	e := testEngine(t, newFakeScreener(nil))
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := exampleShipment(t, "rice-humanitarian.json")
+			tt.edit(s)
+			d := mustCheck(t, e, s)
+			var got []string
+			for _, f := range d.Findings {
+				if f.Rule != "invalid-input" {
+					continue
+				}
+				if f.Severity != Review {
+					t.Errorf("invalid-input severity %s, want review", f.Severity)
+				}
+				for _, ev := range f.Evidence {
+					got = append(got, ev.Field+": "+ev.Detail)
+				}
+			}
+			if diff := cmp.Diff(tt.fields, got); diff != "" {
+				t.Errorf("invalid-input evidence (-want +got):\n%s", diff)
+			}
+			if tt.fields != nil && d.Verdict == VerdictClear {
+				t.Errorf("verdict clear with invalid codes; findings %v", ruleIDs(d))
+			}
+			if tt.fields == nil && d.Verdict != VerdictClear {
+				t.Errorf("verdict %s, want clear; findings %v", d.Verdict, ruleIDs(d))
+			}
+		})
+	}
+}
