@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/luxscreen/luxscreen/internal/iso"
 	"github.com/luxscreen/luxscreen/lists"
 )
 
@@ -45,7 +46,13 @@ func (f Filter) Options(now time.Time) (lists.Options, error) {
 		opts.Date = t
 	}
 	for _, j := range splitList(f.Jurisdictions) {
-		opts.Jurisdictions = append(opts.Jurisdictions, lists.CanonicalJurisdiction(j))
+		c := lists.CanonicalJurisdiction(j)
+		if !knownJurisdiction(c) {
+			// An unknown code would match no list and answer "0 controls",
+			// which reads as "not controlled".
+			return opts, &FilterError{"jurisdiction", j, "UN, EU or an ISO 3166-1 country code such as GB, US or JP"}
+		}
+		opts.Jurisdictions = append(opts.Jurisdictions, c)
 	}
 	for _, k := range splitList(f.Kinds) {
 		switch lists.Kind(k) {
@@ -85,6 +92,14 @@ func (s *System) ResolveList(name string, opts lists.Options) (*lists.List, bool
 		return nil, false
 	}
 	return lists.Combine(j, parts...), true
+}
+
+// knownJurisdiction reports whether the canonical jurisdiction j can bind
+// anyone: the UN, the EU (the union of the catalogue's membership file),
+// or a state by its assigned ISO 3166-1 code, bound by its own list and,
+// through membership, by its unions'.
+func knownJurisdiction(j string) bool {
+	return j == "UN" || j == "EU" || iso.Country(j)
 }
 
 // splitList splits a comma-separated value, dropping empty items.

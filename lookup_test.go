@@ -1,6 +1,7 @@
 package luxscreen
 
 import (
+	"context"
 	"errors"
 	"testing"
 	"time"
@@ -25,6 +26,12 @@ func TestFilterOptions(t *testing.T) {
 		{"bad date", Filter{Date: "1/6/2019"}, lists.Options{}, "date"},
 		{"bad kind", Filter{Kinds: "luxury,fancy"}, lists.Options{}, "kind"},
 		{"bad direction", Filter{Direction: "sideways"}, lists.Options{}, "direction"},
+		{"unassigned jurisdiction XX", Filter{Jurisdictions: "XX"}, lists.Options{}, "jurisdiction"},
+		{"unassigned jurisdiction KO", Filter{Jurisdictions: "UN,KO"}, lists.Options{}, "jurisdiction"},
+		{"private-use jurisdiction ZZ", Filter{Jurisdictions: "zz"}, lists.Options{}, "jurisdiction"},
+		{"name of no jurisdiction", Filter{Jurisdictions: "Narnia"}, lists.Options{}, "jurisdiction"},
+		{"member state", Filter{Date: "2019-06-01", Jurisdictions: "fr, United Kingdom"},
+			lists.Options{Date: time.Date(2019, 6, 1, 0, 0, 0, 0, time.UTC), Jurisdictions: []string{"FR", "GB"}}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -43,5 +50,20 @@ func TestFilterOptions(t *testing.T) {
 				t.Errorf("(-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestCatalogueJurisdictionsKnown checks that every jurisdiction of the
+// embedded catalogue passes the lookup filter, so that the filter refuses
+// only codes that bind no one.
+func TestCatalogueJurisdictionsKnown(t *testing.T) {
+	cat, err := lists.Default(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range cat.Lists() {
+		if !knownJurisdiction(l.Jurisdiction) {
+			t.Errorf("list %s: jurisdiction %q is refused by the lookup filter", l.ID, l.Jurisdiction)
+		}
 	}
 }

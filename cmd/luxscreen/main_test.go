@@ -85,6 +85,7 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"lookup", "9101", "--format", "xml"}, exitUsage},
 		{[]string{"lookup", "9101", "--date", "01/02/2019"}, exitUsage},
 		{[]string{"lookup", "9101", "--bogus"}, exitUsage},
+		{[]string{"lookup", "9101", "--jurisdiction", "XX"}, exitUsage},
 		{[]string{"lookup", "9101"}, exitOK},
 		{[]string{"lists"}, exitOK},
 		{[]string{"lists", "show", "nosuch-list"}, exitUsage},
