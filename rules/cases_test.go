@@ -33,7 +33,7 @@ func TestDocumentedCases(t *testing.T) {
 				"review evasion-flag-controlled-goods",
 			},
 			evidence: []string{
-				"CNDLC Dalian (CN)", "RUNJK Nakhodka (RU)", "earlier leg of the same route: Osaka", "earlier leg of the same route: Busan",
+				"CNDLC Dalian Zhoushuizi International Apt (CN)", "RUNJK Nakhodka (RU)", "earlier leg of the same route: Osaka", "earlier leg of the same route: Busan",
 				"consignee: Do Young Shipping", "marshall-islands-company", "flag TG",
 				"un-2094-luxury/un-2094-iv-b-luxury-automobiles", "eu-2017-1509-luxury/",
 			},
@@ -149,7 +149,7 @@ func TestMaybachVariants(t *testing.T) {
 		},
 		{
 			name:    "unknown port name",
-			edit:    func(s *Shipment) { s.Route[1] = Stop{Name: "Atlantis"} },
+			edit:    func(s *Shipment) { s.Route[1] = Stop{Name: "Lost City of Atlantis"} },
 			verdict: VerdictReview,
 			want:    []string{"review dprk-transshipment-route", "review controlled-goods-to-shell", "review evasion-flag-controlled-goods", "review unknown-port"},
 		},

@@ -45,7 +45,7 @@ func TestLoadRuleSetOverlay(t *testing.T) {
 // together, each with its place.
 func TestLoadProblems(t *testing.T) {
 	over := fstest.MapFS{
-		"data/ports.yaml":  {Data: []byte("ports:\n  - locode: NLRTM\n    name: Rotterdam\n    country: DE\n    confidence: secondary-source\n  - locode: xx\n    name: X\n    country: XX\n    confidence: sure\n")},
+		"data/ports.yaml":  {Data: []byte("aliases:\n  - locode: NLRTM\n    names: [Rotterdam]\n  - locode: XXYYY\n    names: [Atlantis]\n  - locode: BEANR\n    names: [Rotterdam]\n    colour: red\n")},
 		"data/shells.yaml": {Data: []byte("indicators:\n  - id: a\n    match: colour\n    reason: r\n    source: s\n")},
 		"data/a.yaml":      {Data: []byte("rules:\n  - id: nope\n    disabled: true\n")},
 		"data/b.yaml":      {Data: []byte("rules:\n  - id: x\n    severity: review\n    title: t\n    message: m\n    source: s\n    when: {destination: {in: nowhere}}\n")},
@@ -64,9 +64,9 @@ func TestLoadProblems(t *testing.T) {
 	want := []string{
 		"data/a.yaml:2: rules.nope",
 		"data/b.yaml:7: rules.x",
-		"data/ports.yaml:4:14: ports[0].country",
-		"data/ports.yaml:6:13: ports[1].locode",
-		"data/ports.yaml:9:17: ports[1].confidence",
+		"data/ports.yaml:4:13: aliases[1].locode",
+		"data/ports.yaml:7:12: aliases[2].names[0]",
+		"data/ports.yaml:8:5: aliases[2].colour",
 		"data/shells.yaml:3:12: indicators[0].match",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {

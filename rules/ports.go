@@ -1,93 +1,108 @@
 package rules
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
-	"golang.org/x/text/unicode/norm"
+	"github.com/luxscreen/luxscreen/ports"
 )
 
-// Port is one port of the gazetteer.
+// Port is the place a route stop resolves to: a UN/LOCODE location (see
+// package ports).
 type Port struct {
-	LOCODE  string   `json:"locode"`
-	Name    string   `json:"name"`
-	Aliases []string `json:"aliases,omitempty"`
-	Country string   `json:"country"`
-	// Confidence says how the LOCODE was checked: secondary-source or
-	// recalled.
-	Confidence string `json:"confidence"`
+	LOCODE  string `json:"locode"`
+	Name    string `json:"name"`
+	Country string `json:"country"`
+	// Subdivision is the ISO 3166-2 subdivision without the country
+	// ("LN"), when UN/LOCODE gives it.
+	Subdivision string `json:"subdivision,omitempty"`
+	// Function is UNECE's 8-character function classifier ("1234----":
+	// port, rail, road, airport; B in the last place: border crossing).
+	Function string `json:"function"`
+	// Lat and Lon are the place's coordinates in decimal degrees; both are
+	// zero when UN/LOCODE has none.
+	Lat float64 `json:"lat,omitempty"`
+	Lon float64 `json:"lon,omitempty"`
 }
 
-// Gazetteer resolves route stops to ports by UN/LOCODE, name or alias.
+func portOf(p ports.Place) *Port {
+	return &Port{LOCODE: p.LOCODE, Name: p.Name, Country: p.Country, Subdivision: p.Subdivision, Function: p.Function.String(), Lat: p.Lat, Lon: p.Lon}
+}
+
+// Gazetteer resolves route stops to places: by UN/LOCODE, by name, or by an
+// alias of the ports file laid over the UN/LOCODE code list of package
+// ports.
 type Gazetteer struct {
-	byCode map[string]*Port
-	byName map[string]*Port
+	places *ports.Gazetteer
 }
 
-// ParseGazetteer reads a ports file (see data/ports.yaml); name is used in
-// errors.
+// ParseGazetteer reads a ports file (see data/ports.yaml): the aliases laid
+// over the embedded UN/LOCODE code list. name is used in errors.
 func ParseGazetteer(name string, data []byte) (*Gazetteer, error) {
+	base, err := ports.Embedded()
+	if err != nil {
+		return nil, err
+	}
 	f := &yfile{name: name}
 	root := f.root(data)
-	top := f.fields(root, "", "ports")
-	g := &Gazetteer{byCode: map[string]*Port{}, byName: map[string]*Port{}}
-	for i, n := range f.seq(top["ports"], "ports") {
-		at := fmt.Sprintf("ports[%d]", i)
-		m := f.fields(n, at, "locode", "name", "aliases", "country", "confidence")
-		p := &Port{
-			LOCODE:     strings.ToUpper(f.str(m["locode"], at+".locode", true)),
-			Name:       f.str(m["name"], at+".name", true),
-			Aliases:    f.strs(m["aliases"], at+".aliases"),
-			Country:    strings.ToUpper(f.str(m["country"], at+".country", true)),
-			Confidence: f.str(m["confidence"], at+".confidence", true),
+	if root == nil {
+		return nil, f.err
+	}
+	top := f.fields(root, "", "aliases")
+	var aliases []ports.Alias
+	owner := map[string]string{} // alias key -> LOCODE
+	for i, n := range f.seq(top["aliases"], "aliases") {
+		at := fmt.Sprintf("aliases[%d]", i)
+		m := f.fields(n, at, "locode", "names", "note")
+		code := strings.ToUpper(f.str(m["locode"], at+".locode", true))
+		names := f.strs(m["names"], at+".names")
+		f.str(m["note"], at+".note", false)
+		if code == "" {
+			continue
 		}
-		if !locodeRE.MatchString(p.LOCODE) {
-			f.fail(m["locode"], at+".locode", ErrInvalid, "%q is not a UN/LOCODE", p.LOCODE)
-		} else if p.Country != "" && p.LOCODE[:2] != p.Country {
-			f.fail(m["country"], at+".country", ErrInvalid, "%s is not the country of LOCODE %s", p.Country, p.LOCODE)
+		if _, ok := base.ByCode(code); !ok {
+			f.fail(m["locode"], at+".locode", ErrInvalid, "%q is not in UN/LOCODE", code)
+			continue
 		}
-		switch p.Confidence {
-		case "primary-text", "secondary-source", "recalled", "":
-		default:
-			f.fail(m["confidence"], at+".confidence", ErrInvalid, "%q: want primary-text, secondary-source or recalled", p.Confidence)
+		if len(names) == 0 {
+			f.fail(n, at+".names", ErrMissing, "an alias needs names")
 		}
-		if _, dup := g.byCode[p.LOCODE]; dup {
-			f.fail(m["locode"], at+".locode", ErrInvalid, "%s is listed twice", p.LOCODE)
-		}
-		g.byCode[p.LOCODE] = p
-		for _, a := range append([]string{p.Name}, p.Aliases...) {
-			k := placeKey(a)
-			if other, dup := g.byName[k]; dup && other != p {
-				f.fail(n, at, ErrInvalid, "name %q is also a name of %s", a, other.LOCODE)
+		for j, a := range names {
+			k := ports.Key(a)
+			switch other, dup := owner[k]; {
+			case k == "":
+				f.fail(m["names"], fmt.Sprintf("%s.names[%d]", at, j), ErrInvalid, "%q has no letters or digits", a)
+			case dup && other != code:
+				f.fail(m["names"], fmt.Sprintf("%s.names[%d]", at, j), ErrInvalid, "%q is also an alias of %s", a, other)
+			default:
+				owner[k] = code
+				aliases = append(aliases, ports.Alias{Name: a, LOCODE: code})
 			}
-			g.byName[k] = p
 		}
 	}
 	if f.err != nil {
 		return nil, f.err
 	}
-	return g, nil
-}
-
-// placeKey folds a place name for lookup: NFKC, lower case, spaces and
-// punctuation removed, so that "Namp'o" and "NAMPO" meet.
-func placeKey(s string) string {
-	s = strings.ToLower(norm.NFKC.String(s))
-	var b strings.Builder
-	for _, r := range s {
-		if r == ' ' || r == '\'' || r == '-' || r == '.' || r == ',' || r == '’' {
-			continue
-		}
-		b.WriteRune(r)
+	places, err := base.WithAliases(aliases)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	return b.String()
+	return &Gazetteer{places: places}, nil
 }
 
-// Port returns the port with the given UN/LOCODE.
+// Port returns the place with the given UN/LOCODE.
 func (g *Gazetteer) Port(locode string) (*Port, bool) {
-	p, ok := g.byCode[strings.ToUpper(locode)]
-	return p, ok
+	p, ok := g.places.ByCode(locode)
+	if !ok {
+		return nil, false
+	}
+	return portOf(p), true
 }
+
+// Places returns the gazetteer of package ports the stops resolve in,
+// with the file's aliases.
+func (g *Gazetteer) Places() *ports.Gazetteer { return g.places }
 
 // resolvedStop is a route stop with what the gazetteer knows of it.
 type resolvedStop struct {
@@ -98,23 +113,33 @@ type resolvedStop struct {
 	why     string // why it is unknown
 }
 
-// Resolve looks up a route stop. A stop given only by country is known (the
-// record names the country, not the port); a LOCODE or name the gazetteer
-// lacks is unknown, because route rules cannot judge it.
+// resolve looks up a route stop. A stop given only by country is known
+// (the record names the country, not the port). A LOCODE UN/LOCODE lacks,
+// a name no place has, and a name of several places that neither the
+// stop's country nor nearness tells apart are unknown, because route
+// rules cannot judge them; the reason names the candidates.
 func (g *Gazetteer) resolve(s Stop) resolvedStop {
 	r := resolvedStop{Stop: s, country: s.Country}
 	switch {
 	case s.LOCODE != "":
-		if p, ok := g.byCode[s.LOCODE]; ok {
-			r.port, r.country, r.known = p, p.Country, true
+		if p, ok := g.places.ByCode(s.LOCODE); ok {
+			r.port, r.country, r.known = portOf(p), p.Country, true
 		} else {
-			r.why = fmt.Sprintf("UN/LOCODE %s is not in the gazetteer", s.LOCODE)
+			r.why = fmt.Sprintf("UN/LOCODE %s is not in the UN/LOCODE code list", s.LOCODE)
 		}
 	case s.Name != "":
-		if p, ok := g.byName[placeKey(s.Name)]; ok {
-			r.port, r.country, r.known = p, p.Country, true
-		} else {
-			r.why = fmt.Sprintf("port name %q is not in the gazetteer", s.Name)
+		p, err := g.places.Resolve(s.Name, s.Country)
+		if err == nil {
+			r.port, r.country, r.known = portOf(p), p.Country, true
+			break
+		}
+		r.why = "port name " + err.Error()
+		var re *ports.ResolveError
+		if errors.As(err, &re) && errors.Is(err, ports.ErrAmbiguous) && r.country == "" {
+			// Places of the name in one country still tell the country.
+			if c := re.Candidates[0].Country; allIn(re.Candidates, c) {
+				r.country = c
+			}
 		}
 	default:
 		r.known = s.Country != ""
@@ -128,6 +153,15 @@ func (g *Gazetteer) resolve(s Stop) resolvedStop {
 		r.country = s.LOCODE[:2]
 	}
 	return r
+}
+
+func allIn(ps []ports.Place, country string) bool {
+	for _, p := range ps {
+		if p.Country != country {
+			return false
+		}
+	}
+	return true
 }
 
 // label names a stop for evidence: "CNDLC Dalian (CN)".

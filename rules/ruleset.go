@@ -14,6 +14,7 @@ import (
 
 	"github.com/luxscreen/luxscreen/internal/datafile"
 	"github.com/luxscreen/luxscreen/lists"
+	"github.com/luxscreen/luxscreen/ports"
 )
 
 // RuleSet is a checked set of rules and the named sets of countries and
@@ -24,6 +25,7 @@ import (
 //	version: a name for this rule set
 //	sets:
 //	  NAME: {kind: country|port, members: [KP, …], source: why}
+//	  NAME: {kind: port, near: NEAR, members: [...], exclude: [...], source: why}
 //	rules:
 //	  - id: lower-case-id
 //	    severity: block|review|info
@@ -66,6 +68,20 @@ import (
 //	hs: [PREFIX, …]              declared or classified code starts with a prefix
 //
 // A SET is the name of a set or an inline list of codes.
+//
+// A port set may be computed from the UN/LOCODE places (package ports)
+// rather than listed: NEAR selects the places within a distance of a
+// country's places, or in the subdivisions that border it,
+//
+//	of: KP                        the country measured from
+//	except: [KPCCD, …]            its places to leave out (misplaced entries)
+//	within_km: 240                the greatest great-circle distance
+//	countries: [CN, RU]           only places in these countries
+//	not_countries: [CN, RU]       no places in these countries
+//	subdivisions: [CN-LN, …]      places here belong whatever the distance
+//	functions: [port, rail, …]    only places with one of these functions
+//
+// and members adds, and exclude removes, single LOCODEs.
 type RuleSet struct {
 	version string
 	sets    map[string]*Set
@@ -79,9 +95,16 @@ type RuleSet struct {
 
 // Set is a named set of country codes or port LOCODEs.
 type Set struct {
-	ID      string
-	Kind    string // "country" or "port"
+	ID   string
+	Kind string // "country" or "port"
+	// Members are the set's codes: for a computed set, the LOCODEs the
+	// query selects, in LOCODE order, with the listed members added and
+	// the excluded removed.
 	Members []string
+	// Near is the query of a computed port set, nil for a listed one.
+	Near *ports.Near
+	// Exclude are LOCODEs a computed set leaves out.
+	Exclude []string
 	Source  string
 	file    string
 	line    int
@@ -176,20 +199,103 @@ func (f *yfile) sets(rs *RuleSet, n *yaml.Node) {
 	for i, k := range keys {
 		v := values[i]
 		at := "sets." + k.Value
-		m := f.fields(v, at, "kind", "members", "source")
+		m := f.fields(v, at, "kind", "members", "near", "exclude", "source")
 		s := &Set{ID: k.Value, Kind: f.str(m["kind"], at+".kind", true), Source: f.str(m["source"], at+".source", true), file: f.name, line: k.Line}
 		for _, mem := range f.strs(m["members"], at+".members") {
 			s.Members = append(s.Members, strings.ToUpper(mem))
 		}
-		if len(s.Members) == 0 {
-			f.fail(v, at+".members", ErrMissing, "a set needs members")
+		for _, mem := range f.strs(m["exclude"], at+".exclude") {
+			s.Exclude = append(s.Exclude, strings.ToUpper(mem))
 		}
 		f.checkMembers(m["members"], at+".members", s.Kind, s.Members)
+		f.checkMembers(m["exclude"], at+".exclude", s.Kind, s.Exclude)
+		if m["near"] != nil || m["exclude"] != nil {
+			if s.Kind != "port" {
+				f.fail(v, at+".kind", ErrInvalid, "near and exclude compute a port set; the kind is %q", s.Kind)
+			} else if m["near"] == nil {
+				f.fail(m["exclude"], at+".exclude", ErrInvalid, "exclude removes places from a computed set: give near")
+			} else {
+				s.Near = f.near(m["near"], at+".near")
+				f.compute(m["near"], at+".near", s)
+			}
+		}
+		if len(s.Members) == 0 && (s.Near == nil || f.err == nil) {
+			f.fail(v, at+".members", ErrMissing, "a set needs members, or a near query that selects some")
+		}
 		if !idRE.MatchString(s.ID) {
 			f.fail(k, at, ErrInvalid, "set name %q: use lower-case letters, digits and hyphens", s.ID)
 		}
 		rs.sets[s.ID] = s
 	}
+}
+
+// near reads the query of a computed port set.
+func (f *yfile) near(n *yaml.Node, at string) *ports.Near {
+	m := f.fields(n, at, "of", "except", "within_km", "countries", "not_countries", "subdivisions", "functions")
+	q := &ports.Near{Of: strings.ToUpper(f.str(m["of"], at+".of", true)), WithinKm: f.number(m["within_km"], at+".within_km")}
+	if q.Of != "" && !countryRE.MatchString(q.Of) {
+		f.fail(m["of"], at+".of", ErrInvalid, "%q is not a country code", q.Of)
+	}
+	if m["within_km"] == nil {
+		f.fail(n, at+".within_km", ErrMissing, "the greatest distance, in km")
+	} else if q.WithinKm < 0 || q.WithinKm > 20040 {
+		f.fail(m["within_km"], at+".within_km", ErrInvalid, "%v: want a distance from 0 to 20040 km", q.WithinKm)
+	}
+	upper := func(key, kind string) []string {
+		var out []string
+		for _, c := range f.strs(m[key], at+"."+key) {
+			out = append(out, strings.ToUpper(c))
+		}
+		f.checkMembers(m[key], at+"."+key, kind, out)
+		return out
+	}
+	q.Except = upper("except", "port")
+	q.Countries = upper("countries", "country")
+	q.NotCountries = upper("not_countries", "country")
+	for i, sd := range f.strs(m["subdivisions"], at+".subdivisions") {
+		sd = strings.ToUpper(sd)
+		if c, s, ok := strings.Cut(sd, "-"); !ok || !countryRE.MatchString(c) || s == "" || len(s) > 3 {
+			f.fail(m["subdivisions"], fmt.Sprintf("%s.subdivisions[%d]", at, i), ErrInvalid, "%q: want an ISO 3166-2 code such as CN-LN", sd)
+		}
+		q.Subdivisions = append(q.Subdivisions, sd)
+	}
+	for i, name := range f.strs(m["functions"], at+".functions") {
+		fn, ok := ports.FunctionNamed(name)
+		if !ok {
+			f.fail(m["functions"], fmt.Sprintf("%s.functions[%d]", at, i), ErrInvalid, "%q: want port, rail, road, airport, postal, multimodal, fixed or border", name)
+		}
+		q.Functions |= fn
+	}
+	return q
+}
+
+// compute fills the members of a computed set from the embedded UN/LOCODE
+// places: those the query selects and those listed, less those excluded.
+func (f *yfile) compute(n *yaml.Node, at string, s *Set) {
+	if f.err != nil {
+		return
+	}
+	g, err := ports.Embedded()
+	if err != nil {
+		f.fail(n, at, ErrInvalid, "%v", err)
+		return
+	}
+	for _, c := range slices.Concat(s.Near.Except, s.Members, s.Exclude) {
+		if _, ok := g.ByCode(c); !ok {
+			f.fail(n, at, ErrInvalid, "%s is not in UN/LOCODE", c)
+		}
+	}
+	if len(g.Reference(s.Near.Of, s.Near.Except)) == 0 {
+		f.fail(n, at+".of", ErrInvalid, "UN/LOCODE has no place with coordinates in %s to measure from", s.Near.Of)
+	}
+	selected, _ := g.Select(*s.Near)
+	members := slices.Clone(s.Members)
+	for _, p := range selected {
+		members = append(members, p.LOCODE)
+	}
+	slices.Sort(members)
+	members = slices.Compact(members)
+	s.Members = slices.DeleteFunc(members, func(c string) bool { return slices.Contains(s.Exclude, c) })
 }
 
 // rule reads one rule at field path at.

@@ -1,0 +1,178 @@
+package rules
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestDPRKPortSets checks the computed port sets of the default rules on
+// the places of the documented cases and on ordinary ports that must not
+// be near the DPRK.
+func TestDPRKPortSets(t *testing.T) {
+	rs, err := DefaultRuleSet()
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := func(set, code string) bool {
+		s, ok := rs.Set(set)
+		if !ok {
+			t.Fatalf("no set %s", set)
+		}
+		return slices.Contains(s.Members, code)
+	}
+	tests := []struct {
+		code, place                     string
+		transshipment, feeder, vicinity bool
+	}{
+		// Documented transshipment points.
+		{"CNDDG", "Dandong (port)", true, false, true},
+		{"CNDDZ", "Dandong (border crossing)", true, false, true},
+		{"CNDAL", "Dalian", true, false, false},
+		{"CNDLC", "Dalian (the code the routes use)", true, false, false},
+		{"RUNJK", "Nakhodka", true, false, false},
+		{"RUVVO", "Vladivostok", true, false, true},
+		{"RUVYP", "Vostochnyy", true, false, false},
+		{"RUZAR", "Zarubino", true, false, true},
+		{"RUKHS", "Khasan (rail crossing)", true, false, true},
+		{"CNHCG", "Hunchun (road and rail crossing)", true, false, true},
+		// Earlier legs of the documented routes.
+		{"KRPUS", "Busan", false, true, false},
+		{"KRKPO", "Pohang", false, true, false},
+		{"JPOSA", "Osaka", false, true, false},
+		{"JPKIJ", "Niigata", false, true, false},
+		{"KRINC", "Incheon", false, true, true},
+		// Ordinary ports.
+		{"CNSGH", "Shanghai", false, false, false},
+		{"CNQIN", "Qingdao", false, false, false},
+		{"CNTXG", "Tianjin Xingang", false, false, false},
+		{"CNLKU", "Longkou", false, false, false},
+		{"CNWEI", "Weihai", false, false, false},
+		{"JPYOK", "Yokohama", false, false, false},
+		{"JPTYO", "Tokyo", false, false, false},
+		{"JPNGO", "Nagoya", false, false, false},
+		{"TWKHH", "Kaohsiung", false, false, false},
+		{"HKHKG", "Hong Kong", false, false, false},
+		{"SGSIN", "Singapore", false, false, false},
+		{"DEHAM", "Hamburg", false, false, false},
+		{"NLRTM", "Rotterdam", false, false, false},
+		{"GBFXT", "Felixstowe", false, false, false},
+		{"RUVNN", "Vanino", false, false, false},
+		// Misplaced entries left out.
+		{"USGBV", "Garberville, California", false, false, false},
+		{"CNYUE", "Yueqing, Zhejiang", false, false, false},
+		// The DPRK itself is the destination, not a port near it.
+		{"KPNAM", "Nampo", false, false, false},
+	}
+	for _, tt := range tests {
+		got := [3]bool{in("dprk-transshipment-ports", tt.code), in("dprk-feeder-ports", tt.code), in("dprk-vicinity", tt.code)}
+		want := [3]bool{tt.transshipment, tt.feeder, tt.vicinity}
+		if got != want {
+			t.Errorf("%s %s: transshipment, feeder, vicinity = %v, want %v", tt.code, tt.place, got, want)
+		}
+	}
+}
+
+// TestDPRKPortSetCountries guards the computed sets against misplaced
+// UN/LOCODE entries: every member lies in a country within reach of the
+// DPRK. A new release of the code list that places a far town near the
+// DPRK fails here, to be excluded by name in rules.yaml.
+func TestDPRKPortSetCountries(t *testing.T) {
+	rs, err := DefaultRuleSet()
+	if err != nil {
+		t.Fatal(err)
+	}
+	allowed := map[string][]string{
+		"dprk-transshipment-ports": {"CN", "RU"},
+		"dprk-feeder-ports":        {"KR", "JP"},
+		"dprk-vicinity":            {"CN", "RU", "KR"},
+	}
+	for id, countries := range allowed {
+		s, ok := rs.Set(id)
+		if !ok {
+			t.Fatalf("no set %s", id)
+		}
+		for _, m := range s.Members {
+			if !slices.Contains(countries, m[:2]) {
+				t.Errorf("%s holds %s", id, m)
+			}
+		}
+	}
+}
+
+// TestRouteStopsByName checks that route stops named as bills of lading
+// name them resolve, and that a name or code nothing resolves is an
+// unknown port.
+func TestRouteStopsByName(t *testing.T) {
+	ref, err := DefaultReference()
+	if err != nil {
+		t.Fatal(err)
+	}
+	type result struct {
+		Label, Country string
+		Known          bool
+	}
+	tests := []struct {
+		stop Stop
+		want result
+	}{
+		{Stop{Name: "Felixstowe"}, result{"GBFXT Felixstowe (GB)", "GB", true}},
+		{Stop{Name: "Longkou"}, result{"CNLKU Longkou Pt (CN)", "CN", true}},
+		{Stop{Name: "Zarubino"}, result{"RUZAR Zarubino (RU)", "RU", true}},
+		{Stop{Name: "Port of Dalian"}, result{"CNDAL Dalian (CN)", "CN", true}},
+		{Stop{Name: "Dairen"}, result{"CNDAL Dalian (CN)", "CN", true}},
+		{Stop{Name: "Находка"}, result{"RUNJK Nakhodka (RU)", "RU", true}},
+		{Stop{Name: "Rotterdam"}, result{"NLRTM Rotterdam (NL)", "NL", true}},
+		{Stop{Name: "Xingang"}, result{"CNTXG Tianjin Xingang Pt (CN)", "CN", true}},
+		{Stop{LOCODE: "GBFXT"}, result{"GBFXT Felixstowe (GB)", "GB", true}},
+		{Stop{Name: "Victoria", Country: "SC"}, result{"SCVIC Victoria (SC)", "SC", true}},
+		{Stop{Country: "KP"}, result{"a port in KP", "KP", true}},
+		// Unknown: nothing resolves, several places, a wrong country.
+		{Stop{Name: "Lost City of Atlantis"}, result{"Lost City of Atlantis", "", false}},
+		{Stop{Name: "Victoria"}, result{"Victoria", "", false}},
+		{Stop{Name: "Newlands"}, result{"Newlands", "ZA", false}},
+		{Stop{LOCODE: "CNQQQ"}, result{"CNQQQ", "CN", false}},
+		{Stop{LOCODE: "GBFXT", Country: "CN"}, result{"GBFXT Felixstowe (GB)", "GB", false}},
+	}
+	for _, tt := range tests {
+		r := ref.Ports.resolve(tt.stop)
+		got := result{r.label(), r.country, r.known}
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("resolve(%+v) (-want +got):\n%s", tt.stop, diff)
+		}
+		if !r.known && r.why == "" {
+			t.Errorf("resolve(%+v): unknown without a reason", tt.stop)
+		}
+	}
+}
+
+// TestRouteByNameDecides checks that shipments routed by port names
+// outside the old hand list are judged by their route, not sent to
+// review as unknown ports.
+func TestRouteByNameDecides(t *testing.T) {
+	e := testEngine(t, newFakeScreener(nil))
+	base := exampleShipment(t, "maybach-2018.json")
+	tests := []struct {
+		name  string
+		route []Stop
+		want  []string
+	}{
+		{"through Zarubino", []Stop{{Name: "Felixstowe"}, {Name: "Busan"}, {Name: "Zarubino"}},
+			[]string{"review dprk-transshipment-route", "review controlled-goods-to-shell", "review evasion-flag-controlled-goods"}},
+		{"Felixstowe to Longkou", []Stop{{Name: "Felixstowe"}, {Name: "Longkou"}},
+			[]string{"review controlled-goods-to-shell", "review evasion-flag-controlled-goods"}},
+		{"an ambiguous name", []Stop{{Name: "Felixstowe"}, {Name: "Victoria"}},
+			[]string{"review controlled-goods-to-shell", "review evasion-flag-controlled-goods", "review unknown-port", "review missing-facts"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := *base
+			s.Route, s.Destination = tt.route, ""
+			d := mustCheck(t, e, &s)
+			if diff := cmp.Diff(tt.want, ruleIDs(d)); diff != "" {
+				t.Errorf("findings (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
