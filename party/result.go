@@ -65,8 +65,10 @@ type ListVersion struct {
 	// SHA256 is the hex SHA-256 of the file bytes (for a directory set,
 	// of the member files' hashes in name order).
 	SHA256 string `json:"sha256"`
-	// File is the path or name the list was loaded from.
-	File string `json:"file,omitempty"`
+	// File is the path or name the list was loaded from, for the
+	// operator's messages. It is left out of the JSON: answers name a
+	// list by its ID, version and hash, never by a path on the server.
+	File string `json:"-"`
 	// Entities is the number of entities loaded.
 	Entities int `json:"entities"`
 }

@@ -75,6 +75,9 @@ type generation struct {
 	long  []uint32
 	byIMO map[string][]*listed
 	rows  int
+	// vessels counts the listed vessels: with none, a vessel cannot be
+	// cleared (see vesselCoverage).
+	vessels int
 }
 
 // build analyses every name of every list into a generation. It touches
@@ -96,6 +99,9 @@ func build(az *names.Analyzer, w *Weights, cc countries, lists []List) (*generat
 				return nil, fmt.Errorf("list %s (%s): entity %s already loaded from %s", l.Version.Source, l.Version.File, e.ID, prev)
 			}
 			seen[e.ID] = l.Version.Source + " " + l.Version.File
+			if e.Kind == KindVessel {
+				gen.vessels++
+			}
 			for _, id := range e.Identifiers {
 				if id.Type.IsIMO() {
 					gen.byIMO[id.Value] = append(gen.byIMO[id.Value], e)

@@ -161,6 +161,7 @@ func (s *Screener) Screen(ctx context.Context, q party.Entity) (Result, error) {
 	sc := &screening{s: s, gen: gen, q: query{e: &q, countries: s.cc.canonAll(q.Countries)}, best: make(map[*listed]*candidate)}
 	sc.identifiers()
 	sc.names()
+	sc.vesselCoverage()
 	hits := sc.hits()
 	return Result{Verdict: party.Decide(hits, sc.reasons, s.t), Hits: hits, Reasons: sc.reasons, ListVersions: slices.Clone(gen.versions)}, nil
 }

@@ -175,6 +175,23 @@ func TestListFaultsUnderLoad(t *testing.T) {
 	}
 	close(stop)
 	wg.Wait()
+	// Answers name the lists by ID, version and hash, not by their path
+	// on the server.
+	dir := filepath.Dir(fx.lists[0])
+	for _, rq := range []struct{ path, body string }{
+		{"/v1/screen", `{"name": "x"}`},
+		{"/match/default", `{"queries": {"q": {"schema": "Company", "properties": {"name": ["x"]}}}}`},
+	} {
+		resp, err := ts.Client().Post(ts.URL+rq.path, "application/json", strings.NewReader(rq.body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if bytes.Contains(b, []byte(dir)) || !bytes.Contains(b, []byte(`"id":"ofac-sdn"`)) {
+			t.Errorf("%s answers %s: names a server path or no list ID", rq.path, b)
+		}
+	}
 	t.Logf("%d answers for %d designated parties; %d wrong (clear), %d failed", answers.Load(), len(designated), wrong.Load(), failed.Load())
 	if wrong.Load() > 0 || failed.Load() > 0 {
 		t.Errorf("%d designated parties answered clear (first: %v), %d requests failed", wrong.Load(), firstWrong.Load(), failed.Load())
