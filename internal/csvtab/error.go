@@ -10,6 +10,11 @@ var (
 	// ErrFieldCount is a row whose number of fields is not the header's;
 	// the rows after it can still be read.
 	ErrFieldCount = errors.New("wrong number of fields")
+	// ErrQuote is a row with a quote out of place: inside a field that
+	// is not quoted, after the closing quote of a field, or never closed.
+	// The rows after it can still be read; a quote never closed takes the
+	// rest of the input into its row.
+	ErrQuote = errors.New("quote out of place")
 	// ErrUnknownColumn is a header naming a column the caller does not
 	// know.
 	ErrUnknownColumn = errors.New("unknown column")

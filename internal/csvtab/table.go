@@ -81,15 +81,19 @@ func New(r io.Reader, name string, known []string, required ...[]string) (*Table
 
 // Next returns the next data row, or io.EOF after the last. A row with
 // the wrong number of fields is returned with an error wrapping
-// [ErrFieldCount], and reading may go on; any other error means the input
-// cannot be framed into rows any more (an unterminated quote, a read
-// error) and ends it.
+// [ErrFieldCount], and a row with a quote out of place is returned empty
+// but for its line with an error wrapping [ErrQuote]; after either,
+// reading may go on. Any other error is one of the reader underneath and
+// ends the input.
 func (t *Table) Next() (Row, error) {
 	fields, err := t.r.Read()
 	if err == io.EOF {
 		return Row{}, io.EOF
 	}
 	var pe *csv.ParseError
+	if errors.As(err, &pe) && (errors.Is(pe.Err, csv.ErrBareQuote) || errors.Is(pe.Err, csv.ErrQuote)) {
+		return Row{Line: pe.StartLine}, &Error{Source: t.name, Line: pe.Line, Column: pe.Column, Err: quoteError(pe)}
+	}
 	if err != nil && !(errors.As(err, &pe) && errors.Is(pe.Err, csv.ErrFieldCount)) {
 		return Row{}, readError(t.name, err)
 	}
@@ -102,6 +106,18 @@ func (t *Table) Next() (Row, error) {
 		return row, &Error{Source: t.name, Line: pe.StartLine, Err: fmt.Errorf("%w: %d, the header has %d", ErrFieldCount, len(fields), len(t.head))}
 	}
 	return row, nil
+}
+
+// quoteError says in plain words what a quote error of encoding/csv
+// means, and how far a quote that was never closed reached.
+func quoteError(pe *csv.ParseError) error {
+	if errors.Is(pe.Err, csv.ErrBareQuote) {
+		return fmt.Errorf("%w: a quote (\") inside a field that does not start with one; quote the whole field and double the quotes inside it (\"say \"\"hello\"\"\")", ErrQuote)
+	}
+	if pe.Line > pe.StartLine {
+		return fmt.Errorf("%w: the row that starts on line %d has a quoted field not closed properly by line %d, and the lines in between were read as part of it; every quote inside a quoted field must be doubled (\"\")", ErrQuote, pe.StartLine, pe.Line)
+	}
+	return fmt.Errorf("%w: text after the closing quote of a field; every quote inside a quoted field must be doubled (\"\")", ErrQuote)
 }
 
 // readError places an error of encoding/csv or of the reader under it.

@@ -119,15 +119,53 @@ func TestNext(t *testing.T) {
 	}
 }
 
-// TestNextEnds checks the errors that end the input: a bare quote and a
-// failing reader.
+// TestNextQuotes checks that a row with a quote out of place fails alone,
+// with its place and what to do in plain words, and that the rows after it
+// are read; a quote never closed takes the rest of the input.
+func TestNextQuotes(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     []string // the IDs read, and the errors in their place
+	}{
+		{"bare quote", "id,name\na,Acme\nb,x\"y\nc,Zeta\n", []string{"a", `q.csv:3:4: quote out of place: a quote (") inside a field that does not start with one; quote the whole field and double the quotes inside it ("say ""hello""")`, "c"}},
+		{"text after closing quote", "id,name\na,\"Acme\" Ltd\nb,Zeta\n", []string{`q.csv:2:8: quote out of place: text after the closing quote of a field; every quote inside a quoted field must be doubled ("")`, "b"}},
+		{"never closed", "id,name\na,\"Acme\nb,Zeta\nc,Omega\n", []string{`q.csv:4:9: quote out of place: the row that starts on line 2 has a quoted field not closed properly by line 4, and the lines in between were read as part of it; every quote inside a quoted field must be doubled ("")`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tb, err := New(strings.NewReader(tt.in), "q.csv", partyColumns)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for {
+				r, err := tb.Next()
+				if err == io.EOF {
+					break
+				}
+				if err != nil {
+					if !errors.Is(err, ErrQuote) {
+						t.Fatalf("%v: not a bad row", err)
+					}
+					got = append(got, err.Error())
+					continue
+				}
+				got = append(got, tb.Get(r, "id"))
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestNextEnds checks the error that ends the input: a failing reader.
 func TestNextEnds(t *testing.T) {
 	tests := []struct {
 		name string
 		r    io.Reader
 		want []string // the IDs read, then the error
 	}{
-		{"bare quote", strings.NewReader("id,name\na,Acme\nb,x\"y\nc,Zeta\n"), []string{"a", `q.csv:3:4: bare " in non-quoted-field`}},
 		{"read error", io.MultiReader(strings.NewReader("id,name\na,Acme\n"), iotest.ErrReader(errors.New("disk on fire"))), []string{"a", "q.csv: disk on fire"}},
 	}
 	for _, tt := range tests {
