@@ -1,5 +1,3 @@
-// Package jsonl reads JSON-lines files, such as the labelled evaluation
-// sets, one non-blank line at a time.
 package jsonl
 
 import (
