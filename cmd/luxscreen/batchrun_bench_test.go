@@ -31,10 +31,11 @@ func BenchmarkScreenBatch(b *testing.B) {
 
 // BenchmarkDecodeJSONLine decodes one line of screening input.
 func BenchmarkDecodeJSONLine(b *testing.B) {
-	l := jsonLine{line: 1, b: []byte(`{"id":"q0000001","name":"Korea Ryonbong General Corporation","kind":"org","country":"KP"}`)}
+	rec := record[screenInput]{line: 1, json: []byte(`{"id":"q0000001","name":"Korea Ryonbong General Corporation","kind":"org","country":"KP"}`)}
+	var rf recordFormat[screenInput]
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := decodeJSONLine[screenInput]("b.jsonl", l); err != nil {
+		if _, err := rf.value("b.jsonl", rec); err != nil {
 			b.Fatal(err)
 		}
 	}

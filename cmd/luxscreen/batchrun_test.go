@@ -48,12 +48,12 @@ func TestBatchJSONSameAsSlice(t *testing.T) {
 		{"check", sixShipments(t), []string{"check", "--input", "-"}},
 		{"screen", queries, []string{"screen", "--input", "-"}},
 		{"classify", goods, []string{"classify", "--input", "-", "--rate", "EUR=1.08"}},
-		{"check empty", "", []string{"check", "--input", "-"}},
+		{"bad records", queries + "{\"id\": \"d\", \"name\": [}\n", []string{"screen", "--input", "-"}},
 	}
 	for _, tt := range tests {
 		for _, workers := range []string{"1", "3"} {
 			t.Run(tt.name+"/workers="+workers, func(t *testing.T) {
-				lines, _ := runOK(t, tt.stdin, append(tt.args, "--format", "jsonl", "--workers", workers)...)
+				_, lines, _ := runCLI(t, tt.stdin, append(tt.args, "--format", "jsonl", "--workers", workers)...)
 				var raws []json.RawMessage
 				for _, l := range strings.Split(strings.TrimSpace(lines), "\n") {
 					if l != "" {
@@ -64,7 +64,7 @@ func TestBatchJSONSameAsSlice(t *testing.T) {
 				if err := writeRecords(&want, formatJSON, raws); err != nil {
 					t.Fatal(err)
 				}
-				got, _ := runOK(t, tt.stdin, append(tt.args, "--format", "json", "--workers", workers)...)
+				_, got, _ := runCLI(t, tt.stdin, append(tt.args, "--format", "json", "--workers", workers)...)
 				if diff := cmp.Diff(want.String(), got); diff != "" {
 					t.Errorf("json output differs from the array of the jsonl records (-want +got):\n%s", diff)
 				}
@@ -97,7 +97,8 @@ func TestBatchOrder(t *testing.T) {
 }
 
 // TestBatchBadRecordGoesOn checks that a bad record is reported with its
-// place, the others are still judged and written, and the exit code is 1.
+// place and has its error row, the others are still judged and written,
+// and the exit code is 1.
 func TestBatchBadRecordGoesOn(t *testing.T) {
 	six := strings.Split(strings.TrimSpace(sixShipments(t)), "\n")
 	in := strings.Join([]string{six[0], `{"id": "bad", "colour": 1, "lines": []}`, six[5]}, "\n") + "\n"
@@ -105,12 +106,13 @@ func TestBatchBadRecordGoesOn(t *testing.T) {
 	if code != exitError {
 		t.Errorf("exit %d, want %d", code, exitError)
 	}
-	var ids []string
-	for _, d := range decodeLines[struct{ ID string }](t, out) {
-		ids = append(ids, d.ID)
+	type row struct {
+		ID, Verdict, Error string
+		Line               int
 	}
-	if diff := cmp.Diff([]string{"maybach-2018", "rice-humanitarian"}, ids); diff != "" {
-		t.Errorf("decisions (-want +got):\n%s", diff)
+	want := []row{{ID: "maybach-2018", Verdict: "review"}, {ID: "bad", Line: 2, Error: "colour: unknown field (check its spelling against the documented fields)"}, {ID: "rice-humanitarian", Verdict: "clear"}}
+	if diff := cmp.Diff(want, decodeLines[row](t, out)); diff != "" {
+		t.Errorf("rows (-want +got):\n%s", diff)
 	}
 	wantContains(t, "stderr", stderr, "stdin:2:15: colour: unknown field", "3 shipments in", "block 0, review 1, clear 1; 1 error", "check: 1 of 3 shipments failed")
 }

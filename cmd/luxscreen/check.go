@@ -10,7 +10,7 @@ import (
 	"strings"
 
 	"github.com/luxscreen/luxscreen"
-	"github.com/luxscreen/luxscreen/internal/batch"
+	"github.com/luxscreen/luxscreen/internal/jsonl"
 	"github.com/luxscreen/luxscreen/internal/progress"
 	"github.com/luxscreen/luxscreen/report"
 	"github.com/luxscreen/luxscreen/rules"
@@ -47,15 +47,6 @@ func runCheck(ctx context.Context, e *env, args []string) error {
 // decisions in input order, and their audit records to auditFile when it
 // is not empty.
 func checkBatch(ctx context.Context, e *env, sys *luxscreen.System, input string, f outputFormat, auditFile string, bf *batchFlags) error {
-	in, err := openInput(e, input, bf.inputFormat)
-	if err != nil {
-		return err
-	}
-	defer in.Close()
-	next, err := shipmentReader(in)
-	if err != nil {
-		return err
-	}
 	var audit io.Writer
 	if auditFile != "" {
 		af, err := os.OpenFile(auditFile, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
@@ -65,56 +56,39 @@ func checkBatch(ctx context.Context, e *env, sys *luxscreen.System, input string
 		defer af.Close()
 		audit = af
 	}
-	out, err := openOutput(e, bf.output)
-	if err != nil {
-		return err
-	}
-	meta := report.Meta{Source: in.name, Generated: e.now(), Tool: "luxscreen check"}
-	if sys.DemoList() {
-		meta.Warnings = append(meta.Warnings, "Parties and vessels were screened against the embedded DEMO list of a few DPRK designations, not the official sanctions lists: these decisions are not for production use. Run the check again with --list for each official list.")
-	}
-	w, err := newDecisionWriter(out, f, meta)
-	if err != nil {
-		return err
-	}
-	err = runBatch(ctx, e, bf, in, out, batchJob[checkRecord, checked]{
-		cmd: "check", one: "shipment", many: "shipments",
+	rf := recordFormat[*rules.Shipment]{readCSV: csvShipmentReader, decode: decodeShipment}
+	job := batchJob[record[*rules.Shipment], checked]{cmd: "check", one: "shipment", many: "shipments",
 		tally:   progress.NewTally(string(rules.VerdictBlock), string(rules.VerdictReview), string(rules.VerdictClear)),
 		outcome: func(c checked) string { return string(c.d.Verdict) },
-		next:    next,
-		process: func(ctx context.Context, rec checkRecord) (checked, error) {
-			return checkOne(ctx, e, sys, w, audit != nil, rec)
-		},
-		emit: func(c checked) error {
-			if audit != nil {
-				if _, err := audit.Write(c.audit); err != nil {
-					return err
-				}
+	}
+	var w *decisionWriter
+	return runRecordBatch(ctx, e, bf, input, rf, job,
+		func(in *batchInput, out *batchOutput) (rowWriter[checked], error) {
+			meta := report.Meta{Source: in.name, Generated: e.now(), Tool: "luxscreen check"}
+			if sys.DemoList() {
+				meta.Warnings = append(meta.Warnings, "Parties and vessels were screened against the embedded DEMO list of a few DPRK designations, not the official sanctions lists: these decisions are not for production use. Run the check again with --list for each official list.")
 			}
-			return w.write(c)
+			var err error
+			w, err = newDecisionWriter(out, f, meta, audit)
+			return w, err
 		},
-		emitError: func(rec checkRecord, err error) error { return w.writeError(rec, err) },
-	})
-	return closeBatch(err, closer(func() error { return w.close(err) }), out)
+		func(ctx context.Context, rec record[*rules.Shipment], s *rules.Shipment) (checked, error) {
+			return checkOne(ctx, e, sys, w, rec.line, s)
+		})
 }
 
-// checkOne judges one shipment and renders its decision, and its audit
-// record when audit is set; it runs on the workers.
-func checkOne(ctx context.Context, e *env, sys *luxscreen.System, w *decisionWriter, audit bool, rec checkRecord) (checked, error) {
-	d, err := sys.Check(ctx, rec.s)
+// checkOne judges one shipment, read from line, and renders its decision,
+// and its audit record when the writer keeps them; it runs on the workers.
+func checkOne(ctx context.Context, e *env, sys *luxscreen.System, w *decisionWriter, line int, s *rules.Shipment) (checked, error) {
+	d, err := sys.Check(ctx, s)
 	if err != nil {
-		if ctx.Err() != nil {
-			return checked{}, err
-		}
-		// The decoder validated the shipment, so this is rare; it fails
-		// the shipment, not the batch.
-		return checked{}, batch.Skip(fmt.Errorf("%s: %w", rec.where, err))
+		return checked{}, err
 	}
 	c := checked{d: d}
-	if c.data, err = w.encode(d); err != nil {
+	if c.data, err = w.encode(d, line); err != nil {
 		return c, err
 	}
-	if audit {
+	if w.audit != nil {
 		var b bytes.Buffer
 		if err := rules.WriteAudit(&b, d.AuditRecord(e.now())); err != nil {
 			return c, err
@@ -124,31 +98,23 @@ func checkOne(ctx context.Context, e *env, sys *luxscreen.System, w *decisionWri
 	return c, nil
 }
 
-// shipmentReader returns a reader of the shipments of the input: JSON
-// values one after another, or the rows of a bill-of-lading CSV grouped by
-// shipment.
-func shipmentReader(in *batchInput) (func() (checkRecord, error), error) {
-	if in.format == inputCSV {
-		return csvShipmentReader(in)
+// decodeShipment decodes the shipment of one JSON record of name, which
+// starts on line. What encoding/json finds wrong (bad syntax, a field of
+// the wrong type or unknown) is said in plain words by [jsonl.Decode];
+// the checks of the shipment model are in its own words already.
+func decodeShipment(name string, line int, b []byte) (*rules.Shipment, error) {
+	s, err := rules.Decode(name, b)
+	if err == nil {
+		return s, nil
 	}
-	dec := rules.NewDecoder(in, in.name)
-	return func() (checkRecord, error) {
-		s, err := dec.Next()
-		var de *rules.DecodeError
-		if errors.As(err, &de) && !errors.Is(err, rules.ErrSyntax) {
-			// A shipment that breaks the model does not stop the batch;
-			// after a syntax error the stream cannot be followed.
-			where := de.Source
-			if de.Line > 0 {
-				where = fmt.Sprintf("%s:%d", de.Source, de.Line)
-			}
-			return checkRecord{where: where}, batch.Skip(err)
-		}
-		if err != nil {
-			return checkRecord{}, err
-		}
-		return checkRecord{s: s, id: s.ID, where: in.name}, nil
-	}, nil
+	var de *rules.DecodeError
+	if !errors.As(err, &de) {
+		return nil, err
+	}
+	if jerr := jsonl.Decode(name, line, b, new(rules.Shipment)); jerr != nil {
+		return nil, jerr
+	}
+	return nil, &jsonl.Error{Source: name, Line: line + max(de.Line, 1) - 1, Column: de.Column, Field: de.Field, Err: de.Err}
 }
 
 // checked is one shipment's decision, rendered by the worker for every
@@ -159,19 +125,28 @@ type checked struct {
 	audit []byte
 }
 
-// decisionWriter writes decisions in the output format.
+// checkCSVHeader is the header of "check --format csv": the columns of
+// [report.CSVHeader], one row per finding, then the line and error
+// columns of every batch.
+var checkCSVHeader = batchCSVHeader(report.CSVHeader()...)
+
+// decisionWriter writes decisions in the output format, and their audit
+// records to audit when it is set.
 type decisionWriter struct {
-	f    outputFormat
-	rw   *recordWriter
-	html *report.HTMLWriter
+	f     outputFormat
+	rw    *recordWriter
+	html  *report.HTMLWriter
+	audit io.Writer
+	// source names the input in the HTML report's error sections.
+	source string
 }
 
-func newDecisionWriter(w io.Writer, f outputFormat, meta report.Meta) (*decisionWriter, error) {
-	rw, err := newRecordWriter(w, f, report.CSVHeader())
+func newDecisionWriter(w io.Writer, f outputFormat, meta report.Meta, audit io.Writer) (*decisionWriter, error) {
+	rw, err := newRecordWriter(w, f, checkCSVHeader, "shipment")
 	if err != nil {
 		return nil, err
 	}
-	dw := &decisionWriter{f: f, rw: rw}
+	dw := &decisionWriter{f: f, rw: rw, audit: audit, source: meta.Source}
 	if f == formatHTML {
 		if dw.html, err = report.NewHTMLWriter(w, meta); err != nil {
 			return nil, err
@@ -180,15 +155,16 @@ func newDecisionWriter(w io.Writer, f outputFormat, meta report.Meta) (*decision
 	return dw, nil
 }
 
-// encode renders a decision; it runs on the workers.
-func (dw *decisionWriter) encode(d *rules.Decision) (*bytes.Buffer, error) {
+// encode renders a decision of the shipment read from line; it runs on
+// the workers.
+func (dw *decisionWriter) encode(d *rules.Decision, line int) (*bytes.Buffer, error) {
 	switch dw.f {
 	case formatTable:
 		b := newEncoded()
 		printDecision(b, d)
 		return b, nil
 	case formatCSV:
-		return encodeCSV(report.CSVRows(d)...)
+		return encodeCSV(withLine(report.CSVRows(d), line)...)
 	case formatJSON, formatJSONL:
 		return encodeRecord(dw.f, d)
 	}
@@ -196,31 +172,35 @@ func (dw *decisionWriter) encode(d *rules.Decision) (*bytes.Buffer, error) {
 }
 
 func (dw *decisionWriter) write(c checked) error {
+	if dw.audit != nil {
+		if _, err := dw.audit.Write(c.audit); err != nil {
+			return err
+		}
+	}
 	if dw.html != nil {
 		return dw.html.Write(c.d)
 	}
-	return dw.rw.write(c.data)
+	return dw.rw.write(encoded{data: c.data})
 }
 
-// writeError puts a shipment that could not be judged in the HTML report;
-// the other formats carry decisions only, and the error is on standard
-// error.
-func (dw *decisionWriter) writeError(rec checkRecord, err error) error {
+// writeError writes the row of a shipment that could not be judged: a
+// section of the HTML report, an error row in the other formats.
+func (dw *decisionWriter) writeError(r errorRow) error {
 	if dw.html == nil {
-		return nil
+		return dw.rw.writeError(r)
 	}
-	where := "Unreadable shipment at " + rec.where
-	if rec.id != "" {
-		where = "Shipment " + rec.id + " (" + rec.where + ")"
+	where := fmt.Sprintf("Unreadable shipment at %s:%d", dw.source, r.Line)
+	if r.ID != "" {
+		where = fmt.Sprintf("Shipment %s (%s:%d)", r.ID, dw.source, r.Line)
 	}
-	return dw.html.WriteError(where, err)
+	return dw.html.WriteError(where, errors.New(r.Error))
 }
 
 // close ends the output. After a fatal error the HTML report says that it
 // is incomplete rather than look whole; bad records are in it already.
 func (dw *decisionWriter) close(runErr error) error {
 	if dw.html == nil {
-		return dw.rw.close()
+		return dw.rw.close(runErr)
 	}
 	var rf *recordsFailed
 	if runErr != nil && !errors.As(runErr, &rf) {

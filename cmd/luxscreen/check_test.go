@@ -118,7 +118,7 @@ func TestCheckHTML(t *testing.T) {
 		`<span class="n">8</span><span class="l">Shipments</span>`,
 		`<h3>Shipment maybach-2018</h3>`,
 		`<th scope="row">consignee: Do Young Shipping</th>`,
-		`stdin:7:15: colour: unknown field`,
+		`colour: unknown field`,
 		`&lt;script&gt;alert(1)&lt;/script&gt;`,
 		`embedded DEMO list`,
 		`Generated</dt><dd>2026-11-23 12:00 UTC`,
@@ -130,7 +130,7 @@ func TestCheckHTML(t *testing.T) {
 	}
 	// Sections keep input order.
 	last := 0
-	for _, h := range []string{"Shipment maybach-2018", "Shipment horses-2019-ru", "Shipment horses-2019-eu", "Shipment laptops-2012-jp", "Shipment timber-transporters-2011", "Shipment rice-humanitarian", "Unreadable shipment at stdin:7", "Shipment &lt;script&gt;"} {
+	for _, h := range []string{"Shipment maybach-2018", "Shipment horses-2019-ru", "Shipment horses-2019-eu", "Shipment laptops-2012-jp", "Shipment timber-transporters-2011", "Shipment rice-humanitarian", "Shipment bad (stdin:7)", "Shipment &lt;script&gt;"} {
 		i := strings.Index(out, "<h3>"+h)
 		if i <= last {
 			t.Errorf("section %q missing or out of order", h)
@@ -140,13 +140,13 @@ func TestCheckHTML(t *testing.T) {
 }
 
 // TestCheckHTMLStopped checks that a report cut short by input that cannot
-// be read on says so, after the shipments read before.
+// be read on (a bill-of-lading CSV whose quote is never closed) says so,
+// after the shipments read before.
 func TestCheckHTMLStopped(t *testing.T) {
-	six := strings.Split(strings.TrimSpace(sixShipments(t)), "\n")
-	in := six[0] + "\n" + `{"id": "broken", "lines": [` + "\n" + six[1] + "\n"
-	code, out, stderr := runCLI(t, in, "check", "--input", "-", "--format", "html")
-	if code != exitError || !strings.Contains(stderr, "JSON syntax") {
+	in := blHeader + "a,2024-01-02,,,,,watches,9101.21,1,item,100,USD\n" + "b,2024-01-02,,,,,rice,1006.30,,,,\n" + "c,2024-01-02,,,,,\"rings,,,,100,USD\n"
+	code, out, stderr := runCLI(t, in, "check", "--input", "-", "--input-format", "csv", "--format", "html")
+	if code != exitError || !strings.Contains(stderr, "quote out of place") {
 		t.Errorf("exit %d, stderr %q", code, stderr)
 	}
-	wantContains(t, "report", out, "<h3>Shipment maybach-2018</h3>", "This report is incomplete", "JSON syntax", "</html>")
+	wantContains(t, "report", out, "<h3>Shipment a</h3>", "This report is incomplete", "quote out of place", "</html>")
 }

@@ -182,7 +182,7 @@ func runClassify(ctx context.Context, e *env, args []string) error {
 var classifyColumns = []string{"id", "description", "hs", "hs_code", "value", "currency", "quantity", "unit", "exporter_country", "destination", "date"}
 
 // classifyCSVHeader is the header of "classify --format csv".
-var classifyCSVHeader = []string{"id", "hs6", "luxury", "needs_review", "candidates", "controls", "mismatch", "reasons"}
+var classifyCSVHeader = batchCSVHeader("id", "hs6", "luxury", "needs_review", "candidates", "controls", "mismatch", "reasons")
 
 // classifyOutcome names a result in the summary.
 func classifyOutcome(r classify.Result) string {
@@ -196,11 +196,11 @@ func classifyOutcome(r classify.Result) string {
 }
 
 func classifyBatch(ctx context.Context, e *env, sys *luxscreen.System, input string, date time.Time, f outputFormat, bf *batchFlags) error {
-	rf := recordFormat[inputLine]{classifyColumns, []string{"description", "hs", "hs_code"}, classifyCSVLine}
-	job := batchJob[record[inputLine], encoded]{cmd: "classify", one: "line", many: "lines", tally: progress.NewTally("luxury", "not", "needs_review")}
-	return runRecordBatch(ctx, e, bf, input, rf, f, classifyCSVHeader, job,
-		func(ctx context.Context, name string, rec record[inputLine]) (encoded, error) {
-			it, err := convert(name, rec, inputLine.Item)
+	rf := recordFormat[inputLine]{columns: classifyColumns, oneOf: []string{"description", "hs", "hs_code"}, fromCSV: classifyCSVLine}
+	job := batchJob[record[inputLine], encoded]{cmd: "classify", one: "line", many: "lines", tally: progress.NewTally("luxury", "not", "needs_review"), outcome: encodedOutcome}
+	return runRecordBatch(ctx, e, bf, input, rf, job, recordWriterFor(f, classifyCSVHeader, "line"),
+		func(ctx context.Context, rec record[inputLine], l inputLine) (encoded, error) {
+			it, err := l.Item()
 			if err != nil {
 				return encoded{}, err
 			}
@@ -221,7 +221,7 @@ func classifyBatch(ctx context.Context, e *env, sys *luxscreen.System, input str
 				err = printResult(b, it, res)
 				b.WriteByte('\n')
 			case formatCSV:
-				b, err = encodeCSV(classifyCSVRow(res))
+				b, err = encodeCSV(withLine([][]string{classifyCSVRow(res)}, rec.line)...)
 			default:
 				b, err = encodeRecord(f, res)
 			}

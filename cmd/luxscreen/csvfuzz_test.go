@@ -75,8 +75,9 @@ func FuzzJSONLines(f *testing.F) {
 	f.Add([]byte(`{"id":"a","name":"Acme","kind":"org"}` + "\n\n" + `  {"id":"b","colour":1}` + "\n{\"id\":2}\n{} {}\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		in := &batchInput{name: "f.jsonl", r: bytes.NewReader(data)}
+		var rf recordFormat[screenInput]
 		readAll(t, in.name, jsonRecords[screenInput](in), func(rec record[screenInput]) {
-			if _, err := rec.value(in.name); err != nil && !strings.HasPrefix(err.Error(), "f.jsonl:") {
+			if _, err := rf.value(in.name, rec); err != nil && !strings.HasPrefix(err.Error(), "f.jsonl:") {
 				t.Errorf("error does not name the input: %v", err)
 			}
 		})

@@ -84,6 +84,7 @@ func TestClassifyCSV(t *testing.T) {
 		{"rug", "570110", "true", "false"},
 		{"3", "", "true", "true"},
 		{"car", "870324", "true", "true"},
+		{"bad", "", "", ""},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("classify csv (-want +got):\n%s", diff)
@@ -103,7 +104,7 @@ func TestScreenCSV(t *testing.T) {
 	recs, _ := runBadRowCSV(t, in, `stdin:5: kind: "planet": want org, person or vessel`,
 		"screen", "--input", "-", "--input-format", "csv", "--format", "csv")
 	got := columns(recs, 2)
-	want := [][]string{{"id", "verdict"}, {"shipper", "match"}, {"vessel", "match"}, {"other", "clear"}}
+	want := [][]string{{"id", "verdict"}, {"shipper", "match"}, {"vessel", "match"}, {"other", "clear"}, {"odd", "error"}}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("screen csv (-want +got):\n%s", diff)
 	}
@@ -113,9 +114,9 @@ func TestScreenCSV(t *testing.T) {
 	if got := recs[3][0]; got != "other" {
 		t.Errorf("id %q", got)
 	}
-	// A fatal CSV error ends the batch after the rows before it.
+	// A quote out of place fails its row alone.
 	code, out, stderr := runCLI(t, "id,name\na,Acme\nb,x\"y\nc,Zeta\n", "screen", "--input", "-", "--input-format", "csv", "--format", "jsonl")
-	if code != exitError || !strings.Contains(stderr, `stdin:3:4: bare " in non-quoted-field`) || strings.Count(out, "\n") != 1 {
-		t.Errorf("exit %d, %d lines out, stderr %q", code, strings.Count(out, "\n"), stderr)
+	if code != exitError || !strings.Contains(stderr, `stdin:3:4: quote out of place`) || strings.Count(out, "\n") != 3 || !strings.Contains(out, `{"id":"","line":3,"error":"quote out of place`) {
+		t.Errorf("exit %d, stderr %q, output:\n%s", code, stderr, out)
 	}
 }

@@ -6,8 +6,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
+	"strconv"
 	"sync"
 	"text/tabwriter"
+
+	"github.com/luxscreen/luxscreen/report"
 )
 
 // outputFormat is the --format flag shared by commands that print records.
@@ -105,19 +109,77 @@ func encodeCSV(rows ...[]string) (*bytes.Buffer, error) {
 	return b, w.WriteAll(rows)
 }
 
+// encoded is one record's result in a batch, already encoded by the
+// worker: its outcome, for the tally, and its encoding.
+type encoded struct {
+	outcome string
+	data    *bytes.Buffer
+}
+
+// encodedOutcome returns an encoded result's outcome, for the tally.
+func encodedOutcome(r encoded) string { return r.outcome }
+
+// Every CSV output of a batch ends with two columns, the input line a
+// row's record starts on and, in the row of a record that could not be
+// processed, what is wrong; such a row has "error" as its verdict.
+const (
+	csvLineColumn  = "line"
+	csvErrorColumn = "error"
+)
+
+// batchCSVHeader returns the header of a batch's CSV output: the
+// command's columns, then the line and error columns.
+func batchCSVHeader(columns ...string) []string {
+	return append(slices.Clip(columns), csvLineColumn, csvErrorColumn)
+}
+
+// withLine appends the line and (empty) error columns to the CSV rows of a
+// record read from line.
+func withLine(rows [][]string, line int) [][]string {
+	for i := range rows {
+		rows[i] = append(rows[i], strconv.Itoa(line), "")
+	}
+	return rows
+}
+
+// errorCSV returns the CSV row, under header, of a record that could not
+// be processed: its ID, "error" as its verdict, its line and the error.
+func errorCSV(header []string, r errorRow) []string {
+	row := make([]string, len(header))
+	for i, h := range header {
+		switch h {
+		case "id":
+			row[i] = report.Cell(r.ID)
+		case "verdict":
+			row[i] = "error"
+		case csvLineColumn:
+			row[i] = strconv.Itoa(r.Line)
+		case csvErrorColumn:
+			row[i] = report.Cell(r.Error)
+		}
+	}
+	return row
+}
+
 // recordWriter writes encoded records in turn, framing a JSON array around
 // them for json, so that a batch streams the same bytes writeRecords would
-// print for the whole slice.
+// print for the whole slice. It writes the error row of a record that
+// failed in the same format.
 type recordWriter struct {
 	w io.Writer
 	f outputFormat
 	n int
+	// header is the CSV header, and noun what the table format calls a
+	// record ("shipment"), for error rows.
+	header []string
+	noun   string
 }
 
 // newRecordWriter returns a writer of records in format f to w, and
-// writes csvHeader first when f is CSV.
-func newRecordWriter(w io.Writer, f outputFormat, csvHeader []string) (*recordWriter, error) {
-	rw := &recordWriter{w: w, f: f}
+// writes csvHeader first when f is CSV; noun names a record in the table
+// format.
+func newRecordWriter(w io.Writer, f outputFormat, csvHeader []string, noun string) (*recordWriter, error) {
+	rw := &recordWriter{w: w, f: f, header: csvHeader, noun: noun}
 	if f == formatCSV {
 		b, err := encodeCSV(csvHeader)
 		if err != nil {
@@ -132,7 +194,9 @@ func newRecordWriter(w io.Writer, f outputFormat, csvHeader []string) (*recordWr
 }
 
 // write writes one encoded record and releases its buffer.
-func (rw *recordWriter) write(b *bytes.Buffer) error {
+func (rw *recordWriter) write(e encoded) error { return rw.writeBuffer(e.data) }
+
+func (rw *recordWriter) writeBuffer(b *bytes.Buffer) error {
 	defer releaseEncoded(b)
 	if rw.f == formatJSON {
 		sep := ",\n  "
@@ -148,8 +212,40 @@ func (rw *recordWriter) write(b *bytes.Buffer) error {
 	return err
 }
 
+// writeError writes the error row of a record that could not be
+// processed.
+func (rw *recordWriter) writeError(r errorRow) error {
+	var (
+		b   *bytes.Buffer
+		err error
+	)
+	switch rw.f {
+	case formatCSV:
+		b, err = encodeCSV(errorCSV(rw.header, r))
+	case formatJSON, formatJSONL:
+		b, err = encodeRecord(rw.f, r)
+	default:
+		b = newEncoded()
+		writeErrorText(b, rw.noun, r)
+	}
+	if err != nil {
+		return err
+	}
+	return rw.writeBuffer(b)
+}
+
+// writeErrorText writes an error row for people, as the table format
+// writes a result: "shipment BK-1 (line 12) — ERROR", then the error.
+func writeErrorText(w io.Writer, noun string, r errorRow) {
+	if r.ID != "" {
+		fmt.Fprintf(w, "%s %s (line %d) — ERROR\n  %s\n\n", noun, r.ID, r.Line, r.Error)
+		return
+	}
+	fmt.Fprintf(w, "%s at line %d — ERROR\n  %s\n\n", noun, r.Line, r.Error)
+}
+
 // close ends the array for json.
-func (rw *recordWriter) close() error {
+func (rw *recordWriter) close(error) error {
 	if rw.f != formatJSON {
 		return nil
 	}

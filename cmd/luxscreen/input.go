@@ -1,10 +1,7 @@
 package main
 
 import (
-	"bufio"
-	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -15,6 +12,8 @@ import (
 
 	"github.com/luxscreen/luxscreen/internal/batch"
 	"github.com/luxscreen/luxscreen/internal/csvtab"
+	"github.com/luxscreen/luxscreen/internal/jsonl"
+	"github.com/luxscreen/luxscreen/rules"
 )
 
 // Input formats of the batch commands (--input-format).
@@ -33,6 +32,10 @@ type batchInput struct {
 	format string
 	// size is the file's size, or 0 when it is not a regular file.
 	size int64
+	// stat describes the file read, standard input too when it is a
+	// file, so that --output can be refused when it is the same file; nil
+	// for a pipe.
+	stat os.FileInfo
 	r    io.Reader
 	read atomic.Int64
 	f    *os.File
@@ -58,14 +61,20 @@ func openInput(e *env, path, format string) (*batchInput, error) {
 	in := &batchInput{name: path, format: format}
 	if path == "-" {
 		in.name, in.r = "stdin", e.stdin
+		if f, ok := e.stdin.(*os.File); ok {
+			in.stat, _ = f.Stat()
+		}
 		return in, nil
 	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
-	if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
-		in.size = st.Size()
+	if st, err := f.Stat(); err == nil {
+		in.stat = st
+		if st.Mode().IsRegular() {
+			in.size = st.Size()
+		}
 	}
 	in.f, in.r = f, f
 	return in, nil
@@ -91,134 +100,95 @@ func (in *batchInput) Close() error {
 }
 
 // maxLine is the longest JSON line a batch input may have; a shipment with
-// many lines and parties is the largest record we read.
+// many lines and parties is the largest record we read. A longer line is
+// that record's failure alone.
 const maxLine = 4 << 20
 
-// jsonLine is one non-blank line of a JSON-lines input, not yet decoded:
-// decoding is left to the workers.
-type jsonLine struct {
-	line int
-	b    []byte
-}
-
-// jsonLines returns a function that yields the non-blank lines of r in
-// turn, then io.EOF. Each line is a copy, owned by the caller.
-func jsonLines(r io.Reader, name string) func() (jsonLine, error) {
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 64*1024), maxLine)
-	line := 0
-	return func() (jsonLine, error) {
-		for sc.Scan() {
-			line++
-			// Leading blanks are kept so that columns in errors count
-			// from the start of the line.
-			if b := sc.Bytes(); len(bytes.TrimSpace(b)) > 0 {
-				return jsonLine{line: line, b: bytes.Clone(b)}, nil
-			}
-		}
-		if err := sc.Err(); err != nil {
-			return jsonLine{}, fmt.Errorf("%s:%d: %w", name, line+1, err)
-		}
-		return jsonLine{}, io.EOF
-	}
-}
-
-// decodeJSONLine decodes one line strictly: an unknown field is an error.
-// Errors name the input, the line and, when the decoder knows it, the
-// column, so that a bad record in a million-line file can be found.
-func decodeJSONLine[T any](name string, l jsonLine) (T, error) {
-	var v T
-	dec := json.NewDecoder(bytes.NewReader(l.b))
-	dec.DisallowUnknownFields()
-	err := dec.Decode(&v)
-	if err == nil && dec.More() {
-		err = errors.New("more than one JSON value on the line")
-	}
-	if err == nil {
-		return v, nil
-	}
-	var (
-		se *json.SyntaxError
-		te *json.UnmarshalTypeError
-	)
-	switch {
-	case errors.As(err, &se):
-		return v, fmt.Errorf("%s:%d:%d: %w", name, l.line, se.Offset, err)
-	case errors.As(err, &te):
-		return v, fmt.Errorf("%s:%d:%d: %w", name, l.line, te.Offset, err)
-	}
-	return v, fmt.Errorf("%s:%d: %w", name, l.line, err)
-}
-
 // record is one record of a batch input: a JSON line still to decode (the
-// workers decode, the reader only splits lines), or a CSV row already read
-// into v.
+// workers decode, the reader only splits lines), or a CSV record already
+// read into v.
 type record[T any] struct {
+	// line is the line the record starts on.
 	line int
+	// id is the record's ID when the reader knows it without decoding
+	// (CSV), for the error row of a record that fails.
+	id   string
 	json []byte
 	v    T
 }
 
-// value returns the record's value, decoding a JSON line; name is the
-// input's name for errors.
-func (r record[T]) value(name string) (T, error) {
+// rowID returns the ID an error row names: the one the reader read, or
+// the one a JSON record that may not decode still shows.
+func (r record[T]) rowID() string {
+	if r.id == "" && r.json != nil {
+		return jsonl.Field(r.json, "id")
+	}
+	return r.id
+}
+
+// recordFormat is how a batch command reads its records: from CSV, the
+// columns it knows (the field names of its JSON lines), the columns of
+// which a row needs at least one and the conversion of a row, or readCSV
+// for records that span rows; from JSON, decode, or a strict decoding
+// into T when decode is nil.
+type recordFormat[T any] struct {
+	columns, oneOf []string
+	fromCSV        func(*csvtab.Table, csvtab.Row) (T, error)
+	readCSV        func(in *batchInput) (func() (record[T], error), error)
+	decode         func(name string, line int, b []byte) (T, error)
+}
+
+// value returns a record's value, decoding a JSON record on the worker;
+// name is the input's name for errors.
+func (rf recordFormat[T]) value(name string, r record[T]) (T, error) {
 	if r.json == nil {
 		return r.v, nil
 	}
-	return decodeJSONLine[T](name, jsonLine{line: r.line, b: r.json})
+	if rf.decode != nil {
+		return rf.decode(name, r.line, r.json)
+	}
+	var v T
+	return v, jsonl.Decode(name, r.line, r.json, &v)
 }
 
-// convert returns the record's value, decoding a JSON line, converted by
-// conv; name is the input's name for errors. Both errors skip the record,
-// the conversion's naming the line.
-func convert[T, U any](name string, r record[T], conv func(T) (U, error)) (U, error) {
-	v, err := r.value(name)
-	if err != nil {
-		var zero U
-		return zero, batch.Skip(err)
-	}
-	u, err := conv(v)
-	if err != nil {
-		return u, batch.Skip(fmt.Errorf("%s:%d: %w", name, r.line, err))
-	}
-	return u, nil
-}
-
-// jsonRecords returns a reader of the records of a JSON-lines input.
+// jsonRecords returns a reader of the records of a JSON-lines input. A
+// line that cannot be read whole is that record's failure; reading goes
+// on at the next line.
 func jsonRecords[T any](in *batchInput) func() (record[T], error) {
-	next := jsonLines(in, in.name)
+	r := jsonl.NewReader(in, in.name, maxLine)
 	return func() (record[T], error) {
-		l, err := next()
-		return record[T]{line: l.line, json: l.b}, err
+		rec, err := r.Next()
+		if err != nil {
+			return record[T]{}, err
+		}
+		if rec.Err != nil {
+			return record[T]{line: rec.Line, json: rec.Data}, batch.Skip(rec.Err)
+		}
+		return record[T]{line: rec.Line, json: rec.Data}, nil
 	}
 }
 
 // csvRecords returns a reader of the records of a CSV input: conv turns a
-// row into a value, and an error from it, or a row with the wrong number
-// of fields, is the failure of that record alone.
+// row into a value, and an error from it, or a row that cannot be read
+// (the wrong number of fields, a bad quote), is the failure of that
+// record alone.
 func csvRecords[T any](t *csvtab.Table, conv func(*csvtab.Table, csvtab.Row) (T, error)) func() (record[T], error) {
 	return func() (record[T], error) {
 		row, err := t.Next()
-		if errors.Is(err, csvtab.ErrFieldCount) {
-			return record[T]{line: row.Line}, batch.Skip(err)
+		rec := record[T]{line: row.Line, id: t.Get(row, "id")}
+		if errors.Is(err, csvtab.ErrFieldCount) || errors.Is(err, csvtab.ErrQuote) {
+			return rec, batch.Skip(err)
 		}
 		if err != nil {
 			return record[T]{}, err
 		}
 		v, err := conv(t, row)
 		if err != nil {
-			return record[T]{line: row.Line}, batch.Skip(err)
+			return rec, batch.Skip(err)
 		}
-		return record[T]{line: row.Line, v: v}, nil
+		rec.v = v
+		return rec, nil
 	}
-}
-
-// recordFormat is how a batch command reads its records from CSV: the
-// columns it knows (the field names of its JSON lines), the columns of
-// which a row needs at least one, and the conversion of a row.
-type recordFormat[T any] struct {
-	columns, oneOf []string
-	fromCSV        func(*csvtab.Table, csvtab.Row) (T, error)
 }
 
 // openRecords opens the --input of a batch command and returns it with a
@@ -231,6 +201,14 @@ func openRecords[T any](e *env, path string, bf *batchFlags, rf recordFormat[T])
 	if in.format != inputCSV {
 		return in, jsonRecords[T](in), nil
 	}
+	if rf.readCSV != nil {
+		next, err := rf.readCSV(in)
+		if err != nil {
+			in.Close()
+			return nil, nil, err
+		}
+		return in, next, nil
+	}
 	t, err := csvtab.New(in, in.name, rf.columns, rf.oneOf)
 	if err != nil {
 		in.Close()
@@ -239,49 +217,119 @@ func openRecords[T any](e *env, path string, bf *batchFlags, rf recordFormat[T])
 	return in, csvRecords(t, rf.fromCSV), nil
 }
 
-// encoded is one record's result in a batch that writes one encoded record
-// per input record, already encoded by the worker: its outcome, for the
-// tally, and its encoding.
-type encoded struct {
-	outcome string
-	data    *bytes.Buffer
+// recordFailure is the failure of one record while it was processed,
+// after it was read: the input and line it starts on, and the cause.
+type recordFailure struct {
+	source string
+	line   int
+	err    error
 }
 
-// runRecordBatch runs job, a batch command that writes one encoded record
-// per input record, over the records of path: it opens the input and the
-// output, processes each record with process, which is given the input's
-// name for errors, and closes the output.
-func runRecordBatch[T any](ctx context.Context, e *env, bf *batchFlags, path string, rf recordFormat[T], f outputFormat, csvHeader []string, job batchJob[record[T], encoded], process func(ctx context.Context, name string, rec record[T]) (encoded, error)) error {
-	in, next, out, rw, err := openRecordBatch(e, path, bf, rf, f, csvHeader)
+func (f *recordFailure) Error() string { return fmt.Sprintf("%s:%d: %v", f.source, f.line, f.err) }
+
+// Unwrap returns the cause.
+func (f *recordFailure) Unwrap() error { return f.err }
+
+// failRecord makes err, the failure of the record on line of source while
+// it was processed, that record's failure alone, unless ctx is done: then
+// the batch is stopping and err is its cause. An error that names its
+// place already keeps it.
+func failRecord(ctx context.Context, source string, line int, err error) error {
+	if ctx.Err() != nil {
+		return err
+	}
+	if !placed(err) {
+		err = &recordFailure{source: source, line: line, err: err}
+	}
+	return batch.Skip(err)
+}
+
+// placed reports whether err names the input and line it is about.
+func placed(err error) bool {
+	var (
+		je *jsonl.Error
+		ce *csvtab.Error
+		de *rules.DecodeError
+		rf *recordFailure
+	)
+	return errors.As(err, &je) || errors.As(err, &ce) || errors.As(err, &de) || errors.As(err, &rf)
+}
+
+// rowMessage returns what is wrong with a record, in the words of its
+// error row: the error without the input's name and line, which the row
+// gives apart.
+func rowMessage(err error) string {
+	var (
+		je *jsonl.Error
+		ce *csvtab.Error
+		de *rules.DecodeError
+		rf *recordFailure
+	)
+	switch {
+	case errors.As(err, &rf):
+		return rf.err.Error()
+	case errors.As(err, &je):
+		return je.Message()
+	case errors.As(err, &ce):
+		return fieldMessage(ce.Field, ce.Err)
+	case errors.As(err, &de):
+		return fieldMessage(de.Field, de.Err)
+	}
+	return err.Error()
+}
+
+func fieldMessage(field string, err error) string {
+	if field == "" {
+		return err.Error()
+	}
+	return field + ": " + err.Error()
+}
+
+// runRecordBatch runs job, a batch command that writes one row per input
+// record, over the records of path: it opens the input and the output
+// (with newWriter), decodes each record and processes it with process,
+// writes a result row or, for a record that failed, an error row, and
+// closes the output.
+func runRecordBatch[T, Out any](ctx context.Context, e *env, bf *batchFlags, path string, rf recordFormat[T], job batchJob[record[T], Out], newWriter func(in *batchInput, out *batchOutput) (rowWriter[Out], error), process func(ctx context.Context, rec record[T], v T) (Out, error)) error {
+	in, next, err := openRecords(e, path, bf, rf)
 	if err != nil {
 		return err
 	}
 	defer in.Close()
+	out, err := openOutput(e, bf.output, in)
+	if err != nil {
+		return err
+	}
+	w, err := newWriter(in, out)
+	if err != nil {
+		out.abort()
+		return err
+	}
 	job.next = next
-	job.outcome = func(r encoded) string { return r.outcome }
-	job.process = func(ctx context.Context, rec record[T]) (encoded, error) { return process(ctx, in.name, rec) }
-	job.emit = func(r encoded) error { return rw.write(r.data) }
-	return closeBatch(runBatch(ctx, e, bf, in, out, job), rw, out)
+	job.process = func(ctx context.Context, rec record[T]) (Out, error) {
+		v, err := rf.value(in.name, rec)
+		if err != nil {
+			var zero Out
+			return zero, batch.Skip(err)
+		}
+		o, err := process(ctx, rec, v)
+		if err != nil {
+			return o, failRecord(ctx, in.name, rec.line, err)
+		}
+		return o, nil
+	}
+	job.emit = w.write
+	job.emitError = func(rec record[T], err error) error {
+		return w.writeError(errorRow{ID: rec.rowID(), Line: rec.line, Error: rowMessage(err)})
+	}
+	return closeBatch(runBatch(ctx, e, bf, in, out, job), w, out)
 }
 
-// openRecordBatch opens the input and the output of a batch command that
-// writes one encoded record per input record: the input with a reader of
-// its records, the output, and a record writer on it.
-func openRecordBatch[T any](e *env, path string, bf *batchFlags, rf recordFormat[T], f outputFormat, csvHeader []string) (*batchInput, func() (record[T], error), *batchOutput, *recordWriter, error) {
-	in, next, err := openRecords(e, path, bf, rf)
-	if err != nil {
-		return nil, nil, nil, nil, err
+// recordWriterFor returns the function runRecordBatch calls to open a
+// [recordWriter] in format f on the output; csvHeader and noun are as
+// for [newRecordWriter].
+func recordWriterFor(f outputFormat, csvHeader []string, noun string) func(*batchInput, *batchOutput) (rowWriter[encoded], error) {
+	return func(_ *batchInput, out *batchOutput) (rowWriter[encoded], error) {
+		return newRecordWriter(out, f, csvHeader, noun)
 	}
-	out, err := openOutput(e, bf.output)
-	if err != nil {
-		in.Close()
-		return nil, nil, nil, nil, err
-	}
-	rw, err := newRecordWriter(out, f, csvHeader)
-	if err != nil {
-		in.Close()
-		out.close()
-		return nil, nil, nil, nil, err
-	}
-	return in, next, out, rw, nil
 }

@@ -94,20 +94,16 @@ var screenColumns = []string{"id", "name", "kind", "country", "imo", "dob"}
 
 // screenCSVHeader is the header of "screen --format csv": one row per
 // query, the best hit spread over columns and the others summarised.
-var screenCSVHeader = []string{"id", "verdict", "score", "list", "ref", "name", "matched_name", "other_hits", "reasons", "facts"}
+var screenCSVHeader = batchCSVHeader("id", "verdict", "score", "list", "ref", "name", "matched_name", "other_hits", "reasons", "facts")
 
 // screenBatch screens the records of path (or stdin for "-") on the
 // workers and writes the results in input order.
 func screenBatch(ctx context.Context, e *env, sys *luxscreen.System, path string, f outputFormat, bf *batchFlags) error {
-	rf := recordFormat[screenInput]{screenColumns, []string{"name", "imo"}, screenCSVInput}
-	job := batchJob[record[screenInput], encoded]{cmd: "screen", one: "query", many: "queries", tally: progress.NewTally(string(screen.Match), string(screen.Review), string(screen.Clear))}
-	return runRecordBatch(ctx, e, bf, path, rf, f, screenCSVHeader, job,
-		func(ctx context.Context, name string, rec record[screenInput]) (encoded, error) {
-			var id string
-			ent, err := convert(name, rec, func(q screenInput) (party.Entity, error) {
-				id = q.ID
-				return q.Entity()
-			})
+	rf := recordFormat[screenInput]{columns: screenColumns, oneOf: []string{"name", "imo"}, fromCSV: screenCSVInput}
+	job := batchJob[record[screenInput], encoded]{cmd: "screen", one: "query", many: "queries", tally: progress.NewTally(string(screen.Match), string(screen.Review), string(screen.Clear)), outcome: encodedOutcome}
+	return runRecordBatch(ctx, e, bf, path, rf, job, recordWriterFor(f, screenCSVHeader, "query"),
+		func(ctx context.Context, rec record[screenInput], q screenInput) (encoded, error) {
+			ent, err := q.Entity()
 			if err != nil {
 				return encoded{}, err
 			}
@@ -115,10 +111,10 @@ func screenBatch(ctx context.Context, e *env, sys *luxscreen.System, path string
 			if err != nil {
 				return encoded{}, err
 			}
-			o := toOutput(id, res)
+			o := toOutput(q.ID, res)
 			var b *bytes.Buffer
 			if f == formatCSV {
-				b, err = encodeCSV(screenCSVRow(o))
+				b, err = encodeCSV(withLine([][]string{screenCSVRow(o)}, rec.line)...)
 			} else {
 				b, err = encodeRecord(f, o)
 			}

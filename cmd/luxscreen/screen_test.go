@@ -121,7 +121,7 @@ func TestScreenHitFacts(t *testing.T) {
 		t.Errorf("output lacks\n%s\nin\n%s", want, out)
 	}
 	csv, _ := runOK(t, `{"id":"1","name":"Pak Tong Gu","kind":"person"}`+"\n", "screen", "--input", "-", "--format", "csv", "--list", "../../screen/testdata/un_small.xml", "--list", "../../screen/testdata/ftm_small.jsonl")
-	if !strings.Contains(csv, ",facts\n") || !strings.Contains(csv, "OpenSanctions ex-person = UN KPi.901: matched") {
+	if !strings.Contains(csv, ",facts,line,error\n") || !strings.Contains(csv, "OpenSanctions ex-person = UN KPi.901: matched") {
 		t.Errorf("CSV output lacks the facts column:\n%s", csv)
 	}
 }
