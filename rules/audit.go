@@ -16,19 +16,31 @@ type auditDetail struct {
 	lines    []lineState
 	parties  []*party.Result
 	vessel   *party.Result
+	rules    *RuleSet
 }
 
 // AuditRecord is the full account of one decision, for the record an
-// exporter or forwarder must keep: the canonical shipment, what the goods
-// assessor and the screener said, and the decision.
+// exporter or forwarder must keep: the canonical shipment, the rules it
+// was judged by, what the goods assessor and the screener said, and the
+// decision.
 type AuditRecord struct {
 	DecisionID string          `json:"decision_id"`
 	CheckedAt  time.Time       `json:"checked_at"`
 	Shipment   json.RawMessage `json:"shipment"`
+	Rules      AuditRules      `json:"rules"`
 	Lines      []AuditLine     `json:"lines"`
 	Parties    []*party.Result `json:"parties"`
 	Vessel     *party.Result   `json:"vessel,omitempty"`
 	Decision   *Decision       `json:"decision"`
+}
+
+// AuditRules are the rules a decision was judged by: the rule set's
+// version and every change files merged over the defaults made to them,
+// so that a disabled rule and the reason given for it travel with every
+// decision it could have changed.
+type AuditRules struct {
+	Version string       `json:"version"`
+	Changes []RuleChange `json:"changes"`
 }
 
 // AuditLine is the assessment of one line, or the error that stopped it.
@@ -40,9 +52,13 @@ type AuditLine struct {
 // AuditRecord returns the decision's audit record, stamped with the time
 // of the check.
 func (d *Decision) AuditRecord(checkedAt time.Time) AuditRecord {
-	rec := AuditRecord{DecisionID: d.DecisionID, CheckedAt: checkedAt.UTC(), Decision: d, Lines: []AuditLine{}, Parties: []*party.Result{}}
+	rec := AuditRecord{DecisionID: d.DecisionID, CheckedAt: checkedAt.UTC(), Decision: d, Lines: []AuditLine{}, Parties: []*party.Result{},
+		Rules: AuditRules{Version: d.Versions.Rules, Changes: []RuleChange{}}}
 	if a := d.audit; a != nil {
 		rec.Shipment = a.shipment
+		if a.rules != nil {
+			rec.Rules.Changes = append(rec.Rules.Changes, a.rules.changes...)
+		}
 		for _, l := range a.lines {
 			al := AuditLine{Assessment: l.a}
 			if l.err != nil {

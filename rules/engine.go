@@ -196,7 +196,7 @@ func (e *Engine) Check(ctx context.Context, s *Shipment) (*Decision, error) {
 		d.Versions.Sanctions = []party.ListVersion{}
 	}
 	d.DecisionID = decisionID(canonical, d.Versions, d.AsOf)
-	d.audit = &auditDetail{shipment: canonical, lines: c.lines, parties: c.parties, vessel: c.vessel}
+	d.audit = &auditDetail{shipment: canonical, lines: c.lines, parties: c.parties, vessel: c.vessel, rules: cfg.Rules}
 	return d, nil
 }
 

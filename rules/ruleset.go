@@ -8,6 +8,7 @@ import (
 	"maps"
 	"path"
 	"slices"
+	"strconv"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -34,9 +35,23 @@ import (
 //	    source: the instrument or report that justifies the rule
 //	    url: optional link to the source
 //	    in_force: {from: YYYY-MM-DD, until: YYYY-MM-DD}   # optional
-//	    required: true      # defaults only: cannot be disabled
-//	    disabled: true      # user files: switch a default rule off
+//	    required: true      # cannot be disabled without a reason
+//	    disabled: true      # a later file: switch an earlier file's rule off
+//	    reason: why         # why a later file disables or weakens the rule
 //	    when: CONDITION
+//
+// A later file (see [RuleSet.Merge]) that names the id of an earlier
+// file's rule changes only the fields it gives, so that
+//
+//	rules:
+//	  - id: evasion-flag-controlled-goods
+//	    severity: info
+//
+// lowers one rule's severity and keeps its title, message, source and
+// condition. Disabling a required rule (one the engine fails closed
+// with), or lowering its severity below review, needs a reason; the
+// reason and every other change are listed by [RuleSet.Changes] and in
+// every decision's [AuditRecord].
 //
 // A CONDITION is a mapping with exactly one key:
 //
@@ -91,6 +106,22 @@ type RuleSet struct {
 	// watched holds the countries of the ports the port sets name: a
 	// route stop there that the gazetteer lacks may be one of them.
 	watched map[string]bool
+	// changes are what later files changed in earlier files' rules.
+	changes []RuleChange
+}
+
+// RuleChange is what a rules file changed in a rule of an earlier file:
+// the fields it overrode, or that it disabled the rule, and why.
+type RuleChange struct {
+	Rule string `json:"rule"`
+	// File and Line are where the change is written.
+	File string `json:"file"`
+	Line int    `json:"line"`
+	// Fields are the fields the file gave, in file order, besides id
+	// and reason.
+	Fields   []string `json:"fields"`
+	Disabled bool     `json:"disabled,omitempty"`
+	Reason   string   `json:"reason,omitempty"`
 }
 
 // Set is a named set of country codes or port LOCODEs.
@@ -121,14 +152,26 @@ type Rule struct {
 	InForce  lists.Period
 	Required bool
 	Disabled bool
-	when     cond
-	file     string
-	line     int
+	// Reason says why a later file disabled or changed the rule.
+	Reason string
+	when   cond
+	// whenKey is the condition as written, without comments, to tell a
+	// condition restated from a changed one.
+	whenKey string
+	file    string
+	line    int
+	// fields are the fields the rule's file gave, in file order.
+	fields []string
 }
 
 // Version returns the rule set's version: the version of the base file and
 // the SHA-256 prefix of each file merged over it.
 func (rs *RuleSet) Version() string { return rs.version }
+
+// Changes returns what files merged over the base changed in its rules,
+// in merge order: every disabled rule with its reason and every field
+// overridden.
+func (rs *RuleSet) Changes() []RuleChange { return slices.Clone(rs.changes) }
 
 // Rules returns the enabled rules in evaluation order.
 func (rs *RuleSet) Rules() []*Rule {
@@ -152,7 +195,7 @@ func (rs *RuleSet) Set(id string) (*Set, bool) {
 // (use [RuleSet.Merge] to lay a file that refers to default sets over the
 // defaults).
 func ParseRuleSet(name string, data []byte) (*RuleSet, error) {
-	rs, err := parseRuleFile(name, data)
+	rs, err := parseRuleFile(name, data, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -162,7 +205,10 @@ func ParseRuleSet(name string, data []byte) (*RuleSet, error) {
 	return rs, nil
 }
 
-func parseRuleFile(name string, data []byte) (*RuleSet, error) {
+// parseRuleFile reads one rules file. A rule whose id base holds is a
+// change to it and gives only the fields it changes; any other rule gives
+// every field.
+func parseRuleFile(name string, data []byte, base *RuleSet) (*RuleSet, error) {
 	f := &yfile{name: name}
 	root := f.root(data)
 	if root == nil {
@@ -178,7 +224,7 @@ func parseRuleFile(name string, data []byte) (*RuleSet, error) {
 	f.sets(rs, top["sets"])
 	seen := map[string]bool{}
 	for i, n := range f.seq(top["rules"], "rules") {
-		r := f.rule(n, fmt.Sprintf("rules[%d]", i))
+		r := f.rule(n, fmt.Sprintf("rules[%d]", i), base.has)
 		if seen[r.ID] {
 			f.fail(datafile.At(n, "id"), fmt.Sprintf("rules[%d].id", i), ErrInvalid, "rule %q is defined twice in this file", r.ID)
 		}
@@ -298,9 +344,18 @@ func (f *yfile) compute(n *yaml.Node, at string, s *Set) {
 	s.Members = slices.DeleteFunc(members, func(c string) bool { return slices.Contains(s.Exclude, c) })
 }
 
-// rule reads one rule at field path at.
-func (f *yfile) rule(n *yaml.Node, at string) *Rule {
-	m := f.fields(n, at, "id", "severity", "title", "message", "source", "url", "in_force", "required", "disabled", "when")
+// has reports whether rs, which may be nil, holds a rule with the id.
+func (rs *RuleSet) has(id string) bool {
+	return rs != nil && slices.ContainsFunc(rs.rules, func(r *Rule) bool { return r.ID == id })
+}
+
+// ruleFields are the fields of a rule, in the order files write them.
+var ruleFields = []string{"id", "severity", "title", "message", "source", "url", "in_force", "required", "disabled", "reason", "when"}
+
+// rule reads one rule at field path at. earlier reports whether an
+// earlier file defines a rule of the id, which this one then changes.
+func (f *yfile) rule(n *yaml.Node, at string, earlier func(id string) bool) *Rule {
+	m := f.fields(n, at, ruleFields...)
 	r := &Rule{
 		ID:       f.str(m["id"], at+".id", true),
 		Severity: Severity(f.str(m["severity"], at+".severity", false)),
@@ -310,9 +365,16 @@ func (f *yfile) rule(n *yaml.Node, at string) *Rule {
 		URL:      f.str(m["url"], at+".url", false),
 		Required: f.boolean(m["required"], at+".required"),
 		Disabled: f.boolean(m["disabled"], at+".disabled"),
+		Reason:   f.str(m["reason"], at+".reason", false),
 		file:     f.name,
 		line:     n.Line,
 	}
+	for _, k := range ruleFields {
+		if m[k] != nil && k != "id" && k != "reason" {
+			r.fields = append(r.fields, k)
+		}
+	}
+	change := r.ID != "" && earlier(r.ID)
 	if r.ID != "" && !idRE.MatchString(r.ID) {
 		f.fail(m["id"], at+".id", ErrInvalid, "%q: use lower-case letters, digits and hyphens", r.ID)
 	}
@@ -323,12 +385,15 @@ func (f *yfile) rule(n *yaml.Node, at string) *Rule {
 			f.fail(pm["until"], at+".in_force.until", ErrInvalid, "until is not after from")
 		}
 	}
+	if m["reason"] != nil && !change {
+		f.fail(m["reason"], at+".reason", ErrInvalid, "a reason says why a file changes an earlier file's rule, and no earlier file defines %q", r.ID)
+	}
 	if r.Disabled {
-		// A switch-off names only the rule: anything else would be
-		// silently ignored.
+		// A switch-off names only the rule and why: anything else would
+		// be silently ignored.
 		for _, k := range slices.Sorted(maps.Keys(m)) {
-			if k != "id" && k != "disabled" {
-				f.fail(m[k], at+"."+k, ErrInvalid, "a disabled rule has only id and disabled")
+			if k != "id" && k != "disabled" && k != "reason" {
+				f.fail(m[k], at+"."+k, ErrInvalid, "a disabled rule has only id, disabled and reason")
 			}
 		}
 		return r
@@ -336,21 +401,55 @@ func (f *yfile) rule(n *yaml.Node, at string) *Rule {
 	switch r.Severity {
 	case Block, Review, Info:
 	case "":
-		f.fail(n, at+".severity", ErrMissing, "want block, review or info")
+		if !change {
+			f.fail(n, at+".severity", ErrMissing, "want block, review or info")
+		}
 	default:
 		f.fail(m["severity"], at+".severity", ErrInvalid, "%q: want block, review or info", r.Severity)
 	}
-	for _, k := range []string{"title", "message", "source"} {
-		if m[k] == nil {
-			f.fail(n, at+"."+k, ErrMissing, "")
+	if change {
+		// A change gives only what it changes.
+		if len(r.fields) == 0 {
+			f.fail(n, at, ErrMissing, "rule %q changes an earlier file's rule: give the fields to change, or disabled: true", r.ID)
+		}
+	} else {
+		for _, k := range []string{"title", "message", "source"} {
+			if m[k] == nil {
+				f.fail(n, at+"."+k, ErrMissing, "")
+			}
+		}
+		if m["when"] == nil {
+			f.fail(n, at+".when", ErrMissing, "the rule's condition")
 		}
 	}
-	if m["when"] == nil {
-		f.fail(n, at+".when", ErrMissing, "the rule's condition")
-	} else {
-		r.when = f.cond(m["when"], at+".when")
+	if m["when"] != nil {
+		r.when, r.whenKey = f.cond(m["when"], at+".when"), nodeKey(m["when"])
 	}
 	return r
+}
+
+// nodeKey writes n's content without comments or layout.
+func nodeKey(n *yaml.Node) string {
+	var b strings.Builder
+	var walk func(n *yaml.Node)
+	walk = func(n *yaml.Node) {
+		if n.Kind == yaml.AliasNode && n.Alias != nil {
+			n = n.Alias
+		}
+		switch n.Kind {
+		case yaml.ScalarNode:
+			b.WriteString(strconv.Quote(n.Value))
+		default:
+			b.WriteByte('(')
+			for _, c := range n.Content {
+				walk(c)
+				b.WriteByte(' ')
+			}
+			b.WriteByte(')')
+		}
+	}
+	walk(n)
+	return b.String()
 }
 
 func (f *yfile) checkMembers(n *yaml.Node, at, kind string, members []string) {
@@ -371,38 +470,124 @@ func (f *yfile) checkMembers(n *yaml.Node, at, kind string, members []string) {
 	}
 }
 
-// Merge returns the rule set with over laid on it: sets and rules with the
-// same ID replace the base's, a rule with disabled: true switches the
-// base's rule off, and new rules run after the base's. Disabling a required
-// rule, or referring to an unknown set, is an error.
+// Merge returns the rule set with over laid on it: sets with the same ID
+// replace the base's; a rule with the id of a base rule changes the
+// fields it gives and keeps the others (disabled: true switches the
+// rule off); new rules run after the base's. Disabling a required rule,
+// or lowering its severity below review, without a reason, and referring
+// to an unknown set, are errors. [RuleSet.Changes] lists every change.
 func (rs *RuleSet) Merge(name string, data []byte) (*RuleSet, error) {
-	over, err := parseRuleFile(name, data)
+	over, err := parseRuleFile(name, data, rs)
 	if err != nil {
 		return nil, err
 	}
-	out := &RuleSet{version: rs.version + "+" + over.version, sets: maps.Clone(rs.sets), rules: slices.Clone(rs.rules), lineSpecs: rs.lineSpecs + over.lineSpecs}
+	out := &RuleSet{version: rs.version + "+" + over.version, sets: maps.Clone(rs.sets), rules: slices.Clone(rs.rules), lineSpecs: rs.lineSpecs + over.lineSpecs,
+		changes: slices.Clone(rs.changes)}
 	maps.Copy(out.sets, over.sets)
+	var errs []error
 	for _, r := range over.rules {
 		i := slices.IndexFunc(out.rules, func(b *Rule) bool { return b.ID == r.ID })
 		if i < 0 {
 			if r.Disabled {
-				return nil, datafile.Errorf(name, r.line, 0, "rules."+r.ID, ErrInvalid, "disables rule %q, which no earlier file defines", r.ID)
+				errs = append(errs, datafile.Errorf(name, r.line, 0, "rules."+r.ID, ErrInvalid, "disables rule %q, which no earlier file defines", r.ID))
+				continue
 			}
 			out.rules = append(out.rules, r)
 			continue
 		}
-		if out.rules[i].Required && r.Disabled {
-			return nil, datafile.Errorf(name, r.line, 0, "rules."+r.ID, ErrInvalid, "rule %q is required (it makes the engine fail closed) and cannot be disabled; override its severity or condition instead", r.ID)
+		merged, changed, err := out.rules[i].with(r)
+		if err != nil {
+			errs = append(errs, err)
+			continue
 		}
-		if out.rules[i].Required {
-			r.Required = true
+		out.rules[i] = merged
+		if len(changed) > 0 {
+			out.changes = append(out.changes, RuleChange{Rule: r.ID, File: r.file, Line: r.line, Fields: changed, Disabled: merged.Disabled, Reason: r.Reason})
 		}
-		out.rules[i] = r
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
 	}
 	if err := out.check(); err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// with returns the rule b with the fields that the later file's rule r
+// gives. Disabling a required rule, lowering its severity below review or
+// changing its condition or period needs r's reason: the engine fails
+// closed with it.
+// It returns the fields whose value changed: a file that restates a rule
+// as it is changes nothing.
+func (b *Rule) with(r *Rule) (*Rule, []string, error) {
+	out := *b
+	var changed []string
+	set := func(k string, differs bool) {
+		if differs {
+			changed = append(changed, k)
+		}
+	}
+	for _, k := range r.fields {
+		switch k {
+		case "severity":
+			set(k, out.Severity != r.Severity)
+			out.Severity = r.Severity
+		case "title":
+			set(k, out.Title != r.Title)
+			out.Title = r.Title
+		case "message":
+			set(k, out.Message != r.Message)
+			out.Message = r.Message
+		case "source":
+			set(k, out.Source != r.Source)
+			out.Source = r.Source
+		case "url":
+			set(k, out.URL != r.URL)
+			out.URL = r.URL
+		case "in_force":
+			set(k, !samePeriod(out.InForce, r.InForce))
+			out.InForce = r.InForce
+		case "required":
+			set(k, r.Required && !b.Required)
+			out.Required = b.Required || r.Required
+		case "disabled":
+			set(k, out.Disabled != r.Disabled)
+			out.Disabled = r.Disabled
+		case "when":
+			set(k, out.whenKey != r.whenKey)
+			// Set references are checked, and reported, in the file
+			// that wrote the condition.
+			out.when, out.whenKey, out.file, out.line = r.when, r.whenKey, r.file, r.line
+		}
+	}
+	out.Reason = r.Reason
+	if b.Required && r.Reason == "" {
+		what := ""
+		switch {
+		case out.Disabled:
+			what = "disabled"
+		case out.Severity.rank() < Review.rank():
+			what = "lowered to " + string(out.Severity)
+		case slices.Contains(changed, "when"):
+			what = "given another condition"
+		case slices.Contains(changed, "in_force"):
+			what = "given another period in force"
+		}
+		if what != "" {
+			return nil, nil, datafile.Errorf(r.file, r.line, 0, "rules."+r.ID, ErrInvalid,
+				"rule %q is required (it makes the engine fail closed) and is %s here without a reason: add reason: to say why; it is recorded in every decision's audit record", r.ID, what)
+		}
+	}
+	return &out, changed, nil
+}
+
+// samePeriod reports whether a and b are the same period.
+func samePeriod(a, b lists.Period) bool {
+	if !a.From.Equal(b.From) || (a.Until == nil) != (b.Until == nil) {
+		return false
+	}
+	return a.Until == nil || a.Until.Equal(*b.Until)
 }
 
 // check resolves every set a condition names, and derives the countries

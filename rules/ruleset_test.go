@@ -31,7 +31,7 @@ func TestRuleFileErrors(t *testing.T) {
 		{"unknown top-level field", "version: x\nrulez: []\n", ErrUnknownField,
 			`t.yaml:2:1: rulez: unknown field: "rulez" is not allowed here; want one of version, sets, rules`},
 		{"unknown rule field", "rules:\n  - id: a\n    severity: review\n    title: t\n    message: m\n    source: s\n    colour: red\n    when: {missing: [date]}\n", ErrUnknownField,
-			`t.yaml:7:5: rules[0].colour: unknown field: "colour" is not allowed here; want one of id, severity, title, message, source, url, in_force, required, disabled, when`},
+			`t.yaml:7:5: rules[0].colour: unknown field: "colour" is not allowed here; want one of id, severity, title, message, source, url, in_force, required, disabled, reason, when`},
 		{"unknown condition", "rules:\n  - id: a\n    severity: review\n    title: t\n    message: m\n    source: s\n    when:\n      all:\n        - destinaton: {in: [KP]}\n", ErrUnknownCondition,
 			`t.yaml:9:11: rules[0].when.all[0].destinaton: unknown condition: "destinaton": want one of all, any, not, destination, origin, route, vessel, party, line, lines, missing, invalid, date`},
 		{"unknown line test", "rules:\n  - id: a\n    severity: review\n    title: t\n    message: m\n    source: s\n    when:\n      line: {controled: {}}\n", ErrUnknownField,

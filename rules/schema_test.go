@@ -112,3 +112,30 @@ func TestRuleSchemaMatchesGrammar(t *testing.T) {
 		t.Errorf("schema conditions (-parser +schema):\n%s", diff)
 	}
 }
+
+// TestRuleSchemaMatchesFields checks that rules.schema.json names exactly
+// the fields of a rule the parser reads.
+func TestRuleSchemaMatchesFields(t *testing.T) {
+	b := testenv.ReadFile(t, "rules.schema.json")
+	var schema struct {
+		Properties struct {
+			Rules struct {
+				Items struct {
+					Properties map[string]any `json:"properties"`
+				} `json:"items"`
+			} `json:"rules"`
+		} `json:"properties"`
+	}
+	if err := json.Unmarshal(b, &schema); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for k := range schema.Properties.Rules.Items.Properties {
+		got = append(got, k)
+	}
+	sort.Strings(got)
+	want := slices.Sorted(slices.Values(ruleFields))
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("schema rule fields (-parser +schema):\n%s", diff)
+	}
+}
