@@ -84,3 +84,14 @@ func BenchmarkCheckClassifierUNOFAC(b *testing.B) {
 func benchClassifierCheck(b *testing.B, sc PartyScreener) {
 	runChecks(b, classifierEngine(b, sc))
 }
+
+// BenchmarkDefaultRuleSet measures reading the default rules, with the
+// port sets they compute from UN/LOCODE.
+func BenchmarkDefaultRuleSet(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := DefaultRuleSet(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,10 +1,16 @@
 package rules
 
 import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"fmt"
 	"slices"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/luxscreen/luxscreen/internal/testenv"
 )
 
 // TestDPRKPortSets checks the computed port sets of the default rules on
@@ -174,5 +180,50 @@ func TestRouteByNameDecides(t *testing.T) {
 				t.Errorf("findings (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestRouteByNameDecidesAsByCode judges every labelled evaluation
+// shipment twice: with its route as written, and with each stop's LOCODE
+// replaced by the UN/LOCODE name of the place, without a country, as a
+// bill of lading that names its ports gives them. Both must decide alike.
+func TestRouteByNameDecidesAsByCode(t *testing.T) {
+	e := testEngine(t, newFakeScreener(nil))
+	ref, err := DefaultReference()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc := bufio.NewScanner(bytes.NewReader(testenv.ReadFile(t, "testdata/eval/shipments.jsonl")))
+	sc.Buffer(nil, 1<<20)
+	renamed := 0
+	for line := 1; sc.Scan(); line++ {
+		var rec struct {
+			Shipment json.RawMessage `json:"shipment"`
+		}
+		if err := json.Unmarshal(sc.Bytes(), &rec); err != nil || rec.Shipment == nil {
+			continue
+		}
+		s, err := Decode(fmt.Sprintf("shipments.jsonl:%d", line), rec.Shipment)
+		if err != nil {
+			continue // the set holds invalid shipments on purpose
+		}
+		byName := *s
+		byName.Route = slices.Clone(s.Route)
+		for i, st := range byName.Route {
+			if p, ok := ref.Ports.Port(st.LOCODE); ok {
+				byName.Route[i] = Stop{Name: p.Name}
+				renamed++
+			}
+		}
+		want, got := mustCheck(t, e, s), mustCheck(t, e, &byName)
+		if want.Verdict != got.Verdict || !slices.Equal(ruleIDs(want), ruleIDs(got)) {
+			t.Errorf("%s: by code %s %v, by name %s %v", s.ID, want.Verdict, ruleIDs(want), got.Verdict, ruleIDs(got))
+		}
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if renamed < 50 {
+		t.Errorf("only %d stops given by name: the set has too few LOCODEs to test", renamed)
 	}
 }
