@@ -136,7 +136,7 @@ func TestCSVDecoder(t *testing.T) {
 			// returned: its rows may go on past the break.
 			name: "unterminated quote ends the input",
 			in:   csvTestHeader + "a,,,,,,watch,,,,,\nb,,,,,,ring,,,,,\nc,,,,,,\"car,,,,,\nd,,,,,,rice,,,,,\n",
-			want: csvRead{IDs: []string{"a"}, Errs: []string{`bl.csv:5:18: extraneous or missing " in quoted-field`}},
+			want: csvRead{IDs: []string{"a"}, Errs: []string{`bl.csv:5:18: quote out of place: the row that starts on line 4 has a quoted field not closed properly by line 5, and the lines in between were read as part of it; every quote inside a quoted field must be doubled ("")`}},
 		},
 		{
 			name: "unknown column",

@@ -167,9 +167,9 @@ func TestRouteByNameDecides(t *testing.T) {
 		{"through Zarubino", []Stop{{Name: "Felixstowe"}, {Name: "Busan"}, {Name: "Zarubino"}},
 			[]string{"review dprk-transshipment-route", "review controlled-goods-to-shell", "review evasion-flag-controlled-goods"}},
 		{"Felixstowe to Longkou", []Stop{{Name: "Felixstowe"}, {Name: "Longkou"}},
-			[]string{"review controlled-goods-to-shell", "review evasion-flag-controlled-goods"}},
+			[]string{"review controlled-goods-to-shell"}},
 		{"an ambiguous name", []Stop{{Name: "Felixstowe"}, {Name: "Victoria"}},
-			[]string{"review controlled-goods-to-shell", "review evasion-flag-controlled-goods", "review unknown-port", "review missing-facts"}},
+			[]string{"review controlled-goods-to-shell", "review unknown-port", "review missing-facts"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
