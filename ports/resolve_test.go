@@ -30,6 +30,12 @@ func TestResolve(t *testing.T) {
 		{name: "Bruxelles", want: "BEBRU"},
 		{name: "Najin", want: "KPRJN"},
 		{name: "Leningrad", want: "RULED"},
+		// A port is preferred to places of its name that are not ports,
+		// in any country: Panjang is a port in Indonesia, a rail and road
+		// terminal in the DPRK (the rules guard against such names).
+		{name: "Panjang", want: "IDPNJ"},
+		{name: "Panjang", country: "KP", want: "KPPNG"},
+		{name: "Hamburg", want: "DEHAM"},
 		{name: "Nagoya", want: "JPNGO"},
 		// A town and its port in one place: one answer.
 		{name: "Dalian", want: "CNDAL"},

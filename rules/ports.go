@@ -35,6 +35,38 @@ func portOf(p ports.Place) *Port {
 // ports.
 type Gazetteer struct {
 	places *ports.Gazetteer
+	guard  guard
+}
+
+// guard is where a place name must not be resolved past: a name that
+// [ports.Gazetteer.Resolve] gives to a port in one country, though a place
+// of the same name lies in or near the country of, stays unknown without
+// the stop's country ("Panjang": a port in Indonesia, a terminal in the
+// DPRK).
+type guard struct {
+	of       string
+	withinKm float64
+	except   []string
+}
+
+// guarded returns a place of the name other than p that lies in or near
+// the guarded country, if any.
+func (g *Gazetteer) guarded(name string, p ports.Place) (ports.Place, bool) {
+	if g.guard.of == "" {
+		return ports.Place{}, false
+	}
+	for _, c := range g.places.Candidates(name) {
+		if c.Country == p.Country {
+			continue
+		}
+		if c.Country == g.guard.of {
+			return c, true
+		}
+		if km, _, ok := g.places.DistanceTo(c, g.guard.of, g.guard.except); ok && km <= g.guard.withinKm {
+			return c, true
+		}
+	}
+	return ports.Place{}, false
 }
 
 // ParseGazetteer reads a ports file (see data/ports.yaml): the aliases laid
@@ -49,7 +81,24 @@ func ParseGazetteer(name string, data []byte) (*Gazetteer, error) {
 	if root == nil {
 		return nil, f.err
 	}
-	top := f.fields(root, "", "aliases")
+	top := f.fields(root, "", "guard", "aliases")
+	var gd guard
+	if n := top["guard"]; n != nil {
+		m := f.fields(n, "guard", "of", "within_km", "except")
+		gd.of = strings.ToUpper(f.str(m["of"], "guard.of", true))
+		gd.withinKm = f.number(m["within_km"], "guard.within_km")
+		for _, c := range f.strs(m["except"], "guard.except") {
+			gd.except = append(gd.except, strings.ToUpper(c))
+		}
+		if gd.of != "" && !countryRE.MatchString(gd.of) {
+			f.fail(m["of"], "guard.of", ErrInvalid, "%q is not a country code", gd.of)
+		}
+		if m["within_km"] == nil {
+			f.fail(n, "guard.within_km", ErrMissing, "the distance, in km")
+		} else if gd.withinKm < 0 {
+			f.fail(m["within_km"], "guard.within_km", ErrInvalid, "%v: want a distance of 0 km or more", gd.withinKm)
+		}
+	}
 	var aliases []ports.Alias
 	owner := map[string]string{} // alias key -> LOCODE
 	for i, n := range f.seq(top["aliases"], "aliases") {
@@ -88,7 +137,7 @@ func ParseGazetteer(name string, data []byte) (*Gazetteer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	return &Gazetteer{places: places}, nil
+	return &Gazetteer{places: places, guard: gd}, nil
 }
 
 // Port returns the place with the given UN/LOCODE.
@@ -115,32 +164,28 @@ type resolvedStop struct {
 
 // resolve looks up a route stop. A stop given only by country is known
 // (the record names the country, not the port). A LOCODE UN/LOCODE lacks,
-// a name no place has, and a name of several places that neither the
-// stop's country nor nearness tells apart are unknown, because route
-// rules cannot judge them; the reason names the candidates.
+// a name no place has, a name of several places that neither the stop's
+// country nor nearness tells apart, and a name of a port elsewhere that
+// is also the name of a place in or near the guarded country are unknown,
+// because route rules cannot judge them; the reason names the candidates.
 func (g *Gazetteer) resolve(s Stop) resolvedStop {
 	r := resolvedStop{Stop: s, country: s.Country}
 	switch {
 	case s.LOCODE != "":
 		if p, ok := g.places.ByCode(s.LOCODE); ok {
 			r.port, r.country, r.known = portOf(p), p.Country, true
-		} else {
-			r.why = fmt.Sprintf("UN/LOCODE %s is not in the UN/LOCODE code list", s.LOCODE)
-		}
-	case s.Name != "":
-		p, err := g.places.Resolve(s.Name, s.Country)
-		if err == nil {
-			r.port, r.country, r.known = portOf(p), p.Country, true
 			break
 		}
-		r.why = "port name " + err.Error()
-		var re *ports.ResolveError
-		if errors.As(err, &re) && errors.Is(err, ports.ErrAmbiguous) && r.country == "" {
-			// Places of the name in one country still tell the country.
-			if c := re.Candidates[0].Country; allIn(re.Candidates, c) {
-				r.country = c
-			}
+		r.why = fmt.Sprintf("UN/LOCODE %s is not in the UN/LOCODE code list", s.LOCODE)
+		// Five capitals that are no code may be a name written in
+		// capitals ("DUBAI", "BUSAN"): its first two letters are then no
+		// country.
+		if s.Name == "" && len(g.places.Candidates(s.LOCODE)) > 0 {
+			g.byName(&r, s.LOCODE)
+			return r
 		}
+	case s.Name != "":
+		g.byName(&r, s.Name)
 	default:
 		r.known = s.Country != ""
 		r.why = "no LOCODE, name or country"
@@ -153,6 +198,30 @@ func (g *Gazetteer) resolve(s Stop) resolvedStop {
 		r.country = s.LOCODE[:2]
 	}
 	return r
+}
+
+// byName resolves the stop r by a place name, with the stop's country if
+// it gives one.
+func (g *Gazetteer) byName(r *resolvedStop, name string) {
+	p, err := g.places.Resolve(name, r.Country)
+	if err != nil {
+		r.why = "port name " + err.Error()
+		var re *ports.ResolveError
+		if errors.As(err, &re) && errors.Is(err, ports.ErrAmbiguous) && r.country == "" {
+			// Places of the name in one country still tell the country.
+			if c := re.Candidates[0].Country; allIn(re.Candidates, c) {
+				r.country = c
+			}
+		}
+		return
+	}
+	if r.Country == "" {
+		if o, near := g.guarded(name, p); near {
+			r.why = fmt.Sprintf("port name %q is %s, but also names %s, in or near %s: give the country or the UN/LOCODE", name, p, o, g.guard.of)
+			return
+		}
+	}
+	r.port, r.country, r.known, r.why = portOf(p), p.Country, true, ""
 }
 
 func allIn(ps []ports.Place, country string) bool {

@@ -138,6 +138,16 @@ func TestRouteStopsByName(t *testing.T) {
 		{Stop{Name: "Lost City of Atlantis"}, result{"Lost City of Atlantis", "", false}},
 		{Stop{Name: "Victoria"}, result{"Victoria", "", false}},
 		{Stop{Name: "Newlands"}, result{"Newlands", "ZA", false}},
+		// A port elsewhere whose name is that of a place in or near the
+		// DPRK.
+		{Stop{Name: "Panjang"}, result{"Panjang", "", false}},
+		{Stop{Name: "Anping"}, result{"Anping", "", false}},
+		{Stop{Name: "Panjang", Country: "ID"}, result{"IDPNJ Panjang (ID)", "ID", true}},
+		{Stop{Name: "Panjang", Country: "KP"}, result{"KPPNG Panjang (KP)", "KP", true}},
+		{Stop{Name: "Hamburg"}, result{"DEHAM Hamburg (DE)", "DE", true}},
+		// A name in capitals where a LOCODE is expected.
+		{Stop{LOCODE: "DUBAI"}, result{"AEDXB Dubai (AE)", "AE", true}},
+		{Stop{LOCODE: "BUSAN"}, result{"KRPUS Busan (KR)", "KR", true}},
 		{Stop{LOCODE: "CNQQQ"}, result{"CNQQQ", "CN", false}},
 		{Stop{LOCODE: "GBFXT", Country: "CN"}, result{"GBFXT Felixstowe (GB)", "GB", false}},
 	}
