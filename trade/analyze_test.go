@@ -151,12 +151,15 @@ func TestAnalyzeUnitValues(t *testing.T) {
 	}
 }
 
+// lenientText has two rows a lenient analysis skips.
+const lenientText = "reporter,partner,period,flow,code,value_usd\n" +
+	"RU,KP,2019,export,0101,75509\n" +
+	"RU,KP,2019,export,0101,75,509\n" + // unquoted thousands separator
+	"RU,KP,2019,export,10121,5\n" + // lost leading zero
+	"RU,KP,2018,export,0101,100\n"
+
 func TestAnalyzeStrictAndLenient(t *testing.T) {
-	text := "reporter,partner,period,flow,code,value_usd\n" +
-		"RU,KP,2019,export,0101,75509\n" +
-		"RU,KP,2019,export,0101,75,509\n" + // unquoted thousands separator
-		"RU,KP,2019,export,10121,5\n" + // lost leading zero
-		"RU,KP,2018,export,0101,100\n"
+	text := lenientText
 	_, err := NewAnalyzer(testAssessor(t), Options{}).Analyze(context.Background(), "test.csv", strings.NewReader(text))
 	var re *RowError
 	if !errors.As(err, &re) || re.Line != 3 {
@@ -175,26 +178,42 @@ func TestAnalyzeStrictAndLenient(t *testing.T) {
 	}
 }
 
-func TestAnalyzeSumsAndBreakdowns(t *testing.T) {
-	sep := ","
-	row := func(v map[string]string) string { return plusRow(sep, v) }
-	base := func(value, qty, unit, mot string) map[string]string {
-		return map[string]string{
-			"refYear": "2019", "refMonth": "52", "period": "2019", "reporterCode": "156", "reporterISO": "CHN", "reporterDesc": "China",
-			"flowCode": "X", "partnerCode": "408", "partnerISO": "PRK", "partnerDesc": "Dem. People's Rep. of Korea",
-			"cmdCode": "870323", "qtyUnitAbbr": unit, "qty": qty, "primaryValue": value, "motCode": mot,
-		}
+// plusFlow is a Comtrade Plus row of Chinese car exports to the DPRK in
+// 2019, under code, with a mode of transport (0 for the total).
+func plusFlow(code, value, qty, unit, mot string) map[string]string {
+	return map[string]string{
+		"refYear": "2019", "refMonth": "52", "period": "2019", "reporterCode": "156", "reporterISO": "CHN", "reporterDesc": "China",
+		"flowCode": "X", "partnerCode": "408", "partnerISO": "PRK", "partnerDesc": "Dem. People's Rep. of Korea",
+		"cmdCode": code, "qtyUnitAbbr": unit, "qty": qty, "primaryValue": value, "motCode": mot,
 	}
-	text := strings.Join([]string{
-		strings.Join(plusColumns(), sep),
-		row(base("1000", "2", "u", "0")),
-		row(base("600", "1", "u", "3100")), // breaks the first row down by transport: not added
-		row(base("500", "1", "u", "0")),    // a second row for the same flow: added
-		row(base("1000", "2", "u", "0")),   // identical to the first: reported, not added
-	}, "\n") + "\n"
-	rep := analyzeText(t, text, Options{})
-	if len(rep.Flows) != 1 {
-		t.Fatalf("%d flows, want 1", len(rep.Flows))
+}
+
+// plusText writes a Comtrade Plus file of rows.
+func plusText(rows ...map[string]string) string {
+	lines := []string{strings.Join(plusColumns(), ",")}
+	for _, r := range rows {
+		lines = append(lines, plusRow(",", r))
+	}
+	return strings.Join(lines, "\n") + "\n"
+}
+
+// sumsAndBreakdowns has a flow of two rows, a breakdown and a duplicate,
+// and a flow whose rows give different quantity units.
+func sumsAndBreakdowns() string {
+	return plusText(
+		plusFlow("870323", "1000", "2", "u", "0"),
+		plusFlow("870323", "600", "1", "u", "3100"), // breaks the first row down by transport: not added
+		plusFlow("870323", "500", "1", "u", "0"),    // a second row for the same flow: added
+		plusFlow("870323", "1000", "2", "u", "0"),   // identical to the first: reported, not added
+		plusFlow("870324", "1000", "2", "u", "0"),
+		plusFlow("870324", "500", "800", "kg", "0"),
+	)
+}
+
+func TestAnalyzeSumsAndBreakdowns(t *testing.T) {
+	rep := analyzeText(t, sumsAndBreakdowns(), Options{})
+	if len(rep.Flows) != 2 {
+		t.Fatalf("%d flows, want 2", len(rep.Flows))
 	}
 	f := rep.Flows[0]
 	if f.ValueUSD != 1500 || f.Quantity != 3 || f.Rows != 2 || rep.Breakdown != 1 {
@@ -206,13 +225,7 @@ func TestAnalyzeSumsAndBreakdowns(t *testing.T) {
 	if diff := cmp.Diff([]int{2, 4}, f.Lines); diff != "" {
 		t.Errorf("lines (-want +got):\n%s", diff)
 	}
-
-	mixed := strings.Join([]string{
-		strings.Join(plusColumns(), sep),
-		row(base("1000", "2", "u", "0")),
-		row(base("500", "800", "kg", "0")),
-	}, "\n") + "\n"
-	f = analyzeText(t, mixed, Options{}).Flows[0]
+	f = rep.Flows[1]
 	if !f.MixedUnits || f.PerQuantity.Known || f.PerQuantity.Note != "rows give different quantity units" {
 		t.Errorf("mixed units: %+v", f.PerQuantity)
 	}
