@@ -1,10 +1,12 @@
 package luxscreen
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"os"
+	"runtime/debug"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -138,6 +140,9 @@ type System struct {
 // Open loads and wires everything cfg names. Every file is read here, once;
 // an error names the file that failed.
 func Open(ctx context.Context, cfg Config) (*System, error) {
+	if cfg.MaxShrink < 0 || cfg.MaxShrink > 1 {
+		return nil, fmt.Errorf("luxscreen: Config.MaxShrink %g: want a share between 0 and 1", cfg.MaxShrink)
+	}
 	s := &System{cfg: cfg, now: cfg.Now}
 	if s.now == nil {
 		s.now = time.Now
@@ -295,15 +300,26 @@ func (s *System) loadLists(ctx context.Context) ([]loaded, error) {
 		}
 		return []loaded{{list: l}}, nil
 	}
+	// A directory written by "lists fetch" stands for every list it holds.
+	var paths []string
+	var got []loaded
+	for _, p := range s.cfg.Lists {
+		ps, err := screen.ListFiles(p)
+		if err != nil {
+			got = append(got, loaded{path: p, err: err})
+		}
+		paths = append(paths, ps...)
+	}
 	// The official files take seconds each to parse; reading them side by
 	// side shortens start-up and reloads.
-	got := make([]loaded, len(s.cfg.Lists))
+	got = append(got, make([]loaded, len(paths))...)
+	read := got[len(got)-len(paths):]
 	opt := screen.LoadOptions{MaxBytes: s.cfg.MaxListBytes}
 	var wg sync.WaitGroup
-	for i, p := range s.cfg.Lists {
+	for i, p := range paths {
 		wg.Go(func() {
 			l, err := screen.LoadWith(ctx, p, opt)
-			got[i] = loaded{list: l, path: p, err: err}
+			read[i] = loaded{list: l, path: p, err: err}
 		})
 	}
 	wg.Wait()
@@ -416,13 +432,18 @@ func (s *System) Now() time.Time { return s.now() }
 // list, because no sanctions list was given.
 func (s *System) DemoList() bool { return len(s.cfg.Lists) == 0 && s.cfg.ListSource == nil }
 
-// Warnings are what a user must be told about the system's answers, such
-// as screening against the demo list.
+// Warnings are what a user must be told about the system's answers:
+// screening against the demo list, a list older than Config.MaxListAge or
+// of unknown date, a reload refused (see Sources).
 func (s *System) Warnings() []string {
+	var out []string
 	if s.DemoList() {
-		return []string{screen.DemoWarning}
+		out = append(out, screen.DemoWarning)
 	}
-	return nil
+	for _, src := range s.Sources() {
+		out = append(out, src.warnings(s.maxListAge())...)
+	}
+	return out
 }
 
 // Versions identifies the data a system judges with.
@@ -439,4 +460,30 @@ type Versions struct {
 // Versions returns the versions of the data loaded now.
 func (s *System) Versions() Versions {
 	return Versions{Rules: s.ruleSet.Version(), Goods: s.classifier.Version(), Sanctions: s.screener.Versions()}
+}
+
+// BuildVersion returns the version of the luxscreen module the program
+// was built from, as the Go toolchain recorded it ("(devel)" for a build
+// from a work tree), with the source revision when one was recorded.
+func BuildVersion() string {
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "(devel)"
+	}
+	v := cmp.Or(bi.Main.Version, "(devel)")
+	var rev, modified string
+	for _, s := range bi.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.modified":
+			if s.Value == "true" {
+				modified = "+modified"
+			}
+		}
+	}
+	if rev != "" {
+		v += fmt.Sprintf(" (revision %.12s%s)", rev, modified)
+	}
+	return v
 }

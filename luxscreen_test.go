@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -152,7 +153,10 @@ func TestWarnings(t *testing.T) {
 		want []string
 	}{
 		{"demo", Config{}, []string{screen.DemoWarning}},
-		{"official", Config{Lists: []string{"screen/testdata/un_small.xml"}}, nil},
+		{"official", Config{Lists: []string{"screen/testdata/un_small.xml"}, Now: day(2026, 1, 20)}, nil},
+		{"official, stale", Config{Lists: []string{"screen/testdata/un_small.xml"}, Now: day(2026, 3, 1)},
+			[]string{"luxscreen: sanctions list un is 58 days old (published 2026-01-02), past the limit of 30 days: fetch the current list"}},
+		{"official, stale past a longer limit", Config{Lists: []string{"screen/testdata/un_small.xml"}, Now: day(2026, 3, 1), MaxListAge: 60 * 24 * time.Hour}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -165,6 +169,11 @@ func TestWarnings(t *testing.T) {
 			}
 		})
 	}
+}
+
+// day returns a clock stopped at midnight UTC of the day.
+func day(y int, m time.Month, d int) func() time.Time {
+	return func() time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
 }
 
 func copyFile(t *testing.T, from, to string) {

@@ -274,3 +274,58 @@ func assignIDs(got []loaded) []string {
 	}
 	return ids
 }
+
+// String renders the status on one line, for banners and logs.
+func (st SourceStatus) String() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "sanctions list %s (%s", st.ID, st.Format)
+	if st.Version != "" {
+		fmt.Fprintf(&b, ", version %s", st.Version)
+	}
+	fmt.Fprintf(&b, ", sha256 %.12s): %s, %s", st.SHA256, plural(st.Entities, "entity", "entities"), plural(st.Vessels, "vessel", "vessels"))
+	if st.Demo {
+		b.WriteString(", the embedded demo list")
+	}
+	if !st.ListDate.IsZero() {
+		fmt.Fprintf(&b, ", %s %s, %d days old", dateFromText(st.DateFrom), st.ListDate.Format(time.DateOnly), st.AgeDays)
+	}
+	if st.Stale {
+		b.WriteString(" (STALE)")
+	}
+	return b.String()
+}
+
+// warnings are what a user must be told about the source: its list is
+// stale or of unknown date, or its latest reload was refused.
+func (st SourceStatus) warnings(maxAge time.Duration) []string {
+	var out []string
+	switch {
+	case st.Demo:
+	case st.ListDate.IsZero():
+		out = append(out, fmt.Sprintf("luxscreen: sanctions list %s states no date and its file's is unknown: its age cannot be checked", st.ID))
+	case st.Stale:
+		out = append(out, fmt.Sprintf("luxscreen: sanctions list %s is %d days old (%s %s), past the limit of %d days: fetch the current list",
+			st.ID, st.AgeDays, dateFromText(st.DateFrom), st.ListDate.Format(time.DateOnly), int(maxAge/(24*time.Hour))))
+	}
+	if st.Refusal != "" {
+		out = append(out, fmt.Sprintf("luxscreen: sanctions list %s: the reload of %s was refused and the list loaded before stays in use: %s",
+			st.ID, st.RefusedAt.UTC().Format(time.RFC3339), st.Refusal))
+	}
+	return out
+}
+
+// dateFromText says where a list's date comes from.
+func dateFromText(from string) string {
+	if from == "file" {
+		return "file written"
+	}
+	return "published"
+}
+
+// plural renders a count of things.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
+}

@@ -101,7 +101,7 @@ func sourceID(format string) string {
 	case FormatOFACCSV:
 		return "ofac-sdn"
 	case FormatOFACXML:
-		return "ofac-sdn-xml"
+		return "ofac-xml"
 	case FormatEUXML:
 		return "eu"
 	case FormatUKCSV:
@@ -192,9 +192,23 @@ func loadOFACDir(ctx context.Context, dir string, opt LoadOptions) (List, error)
 	if found["sdn.csv"] == "" {
 		return List{}, fmt.Errorf("%s: %w: no sdn.csv in directory", dir, ErrFormat)
 	}
+	l, err := parseOFACFiles(ctx, found, opt)
+	if err != nil {
+		return List{}, fmt.Errorf("%s: %w", dir, err)
+	}
+	l.Version.File = dir
+	return l, nil
+}
+
+// parseOFACFiles reads and parses the members of an OFAC CSV set, given
+// by role (the names in ofacSetFiles) with the path to read each from.
+func parseOFACFiles(ctx context.Context, paths map[string]string, opt LoadOptions) (List, error) {
+	if paths["sdn.csv"] == "" {
+		return List{}, fmt.Errorf("%w: no sdn.csv", ErrFormat)
+	}
 	data := make(map[string][]byte)
 	var names []string
-	for role, p := range found {
+	for role, p := range paths {
 		if err := ctx.Err(); err != nil {
 			return List{}, err
 		}
@@ -203,7 +217,7 @@ func loadOFACDir(ctx context.Context, dir string, opt LoadOptions) (List, error)
 			return List{}, err
 		}
 		if err := checkOFACEnd(role, b); err != nil {
-			return List{}, fmt.Errorf("%s: %w", p, err)
+			return List{}, fmt.Errorf("%s: %w", role, err)
 		}
 		data[role] = b
 		names = append(names, role)
@@ -226,7 +240,7 @@ func loadOFACDir(ctx context.Context, dir string, opt LoadOptions) (List, error)
 	}
 	es, err := set.Parse()
 	if err != nil {
-		return List{}, fmt.Errorf("%s: %w", dir, err)
+		return List{}, err
 	}
 	return List{
 		Version: ListVersion{
@@ -234,7 +248,6 @@ func loadOFACDir(ctx context.Context, dir string, opt LoadOptions) (List, error)
 			Source:   "OFAC",
 			Format:   FormatOFACCSV,
 			SHA256:   hex.EncodeToString(h.Sum(nil)),
-			File:     dir,
 			Entities: len(es),
 		},
 		Entities: es,

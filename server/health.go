@@ -3,8 +3,6 @@ package server
 import (
 	"fmt"
 	"net/http"
-	"runtime/debug"
-	"time"
 
 	"github.com/luxscreen/luxscreen"
 	"github.com/luxscreen/luxscreen/screen"
@@ -39,7 +37,8 @@ type Readiness struct {
 	// LastReload is the outcome of the latest reload; absent before the
 	// first.
 	LastReload *ReloadStatus `json:"last_reload,omitempty"`
-	// Version is the luxscreen module version the server was built from.
+	// Version is the luxscreen module version the server was built from
+	// (luxscreen.BuildVersion).
 	Version string `json:"version"`
 	// Warnings are what an operator must act on without the server
 	// being unready: a stale list, a refused reload, the demo list.
@@ -83,7 +82,7 @@ func (s *Server) Readiness() Readiness {
 		Catalogue:  CatalogueStatus{Lists: len(s.sys.Catalogue().Lists())},
 		Thresholds: Thresholds{Match: m, Review: rv},
 		LastReload: s.lastReload.Load(),
-		Version:    buildVersion(),
+		Version:    luxscreen.BuildVersion(),
 		Warnings:   s.sys.Warnings(),
 	}
 	if rd.Lists == nil {
@@ -109,48 +108,10 @@ func (s *Server) Readiness() Readiness {
 		case !src.Ready:
 			rd.Reasons = append(rd.Reasons, fmt.Sprintf("sanctions list %s is not ready", src.ID))
 		}
-		rd.Warnings = append(rd.Warnings, sourceWarnings(src)...)
 	}
 	if rd.Catalogue.Lists == 0 {
 		rd.Reasons = append(rd.Reasons, "the control-list catalogue is empty")
 	}
 	rd.Ready = len(rd.Reasons) == 0
 	return rd
-}
-
-// sourceWarnings are what an operator must be told about one list
-// source: its list is stale, or its latest reload was refused.
-func sourceWarnings(src luxscreen.SourceStatus) []string {
-	var out []string
-	switch {
-	case src.Demo:
-	case src.ListDate.IsZero():
-		out = append(out, fmt.Sprintf("sanctions list %s states no date and its file's is unknown: its age cannot be checked", src.ID))
-	case src.Stale:
-		out = append(out, fmt.Sprintf("sanctions list %s is %d days old (%s %s), past the age limit: fetch the current list",
-			src.ID, src.AgeDays, dateFromText(src.DateFrom), src.ListDate.Format(time.DateOnly)))
-	}
-	if src.Refusal != "" {
-		out = append(out, fmt.Sprintf("sanctions list %s: the reload of %s was refused and the list loaded before stays in use: %s",
-			src.ID, src.RefusedAt.UTC().Format(time.RFC3339), src.Refusal))
-	}
-	return out
-}
-
-// dateFromText says where a list's date comes from.
-func dateFromText(from string) string {
-	if from == "file" {
-		return "file written"
-	}
-	return "published"
-}
-
-// buildVersion returns the main module's version as the Go toolchain
-// recorded it, "(devel)" for a build from a work tree.
-func buildVersion() string {
-	bi, ok := debug.ReadBuildInfo()
-	if !ok || bi.Main.Version == "" {
-		return "(devel)"
-	}
-	return bi.Main.Version
 }

@@ -210,7 +210,7 @@ func checkSourceRefusal(t *testing.T, rd Readiness, id, state string, refused bo
 		if (src.Refusal != "") != refused || !src.Ready || src.Entities == 0 {
 			t.Errorf("%s %s: /readyz source %+v, want refused %v and ready", id, state, src, refused)
 		}
-		if refused && !containsPrefix(rd.Warnings, "sanctions list "+id+": the reload") {
+		if refused && !containsPrefix(rd.Warnings, "luxscreen: sanctions list "+id+": the reload") {
 			t.Errorf("%s %s: /readyz warnings %q do not report the refusal", id, state, rd.Warnings)
 		}
 		return

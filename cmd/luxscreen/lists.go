@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -428,16 +429,23 @@ func printSourcesMarkdown(e *env, srcs []lists.Source) error {
 }
 
 // runListsFetch downloads the official sanctions list files ("luxscreen
-// lists fetch").
+// lists fetch"), checks each before putting it in place, and writes the
+// manifest; it exits 1 when a source failed, the file fetched before
+// staying in place.
 func runListsFetch(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet(e, "lists fetch", "[--dir D] [--timeout 2m] [--only NAME,…] [--url NAME=URL …]")
-	dir := fs.String("dir", "lists", "directory to write the files and manifest.json into")
-	timeout := fs.Duration("timeout", 2*time.Minute, "time limit for each download")
+	fs := newFlagSet(e, "lists fetch", "[--dir D] [--timeout 2m] [--only NAME,…] [--url NAME=URL …] [--max-shrink 0.10] [--allow-shrink] [--max-list-size BYTES]")
+	dir := fs.String("dir", "lists", "directory to write the files and manifest.json into; give it to --list to load them all")
+	opt := screen.FetchOptions{Now: e.now}
+	fs.DurationVar(&opt.Timeout, "timeout", 2*time.Minute, "time limit for each download")
+	fs.listLimitFlags(&opt.MaxShrink, &opt.AllowShrink, &opt.MaxBytes)
 	only := fs.String("only", "", "comma-separated source names to fetch (default: all)")
 	var urls repeated
 	fs.Var(&urls, "url", "NAME=URL: fetch source NAME from a mirror instead; repeatable")
 	if _, err := fs.parseArgs(args, 0, "takes no arguments"); err != nil {
 		return err
+	}
+	if opt.MaxShrink < 0 || opt.MaxShrink > 1 {
+		return usagef("lists fetch: --max-shrink %g: want a share between 0 and 1", opt.MaxShrink)
 	}
 	sources := screen.OfficialSources()
 	known := make(map[string]int)
@@ -463,20 +471,26 @@ func runListsFetch(ctx context.Context, e *env, args []string) error {
 		}
 		sources = sel
 	}
-	got, err := screen.Fetch(ctx, &http.Client{}, sources, *dir, *timeout)
+	got, err := screen.Fetch(ctx, &http.Client{}, sources, *dir, opt)
 	tw := newTable(e.stdout)
-	fmt.Fprintln(tw, "SOURCE\tFILE\tBYTES\tSHA256")
+	fmt.Fprintln(tw, "SOURCE\tFILE\tSTATUS\tENTITIES\tPUBLISHED\tBYTES\tSHA256")
 	for _, f := range got {
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\n", f.Source, f.File, f.Bytes, f.SHA256)
+		status := "ok"
+		if f.Error != "" {
+			status = "FAILED (previous file kept)"
+			if f.SHA256 == "" {
+				status = "FAILED (no file)"
+			}
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%s\t%d\t%.16s\n", f.Source, f.File, status, f.Entities, orDash(f.Published), f.Bytes, f.SHA256)
 	}
 	if ferr := tw.Flush(); err == nil {
 		err = ferr
 	}
-	if err != nil {
-		return err
+	if len(got) > 0 {
+		fmt.Fprintf(e.stdout, "manifest: %s\n", filepath.Join(*dir, screen.ManifestFile))
 	}
-	fmt.Fprintf(e.stdout, "manifest: %s/%s\n", *dir, screen.ManifestFile)
-	return nil
+	return err
 }
 
 func sourceNames(ss []screen.Source) string {

@@ -21,6 +21,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/luxscreen/luxscreen"
 )
 
 // Exit codes documented in the package comment and the README.
@@ -91,6 +93,9 @@ func run(ctx context.Context, args []string, e *env) int {
 		}
 		return exitOK
 	}
+	if args[0] == "--version" || args[0] == "-version" {
+		return exitCode(e.stderr, runVersion(ctx, e, args[1:]))
+	}
 	for _, c := range commands() {
 		if c.name != args[0] {
 			continue
@@ -126,7 +131,7 @@ func printUsage(w io.Writer) {
 		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
 	}
 	fmt.Fprintln(w)
-	fmt.Fprintln(w, "Run 'luxscreen <command> -h' for a command's flags.")
+	fmt.Fprintln(w, "Run 'luxscreen <command> -h' for a command's flags, 'luxscreen --version' for the build and data versions.")
 	fmt.Fprintln(w, "Exit codes: 0 ok, 1 error, 2 usage.")
 }
 
@@ -139,4 +144,25 @@ func splitList(s string) []string {
 		}
 	}
 	return out
+}
+
+// runVersion prints the build and the versions of the data a system
+// opened with the flags given judges with ("luxscreen --version").
+func runVersion(ctx context.Context, e *env, args []string) error {
+	fs := newFlagSet(e, "--version", "[--list FILE]… [--rules FILE]… [--data DIR]")
+	fs.listFlag()
+	fs.ruleFlags()
+	if err := fs.parseNone(args, ""); err != nil {
+		return err
+	}
+	sys, err := fs.open(ctx, e, luxscreen.Config{}, false)
+	if err != nil {
+		return err
+	}
+	v := sys.Versions()
+	fmt.Fprintf(e.stdout, "luxscreen %s\nrules: %s\ngoods: %s\n", luxscreen.BuildVersion(), v.Rules, v.Goods)
+	for _, src := range sys.Sources() {
+		fmt.Fprintln(e.stdout, src)
+	}
+	return nil
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"flag"
@@ -9,6 +10,7 @@ import (
 
 	"github.com/luxscreen/luxscreen"
 	"github.com/luxscreen/luxscreen/lists"
+	"github.com/luxscreen/luxscreen/screen"
 )
 
 // flagSet is a command's flag set with the flags that configure the
@@ -38,9 +40,20 @@ func newFlagSet(e *env, name, usage string) *flagSet {
 	return fs
 }
 
-// listFlag registers --list, the sanctions lists to screen against.
+// listFlag registers --list, the sanctions lists to screen against, and
+// the limits they are loaded within.
 func (fs *flagSet) listFlag() {
-	fs.Var(&fs.lists, "list", "a sanctions list file or OFAC CSV directory (UN XML, OFAC CSV/XML, EU, UK, FtM JSON); repeatable; default: the embedded demo list")
+	fs.Var(&fs.lists, "list", "a sanctions list file, OFAC CSV directory, or directory written by 'lists fetch' (UN XML, OFAC CSV/XML, EU, UK, FtM JSON); repeatable; default: the embedded demo list")
+	fs.listLimitFlags(&fs.cfg.MaxShrink, &fs.cfg.AllowShrink, &fs.cfg.MaxListBytes)
+	fs.DurationVar(&fs.cfg.MaxListAge, "max-list-age", luxscreen.DefaultMaxListAge, "flag a sanctions list older than this as stale")
+}
+
+// listLimitFlags registers the checks a new copy of a list must pass:
+// --max-shrink, --allow-shrink and --max-list-size.
+func (fs *flagSet) listLimitFlags(maxShrink *float64, allowShrink *bool, maxBytes *int64) {
+	fs.Float64Var(maxShrink, "max-shrink", screen.DefaultMaxShrink, "refuse a list that lost more than this share of its entities since the copy it replaces (0.10 = 10%)")
+	fs.BoolVar(allowShrink, "allow-shrink", false, "accept a list that shrank past --max-shrink (a list with no entity is refused all the same)")
+	fs.Int64Var(maxBytes, "max-list-size", screen.DefaultMaxListBytes, "largest sanctions list file accepted, in bytes")
 }
 
 // ruleFlags registers the inputs of the decision engine besides the
@@ -122,6 +135,9 @@ func (fs *flagSet) parseInput(args []string, hint string, input *string, missing
 // command sets itself. A command that screens parties passes screens, so
 // that screening against the demo list is said on standard error.
 func (fs *flagSet) open(ctx context.Context, e *env, cfg luxscreen.Config, screens bool) (*luxscreen.System, error) {
+	if ms := fs.cfg.MaxShrink; ms < 0 || ms > 1 {
+		return nil, usagef("%s: --max-shrink %g: want a share between 0 and 1", fs.name, ms)
+	}
 	cfg.Lists = append(cfg.Lists, fs.lists...)
 	cfg.Rules = append(cfg.Rules, fs.rules...)
 	if cfg.RatesFile == "" {
@@ -133,6 +149,8 @@ func (fs *flagSet) open(ctx context.Context, e *env, cfg luxscreen.Config, scree
 	if cfg.DataDir == "" {
 		cfg.DataDir = fs.cfg.DataDir
 	}
+	cfg.MaxShrink, cfg.AllowShrink = cmp.Or(cfg.MaxShrink, fs.cfg.MaxShrink), cfg.AllowShrink || fs.cfg.AllowShrink
+	cfg.MaxListAge, cfg.MaxListBytes = cmp.Or(cfg.MaxListAge, fs.cfg.MaxListAge), cmp.Or(cfg.MaxListBytes, fs.cfg.MaxListBytes)
 	if cfg.Now == nil {
 		cfg.Now = e.now
 	}
@@ -141,6 +159,13 @@ func (fs *flagSet) open(ctx context.Context, e *env, cfg luxscreen.Config, scree
 		return nil, err
 	}
 	if screens {
+		// The banner names each list screened against, with its age, so
+		// that a user sees at once an old or unexpected list.
+		for _, src := range sys.Sources() {
+			if !src.Demo {
+				fmt.Fprintf(e.stderr, "luxscreen: %s\n", src)
+			}
+		}
 		for _, w := range sys.Warnings() {
 			fmt.Fprintln(e.stderr, w)
 		}
