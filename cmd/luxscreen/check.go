@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/luxscreen/luxscreen"
+	"github.com/luxscreen/luxscreen/internal/datafile"
 	"github.com/luxscreen/luxscreen/internal/jsonl"
 	"github.com/luxscreen/luxscreen/internal/progress"
 	"github.com/luxscreen/luxscreen/report"
@@ -114,7 +115,7 @@ func decodeShipment(name string, line int, b []byte) (*rules.Shipment, error) {
 	if jerr := jsonl.Decode(name, line, b, new(rules.Shipment)); jerr != nil {
 		return nil, jerr
 	}
-	return nil, &jsonl.Error{Source: name, Line: line + max(de.Line, 1) - 1, Column: de.Column, Field: de.Field, Err: de.Err}
+	return nil, &datafile.Error{File: name, Line: line + max(de.Line, 1) - 1, Column: de.Column, Field: de.Field, Err: de.Err}
 }
 
 // checked is one shipment's decision, rendered by the worker for every

@@ -12,6 +12,7 @@ import (
 
 	"github.com/luxscreen/luxscreen/internal/batch"
 	"github.com/luxscreen/luxscreen/internal/csvtab"
+	"github.com/luxscreen/luxscreen/internal/datafile"
 	"github.com/luxscreen/luxscreen/internal/jsonl"
 	"github.com/luxscreen/luxscreen/rules"
 )
@@ -246,36 +247,40 @@ func failRecord(ctx context.Context, source string, line int, err error) error {
 
 // placed reports whether err names the input and line it is about.
 func placed(err error) bool {
-	var (
-		je *jsonl.Error
-		ce *csvtab.Error
-		de *rules.DecodeError
-		rf *recordFailure
-	)
-	return errors.As(err, &je) || errors.As(err, &ce) || errors.As(err, &de) || errors.As(err, &rf)
+	_, ok := placedMessage(err)
+	return ok
 }
 
 // rowMessage returns what is wrong with a record, in the words of its
 // error row: the error without the input's name and line, which the row
 // gives apart.
 func rowMessage(err error) string {
+	if msg, ok := placedMessage(err); ok {
+		return msg
+	}
+	return err.Error()
+}
+
+// placedMessage returns the message of an error that names its place,
+// without the place, and whether err is such an error.
+func placedMessage(err error) (string, bool) {
 	var (
-		je *jsonl.Error
+		fe *datafile.Error
 		ce *csvtab.Error
 		de *rules.DecodeError
 		rf *recordFailure
 	)
 	switch {
 	case errors.As(err, &rf):
-		return rf.err.Error()
-	case errors.As(err, &je):
-		return je.Message()
+		return rf.err.Error(), true
+	case errors.As(err, &fe):
+		return fieldMessage(fe.Field, fe.Err), true
 	case errors.As(err, &ce):
-		return fieldMessage(ce.Field, ce.Err)
+		return fieldMessage(ce.Field, ce.Err), true
 	case errors.As(err, &de):
-		return fieldMessage(de.Field, de.Err)
+		return fieldMessage(de.Field, de.Err), true
 	}
-	return err.Error()
+	return "", false
 }
 
 func fieldMessage(field string, err error) string {

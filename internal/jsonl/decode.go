@@ -10,9 +10,11 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/luxscreen/luxscreen/internal/datafile"
 )
 
-// Errors an [*Error] may wrap, for [errors.Is].
+// Errors the errors of [Decode] and [Reader] may wrap, for [errors.Is].
 var (
 	// ErrSyntax is a record that is not valid JSON.
 	ErrSyntax = errors.New("not valid JSON")
@@ -20,53 +22,15 @@ var (
 	// text where a number belongs.
 	ErrType = errors.New("wrong type")
 	// ErrUnknownField is a field the record's format does not have.
-	ErrUnknownField = errors.New("unknown field")
+	ErrUnknownField = datafile.ErrUnknownField
 )
-
-// Error is a record of a JSON-lines input that cannot be read or decoded,
-// with its place.
-type Error struct {
-	Source string // the input's name
-	Line   int    // 1-based line, or 0 when not known
-	Column int    // 1-based byte column, or 0 when not known
-	Field  string // the field, as a path of JSON names ("lines.value"), or ""
-	Err    error  // what is wrong, in plain words
-}
-
-// Error returns "source:line:column: field: message", leaving out the
-// parts that are not known.
-func (e *Error) Error() string {
-	var b strings.Builder
-	b.WriteString(e.Source)
-	if e.Line > 0 {
-		b.WriteString(":" + strconv.Itoa(e.Line))
-		if e.Column > 0 {
-			b.WriteString(":" + strconv.Itoa(e.Column))
-		}
-	}
-	b.WriteString(": ")
-	b.WriteString(e.Message())
-	return b.String()
-}
-
-// Message returns what is wrong without the place: "field: message", for
-// a report that gives the line in a column of its own.
-func (e *Error) Message() string {
-	if e.Field == "" {
-		return e.Err.Error()
-	}
-	return e.Field + ": " + e.Err.Error()
-}
-
-// Unwrap returns the underlying error.
-func (e *Error) Unwrap() error { return e.Err }
 
 // Decode decodes data, one record that starts on line of source, into v,
 // which must be a pointer. It is strict: a field that v does not have is
 // an error, and so is anything but space after the value. Its errors are
-// [*Error] values in plain words, wrapping [ErrSyntax], [ErrType] or
-// [ErrUnknownField], placed at the line and column where the problem is
-// (data may span several lines).
+// [*datafile.Error] values in plain words, wrapping [ErrSyntax], [ErrType]
+// or [ErrUnknownField], placed at the line and column where the problem
+// is (data may span several lines).
 func Decode(source string, line int, data []byte, v any) error {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
@@ -121,13 +85,13 @@ func Plain(data []byte, err error) (offset int, field string, plain error) {
 
 var unknownFieldRE = regexp.MustCompile(`^json: unknown field "(.*)"$`)
 
-// place returns an [*Error] at byte offset off of data, a record starting
-// on line.
-func place(source string, line int, data []byte, off int, field string, err error) *Error {
+// place returns a [*datafile.Error] at byte offset off of data, a record
+// starting on line.
+func place(source string, line int, data []byte, off int, field string, err error) *datafile.Error {
 	off = min(max(off, 0), len(data))
 	nl := bytes.Count(data[:off], []byte("\n"))
 	col := off - (bytes.LastIndexByte(data[:off], '\n') + 1) + 1
-	return &Error{Source: source, Line: line + nl, Column: col, Field: field, Err: err}
+	return &datafile.Error{File: source, Line: line + nl, Column: col, Field: field, Err: err}
 }
 
 // syntaxRE splits the messages of *json.SyntaxError: "invalid character

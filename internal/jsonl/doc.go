@@ -10,7 +10,7 @@
 //
 // [Decode] decodes one record strictly and turns the decoder's messages
 // ("json: cannot unmarshal string into Go struct field L.lines.value of
-// type float64") into an [*Error] naming the line, the column and the
-// field in words a clerk can act on ("lines.value: want a number, got
+// type float64") into a [*datafile.Error] naming the line, the column and
+// the field in words a clerk can act on ("lines.value: want a number, got
 // text").
 package jsonl

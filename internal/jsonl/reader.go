@@ -7,6 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+
+	"github.com/luxscreen/luxscreen/internal/datafile"
 )
 
 // ErrTooLong is the error of a record longer than a [Reader]'s limit.
@@ -20,8 +22,8 @@ type Record struct {
 	// caller. For a record longer than the limit it is the record's first
 	// bytes, up to the limit, so that its ID may still be found.
 	Data []byte
-	// Err, when set, is an [*Error] wrapping [ErrTooLong]: the record was
-	// not read whole and cannot be decoded.
+	// Err, when set, is a [*datafile.Error] wrapping [ErrTooLong]: the
+	// record was not read whole and cannot be decoded.
 	Err error
 }
 
@@ -65,7 +67,7 @@ func (r *Reader) Next() (Record, error) {
 		}
 		if tooLong {
 			r.first = false
-			return Record{Line: start, Data: b, Err: &Error{Source: r.source, Line: start, Err: fmt.Errorf("%w: the record is longer than %s; no line may be", ErrTooLong, sizeText(r.max))}}, nil
+			return Record{Line: start, Data: b, Err: &datafile.Error{File: r.source, Line: start, Err: fmt.Errorf("%w: the record is longer than %s; no line may be", ErrTooLong, sizeText(r.max))}}, nil
 		}
 		if r.first {
 			r.first = false
@@ -103,7 +105,7 @@ func (r *Reader) readLine() (b []byte, tooLong bool, err error) {
 			r.line++
 			return trimEOL(b, r.max, tooLong)
 		}
-		return nil, false, &Error{Source: r.source, Line: r.line + 1, Err: rerr}
+		return nil, false, &datafile.Error{File: r.source, Line: r.line + 1, Err: rerr}
 	}
 }
 
@@ -149,7 +151,7 @@ func (r *Reader) document(start int, first []byte) (Record, error) {
 			break
 		}
 		if err != nil && !errors.Is(err, bufio.ErrBufferFull) {
-			return Record{}, &Error{Source: r.source, Line: start, Err: err}
+			return Record{}, &datafile.Error{File: r.source, Line: start, Err: err}
 		}
 	}
 	// Not one document: read what was read ahead again, as lines, then

@@ -10,6 +10,8 @@ import (
 	"testing/iotest"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/luxscreen/luxscreen/internal/datafile"
 )
 
 // readRecords reads every record of in with a Reader of max bytes a
@@ -153,7 +155,7 @@ func FuzzDecode(f *testing.F) {
 		if err == nil {
 			return
 		}
-		var e *Error
+		var e *datafile.Error
 		if !errors.As(err, &e) || e.Line < 3 || e.Column < 1 {
 			t.Fatalf("error %v not placed", err)
 		}
