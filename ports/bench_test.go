@@ -19,7 +19,7 @@ func BenchmarkByCode(b *testing.B) {
 	}
 }
 
-// BenchmarkLoad measures decompressing and indexing the embedded code
+// BenchmarkLoad measures decompressing and reading the embedded code
 // list, which Embedded does once per process.
 func BenchmarkLoad(b *testing.B) {
 	b.ReportAllocs()
@@ -27,5 +27,17 @@ func BenchmarkLoad(b *testing.B) {
 		if _, err := loadEmbedded(); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkNameIndex measures building the name index, which the first
+// lookup by name does.
+func BenchmarkNameIndex(b *testing.B) {
+	g := embeddedForTest(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		h := *g
+		h.names = &nameIndex{}
+		h.nameRefs()
 	}
 }

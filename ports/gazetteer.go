@@ -53,8 +53,10 @@ func Embedded() (*Gazetteer, error) { return embedded() }
 type Gazetteer struct {
 	text string // the compact file; places are lines of it
 	recs []rec  // by LOCODE
-	// names indexes every key of every name, sorted by hash.
-	names []nameRef
+	// names indexes every key of every name, sorted by hash. It is built
+	// on the first lookup by name: a caller that looks places up only by
+	// code or by distance does not pay for it.
+	names *nameIndex
 	// aliases are authored names of places, by key: they take precedence
 	// over UN/LOCODE's names.
 	aliases map[string]int32
@@ -68,6 +70,11 @@ type rec struct {
 	fn         Function
 }
 
+type nameIndex struct {
+	once sync.Once
+	refs []nameRef
+}
+
 type nameRef struct {
 	hash uint64
 	i    int32
@@ -78,8 +85,7 @@ type nameRef struct {
 // line, sorted by LOCODE, see internal/gen); name is used in errors. Every
 // line is checked.
 func Parse(name string, data []byte) (*Gazetteer, error) {
-	g := &Gazetteer{text: string(data), recs: make([]rec, 0, bytes.Count(data, []byte{'\n'})), names: make([]nameRef, 0, bytes.Count(data, []byte{'\n'})*5/4)}
-	var f folder
+	g := &Gazetteer{text: string(data), recs: make([]rec, 0, bytes.Count(data, []byte{'\n'})), names: &nameIndex{}}
 	var errs []error
 	prev := ""
 	for ln, off := 1, 0; off < len(g.text); ln++ {
@@ -112,23 +118,7 @@ func Parse(name string, data []byte) (*Gazetteer, error) {
 		if p.Located {
 			r.lat, r.lon = float32(p.Lat), float32(p.Lon)
 		}
-		i := int32(len(g.recs))
 		g.recs = append(g.recs, r)
-		first := len(g.names)
-		for _, n := range p.Names() {
-			f.keys(n, func(k []byte, tier uint8) {
-				if len(k) == 0 {
-					return
-				}
-				h := hashKey(k)
-				for _, o := range g.names[first:] {
-					if o.hash == h {
-						return
-					}
-				}
-				g.names = append(g.names, nameRef{hash: h, i: i, tier: tier})
-			})
-		}
 	}
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
@@ -136,10 +126,37 @@ func Parse(name string, data []byte) (*Gazetteer, error) {
 	if len(g.recs) == 0 {
 		return nil, fmt.Errorf("ports: %s: no places", name)
 	}
-	slices.SortFunc(g.names, func(a, b nameRef) int {
-		return cmp.Or(cmp.Compare(a.hash, b.hash), cmp.Compare(a.tier, b.tier), cmp.Compare(a.i, b.i))
-	})
 	return g, nil
+}
+
+// nameRefs returns the name index, building it on the first call.
+func (g *Gazetteer) nameRefs() []nameRef {
+	g.names.once.Do(func() {
+		var f folder
+		refs := make([]nameRef, 0, len(g.recs)*5/4)
+		for i := range g.recs {
+			first := len(refs)
+			for _, n := range g.place(int32(i)).Names() {
+				f.keys(n, func(k []byte, tier uint8) {
+					if len(k) == 0 {
+						return
+					}
+					h := hashKey(k)
+					for _, o := range refs[first:] {
+						if o.hash == h {
+							return
+						}
+					}
+					refs = append(refs, nameRef{hash: h, i: int32(i), tier: tier})
+				})
+			}
+		}
+		slices.SortFunc(refs, func(a, b nameRef) int {
+			return cmp.Or(cmp.Compare(a.hash, b.hash), cmp.Compare(a.tier, b.tier), cmp.Compare(a.i, b.i))
+		})
+		g.names.refs = refs
+	})
+	return g.names.refs
 }
 
 // Len returns the number of places.

@@ -94,13 +94,14 @@ func (g *Gazetteer) Candidates(name string) []Place {
 		return []Place{g.place(i)}
 	}
 	h := hashKey([]byte(k))
-	lo, _ := slices.BinarySearchFunc(g.names, h, func(n nameRef, h uint64) int { return cmp.Compare(n.hash, h) })
+	refs := g.nameRefs()
+	lo, _ := slices.BinarySearchFunc(refs, h, func(n nameRef, h uint64) int { return cmp.Compare(n.hash, h) })
 	type cand struct {
 		p    Place
 		rank int
 	}
 	var cs []cand
-	for _, n := range g.names[lo:] {
+	for _, n := range refs[lo:] {
 		if n.hash != h {
 			break
 		}
