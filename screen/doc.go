@@ -12,9 +12,13 @@
 // Files XML, the UK Sanctions List CSV and OpenSanctions FollowTheMoney
 // JSON lines. Each format also has its own Parse function. IMO numbers are
 // pulled out of remarks and typed by their check digit as ship or company
-// numbers. Fetch downloads the current official files (OfficialSources)
-// and records their SHA-256. DemoList is a small embedded list for examples;
-// it is not for production.
+// numbers. Load refuses a file cut short ([ErrTruncated]) or larger than
+// its limit ([ErrTooLarge]); [CheckChange] refuses a list without entities
+// or one that lost too many since the copy it replaces. Fetch downloads
+// the current official files (OfficialSources), checks each that way
+// before putting it in place, and writes a manifest with their SHA-256;
+// ListFiles reads a fetched directory back as the lists to load. DemoList
+// is a small embedded list for examples; it is not for production.
 //
 // # Matching
 //
