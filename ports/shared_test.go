@@ -1,7 +1,10 @@
 package ports
 
 import (
+	"bytes"
+	"compress/gzip"
 	"errors"
+	"io"
 	"path/filepath"
 	"testing"
 
@@ -76,4 +79,30 @@ func TestSharedEveryCodeAndName(t *testing.T) {
 		}
 	}
 	t.Logf("%d places; %d names of trade places: %d resolve without a country, %d are ambiguous without one, %d of them also with the country (%d of ports)", len(recs), names, unique, ambiguous, inCountry, portsInCountry)
+}
+
+// TestSharedEmbedIsCurrent checks that the embedded file is what the
+// generator makes of the packaged code list: a new release of the list
+// needs "go generate ./ports".
+func TestSharedEmbedIsCurrent(t *testing.T) {
+	dir := filepath.Join(testenv.Shared(t), "data", "ports", "unlocode")
+	recs, err := source.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want bytes.Buffer
+	if err := source.Write(&want, recs); err != nil {
+		t.Fatal(err)
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(unlocode))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := io.ReadAll(zr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want.Bytes()) {
+		t.Errorf("data/unlocode.tsv.gz (%d bytes) differs from what the generator makes of %s (%d bytes): run go generate ./ports", len(got), dir, want.Len())
+	}
 }

@@ -19,10 +19,8 @@ import (
 	"bytes"
 	"compress/gzip"
 	"flag"
-	"io"
 	"log"
 	"os"
-	"strings"
 
 	"github.com/luxscreen/luxscreen/ports/internal/source"
 )
@@ -43,7 +41,7 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	if err := write(zw, recs); err != nil {
+	if err := source.Write(zw, recs); err != nil {
 		log.Fatal(err)
 	}
 	if err := zw.Close(); err != nil {
@@ -53,16 +51,4 @@ func main() {
 		log.Fatal(err)
 	}
 	log.Printf("gen: %d places, %d bytes to %s", len(recs), buf.Len(), *out)
-}
-
-func write(w io.Writer, recs []source.Record) error {
-	var b strings.Builder
-	b.WriteString("# UN/LOCODE (UNECE), as packaged by geoapify/un-locode (MIT licence); see NOTICE.\n")
-	b.WriteString("# locode\tname\tname-without-diacritics\tsubdivision\tstatus\tfunction\tlat\tlon\tflags\tother-names\n")
-	for _, r := range recs {
-		b.WriteString(strings.Join([]string{r.Code, r.Name, r.ASCII, r.Subdivision, r.Status, r.Function, r.Lat, r.Lon, r.Geocoded, strings.Join(r.Also, "|")}, "\t"))
-		b.WriteByte('\n')
-	}
-	_, err := io.WriteString(w, b.String())
-	return err
 }

@@ -26,8 +26,13 @@ var columns = []string{"country", "location", "name", "nameWoDiacritics", "subdi
 // coordinates rounded to four decimals, the name without diacritics empty
 // when it is the name, Geocoded "g" when the coordinates were geocoded.
 type Record struct {
-	Code, Name, ASCII, Subdivision, Status, Function, Lat, Lon, Geocoded string
-	Also                                                                 []string
+	Code                string // the LOCODE, country and place
+	Name, ASCII         string // the name, and without diacritics
+	Subdivision, Status string
+	Function            string // the UNECE classifier
+	Lat, Lon            string
+	Geocoded            string
+	Also                []string // other names of the place
 }
 
 // ReadDir reads every XX.csv file of dir, sorted by LOCODE; a place
@@ -183,4 +188,19 @@ func coord(v float64) string {
 		s = "0"
 	}
 	return s
+}
+
+// Write writes the records in the compact form package ports reads: a
+// comment naming the source, a comment naming the columns, and one
+// tab-separated line per place, other names separated by "|".
+func Write(w io.Writer, recs []Record) error {
+	var b strings.Builder
+	b.WriteString("# UN/LOCODE (UNECE), as packaged by geoapify/un-locode (MIT licence); see NOTICE.\n")
+	b.WriteString("# locode\tname\tname-without-diacritics\tsubdivision\tstatus\tfunction\tlat\tlon\tflags\tother-names\n")
+	for _, r := range recs {
+		b.WriteString(strings.Join([]string{r.Code, r.Name, r.ASCII, r.Subdivision, r.Status, r.Function, r.Lat, r.Lon, r.Geocoded, strings.Join(r.Also, "|")}, "\t"))
+		b.WriteByte('\n')
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
 }
