@@ -28,7 +28,11 @@
 // (ErrorResponse) with a stable code: a malformed body is 400
 // invalid_json naming the line, column and field, an unknown route 404,
 // a body over Config.MaxBodyBytes or a batch over Config.MaxBatch 413, a
-// request over Config.RequestTimeout 503 timeout. A panic in a handler is
+// request over Config.RequestTimeout 503 timeout. A name longer than
+// screen.MaxNameRunes, or a country, birth date or identifier longer than
+// screen.MaxFieldRunes, is 400 invalid_field naming the field: no real
+// party's name is that long, and analysing one costs time and memory in
+// proportion to its length. A panic in a handler is
 // recovered, logged with its stack and answered 500 internal; the server
 // goes on serving. Input decoding is strict: an unknown field is an error,
 // never silently dropped.

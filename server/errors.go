@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+
+	"github.com/luxscreen/luxscreen/screen"
 )
 
 // Error codes carried in ErrorDetail.Code. They are stable: clients may
@@ -65,6 +67,17 @@ func errorf(status int, code, format string, args ...any) *apiError {
 	return &apiError{status: status, code: code, message: fmt.Sprintf(format, args...)}
 }
 
+// lengthError is the 400 for a name or field longer than any real
+// party's; err, which wraps screen.ErrNameTooLong, names the field and
+// its length, and where, when not empty, places it in the request.
+func lengthError(where string, err error) *apiError {
+	msg := err.Error()
+	if where != "" {
+		msg = where + ": field " + msg
+	}
+	return &apiError{status: http.StatusBadRequest, code: CodeInvalidField, message: msg, err: err}
+}
+
 // toAPIError maps any handler error to the status and code to answer with.
 // Errors that are not an apiError are internal: their text is logged but
 // not sent, since it may name files or internals.
@@ -73,6 +86,8 @@ func toAPIError(err error) *apiError {
 	switch {
 	case errors.As(err, &ae):
 		return ae
+	case errors.Is(err, screen.ErrNameTooLong):
+		return lengthError("", err)
 	case errors.Is(err, context.DeadlineExceeded):
 		return &apiError{status: http.StatusServiceUnavailable, code: CodeTimeout, message: "the request took longer than the server's time limit", err: err}
 	case errors.Is(err, context.Canceled):

@@ -246,6 +246,12 @@ func middleProps() []string { return []string{"middleName", "fatherName", "secon
 func countryProps() []string {
 	return []string{"country", "nationality", "citizenship", "jurisdiction", "flag", "mainCountry"}
 }
+
+// isNameProp reports whether property p holds a name or a part of one.
+func isNameProp(p string) bool {
+	return p == "firstName" || p == "lastName" || slices.Contains(nameProps(), p) || slices.Contains(middleProps(), p)
+}
+
 func isUsedProp(p string) bool {
 	switch p {
 	case "firstName", "lastName", "birthDate", "imoNumber":
@@ -375,6 +381,16 @@ func parseExample(key string, ex *MatchExample) (matchQuery, error) {
 		mq.echo.Properties[k] = clean
 		if !isUsedProp(k) {
 			mq.ignored = append(mq.ignored, k)
+			continue
+		}
+		limit := screen.MaxFieldRunes
+		if isNameProp(k) {
+			limit = screen.MaxNameRunes
+		}
+		for _, v := range clean {
+			if err := screen.CheckLength("property "+k, v, limit); err != nil {
+				return matchQuery{}, lengthError(fmt.Sprintf("Cannot parse example entity %q", key), err)
+			}
 		}
 	}
 	sort.Strings(mq.ignored)

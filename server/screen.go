@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 
 	"github.com/luxscreen/luxscreen/party"
@@ -41,6 +42,9 @@ func (s *Server) handleScreen(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return fieldError(it, batch, "kind", "%q: %v", q.Kind, screen.ErrKind)
 		}
+		if err := checkRequestLengths(it, batch, &q); err != nil {
+			return err
+		}
 		jobs[i] = job{id: q.ID, q: e}
 	}
 	out, err := parallelMap(r.Context(), jobs, func(ctx context.Context, j job) (ScreenResult, error) {
@@ -55,4 +59,23 @@ func (s *Server) handleScreen(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	return answer(w, batch, out)
+}
+
+// checkRequestLengths refuses a name or field longer than any real
+// party's (see screen.ErrNameTooLong), naming the request's field.
+func checkRequestLengths(it item, batch bool, q *ScreenRequest) error {
+	for _, f := range []struct {
+		field, value string
+		limit        int
+	}{
+		{"name", q.Name, screen.MaxNameRunes},
+		{"country", q.Country, screen.MaxFieldRunes},
+		{"imo", q.IMO, screen.MaxFieldRunes},
+		{"dob", q.DOB, screen.MaxFieldRunes},
+	} {
+		if err := screen.CheckLength(f.field, f.value, f.limit); err != nil {
+			return lengthError(it.label(batch)+fmt.Sprintf(" (line %d)", it.line), err)
+		}
+	}
+	return nil
 }
