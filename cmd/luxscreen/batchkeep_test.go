@@ -97,6 +97,9 @@ func TestBatchKeepsEveryRecord(t *testing.T) {
 			t.Fatalf("LUXSCREEN_BATCH_RECORDS=%q: %v", s, err)
 		}
 	}
+	// One record in five is bad in the quick run; in a large one, one in
+	// two thousand, so that the lines over 4 MiB stay a few dozen.
+	badEvery := max(5, n/100)
 	seeds, err := exampleShipments()
 	if err != nil {
 		t.Fatal(err)
@@ -111,19 +114,19 @@ func TestBatchKeepsEveryRecord(t *testing.T) {
 	}{
 		{
 			name: "screen", args: []string{"screen"}, formats: []string{"jsonl", "json", "csv"},
-			input: mixedLines(n, 5, func(i int) string {
+			input: mixedLines(n, badEvery, func(i int) string {
 				return fmt.Sprintf(`{"id":"r%d","name":%q,"kind":"org"}`, i, names[i%len(names)])
 			}, append(badJSON("name"), badLine{func(id string) string { return `{"id":"` + id + `","name":5}` }, "name: wrong type: want text in double quotes, got a number"})),
 		},
 		{
 			name: "classify", args: []string{"classify", "--rate", "EUR=1.08"}, formats: []string{"jsonl", "json", "csv", "table"},
-			input: mixedLines(n, 5, func(i int) string {
+			input: mixedLines(n, badEvery, func(i int) string {
 				return fmt.Sprintf(`{"id":"r%d","description":%q,"value":%d,"currency":"USD"}`, i, goods[i%len(goods)], 100*i)
 			}, append(badJSON("description"), badLine{func(id string) string { return `{"id":"` + id + `","description":"rug","value":"lots"}` }, "value: wrong type: want a number, got text"})),
 		},
 		{
 			name: "check", args: []string{"check"}, formats: []string{"jsonl", "json", "csv", "table", "html"},
-			input: mixedLines(n, 5, func(i int) string {
+			input: mixedLines(n, badEvery, func(i int) string {
 				s := varyShipment(seeds[i%len(seeds)], i)
 				s["id"] = fmt.Sprintf("r%d", i)
 				b, err := json.Marshal(s)

@@ -259,5 +259,5 @@ type recordsFailed struct {
 }
 
 func (e *recordsFailed) Error() string {
-	return fmt.Sprintf("%s: %d of %d %s failed; each has an error row in the output, and the errors are above", e.cmd, e.n, e.total, e.many)
+	return fmt.Sprintf("%s: %s of %s %s failed; each has an error row in the output, and the errors are above", e.cmd, progress.Count(e.n), progress.Count(e.total), e.many)
 }

@@ -165,3 +165,21 @@ func FuzzDecode(f *testing.F) {
 		Field(data, "id")
 	})
 }
+
+// BenchmarkReader reads a JSON-lines input of 1,000 shipment-sized
+// records; one op is the whole input.
+func BenchmarkReader(b *testing.B) {
+	line := `{"id":"BK-000001","date":"2024-03-01","parties":[{"role":"consignee","name":"Korea Ryonbong General Corporation","country":"KP"}],"lines":[{"description":"Mercedes-Maybach S600","hs":"8703.24","value":500000,"currency":"EUR"}]}` + "\n"
+	data := []byte(strings.Repeat(line, 1000))
+	b.ReportAllocs()
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		rd := NewReader(bytes.NewReader(data), "b", 4<<20)
+		for {
+			if _, err := rd.Next(); err == io.EOF {
+				break
+			}
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*1000), "ns/record")
+}
