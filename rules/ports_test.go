@@ -50,7 +50,8 @@ func TestDPRKPortSets(t *testing.T) {
 		{"KRKPO", "Pohang", false, true, false},
 		{"JPOSA", "Osaka", false, true, false},
 		{"JPKIJ", "Niigata", false, true, false},
-		{"KRINC", "Incheon", false, true, true},
+		{"KRINC", "Incheon", false, true, false},
+		{"KRPTK", "Pyeongtaek", false, true, false},
 		// Ordinary ports.
 		{"CNSGH", "Shanghai", false, false, false},
 		{"CNQIN", "Qingdao", false, false, false},
@@ -94,7 +95,7 @@ func TestDPRKPortSetCountries(t *testing.T) {
 	allowed := map[string][]string{
 		"dprk-transshipment-ports": {"CN", "RU"},
 		"dprk-feeder-ports":        {"KR", "JP"},
-		"dprk-vicinity":            {"CN", "RU", "KR"},
+		"dprk-vicinity":            {"CN", "RU"},
 	}
 	for id, countries := range allowed {
 		s, ok := rs.Set(id)
