@@ -48,29 +48,38 @@ func runCheck(ctx context.Context, e *env, args []string) error {
 // decisions in input order, and their audit records to auditFile when it
 // is not empty.
 func checkBatch(ctx context.Context, e *env, sys *luxscreen.System, input string, f outputFormat, auditFile string, bf *batchFlags) error {
-	var audit io.Writer
-	if auditFile != "" {
-		af, err := os.OpenFile(auditFile, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
-		if err != nil {
-			return err
-		}
-		defer af.Close()
-		audit = af
-	}
 	rf := recordFormat[*rules.Shipment]{readCSV: csvShipmentReader, decode: decodeShipment}
 	job := batchJob[record[*rules.Shipment], checked]{cmd: "check", one: "shipment", many: "shipments",
 		tally:   progress.NewTally(string(rules.VerdictBlock), string(rules.VerdictReview), string(rules.VerdictClear)),
 		outcome: func(c checked) string { return string(c.d.Verdict) },
 	}
-	var w *decisionWriter
+	var (
+		w     *decisionWriter
+		audit *os.File
+	)
+	defer func() {
+		if audit != nil {
+			audit.Close()
+		}
+	}()
 	return runRecordBatch(ctx, e, bf, input, rf, job,
 		func(in *batchInput, out *batchOutput) (rowWriter[checked], error) {
+			// The audit file is opened once the input and the output are,
+			// so that a batch refused for them leaves no audit file.
+			var aw io.Writer
+			if auditFile != "" {
+				var err error
+				if audit, err = os.OpenFile(auditFile, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644); err != nil {
+					return nil, err
+				}
+				aw = audit
+			}
 			meta := report.Meta{Source: in.name, Generated: e.now(), Tool: "luxscreen check"}
 			if sys.DemoList() {
 				meta.Warnings = append(meta.Warnings, "Parties and vessels were screened against the embedded DEMO list of a few DPRK designations, not the official sanctions lists: these decisions are not for production use. Run the check again with --list for each official list.")
 			}
 			var err error
-			w, err = newDecisionWriter(out, f, meta, audit)
+			w, err = newDecisionWriter(out, f, meta, aw)
 			return w, err
 		},
 		func(ctx context.Context, rec record[*rules.Shipment], s *rules.Shipment) (checked, error) {
