@@ -61,7 +61,9 @@
 //
 // Each request is logged with log/slog (request ID, route, status,
 // duration) and counted in Prometheus metrics on the Server's own
-// registry: requests by route, method and status, a latency histogram,
+// registry: requests by route, method and status (the route is a
+// registered pattern or "unmatched", the method one of HTTP's own or
+// "OTHER", so that clients cannot grow the series), a latency histogram,
 // screenings and decisions by verdict, reloads by result, and the entities
 // of each loaded list.
 package server

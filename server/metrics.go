@@ -1,6 +1,8 @@
 package server
 
 import (
+	"net/http"
+
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 
@@ -21,6 +23,22 @@ type metrics struct {
 // routeUnmatched labels requests no route matched, so that scanners
 // probing random paths cannot create one time series per path.
 const routeUnmatched = "unmatched"
+
+// methodOther labels requests whose method is not one of HTTP's own:
+// any token is a valid method, and a label per method sent would let
+// clients grow the metrics without bound.
+const methodOther = "OTHER"
+
+// methodLabel returns the metrics label of method: the method itself for
+// the methods of RFC 9110 and PATCH, methodOther for any other.
+func methodLabel(method string) string {
+	switch method {
+	case http.MethodGet, http.MethodHead, http.MethodPost, http.MethodPut, http.MethodPatch,
+		http.MethodDelete, http.MethodConnect, http.MethodOptions, http.MethodTrace:
+		return method
+	}
+	return methodOther
+}
 
 func newMetrics(reg prometheus.Registerer, sc *screen.Screener) (*metrics, error) {
 	m := &metrics{

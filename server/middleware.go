@@ -92,8 +92,9 @@ func (s *Server) observe(next http.Handler) http.Handler {
 			if rt == "" {
 				rt = routeUnmatched
 			}
-			s.metrics.requests.WithLabelValues(rt, r.Method, strconv.Itoa(status)).Inc()
-			s.metrics.duration.WithLabelValues(rt, r.Method).Observe(elapsed.Seconds())
+			method := methodLabel(r.Method)
+			s.metrics.requests.WithLabelValues(rt, method, strconv.Itoa(status)).Inc()
+			s.metrics.duration.WithLabelValues(rt, method).Observe(elapsed.Seconds())
 			level := slog.LevelInfo
 			if status >= 500 {
 				level = slog.LevelError
