@@ -442,7 +442,7 @@ func (v *vesselCond) eval(c *evalCtx) outcome {
 		return outcome{}
 	}
 	out := outcome{ok: true, certain: true}
-	name := vs.Name
+	name := clip(vs.Name, maxLabelRunes)
 	if name == "" {
 		name = "IMO " + vs.IMO
 	}
@@ -540,7 +540,7 @@ func (p *partyCond) eval(c *evalCtx) outcome {
 		if len(p.roles) > 0 && !slices.Contains(p.roles, pt.Role) {
 			continue
 		}
-		label := string(pt.Role) + ": " + pt.Name
+		label := string(pt.Role) + ": " + clip(pt.Name, maxLabelRunes)
 		var ev []Evidence
 		var cites []Citation
 		certain := true
@@ -585,6 +585,23 @@ func (p *partyCond) eval(c *evalCtx) outcome {
 }
 
 func (p *partyCond) refs(to []setRef) []setRef { return addRef(to, p.countryIn) }
+
+// maxLabelRunes bounds a party's name in evidence: a name pasted with a
+// whole document would otherwise be repeated in every finding.
+const maxLabelRunes = 120
+
+// clip returns s cut to at most n characters, marked with an ellipsis and
+// the full length when cut.
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return fmt.Sprintf("%s… (%d characters)", string(r[:n]), len(r))
+}
 
 type lineCond struct{ spec *lineSpec }
 
