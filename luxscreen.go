@@ -24,9 +24,11 @@ import (
 // exchange rates, no reference prices and the embedded demo sanctions list.
 type Config struct {
 	// Lists are the sanctions list files (UN XML, OFAC CSV or XML, EU,
-	// UK, OpenSanctions FtM JSON) or OFAC CSV directories that parties
-	// and vessels are screened against; [System.Reload] rereads them.
-	// Empty means the embedded demo list, unless NoDemoList is set.
+	// UK, OpenSanctions FtM JSON), OFAC CSV directories, or directories
+	// written by "luxscreen lists fetch" (every list their manifest
+	// names, see screen.ListFiles) that parties and vessels are screened
+	// against; [System.Reload] rereads them. Empty means the embedded
+	// demo list, unless NoDemoList is set.
 	Lists []string
 	// ListSource, when set, supplies the sanctions lists instead of
 	// Lists, for lists kept elsewhere than in files (a database, another
