@@ -62,6 +62,11 @@ func (r *Reader) Next() (Record, error) {
 		if err != nil {
 			return Record{}, err
 		}
+		if start == 1 {
+			// Spreadsheets and Windows editors start UTF-8 files with a
+			// byte-order mark, which is not JSON.
+			b = bytes.TrimPrefix(b, []byte("\ufeff"))
+		}
 		if len(bytes.TrimSpace(b)) == 0 && !tooLong {
 			continue
 		}

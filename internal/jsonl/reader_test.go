@@ -54,6 +54,7 @@ func TestReader(t *testing.T) {
 		{"two documents are lines", "{\n\"a\": 1\n}\n{\n}\n", []string{"01:{", "02:\"a\": 1", "03:}", "04:{", "05:}"}},
 		{"a document longer than the limit is lines", "{\n\"a\": \"" + long + "\"\n}\n", []string{"01:{", "02:in:2: line too long: the record is longer than 32 bytes; no line may be", "03:}"}},
 		{"blank", "\n \n\t\n", nil},
+		{"byte-order mark", "\ufeff{\"a\":1}\n\ufeff{}\n", []string{"01:{\"a\":1}", "02:\ufeff{}"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
