@@ -251,3 +251,22 @@ func TestRouteByNameDecidesAsByCode(t *testing.T) {
 	}
 	t.Logf("%d stops given by name, %d of them with the country", renamed, withCountry)
 }
+
+// FuzzParseGazetteer feeds arbitrary YAML to the ports file parser: it
+// must return a gazetteer or a LoadError, never panic, and a gazetteer
+// must resolve each of its aliases.
+func FuzzParseGazetteer(f *testing.F) {
+	f.Add([]byte("guard: {of: KP, within_km: 240, except: [KPCCD]}\naliases:\n  - locode: NLRTM\n    names: [Rotterdam]\n    note: n\n"))
+	f.Add([]byte("aliases:\n  - locode: xxyyy\n    names: ['', '...', Находка]\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		g, err := ParseGazetteer("fuzz.yaml", data)
+		if err != nil {
+			var le *LoadError
+			if !errors.As(err, &le) {
+				t.Fatalf("error %v is not a LoadError", err)
+			}
+			return
+		}
+		g.resolve(Stop{Name: "Panjang"})
+	})
+}
