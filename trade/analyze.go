@@ -21,6 +21,11 @@ type Options struct {
 	// is counted in [Report.ErrorCount] and the first [MaxReportedErrors]
 	// are kept in [Report.Errors]; the default stops at the first.
 	Lenient bool
+	// Progress, when not nil, is called every few thousand rows and at the
+	// end of each pass over the file with the pass (1, or 2 for the
+	// reading of the peers) and the rows read in it so far, for a
+	// progress meter. It is called on the goroutine of Analyze.
+	Progress func(pass, rows int)
 }
 
 // MaxReportedErrors is how many row errors a lenient analysis keeps.
@@ -133,13 +138,15 @@ type sums struct {
 	mixed              bool
 }
 
-func (s *sums) add(f *Flow) {
+// add adds f's amounts. A unit is kept only when it was interned, since
+// f's strings may point into the reader's row.
+func (s *sums) add(f *Flow, intern func(string) string) {
 	s.value += f.ValueUSD
 	s.weight += f.NetWeightKg
 	switch {
 	case f.QuantityUnit == "":
 	case s.unit == "":
-		s.unit, s.qty = strings.Clone(f.QuantityUnit), f.Quantity
+		s.unit, s.qty = intern(f.QuantityUnit), f.Quantity
 	case s.unit == f.QuantityUnit:
 		s.qty += f.Quantity
 	default:
@@ -156,9 +163,13 @@ type row struct {
 
 // dprkFlow accumulates a flow to or from the DPRK during the first pass.
 type dprkFlow struct {
-	res  FlowResult
-	rows []row
+	// flow is the first row, its strings interned.
+	flow Flow
 	sum  sums
+	// added counts the rows summed; rows holds the first maxRowsCompared
+	// of them, whose first lines are the result's Lines.
+	added int
+	rows  []row
 }
 
 func codeKey(f *Flow) string {
@@ -168,92 +179,74 @@ func codeKey(f *Flow) string {
 	return f.Code.Digits()
 }
 
+// analysis is the state of one analysis. It grows with the flows to and
+// from the DPRK and their peer groups, never with the rows read.
+type analysis struct {
+	flows  map[flowKey]*dprkFlow
+	groups map[groupKey]map[string]*sums
+	// texts interns the strings kept: the few hundred countries, codes
+	// and units that a large file repeats on every row.
+	texts   map[string]string
+	matches matchCache
+}
+
+// intern returns s, or an equal string already kept; a string first seen
+// is copied, so that no kept string holds a row's line in memory.
+func (st *analysis) intern(s string) string {
+	if t, ok := st.texts[s]; ok {
+		return t
+	}
+	t := strings.Clone(s)
+	st.texts[t] = t
+	return t
+}
+
 // Analyze reads the file twice: the first pass validates every row and
 // sums the flows to and from the DPRK; the second sums, for those flows'
-// groups only, the reporter's flows of the same goods to other partners.
-// Memory grows with the number of DPRK flows and their peers, not with the
-// size of the file. src must be positioned at the start of the file;
-// name identifies it in errors.
+// groups only, the reporter's flows of the same goods to other partners,
+// parsing in full only the rows of those groups. Memory grows with the
+// number of DPRK flows and their peers, not with the size of the file.
+// src must be positioned at the start of the file; name identifies it in
+// errors.
 func (an *Analyzer) Analyze(ctx context.Context, name string, src io.ReadSeeker) (*Report, error) {
 	rep := &Report{File: name, Thresholds: an.opts.Thresholds}
-	flows := map[flowKey]*dprkFlow{}
-	groups := map[groupKey]map[string]*sums{}
-	err := an.pass(ctx, name, src, rep, func(f *Flow) {
-		if !f.DPRKSide() {
-			return
-		}
-		rep.DPRKRows++
-		k := flowKey{f.Reporter.Code, f.Partner.Code, f.Kind, codeKey(f), f.Period}
-		d := flows[k]
-		if d == nil {
-			k = flowKey{strings.Clone(k.reporter), strings.Clone(k.partner), k.kind, strings.Clone(k.code), k.period}
-			d = &dprkFlow{res: FlowResult{Flow: cloneFlow(f)}}
-			d.res.ValueUSD, d.res.NetWeightKg, d.res.Quantity = 0, 0, 0
-			flows[k] = d
-			groups[groupKey{k.reporter, k.kind, k.code, k.period}] = nil
-		}
-		r := row{line: f.Line, value: f.ValueUSD, weight: f.NetWeightKg, qty: f.Quantity, unit: f.QuantityUnit}
-		for _, prev := range d.rows {
-			if prev.value == r.value && prev.weight == r.weight && prev.qty == r.qty && prev.unit == r.unit {
-				rep.Duplicates = append(rep.Duplicates, Duplicate{Line: f.Line, SameAs: prev.line})
-				return
-			}
-		}
-		if len(d.rows) < maxRowsCompared {
-			r.unit = strings.Clone(r.unit)
-			d.rows = append(d.rows, r)
-		}
-		d.sum.add(f)
-		d.res.Rows++
-		if len(d.res.Lines) < maxLinesKept {
-			d.res.Lines = append(d.res.Lines, f.Line)
-		}
-	})
-	if err != nil {
+	st := &analysis{
+		flows:   map[flowKey]*dprkFlow{},
+		groups:  map[groupKey]map[string]*sums{},
+		texts:   map[string]string{},
+		matches: matchCache{},
+	}
+	if err := an.first(ctx, name, src, rep, st); err != nil {
 		return nil, err
 	}
-	if len(groups) > 0 {
+	if len(st.groups) > 0 {
 		if _, err := src.Seek(0, io.SeekStart); err != nil {
 			return nil, fmt.Errorf("trade: rewinding %s for the second pass: %w", name, err)
 		}
-		second := &Report{}
-		err := an.pass(ctx, name, src, second, func(f *Flow) {
-			if f.Partner.Total {
-				return
-			}
-			gk := groupKey{f.Reporter.Code, f.Kind, codeKey(f), f.Period}
-			g, ok := groups[gk]
-			if !ok {
-				return
-			}
-			if g == nil {
-				g = map[string]*sums{}
-				groups[gk] = g
-			}
-			s := g[f.Partner.Code]
-			if s == nil {
-				s = &sums{}
-				g[strings.Clone(f.Partner.Code)] = s
-			}
-			s.add(f)
-		})
-		if err != nil {
+		if err := an.second(ctx, name, src, rep.Rows, st); err != nil {
 			return nil, err
 		}
 	}
-	for k, d := range flows {
-		res := d.res
+	rep.Flows = make([]FlowResult, 0, len(st.flows))
+	for k, d := range st.flows {
+		// Each flow is let go once its result is made, so that the two
+		// do not both fill memory.
+		delete(st.flows, k)
+		res := FlowResult{Flow: d.flow, Rows: d.added, Lines: make([]int, min(len(d.rows), maxLinesKept))}
+		for i := range res.Lines {
+			res.Lines[i] = d.rows[i].line
+		}
 		res.ValueUSD, res.NetWeightKg = d.sum.value, d.sum.weight
 		res.QuantityUnit, res.Quantity, res.MixedUnits = d.sum.unit, d.sum.qty, d.sum.mixed
 		if res.MixedUnits {
 			res.QuantityUnit, res.Quantity = "", 0
 		}
-		a, err := an.assessor.Assess(res.Flow)
+		a, err := an.assessor.assess(res.Flow, st.matches)
 		if err != nil {
 			return nil, err
 		}
 		res.Assessment = a
-		res.PerQuantity, res.PerKg = an.unitValues(&res, groups[groupKey{k.reporter, k.kind, k.code, k.period}])
+		res.PerQuantity, res.PerKg = an.unitValues(&res, st.groups[groupKey{k.reporter, k.kind, k.code, k.period}])
 		rep.Flows = append(rep.Flows, res)
 	}
 	slices.SortFunc(rep.Flows, func(a, b FlowResult) int {
@@ -270,47 +263,140 @@ func (an *Analyzer) Analyze(ctx context.Context, name string, src io.ReadSeeker)
 	return rep, nil
 }
 
-// pass reads the whole file once, calling fn for each row that is not a
-// breakdown of another, and counts rows, breakdowns and errors into rep.
-func (an *Analyzer) pass(ctx context.Context, name string, src io.Reader, rep *Report, fn func(*Flow)) error {
+// progressEvery is how many rows a pass reads between two checks of its
+// context and two calls of [Options.Progress].
+const progressEvery = 4096
+
+// first reads the whole file, counting rows, breakdowns and errors into
+// rep, and sums the flows to and from the DPRK.
+func (an *Analyzer) first(ctx context.Context, name string, src io.Reader, rep *Report, st *analysis) error {
 	r, err := NewReader(src, name)
 	if err != nil {
 		return err
 	}
 	rep.Layout = r.Layout()
-	// One Flow for the whole pass: fn takes its address, which would
-	// otherwise move a fresh Flow to the heap for every row.
 	var f Flow
-	for n := 0; ; n++ {
-		if n%4096 == 0 {
-			if err := ctx.Err(); err != nil {
+	for {
+		if rep.Rows%progressEvery == 0 {
+			if err := an.tick(ctx, 1, rep.Rows); err != nil {
 				return err
 			}
 		}
-		var err error
-		f, err = r.Read()
-		if errors.Is(err, io.EOF) {
-			return nil
+		rec, err := r.record(&f)
+		if err == nil {
+			err = r.parse(rec, &f)
 		}
+		if errors.Is(err, io.EOF) {
+			return an.tick(ctx, 1, rep.Rows)
+		}
+		rep.Rows++
 		if err != nil {
 			var re *RowError
 			if !an.opts.Lenient || !errors.As(err, &re) {
 				return err
 			}
-			rep.Rows++
 			rep.ErrorCount++
 			if len(rep.Errors) < MaxReportedErrors {
 				rep.Errors = append(rep.Errors, re)
 			}
 			continue
 		}
-		rep.Rows++
 		if f.Breakdown {
 			rep.Breakdown++
 			continue
 		}
-		fn(&f)
+		if f.DPRKSide() {
+			rep.DPRKRows++
+			st.addDPRK(rep, &f)
+		}
 	}
+}
+
+// addDPRK adds a row to its DPRK flow, or reports it as a duplicate.
+func (st *analysis) addDPRK(rep *Report, f *Flow) {
+	k := flowKey{f.Reporter.Code, f.Partner.Code, f.Kind, codeKey(f), f.Period}
+	d := st.flows[k]
+	if d == nil {
+		d = &dprkFlow{flow: st.own(f)}
+		d.flow.ValueUSD, d.flow.NetWeightKg, d.flow.Quantity = 0, 0, 0
+		k = flowKey{d.flow.Reporter.Code, d.flow.Partner.Code, k.kind, codeKey(&d.flow), k.period}
+		st.flows[k] = d
+		st.groups[groupKey{k.reporter, k.kind, k.code, k.period}] = nil
+	}
+	r := row{line: f.Line, value: f.ValueUSD, weight: f.NetWeightKg, qty: f.Quantity, unit: f.QuantityUnit}
+	for _, prev := range d.rows {
+		if prev.value == r.value && prev.weight == r.weight && prev.qty == r.qty && prev.unit == r.unit {
+			rep.Duplicates = append(rep.Duplicates, Duplicate{Line: f.Line, SameAs: prev.line})
+			return
+		}
+	}
+	if len(d.rows) < maxRowsCompared {
+		r.unit = st.intern(r.unit)
+		d.rows = append(d.rows, r)
+	}
+	d.sum.add(f, st.intern)
+	d.added++
+}
+
+// second reads the file again and sums, per partner, the rows of the peer
+// groups of the DPRK flows. Only what places a row in a group is parsed
+// until the row is found to be in one. rows is the number of rows the
+// first pass read; a different number means the file changed in between.
+func (an *Analyzer) second(ctx context.Context, name string, src io.Reader, rows int, st *analysis) error {
+	r, err := NewReader(src, name)
+	if err != nil {
+		return err
+	}
+	var f Flow
+	for n := 0; ; n++ {
+		if n%progressEvery == 0 {
+			if err := an.tick(ctx, 2, n); err != nil {
+				return err
+			}
+		}
+		rec, err := r.record(&f)
+		if errors.Is(err, io.EOF) {
+			if n != rows {
+				return fmt.Errorf("trade: %s changed while it was read: %d rows on the second reading, %d on the first", name, n, rows)
+			}
+			return an.tick(ctx, 2, n)
+		}
+		var re *RowError
+		switch {
+		case errors.As(err, &re):
+			continue // counted by the first pass
+		case err != nil:
+			return err
+		case !r.parseGroup(rec, &f) || f.Breakdown || f.Partner.Total:
+			continue
+		}
+		gk := groupKey{f.Reporter.Code, f.Kind, codeKey(&f), f.Period}
+		g, ok := st.groups[gk]
+		if !ok || r.parse(rec, &f) != nil {
+			continue
+		}
+		if g == nil {
+			g = map[string]*sums{}
+			st.groups[gk] = g
+		}
+		s := g[f.Partner.Code]
+		if s == nil {
+			s = &sums{}
+			g[st.intern(f.Partner.Code)] = s
+		}
+		s.add(&f, st.intern)
+	}
+}
+
+// tick checks the context and reports progress.
+func (an *Analyzer) tick(ctx context.Context, pass, rows int) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if an.opts.Progress != nil {
+		an.opts.Progress(pass, rows)
+	}
+	return nil
 }
 
 // unitValues computes a flow's unit values and compares them with its
@@ -352,25 +438,25 @@ func (an *Analyzer) unitValues(res *FlowResult, group map[string]*sums) (perQty,
 	return perQty, perKg
 }
 
-// cloneFlow copies f with its strings, which point into the reader's
-// buffers, copied.
-func cloneFlow(f *Flow) Flow {
+// own returns a copy of f whose strings are interned.
+func (st *analysis) own(f *Flow) Flow {
 	c := *f
-	c.File = strings.Clone(f.File)
-	c.Reporter = cloneCountry(f.Reporter)
-	c.Partner = cloneCountry(f.Partner)
-	c.CodeText = strings.Clone(f.CodeText)
-	c.Classification = strings.Clone(f.Classification)
-	c.QuantityUnit = strings.Clone(f.QuantityUnit)
-	c.Source = strings.Clone(f.Source)
+	c.File = st.intern(f.File)
+	c.Reporter = st.ownCountry(f.Reporter)
+	c.Partner = st.ownCountry(f.Partner)
+	c.CodeText = st.intern(f.CodeText)
+	c.Classification = st.intern(f.Classification)
+	c.QuantityUnit = st.intern(f.QuantityUnit)
+	c.Source = st.intern(f.Source)
 	if !f.Code.IsZero() {
-		// The digits were parsed once already; parsing a copy cannot fail.
-		c.Code, _ = hs.Parse(strings.Clone(f.Code.Digits()))
+		// The digits were parsed once already; parsing them again cannot
+		// fail, and a bare-digit string is used as it is.
+		c.Code, _ = hs.Parse(st.intern(f.Code.Digits()))
 	}
 	return c
 }
 
-func cloneCountry(c Country) Country {
-	c.Code, c.ISO3, c.Name = strings.Clone(c.Code), strings.Clone(c.ISO3), strings.Clone(c.Name)
+func (st *analysis) ownCountry(c Country) Country {
+	c.Code, c.ISO3, c.Name = st.intern(c.Code), st.intern(c.ISO3), st.intern(c.Name)
 	return c
 }

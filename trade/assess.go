@@ -126,6 +126,36 @@ type Citation struct {
 // judged under UNSCR 2094 (in force all year) and cites UNSCR 2397 (from
 // 22 December 2017) as in force for part of the period.
 func (a *Assessor) Assess(f Flow) (Assessment, error) {
+	return a.assess(f, nil)
+}
+
+// matchCache holds the catalogue's matches by code and direction for the
+// flows of one analysis: a lookup costs tens of allocations, and the flows
+// of a large file share a few thousand codes.
+type matchCache map[matchKey][]lists.Match
+
+type matchKey struct {
+	code string
+	dir  lists.Direction
+}
+
+// lookup returns the catalogue's matches for code in direction dir, from
+// cache when it is not nil.
+func (a *Assessor) lookup(code hs.Code, dir lists.Direction, cache matchCache) []lists.Match {
+	if cache == nil {
+		return a.cat.Lookup(code, lists.Options{Direction: dir})
+	}
+	k := matchKey{code.Digits(), dir}
+	ms, ok := cache[k]
+	if !ok {
+		ms = a.cat.Lookup(code, lists.Options{Direction: dir})
+		cache[k] = ms
+	}
+	return ms
+}
+
+// assess is Assess with the catalogue's matches taken from cache.
+func (a *Assessor) assess(f Flow, cache matchCache) (Assessment, error) {
 	if !f.DPRKSide() {
 		return Assessment{}, fmt.Errorf("trade: %s:%d: %s to %s: %w", f.File, f.Line, f.Reporter.Code, f.Partner.Code, ErrNotDPRK)
 	}
@@ -162,7 +192,7 @@ func (a *Assessor) Assess(f Flow) (Assessment, error) {
 		return out, nil
 	}
 
-	for _, m := range a.cat.Lookup(f.Code, lists.Options{Direction: out.Direction}) {
+	for _, m := range a.lookup(f.Code, out.Direction, cache) {
 		from, until := inForce(m)
 		if !overlaps(from, until, start, end) {
 			continue

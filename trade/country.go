@@ -103,6 +103,9 @@ func (c *countries) resolve(iso, code, name string) (Country, bool) {
 	}
 	v := c.lookup(strings.ToUpper(iso), code, name)
 	if len(c.cache) < 4096 { // areas are few; a cap keeps hostile input bounded
+		// The cached country owns its strings, so that the flows that
+		// share it hold nothing of the row it was first read from.
+		v = Country{Code: strings.Clone(v.Code), ISO3: strings.Clone(v.ISO3), Name: strings.Clone(v.Name), Total: v.Total}
 		c.cache[countryKey{strings.Clone(k.iso), strings.Clone(k.code), strings.Clone(k.name)}] = v
 	}
 	return v, true

@@ -20,12 +20,21 @@ type Reader struct {
 	layout Layout
 	header []string
 	cols   columns
-	csv    *csv.Reader
+	recs   *records
 	// offset is the number of lines read before the csv reader started:
 	// comments and the header.
 	offset    int
 	countries *countries
+	// codes caches the commodity codes parsed, by their text: a bulk file
+	// names a few thousand codes a million times. Each Code and its text
+	// share one string that no row's line holds, so that flows kept from
+	// the file hold nothing of their rows.
+	codes map[string]hs.Code
 }
+
+// maxCachedCodes bounds the code cache: every HS6 and national code in
+// use fits, while a hostile file cannot grow it without bound.
+const maxCachedCodes = 1 << 16
 
 // maxHeaderLine bounds the header line, so that a binary file given by
 // mistake fails fast instead of being read whole.
@@ -80,14 +89,12 @@ func NewReader(r io.Reader, name string) (*Reader, error) {
 	if err != nil {
 		return nil, &RowError{File: name, Line: n, Err: err}
 	}
-	c := csv.NewReader(br)
-	c.Comma = comma
-	c.FieldsPerRecord = len(header)
-	c.ReuseRecord = true
+	var comment byte
 	if layout == Simple {
-		c.Comment = '#'
+		comment = '#'
 	}
-	return &Reader{name: name, layout: layout, header: header, cols: cols, csv: c, offset: n, countries: cs}, nil
+	recs := newRecords(br, byte(comma), comment, len(header))
+	return &Reader{name: name, layout: layout, header: header, cols: cols, recs: recs, offset: n, countries: cs, codes: map[string]hs.Code{}}, nil
 }
 
 // readLine reads one line, without its line ending.
@@ -118,23 +125,50 @@ func (r *Reader) Name() string { return r.name }
 // read is a [*RowError] naming the file, line and column; reading may go on
 // after it with the next row.
 func (r *Reader) Read() (Flow, error) {
-	rec, err := r.csv.Read()
+	var f Flow
+	rec, err := r.record(&f)
 	if err != nil {
-		if errors.Is(err, io.EOF) {
-			return Flow{}, io.EOF
-		}
-		var pe *csv.ParseError
-		if errors.As(err, &pe) {
-			return Flow{}, &RowError{File: r.name, Line: pe.StartLine + r.offset, Err: fmt.Errorf("%w: %w", ErrInvalid, pe.Err)}
-		}
-		return Flow{}, fmt.Errorf("trade: reading %s: %w", r.name, err)
+		return Flow{}, err
 	}
-	line, _ := r.csv.FieldPos(0)
-	f := Flow{File: r.name, Line: line + r.offset}
 	if err := r.parse(rec, &f); err != nil {
 		return Flow{}, err
 	}
 	return f, nil
+}
+
+// record reads the next record, setting f's File and Line and nothing
+// else. Its errors are those of [Reader.Read].
+func (r *Reader) record(f *Flow) ([]string, error) {
+	rec, line, err := r.recs.read()
+	if err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil, io.EOF
+		}
+		var pe *csv.ParseError
+		if errors.As(err, &pe) {
+			return nil, &RowError{File: r.name, Line: pe.StartLine + r.offset, Err: fmt.Errorf("%w: %w", ErrInvalid, pe.Err)}
+		}
+		return nil, fmt.Errorf("trade: reading %s: %w", r.name, err)
+	}
+	*f = Flow{File: r.name, Line: line + r.offset}
+	return rec, nil
+}
+
+// parseGroup parses only what places a row in a peer group: reporter,
+// partner, kind, code, period and whether it is a breakdown. It reports
+// false for a row [Reader.parse] would reject in those fields; a row it
+// accepts may still fail in another.
+func (r *Reader) parseGroup(rec []string, f *Flow) bool {
+	f.Breakdown = isBreakdown(r.field(rec, colPartner2), r.field(rec, colCustoms), r.field(rec, colTransport))
+	if r.parsePeriod(rec, f) != nil || r.parseKind(rec, f) != nil || r.parseCode(rec, f) != nil {
+		return false
+	}
+	var ok bool
+	if f.Reporter, ok = r.countries.resolve(r.field(rec, colReporterISO), r.field(rec, colReporterCode), r.field(rec, colReporterName)); !ok {
+		return false
+	}
+	f.Partner, ok = r.countries.resolve(r.field(rec, colPartnerISO), r.field(rec, colPartnerCode), r.field(rec, colPartnerName))
+	return ok
 }
 
 // field returns the trimmed text of the column with role c, or "".
@@ -183,18 +217,8 @@ func (r *Reader) parse(rec []string, f *Flow) error {
 	if f.Partner, ok = r.countries.resolve(r.field(rec, colPartnerISO), r.field(rec, colPartnerCode), r.field(rec, colPartnerName)); !ok {
 		return r.failMissing(f, "partner", colPartnerISO, colPartnerCode, colPartnerName)
 	}
-	code := r.field(rec, colCode)
-	switch {
-	case code == "":
-		return r.fail(f, colCode, "", fmt.Errorf("%w: no commodity code", ErrMissing))
-	case strings.EqualFold(code, "TOTAL"):
-		f.CodeText = "TOTAL"
-	default:
-		c, err := hs.Parse(code)
-		if err != nil {
-			return r.fail(f, colCode, code, err)
-		}
-		f.Code, f.CodeText = c, code
+	if err := r.parseCode(rec, f); err != nil {
+		return err
 	}
 	var err error
 	if f.ValueUSD, err = r.number(rec, f, colValue); err != nil {
@@ -231,6 +255,34 @@ func (r *Reader) parse(rec []string, f *Flow) error {
 	}
 	f.Breakdown = isBreakdown(r.field(rec, colPartner2), r.field(rec, colCustoms), r.field(rec, colTransport))
 	f.Source = r.field(rec, colSource)
+	return nil
+}
+
+func (r *Reader) parseCode(rec []string, f *Flow) error {
+	code := r.field(rec, colCode)
+	if c, ok := r.codes[code]; ok {
+		f.Code, f.CodeText = c, c.Digits()
+		return nil
+	}
+	switch {
+	case code == "":
+		return r.fail(f, colCode, "", fmt.Errorf("%w: no commodity code", ErrMissing))
+	case strings.EqualFold(code, "TOTAL"):
+		f.CodeText = "TOTAL"
+		return nil
+	}
+	c, err := hs.Parse(code)
+	if err != nil {
+		return r.fail(f, colCode, code, err)
+	}
+	f.Code, f.CodeText = c, code
+	if c.Digits() == code && len(r.codes) < maxCachedCodes {
+		// Only bare digits are cached, so that the cached Code's digits
+		// are also the text as written.
+		c, _ = hs.Parse(strings.Clone(code))
+		r.codes[c.Digits()] = c
+		f.Code, f.CodeText = c, c.Digits()
+	}
 	return nil
 }
 
