@@ -361,13 +361,15 @@ func (an *Analyzer) second(ctx context.Context, name string, src io.Reader, rows
 			}
 			return an.tick(ctx, 2, n)
 		}
-		var re *RowError
-		switch {
-		case errors.As(err, &re):
-			continue // counted by the first pass
-		case err != nil:
+		if err != nil {
+			// Declared here, re escapes to the heap only for rows in error.
+			var re *RowError
+			if errors.As(err, &re) {
+				continue // counted by the first pass
+			}
 			return err
-		case !r.parseGroup(rec, &f) || f.Breakdown || f.Partner.Total:
+		}
+		if !r.parseGroup(rec, &f) || f.Breakdown || f.Partner.Total {
 			continue
 		}
 		gk := groupKey{f.Reporter.Code, f.Kind, codeKey(&f), f.Period}

@@ -239,3 +239,33 @@ func TestAnalyzeCancelled(t *testing.T) {
 		t.Errorf("error %v, want context.Canceled", err)
 	}
 }
+
+// TestAnalyzeAllocsPerRow checks that a row outside the DPRK flows and
+// their peer groups costs the analysis no more than the text of its line
+// on each of the two readings: nothing of it is kept, so that memory grows
+// with the flows reported and not with the rows read.
+func TestAnalyzeAllocsPerRow(t *testing.T) {
+	an := NewAnalyzer(testAssessor(t), Options{})
+	text := func(extra int) string {
+		var b strings.Builder
+		b.WriteString(synthetic())
+		for i := range extra {
+			b.WriteString(legacyRow(2016, "Export", "JP", "CN", "9101", float64(1+i%50), float64(2+i%7), float64(100+i)))
+			b.WriteByte('\n')
+		}
+		return b.String()
+	}
+	allocs := func(extra int) float64 {
+		s := text(extra)
+		return testing.AllocsPerRun(5, func() {
+			if _, err := an.Analyze(context.Background(), "test.csv", strings.NewReader(s)); err != nil {
+				t.Fatal(err)
+			}
+		})
+	}
+	const extra = 2000
+	perRow := (allocs(2*extra) - allocs(extra)) / extra
+	if perRow > 2.5 {
+		t.Errorf("%.2f allocations per row outside the DPRK flows, want at most 2 (its line, read twice)", perRow)
+	}
+}
