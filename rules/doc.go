@@ -22,6 +22,17 @@
 // judged as of the shipment's date: lists and rules carry the period they
 // are in force.
 //
+// A rules file merged over the defaults changes one field of a default
+// rule by naming its id and the field; disabling a required rule, or
+// weakening it, needs a reason, and [RuleSet.Changes] — which every
+// [AuditRecord] carries with the rules version — lists what was changed.
+// The default rules that raise a review on goods controlled for the DPRK
+// ask for a DPRK nexus too (destination, a route stop near the DPRK, a
+// party or vessel screening could not clear), or rest on a sign of their
+// own (a shell consignee of luxury goods, a false declaration, a premium
+// price): goods controlled somewhere are most of the world's
+// manufactured trade.
+//
 // Conditions compose with all, any and not over leaves that test the
 // destination, the route, the vessel, the parties and the lines; see
 // [RuleSet] for the grammar. Each finding carries its evidence (which line,
