@@ -137,6 +137,9 @@ type System struct {
 	// of the lists loaded.
 	srcMu   sync.Mutex
 	sources []SourceStatus
+	// fetchNotes say which sources of the fetched directories loaded
+	// failed their latest fetch, as their manifests record.
+	fetchNotes []string
 }
 
 // Open loads and wires everything cfg names. Every file is read here, once;
@@ -303,7 +306,7 @@ func (s *System) loadLists(ctx context.Context) ([]loaded, error) {
 		return []loaded{{list: l}}, nil
 	}
 	// A directory written by "lists fetch" stands for every list it holds.
-	var paths []string
+	var paths, notes []string
 	var got []loaded
 	for _, p := range s.cfg.Lists {
 		ps, err := screen.ListFiles(p)
@@ -311,7 +314,11 @@ func (s *System) loadLists(ctx context.Context) ([]loaded, error) {
 			got = append(got, loaded{path: p, err: err})
 		}
 		paths = append(paths, ps...)
+		notes = append(notes, fetchFailures(p)...)
 	}
+	s.srcMu.Lock()
+	s.fetchNotes = notes
+	s.srcMu.Unlock()
 	// The official files take seconds each to parse; reading them side by
 	// side shortens start-up and reloads.
 	got = append(got, make([]loaded, len(paths))...)
@@ -445,6 +452,9 @@ func (s *System) Warnings() []string {
 	for _, src := range s.Sources() {
 		out = append(out, src.warnings(s.maxListAge())...)
 	}
+	s.srcMu.Lock()
+	out = append(out, s.fetchNotes...)
+	s.srcMu.Unlock()
 	return out
 }
 

@@ -329,3 +329,22 @@ func plural(n int, one, many string) string {
 	}
 	return strconv.Itoa(n) + " " + many
 }
+
+// fetchFailures returns a warning for each source whose latest fetch into
+// dir failed, as the manifest "lists fetch" wrote records it: the file
+// fetched before is in use, and the user must know it is not the latest.
+func fetchFailures(dir string) []string {
+	m, err := screen.ReadManifest(dir)
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, f := range m {
+		if f.Error == "" || f.SHA256 == "" {
+			continue
+		}
+		out = append(out, fmt.Sprintf("luxscreen: the latest fetch of %s failed (%s, %s); its file of %s is in use",
+			f.Source, f.FailedAt.Format(time.RFC3339), f.Error, f.FetchedAt.Format(time.RFC3339)))
+	}
+	return out
+}

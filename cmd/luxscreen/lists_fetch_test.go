@@ -57,8 +57,10 @@ func TestListsFetch(t *testing.T) {
 	wantContains(t, "fetch output", strings.Join(strings.Fields(out), " "), "un/consolidated.xml FAILED (previous file kept) 2 2026-01-02")
 	manifest := string(testenv.ReadFile(t, filepath.Join(dir, "manifest.json")))
 	wantContains(t, "manifest", manifest, `"error": "unrecognised list format"`, `"failed_at"`)
-	// The directory still loads, with the list fetched before.
-	runOK(t, "", "screen", "Example Sea Shipping Co Ltd", "--list", dir)
+	// The directory still loads, with the list fetched before, and says
+	// the latest fetch failed.
+	_, errOut = runOK(t, "", "screen", "Example Sea Shipping Co Ltd", "--list", dir)
+	wantContains(t, "warnings", errOut, "luxscreen: the latest fetch of un failed (2026-11-23T12:00:00Z, unrecognised list format); its file of 2026-11-23T12:00:00Z is in use")
 
 	// A list changed by hand is not what the manifest describes.
 	if err := os.WriteFile(filepath.Join(dir, "un", "consolidated.xml"), files["/un.xml"][:100], 0o644); err != nil {
