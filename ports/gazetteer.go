@@ -134,9 +134,11 @@ func (g *Gazetteer) nameRefs() []nameRef {
 	g.names.once.Do(func() {
 		var f folder
 		refs := make([]nameRef, 0, len(g.recs)*5/4)
+		var names []string
 		for i := range g.recs {
 			first := len(refs)
-			for _, n := range g.place(int32(i)).Names() {
+			names = lineNames(names[:0], g.text[g.recs[i].start:g.recs[i].end])
+			for _, n := range names {
 				f.keys(n, func(k []byte, tier uint8) {
 					if len(k) == 0 {
 						return
@@ -243,4 +245,23 @@ func (g *Gazetteer) WithAliases(aliases []Alias) (*Gazetteer, error) {
 		return nil, err
 	}
 	return &out, nil
+}
+
+// lineNames appends the names of a place's line, checked by Parse, to
+// out: what Place.Names returns, without reading the other fields.
+func lineNames(out []string, line string) []string {
+	for i := range nFields {
+		var f string
+		f, line, _ = strings.Cut(line, "\t")
+		switch {
+		case f == "":
+		case i == fName || i == fNameASCII:
+			out = append(out, f)
+		case i == fOtherNames:
+			for o := range strings.SplitSeq(f, "|") {
+				out = append(out, o)
+			}
+		}
+	}
+	return out
 }
