@@ -73,6 +73,15 @@ func printCheckMetrics(w io.Writer, m ruleseval.Metrics, failures bool) {
 	tw.Flush()
 	fmt.Fprintln(w)
 	tw = newTable(w)
+	// The groups are the parts of a set ("ord" and "nexus" of the trade
+	// set): the review rate of ordinary shipments is read here.
+	fmt.Fprintln(tw, "group\tn\tblock\treview\tclear\tas labelled\t")
+	for _, g := range m.Groups {
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%d\t\n", g.Group, g.N, g.Block, g.Review, g.Clear, g.Correct)
+	}
+	tw.Flush()
+	fmt.Fprintln(w)
+	tw = newTable(w)
 	fmt.Fprintln(tw, "rule\ttp\tfp\tfn\ttn\tprecision\trecall\tunlabelled\t")
 	for _, r := range m.Rules {
 		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%s\t%s\t%d\t\n", r.Rule, r.TP, r.FP, r.FN, r.TN,

@@ -40,6 +40,10 @@ type Metrics struct {
 	// Rules scores each rule on the shipments whose label names it, in
 	// rule-set order.
 	Rules []RuleMetrics `json:"rules"`
+	// Groups count the verdicts of each group of shipments, in order of
+	// first appearance: the shipment IDs up to their first hyphen ("ord"
+	// for "ord-asia-europe-0001"), the way the sets name their parts.
+	Groups []GroupMetrics `json:"groups"`
 	// Passed counts shipments with the expected verdict, every expected
 	// finding and no excluded one.
 	Passed   int       `json:"passed"`
@@ -63,6 +67,23 @@ type RuleMetrics struct {
 	// Unlabelled counts firings on shipments whose label neither expects
 	// nor excludes the rule; they are not scored.
 	Unlabelled int `json:"unlabelled"`
+}
+
+// GroupMetrics are the verdicts the engine gave the shipments of one
+// group, and how many were the expected ones.
+type GroupMetrics struct {
+	Group   string `json:"group"`
+	N       int    `json:"n"`
+	Block   int    `json:"block"`
+	Review  int    `json:"review"`
+	Clear   int    `json:"clear"`
+	Correct int    `json:"correct"`
+}
+
+// groupOf is the group of a shipment ID: up to its first hyphen.
+func groupOf(id string) string {
+	g, _, _ := strings.Cut(id, "-")
+	return g
 }
 
 // Failure is one shipment the engine got wrong.
@@ -116,12 +137,14 @@ type scorer struct {
 	// set's rules, then rules only findings or labels name.
 	byRule map[string]*RuleMetrics
 	order  []string
+	// groups index m.Groups by name.
+	groups map[string]int
 }
 
 // newScorer checks every label against the rule set and prepares the
 // counts.
 func newScorer(rs *rules.RuleSet, set []Labelled) (*scorer, error) {
-	sc := &scorer{byRule: map[string]*RuleMetrics{}}
+	sc := &scorer{byRule: map[string]*RuleMetrics{}, groups: map[string]int{}, m: Metrics{Groups: []GroupMetrics{}}}
 	severity := map[string]rules.Severity{}
 	for _, r := range rs.Rules() {
 		sc.all = append(sc.all, r.ID)
@@ -170,8 +193,25 @@ func (sc *scorer) add(l Labelled, d *rules.Decision) {
 	case x.Verdict == rules.VerdictReview && got == rules.VerdictClear:
 		m.ReviewCleared++
 	}
+	gi, ok := sc.groups[groupOf(l.Shipment.ID)]
+	if !ok {
+		gi = len(m.Groups)
+		sc.groups[groupOf(l.Shipment.ID)] = gi
+		m.Groups = append(m.Groups, GroupMetrics{Group: groupOf(l.Shipment.ID)})
+	}
+	g := &m.Groups[gi]
+	g.N++
+	switch got {
+	case rules.VerdictBlock:
+		g.Block++
+	case rules.VerdictReview:
+		g.Review++
+	case rules.VerdictClear:
+		g.Clear++
+	}
 	if got == x.Verdict {
 		m.Correct++
+		g.Correct++
 	}
 	if got == x.Verdict && len(missing) == 0 && len(unexpected) == 0 {
 		m.Passed++

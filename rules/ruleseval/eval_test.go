@@ -166,6 +166,10 @@ func TestEvaluateMetrics(t *testing.T) {
 		ExpectedBlock: 2, BlockRecall: 0.5, BlockCleared: 1,
 		GotClear: 1, ClearPrecision: 0,
 		Clean: 1, FalseReviewRate: 1,
+		Groups: []GroupMetrics{
+			{Group: "horses", N: 2, Block: 1, Review: 1, Correct: 1},
+			{Group: "rice", N: 1, Clear: 1},
+		},
 		Passed: 1,
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
