@@ -116,7 +116,9 @@ func TestBatchKeepsEveryRecord(t *testing.T) {
 			name: "screen", args: []string{"screen"}, formats: []string{"jsonl", "json", "csv"},
 			input: mixedLines(n, badEvery, func(i int) string {
 				return fmt.Sprintf(`{"id":"r%d","name":%q,"kind":"org"}`, i, names[i%len(names)])
-			}, append(badJSON("name"), badLine{func(id string) string { return `{"id":"` + id + `","name":5}` }, "name: wrong type: want text in double quotes, got a number"})),
+			}, append(badJSON("name"),
+				badLine{func(id string) string { return `{"id":"` + id + `","name":5}` }, "name: wrong type: want text in double quotes, got a number"},
+				badLine{func(id string) string { return `{"id":"` + id + `","name":"` + strings.Repeat("Kim ", 2000) + `"}` }, "screen: name: 7999 characters, at most 1000 allowed"})),
 		},
 		{
 			name: "classify", args: []string{"classify", "--rate", "EUR=1.08"}, formats: []string{"jsonl", "json", "csv", "table"},
@@ -340,9 +342,9 @@ func TestBatchCSVKeepsEveryRecord(t *testing.T) {
 	}{
 		{
 			name: "screen", args: []string{"screen"},
-			in: "id,name,kind\nr0,Acme Trading Ltd,org\nbad1,Acme,planet\nbad2,\"Acme\" Ltd,org\nr3,Golden Star GmbH,org\nbad4,Acme\nr5,Ocean Maritime Management,org\n",
+			in: "id,name,kind\nr0,Acme Trading Ltd,org\nbad1,Acme,planet\nbad2,\"Acme\" Ltd,org\nr3,Golden Star GmbH,org\nbad4,Acme\nr5,Ocean Maritime Management,org\nbad6," + strings.Repeat("Kim ", 300) + ",person\n",
 			want: []keptRow{{ID: "r0"}, {ID: "bad1", Line: 3, Error: `kind: "planet": want org, person or vessel`}, {Line: 4, Error: "quote out of place: text after the closing quote"},
-				{ID: "r3"}, {ID: "bad4", Line: 6, Error: "wrong number of fields: 2, the header has 3"}, {ID: "r5"}},
+				{ID: "r3"}, {ID: "bad4", Line: 6, Error: "wrong number of fields: 2, the header has 3"}, {ID: "r5"}, {ID: "bad6", Line: 8, Error: "screen: name: 1199 characters, at most 1000 allowed"}},
 		},
 		{
 			name: "classify", args: []string{"classify"},
