@@ -51,11 +51,25 @@
 //
 // # Reloading
 //
-// Server.Reload, and POST /admin/reload, run Config.Reload one at a time.
-// The screener swaps its lists atomically, so screenings in flight finish
-// against the old lists and later ones see the new lists whole; a failed
-// reload leaves the old lists in place. /readyz reports the lists loaded
-// and the outcome of the latest reload.
+// Server.Reload, POST /admin/reload and (for "luxscreen serve") SIGHUP
+// reread the sanctions lists (luxscreen.System.Reload). Reloads run one
+// at a time, and requests are merged: every request that arrives while a
+// reload runs shares the one reload that starts after it. None takes the
+// answer of the reload already running, which may have read the files
+// before they changed. The screener swaps its lists atomically, so
+// screenings in flight finish against the old lists and later ones see
+// the new lists whole; a failed or refused reload leaves the old lists in
+// place. The answer, ReloadStatus, gives each source's status; /readyz
+// reports the lists loaded and the outcome of the latest reload.
+//
+// # Administration
+//
+// POST /admin/reload is guarded. With Config.AdminToken ("luxscreen serve
+// --admin-token-file FILE") a request must send "Authorization: Bearer
+// TOKEN", compared in constant time. Without a token only clients on a
+// loopback address may reload, unless Config.InsecureAdmin
+// ("--insecure-admin") opens the endpoint to all; "luxscreen serve"
+// refuses to listen beyond loopback without one or the other.
 //
 // # Observability
 //

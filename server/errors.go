@@ -21,6 +21,7 @@ const (
 	CodeNotFound         = "not_found"
 	CodeMethodNotAllowed = "method_not_allowed"
 	CodeUnauthorized     = "unauthorized"
+	CodeForbidden        = "forbidden"
 	CodeCannotScreen     = "cannot_screen"
 	CodeNotReady         = "not_ready"
 	CodeTimeout          = "timeout"

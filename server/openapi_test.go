@@ -188,7 +188,7 @@ func TestOpenAPIErrorCodes(t *testing.T) {
 		t.Fatal(err)
 	}
 	codes := []string{CodeInvalidJSON, CodeInvalidField, CodeInvalidParameter, CodeBodyTooLarge, CodeBatchTooLarge,
-		CodeUnsupportedMedia, CodeNotFound, CodeMethodNotAllowed, CodeUnauthorized, CodeCannotScreen, CodeNotReady,
+		CodeUnsupportedMedia, CodeNotFound, CodeMethodNotAllowed, CodeUnauthorized, CodeForbidden, CodeCannotScreen, CodeNotReady,
 		CodeTimeout, CodeReloadFailed, CodeInternal}
 	got := doc.Components.Schemas.ErrorDetail.Properties.Code.Enum
 	sort.Strings(codes)

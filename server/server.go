@@ -49,6 +49,10 @@ type Config struct {
 	// AdminToken, when not empty, must be sent as "Authorization: Bearer
 	// TOKEN" to POST /admin/reload.
 	AdminToken string
+	// InsecureAdmin opens POST /admin/reload to every client when there
+	// is no AdminToken. Without it, and without a token, the endpoint
+	// answers loopback clients only (403 forbidden to others).
+	InsecureAdmin bool
 }
 
 // Server is the luxscreen HTTP service. It is an http.Handler and safe for
@@ -62,9 +66,7 @@ type Server struct {
 	mux     *http.ServeMux
 	handler http.Handler
 	routes  []route
-	// reloading is a semaphore: one reload at a time, waited for with a
-	// context (a sync.Mutex cannot be).
-	reloading  chan struct{}
+	reloads    reloads
 	lastReload atomic.Pointer[ReloadStatus]
 }
 
@@ -95,7 +97,7 @@ func New(cfg Config) (*Server, error) {
 	if cfg.ReloadTimeout == 0 {
 		cfg.ReloadTimeout = DefaultReloadTimeout
 	}
-	s := &Server{cfg: cfg, sys: cfg.System, log: cfg.Logger, reg: cfg.Registry, reloading: make(chan struct{}, 1)}
+	s := &Server{cfg: cfg, sys: cfg.System, log: cfg.Logger, reg: cfg.Registry}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}

@@ -5,10 +5,14 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"math"
 	"net"
 	"net/http"
 	"os"
 	"os/signal"
+	"runtime/debug"
+	"strconv"
+	"strings"
 	"syscall"
 	"time"
 
@@ -17,12 +21,19 @@ import (
 )
 
 // serveUsage is the synopsis of "luxscreen serve".
-const serveUsage = "[--addr 127.0.0.1:8080] [--list FILE]… [--rules FILE]… [--rates FILE] [--prices FILE] [--max-body BYTES] [--max-batch N] [--timeout D]"
+const serveUsage = "[--addr 127.0.0.1:8080] (--list FILE… | --demo) [--admin-token-file FILE | --insecure-admin] [--memory-limit SIZE] [--rules FILE]… [--rates FILE] [--prices FILE] [--max-body BYTES] [--max-batch N] [--timeout D]"
 
-// adminTokenEnv names the environment variable holding the bearer token
-// POST /admin/reload requires; unset, the endpoint is open, which is safe
-// only on a loopback address.
-const adminTokenEnv = "LUXSCREEN_ADMIN_TOKEN"
+// defaultMemoryLimit is the Go runtime's soft memory limit when neither
+// --memory-limit nor GOMEMLIMIT sets one: several times what the official
+// lists and a full load of requests take, so that the garbage collector
+// works harder well before a container's limit ends the process, without
+// slowing an ordinary server.
+const defaultMemoryLimit = 2 << 30
+
+// oldAdminTokenEnv is the environment variable that once held the admin
+// token. It is refused rather than ignored: a server started with it
+// would otherwise run without the protection its operator asked for.
+const oldAdminTokenEnv = "LUXSCREEN_ADMIN_TOKEN"
 
 // runServe serves the HTTP API until ctx ends or SIGTERM arrives, then
 // shuts down gracefully; SIGHUP reloads the --list files.
@@ -31,6 +42,10 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on; the default is loopback only")
 	fs.listFlag()
 	fs.ruleFlags()
+	demo := fs.Bool("demo", false, "serve the embedded demo list instead of --list files; /readyz answers not ready")
+	tokenFile := fs.String("admin-token-file", "", "file holding the bearer token POST /admin/reload requires (Authorization: Bearer TOKEN); needed to listen on an address other than loopback")
+	insecureAdmin := fs.Bool("insecure-admin", false, "without --admin-token-file, let every client, not only loopback ones, reload the lists")
+	memLimit := fs.String("memory-limit", "", "the Go runtime's soft memory limit, as GOMEMLIMIT writes it (1536MiB, 2GiB) or \"off\"; default: GOMEMLIMIT when set, else 2GiB")
 	maxBody := fs.Int64("max-body", server.DefaultMaxBodyBytes, "largest request body, in bytes")
 	maxBatch := fs.Int("max-batch", server.DefaultMaxBatch, "most items in one batch request")
 	timeout := fs.Duration("timeout", server.DefaultRequestTimeout, "longest time spent on one request")
@@ -44,6 +59,35 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		return usagef("serve: --max-batch %d: want a positive number", *maxBatch)
 	case *timeout <= 0:
 		return usagef("serve: --timeout %s: want a positive duration", *timeout)
+	case len(fs.lists) == 0 && !*demo:
+		return usagef("serve: no --list: give the official lists (see 'luxscreen lists fetch'), or --demo to serve the embedded demo list, which is for trying the service only")
+	case len(fs.lists) > 0 && *demo:
+		return usagef("serve: --demo serves the embedded demo list; it cannot be combined with --list")
+	case *tokenFile != "" && *insecureAdmin:
+		return usagef("serve: --insecure-admin opens POST /admin/reload to every client; it cannot be combined with --admin-token-file")
+	case os.Getenv(oldAdminTokenEnv) != "":
+		return fmt.Errorf("serve: %s is no longer read: write the token to a file and pass --admin-token-file FILE", oldAdminTokenEnv)
+	}
+	limit, err := memoryLimit(*memLimit, os.Getenv("GOMEMLIMIT"))
+	if err != nil {
+		return usagef("serve: %v", err)
+	}
+	token, err := readAdminToken(*tokenFile)
+	if err != nil {
+		return err
+	}
+	if token == "" && !*insecureAdmin {
+		// Checked before the lists are loaded, which takes a while.
+		loopback, err := loopbackOnly(ctx, *addr)
+		if err != nil {
+			return err
+		}
+		if !loopback {
+			return usagef("serve: --addr %s listens beyond loopback, where anyone could reload the lists: give --admin-token-file FILE, or --insecure-admin to allow it", *addr)
+		}
+	}
+	if limit >= 0 {
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(limit))
 	}
 	logHandler := slog.NewJSONHandler(e.stderr, nil)
 	log := slog.New(logHandler)
@@ -55,7 +99,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	}
 	defer sys.Close()
 	cfg := server.Config{System: sys, Logger: log, MaxBodyBytes: *maxBody, MaxBatch: *maxBatch, RequestTimeout: *timeout,
-		AdminToken: os.Getenv(adminTokenEnv)}
+		AdminToken: token, InsecureAdmin: *insecureAdmin}
 	srv, err := server.New(cfg)
 	if err != nil {
 		return err
@@ -85,7 +129,8 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	}
 	served := make(chan error, 1)
 	go func() { served <- hs.Serve(ln) }()
-	log.Info("listening", "addr", ln.Addr().String(), "lists", len(sys.Versions().Sanctions), "admin_token", cfg.AdminToken != "")
+	log.Info("listening", "addr", ln.Addr().String(), "lists", len(sys.Versions().Sanctions), "admin_token", cfg.AdminToken != "",
+		"insecure_admin", cfg.InsecureAdmin, "memory_limit", debug.SetMemoryLimit(-1))
 
 	for {
 		select {
@@ -109,4 +154,91 @@ func runServe(ctx context.Context, e *env, args []string) error {
 			return nil
 		}
 	}
+}
+
+// memoryLimit returns the soft memory limit to set, in bytes, from the
+// --memory-limit flag and the GOMEMLIMIT variable: the flag when given,
+// else -1 (leave the limit the runtime read from GOMEMLIMIT) when the
+// variable is set, else defaultMemoryLimit. "off" means no limit.
+func memoryLimit(flag, env string) (int64, error) {
+	switch {
+	case flag != "":
+		n, err := parseByteSize(flag)
+		if err != nil {
+			return 0, fmt.Errorf("--memory-limit %q: %w", flag, err)
+		}
+		return n, nil
+	case env != "":
+		return -1, nil
+	}
+	return defaultMemoryLimit, nil
+}
+
+// parseByteSize parses a size as GOMEMLIMIT writes it: a whole number of
+// bytes with an optional unit B, KiB, MiB, GiB or TiB, or "off" for no
+// limit.
+func parseByteSize(s string) (int64, error) {
+	if s == "off" {
+		return math.MaxInt64, nil
+	}
+	units := []struct {
+		suffix string
+		shift  uint
+	}{{"TiB", 40}, {"GiB", 30}, {"MiB", 20}, {"KiB", 10}, {"B", 0}}
+	num, shift := s, uint(0)
+	for _, u := range units {
+		if n, ok := strings.CutSuffix(s, u.suffix); ok {
+			num, shift = n, u.shift
+			break
+		}
+	}
+	n, err := strconv.ParseInt(num, 10, 64)
+	if err != nil || n <= 0 || n > math.MaxInt64>>shift {
+		return 0, errors.New("want a positive whole number of bytes, optionally with B, KiB, MiB, GiB or TiB (2GiB), or off")
+	}
+	return n << shift, nil
+}
+
+// readAdminToken returns the token held in path, without surrounding
+// white space, or "" when path is "". An empty token file is an error: it
+// would leave the endpoint open while the operator believes it guarded.
+func readAdminToken(path string) (string, error) {
+	if path == "" {
+		return "", nil
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return "", fmt.Errorf("serve: --admin-token-file: %w", err)
+	}
+	token := strings.TrimSpace(string(b))
+	if token == "" {
+		return "", fmt.Errorf("serve: --admin-token-file %s: the file holds no token", path)
+	}
+	return token, nil
+}
+
+// loopbackOnly reports whether every address addr ("host:port") may
+// listen on is a loopback address: an empty host means every interface,
+// and a host name counts as loopback only when all its addresses are.
+func loopbackOnly(ctx context.Context, addr string) (bool, error) {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return false, fmt.Errorf("serve: --addr %q: %w", addr, err)
+	}
+	if host == "" {
+		return false, nil
+	}
+	if ip := net.ParseIP(host); ip != nil {
+		return ip.IsLoopback(), nil
+	}
+	ips, err := net.DefaultResolver.LookupIPAddr(ctx, host)
+	if err != nil {
+		return false, fmt.Errorf("serve: --addr %q: %w", addr, err)
+	}
+	for _, ip := range ips {
+		if !ip.IP.IsLoopback() {
+			return false, nil
+		}
+	}
+	return len(ips) > 0, nil
 }

@@ -4,8 +4,10 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"math"
 	"net/http"
 	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"sync"
@@ -76,7 +78,7 @@ func getJSON[T any](t *testing.T, url string) (int, T) {
 // TestServe starts the command, checks it serves with the demo list,
 // reloads on SIGHUP, and shuts down cleanly when its context ends.
 func TestServe(t *testing.T) {
-	base, logs, stop := startServe(t)
+	base, logs, stop := startServe(t, "--demo")
 	st, rd := getJSON[server.Readiness](t, base+"/readyz")
 	if st != 503 || rd.Ready || len(rd.Lists) != 1 || rd.Lists[0].Source != "demo" || len(rd.Warnings) == 0 {
 		t.Fatalf("readyz %d %+v", st, rd)
@@ -116,20 +118,100 @@ func TestServe(t *testing.T) {
 }
 
 func TestServeUsage(t *testing.T) {
+	dir := t.TempDir()
+	empty := filepath.Join(dir, "empty-token")
+	if err := os.WriteFile(empty, []byte(" \n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
-		args []string
-		want int
+		args    []string
+		want    int
+		wantErr string
 	}{
-		{[]string{"serve", "extra"}, exitUsage},
-		{[]string{"serve", "--max-batch", "0"}, exitUsage},
-		{[]string{"serve", "--max-body", "-1"}, exitUsage},
-		{[]string{"serve", "--timeout", "0s"}, exitUsage},
-		{[]string{"serve", "--bogus"}, exitUsage},
-		{[]string{"serve", "--list", "/nonexistent/un.xml"}, exitError},
-		{[]string{"serve", "--addr", "not-an-address"}, exitError},
+		{[]string{"serve", "--demo", "extra"}, exitUsage, ""},
+		{[]string{"serve", "--demo", "--max-batch", "0"}, exitUsage, ""},
+		{[]string{"serve", "--demo", "--max-body", "-1"}, exitUsage, ""},
+		{[]string{"serve", "--demo", "--timeout", "0s"}, exitUsage, ""},
+		{[]string{"serve", "--bogus"}, exitUsage, ""},
+		{[]string{"serve", "--list", "/nonexistent/un.xml"}, exitError, ""},
+		{[]string{"serve", "--demo", "--addr", "not-an-address"}, exitError, "not-an-address"},
+		{[]string{"serve"}, exitUsage, "no --list: give the official lists"},
+		{[]string{"serve", "--demo", "--list", "/nonexistent/un.xml"}, exitUsage, "cannot be combined with --list"},
+		{[]string{"serve", "--demo", "--addr", "0.0.0.0:0"}, exitUsage, "listens beyond loopback"},
+		{[]string{"serve", "--demo", "--addr", ":0"}, exitUsage, "listens beyond loopback"},
+		{[]string{"serve", "--demo", "--admin-token-file", filepath.Join(dir, "missing")}, exitError, "--admin-token-file"},
+		{[]string{"serve", "--demo", "--admin-token-file", empty}, exitError, "holds no token"},
+		{[]string{"serve", "--demo", "--admin-token-file", empty, "--insecure-admin"}, exitUsage, "cannot be combined with --admin-token-file"},
+		{[]string{"serve", "--demo", "--memory-limit", "2GB"}, exitUsage, `--memory-limit "2GB"`},
 	}
 	for _, tt := range tests {
-		wantExit(t, "", tt.want, "", tt.args...)
+		wantExit(t, "", tt.want, tt.wantErr, tt.args...)
+	}
+}
+
+// TestServeOldTokenVariable checks the variable that once held the admin
+// token stops the server instead of being ignored.
+func TestServeOldTokenVariable(t *testing.T) {
+	t.Setenv(oldAdminTokenEnv, "s3cret")
+	wantExit(t, "", exitError, "--admin-token-file", "serve", "--demo")
+}
+
+// TestServeAdminToken serves with a token file and checks the reload
+// endpoint wants the token.
+func TestServeAdminToken(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "token")
+	if err := os.WriteFile(file, []byte("s3cret\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	base, _, _ := startServe(t, "--demo", "--admin-token-file", file)
+	for _, tt := range []struct {
+		auth string
+		want int
+	}{{"", 401}, {"Bearer wrong", 401}, {"s3cret", 401}, {"Bearer s3cret", 200}} {
+		req, err := http.NewRequest(http.MethodPost, base+"/admin/reload", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if tt.auth != "" {
+			req.Header.Set("Authorization", tt.auth)
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != tt.want {
+			t.Errorf("POST /admin/reload with Authorization %q: %d, want %d", tt.auth, resp.StatusCode, tt.want)
+		}
+	}
+}
+
+func TestMemoryLimit(t *testing.T) {
+	tests := []struct {
+		flag, env string
+		want      int64
+		wantErr   bool
+	}{
+		{"", "", defaultMemoryLimit, false},
+		{"", "3GiB", -1, false},
+		{"1536MiB", "3GiB", 1536 << 20, false},
+		{"2GiB", "", 2 << 30, false},
+		{"512KiB", "", 512 << 10, false},
+		{"1TiB", "", 1 << 40, false},
+		{"1000000B", "", 1000000, false},
+		{"1000000", "", 1000000, false},
+		{"off", "", math.MaxInt64, false},
+		{"2GB", "", 0, true},
+		{"0", "", 0, true},
+		{"-1MiB", "", 0, true},
+		{"9000000TiB", "", 0, true},
+		{"GiB", "", 0, true},
+	}
+	for _, tt := range tests {
+		got, err := memoryLimit(tt.flag, tt.env)
+		if got != tt.want || (err != nil) != tt.wantErr {
+			t.Errorf("memoryLimit(%q, %q) = %d, %v; want %d, error %v", tt.flag, tt.env, got, err, tt.want, tt.wantErr)
+		}
 	}
 }
 
