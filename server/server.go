@@ -58,14 +58,14 @@ type Config struct {
 // Server is the luxscreen HTTP service. It is an http.Handler and safe for
 // concurrent use.
 type Server struct {
-	cfg     Config
-	sys     *luxscreen.System
-	log     *slog.Logger
-	reg     *prometheus.Registry
-	metrics *metrics
-	mux     *http.ServeMux
-	handler http.Handler
-	routes  []route
+	cfg        Config
+	sys        *luxscreen.System
+	log        *slog.Logger
+	reg        *prometheus.Registry
+	metrics    *metrics
+	mux        *http.ServeMux
+	handler    http.Handler
+	routes     []route
 	reloads    reloads
 	lastReload atomic.Pointer[ReloadStatus]
 }
