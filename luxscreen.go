@@ -137,6 +137,8 @@ type System struct {
 	// of the lists loaded.
 	srcMu   sync.Mutex
 	sources []SourceStatus
+	// paths are the files or directories the sources were read from.
+	paths []string
 	// fetchNotes say which sources of the fetched directories loaded
 	// failed their latest fetch, as their manifests record.
 	fetchNotes []string
@@ -166,14 +168,14 @@ func Open(ctx context.Context, cfg Config) (*System, error) {
 	if err != nil {
 		return nil, err
 	}
-	ls, statuses, err := s.accept(got, false)
+	ls, set, err := s.accept(got, false)
 	if err != nil {
 		return nil, err
 	}
 	if s.screener, err = screen.NewScreenerOptions(screen.Options{Data: s.data.screen}, ls...); err != nil {
 		return nil, err
 	}
-	s.install(statuses)
+	s.install(set)
 	if err := s.openEngine(); err != nil {
 		return nil, err
 	}
@@ -391,14 +393,14 @@ func (s *System) ReloadWith(ctx context.Context, opts ReloadOptions) error {
 	if err != nil {
 		return err
 	}
-	ls, statuses, err := s.accept(got, opts.AllowShrink)
+	ls, set, err := s.accept(got, opts.AllowShrink)
 	if err != nil {
 		return err
 	}
 	if err := s.screener.Reload(ctx, ls...); err != nil {
 		return err
 	}
-	s.install(statuses)
+	s.install(set)
 	s.parties.reset()
 	return nil
 }

@@ -136,9 +136,9 @@ func (s *System) maxListAge() time.Duration {
 // accept checks the lists read against the sources loaded now: every
 // source must have loaded, hold entities, and not have shrunk past the
 // limit unless allowShrink. It returns the lists and their sources'
-// statuses when all pass, and records the refusals on the sources
+// state when all pass, and records the refusals on the sources
 // otherwise.
-func (s *System) accept(got []loaded, allowShrink bool) ([]screen.List, []SourceStatus, error) {
+func (s *System) accept(got []loaded, allowShrink bool) ([]screen.List, sourceSet, error) {
 	s.srcMu.Lock()
 	defer s.srcMu.Unlock()
 	prev := make(map[string]*SourceStatus, len(s.sources))
@@ -147,27 +147,34 @@ func (s *System) accept(got []loaded, allowShrink bool) ([]screen.List, []Source
 	}
 	now := s.now()
 	var refused []Refusal
-	refuse := func(i int, id string, err error) {
-		if id == "" {
-			// A file that failed to read is the source at its place
-			// before, when the configuration has not changed since.
-			if len(got) == len(s.sources) {
-				id = s.sources[i].ID
-			} else {
-				id = got[i].path
+	refuse := func(id, path string, err error) {
+		if id != "" {
+			if p, ok := prev[id]; ok {
+				p.Refusal, p.RefusedAt = err.Error(), now
+			}
+			refused = append(refused, Refusal{Source: id, Err: err})
+			return
+		}
+		// A file that failed to read is the source loaded from it before,
+		// or each source of the fetched directory it is.
+		var ids []string
+		for i := range s.sources {
+			if p := s.paths[i]; p == path || strings.HasPrefix(p, path+string(filepath.Separator)) {
+				s.sources[i].Refusal, s.sources[i].RefusedAt = err.Error(), now
+				ids = append(ids, s.sources[i].ID)
 			}
 		}
-		refused = append(refused, Refusal{Source: id, Err: err})
-		if p, ok := prev[id]; ok {
-			p.Refusal, p.RefusedAt = err.Error(), now
+		if len(ids) == 0 {
+			ids = []string{path}
 		}
+		refused = append(refused, Refusal{Source: strings.Join(ids, ", "), Err: err})
 	}
 	ids := assignIDs(got)
 	lists := make([]screen.List, 0, len(got))
-	statuses := make([]SourceStatus, 0, len(got))
+	var set sourceSet
 	for i, g := range got {
 		if g.err != nil {
-			refuse(i, "", g.err)
+			refuse("", g.path, g.err)
 			continue
 		}
 		v := g.list.Version
@@ -180,24 +187,32 @@ func (s *System) accept(got []loaded, allowShrink bool) ([]screen.List, []Source
 			if g.path != "" {
 				err = fmt.Errorf("%s: %w", g.path, err)
 			}
-			refuse(i, v.ID, err)
+			refuse(v.ID, g.path, err)
 			continue
 		}
 		g.list.Version = v
 		lists = append(lists, g.list)
-		statuses = append(statuses, newStatus(g, v, now))
+		set.statuses = append(set.statuses, newStatus(g, v, now))
+		set.paths = append(set.paths, g.path)
 	}
 	if len(refused) > 0 {
-		return nil, nil, &RefusalError{Refusals: refused}
+		return nil, sourceSet{}, &RefusalError{Refusals: refused}
 	}
-	return lists, statuses, nil
+	return lists, set, nil
 }
 
-// install makes statuses the sources' statuses, once their lists are in
-// use.
-func (s *System) install(statuses []SourceStatus) {
+// sourceSet is the state of the sources of one load: their statuses and
+// the file or directory each was read from (empty for a ListSource list),
+// to which a later failure to read is attributed.
+type sourceSet struct {
+	statuses []SourceStatus
+	paths    []string
+}
+
+// install makes set the sources' state, once their lists are in use.
+func (s *System) install(set sourceSet) {
 	s.srcMu.Lock()
-	s.sources = statuses
+	s.sources, s.paths = set.statuses, set.paths
 	s.srcMu.Unlock()
 }
 

@@ -2,6 +2,8 @@ package luxscreen
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -167,5 +169,33 @@ func TestSources(t *testing.T) {
 				t.Errorf("Sources (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestReloadFetchedDirRefusal checks that a fetched directory which no
+// longer matches its manifest is refused on reload, the refusal recorded
+// on the sources loaded from it.
+func TestReloadFetchedDirRefusal(t *testing.T) {
+	dir := t.TempDir()
+	un := unXML(5, "2026-02-01T00:00:00Z")
+	writeFile(t, filepath.Join(dir, "un", "consolidated.xml"), un)
+	m := []screen.Fetched{{Source: "un", File: "un/consolidated.xml", SHA256: fmt.Sprintf("%x", sha256.Sum256(un)), Bytes: int64(len(un))}}
+	b, err := json.Marshal(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(dir, screen.ManifestFile), b)
+	ctx := context.Background()
+	sys, err := Open(ctx, Config{Lists: []string{dir}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(dir, "un", "consolidated.xml"), unXML(6, "2026-02-01T00:00:00Z"))
+	err = sys.Reload(ctx)
+	if err == nil || !strings.Contains(err.Error(), "sanctions list un refused") || !strings.Contains(err.Error(), "changed since it was fetched") {
+		t.Errorf("Reload = %v, want the refusal of un", err)
+	}
+	if src := sys.Sources(); len(src) != 1 || src[0].Entities != 5 || src[0].Refusal == "" {
+		t.Errorf("sources after the refusal: %+v", src)
 	}
 }
