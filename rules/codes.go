@@ -23,6 +23,8 @@ type invalidCode struct {
 }
 
 // invalidCodes returns every invalid code of s, in field order. The
+// evidence names the field in its detail too, which is what a report for
+// people prints. The
 // decoder checks only the form of codes, which "KO", "XYZ" and a
 // mistyped IMO number pass; a code that names nothing must not let a
 // shipment clear, so each becomes evidence for a review finding rather
@@ -31,7 +33,7 @@ func (s *Shipment) invalidCodes() []invalidCode {
 	var out []invalidCode
 	country := func(field, code string) {
 		if code != "" && !iso.Country(code) {
-			out = append(out, invalidCode{codeCountry, Evidence{Field: field, Detail: fmt.Sprintf("%q is not an assigned ISO 3166-1 country code", code)}})
+			out = append(out, invalidCode{codeCountry, Evidence{Field: field, Detail: fmt.Sprintf("%s: %q is not an assigned ISO 3166-1 country code", field, code)}})
 		}
 	}
 	imo := func(field, num string, check func(string) error) {
@@ -39,7 +41,7 @@ func (s *Shipment) invalidCodes() []invalidCode {
 			return
 		}
 		if err := check(num); err != nil {
-			out = append(out, invalidCode{codeIMO, Evidence{Field: field, Detail: err.Error()}})
+			out = append(out, invalidCode{codeIMO, Evidence{Field: field, Detail: field + ": " + err.Error()}})
 		}
 	}
 	country("origin", s.Origin)
@@ -61,7 +63,7 @@ func (s *Shipment) invalidCodes() []invalidCode {
 	}
 	for i, l := range s.Lines {
 		if l.Currency != "" && !iso.Currency(l.Currency) {
-			out = append(out, invalidCode{codeCurrency, Evidence{Line: i + 1, Field: fmt.Sprintf("lines[%d].currency", i), Detail: fmt.Sprintf("%q is not an ISO 4217 currency code in use", l.Currency)}})
+			out = append(out, invalidCode{codeCurrency, Evidence{Line: i + 1, Field: fmt.Sprintf("lines[%d].currency", i), Detail: fmt.Sprintf("lines[%d].currency: %q is not an ISO 4217 currency code in use", i, l.Currency)}})
 		}
 	}
 	return out

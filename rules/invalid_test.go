@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -49,7 +50,10 @@ func TestInvalidCodes(t *testing.T) {
 					t.Errorf("invalid-input severity %s, want review", f.Severity)
 				}
 				for _, ev := range f.Evidence {
-					got = append(got, ev.Field+": "+ev.Detail)
+					if !strings.HasPrefix(ev.Detail, ev.Field+": ") {
+						t.Errorf("evidence %q does not name its field %s first", ev.Detail, ev.Field)
+					}
+					got = append(got, ev.Detail)
 				}
 			}
 			if diff := cmp.Diff(tt.fields, got); diff != "" {
