@@ -227,11 +227,19 @@ func (an *Analyzer) Analyze(ctx context.Context, name string, src io.ReadSeeker)
 			return nil, err
 		}
 	}
-	rep.Flows = make([]FlowResult, 0, len(st.flows))
-	for k, d := range st.flows {
+	// The flows are put in order before their results are made: sorting
+	// pointers moves less than sorting the large results.
+	order := make([]*dprkFlow, 0, len(st.flows))
+	for _, d := range st.flows {
+		order = append(order, d)
+	}
+	clear(st.flows)
+	slices.SortFunc(order, func(a, b *dprkFlow) int { return compareFlows(&a.flow, &b.flow) })
+	rep.Flows = make([]FlowResult, 0, len(order))
+	for i, d := range order {
 		// Each flow is let go once its result is made, so that the two
 		// do not both fill memory.
-		delete(st.flows, k)
+		order[i] = nil
 		res := FlowResult{Flow: d.flow, Rows: d.added, Lines: make([]int, min(len(d.rows), maxLinesKept))}
 		for i := range res.Lines {
 			res.Lines[i] = d.rows[i].line
@@ -246,21 +254,24 @@ func (an *Analyzer) Analyze(ctx context.Context, name string, src io.ReadSeeker)
 			return nil, err
 		}
 		res.Assessment = a
-		res.PerQuantity, res.PerKg = an.unitValues(&res, st.groups[groupKey{k.reporter, k.kind, k.code, k.period}])
+		res.PerQuantity, res.PerKg = an.unitValues(&res, st.groups[groupKey{res.Reporter.Code, res.Kind, codeKey(&res.Flow), res.Period}])
 		rep.Flows = append(rep.Flows, res)
 	}
-	slices.SortFunc(rep.Flows, func(a, b FlowResult) int {
-		return cmp.Or(
-			cmp.Compare(codeKey(&a.Flow), codeKey(&b.Flow)),
-			cmp.Compare(a.Kind, b.Kind),
-			a.Period.Compare(b.Period),
-			cmp.Compare(a.Reporter.Label(), b.Reporter.Label()),
-			cmp.Compare(a.Partner.Label(), b.Partner.Label()),
-			cmp.Compare(a.Reporter.Code, b.Reporter.Code),
-			cmp.Compare(a.Partner.Code, b.Partner.Code),
-		)
-	})
 	return rep, nil
+}
+
+// compareFlows orders flows as a report lists them: by code, kind,
+// period, reporter and partner.
+func compareFlows(a, b *Flow) int {
+	return cmp.Or(
+		cmp.Compare(codeKey(a), codeKey(b)),
+		cmp.Compare(a.Kind, b.Kind),
+		a.Period.Compare(b.Period),
+		cmp.Compare(a.Reporter.Label(), b.Reporter.Label()),
+		cmp.Compare(a.Partner.Label(), b.Partner.Label()),
+		cmp.Compare(a.Reporter.Code, b.Reporter.Code),
+		cmp.Compare(a.Partner.Code, b.Partner.Code),
+	)
 }
 
 // progressEvery is how many rows a pass reads between two checks of its

@@ -30,6 +30,7 @@ type Reader struct {
 	// share one string that no row's line holds, so that flows kept from
 	// the file hold nothing of their rows.
 	codes map[string]hs.Code
+	last  [2]lastParty
 }
 
 // maxCachedCodes bounds the code cache: every HS6 and national code in
@@ -164,11 +165,43 @@ func (r *Reader) parseGroup(rec []string, f *Flow) bool {
 		return false
 	}
 	var ok bool
-	if f.Reporter, ok = r.countries.resolve(r.field(rec, colReporterISO), r.field(rec, colReporterCode), r.field(rec, colReporterName)); !ok {
+	if f.Reporter, ok = r.party(rec, reporterSide); !ok {
 		return false
 	}
-	f.Partner, ok = r.countries.resolve(r.field(rec, colPartnerISO), r.field(rec, colPartnerCode), r.field(rec, colPartnerName))
+	f.Partner, ok = r.party(rec, partnerSide)
 	return ok
+}
+
+// The sides of a flow, which [Reader.party] reads.
+const (
+	reporterSide = iota
+	partnerSide
+)
+
+// party resolves the reporter or the partner of a row. The last of each is
+// remembered: a bulk file lists a reporter's rows together, and comparing
+// three short strings is cheaper than hashing them.
+func (r *Reader) party(rec []string, side int) (Country, bool) {
+	iso, code, name := colReporterISO, colReporterCode, colReporterName
+	if side == partnerSide {
+		iso, code, name = colPartnerISO, colPartnerCode, colPartnerName
+	}
+	k := countryKey{r.field(rec, iso), r.field(rec, code), r.field(rec, name)}
+	if m := &r.last[side]; m.ok && m.key == k {
+		return m.country, true
+	}
+	c, ok := r.countries.resolve(k.iso, k.code, k.name)
+	if ok {
+		r.last[side] = lastParty{key: k, country: c, ok: true}
+	}
+	return c, ok
+}
+
+// lastParty is the reporter or partner of the last row read.
+type lastParty struct {
+	key     countryKey
+	country Country
+	ok      bool
 }
 
 // field returns the trimmed text of the column with role c, or "".
@@ -211,10 +244,10 @@ func (r *Reader) parse(rec []string, f *Flow) error {
 		return err
 	}
 	var ok bool
-	if f.Reporter, ok = r.countries.resolve(r.field(rec, colReporterISO), r.field(rec, colReporterCode), r.field(rec, colReporterName)); !ok {
+	if f.Reporter, ok = r.party(rec, reporterSide); !ok {
 		return r.failMissing(f, "reporter", colReporterISO, colReporterCode, colReporterName)
 	}
-	if f.Partner, ok = r.countries.resolve(r.field(rec, colPartnerISO), r.field(rec, colPartnerCode), r.field(rec, colPartnerName)); !ok {
+	if f.Partner, ok = r.party(rec, partnerSide); !ok {
 		return r.failMissing(f, "partner", colPartnerISO, colPartnerCode, colPartnerName)
 	}
 	if err := r.parseCode(rec, f); err != nil {

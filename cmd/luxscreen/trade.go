@@ -6,8 +6,11 @@ import (
 	"io"
 	"os"
 	"strings"
+	"sync/atomic"
+	"time"
 
 	"github.com/luxscreen/luxscreen"
+	"github.com/luxscreen/luxscreen/internal/progress"
 	"github.com/luxscreen/luxscreen/report"
 	"github.com/luxscreen/luxscreen/trade"
 )
@@ -66,11 +69,27 @@ func runTradeAnalyze(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	a := trade.NewAssessor(sys.Catalogue(), sys.Reference().Jurisdictions)
-	an := trade.NewAnalyzer(a, trade.Options{
+	opts := trade.Options{
 		Thresholds: trade.Thresholds{MinPeers: *minPeers, Z: *z, MinRatio: *ratio},
 		Lenient:    *lenient,
-	})
-	rep, err := an.Analyze(ctx, name, src)
+	}
+	var meter *tradeMeter
+	if progress.IsTerminal(e.stderr) {
+		var size int64
+		if st, ok := src.(interface{ Stat() (os.FileInfo, error) }); ok {
+			if fi, err := st.Stat(); err == nil {
+				size = fi.Size()
+			}
+		}
+		cr := &countingReader{ReadSeeker: src}
+		src = cr
+		meter = newTradeMeter(e.stderr, size, cr.pos, e.now)
+		opts.Progress = meter.update
+	}
+	rep, err := trade.NewAnalyzer(a, opts).Analyze(ctx, name, src)
+	if meter != nil {
+		meter.clear()
+	}
 	if err != nil {
 		return err
 	}
@@ -92,6 +111,68 @@ func runTradeAnalyze(ctx context.Context, e *env, args []string) error {
 	}
 	return report.WriteTradeTable(e.stdout, rep)
 }
+
+// tradeMeter shows the rows an analysis has read on a terminal, one meter
+// per reading of the file: the analysis reads it twice, the second time for
+// the peers of the flows to and from the DPRK.
+type tradeMeter struct {
+	w    io.Writer
+	size int64
+	pos  func() int64
+	now  func() time.Time
+	m    *progress.Meter
+	pass int
+	rows int
+}
+
+func newTradeMeter(w io.Writer, size int64, pos func() int64, now func() time.Time) *tradeMeter {
+	return &tradeMeter{w: w, size: size, pos: pos, now: now}
+}
+
+// update is the analysis's [trade.Options.Progress].
+func (t *tradeMeter) update(pass, rows int) {
+	if pass != t.pass {
+		t.clear()
+		noun := "rows read"
+		if pass > 1 {
+			noun = "rows read again for the peers"
+		}
+		t.m = progress.NewMeter(t.w, progress.Options{Noun: noun, Size: t.size, Pos: t.pos, Now: t.now})
+		t.pass, t.rows = pass, 0
+	}
+	t.m.Add(rows - t.rows)
+	t.rows = rows
+}
+
+// clear erases the meter, so that the report or an error takes its place.
+func (t *tradeMeter) clear() {
+	if t.m != nil {
+		t.m.Clear()
+	}
+}
+
+// countingReader counts the bytes read since the last seek to the start,
+// for the meter's bar; the meter reads the count from its own goroutine.
+type countingReader struct {
+	io.ReadSeeker
+	n atomic.Int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.ReadSeeker.Read(p)
+	c.n.Add(int64(n))
+	return n, err
+}
+
+func (c *countingReader) Seek(offset int64, whence int) (int64, error) {
+	pos, err := c.ReadSeeker.Seek(offset, whence)
+	if err == nil {
+		c.n.Store(pos)
+	}
+	return pos, err
+}
+
+func (c *countingReader) pos() int64 { return c.n.Load() }
 
 // tradeSource opens the named file, or for "-" copies standard input to a
 // temporary file: the analysis reads its input twice.

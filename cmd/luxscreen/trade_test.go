@@ -6,6 +6,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 const figure4File = "../../trade/testdata/paper/figure4.csv"
@@ -78,5 +81,44 @@ func TestTradeAnalyzeBadRows(t *testing.T) {
 	}
 	if code, _, stderr := runCLI(t, "", "trade", "analyze", filepath.Join(t.TempDir(), "missing.csv")); code != exitError {
 		t.Errorf("missing file: exit %d, stderr:\n%s", code, stderr)
+	}
+}
+
+// TestTradeMeter drives the meter of "trade analyze" with a fake clock
+// through the two readings of a file of 2,000 bytes.
+func TestTradeMeter(t *testing.T) {
+	start := time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
+	now := start
+	var pos int64
+	var term strings.Builder
+	m := newTradeMeter(&term, 2000, func() int64 { return pos }, func() time.Time { return now })
+	step := func(pass, rows int, read int64) {
+		now = now.Add(time.Second)
+		pos = read
+		m.update(pass, rows)
+	}
+	step(1, 0, 0)
+	step(1, 4096, 1000)
+	step(1, 8192, 2000)
+	step(2, 0, 0)
+	step(2, 4096, 1000)
+	m.clear()
+	var lines []string
+	for _, l := range strings.Split(term.String(), "\r") {
+		if l = strings.TrimSuffix(l, "\x1b[K"); l != "" {
+			lines = append(lines, l)
+		}
+	}
+	want := []string{
+		"4,096 rows read  4,096/s  [==========>         ]  50%  ETA 0:01  0:01",
+		"8,192 rows read  4,096/s  [====================] 100%  ETA 0:00  0:02",
+		"4,096 rows read again for the peers  4,096/s  [==========>         ]  50%  ETA 0:01  0:01",
+	}
+	if diff := cmp.Diff(want, lines); diff != "" {
+		t.Errorf("meter lines (-want +got):\n%s", diff)
+	}
+	// Each meter is erased when its reading ends.
+	if n := strings.Count(term.String(), "\r\x1b[K"); n != 2 {
+		t.Errorf("the meter was erased %d times, want 2:\n%q", n, term.String())
 	}
 }
