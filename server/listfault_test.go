@@ -88,9 +88,10 @@ type faultFixture struct {
 	designated []ScreenRequest
 }
 
-// TestListFaultsUnderLoad screens designated parties over HTTP while a
-// goroutine rewrites each list file through the fault states and reloads:
-// no designated party may ever be answered clear, each refused reload
+// TestListFaultsUnderLoad screens designated parties over HTTP (/v1/screen
+// and /match) while a goroutine rewrites each list file through the fault
+// states and reloads: no designated party may ever be answered clear, nor
+// lose its /match, each refused reload
 // must keep the old lists and be reported on its source by /readyz, and
 // a good file must clear the refusal. With LUXSCREEN_SHARED set it runs
 // on the UN consolidated list and the 2021 OFAC SDN file.
@@ -112,11 +113,15 @@ func TestListFaultsUnderLoad(t *testing.T) {
 	defer ts.Close()
 
 	// Only the parties the good lists find are counted: the test is about
-	// what the faults change, not about the matcher.
+	// what the faults change, not about the matcher. A party found by
+	// /v1/screen must stay found; one /match matches must stay matched.
 	var designated []ScreenRequest
+	matched := make(map[string]bool)
 	for _, q := range fx.designated {
 		if v, err := screenOver(ts, q); err == nil && v != screen.Clear {
 			designated = append(designated, q)
+			m, err := matchOver(ts, q)
+			matched[q.Name] = err == nil && m
 		}
 	}
 	if len(designated) < len(fx.designated)/2 {
@@ -136,12 +141,20 @@ func TestListFaultsUnderLoad(t *testing.T) {
 				default:
 				}
 				q := designated[i%len(designated)]
-				v, err := screenOver(ts, q)
+				var ok bool
+				var err error
+				if w%2 == 0 || !matched[q.Name] {
+					var v screen.Verdict
+					v, err = screenOver(ts, q)
+					ok = v != screen.Clear
+				} else {
+					ok, err = matchOver(ts, q)
+				}
 				answers.Add(1)
 				switch {
 				case err != nil:
 					failed.Add(1)
-				case v == screen.Clear:
+				case !ok:
 					wrong.Add(1)
 					firstWrong.CompareAndSwap(nil, q.Name)
 				}
@@ -192,7 +205,7 @@ func TestListFaultsUnderLoad(t *testing.T) {
 			t.Errorf("%s answers %s: names a server path or no list ID", rq.path, b)
 		}
 	}
-	t.Logf("%d answers for %d designated parties; %d wrong (clear), %d failed", answers.Load(), len(designated), wrong.Load(), failed.Load())
+	t.Logf("%d answers for %d designated parties (%d matched by /match); %d wrong (clear, or no match), %d failed", answers.Load(), len(designated), countTrue(matched), wrong.Load(), failed.Load())
 	if wrong.Load() > 0 || failed.Load() > 0 {
 		t.Errorf("%d designated parties answered clear (first: %v), %d requests failed", wrong.Load(), firstWrong.Load(), failed.Load())
 	}
@@ -250,6 +263,51 @@ func screenOver(ts *httptest.Server, q ScreenRequest) (screen.Verdict, error) {
 		return "", err
 	}
 	return res.Verdict, nil
+}
+
+func countTrue(m map[string]bool) int {
+	n := 0
+	for _, v := range m {
+		if v {
+			n++
+		}
+	}
+	return n
+}
+
+// matchOver screens q through the yente-compatible POST /match and
+// reports whether a result matches.
+func matchOver(ts *httptest.Server, q ScreenRequest) (bool, error) {
+	schema := map[string]string{"person": "Person", "vessel": "Vessel", "aircraft": "Airplane", "org": "Company", "organisation": "Company"}[q.Kind]
+	if schema == "" {
+		schema = "LegalEntity"
+	}
+	body, err := json.Marshal(map[string]any{"queries": map[string]any{"q": map[string]any{"schema": schema, "properties": map[string][]string{"name": {q.Name}}}}})
+	if err != nil {
+		return false, err
+	}
+	resp, err := ts.Client().Post(ts.URL+"/match/default", "application/json", bytes.NewReader(body))
+	if err != nil {
+		return false, err
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return false, err
+	}
+	if resp.StatusCode != http.StatusOK {
+		return false, fmt.Errorf("status %d: %s", resp.StatusCode, b)
+	}
+	var res MatchResponse
+	if err := json.Unmarshal(b, &res); err != nil {
+		return false, err
+	}
+	for _, r := range res.Responses["q"].Results {
+		if r.Match {
+			return true, nil
+		}
+	}
+	return false, nil
 }
 
 // authoredFaultFixture writes a UN list and an OFAC sdn.csv (alone, as
