@@ -28,7 +28,11 @@
 // (ErrorResponse) with a stable code: a malformed body is 400
 // invalid_json naming the line, column and field, an unknown route 404,
 // a body over Config.MaxBodyBytes or a batch over Config.MaxBatch 413, a
-// request over Config.RequestTimeout 503 timeout. A name longer than
+// request over Config.RequestTimeout 503 timeout. A /match request whose
+// examples hold more than Config.MaxScreenings names in all is 400
+// batch_too_large, and one whose include_dataset or exclude_dataset names
+// a dataset of no loaded list 400 invalid_parameter, since the filter
+// would drop every hit and the answer read as clear. A name longer than
 // screen.MaxNameRunes, or a country, birth date or identifier longer than
 // screen.MaxFieldRunes, is 400 invalid_field naming the field: no real
 // party's name is that long, and analysing one costs time and memory in

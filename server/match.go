@@ -327,19 +327,28 @@ func (s *Server) matchParams(q url.Values, dataset string) (matchParams, error) 
 			p.ignored = append(p.ignored, k)
 		}
 	}
+	var loaded []string
+	for _, v := range s.sys.Screener().Versions() {
+		if ds := datasetOf(v.Source); !slices.Contains(loaded, ds) {
+			loaded = append(loaded, ds)
+		}
+	}
+	// A filter naming a dataset no loaded list has would drop every hit,
+	// and the answer would read as clear: a misspelt name is refused.
+	for _, k := range []string{"include_dataset", "exclude_dataset"} {
+		for _, v := range q[k] {
+			if !slices.Contains(loaded, v) {
+				return p, errorf(http.StatusBadRequest, CodeInvalidParameter, "%s %q: no list of that dataset is loaded (loaded: %s)", k, v, strings.Join(loaded, ", "))
+			}
+		}
+	}
 	switch dataset {
 	case "default", "sanctions", "luxscreen":
 	default:
-		known := []string{"default", "sanctions"}
-		for _, v := range s.sys.Screener().Versions() {
-			known = append(known, datasetOf(v.Source))
-			if datasetOf(v.Source) == dataset {
-				p.dataset = dataset
-			}
+		if !slices.Contains(loaded, dataset) {
+			return p, errorf(http.StatusNotFound, CodeNotFound, "no dataset %q (have: %s)", dataset, strings.Join(append([]string{"default", "sanctions"}, loaded...), ", "))
 		}
-		if p.dataset == "" {
-			return p, errorf(http.StatusNotFound, CodeNotFound, "no dataset %q (have: %s)", dataset, strings.Join(known, ", "))
-		}
+		p.dataset = dataset
 	}
 	return p, nil
 }
@@ -481,10 +490,15 @@ func (s *Server) handleMatch(w http.ResponseWriter, r *http.Request) error {
 	}
 	sort.Strings(keys)
 	mqs := make([]matchQuery, len(keys))
+	names := 0
 	for i, k := range keys {
 		if mqs[i], err = parseExample(k, req.Queries[k]); err != nil {
 			return err
 		}
+		names += len(mqs[i].entity.Names)
+	}
+	if names > s.cfg.MaxScreenings {
+		return errorf(http.StatusBadRequest, CodeBatchTooLarge, "The queries hold %d names to screen; at most %d in one request (split it)", names, s.cfg.MaxScreenings)
 	}
 	results, err := parallelMap(r.Context(), mqs, func(ctx context.Context, mq matchQuery) (MatchResults, error) {
 		return s.matchOne(ctx, mq, p)

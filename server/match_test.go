@@ -224,9 +224,9 @@ func TestMatchParameters(t *testing.T) {
 				t.Errorf("got %v after excluding %s from %v", ids(r), first, ids(all))
 			}
 		}},
-		{"include other dataset", "include_dataset=us_ofac_sdn", func(t *testing.T, r MatchResults) {
-			if len(r.Results) != 0 || r.Luxscreen.Verdict != screen.Clear {
-				t.Errorf("got %v, %s", ids(r), r.Luxscreen.Verdict)
+		{"include the loaded dataset", "include_dataset=luxscreen_demo", func(t *testing.T, r MatchResults) {
+			if diff := cmp.Diff(ids(all), ids(r)); diff != "" {
+				t.Errorf("(-default +include_dataset=luxscreen_demo):\n%s", diff)
 			}
 		}},
 		{"exclude dataset", "exclude_dataset=luxscreen_demo", func(t *testing.T, r MatchResults) {
@@ -268,7 +268,7 @@ func mustPost(t *testing.T, url, body string) []byte {
 // error shape with yente's "detail".
 func TestMatchErrors(t *testing.T) {
 	cfg := testConfig(t, nil)
-	cfg.MaxBatch = 2
+	cfg.MaxBatch, cfg.MaxScreenings = 2, 50
 	_, base := startServer(t, cfg)
 	q := func(schema, props string) string {
 		return `{"queries": {"q": {"schema": "` + schema + `", "properties": ` + props + `}}}`
@@ -288,6 +288,14 @@ func TestMatchErrors(t *testing.T) {
 		{"bad limit", "/match/default?limit=0", q("Person", `{"name": ["x"]}`), 400, CodeInvalidParameter, "limit"},
 		{"bad threshold", "/match/default?threshold=high", q("Person", `{"name": ["x"]}`), 400, CodeInvalidParameter, "threshold"},
 		{"too many names", "/match/default", q("Person", manyNames(65)), 400, CodeInvalidField, "65 names; at most 64"},
+		{"dataset of no loaded list", "/match/default?include_dataset=us_ofac_sdn", q("Person", `{"name": ["x"]}`), 400, CodeInvalidParameter,
+			`include_dataset "us_ofac_sdn": no list of that dataset is loaded (loaded: luxscreen_demo)`},
+		{"misspelt dataset", "/match/default?include_dataset=luxscreen_demo&include_dataset=un_sc_sanction", q("Person", `{"name": ["x"]}`), 400, CodeInvalidParameter,
+			`include_dataset "un_sc_sanction"`},
+		{"excluded dataset of no loaded list", "/match/default?exclude_dataset=eu_fsf", q("Person", `{"name": ["x"]}`), 400, CodeInvalidParameter,
+			`exclude_dataset "eu_fsf"`},
+		{"too many names in all", "/match/default", `{"queries": {"a": {"schema": "Person", "properties": ` + manyNames(40) + `}, "b": {"schema": "Person", "properties": ` + manyNames(40) + `}}}`,
+			400, CodeBatchTooLarge, "The queries hold 80 names to screen; at most 50 in one request"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -301,6 +309,23 @@ func TestMatchErrors(t *testing.T) {
 }
 
 // manyNames returns the properties of an example with n distinct names.
+// TestMatchScreeningsBounded checks the default bound on the names one
+// /match request screens: within the query and per-example limits, a
+// request could otherwise ask for 64,000 screenings.
+func TestMatchScreeningsBounded(t *testing.T) {
+	_, base := startServer(t, testConfig(t, nil))
+	var qs []string
+	for i := range DefaultMaxScreenings/matchMaxNames + 1 {
+		qs = append(qs, fmt.Sprintf(`"q%d": {"schema": "Company", "properties": %s}`, i, manyNames(matchMaxNames)))
+	}
+	st, b := postJSON(t, base+"/match/default", `{"queries": {`+strings.Join(qs, ",")+`}}`)
+	e := decode[ErrorResponse](t, b)
+	want := fmt.Sprintf("The queries hold %d names to screen; at most %d in one request", len(qs)*matchMaxNames, DefaultMaxScreenings)
+	if st != 400 || e.Error.Code != CodeBatchTooLarge || !strings.Contains(e.Error.Message, want) {
+		t.Errorf("got %d %s, want 400 %s %q", st, truncate(b), CodeBatchTooLarge, want)
+	}
+}
+
 func manyNames(n int) string {
 	names := make([]string, n)
 	for i := range names {

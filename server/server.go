@@ -21,6 +21,13 @@ const (
 	// DefaultMaxBatch is the most items one batch request may hold, for
 	// /v1/classify, /v1/screen, /v1/check and the queries of /match.
 	DefaultMaxBatch = 1000
+	// DefaultMaxScreenings is the most names one request may screen,
+	// summed over its items: a /match request of a thousand examples may
+	// give four names each on average. Each name costs a screening of
+	// every reading of it, about a millisecond, so the bound keeps a
+	// request to seconds of work; without it one request could ask for
+	// 64,000.
+	DefaultMaxScreenings = 4000
 	// DefaultRequestTimeout bounds the work done for one request.
 	DefaultRequestTimeout = 30 * time.Second
 	// DefaultReloadTimeout bounds one reload of the sanctions lists.
@@ -40,10 +47,11 @@ type Config struct {
 	// a fresh registry for this Server. A registry shared by two servers
 	// makes New fail, because the metric names collide.
 	Registry *prometheus.Registry
-	// MaxBodyBytes, MaxBatch, RequestTimeout and ReloadTimeout are the
-	// limits; zero means the Default constant.
+	// MaxBodyBytes, MaxBatch, MaxScreenings, RequestTimeout and
+	// ReloadTimeout are the limits; zero means the Default constant.
 	MaxBodyBytes   int64
 	MaxBatch       int
+	MaxScreenings  int
 	RequestTimeout time.Duration
 	ReloadTimeout  time.Duration
 	// AdminToken, when not empty, must be sent as "Authorization: Bearer
@@ -82,7 +90,7 @@ func New(cfg Config) (*Server, error) {
 	switch {
 	case cfg.System == nil:
 		return nil, errors.New("server: Config.System is nil")
-	case cfg.MaxBodyBytes < 0, cfg.MaxBatch < 0, cfg.RequestTimeout < 0, cfg.ReloadTimeout < 0:
+	case cfg.MaxBodyBytes < 0, cfg.MaxBatch < 0, cfg.MaxScreenings < 0, cfg.RequestTimeout < 0, cfg.ReloadTimeout < 0:
 		return nil, errors.New("server: a Config limit is negative")
 	}
 	if cfg.MaxBodyBytes == 0 {
@@ -90,6 +98,9 @@ func New(cfg Config) (*Server, error) {
 	}
 	if cfg.MaxBatch == 0 {
 		cfg.MaxBatch = DefaultMaxBatch
+	}
+	if cfg.MaxScreenings == 0 {
+		cfg.MaxScreenings = DefaultMaxScreenings
 	}
 	if cfg.RequestTimeout == 0 {
 		cfg.RequestTimeout = DefaultRequestTimeout

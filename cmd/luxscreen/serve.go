@@ -21,7 +21,7 @@ import (
 )
 
 // serveUsage is the synopsis of "luxscreen serve".
-const serveUsage = "[--addr 127.0.0.1:8080] (--list FILE… | --demo) [--admin-token-file FILE | --insecure-admin] [--memory-limit SIZE] [--rules FILE]… [--rates FILE] [--prices FILE] [--max-body BYTES] [--max-batch N] [--timeout D]"
+const serveUsage = "[--addr 127.0.0.1:8080] (--list FILE… | --demo) [--admin-token-file FILE | --insecure-admin] [--memory-limit SIZE] [--rules FILE]… [--rates FILE] [--prices FILE] [--max-body BYTES] [--max-batch N] [--max-screenings N] [--timeout D]"
 
 // defaultMemoryLimit is the Go runtime's soft memory limit when neither
 // --memory-limit nor GOMEMLIMIT sets one: several times what the official
@@ -48,6 +48,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	memLimit := fs.String("memory-limit", "", "the Go runtime's soft memory limit, as GOMEMLIMIT writes it (1536MiB, 2GiB) or \"off\"; default: GOMEMLIMIT when set, else 2GiB")
 	maxBody := fs.Int64("max-body", server.DefaultMaxBodyBytes, "largest request body, in bytes")
 	maxBatch := fs.Int("max-batch", server.DefaultMaxBatch, "most items in one batch request")
+	maxScreenings := fs.Int("max-screenings", server.DefaultMaxScreenings, "most names one request may screen, over all its items")
 	timeout := fs.Duration("timeout", server.DefaultRequestTimeout, "longest time spent on one request")
 	if err := fs.parseNone(args, ""); err != nil {
 		return err
@@ -57,6 +58,8 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		return usagef("serve: --max-body %d: want a positive number of bytes", *maxBody)
 	case *maxBatch <= 0:
 		return usagef("serve: --max-batch %d: want a positive number", *maxBatch)
+	case *maxScreenings <= 0:
+		return usagef("serve: --max-screenings %d: want a positive number", *maxScreenings)
 	case *timeout <= 0:
 		return usagef("serve: --timeout %s: want a positive duration", *timeout)
 	case len(fs.lists) == 0 && !*demo:
@@ -98,7 +101,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer sys.Close()
-	cfg := server.Config{System: sys, Logger: log, MaxBodyBytes: *maxBody, MaxBatch: *maxBatch, RequestTimeout: *timeout,
+	cfg := server.Config{System: sys, Logger: log, MaxBodyBytes: *maxBody, MaxBatch: *maxBatch, MaxScreenings: *maxScreenings, RequestTimeout: *timeout,
 		AdminToken: token, InsecureAdmin: *insecureAdmin}
 	srv, err := server.New(cfg)
 	if err != nil {

@@ -131,6 +131,7 @@ func TestServeUsage(t *testing.T) {
 		{[]string{"serve", "--demo", "extra"}, exitUsage, ""},
 		{[]string{"serve", "--demo", "--max-batch", "0"}, exitUsage, ""},
 		{[]string{"serve", "--demo", "--max-body", "-1"}, exitUsage, ""},
+		{[]string{"serve", "--demo", "--max-screenings", "0"}, exitUsage, "--max-screenings 0"},
 		{[]string{"serve", "--demo", "--timeout", "0s"}, exitUsage, ""},
 		{[]string{"serve", "--bogus"}, exitUsage, ""},
 		{[]string{"serve", "--list", "/nonexistent/un.xml"}, exitError, ""},
