@@ -209,11 +209,13 @@ func (g *Gazetteer) Resolve(name, country string) (Place, error) {
 	return best, nil
 }
 
-// samePlace reports whether two places of one name are one place for
-// screening: in one country, and within SamePlaceKm of each other or in
-// one subdivision. The subdivision decides when coordinates are missing
-// or disagree: UN/LOCODE's "Wuhan" and "Wuhan Pt" are both in Hubei, one
-// of them geocoded far off.
+// SamePlace reports whether two places are one place for screening: the
+// same LOCODE, or in one country and within SamePlaceKm of each other or
+// in one subdivision. The subdivision decides when coordinates are
+// missing or disagree: UN/LOCODE's "Wuhan" and "Wuhan Pt" are both in
+// Hubei, one of them geocoded far off.
+func SamePlace(a, b Place) bool { return a.LOCODE == b.LOCODE || samePlace(a, b) }
+
 func samePlace(a, b Place) bool {
 	if a.Country != b.Country {
 		return false

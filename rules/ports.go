@@ -3,6 +3,7 @@ package rules
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/luxscreen/luxscreen/ports"
@@ -174,6 +175,9 @@ func (g *Gazetteer) resolve(s Stop) resolvedStop {
 	case s.LOCODE != "":
 		if p, ok := g.places.ByCode(s.LOCODE); ok {
 			r.port, r.country, r.known = portOf(p), p.Country, true
+			if why := g.disagree(p, s.Name); why != "" {
+				r.port, r.known, r.why = nil, false, why
+			}
 			break
 		}
 		r.why = fmt.Sprintf("UN/LOCODE %s is not in the UN/LOCODE code list", s.LOCODE)
@@ -198,6 +202,33 @@ func (g *Gazetteer) resolve(s Stop) resolvedStop {
 		r.country = s.LOCODE[:2]
 	}
 	return r
+}
+
+// disagree says why a stop's name is not the place its LOCODE is, or
+// returns "". A name UN/LOCODE does not know ("Dalian Container
+// Terminal") does not disagree: names on documents vary. A name of a
+// place elsewhere does ("CNSHA" named "Dandong"): the route rules would
+// judge one place while the document may mean the other.
+func (g *Gazetteer) disagree(p ports.Place, name string) string {
+	if name == "" {
+		return ""
+	}
+	q, err := g.places.Resolve(name, p.Country)
+	var re *ports.ResolveError
+	switch {
+	case err == nil:
+		if ports.SamePlace(p, q) {
+			return ""
+		}
+	case errors.As(err, &re):
+		if len(re.Candidates) == 0 || slices.ContainsFunc(re.Candidates, func(c ports.Place) bool { return ports.SamePlace(p, c) }) {
+			return ""
+		}
+		q = re.Candidates[0]
+	default:
+		return ""
+	}
+	return fmt.Sprintf("UN/LOCODE %s is %s, but the stop is named %q, which is %s: give the one place meant", p.LOCODE, p, name, q)
 }
 
 // byName resolves the stop r by a place name, with the stop's country if

@@ -148,6 +148,11 @@ func TestRouteStopsByName(t *testing.T) {
 		{Stop{Name: "Panjang", Country: "ID"}, result{"IDPNJ Panjang (ID)", "ID", true}},
 		{Stop{Name: "Panjang", Country: "KP"}, result{"KPPNG Panjang (KP)", "KP", true}},
 		{Stop{Name: "Hamburg"}, result{"DEHAM Hamburg (DE)", "DE", true}},
+		// A code and a name: one place, or the stop is unknown.
+		{Stop{LOCODE: "CNDLC", Name: "Dalian"}, result{"CNDLC Dalian Zhoushuizi International Apt (CN)", "CN", true}},
+		{Stop{LOCODE: "CNDDG", Name: "Dandong Container Terminal"}, result{"CNDDG Dandong (CN)", "CN", true}},
+		{Stop{LOCODE: "CNSGH", Name: "Dandong"}, result{"CNSGH Dandong", "CN", false}},
+		{Stop{LOCODE: "KRPUS", Name: "Nakhodka"}, result{"KRPUS Nakhodka", "KR", false}},
 		// A name in capitals where a LOCODE is expected.
 		{Stop{LOCODE: "DUBAI"}, result{"AEDXB Dubai (AE)", "AE", true}},
 		{Stop{LOCODE: "BUSAN"}, result{"KRPUS Busan (KR)", "KR", true}},
