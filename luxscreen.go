@@ -120,7 +120,10 @@ type System struct {
 	// Config restricts jurisdictions or kinds.
 	classifier *classify.Classifier
 	view       *classify.Classifier
-	screener   *screen.Screener
+	// nomenclatures are the loaded HS nomenclatures, which the engine
+	// checks declared codes against too.
+	nomenclatures []hs.Nomenclature
+	screener      *screen.Screener
 	// parties is the engine's screener: the screener behind a memo of
 	// the screenings of the lists loaded now.
 	parties *screenMemo
@@ -200,6 +203,7 @@ func (s *System) openGoods(ctx context.Context) error {
 			return fmt.Errorf("luxscreen: nomenclature: %w", err)
 		}
 		opts = append(opts, classify.WithNomenclature(n))
+		s.nomenclatures = []hs.Nomenclature{n}
 	}
 	if s.cfg.Correlation != "" {
 		cr, err := hs.OpenCorrelation(ctx, s.cfg.Correlation)
@@ -262,7 +266,7 @@ func (s *System) openEngine() error {
 	s.parties = newScreenMemo(s.screener)
 	s.engine, err = rules.NewEngine(rules.Config{
 		Rules: rs, Goods: s.classifier, Parties: s.parties, Reference: s.ref,
-		Rates: rates, Prices: prices, Now: s.now,
+		Rates: rates, Prices: prices, Now: s.now, Nomenclatures: s.nomenclatures,
 	})
 	return err
 }

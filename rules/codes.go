@@ -2,7 +2,9 @@ package rules
 
 import (
 	"fmt"
+	"time"
 
+	"github.com/luxscreen/luxscreen/hs"
 	"github.com/luxscreen/luxscreen/internal/iso"
 )
 
@@ -12,13 +14,15 @@ const (
 	codeCountry  = "country"
 	codeCurrency = "currency"
 	codeIMO      = "imo"
+	codeHS       = "hs"
 )
 
 // invalidCode is a code of the shipment that has the form of a code but
 // names nothing: a country code ISO 3166-1 does not assign, a currency
-// ISO 4217 does not list, an IMO number whose check digit is wrong.
+// ISO 4217 does not list, an IMO number whose check digit is wrong, an
+// HS code the nomenclature of its edition lacks.
 type invalidCode struct {
-	class string // codeCountry, codeCurrency or codeIMO
+	class string // codeCountry, codeCurrency, codeIMO or codeHS
 	ev    Evidence
 }
 
@@ -29,7 +33,11 @@ type invalidCode struct {
 // mistyped IMO number pass; a code that names nothing must not let a
 // shipment clear, so each becomes evidence for a review finding rather
 // than an error that would drop the shipment from a batch.
-func (s *Shipment) invalidCodes() []invalidCode {
+//
+// Declared HS codes are checked against the nomenclature in ns of the
+// edition in force on asOf, when ns holds one; without one they are
+// checked by form only (the decoder's hs.Parse).
+func (s *Shipment) invalidCodes(ns []hs.Nomenclature, asOf time.Time) []invalidCode {
 	var out []invalidCode
 	country := func(field, code string) {
 		if code != "" && !iso.Country(code) {
@@ -62,9 +70,44 @@ func (s *Shipment) invalidCodes() []invalidCode {
 		}
 	}
 	for i, l := range s.Lines {
+		if l.HS != "" {
+			if detail := codeMissing(ns, l.HS, asOf); detail != "" {
+				out = append(out, invalidCode{codeHS, Evidence{Line: i + 1, Field: fmt.Sprintf("lines[%d].hs", i), Detail: fmt.Sprintf("lines[%d].hs: %s", i, detail)}})
+			}
+		}
 		if l.Currency != "" && !iso.Currency(l.Currency) {
 			out = append(out, invalidCode{codeCurrency, Evidence{Line: i + 1, Field: fmt.Sprintf("lines[%d].currency", i), Detail: fmt.Sprintf("lines[%d].currency: %q is not an ISO 4217 currency code in use", i, l.Currency)}})
 		}
 	}
 	return out
+}
+
+// codeMissing says why the declared code is not in the nomenclature of ns
+// of the edition in force on asOf, or returns "" when it is, or when ns
+// has no nomenclature of that edition. An HS table judges the first six
+// digits, a national one every digit.
+func codeMissing(ns []hs.Nomenclature, declared string, asOf time.Time) string {
+	code, err := hs.Parse(declared)
+	if err != nil {
+		return "" // the decoder refuses it
+	}
+	ed := hs.EditionAt(asOf.Year())
+	checked := false
+	for _, n := range ns {
+		if n.Edition().Base() != ed {
+			continue
+		}
+		probe := code
+		if n.Edition().System == "HS" {
+			probe = code.Truncate(6)
+		}
+		if n.Exists(probe) {
+			return ""
+		}
+		checked = true
+	}
+	if !checked {
+		return ""
+	}
+	return fmt.Sprintf("%s does not exist in %s, the edition in force on %s", code, ed, asOf.Format(dateLayout))
 }

@@ -132,14 +132,14 @@ func (f *yfile) cond(n *yaml.Node, at string) cond {
 		c := &invalidCond{}
 		for i, s := range f.strs(v, at) {
 			switch s {
-			case codeCountry, codeCurrency, codeIMO:
+			case codeCountry, codeCurrency, codeIMO, codeHS:
 			default:
-				f.fail(v, fmt.Sprintf("%s[%d]", at, i), ErrInvalid, "%q: want %s, %s or %s", s, codeCountry, codeCurrency, codeIMO)
+				f.fail(v, fmt.Sprintf("%s[%d]", at, i), ErrInvalid, "%q: want %s, %s, %s or %s", s, codeCountry, codeCurrency, codeIMO, codeHS)
 			}
 			c.classes = append(c.classes, s)
 		}
 		if len(c.classes) == 0 && f.err == nil {
-			f.fail(v, at, ErrMissing, "invalid needs at least one of %s, %s, %s", codeCountry, codeCurrency, codeIMO)
+			f.fail(v, at, ErrMissing, "invalid needs at least one of %s, %s, %s, %s", codeCountry, codeCurrency, codeIMO, codeHS)
 		}
 		return c
 	case "date":

@@ -11,6 +11,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/luxscreen/luxscreen/hs"
 	"github.com/luxscreen/luxscreen/internal/iso"
 	"github.com/luxscreen/luxscreen/lists"
 	"github.com/luxscreen/luxscreen/party"
@@ -34,6 +35,13 @@ type Config struct {
 	// Prices are the caller's reference unit values; nil disables the
 	// reference-price test.
 	Prices *ReferencePrices
+	// Nomenclatures are the HS nomenclatures declared codes must exist
+	// in: a code the nomenclature of the edition in force on the
+	// shipment date lacks is an invalid code (the invalid condition's hs
+	// class). Without a nomenclature of that edition codes are checked by
+	// form only: the package embeds none, as the WCO holds copyright in
+	// the HS text.
+	Nomenclatures []hs.Nomenclature
 	// Now returns the time of the check; nil means time.Now. It dates
 	// shipments without a date and "dated: check" tests.
 	Now func() time.Time
@@ -167,7 +175,7 @@ func (e *Engine) Check(ctx context.Context, s *Shipment) (*Decision, error) {
 	if sh.Date != "" {
 		c.asOf, _ = time.Parse(dateLayout, sh.Date) // validated above
 	}
-	c.invalid = sh.invalidCodes()
+	c.invalid = sh.invalidCodes(cfg.Nomenclatures, c.asOf)
 	c.resolvePlaces()
 	if err := c.assessLines(ctx); err != nil {
 		return nil, err

@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/luxscreen/luxscreen/hs"
 )
 
 // TestInvalidCodes checks that a code with the form of a code but naming
@@ -64,6 +66,52 @@ func TestInvalidCodes(t *testing.T) {
 			}
 			if tt.fields == nil && d.Verdict != VerdictClear {
 				t.Errorf("verdict %s, want clear; findings %v", d.Verdict, ruleIDs(d))
+			}
+		})
+	}
+}
+
+// TestInvalidHSCode checks that a declared code the nomenclature of its
+// edition lacks is an invalid-input review naming the line's field, and
+// that without a nomenclature of the edition the code is not judged.
+func TestInvalidHSCode(t *testing.T) {
+	var items []hs.Item
+	for _, c := range []string{"10", "1006", "100630", "84", "8483", "848340"} {
+		items = append(items, hs.Item{Code: hs.MustParse(c), Description: "d"})
+	}
+	hs2022, err := hs.NewTable(hs.HS2022, items)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := NewEngine(Config{Goods: testCatalogue(t), Parties: newFakeScreener(nil), Now: fixedNow, Nomenclatures: []hs.Nomenclature{hs2022}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, hs, date string
+		want           []string
+	}{
+		{"exists", "1006.30", "2024-03-01", nil},
+		{"a national code under an existing subheading", "1006.30.98", "2024-03-01", nil},
+		{"no such heading", "8499.99", "2024-03-01", []string{"lines[0].hs: 8499.99 does not exist in HS2022, the edition in force on 2024-03-01"}},
+		{"no such subheading", "1006.99", "2024-03-01", []string{"lines[0].hs: 1006.99 does not exist in HS2022, the edition in force on 2024-03-01"}},
+		{"no nomenclature of the edition", "8499.99", "2016-03-01", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := exampleShipment(t, "rice-humanitarian.json")
+			s.Lines[0].HS, s.Date = tt.hs, tt.date
+			d := mustCheck(t, e, s)
+			var got []string
+			for _, f := range d.Findings {
+				if f.Rule == "invalid-input" {
+					for _, ev := range f.Evidence {
+						got = append(got, ev.Detail)
+					}
+				}
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("invalid-input evidence (-want +got):\n%s", diff)
 			}
 		})
 	}

@@ -66,10 +66,12 @@ import (
 //	line: LINE                   some line satisfies LINE
 //	lines: {where: LINE, count_at_least: N, value_at_least: {amount: A, currency: C}}
 //	missing: [date, destination, exporter, lines, route, vessel]
-//	invalid: [country, currency, imo]  a code of the class names nothing:
-//	                             a country ISO 3166-1 does not assign, a
-//	                             currency ISO 4217 does not list, an IMO
-//	                             number with a wrong check digit
+//	invalid: [country, currency, imo, hs]  a code of the class names
+//	                             nothing: a country ISO 3166-1 does not
+//	                             assign, a currency ISO 4217 does not list,
+//	                             an IMO number with a wrong check digit, an
+//	                             HS code the loaded nomenclature of its
+//	                             edition lacks (see Config.Nomenclatures)
 //	date: {from: YYYY-MM-DD, until: YYYY-MM-DD}
 //
 // and LINE is a mapping of tests that must all hold for the same line:
