@@ -275,3 +275,48 @@ func FuzzParseGazetteer(f *testing.F) {
 		g.resolve(Stop{Name: "Panjang"})
 	})
 }
+
+// TestRulesSchemaSets checks that rules.schema.json names exactly the keys
+// the parser reads in a set and in its near query.
+func TestRulesSchemaSets(t *testing.T) {
+	var schema struct {
+		Properties struct {
+			Sets struct {
+				AdditionalProperties struct {
+					Properties map[string]struct {
+						Properties map[string]any `json:"properties"`
+					} `json:"properties"`
+				} `json:"additionalProperties"`
+			} `json:"sets"`
+		} `json:"properties"`
+	}
+	if err := json.Unmarshal(testenv.ReadFile(t, "rules.schema.json"), &schema); err != nil {
+		t.Fatal(err)
+	}
+	set := schema.Properties.Sets.AdditionalProperties.Properties
+	keys := func(m map[string]any) []string {
+		var out []string
+		for k := range m {
+			out = append(out, k)
+		}
+		slices.Sort(out)
+		return out
+	}
+	var setKeys []string
+	for k := range set {
+		setKeys = append(setKeys, k)
+	}
+	slices.Sort(setKeys)
+	for _, c := range []struct {
+		name         string
+		schema, want []string
+	}{
+		{"set", setKeys, setFields()},
+		{"near", keys(set["near"].Properties), nearFields()},
+	} {
+		want := slices.Sorted(slices.Values(c.want))
+		if diff := cmp.Diff(want, c.schema); diff != "" {
+			t.Errorf("%s: keys (-parser +schema):\n%s", c.name, diff)
+		}
+	}
+}

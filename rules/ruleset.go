@@ -247,7 +247,7 @@ func (f *yfile) sets(rs *RuleSet, n *yaml.Node) {
 	for i, k := range keys {
 		v := values[i]
 		at := "sets." + k.Value
-		m := f.fields(v, at, "kind", "members", "near", "exclude", "source")
+		m := f.fields(v, at, setFields()...)
 		s := &Set{ID: k.Value, Kind: f.str(m["kind"], at+".kind", true), Source: f.str(m["source"], at+".source", true), file: f.name, line: k.Line}
 		for _, mem := range f.strs(m["members"], at+".members") {
 			s.Members = append(s.Members, strings.ToUpper(mem))
@@ -277,9 +277,15 @@ func (f *yfile) sets(rs *RuleSet, n *yaml.Node) {
 	}
 }
 
+// setFields are the keys of a set; nearFields those of its near query.
+func setFields() []string { return []string{"kind", "members", "near", "exclude", "source"} }
+func nearFields() []string {
+	return []string{"of", "except", "within_km", "countries", "not_countries", "subdivisions", "functions"}
+}
+
 // near reads the query of a computed port set.
 func (f *yfile) near(n *yaml.Node, at string) *ports.Near {
-	m := f.fields(n, at, "of", "except", "within_km", "countries", "not_countries", "subdivisions", "functions")
+	m := f.fields(n, at, nearFields()...)
 	q := &ports.Near{Of: strings.ToUpper(f.str(m["of"], at+".of", true)), WithinKm: f.number(m["within_km"], at+".within_km")}
 	if q.Of != "" && !countryRE.MatchString(q.Of) {
 		f.fail(m["of"], at+".of", ErrInvalid, "%q is not a country code", q.Of)
