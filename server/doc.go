@@ -82,6 +82,8 @@
 // registry: requests by route, method and status (the route is a
 // registered pattern or "unmatched", the method one of HTTP's own or
 // "OTHER", so that clients cannot grow the series), a latency histogram,
-// screenings and decisions by verdict, reloads by result, and the entities
-// of each loaded list.
+// screenings and decisions by verdict, reloads by result and reload
+// requests, the entities of each loaded list, and for each list source
+// its list's age and whether it is ready, stale, or had its latest new
+// file refused (luxscreen.System.Sources).
 package server

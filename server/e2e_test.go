@@ -173,6 +173,10 @@ func TestEndpoints(t *testing.T) {
 					`luxscreen_http_request_duration_seconds_bucket{method="POST",route="POST /v1/check",le="+Inf"} 2`,
 					`luxscreen_screenings_total{verdict="review"} 1`,
 					`luxscreen_list_reloads_total{result="ok"} 1`,
+					`luxscreen_list_reload_requests_total 1`,
+					`luxscreen_list_ready{source="demo"} 0`,
+					`luxscreen_list_refused{source="demo"} 0`,
+					`luxscreen_list_age_seconds{source="demo"} `,
 					`luxscreen_list_entities{sha256="`,
 					`go_goroutines `,
 				} {

@@ -6,6 +6,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 
+	"github.com/luxscreen/luxscreen"
 	"github.com/luxscreen/luxscreen/screen"
 )
 
@@ -16,6 +17,7 @@ type metrics struct {
 	duration  *prometheus.HistogramVec
 	inflight  prometheus.Gauge
 	reloads   *prometheus.CounterVec
+	reloadReq prometheus.Counter
 	verdicts  *prometheus.CounterVec
 	decisions *prometheus.CounterVec
 }
@@ -40,7 +42,7 @@ func methodLabel(method string) string {
 	return methodOther
 }
 
-func newMetrics(reg prometheus.Registerer, sc *screen.Screener) (*metrics, error) {
+func newMetrics(reg prometheus.Registerer, sys *luxscreen.System) (*metrics, error) {
 	m := &metrics{
 		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "luxscreen_http_requests_total",
@@ -61,6 +63,10 @@ func newMetrics(reg prometheus.Registerer, sc *screen.Screener) (*metrics, error
 			Name: "luxscreen_list_reloads_total",
 			Help: "Sanctions list reloads, by result (ok or error).",
 		}, []string{"result"}),
+		reloadReq: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "luxscreen_list_reload_requests_total",
+			Help: "Requests for a reload of the sanctions lists; requests arriving while a reload runs share the next one, so they outnumber the reloads.",
+		}),
 		verdicts: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "luxscreen_screenings_total",
 			Help: "Parties and vessels screened through /v1/screen and /match, by verdict.",
@@ -71,8 +77,9 @@ func newMetrics(reg prometheus.Registerer, sc *screen.Screener) (*metrics, error
 		}, []string{"verdict"}),
 	}
 	for _, c := range []prometheus.Collector{
-		m.requests, m.duration, m.inflight, m.reloads, m.verdicts, m.decisions,
-		newListCollector(sc),
+		m.requests, m.duration, m.inflight, m.reloads, m.reloadReq, m.verdicts, m.decisions,
+		newListCollector(sys.Screener()),
+		newSourceCollector(sys),
 		collectors.NewGoCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
 	} {
@@ -113,4 +120,54 @@ func (c listCollector) Collect(ch chan<- prometheus.Metric) {
 		seen[k] = true
 		ch <- prometheus.MustNewConstMetric(c.desc, prometheus.GaugeValue, float64(v.Entities), v.Source, v.SHA256)
 	}
+}
+
+// sourceCollector reports the state of each sanctions list source at
+// scrape time (luxscreen.System.Sources), for alerts on a list gone
+// stale, not ready, or whose new file a reload refused. Sources are those
+// the server was configured with, so the label values are few.
+type sourceCollector struct {
+	sys                        *luxscreen.System
+	age, ready, stale, refused *prometheus.Desc
+}
+
+func newSourceCollector(sys *luxscreen.System) sourceCollector {
+	desc := func(name, help string) *prometheus.Desc {
+		return prometheus.NewDesc(name, help, []string{"source"}, nil)
+	}
+	return sourceCollector{sys: sys,
+		age:     desc("luxscreen_list_age_seconds", "Age of each sanctions list source's list, from the date it states or, failing that, its file's time."),
+		ready:   desc("luxscreen_list_ready", "1 when the sanctions list source answers with a real list that holds entities, else 0."),
+		stale:   desc("luxscreen_list_stale", "1 when the source's list is older than the maximum list age, or its date is unknown, else 0."),
+		refused: desc("luxscreen_list_refused", "1 when the latest reload refused the source's new file (the list before stays in use), else 0."),
+	}
+}
+
+func (c sourceCollector) Describe(ch chan<- *prometheus.Desc) {
+	ch <- c.age
+	ch <- c.ready
+	ch <- c.stale
+	ch <- c.refused
+}
+
+func (c sourceCollector) Collect(ch chan<- prometheus.Metric) {
+	seen := map[string]bool{}
+	for _, src := range c.sys.Sources() {
+		if seen[src.ID] {
+			continue
+		}
+		seen[src.ID] = true
+		ch <- prometheus.MustNewConstMetric(c.age, prometheus.GaugeValue, src.Age.Seconds(), src.ID)
+		ch <- prometheus.MustNewConstMetric(c.ready, prometheus.GaugeValue, flag(src.Ready), src.ID)
+		ch <- prometheus.MustNewConstMetric(c.stale, prometheus.GaugeValue, flag(src.Stale), src.ID)
+		ch <- prometheus.MustNewConstMetric(c.refused, prometheus.GaugeValue, flag(src.Refusal != ""), src.ID)
+	}
+}
+
+// flag is 1 for true and 0 for false, a Prometheus boolean.
+func flag(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
 }

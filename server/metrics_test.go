@@ -1,15 +1,20 @@
 package server
 
 import (
+	"context"
 	"fmt"
 	"math/rand/v2"
 	"net/http"
 	"net/http/httptest"
 	"regexp"
 	"slices"
+	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/luxscreen/luxscreen/screen"
 )
 
 // TestMetricsLabelsBounded sends requests with random methods and to
@@ -56,5 +61,48 @@ func TestMetricsLabelsBounded(t *testing.T) {
 	slices.Sort(methods)
 	if diff := cmp.Diff([]string{"GET", "OTHER"}, methods); diff != "" {
 		t.Errorf("method labels (-want +got):\n%s", diff)
+	}
+}
+
+// TestMetricsSources checks the per-source gauges follow a refused
+// reload.
+func TestMetricsSources(t *testing.T) {
+	demo, err := screen.DemoList()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var loads atomic.Int64
+	s, err := New(testConfigSource(t, nil, func(context.Context) ([]screen.List, error) {
+		if loads.Add(1) == 1 {
+			return []screen.List{demo}, nil
+		}
+		empty := demo
+		empty.Entities, empty.Version.Entities = nil, 0
+		return []screen.List{empty}, nil
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Reload(context.Background()); err == nil {
+		t.Fatal("a reload to an empty list succeeded")
+	}
+	w := httptest.NewRecorder()
+	s.ServeHTTP(w, httptest.NewRequest(http.MethodGet, "/metrics", nil))
+	var got []string
+	for _, line := range strings.Split(w.Body.String(), "\n") {
+		if strings.HasPrefix(line, "luxscreen_list_") && !strings.HasPrefix(line, "luxscreen_list_age") {
+			got = append(got, line)
+		}
+	}
+	want := []string{
+		`luxscreen_list_entities{sha256="` + demo.Version.SHA256 + `",source="demo"} 18`,
+		`luxscreen_list_ready{source="demo"} 0`,
+		`luxscreen_list_refused{source="demo"} 1`,
+		`luxscreen_list_reload_requests_total 1`,
+		`luxscreen_list_reloads_total{result="error"} 1`,
+		`luxscreen_list_stale{source="demo"} 1`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("list metrics (-want +got):\n%s", diff)
 	}
 }

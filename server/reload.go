@@ -59,6 +59,7 @@ type reloadCall struct {
 // queued one with the same options, or a new one, started now when none
 // runs.
 func (s *Server) join(opts luxscreen.ReloadOptions) *reloadCall {
+	s.metrics.reloadReq.Inc()
 	rl := &s.reloads
 	rl.mu.Lock()
 	defer rl.mu.Unlock()

@@ -115,7 +115,7 @@ func New(cfg Config) (*Server, error) {
 	if s.reg == nil {
 		s.reg = prometheus.NewRegistry()
 	}
-	m, err := newMetrics(s.reg, cfg.System.Screener())
+	m, err := newMetrics(s.reg, cfg.System)
 	if err != nil {
 		return nil, err
 	}
