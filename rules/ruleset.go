@@ -539,20 +539,15 @@ func (b *Rule) with(r *Rule) (*Rule, []string, error) {
 	for _, k := range r.fields {
 		switch k {
 		case "severity":
-			set(k, out.Severity != r.Severity)
-			out.Severity = r.Severity
+			set(k, assign(&out.Severity, r.Severity))
 		case "title":
-			set(k, out.Title != r.Title)
-			out.Title = r.Title
+			set(k, assign(&out.Title, r.Title))
 		case "message":
-			set(k, out.Message != r.Message)
-			out.Message = r.Message
+			set(k, assign(&out.Message, r.Message))
 		case "source":
-			set(k, out.Source != r.Source)
-			out.Source = r.Source
+			set(k, assign(&out.Source, r.Source))
 		case "url":
-			set(k, out.URL != r.URL)
-			out.URL = r.URL
+			set(k, assign(&out.URL, r.URL))
 		case "in_force":
 			set(k, !samePeriod(out.InForce, r.InForce))
 			out.InForce = r.InForce
@@ -560,8 +555,7 @@ func (b *Rule) with(r *Rule) (*Rule, []string, error) {
 			set(k, r.Required && !b.Required)
 			out.Required = b.Required || r.Required
 		case "disabled":
-			set(k, out.Disabled != r.Disabled)
-			out.Disabled = r.Disabled
+			set(k, assign(&out.Disabled, r.Disabled))
 		case "when":
 			set(k, out.whenKey != r.whenKey)
 			// Set references are checked, and reported, in the file
@@ -588,6 +582,13 @@ func (b *Rule) with(r *Rule) (*Rule, []string, error) {
 		}
 	}
 	return &out, changed, nil
+}
+
+// assign sets *dst to v and reports whether that changed it.
+func assign[T comparable](dst *T, v T) bool {
+	changed := *dst != v
+	*dst = v
+	return changed
 }
 
 // samePeriod reports whether a and b are the same period.

@@ -247,12 +247,15 @@ var (
 	}
 )
 
-// flags are ship registries weighted roughly by their share of world
-// tonnage; Panama, Liberia and the Marshall Islands lead.
-var flags = []struct {
+// registry is a flag state with its weight in the set.
+type registry struct {
 	code   string
 	weight int
-}{
+}
+
+// flags are ship registries weighted roughly by their share of world
+// tonnage; Panama, Liberia and the Marshall Islands lead.
+var flags = []registry{
 	{"PA", 16}, {"LR", 17}, {"MH", 13}, {"HK", 8}, {"SG", 7}, {"MT", 6}, {"BS", 3}, {"GR", 3}, {"CN", 4}, {"PT", 3}, {"CY", 2}, {"NO", 2},
 	{"DK", 2}, {"JP", 2}, {"GB", 1}, {"DE", 1}, {"KR", 1}, {"IT", 1}, {"AG", 1}, {"BB", 1}, {"TG", 1}, {"IN", 1}, {"BE", 1},
 }
@@ -286,6 +289,22 @@ type gen struct {
 }
 
 func pick[T any](r *rand.Rand, xs []T) T { return xs[r.IntN(len(xs))] }
+
+// pickWeighted picks one of xs with the probability of its weight.
+func pickWeighted[T any](r *rand.Rand, xs []T, weight func(T) int) T {
+	total := 0
+	for _, x := range xs {
+		total += weight(x)
+	}
+	n := r.IntN(total)
+	for _, x := range xs {
+		if n < weight(x) {
+			return x
+		}
+		n -= weight(x)
+	}
+	panic("unreachable: n < total")
+}
 
 func (g *gen) between(lo, hi float64) float64 { return lo + g.r.Float64()*(hi-lo) }
 
@@ -327,19 +346,7 @@ func (g *gen) imo() string {
 }
 
 func (g *gen) vessel() *rules.Vessel {
-	total := 0
-	for _, f := range flags {
-		total += f.weight
-	}
-	n := g.r.IntN(total)
-	flag := ""
-	for _, f := range flags {
-		if n < f.weight {
-			flag = f.code
-			break
-		}
-		n -= f.weight
-	}
+	flag := pickWeighted(g.r, flags, func(f registry) int { return f.weight }).code
 	return &rules.Vessel{Name: pick(g.r, shipWords[0]) + " " + pick(g.r, shipWords[1]), IMO: g.imo(), Flag: flag}
 }
 
@@ -362,19 +369,7 @@ func (g *gen) line(name, currency string) rules.Line {
 
 // ordinary makes the i-th ordinary shipment.
 func (g *gen) ordinary(i int) Labelled {
-	total := 0
-	for _, l := range lanes {
-		total += l.weight
-	}
-	n := g.r.IntN(total)
-	var ln lane
-	for _, l := range lanes {
-		if n < l.weight {
-			ln = l
-			break
-		}
-		n -= l.weight
-	}
+	ln := pickWeighted(g.r, lanes, func(l lane) int { return l.weight })
 	from := pick(g.r, ln.from)
 	to := pick(g.r, ln.to)
 	for to[:2] == from[:2] {
@@ -488,19 +483,7 @@ func legalFormOf(country string) string {
 
 // nexus makes the i-th shipment with a DPRK nexus.
 func (g *gen) nexus(i int) Labelled {
-	total := 0
-	for _, c := range nexusCases {
-		total += c.weight
-	}
-	n := g.r.IntN(total)
-	var c nexusCase
-	for _, nc := range nexusCases {
-		if n < nc.weight {
-			c = nc
-			break
-		}
-		n -= nc.weight
-	}
+	c := pickWeighted(g.r, nexusCases, func(c nexusCase) int { return c.weight })
 	s := rules.Shipment{ID: fmt.Sprintf("nexus-%s-%04d", c.name, i), Date: g.date()}
 	c.make(g, &s)
 	return Labelled{Shipment: s, Expect: Expectation{Verdict: c.verdict, Rules: slices.Clone(c.rules), NotRules: []string{}}, Why: c.why}
