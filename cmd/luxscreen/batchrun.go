@@ -25,7 +25,7 @@ type batchFlags struct {
 
 func (b *batchFlags) register(fs *flagSet) {
 	fs.StringVar(&b.inputFormat, "input-format", "", "format of --input: jsonl or csv (default: csv for a .csv file, else jsonl)")
-	fs.StringVar(&b.output, "output", "", "write the output to FILE instead of standard output")
+	fs.StringVar(&b.output, "output", "", "write the output to FILE instead of standard output; FILE appears when every row is written, and not at all if the batch stops on an error")
 	fs.IntVar(&b.workers, "workers", runtime.GOMAXPROCS(0), "records processed at once (default: the number of CPUs)")
 	fs.BoolVar(&b.progress, "progress", true, "show a progress meter on standard error when it is a terminal and the output is not")
 }

@@ -22,7 +22,7 @@ const checkUsage = "--input FILE|- [--input-format jsonl|csv] [--format table|js
 
 func runCheck(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e, "check", checkUsage)
-	input := fs.String("input", "", "shipments as JSON, one per line or indented documents one after another, or a bill-of-lading CSV; - for standard input")
+	input := fs.String("input", "", "shipments as JSON lines (one per line, or a file that is one JSON document) or a bill-of-lading CSV; - for standard input")
 	fs.formatFlag(formatTable, formatTable, formatJSON, formatJSONL, formatCSV, formatHTML)
 	fs.ruleFlags()
 	fs.listFlag()
