@@ -32,8 +32,11 @@ type Near struct {
 	Except []string
 	// WithinKm is the greatest distance from the nearest reference point.
 	WithinKm float64
+	// IncludeOf selects the places of Of itself too (at distance 0 when
+	// they have coordinates); otherwise they are never selected.
+	IncludeOf bool
 	// Countries, when given, are the only countries a selected place may
-	// be in. The places of Of itself are never selected.
+	// be in, besides Of with IncludeOf.
 	Countries []string
 	// NotCountries are countries a selected place may not be in.
 	NotCountries []string
@@ -57,7 +60,16 @@ func (g *Gazetteer) Select(q Near) ([]Place, []float64) {
 	for i := range g.recs {
 		r := g.recs[i]
 		c := g.code(i)[:2]
-		if c == q.Of || (len(q.Countries) > 0 && !slices.Contains(q.Countries, c)) || slices.Contains(q.NotCountries, c) || (q.Functions != 0 && r.fn&q.Functions == 0) {
+		if q.Functions != 0 && r.fn&q.Functions == 0 {
+			continue
+		}
+		if c == q.Of {
+			if q.IncludeOf {
+				out, km = append(out, g.place(int32(i))), append(km, nearest(ref, r.lat, r.lon))
+			}
+			continue
+		}
+		if (len(q.Countries) > 0 && !slices.Contains(q.Countries, c)) || slices.Contains(q.NotCountries, c) {
 			continue
 		}
 		d := math.Inf(1)

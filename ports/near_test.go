@@ -68,6 +68,14 @@ func TestSelect(t *testing.T) {
 	if slices.Contains(codes, "RUVVO") {
 		t.Errorf("Select within 100 km holds Vladivostok (165 km)")
 	}
+	// The country's own places, with IncludeOf.
+	got, _ = g.Select(Near{Of: "KP", WithinKm: 0, IncludeOf: true, Countries: []string{"CN"}})
+	if !slices.ContainsFunc(got, func(p Place) bool { return p.LOCODE == "KPNAM" }) {
+		t.Errorf("Select(IncludeOf) lacks Nampo")
+	}
+	if got, _ := g.Select(Near{Of: "KP", WithinKm: 0, Countries: []string{"KP"}}); len(got) != 0 {
+		t.Errorf("Select without IncludeOf holds %d places of KP", len(got))
+	}
 	// A subdivision is selected whatever the distance; places without
 	// coordinates too.
 	got, _ = g.Select(Near{Of: "KP", WithinKm: 0, Countries: []string{"CN"}, Subdivisions: []string{"CN-LN"}})

@@ -71,8 +71,10 @@ func TestDPRKPortSets(t *testing.T) {
 		// Misplaced entries left out.
 		{"USGBV", "Garberville, California", false, false, false},
 		{"CNYUE", "Yueqing, Zhejiang", false, false, false},
-		// The DPRK itself is the destination, not a port near it.
-		{"KPNAM", "Nampo", false, false, false},
+		// The DPRK itself is the destination, not a port near it, but a
+		// stop there is in its vicinity.
+		{"KPNAM", "Nampo", false, false, true},
+		{"KPCCD", "Tanyang (misfiled under KP)", false, false, true},
 	}
 	for _, tt := range tests {
 		got := [3]bool{in("dprk-transshipment-ports", tt.code), in("dprk-feeder-ports", tt.code), in("dprk-vicinity", tt.code)}
@@ -95,7 +97,7 @@ func TestDPRKPortSetCountries(t *testing.T) {
 	allowed := map[string][]string{
 		"dprk-transshipment-ports": {"CN", "RU"},
 		"dprk-feeder-ports":        {"KR", "JP"},
-		"dprk-vicinity":            {"CN", "RU"},
+		"dprk-vicinity":            {"CN", "RU", "KP"},
 	}
 	for id, countries := range allowed {
 		s, ok := rs.Set(id)

@@ -91,6 +91,7 @@ import (
 // country's places, or in the subdivisions that border it,
 //
 //	of: KP                        the country measured from
+//	include_of: true              its own places belong too
 //	except: [KPCCD, …]            its places to leave out (misplaced entries)
 //	within_km: 240                the greatest great-circle distance
 //	countries: [CN, RU]           only places in these countries
@@ -280,13 +281,13 @@ func (f *yfile) sets(rs *RuleSet, n *yaml.Node) {
 // setFields are the keys of a set; nearFields those of its near query.
 func setFields() []string { return []string{"kind", "members", "near", "exclude", "source"} }
 func nearFields() []string {
-	return []string{"of", "except", "within_km", "countries", "not_countries", "subdivisions", "functions"}
+	return []string{"of", "include_of", "except", "within_km", "countries", "not_countries", "subdivisions", "functions"}
 }
 
 // near reads the query of a computed port set.
 func (f *yfile) near(n *yaml.Node, at string) *ports.Near {
 	m := f.fields(n, at, nearFields()...)
-	q := &ports.Near{Of: strings.ToUpper(f.str(m["of"], at+".of", true)), WithinKm: f.number(m["within_km"], at+".within_km")}
+	q := &ports.Near{Of: strings.ToUpper(f.str(m["of"], at+".of", true)), IncludeOf: f.boolean(m["include_of"], at+".include_of"), WithinKm: f.number(m["within_km"], at+".within_km")}
 	if q.Of != "" && !countryRE.MatchString(q.Of) {
 		f.fail(m["of"], at+".of", ErrInvalid, "%q is not a country code", q.Of)
 	}
