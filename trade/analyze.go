@@ -286,6 +286,7 @@ func (an *Analyzer) first(ctx context.Context, name string, src io.Reader, rep *
 		return err
 	}
 	rep.Layout = r.Layout()
+	defer r.readAhead()()
 	var f Flow
 	for {
 		if rep.Rows%progressEvery == 0 {
@@ -358,6 +359,7 @@ func (an *Analyzer) second(ctx context.Context, name string, src io.Reader, rows
 	if err != nil {
 		return err
 	}
+	defer r.readAhead()()
 	var f Flow
 	for n := 0; ; n++ {
 		if n%progressEvery == 0 {

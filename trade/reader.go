@@ -31,6 +31,18 @@ type Reader struct {
 	// the file hold nothing of their rows.
 	codes map[string]hs.Code
 	last  [2]lastParty
+	// ahead, when not nil, splits records on another goroutine; see
+	// [Reader.readAhead].
+	ahead *readAhead
+}
+
+// readAhead makes the reader split records on a goroutine of its own until
+// stop is called, which the caller must do before it reads the underlying
+// file again or lets it go. Only the analysis uses it: [Reader.Read] keeps
+// a Reader free of goroutines.
+func (r *Reader) readAhead() (stop func()) {
+	r.ahead = startReadAhead(r.recs)
+	return r.ahead.close
 }
 
 // maxCachedCodes bounds the code cache: every HS6 and national code in
@@ -140,7 +152,14 @@ func (r *Reader) Read() (Flow, error) {
 // record reads the next record, setting f's File and Line and nothing
 // else. Its errors are those of [Reader.Read].
 func (r *Reader) record(f *Flow) ([]string, error) {
-	rec, line, err := r.recs.read()
+	var rec []string
+	var line int
+	var err error
+	if r.ahead != nil {
+		rec, line, err = r.ahead.read()
+	} else {
+		rec, line, err = r.recs.read()
+	}
 	if err != nil {
 		if errors.Is(err, io.EOF) {
 			return nil, io.EOF

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 )
 
 // recordOutcome is what one read of a record gives: its fields and start
@@ -22,6 +23,13 @@ type recordOutcome struct {
 // readAllRecords reads data with records, and with encoding/csv configured
 // as the Reader configured it before records replaced it.
 func readAllRecords(data []byte, comma, comment byte, nfields int) (got, want []recordOutcome) {
+	got, _, want = readAllRecordsAhead(data, comma, comment, nfields)
+	return got, want
+}
+
+// readAllRecordsAhead is readAllRecords that also reads through a
+// readAhead, whose records come second.
+func readAllRecordsAhead(data []byte, comma, comment byte, nfields int) (got, ahead, want []recordOutcome) {
 	outcome := func(fields []string, line int, err error) recordOutcome {
 		o := recordOutcome{Fields: append([]string(nil), fields...), Line: line}
 		var pe *csv.ParseError
@@ -41,6 +49,15 @@ func readAllRecords(data []byte, comma, comment byte, nfields int) (got, want []
 		}
 		got = append(got, outcome(fields, line, err))
 	}
+	ra := startReadAhead(newRecords(bufio.NewReaderSize(bytes.NewReader(data), 16), comma, comment, nfields))
+	defer ra.close()
+	for range 1000 {
+		fields, line, err := ra.read()
+		if err == io.EOF {
+			break
+		}
+		ahead = append(ahead, outcome(fields, line, err))
+	}
 	cr := csv.NewReader(bytes.NewReader(data))
 	cr.Comma, cr.Comment, cr.FieldsPerRecord, cr.ReuseRecord = rune(comma), rune(comment), nfields, true
 	for range 1000 {
@@ -54,7 +71,7 @@ func readAllRecords(data []byte, comma, comment byte, nfields int) (got, want []
 		}
 		want = append(want, outcome(fields, line, err))
 	}
-	return got, want
+	return got, ahead, want
 }
 
 func TestRecords(t *testing.T) {
@@ -80,9 +97,12 @@ func TestRecords(t *testing.T) {
 		{"long line", string(bytes.Repeat([]byte("x"), 100)) + ",b,c\n\"" + string(bytes.Repeat([]byte("y"), 100)) + "\",b,c\n"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got, want := readAllRecords([]byte(tc.data), ',', '#', 3)
+			got, ahead, want := readAllRecordsAhead([]byte(tc.data), ',', '#', 3)
 			if diff := cmp.Diff(want, got); diff != "" {
 				t.Errorf("records (-encoding/csv +records):\n%s", diff)
+			}
+			if diff := cmp.Diff(want, ahead); diff != "" {
+				t.Errorf("records read ahead (-encoding/csv +readAhead):\n%s", diff)
 			}
 		})
 	}
@@ -100,9 +120,34 @@ func FuzzRecords(f *testing.F) {
 		if comment {
 			com = '#'
 		}
-		got, want := readAllRecords(data, comma, com, 1+int(n%6))
+		got, ahead, want := readAllRecordsAhead(data, comma, com, 1+int(n%6))
 		if diff := cmp.Diff(want, got); diff != "" {
 			t.Errorf("records (-encoding/csv +records):\n%s", diff)
 		}
+		if diff := cmp.Diff(want, ahead); diff != "" {
+			t.Errorf("records read ahead (-encoding/csv +readAhead):\n%s", diff)
+		}
 	})
+}
+
+// TestReadAheadStops checks that a reading stopped early lets its goroutine
+// go, even with batches waiting to be handed over.
+func TestReadAheadStops(t *testing.T) {
+	data := bytes.Repeat([]byte("a,b,c\n"), 10*batchRecords*batchesInFlight)
+	ra := startReadAhead(newRecords(bufio.NewReader(bytes.NewReader(data)), ',', 0, 3))
+	if _, _, err := ra.read(); err != nil {
+		t.Fatal(err)
+	}
+	ra.close() // blocks for ever if the goroutine does not stop
+	// After the end, the end again.
+	ra = startReadAhead(newRecords(bufio.NewReader(bytes.NewReader([]byte("a\n"))), ',', 0, 1))
+	defer ra.close()
+	var errs []error
+	for range 3 {
+		_, _, err := ra.read()
+		errs = append(errs, err)
+	}
+	if diff := cmp.Diff([]error{nil, io.EOF, io.EOF}, errs, cmpopts.EquateErrors()); diff != "" {
+		t.Errorf("errors (-want +got):\n%s", diff)
+	}
 }
