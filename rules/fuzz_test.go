@@ -3,6 +3,8 @@ package rules
 import (
 	"errors"
 	"testing"
+
+	"github.com/luxscreen/luxscreen/internal/datafile"
 )
 
 // FuzzDecode feeds arbitrary bytes to the shipment decoder: it must return
@@ -41,6 +43,39 @@ func FuzzParseRuleSet(f *testing.F) {
 			var le *LoadError
 			if !errors.As(err, &le) {
 				t.Fatalf("error %v is not a LoadError", err)
+			}
+		}
+	})
+}
+
+// FuzzMerge lays arbitrary YAML over the default rules: it must return a
+// rule set or a LoadError, never panic, and a change it accepts to a
+// required rule that disables it must carry a reason.
+func FuzzMerge(f *testing.F) {
+	f.Add([]byte("rules:\n  - id: evasion-flag-controlled-goods\n    severity: info\n"))
+	f.Add([]byte("rules:\n  - id: unknown-port\n    disabled: true\n    reason: checked upstream\n"))
+	f.Add([]byte("rules:\n  - id: missing-facts\n    when: {missing: [lines]}\n"))
+	base, err := DefaultRuleSet()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		rs, err := base.Merge("fuzz.yaml", data)
+		if err != nil {
+			for _, p := range datafile.Problems(err) {
+				if p.File != "fuzz.yaml" {
+					t.Fatalf("problem %v does not name the file", p)
+				}
+			}
+			return
+		}
+		for _, c := range rs.Changes() {
+			if c.Disabled && c.Reason == "" {
+				for _, r := range base.rules {
+					if r.ID == c.Rule && r.Required {
+						t.Fatalf("required rule %s disabled without a reason", c.Rule)
+					}
+				}
 			}
 		}
 	})
