@@ -35,7 +35,7 @@ func loadEmbedded() (*Gazetteer, error) {
 	// allocation.
 	var buf bytes.Buffer
 	if n := len(unlocode); n > 4 {
-		buf.Grow(int(binary.LittleEndian.Uint32(unlocode[n-4:])))
+		buf.Grow(int(binary.LittleEndian.Uint32(unlocode[n-4:])) + bytes.MinRead)
 	}
 	if _, err := buf.ReadFrom(zr); err != nil {
 		return nil, fmt.Errorf("ports: embedded UN/LOCODE: %w", err)

@@ -50,8 +50,9 @@ type Near struct {
 }
 
 // Select returns the places the query selects, in LOCODE order, with the
-// distance of each to the nearest reference point (NaN when the place has
-// no coordinates and is selected by its subdivision).
+// distance of each to the nearest reference point: +Inf for a place
+// without coordinates selected by its subdivision, or when the country
+// has no place with coordinates.
 func (g *Gazetteer) Select(q Near) ([]Place, []float64) {
 	ref := g.reference(q.Of, q.Except)
 	box := bounds(ref, q.WithinKm)

@@ -171,11 +171,13 @@ func bits(f Function) int {
 // code of the stop when the record gives it, chooses among places of the
 // same name and must agree with a LOCODE.
 //
-// A name of several places is resolved only when they are one place: in
-// one country and within [SamePlaceKm] of each other, after preferring
-// ports to other places. Otherwise the error is a [*ResolveError]
-// wrapping [ErrAmbiguous] that names the candidates; a name or code no
-// place has wraps [ErrUnknown].
+// A name of several places is resolved only when, after ports are
+// preferred to places of the name that are not ports, the rest are one
+// place (see [SamePlace]); the best ranked is returned. Otherwise the
+// error is a [*ResolveError] wrapping [ErrAmbiguous] that names the
+// candidates; a name or code no place has wraps [ErrUnknown]. Preferring
+// ports across countries can pass over a terminal of the name elsewhere:
+// a caller for whom some places matter more checks [Gazetteer.Candidates].
 func (g *Gazetteer) Resolve(name, country string) (Place, error) {
 	country = strings.ToUpper(strings.TrimSpace(country))
 	// A code is written in capitals ("CNDDG", "CN DDG"); "De Aar" is a
@@ -197,7 +199,7 @@ func (g *Gazetteer) Resolve(name, country string) (Place, error) {
 	if len(cands) == 0 {
 		return Place{}, &ResolveError{Name: name, Country: country, Candidates: all, Err: ErrUnknown}
 	}
-	if i := slices.IndexFunc(cands, func(p Place) bool { return p.Function&Port != 0 }); i >= 0 {
+	if slices.ContainsFunc(cands, func(p Place) bool { return p.Function&Port != 0 }) {
 		cands = slices.DeleteFunc(slices.Clone(cands), func(p Place) bool { return p.Function&Port == 0 })
 	}
 	best := cands[0]
