@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 
+	"gopkg.in/yaml.v3"
+
 	"github.com/luxscreen/luxscreen/ports"
 )
 
@@ -41,9 +43,9 @@ type Gazetteer struct {
 
 // guard is where a place name must not be resolved past: a name that
 // [ports.Gazetteer.Resolve] gives to a port in one country, though a place
-// of the same name lies in or near the country of, stays unknown without
-// the stop's country ("Panjang": a port in Indonesia, a terminal in the
-// DPRK).
+// of the same name lies in the country of or within withinKm of its
+// places, stays unknown without the stop's country ("Panjang": a port in
+// Indonesia, a terminal in the DPRK).
 type guard struct {
 	of       string
 	withinKm float64
@@ -70,6 +72,37 @@ func (g *Gazetteer) guarded(name string, p ports.Place) (ports.Place, bool) {
 	return ports.Place{}, false
 }
 
+// guard reads the guard of a ports file; the zero guard guards nothing.
+func (f *yfile) guard(base *ports.Gazetteer, n *yaml.Node) guard {
+	var gd guard
+	if n == nil {
+		return gd
+	}
+	m := f.fields(n, "guard", "of", "within_km", "except")
+	gd.of = strings.ToUpper(f.str(m["of"], "guard.of", true))
+	gd.withinKm = f.number(m["within_km"], "guard.within_km")
+	for i, c := range f.strs(m["except"], "guard.except") {
+		c = strings.ToUpper(c)
+		if _, ok := base.ByCode(c); !ok {
+			f.fail(m["except"], fmt.Sprintf("guard.except[%d]", i), ErrInvalid, "%q is not in UN/LOCODE", c)
+		}
+		gd.except = append(gd.except, c)
+	}
+	switch {
+	case gd.of == "":
+	case !countryRE.MatchString(gd.of):
+		f.fail(m["of"], "guard.of", ErrInvalid, "%q is not a country code", gd.of)
+	case len(base.Reference(gd.of, gd.except)) == 0:
+		f.fail(m["of"], "guard.of", ErrInvalid, "UN/LOCODE has no place with coordinates in %s to measure from", gd.of)
+	}
+	if m["within_km"] == nil {
+		f.fail(n, "guard.within_km", ErrMissing, "the distance, in km")
+	} else if gd.withinKm < 0 {
+		f.fail(m["within_km"], "guard.within_km", ErrInvalid, "%v: want a distance of 0 km or more", gd.withinKm)
+	}
+	return gd
+}
+
 // ParseGazetteer reads a ports file (see data/ports.yaml): the aliases laid
 // over the embedded UN/LOCODE code list. name is used in errors.
 func ParseGazetteer(name string, data []byte) (*Gazetteer, error) {
@@ -83,23 +116,7 @@ func ParseGazetteer(name string, data []byte) (*Gazetteer, error) {
 		return nil, f.err
 	}
 	top := f.fields(root, "", "guard", "aliases")
-	var gd guard
-	if n := top["guard"]; n != nil {
-		m := f.fields(n, "guard", "of", "within_km", "except")
-		gd.of = strings.ToUpper(f.str(m["of"], "guard.of", true))
-		gd.withinKm = f.number(m["within_km"], "guard.within_km")
-		for _, c := range f.strs(m["except"], "guard.except") {
-			gd.except = append(gd.except, strings.ToUpper(c))
-		}
-		if gd.of != "" && !countryRE.MatchString(gd.of) {
-			f.fail(m["of"], "guard.of", ErrInvalid, "%q is not a country code", gd.of)
-		}
-		if m["within_km"] == nil {
-			f.fail(n, "guard.within_km", ErrMissing, "the distance, in km")
-		} else if gd.withinKm < 0 {
-			f.fail(m["within_km"], "guard.within_km", ErrInvalid, "%v: want a distance of 0 km or more", gd.withinKm)
-		}
-	}
+	gd := f.guard(base, top["guard"])
 	var aliases []ports.Alias
 	owner := map[string]string{} // alias key -> LOCODE
 	for i, n := range f.seq(top["aliases"], "aliases") {

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -319,6 +320,28 @@ func TestRulesSchemaSets(t *testing.T) {
 		want := slices.Sorted(slices.Values(c.want))
 		if diff := cmp.Diff(want, c.schema); diff != "" {
 			t.Errorf("%s: keys (-parser +schema):\n%s", c.name, diff)
+		}
+	}
+}
+
+// TestParseGazetteerProblems checks that each problem of a ports file is
+// reported with its place.
+func TestParseGazetteerProblems(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"ports:\n  - locode: NLRTM\n", `p.yaml:1:1: ports: unknown field`},
+		{"aliases:\n  - locode: ZZZZZ\n    names: [Atlantis]\n", `p.yaml:2:13: aliases[0].locode: invalid value: "ZZZZZ" is not in UN/LOCODE`},
+		{"aliases:\n  - locode: NLRTM\n", `p.yaml:2:5: aliases[0].names: required field missing: an alias needs names`},
+		{"aliases:\n  - locode: NLRTM\n    names: ['--']\n", `p.yaml:3:12: aliases[0].names[0]: invalid value: "--" has no letters or digits`},
+		{"aliases:\n  - locode: NLRTM\n    names: [X]\n  - locode: BEANR\n    names: [x]\n", `p.yaml:5:12: aliases[1].names[0]: invalid value: "x" is also an alias of NLRTM`},
+		{"guard: {of: XX, within_km: 10}\n", `p.yaml:1:13: guard.of: invalid value: UN/LOCODE has no place with coordinates in XX`},
+		{"guard: {of: KP}\n", `p.yaml:1:8: guard.within_km: required field missing`},
+		{"guard: {of: KP, within_km: -1}\n", `p.yaml:1:28: guard.within_km: invalid value`},
+		{"guard: {of: KP, within_km: 5, except: [KPZZZ]}\n", `guard.except[0]: invalid value: "KPZZZ" is not in UN/LOCODE`},
+	}
+	for _, tt := range tests {
+		_, err := ParseGazetteer("p.yaml", []byte(tt.in))
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("ParseGazetteer(%q) = %v, want %q", tt.in, err, tt.want)
 		}
 	}
 }
