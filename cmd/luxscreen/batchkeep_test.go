@@ -350,8 +350,9 @@ func TestBatchCSVKeepsEveryRecord(t *testing.T) {
 		},
 		{
 			name: "classify", args: []string{"classify"},
-			in:   "id,description,value,currency\nr0,frozen shrimp,100,USD\nbad1,gold watch,1.000.000,USD\nbad2,rug,1,USD,extra\nr3,wrist watch,200,USD\n",
-			want: []keptRow{{ID: "r0"}, {ID: "bad1", Line: 3, Error: `value: "1.000.000" is not a number`}, {ID: "bad2", Line: 4, Error: "wrong number of fields: 5, the header has 4"}, {ID: "r3"}},
+			in: "id,description,value,currency\nr0,frozen shrimp,100,USD\nbad1,gold watch,1.000.000,USD\nbad2,rug,1,USD,extra\nr3,wrist watch,200,USD\n,rug,lots,USD\n,rug,5,USD\n",
+			want: []keptRow{{ID: "r0"}, {ID: "bad1", Line: 3, Error: `value: "1.000.000" is not a number`}, {ID: "bad2", Line: 4, Error: "wrong number of fields: 5, the header has 4"}, {ID: "r3"},
+				{ID: "6", Line: 6, Error: `value: "lots" is not a number`}, {ID: "7"}},
 		},
 		{
 			name: "check", args: []string{"check"},

@@ -196,7 +196,7 @@ func classifyOutcome(r classify.Result) string {
 }
 
 func classifyBatch(ctx context.Context, e *env, sys *luxscreen.System, input string, date time.Time, f outputFormat, bf *batchFlags) error {
-	rf := recordFormat[inputLine]{columns: classifyColumns, oneOf: []string{"description", "hs", "hs_code"}, fromCSV: classifyCSVLine}
+	rf := recordFormat[inputLine]{columns: classifyColumns, oneOf: []string{"description", "hs", "hs_code"}, fromCSV: classifyCSVLine, lineIDs: true}
 	job := batchJob[record[inputLine], encoded]{cmd: "classify", one: "line", many: "lines", tally: progress.NewTally("luxury", "not", "needs_review"), outcome: encodedOutcome}
 	return runRecordBatch(ctx, e, bf, input, rf, job, recordWriterFor(f, classifyCSVHeader, "line"),
 		func(ctx context.Context, rec record[inputLine], l inputLine) (encoded, error) {
@@ -205,7 +205,7 @@ func classifyBatch(ctx context.Context, e *env, sys *luxscreen.System, input str
 				return encoded{}, err
 			}
 			if it.ID == "" {
-				it.ID = strconv.Itoa(rec.line)
+				it.ID = lineID(rec.line)
 			}
 			if it.Date.IsZero() {
 				it.Date = date

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync/atomic"
 
@@ -131,12 +132,14 @@ func (r record[T]) rowID() string {
 // columns it knows (the field names of its JSON lines), the columns of
 // which a row needs at least one and the conversion of a row, or readCSV
 // for records that span rows; from JSON, decode, or a strict decoding
-// into T when decode is nil.
+// into T when decode is nil. lineIDs is set when a record without an ID
+// is named by its line number, in its error row too.
 type recordFormat[T any] struct {
 	columns, oneOf []string
 	fromCSV        func(*csvtab.Table, csvtab.Row) (T, error)
 	readCSV        func(in *batchInput) (func() (record[T], error), error)
 	decode         func(name string, line int, b []byte) (T, error)
+	lineIDs        bool
 }
 
 // value returns a record's value, decoding a JSON record on the worker;
@@ -217,6 +220,10 @@ func openRecords[T any](e *env, path string, bf *batchFlags, rf recordFormat[T])
 	}
 	return in, csvRecords(t, rf.fromCSV), nil
 }
+
+// lineID is the ID of a record without one in a command that names such
+// records by their line.
+func lineID(line int) string { return strconv.Itoa(line) }
 
 // recordFailure is the failure of one record while it was processed,
 // after it was read: the input and line it starts on, and the cause.
@@ -325,7 +332,11 @@ func runRecordBatch[T, Out any](ctx context.Context, e *env, bf *batchFlags, pat
 	}
 	job.emit = w.write
 	job.emitError = func(rec record[T], err error) error {
-		return w.writeError(errorRow{ID: rec.rowID(), Line: rec.line, Error: rowMessage(err)})
+		id := rec.rowID()
+		if id == "" && rf.lineIDs {
+			id = lineID(rec.line)
+		}
+		return w.writeError(errorRow{ID: id, Line: rec.line, Error: rowMessage(err)})
 	}
 	return closeBatch(runBatch(ctx, e, bf, in, out, job), w, out)
 }
