@@ -92,24 +92,41 @@ func (f *folder) words(s string) {
 
 func (f *folder) word(i int) string { return string(f.buf[f.spans[i][0]:f.spans[i][1]]) }
 
-// portWords are the words that say a name is of a port rather than of its
-// town: "Port of Felixstowe", "Longkou Pt", "Vostochnyy Port".
-var portWords = map[string]bool{"port": true, "pt": true, "harbour": true, "harbor": true, "hbr": true}
+// wordsAre reports whether the words at spans are want.
+func (f *folder) wordsAre(spans [][2]int, want []string) bool {
+	for i, w := range spans {
+		if string(f.buf[w[0]:w[1]]) != want[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// placeSuffixes are the words after a town's name that say the place is
+// its port or its station: "Longkou Pt", "Vostochnyy Port", "Jian Railway
+// Station". One of them is removed, so that "Fish Port Terminal" does not
+// become "Fish".
+var placeSuffixes = [][]string{{"railway", "station"}, {"rail", "station"}, {"station"}, {"port"}, {"pt"}, {"harbour"}, {"harbor"}, {"hbr"}}
 
 // keyOf returns the key of s in f.key: its words joined, without "port
-// of" before and "port", "pt" or "harbour" after the name of the place. A
-// name that is nothing else ("Port") keeps its words.
+// of" before, or one of placeSuffixes after, the name of the place. A
+// name that is nothing else ("Port", "Station") keeps its words.
 func (f *folder) keyOf(s string) []byte { return f.key1(s, true) }
 
-// key1 is keyOf, keeping the port words when strip is false.
+// key1 is keyOf, keeping the port and station words when strip is false.
 func (f *folder) key1(s string, strip bool) []byte {
 	f.words(s)
 	ws := f.spans
 	if strip && len(ws) > 2 && f.word(0) == "port" && f.word(1) == "of" {
 		ws = ws[2:]
 	}
-	for strip && len(ws) > 1 && portWords[string(f.buf[ws[len(ws)-1][0]:ws[len(ws)-1][1]])] {
-		ws = ws[:len(ws)-1]
+	if strip {
+		for _, suf := range placeSuffixes {
+			if n := len(ws) - len(suf); n > 0 && f.wordsAre(ws[n:], suf) {
+				ws = ws[:n]
+				break
+			}
+		}
 	}
 	f.key = f.key[:0]
 	for _, w := range ws {

@@ -42,6 +42,10 @@ func TestResolve(t *testing.T) {
 		{name: "Dandong", want: "CNDDG"},
 		{name: "Vladivostok", want: "RUVVO"},
 		{name: "Wuhan", want: "CNNHN"},
+		{name: "Shanghai Railway Station", want: "CNSGH"},
+		// Ji'an in Jiangxi, and the rail crossing of Ji'an, Jilin, to
+		// Manpo: the name needs more than the country.
+		{name: "Ji'an", country: "CN", err: ErrAmbiguous},
 		// Codes.
 		{name: "CNDDG", want: "CNDDG"},
 		{name: "CN DDG", want: "CNDDG"},
