@@ -27,12 +27,11 @@ type invalidCode struct {
 }
 
 // invalidCodes returns every invalid code of s, in field order. The
-// evidence names the field in its detail too, which is what a report for
-// people prints. The
-// decoder checks only the form of codes, which "KO", "XYZ" and a
-// mistyped IMO number pass; a code that names nothing must not let a
-// shipment clear, so each becomes evidence for a review finding rather
-// than an error that would drop the shipment from a batch.
+// decoder checks only the form of codes, which "KO", "XYZ" and a mistyped
+// IMO number pass; a code that names nothing must not let a shipment
+// clear, so each becomes evidence for a review finding rather than an
+// error that would drop the shipment from a batch. The evidence names the
+// field in its detail too, which is what a report for people prints.
 //
 // Declared HS codes are checked against the nomenclature in ns of the
 // edition in force on asOf, when ns holds one; without one they are
