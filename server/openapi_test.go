@@ -218,3 +218,25 @@ func jsonFields(t reflect.Type) []string {
 	sort.Strings(out)
 	return out
 }
+
+// TestOpenAPILengthLimits checks the documented lengths of the screen
+// request's fields are the screener's limits.
+func TestOpenAPILengthLimits(t *testing.T) {
+	doc := loadOpenAPI(t)
+	got := map[string]int{}
+	for field, raw := range doc.Components.Schemas["ScreenRequest"].Properties {
+		var p struct {
+			MaxLength int `json:"maxLength"`
+		}
+		if err := json.Unmarshal(raw, &p); err != nil {
+			t.Fatal(err)
+		}
+		if p.MaxLength != 0 {
+			got[field] = p.MaxLength
+		}
+	}
+	want := map[string]int{"name": screen.MaxNameRunes, "country": screen.MaxFieldRunes, "imo": screen.MaxFieldRunes, "dob": screen.MaxFieldRunes}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("ScreenRequest maxLength (-limits +documented):\n%s", diff)
+	}
+}

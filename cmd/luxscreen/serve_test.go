@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"syscall"
@@ -241,4 +242,31 @@ func TestServeSharedLists(t *testing.T) {
 	if resp.StatusCode != 200 || len(res) == 0 || !res[0].Match || res[0].Datasets[0] != "us_ofac_sdn" {
 		t.Errorf("match %d %+v", resp.StatusCode, m.Responses["v"])
 	}
+}
+
+// TestServeMemoryLimit checks serve sets the runtime's memory limit while
+// it runs and gives the one before back when it stops.
+func TestServeMemoryLimit(t *testing.T) {
+	before := debug.SetMemoryLimit(-1)
+	_, logs, stop := startServe(t, "--demo", "--memory-limit", "1536MiB")
+	if got := debug.SetMemoryLimit(-1); got != 1536<<20 {
+		t.Errorf("memory limit while serving = %d, want %d", got, 1536<<20)
+	}
+	wantContains(t, "log", logs.String(), `"memory_limit":1610612736`)
+	stop()
+	if got := debug.SetMemoryLimit(-1); got != before {
+		t.Errorf("memory limit after serving = %d, want the one before, %d", got, before)
+	}
+}
+
+func FuzzParseByteSize(f *testing.F) {
+	for _, s := range []string{"2GiB", "1536MiB", "512KiB", "1TiB", "100B", "100", "off", "", "GiB", "-1B", "9223372036854775807", "8589934592GiB"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		n, err := parseByteSize(s)
+		if err == nil && n <= 0 {
+			t.Errorf("parseByteSize(%q) = %d without error", s, n)
+		}
+	})
 }
