@@ -132,6 +132,9 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	}
 	served := make(chan error, 1)
 	go func() { served <- hs.Serve(ln) }()
+	if *insecureAdmin && !ln.Addr().(*net.TCPAddr).IP.IsLoopback() {
+		log.Warn("POST /admin/reload is open to every client (--insecure-admin); give --admin-token-file to guard it", "addr", ln.Addr().String())
+	}
 	log.Info("listening", "addr", ln.Addr().String(), "lists", len(sys.Versions().Sanctions), "admin_token", cfg.AdminToken != "",
 		"insecure_admin", cfg.InsecureAdmin, "memory_limit", debug.SetMemoryLimit(-1))
 

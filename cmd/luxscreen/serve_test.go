@@ -244,6 +244,13 @@ func TestServeSharedLists(t *testing.T) {
 	}
 }
 
+// TestServeInsecureAdmin checks --insecure-admin lets serve listen on
+// every interface without a token, and says so in the log.
+func TestServeInsecureAdmin(t *testing.T) {
+	_, logs, _ := startServe(t, "--demo", "--insecure-admin", "--addr", ":0")
+	wantContains(t, "log", logs.String(), `"level":"WARN","msg":"POST /admin/reload is open to every client (--insecure-admin)`)
+}
+
 // TestServeMemoryLimit checks serve sets the runtime's memory limit while
 // it runs and gives the one before back when it stops.
 func TestServeMemoryLimit(t *testing.T) {
