@@ -13,7 +13,6 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/luxscreen/luxscreen/internal/testenv"
-	"github.com/luxscreen/luxscreen/ports"
 )
 
 // TestDPRKPortSets checks the computed port sets of the default rules on
@@ -204,19 +203,24 @@ func TestRouteByNameDecides(t *testing.T) {
 	}
 }
 
-// TestRouteByNameDecidesAsByCode judges every labelled evaluation
-// shipment twice: with its route as written, and with each stop's LOCODE
-// replaced by the UN/LOCODE name of the place, without a country, as a
-// bill of lading that names its ports gives them (with the country only
-// where ports of several countries share the name). Both must decide
-// alike.
+// TestRouteByNameDecidesAsByCode judges labelled evaluation shipments
+// twice: with their route as written, and with each stop's LOCODE replaced
+// by the UN/LOCODE name of the place, without a country, as a bill of
+// lading that names its ports gives them (with the country only where
+// ports of several countries share the name). Both must decide alike.
 func TestRouteByNameDecidesAsByCode(t *testing.T) {
 	e := testEngine(t, newFakeScreener(nil))
 	ref, err := DefaultReference()
 	if err != nil {
 		t.Fatal(err)
 	}
-	sc := bufio.NewScanner(bytes.NewReader(testenv.ReadFile(t, "testdata/eval/shipments.jsonl")))
+	for _, file := range []string{"testdata/eval/shipments.jsonl", "testdata/eval/trade.jsonl"} {
+		t.Run(file, func(t *testing.T) { routeByName(t, e, ref, file) })
+	}
+}
+
+func routeByName(t *testing.T, e *Engine, ref *Reference, file string) {
+	sc := bufio.NewScanner(bytes.NewReader(testenv.ReadFile(t, file)))
 	sc.Buffer(nil, 1<<20)
 	renamed, withCountry := 0, 0
 	for line := 1; sc.Scan(); line++ {
@@ -226,21 +230,20 @@ func TestRouteByNameDecidesAsByCode(t *testing.T) {
 		if err := json.Unmarshal(sc.Bytes(), &rec); err != nil || rec.Shipment == nil {
 			continue
 		}
-		s, err := Decode(fmt.Sprintf("shipments.jsonl:%d", line), rec.Shipment)
+		s, err := Decode(fmt.Sprintf("%s:%d", file, line), rec.Shipment)
 		if err != nil {
 			continue // the set holds invalid shipments on purpose
 		}
 		byName := *s
 		byName.Route = slices.Clone(s.Route)
 		for i, st := range byName.Route {
-			// A name several places share (Baltimore, US and IE) is an
-			// unknown port without its country, as it should be.
-			if p, ok := ref.Ports.Port(st.LOCODE); ok && ref.Ports.resolve(Stop{Name: p.Name}).known {
+			if p, ok := ref.Ports.Port(st.LOCODE); ok {
 				byName.Route[i] = Stop{Name: p.Name}
 				renamed++
-				// A name several ports share needs its country, as a
-				// bill of lading gives it; such a stop is tested with it.
-				if _, err := ref.Ports.Places().Resolve(p.Name, ""); errors.Is(err, ports.ErrAmbiguous) {
+				// A name several ports share (Cartagena, Colombia and
+				// Spain) needs its country, as a bill of lading gives it;
+				// such a stop is tested with it.
+				if !ref.Ports.resolve(byName.Route[i]).known {
 					byName.Route[i].Country = p.Country
 					withCountry++
 				}
