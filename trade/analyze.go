@@ -161,6 +161,15 @@ type row struct {
 	unit               string
 }
 
+// peerGroup holds the peers of the DPRK flows of one group: the reporter's
+// rows of the same kind, code and period, summed per partner.
+type peerGroup struct {
+	peers map[string]*sums
+	// flows counts the group's DPRK flows whose results are still to be
+	// made; the group is let go after the last.
+	flows int
+}
+
 // dprkFlow accumulates a flow to or from the DPRK during the first pass.
 type dprkFlow struct {
 	// flow is the first row, its strings interned.
@@ -183,7 +192,7 @@ func codeKey(f *Flow) string {
 // from the DPRK and their peer groups, never with the rows read.
 type analysis struct {
 	flows  map[flowKey]*dprkFlow
-	groups map[groupKey]map[string]*sums
+	groups map[groupKey]*peerGroup
 	// texts interns the strings kept: the few hundred countries, codes
 	// and units that a large file repeats on every row.
 	texts   map[string]string
@@ -212,7 +221,7 @@ func (an *Analyzer) Analyze(ctx context.Context, name string, src io.ReadSeeker)
 	rep := &Report{File: name, Thresholds: an.opts.Thresholds}
 	st := &analysis{
 		flows:   map[flowKey]*dprkFlow{},
-		groups:  map[groupKey]map[string]*sums{},
+		groups:  map[groupKey]*peerGroup{},
 		texts:   map[string]string{},
 		matches: matchCache{},
 	}
@@ -254,7 +263,12 @@ func (an *Analyzer) Analyze(ctx context.Context, name string, src io.ReadSeeker)
 			return nil, err
 		}
 		res.Assessment = a
-		res.PerQuantity, res.PerKg = an.unitValues(&res, st.groups[groupKey{res.Reporter.Code, res.Kind, codeKey(&res.Flow), res.Period}])
+		gk := groupKey{res.Reporter.Code, res.Kind, codeKey(&res.Flow), res.Period}
+		g := st.groups[gk]
+		res.PerQuantity, res.PerKg = an.unitValues(&res, g.peers)
+		if g.flows--; g.flows == 0 {
+			delete(st.groups, gk)
+		}
 		rep.Flows = append(rep.Flows, res)
 	}
 	return rep, nil
@@ -333,7 +347,13 @@ func (st *analysis) addDPRK(rep *Report, f *Flow) {
 		d.flow.ValueUSD, d.flow.NetWeightKg, d.flow.Quantity = 0, 0, 0
 		k = flowKey{d.flow.Reporter.Code, d.flow.Partner.Code, k.kind, codeKey(&d.flow), k.period}
 		st.flows[k] = d
-		st.groups[groupKey{k.reporter, k.kind, k.code, k.period}] = nil
+		gk := groupKey{k.reporter, k.kind, k.code, k.period}
+		g := st.groups[gk]
+		if g == nil {
+			g = &peerGroup{}
+			st.groups[gk] = g
+		}
+		g.flows++
 	}
 	r := row{line: f.Line, value: f.ValueUSD, weight: f.NetWeightKg, qty: f.Quantity, unit: f.QuantityUnit}
 	for _, prev := range d.rows {
@@ -386,18 +406,17 @@ func (an *Analyzer) second(ctx context.Context, name string, src io.Reader, rows
 			continue
 		}
 		gk := groupKey{f.Reporter.Code, f.Kind, codeKey(&f), f.Period}
-		g, ok := st.groups[gk]
-		if !ok || r.parse(rec, &f) != nil {
+		g := st.groups[gk]
+		if g == nil || r.parse(rec, &f) != nil {
 			continue
 		}
-		if g == nil {
-			g = map[string]*sums{}
-			st.groups[gk] = g
+		if g.peers == nil {
+			g.peers = map[string]*sums{}
 		}
-		s := g[f.Partner.Code]
+		s := g.peers[f.Partner.Code]
 		if s == nil {
 			s = &sums{}
-			g[st.intern(f.Partner.Code)] = s
+			g.peers[st.intern(f.Partner.Code)] = s
 		}
 		s.add(&f, st.intern)
 	}
