@@ -24,17 +24,18 @@ import (
 func main() {
 	rows := flag.Int("rows", 1_000_000, "number of data rows")
 	out := flag.String("o", "", "file to write (required)")
+	every := flag.Int("dprk-every", 0, "put the DPRK among the partners of one block of rows in N (default 4; 1 for every block)")
 	nomen := flag.String("hs", "", "UN Comtrade classification JSON whose HS6 codes the rows use (default: classificationH6.json in $"+shared.EnvVar+"/data/hs/comtrade)")
 	flag.Parse()
-	if err := run(*rows, *out, *nomen); err != nil {
+	if err := run(synth.Options{Rows: *rows, DPRKEvery: *every}, *out, *nomen); err != nil {
 		fmt.Fprintln(os.Stderr, "tradesynth:", err)
 		os.Exit(1)
 	}
 }
 
-func run(rows int, out, nomen string) error {
-	if out == "" || rows < 0 {
-		return fmt.Errorf("want -o FILE and -rows at least 0")
+func run(opt synth.Options, out, nomen string) error {
+	if out == "" || opt.Rows < 0 || opt.DPRKEvery < 0 {
+		return fmt.Errorf("want -o FILE, and -rows and -dprk-every at least 0")
 	}
 	if nomen == "" {
 		dir, ok := shared.Lookup()
@@ -51,7 +52,8 @@ func run(rows int, out, nomen string) error {
 	if err != nil {
 		return err
 	}
-	if err := synth.Write(f, synth.Options{Rows: rows, Codes: synth.Codes(tab)}); err != nil {
+	opt.Codes = synth.Codes(tab)
+	if err := synth.Write(f, opt); err != nil {
 		f.Close()
 		return fmt.Errorf("writing %s: %w", out, err)
 	}
