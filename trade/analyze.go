@@ -197,6 +197,9 @@ type analysis struct {
 	// and units that a large file repeats on every row.
 	texts   map[string]string
 	matches matchCache
+	// last holds, for the reporter and the partner side, the last country
+	// given to ownCountry and what it returned.
+	last [2]struct{ given, owned Country }
 }
 
 // intern returns s, or an equal string already kept; a string first seen
@@ -476,8 +479,8 @@ func (an *Analyzer) unitValues(res *FlowResult, group map[string]*sums) (perQty,
 func (st *analysis) own(f *Flow) Flow {
 	c := *f
 	c.File = st.intern(f.File)
-	c.Reporter = st.ownCountry(f.Reporter)
-	c.Partner = st.ownCountry(f.Partner)
+	c.Reporter = st.ownCountry(reporterSide, f.Reporter)
+	c.Partner = st.ownCountry(partnerSide, f.Partner)
 	c.CodeText = st.intern(f.CodeText)
 	c.Classification = st.intern(f.Classification)
 	c.QuantityUnit = st.intern(f.QuantityUnit)
@@ -490,7 +493,16 @@ func (st *analysis) own(f *Flow) Flow {
 	return c
 }
 
-func (st *analysis) ownCountry(c Country) Country {
+// ownCountry returns c with its strings interned. The DPRK is one side of
+// every flow kept and a bulk file lists a reporter's rows together, so the
+// last country of a side is often the next.
+func (st *analysis) ownCountry(side int, c Country) Country {
+	last := &st.last[side]
+	if c == last.given {
+		return last.owned
+	}
+	last.given = c
 	c.Code, c.ISO3, c.Name = st.intern(c.Code), st.intern(c.ISO3), st.intern(c.Name)
+	last.owned = c
 	return c
 }

@@ -63,3 +63,27 @@ func TestPeriodCompare(t *testing.T) {
 		t.Errorf("order (-want +got):\n%s", diff)
 	}
 }
+
+// TestPeriodCompareDates checks that Compare orders every pair of periods
+// as their first and last days do.
+func TestPeriodCompareDates(t *testing.T) {
+	var ps []Period
+	for _, s := range []string{"1962", "2015", "201501", "201512", "2016", "201601", "2010-2019", "2015-2016", "2015-2015", "2100", "210012"} {
+		p, err := ParsePeriod(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ps = append(ps, p)
+	}
+	for _, p := range ps {
+		for _, q := range ps {
+			want := p.Start().Compare(q.Start())
+			if want == 0 {
+				want = p.End().Compare(q.End())
+			}
+			if got := p.Compare(q); got != want {
+				t.Errorf("%s.Compare(%s) = %d, want %d", p, q, got, want)
+			}
+		}
+	}
+}
