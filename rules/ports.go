@@ -8,6 +8,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/luxscreen/luxscreen/internal/iso"
 	"github.com/luxscreen/luxscreen/ports"
 )
 
@@ -90,7 +91,7 @@ func (f *yfile) guard(base *ports.Gazetteer, n *yaml.Node) guard {
 	}
 	switch {
 	case gd.of == "":
-	case !countryRE.MatchString(gd.of):
+	case !iso.Country(gd.of):
 		f.fail(m["of"], "guard.of", ErrInvalid, "%q is not a country code", gd.of)
 	case len(base.Reference(gd.of, gd.except)) == 0:
 		f.fail(m["of"], "guard.of", ErrInvalid, "UN/LOCODE has no place with coordinates in %s to measure from", gd.of)

@@ -348,3 +348,21 @@ func TestParseGazetteerProblems(t *testing.T) {
 		}
 	}
 }
+
+// TestSetMembersExist checks that a set's members are assigned country
+// codes or LOCODEs of UN/LOCODE, not only codes of the right shape.
+func TestSetMembersExist(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"sets:\n  p: {kind: port, members: [CNQQQ], source: s}\n", `sets.p.members[0]: invalid value: "CNQQQ" is not a port code`},
+		{"sets:\n  c: {kind: country, members: [KO], source: s}\n", `sets.c.members[0]: invalid value: "KO" is not a country code`},
+		{"sets:\n  n: {kind: port, near: {of: KP, within_km: 10, except: [KPQQQ]}, source: s}\n", `sets.n.near.except[0]: invalid value: "KPQQQ" is not a port code`},
+		{"sets:\n  n: {kind: port, near: {of: KO, within_km: 10}, source: s}\n", `sets.n.near.of: invalid value: "KO" is not a country code`},
+		{"sets:\n  n: {kind: port, near: {of: KP, within_km: 10}, exclude: [CNQQQ], source: s}\n", `sets.n.exclude[0]: invalid value: "CNQQQ" is not a port code`},
+	}
+	for _, tt := range tests {
+		_, err := ParseRuleSet("t.yaml", []byte(tt.in))
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("ParseRuleSet(%q) = %v, want %q", tt.in, err, tt.want)
+		}
+	}
+}

@@ -14,6 +14,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/luxscreen/luxscreen/internal/datafile"
+	"github.com/luxscreen/luxscreen/internal/iso"
 	"github.com/luxscreen/luxscreen/lists"
 	"github.com/luxscreen/luxscreen/ports"
 )
@@ -288,7 +289,7 @@ func nearFields() []string {
 func (f *yfile) near(n *yaml.Node, at string) *ports.Near {
 	m := f.fields(n, at, nearFields()...)
 	q := &ports.Near{Of: strings.ToUpper(f.str(m["of"], at+".of", true)), IncludeOf: f.boolean(m["include_of"], at+".include_of"), WithinKm: f.number(m["within_km"], at+".within_km")}
-	if q.Of != "" && !countryRE.MatchString(q.Of) {
+	if q.Of != "" && !iso.Country(q.Of) {
 		f.fail(m["of"], at+".of", ErrInvalid, "%q is not a country code", q.Of)
 	}
 	if m["within_km"] == nil {
@@ -334,11 +335,6 @@ func (f *yfile) compute(n *yaml.Node, at string, s *Set) {
 	if err != nil {
 		f.fail(n, at, ErrInvalid, "%v", err)
 		return
-	}
-	for _, c := range slices.Concat(s.Near.Except, s.Members, s.Exclude) {
-		if _, ok := g.ByCode(c); !ok {
-			f.fail(n, at, ErrInvalid, "%s is not in UN/LOCODE", c)
-		}
 	}
 	if len(g.Reference(s.Near.Of, s.Near.Except)) == 0 {
 		f.fail(n, at+".of", ErrInvalid, "UN/LOCODE has no place with coordinates in %s to measure from", s.Near.Of)
@@ -461,14 +457,25 @@ func nodeKey(n *yaml.Node) string {
 	return b.String()
 }
 
+// checkMembers checks the codes of a set: assigned ISO 3166-1 country
+// codes, or LOCODEs of the UN/LOCODE code list, so that a misspelt member
+// is an error rather than a set that never matches.
 func (f *yfile) checkMembers(n *yaml.Node, at, kind string, members []string) {
+	var g *ports.Gazetteer
 	for i, m := range members {
 		var ok bool
 		switch kind {
 		case "country":
-			ok = countryRE.MatchString(m)
+			ok = iso.Country(m)
 		case "port":
-			ok = locodeRE.MatchString(m)
+			if g == nil {
+				var err error
+				if g, err = ports.Embedded(); err != nil {
+					f.fail(n, at, ErrInvalid, "%v", err)
+					return
+				}
+			}
+			_, ok = g.ByCode(m)
 		default:
 			f.fail(n, at, ErrInvalid, "set kind %q: want country or port", kind)
 			return
