@@ -77,8 +77,16 @@
 //
 // [Analyzer.Analyze] reads the file twice: the first pass validates every
 // row and sums the flows to and from the DPRK, the second sums the peers of
-// those flows only. Memory grows with the number of DPRK flows and of their
-// peers, not with the size of the file. Package report renders a [Report]
+// those flows only, parsing in full only the rows of their groups. Exact
+// peer medians need every peer of a group, and a DPRK row may come after
+// its peers, so a single pass would have to keep every group of the file;
+// two passes keep memory growing with the number of DPRK flows and of their
+// peers, not with the size of the file. No row is kept; the strings that
+// repeat on every row (countries, codes, units) are kept once, and the
+// records are split on a second goroutine while the rows are parsed.
+// [Options.Progress] reports the rows read, for a progress meter;
+// BenchmarkAnalyze measures time and memory on a generated Comtrade file of
+// any size (LUXSCREEN_TRADE_ROWS). Package report renders a [Report]
 // as a table, as CSV, or as one self-contained HTML page with SVG charts of
 // value and unit value by period.
 package trade
