@@ -18,5 +18,5 @@ func (sc *screening) vesselCoverage() {
 		}
 		ids = append(ids, id)
 	}
-	sc.note("no_vessel_list", "none of the lists screened against lists vessels (%s): a vessel cannot be cleared by them", strings.Join(ids, ", "))
+	sc.note("no_vessel_list", "no list screened against holds vessels (%s): they cannot clear a vessel", strings.Join(ids, ", "))
 }
