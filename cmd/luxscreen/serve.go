@@ -16,6 +16,8 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/KimMachineGun/automemlimit/memlimit"
+
 	"github.com/luxscreen/luxscreen"
 	"github.com/luxscreen/luxscreen/server"
 )
@@ -26,9 +28,15 @@ const serveUsage = "[--addr 127.0.0.1:8080] (--list FILE… | --demo) [--admin-t
 // defaultMemoryLimit is the Go runtime's soft memory limit when neither
 // --memory-limit nor GOMEMLIMIT sets one: several times what the official
 // lists and a full load of requests take, so that the garbage collector
-// works harder well before a container's limit ends the process, without
-// slowing an ordinary server.
+// works harder well before the process runs out, without slowing an
+// ordinary server. A container or machine with less memory lowers it to
+// memoryShare of what it has.
 const defaultMemoryLimit = 2 << 30
+
+// memoryShare is the share of the container's memory limit, or of the
+// machine's memory, that the default soft limit stays under: the rest is
+// for memory the Go runtime does not count (stacks of cgo, the binary).
+const memoryShare = 0.9
 
 // oldAdminTokenEnv is the environment variable that once held the admin
 // token. It is refused rather than ignored: a server started with it
@@ -45,7 +53,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	demo := fs.Bool("demo", false, "serve the embedded demo list instead of --list files; /readyz answers not ready")
 	tokenFile := fs.String("admin-token-file", "", "file holding the bearer token POST /admin/reload requires (Authorization: Bearer TOKEN); needed to listen on an address other than loopback")
 	insecureAdmin := fs.Bool("insecure-admin", false, "without --admin-token-file, let every client, not only loopback ones, reload the lists")
-	memLimit := fs.String("memory-limit", "", "the Go runtime's soft memory limit, as GOMEMLIMIT writes it (1536MiB, 2GiB) or \"off\"; default: GOMEMLIMIT when set, else 2GiB")
+	memLimit := fs.String("memory-limit", "", "the Go runtime's soft memory limit, as GOMEMLIMIT writes it (1536MiB, 2GiB) or \"off\"; default: GOMEMLIMIT when set, else 2GiB or 90% of the container's or machine's memory, whichever is less")
 	maxBody := fs.Int64("max-body", server.DefaultMaxBodyBytes, "largest request body, in bytes")
 	maxBatch := fs.Int("max-batch", server.DefaultMaxBatch, "most items in one batch request")
 	maxScreenings := fs.Int("max-screenings", server.DefaultMaxScreenings, "most names one request may screen, over all its items")
@@ -71,7 +79,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	case os.Getenv(oldAdminTokenEnv) != "":
 		return fmt.Errorf("serve: %s is no longer read: write the token to a file and pass --admin-token-file FILE", oldAdminTokenEnv)
 	}
-	limit, err := memoryLimit(*memLimit, os.Getenv("GOMEMLIMIT"))
+	limit, err := memoryLimit(*memLimit, os.Getenv("GOMEMLIMIT"), memlimit.ApplyFallback(memlimit.FromCgroup, memlimit.FromSystem))
 	if err != nil {
 		return usagef("serve: %v", err)
 	}
@@ -165,8 +173,10 @@ func runServe(ctx context.Context, e *env, args []string) error {
 // memoryLimit returns the soft memory limit to set, in bytes, from the
 // --memory-limit flag and the GOMEMLIMIT variable: the flag when given,
 // else -1 (leave the limit the runtime read from GOMEMLIMIT) when the
-// variable is set, else defaultMemoryLimit. "off" means no limit.
-func memoryLimit(flag, env string) (int64, error) {
+// variable is set, else defaultMemoryLimit, lowered to memoryShare of the
+// memory available when available, which reports the container's limit
+// or the machine's memory, says less. "off" means no limit.
+func memoryLimit(flag, env string, available memlimit.Provider) (int64, error) {
 	switch {
 	case flag != "":
 		n, err := parseByteSize(flag)
@@ -177,7 +187,12 @@ func memoryLimit(flag, env string) (int64, error) {
 	case env != "":
 		return -1, nil
 	}
-	return defaultMemoryLimit, nil
+	limit := int64(defaultMemoryLimit)
+	// Without a known amount of memory the default stands.
+	if n, err := available(); err == nil && n > 0 && n < math.MaxInt64 {
+		limit = min(limit, int64(memoryShare*float64(n)))
+	}
+	return limit, nil
 }
 
 // parseByteSize parses a size as GOMEMLIMIT writes it: a whole number of
