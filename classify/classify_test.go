@@ -110,6 +110,16 @@ func TestClassifyDescriptions(t *testing.T) {
 		{"Toyota Corolla Cross 1.8 hybrid, non plug-in", "870340", ""},
 		{"Lexus ES 300h self-charging hybrid", "870340", ""},
 		{"Volvo XC90 T8 plug-in hybrid", "870360", ""},
+		// Works trucks with lifting gear are machinery, not lorries: the
+		// word "truck" after forklift, reach or pallet is theirs.
+		{"diesel forklift trucks", "842720", ""},
+		{"LPG fork-lift truck 2.5 t", "842720", ""},
+		{"electric reach truck", "842710", ""},
+		{"hand pallet truck 2500 kg", "842790", ""},
+		{"Gabelstapler diesel 3 t", "842720", ""},
+		{"chariot elevateur electrique", "842710", ""},
+		{"Toyota forklift", "", "8427"},
+		{"叉车", "", "8427"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.desc, func(t *testing.T) {
@@ -149,6 +159,9 @@ func TestLookAlikesNotUnder(t *testing.T) {
 		{"stainless steel kitchen sink", "6911"},
 		{"container ETA 14 May Busan", "9108"},
 		{"Herend porcelain owl figurine", "6911"},
+		{"diesel forklift trucks", "8704"},
+		{"pallet jacks, manual", "8704"},
+		{"Linde reach truck", "8704"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.desc, func(t *testing.T) {
