@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 
+	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
 	"gopkg.in/yaml.v3"
 
 	"github.com/luxscreen/luxscreen/internal/iso"
@@ -40,6 +42,10 @@ func portOf(p ports.Place) *Port {
 type Gazetteer struct {
 	places *ports.Gazetteer
 	guard  guard
+	// countries are the English names of the ISO 3166-1 countries (CLDR,
+	// by golang.org/x/text/language/display), by ports.Key: "Dalian,
+	// China" names its country.
+	countries map[string]string
 }
 
 // guard is where a place name must not be resolved past: a name that
@@ -156,7 +162,7 @@ func ParseGazetteer(name string, data []byte) (*Gazetteer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	return &Gazetteer{places: places, guard: gd}, nil
+	return &Gazetteer{places: places, guard: gd, countries: countryNames()}, nil
 }
 
 // Port returns the place with the given UN/LOCODE.
@@ -249,22 +255,75 @@ func (g *Gazetteer) disagree(p ports.Place, name string) string {
 	return fmt.Sprintf("UN/LOCODE %s is %s, but the stop is named %q, which is %s: give the one place meant", p.LOCODE, p, name, q)
 }
 
+// countryNames returns the English names of the ISO 3166-1 countries by
+// ports.Key, and their codes.
+func countryNames() map[string]string {
+	out := map[string]string{}
+	names := display.English.Regions()
+	for a := 'A'; a <= 'Z'; a++ {
+		for b := 'A'; b <= 'Z'; b++ {
+			code := string([]rune{a, b})
+			if !iso.Country(code) {
+				continue
+			}
+			if k := ports.Key(names.Name(language.MustParseRegion(code))); k != "" {
+				out[k] = code
+			}
+		}
+	}
+	return out
+}
+
+// splitCountry splits "Dalian, China", "Dalian (CN)" or "Dalian, CN" into
+// the place's name and its country's code; ok is false when the name
+// ends in no country.
+func (g *Gazetteer) splitCountry(name string) (head, country string, ok bool) {
+	name = strings.TrimSpace(name)
+	var tail string
+	switch i := strings.LastIndexAny(name, ",("); {
+	case i <= 0:
+		return "", "", false
+	case name[i] == '(' && strings.HasSuffix(name, ")"):
+		head, tail = name[:i], name[i+1:len(name)-1]
+	case name[i] == ',':
+		head, tail = name[:i], name[i+1:]
+	default:
+		return "", "", false
+	}
+	head, tail = strings.TrimSpace(head), strings.TrimSpace(tail)
+	if iso.Country(tail) {
+		return head, tail, head != ""
+	}
+	c, ok := g.countries[ports.Key(tail)]
+	return head, c, ok && head != ""
+}
+
 // byName resolves the stop r by a place name, with the stop's country if
-// it gives one.
+// it gives one, or with the country the name ends in ("Dalian, China")
+// when the whole name is no place's.
 func (g *Gazetteer) byName(r *resolvedStop, name string) {
-	p, err := g.places.Resolve(name, r.Country)
+	country := r.Country
+	p, err := g.places.Resolve(name, country)
+	if errors.Is(err, ports.ErrUnknown) {
+		if head, c, ok := g.splitCountry(name); ok && (country == "" || country == c) {
+			name, country = head, c
+			p, err = g.places.Resolve(name, country)
+		}
+	}
 	if err != nil {
 		r.why = "port name " + err.Error()
 		var re *ports.ResolveError
 		if errors.As(err, &re) && errors.Is(err, ports.ErrAmbiguous) && r.country == "" {
-			// Places of the name in one country still tell the country.
-			if c := re.Candidates[0].Country; allIn(re.Candidates, c) {
+			// The country the name ends in, or places of the name all in
+			// one country, still tell the country.
+			r.country = country
+			if c := re.Candidates[0].Country; r.country == "" && allIn(re.Candidates, c) {
 				r.country = c
 			}
 		}
 		return
 	}
-	if r.Country == "" {
+	if country == "" {
 		if o, near := g.guarded(name, p); near {
 			r.why = fmt.Sprintf("port name %q is %s, but also names %s, in or near %s: give the country or the UN/LOCODE", name, p, o, g.guard.of)
 			return

@@ -155,6 +155,15 @@ func TestRouteStopsByName(t *testing.T) {
 		{Stop{LOCODE: "CNDDG", Name: "Dandong Container Terminal"}, result{"CNDDG Dandong (CN)", "CN", true}},
 		{Stop{LOCODE: "CNSGH", Name: "Dandong"}, result{"CNSGH Dandong", "CN", false}},
 		{Stop{LOCODE: "KRPUS", Name: "Nakhodka"}, result{"KRPUS Nakhodka", "KR", false}},
+		// A name that ends in its country.
+		{Stop{Name: "Dalian, China"}, result{"CNDAL Dalian (CN)", "CN", true}},
+		{Stop{Name: "Nampo, North Korea"}, result{"KPNAM Nampo (KP)", "KP", true}},
+		{Stop{Name: "Panjang (ID)"}, result{"IDPNJ Panjang (ID)", "ID", true}},
+		{Stop{Name: "Victoria, Seychelles"}, result{"SCVIC Victoria (SC)", "SC", true}},
+		{Stop{Name: "Nagoya, Aichi"}, result{"JPNGO Nagoya, Aichi (JP)", "JP", true}},
+		{Stop{Name: "Dalian, Japan"}, result{"Dalian, Japan", "", false}},
+		{Stop{Name: "Dalian, China", Country: "JP"}, result{"Dalian, China", "JP", false}},
+		{Stop{Name: "Busan, Korea"}, result{"Busan, Korea", "", false}},
 		// A name in capitals where a LOCODE is expected.
 		{Stop{LOCODE: "DUBAI"}, result{"AEDXB Dubai (AE)", "AE", true}},
 		{Stop{LOCODE: "BUSAN"}, result{"KRPUS Busan (KR)", "KR", true}},
