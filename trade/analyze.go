@@ -171,14 +171,30 @@ type peerGroup struct {
 }
 
 // dprkFlow accumulates a flow to or from the DPRK during the first pass.
+// It keeps what the result needs of the flow's first row, its strings
+// interned and its countries shared: a file may hold hundreds of thousands
+// of DPRK flows.
 type dprkFlow struct {
-	// flow is the first row, its strings interned.
-	flow Flow
-	sum  sums
+	reporter, partner                *Country
+	code                             hs.Code
+	codeText, classification, source string
+	period                           Period
+	line                             int
+	kind                             FlowKind
+	sum                              sums
 	// added counts the rows summed; rows holds the first maxRowsCompared
 	// of them, whose first lines are the result's Lines.
 	added int
 	rows  []row
+}
+
+// flow returns the flow of file as its first row gave it, without its
+// amounts and quantity unit.
+func (d *dprkFlow) flow(file string) Flow {
+	return Flow{
+		File: file, Line: d.line, Reporter: *d.reporter, Partner: *d.partner, Period: d.period, Kind: d.kind,
+		Code: d.code, CodeText: d.codeText, Classification: d.classification, Source: d.source,
+	}
 }
 
 func codeKey(f *Flow) string {
@@ -197,9 +213,14 @@ type analysis struct {
 	// and units that a large file repeats on every row.
 	texts   map[string]string
 	matches matchCache
-	// last holds, for the reporter and the partner side, the last country
+	// countries holds the countries of the flows kept, each once; last
+	// holds, for the reporter and the partner side, the last country
 	// given to ownCountry and what it returned.
-	last [2]struct{ given, owned Country }
+	countries map[Country]*Country
+	last      [2]struct {
+		given Country
+		owned *Country
+	}
 }
 
 // intern returns s, or an equal string already kept; a string first seen
@@ -223,10 +244,11 @@ func (st *analysis) intern(s string) string {
 func (an *Analyzer) Analyze(ctx context.Context, name string, src io.ReadSeeker) (*Report, error) {
 	rep := &Report{File: name, Thresholds: an.opts.Thresholds}
 	st := &analysis{
-		flows:   map[flowKey]*dprkFlow{},
-		groups:  map[groupKey]*peerGroup{},
-		texts:   map[string]string{},
-		matches: matchCache{},
+		flows:     map[flowKey]*dprkFlow{},
+		groups:    map[groupKey]*peerGroup{},
+		texts:     map[string]string{},
+		matches:   matchCache{},
+		countries: map[Country]*Country{},
 	}
 	if err := an.first(ctx, name, src, rep, st); err != nil {
 		return nil, err
@@ -245,14 +267,14 @@ func (an *Analyzer) Analyze(ctx context.Context, name string, src io.ReadSeeker)
 	for _, d := range st.flows {
 		order = append(order, d)
 	}
-	clear(st.flows)
-	slices.SortFunc(order, func(a, b *dprkFlow) int { return compareFlows(&a.flow, &b.flow) })
+	st.flows = nil // the map itself, not only its entries, can go
+	slices.SortFunc(order, compareFlows)
 	rep.Flows = make([]FlowResult, 0, len(order))
 	for i, d := range order {
 		// Each flow is let go once its result is made, so that the two
 		// do not both fill memory.
 		order[i] = nil
-		res := FlowResult{Flow: d.flow, Rows: d.added, Lines: make([]int, min(len(d.rows), maxLinesKept))}
+		res := FlowResult{Flow: d.flow(rep.File), Rows: d.added, Lines: make([]int, min(len(d.rows), maxLinesKept))}
 		for i := range res.Lines {
 			res.Lines[i] = d.rows[i].line
 		}
@@ -279,16 +301,24 @@ func (an *Analyzer) Analyze(ctx context.Context, name string, src io.ReadSeeker)
 
 // compareFlows orders flows as a report lists them: by code, kind,
 // period, reporter and partner.
-func compareFlows(a, b *Flow) int {
+func compareFlows(a, b *dprkFlow) int {
 	return cmp.Or(
-		cmp.Compare(codeKey(a), codeKey(b)),
-		cmp.Compare(a.Kind, b.Kind),
-		a.Period.Compare(b.Period),
-		cmp.Compare(a.Reporter.Label(), b.Reporter.Label()),
-		cmp.Compare(a.Partner.Label(), b.Partner.Label()),
-		cmp.Compare(a.Reporter.Code, b.Reporter.Code),
-		cmp.Compare(a.Partner.Code, b.Partner.Code),
+		cmp.Compare(a.key(), b.key()),
+		cmp.Compare(a.kind, b.kind),
+		a.period.Compare(b.period),
+		cmp.Compare(a.reporter.Label(), b.reporter.Label()),
+		cmp.Compare(a.partner.Label(), b.partner.Label()),
+		cmp.Compare(a.reporter.Code, b.reporter.Code),
+		cmp.Compare(a.partner.Code, b.partner.Code),
 	)
+}
+
+// key is the flow's code as codeKey gives it.
+func (d *dprkFlow) key() string {
+	if d.code.IsZero() {
+		return d.codeText
+	}
+	return d.code.Digits()
 }
 
 // progressEvery is how many rows a pass reads between two checks of its
@@ -346,9 +376,8 @@ func (st *analysis) addDPRK(rep *Report, f *Flow) {
 	k := flowKey{f.Reporter.Code, f.Partner.Code, f.Kind, codeKey(f), f.Period}
 	d := st.flows[k]
 	if d == nil {
-		d = &dprkFlow{flow: st.own(f)}
-		d.flow.ValueUSD, d.flow.NetWeightKg, d.flow.Quantity = 0, 0, 0
-		k = flowKey{d.flow.Reporter.Code, d.flow.Partner.Code, k.kind, codeKey(&d.flow), k.period}
+		d = st.newFlow(f)
+		k = flowKey{d.reporter.Code, d.partner.Code, k.kind, d.key(), k.period}
 		st.flows[k] = d
 		gk := groupKey{k.reporter, k.kind, k.code, k.period}
 		g := st.groups[gk]
@@ -475,34 +504,34 @@ func (an *Analyzer) unitValues(res *FlowResult, group map[string]*sums) (perQty,
 	return perQty, perKg
 }
 
-// own returns a copy of f whose strings are interned.
-func (st *analysis) own(f *Flow) Flow {
-	c := *f
-	c.File = st.intern(f.File)
-	c.Reporter = st.ownCountry(reporterSide, f.Reporter)
-	c.Partner = st.ownCountry(partnerSide, f.Partner)
-	c.CodeText = st.intern(f.CodeText)
-	c.Classification = st.intern(f.Classification)
-	c.QuantityUnit = st.intern(f.QuantityUnit)
-	c.Source = st.intern(f.Source)
+// newFlow returns a flow whose first row is f, with nothing added yet.
+func (st *analysis) newFlow(f *Flow) *dprkFlow {
+	d := &dprkFlow{
+		reporter: st.ownCountry(reporterSide, f.Reporter), partner: st.ownCountry(partnerSide, f.Partner),
+		codeText: st.intern(f.CodeText), classification: st.intern(f.Classification), source: st.intern(f.Source),
+		period: f.Period, line: f.Line, kind: f.Kind,
+	}
 	if !f.Code.IsZero() {
 		// The digits were parsed once already; parsing them again cannot
 		// fail, and a bare-digit string is used as it is.
-		c.Code, _ = hs.Parse(st.intern(f.Code.Digits()))
+		d.code, _ = hs.Parse(st.intern(f.Code.Digits()))
 	}
-	return c
+	return d
 }
 
-// ownCountry returns c with its strings interned. The DPRK is one side of
-// every flow kept and a bulk file lists a reporter's rows together, so the
-// last country of a side is often the next.
-func (st *analysis) ownCountry(side int, c Country) Country {
+// ownCountry returns the shared copy of c, its strings interned. The DPRK
+// is one side of every flow kept and a bulk file lists a reporter's rows
+// together, so the last country of a side is often the next.
+func (st *analysis) ownCountry(side int, c Country) *Country {
 	last := &st.last[side]
-	if c == last.given {
+	if last.owned != nil && c == last.given {
 		return last.owned
 	}
-	last.given = c
-	c.Code, c.ISO3, c.Name = st.intern(c.Code), st.intern(c.ISO3), st.intern(c.Name)
-	last.owned = c
-	return c
+	owned := st.countries[c]
+	if owned == nil {
+		owned = &Country{Code: st.intern(c.Code), ISO3: st.intern(c.ISO3), Name: st.intern(c.Name), Total: c.Total}
+		st.countries[*owned] = owned
+	}
+	last.given, last.owned = c, owned
+	return owned
 }
