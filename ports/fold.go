@@ -108,19 +108,25 @@ func (f *folder) wordsAre(spans [][2]int, want []string) bool {
 // become "Fish".
 var placeSuffixes = [][]string{{"railway", "station"}, {"rail", "station"}, {"station"}, {"port"}, {"pt"}, {"harbour"}, {"harbor"}, {"hbr"}}
 
-// keyOf returns the key of s in f.key: its words joined, without "port
-// of" before, or one of placeSuffixes after, the name of the place. A
-// name that is nothing else ("Port", "Station") keeps its words.
-func (f *folder) keyOf(s string) []byte { return f.key1(s, true) }
+// keyOf returns the key of s in f.key as a query: its words joined,
+// without "port of" before, or one of placeSuffixes after, the name of the
+// place. A name that is nothing else ("Port", "Station") keeps its words.
+func (f *folder) keyOf(s string) []byte { return f.key1(s, true, true) }
 
-// key1 is keyOf, keeping the port and station words when strip is false.
-func (f *folder) key1(s string, strip bool) []byte {
+// indexKey returns the key of a UN/LOCODE name: "Port of" stays, so that
+// "Port-of-Spain" is not found by "Spain"; a query that starts with it is
+// tried with it too (see Gazetteer.Candidates).
+func (f *folder) indexKey(s string) []byte { return f.key1(s, false, true) }
+
+// key1 is keyOf, removing "port of" when prefix is true and one suffix
+// of placeSuffixes when suffix is true.
+func (f *folder) key1(s string, prefix, suffix bool) []byte {
 	f.words(s)
 	ws := f.spans
-	if strip && len(ws) > 2 && f.word(0) == "port" && f.word(1) == "of" {
+	if prefix && len(ws) > 2 && f.word(0) == "port" && f.word(1) == "of" {
 		ws = ws[2:]
 	}
-	if strip {
+	if suffix {
 		for _, suf := range placeSuffixes {
 			if n := len(ws) - len(suf); n > 0 && f.wordsAre(ws[n:], suf) {
 				ws = ws[:n]
@@ -156,7 +162,7 @@ func (f *folder) keys(name string, add func(key []byte, tier uint8)) {
 	if name == "" {
 		return
 	}
-	add(f.keyOf(name), 1)
+	add(f.indexKey(name), 1)
 	var parts []string
 	if i := strings.IndexByte(name, '('); i > 0 {
 		if j := strings.IndexByte(name[i:], ')'); j > 0 {

@@ -93,6 +93,19 @@ func (g *Gazetteer) Candidates(name string) []Place {
 	if i, ok := g.aliases[k]; ok {
 		return []Place{g.place(i)}
 	}
+	out := g.candidates(k)
+	if len(out) == 0 {
+		// "Port of Spain" is the name of a place, not Spain's port.
+		var f folder
+		if whole := string(f.key1(name, false, true)); whole != k {
+			out = g.candidates(whole)
+		}
+	}
+	return out
+}
+
+// candidates returns the places with key k, best first.
+func (g *Gazetteer) candidates(k string) []Place {
 	h := hashKey([]byte(k))
 	refs := g.nameRefs()
 	lo, _ := slices.BinarySearchFunc(refs, h, func(n nameRef, h uint64) int { return cmp.Compare(n.hash, h) })
@@ -235,5 +248,5 @@ func samePlace(a, b Place) bool {
 // "Pt" or the like.
 func exactName(name, k string) bool {
 	var f folder
-	return string(f.key1(name, false)) == k
+	return string(f.key1(name, false, false)) == k
 }

@@ -43,6 +43,11 @@ func TestResolve(t *testing.T) {
 		{name: "Vladivostok", want: "RUVVO"},
 		{name: "Wuhan", want: "CNNHN"},
 		{name: "Shanghai Railway Station", want: "CNSGH"},
+		// "Port of" before a name: the town's port, unless the whole is
+		// the name of a place.
+		{name: "Port-of-Spain", want: "TTPOS"},
+		{name: "Port of Spain", want: "TTPOS"},
+		{name: "Spain", err: ErrUnknown},
 		// Ji'an in Jiangxi, and the rail crossing of Ji'an, Jilin, to
 		// Manpo: the name needs more than the country.
 		{name: "Ji'an", country: "CN", err: ErrAmbiguous},
