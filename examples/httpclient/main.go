@@ -6,7 +6,7 @@
 //
 // Usage:
 //
-//	luxscreen serve --addr 127.0.0.1:8080 &
+//	luxscreen serve --addr 127.0.0.1:8080 --demo &
 //	go run ./examples/httpclient [-url http://127.0.0.1:8080] SHIPMENT.json
 package main
 
