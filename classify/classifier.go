@@ -341,8 +341,10 @@ func (c *Classifier) AssessGoods(ctx context.Context, g lists.Goods, rates *list
 		out.Code, out.HS6, out.Source = w.declared.Digits(), w.declared.HS6(), "declared"
 	}
 	// A line with a code is judged by its controls; without one nothing
-	// can be judged, and the classifier's reasons say why.
-	if res.NeedsReview && out.Code == "" {
+	// can be judged, and the classifier's reasons say why. A declared
+	// code with a description that names no goods is a claim nothing
+	// checks, so the line is not cleared on it either.
+	if res.NeedsReview && (out.Code == "" || w.vague) {
 		out.NeedsReview = append(out.NeedsReview, res.Reasons...)
 		if len(out.NeedsReview) == 0 {
 			out.NeedsReview = []string{"the classifier could not decide"}
@@ -365,6 +367,8 @@ func (c *Classifier) Version() string {
 type work struct {
 	opts lists.Options
 	lean bool // see analysis.lean
+	// vague is set when the description names no goods.
+	vague bool
 	// codes are judged in order; tentative marks headings of an
 	// undecided classification. The first ones are kept in an array, so
 	// that a line's work stays on the stack.
@@ -434,6 +438,10 @@ func (c *Classifier) classify(it *Item, w *work) Result {
 	s := c.scratch.Get().(*scratch)
 	defer c.scratch.Put(s)
 	d := c.describe(&res, desc, date, s, w.lean)
+	if d.vague != "" {
+		w.vague = true
+		res.review("the description names no goods (" + strconv.Quote(d.vague) + "): say what they are")
+	}
 	switch {
 	case d.useIndex:
 		d.final, d.headings = c.fromIndex(&res, d.hits, d.out)
@@ -441,6 +449,8 @@ func (c *Classifier) classify(it *Item, w *work) Result {
 		c.fromLexicon(&res, &d)
 	case len(declared) > 0:
 		c.fromDeclared(&res, &d, declared, codeIn, desc != "")
+	case d.vague != "":
+		c.addLexiconCandidates(&res, d.out)
 	default:
 		res.review("nothing in the description matched the lexicon" + map[bool]string{true: " or the nomenclature", false: ""}[c.ix != nil])
 		c.addLexiconCandidates(&res, d.out)
@@ -462,6 +472,9 @@ type described struct {
 	hits     []scored
 	top      bool // the lexicon's best concept is an answer
 	useIndex bool // the nomenclature index answers instead
+	// vague holds the words that stand for goods without naming them when
+	// that is all the description says.
+	vague string
 	// contradicts is set when the description points to a heading the
 	// declared code is not under.
 	contradicts bool
@@ -495,7 +508,12 @@ func (c *Classifier) describe(res *Result, desc string, date time.Time, s *scrat
 	if c.ix != nil {
 		d.hits = c.ix.search(t.tokens, 10, s.bm25, c.stop)
 	}
-	d.useIndex = len(d.hits) > 0 && (!d.top || d.out[0].score < minConfident)
+	if !d.top {
+		d.vague = c.lx.vague(&t, c.stop)
+	}
+	// A description that names no goods must not be given the code whose
+	// text happens to share its words.
+	d.useIndex = len(d.hits) > 0 && (!d.top || d.out[0].score < minConfident) && d.vague == ""
 	return d
 }
 

@@ -39,7 +39,17 @@ const (
 type yamlLexicon struct {
 	Attributes []yamlAttrWords `yaml:"attributes"`
 	Noise      []string        `yaml:"noise"`
+	Vague      yamlVague       `yaml:"vague"`
 	Concepts   []yamlConcept   `yaml:"concepts"`
+}
+
+// yamlVague lists the words of descriptions that name no goods: Goods
+// stand for goods without saying what they are ("general merchandise",
+// "samples", "spare parts"), Filler adds nothing to them ("as per
+// invoice", "assorted").
+type yamlVague struct {
+	Goods  []string `yaml:"goods"`
+	Filler []string `yaml:"filler"`
 }
 
 type yamlAttrWords struct {
@@ -143,6 +153,9 @@ type phrase struct {
 	hits   []hit
 	attrs  []attrAssign
 	noise  bool
+	// vague marks words that stand for goods without naming them, filler
+	// words that add nothing to such a description.
+	vague, filler bool
 }
 
 // Lexicon is the compiled luxury lexicon: product concepts with their
@@ -288,6 +301,22 @@ func (b *builder) words(d lexiconDoc) {
 			continue
 		}
 		p.noise = true
+	}
+	for i, w := range d.y.Vague.Goods {
+		p, err := b.phrase(w)
+		if err != nil {
+			d.fail(err, "vague", "goods", i)
+			continue
+		}
+		p.vague = true
+	}
+	for i, w := range d.y.Vague.Filler {
+		p, err := b.phrase(w)
+		if err != nil {
+			d.fail(err, "vague", "filler", i)
+			continue
+		}
+		p.filler = true
 	}
 }
 

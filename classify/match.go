@@ -256,3 +256,42 @@ func parseInterval(s string) value {
 	}
 	return v
 }
+
+// vague returns the words of t that stand for goods without naming them
+// ("general merchandise", "samples") when that is all t says: every other
+// word is filler ("as per invoice"), a number or a stopword in stop. It
+// returns "" when t names anything else, so that "spare parts for
+// excavators" and "skin care creams, assorted" are not vague.
+func (lx *Lexicon) vague(t *text, stop map[string]bool) string {
+	var found []string
+	toks := t.tokens
+	for i := 0; i < len(toks); i++ {
+		if p, n := lx.longest(toks, i, len(toks)); p != nil && (p.vague || p.filler) {
+			if p.vague {
+				found = append(found, t.norm[toks[i].start:toks[i+n-1].end])
+			}
+			i += n - 1
+			continue
+		}
+		if !toks[i].isNum && !stop[toks[i].stem] {
+			return ""
+		}
+	}
+	if t.cjk {
+		// Keys in scripts without spaces are cut out of the text; any
+		// such letter left names something.
+		rest := t.norm
+		for _, p := range lx.substrings {
+			if (p.vague || p.filler) && strings.Contains(rest, p.words[0].s) {
+				if p.vague {
+					found = append(found, p.words[0].s)
+				}
+				rest = strings.ReplaceAll(rest, p.words[0].s, " ")
+			}
+		}
+		if strings.IndexFunc(rest, isCJK) >= 0 {
+			return ""
+		}
+	}
+	return strings.Join(found, ", ")
+}
