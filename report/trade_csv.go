@@ -33,11 +33,18 @@ func WriteTradeCSV(w io.Writer, r *trade.Report) error {
 	if err := cw.Write(TradeCSVHeader()); err != nil {
 		return err
 	}
+	// One record and one buffer serve every flow: a report of a full
+	// download has hundreds of thousands.
+	rec := make([]string, 0, len(TradeCSVHeader()))
+	var buf []byte
 	for _, f := range r.Flows {
 		a := f.Assessment
-		lines := make([]string, len(f.Lines))
+		buf = buf[:0]
 		for i, l := range f.Lines {
-			lines[i] = strconv.Itoa(l)
+			if i > 0 {
+				buf = append(buf, ';')
+			}
+			buf = strconv.AppendInt(buf, int64(l), 10)
 		}
 		var be, bi, bc string
 		if a.Basis != nil {
@@ -47,15 +54,15 @@ func WriteTradeCSV(w io.Writer, r *trade.Report) error {
 		if a.Basis != nil {
 			whole = strconv.FormatBool(a.WholePeriod)
 		}
-		rec := []string{
+		rec = append(rec[:0],
 			f.Reporter.Code, f.Reporter.Name, f.Partner.Code, f.Partner.Name, f.Kind.String(), string(a.Direction), f.Period.String(), f.CodeText,
 			num(f.ValueUSD, true), num(f.NetWeightKg, f.NetWeightKg != 0), num(f.Quantity, f.QuantityUnit != ""), f.QuantityUnit,
-			strconv.Itoa(f.Rows), strings.Join(lines, ";"),
+			strconv.Itoa(f.Rows), string(buf),
 			string(a.Verdict), string(a.Coverage), whole, be, bi, bc, a.Reason,
 			entryList(a.UN), strings.Join(a.Jurisdictions, ";"), entryList(a.Reporter), entryList(a.Other),
-		}
-		rec = append(rec, unitFields(f.PerQuantity)...)
-		rec = append(rec, unitFields(f.PerKg)...)
+		)
+		rec = appendUnitFields(rec, f.PerQuantity)
+		rec = appendUnitFields(rec, f.PerKg)
 		rec = append(rec, f.Source)
 		if err := cw.Write(rec); err != nil {
 			return err
@@ -73,23 +80,34 @@ func num(v float64, known bool) string {
 }
 
 func entryList(cs []trade.Citation) string {
-	parts := make([]string, len(cs))
+	if len(cs) == 0 {
+		return ""
+	}
+	var b strings.Builder
 	for i, c := range cs {
+		if i > 0 {
+			b.WriteByte(';')
+		}
 		when := "part"
 		if c.WholePeriod {
 			when = "whole"
 		}
-		parts[i] = c.Entry + ":" + string(c.Coverage) + ":" + when
+		b.WriteString(c.Entry)
+		b.WriteByte(':')
+		b.WriteString(string(c.Coverage))
+		b.WriteByte(':')
+		b.WriteString(when)
 	}
-	return strings.Join(parts, ";")
+	return b.String()
 }
 
-func unitFields(u trade.UnitValue) []string {
+// appendUnitFields appends the seven columns of a unit value.
+func appendUnitFields(rec []string, u trade.UnitValue) []string {
 	if !u.Known {
-		return []string{"", "", "", "", "", "", u.Note}
+		return append(rec, "", "", "", "", "", "", u.Note)
 	}
 	compared := u.PeerMedian != 0
-	return []string{
+	return append(rec,
 		num(u.Value, true), strconv.Itoa(u.Peers), num(u.PeerMedian, compared), num(u.Ratio, compared), num(u.Z, compared && u.PeerMAD > 0), string(u.Flag), u.Note,
-	}
+	)
 }
