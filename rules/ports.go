@@ -314,12 +314,10 @@ func (g *Gazetteer) byName(r *resolvedStop, name string) {
 		r.why = "port name " + err.Error()
 		var re *ports.ResolveError
 		if errors.As(err, &re) && errors.Is(err, ports.ErrAmbiguous) && r.country == "" {
-			// The country the name ends in, or places of the name all in
-			// one country, still tell the country.
+			// The country the name ends in still tells the country. Places
+			// of the name all in one country do not: "Genoa" is seven
+			// American towns in UN/LOCODE, and the Italian port as Genova.
 			r.country = country
-			if c := re.Candidates[0].Country; r.country == "" && allIn(re.Candidates, c) {
-				r.country = c
-			}
 		}
 		return
 	}
@@ -330,15 +328,6 @@ func (g *Gazetteer) byName(r *resolvedStop, name string) {
 		}
 	}
 	r.port, r.country, r.known, r.why = portOf(p), p.Country, true, ""
-}
-
-func allIn(ps []ports.Place, country string) bool {
-	for _, p := range ps {
-		if p.Country != country {
-			return false
-		}
-	}
-	return true
 }
 
 // label names a stop for evidence: "CNDLC Dalian (CN)".

@@ -142,7 +142,10 @@ func TestRouteStopsByName(t *testing.T) {
 		// Unknown: nothing resolves, several places, a wrong country.
 		{Stop{Name: "Lost City of Atlantis"}, result{"Lost City of Atlantis", "", false}},
 		{Stop{Name: "Victoria"}, result{"Victoria", "", false}},
-		{Stop{Name: "Newlands"}, result{"Newlands", "ZA", false}},
+		{Stop{Name: "Newlands"}, result{"Newlands", "", false}},
+		{Stop{Name: "Newlands", Country: "ZA"}, result{"Newlands", "ZA", false}},
+		{Stop{Name: "Genoa"}, result{"ITGOA Genova (IT)", "IT", true}},
+		{Stop{Name: "Yingkou"}, result{"CNYIK Yinkou (CN)", "CN", true}},
 		// A port elsewhere whose name is that of a place in or near the
 		// DPRK.
 		{Stop{Name: "Panjang"}, result{"Panjang", "", false}},
