@@ -34,20 +34,11 @@ func (c *Classifier) checkDeclared(in string, date time.Time) (DeclaredCheck, []
 	chk.Edition = ed.String()
 	codes := make([]hs.Code, 1, 2)
 	codes[0] = code
-	for _, n := range c.validation {
-		if n.Edition().Base() != ed {
-			continue
-		}
-		// A national table judges national digits; an HS table only HS6.
-		probe := code
-		if n.Edition().System == "HS" {
-			probe = code.Truncate(6)
-		}
-		if n.Exists(probe) {
-			chk.Exists = "yes"
-			break
-		}
+	if exists, known := hs.ExistsIn(c.validation, ed, code); known {
 		chk.Exists = "no"
+		if exists {
+			chk.Exists = "yes"
+		}
 	}
 	if chk.Exists == "no" {
 		chk.Valid = false

@@ -155,3 +155,28 @@ func (t *Table) Items() iter.Seq[Item] {
 		}
 	}
 }
+
+// ExistsIn reports whether code exists in edition ed according to the
+// nomenclatures of ns of that edition (compared by [Edition.Base], so that
+// CN2026 answers for HS2022 and any other CN year on the same base). known
+// is false when ns holds no nomenclature of ed: nothing can then be said,
+// and callers must not read a missing answer as "exists". A nomenclature
+// of the HS system judges the first six digits only, since national digits
+// are beyond it; a national one judges every digit. The code exists when
+// any of them has it.
+func ExistsIn(ns []Nomenclature, ed Edition, code Code) (exists, known bool) {
+	for _, n := range ns {
+		if n.Edition().Base() != ed.Base() {
+			continue
+		}
+		known = true
+		probe := code
+		if n.Edition().System == "HS" {
+			probe = code.Truncate(6)
+		}
+		if n.Exists(probe) {
+			return true, true
+		}
+	}
+	return false, known
+}

@@ -97,6 +97,38 @@ func TestTableExists(t *testing.T) {
 	}
 }
 
+// TestExistsIn checks the answer of a set of nomenclatures for the
+// edition in force: any of that edition that has the code says it
+// exists, and none of that edition means nothing is known.
+func TestExistsIn(t *testing.T) {
+	cn, hs := cnTable(t), hsTable(t)
+	type answer struct{ Exists, Known bool }
+	tests := []struct {
+		name string
+		ns   []Nomenclature
+		ed   Edition
+		code string
+		want answer
+	}{
+		{"HS table judges HS6 only", []Nomenclature{hs}, HS2022, "9101 21 10", answer{true, true}},
+		{"CN table judges CN digits", []Nomenclature{cn}, HS2022, "9101 21 10", answer{false, true}},
+		{"CN base is HS2022", []Nomenclature{cn}, HS2022, "9101 21 00", answer{true, true}},
+		{"any of the edition has it", []Nomenclature{cn, hs}, HS2022, "9101 21 10", answer{true, true}},
+		{"none has it", []Nomenclature{cn, hs}, HS2022, "9101 29", answer{false, true}},
+		{"no nomenclature", nil, HS2022, "9101 29", answer{false, false}},
+		{"none of the edition", []Nomenclature{cn, hs}, HS2017, "9101 29", answer{false, false}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got answer
+			got.Exists, got.Known = ExistsIn(tt.ns, tt.ed, MustParse(tt.code))
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("ExistsIn(%s, %s) (-want +got):\n%s", tt.ed, tt.code, diff)
+			}
+		})
+	}
+}
+
 func TestTableChildren(t *testing.T) {
 	tests := []struct {
 		code string

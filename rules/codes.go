@@ -83,29 +83,14 @@ func (s *Shipment) invalidCodes(ns []hs.Nomenclature, asOf time.Time) []invalidC
 
 // codeMissing says why the declared code is not in the nomenclature of ns
 // of the edition in force on asOf, or returns "" when it is, or when ns
-// has no nomenclature of that edition. An HS table judges the first six
-// digits, a national one every digit.
+// has no nomenclature of that edition (see [hs.ExistsIn]).
 func codeMissing(ns []hs.Nomenclature, declared string, asOf time.Time) string {
 	code, err := hs.Parse(declared)
 	if err != nil {
 		return "" // the decoder refuses it
 	}
 	ed := hs.EditionAt(asOf.Year())
-	checked := false
-	for _, n := range ns {
-		if n.Edition().Base() != ed {
-			continue
-		}
-		probe := code
-		if n.Edition().System == "HS" {
-			probe = code.Truncate(6)
-		}
-		if n.Exists(probe) {
-			return ""
-		}
-		checked = true
-	}
-	if !checked {
+	if exists, known := hs.ExistsIn(ns, ed, code); exists || !known {
 		return ""
 	}
 	return fmt.Sprintf("%s does not exist in %s, the edition in force on %s", code, ed, asOf.Format(dateLayout))
