@@ -33,7 +33,7 @@ func TestDocumentedCases(t *testing.T) {
 				"review evasion-flag-controlled-goods",
 			},
 			evidence: []string{
-				"CNDLC Dalian Zhoushuizi International Apt (CN)", "RUNJK Nakhodka (RU)", "earlier leg of the same route: Osaka", "earlier leg of the same route: Busan",
+				"CNDAL Dalian (CN)", "RUNJK Nakhodka (RU)", "earlier leg of the same route: Osaka", "earlier leg of the same route: Busan",
 				"consignee: Do Young Shipping", "marshall-islands-company", "flag TG",
 				"un-2094-luxury/un-2094-iv-b-luxury-automobiles", "eu-2017-1509-luxury/",
 			},
