@@ -62,8 +62,8 @@ type CSVDecoder struct {
 // header must have the id column; any other column may be left out. An
 // error is a [*DecodeError] that wraps [ErrUnknownField] for a column
 // that is not in the layout and [ErrSyntax] for any other unusable header
-// (an empty input, a column named twice, no id column, a quote that is
-// never closed).
+// (an empty input, a column named twice, no id column, a quote out of
+// place in the header).
 func NewCSVDecoder(r io.Reader, source string) (*CSVDecoder, error) {
 	t, err := csvtab.New(r, source, csvColumns(), []string{"id"})
 	if err != nil {
@@ -83,15 +83,19 @@ func NewCSVDecoder(r io.Reader, source string) (*CSVDecoder, error) {
 // [ErrInvalid] or [ErrMissing], and Next may be called again for the
 // following shipment. That happens when any of its rows is bad (a field
 // that does not parse, the wrong number of fields, a shipment column whose
-// value differs from that of an earlier row), when its id is empty or
-// comes back after other shipments, or when the shipment breaks the
-// checks of the shipment model that [Decode] applies to JSON. The whole
-// shipment fails because judging it without the bad row could clear it.
+// value differs from that of an earlier row, a quote out of place), when
+// its id is empty or comes back after other shipments, or when the
+// shipment breaks the checks of the shipment model that [Decode] applies
+// to JSON. The whole shipment fails because judging it without the bad row
+// could clear it. A quote out of place loses the row's fields, its id
+// among them, so the row fails the shipment it falls in; between two
+// shipments it fails both. A quote left open swallows the lines up to the
+// next quote, and the error names them.
 //
 // An error wrapping [ErrSyntax] means that the input cannot be split into
-// rows any more (a quote that is never closed, a read error); every later
-// call returns it. The shipment being read when that happens is not
-// returned, since its rows may go on past the break.
+// rows any more (a read error); every later call returns it. The shipment
+// being read when that happens is not returned, since its rows may go on
+// past the break.
 func (d *CSVDecoder) Next() (*Shipment, error) {
 	if d.err != nil {
 		return nil, d.err
@@ -118,6 +122,9 @@ func (d *CSVDecoder) Last() (id string, line int) { return d.lastID, d.last }
 type csvRowRead struct {
 	row csvtab.Row
 	err error
+	// lost is set when a quote out of place left the row without fields,
+	// so that its id is unknown.
+	lost bool
 }
 
 // read returns the next row; the error is io.EOF or one that ends the
@@ -133,7 +140,11 @@ func (d *CSVDecoder) read() (csvRowRead, error) {
 	case err == nil || err == io.EOF:
 		return csvRowRead{row: row}, err
 	case errors.Is(err, csvtab.ErrFieldCount):
-		return csvRowRead{row, csvDecodeError(d.src, err, ErrInvalid)}, nil
+		return csvRowRead{row: row, err: csvDecodeError(d.src, err, ErrInvalid)}, nil
+	case errors.Is(err, csvtab.ErrQuote):
+		// The row's fields are lost, its id too: it fails the shipment it
+		// falls in (see next), and the rows after it can still be read.
+		return csvRowRead{row: row, err: csvDecodeError(d.src, err, ErrInvalid), lost: true}, nil
 	}
 	return csvRowRead{}, csvDecodeError(d.src, err, ErrSyntax)
 }
@@ -147,6 +158,11 @@ func (d *CSVDecoder) next() (*Shipment, error) {
 	id := d.t.Get(first, "id")
 	d.lastID, d.last = id, first.Line
 	rows, rowErr := []csvtab.Row{first}, r.err
+	// A row whose id was lost fails the shipment being read; when the
+	// next row starts another shipment, the lost row may have been that
+	// one's first, so it fails too.
+	lost := r.lost
+	var lostErr error
 	for {
 		r, err := d.read()
 		if err == io.EOF {
@@ -155,10 +171,20 @@ func (d *CSVDecoder) next() (*Shipment, error) {
 		if err != nil {
 			return nil, err
 		}
+		if r.lost {
+			rowErr, lostErr = cmp.Or(rowErr, r.err), r.err
+			continue
+		}
+		if lost {
+			lost, id = false, d.t.Get(r.row, "id")
+			d.lastID = id
+		}
 		if d.t.Get(r.row, "id") != id {
+			r.err = cmp.Or(r.err, lostErr)
 			d.ahead = &r
 			break
 		}
+		lostErr = nil
 		if len(rows) == maxCSVShipmentRows {
 			// Read the rest of the shipment's rows and drop them, so that
 			// they do not come back as another shipment with the same ID.

@@ -132,11 +132,43 @@ func TestCSVDecoder(t *testing.T) {
 			want: csvRead{Errs: []string{`bl.csv:2:15: quantity: "two" is not a number (write 1234.5, without thousands separators)`}},
 		},
 		{
-			// The shipment being read when the input breaks (b) is not
-			// returned: its rows may go on past the break.
-			name: "unterminated quote ends the input",
+			// The row that opens the quote swallows the rest of the input
+			// and fails the shipment it falls in (b).
+			name: "unterminated quote fails its shipment",
 			in:   csvTestHeader + "a,,,,,,watch,,,,,\nb,,,,,,ring,,,,,\nc,,,,,,\"car,,,,,\nd,,,,,,rice,,,,,\n",
 			want: csvRead{IDs: []string{"a"}, Errs: []string{`bl.csv:5:18: quote out of place: the row that starts on line 4 has a quoted field not closed properly by line 5, and the lines in between were read as part of it; every quote inside a quoted field must be doubled ("")`}},
+		},
+		{
+			// A bad quote loses the row's id: the row fails the shipment
+			// it falls in, and the batch goes on.
+			name: "bare quote fails its shipment",
+			in: csvTestHeader +
+				"a,,,,,,watch,,,,,\n" +
+				"a,,,,,,12\" vinyl records,,,,,\n" +
+				"a,,,,,,rings,,,,,\n" +
+				"b,,,,,,rice,,,,,\n",
+			want: csvRead{IDs: []string{"b"}, Errs: []string{`bl.csv:3:10: quote out of place: a quote (") inside a field that does not start with one; quote the whole field and double the quotes inside it ("say ""hello""")`}},
+		},
+		{
+			// The row could be a's last or b's first: both fail.
+			name: "bad quote between shipments fails both",
+			in: csvTestHeader +
+				"a,,,,,,watch,,,,,\n" +
+				"b,,,,,,12\" vinyl records,,,,,\n" +
+				"b,,,,,,rings,,,,,\n" +
+				"c,,,,,,rice,,,,,\n",
+			want: csvRead{IDs: []string{"c"}, Errs: []string{
+				`bl.csv:3:10: quote out of place: a quote (") inside a field that does not start with one; quote the whole field and double the quotes inside it ("say ""hello""")`,
+				`bl.csv:3:10: quote out of place: a quote (") inside a field that does not start with one; quote the whole field and double the quotes inside it ("say ""hello""")`,
+			}},
+		},
+		{
+			name: "text after a closing quote in the first row",
+			in: csvTestHeader +
+				"a,,,,,,\"watch\"es,,,,,\n" +
+				"a,,,,,,rings,,,,,\n" +
+				"b,,,,,,rice,,,,,\n",
+			want: csvRead{IDs: []string{"b"}, Errs: []string{`bl.csv:2:14: quote out of place: text after the closing quote of a field; every quote inside a quoted field must be doubled ("")`}},
 		},
 		{
 			name: "unknown column",
@@ -182,7 +214,7 @@ func TestCSVDecoderErrorKinds(t *testing.T) {
 		{"differs", "id,date\na,2024-01-01\na,2024-01-02\n", ErrInvalid, &DecodeError{Source: "k.csv", Line: 3, Column: 3, Field: "date"}},
 		{"empty id", "id,description\n,x\n", ErrMissing, &DecodeError{Source: "k.csv", Line: 2, Column: 1, Field: "id"}},
 		{"model", "id,description,value\na,x,5\n", ErrMissing, &DecodeError{Source: "k.csv", Line: 2, Column: 1, Field: "currency"}},
-		{"bare quote", "id,description\na,x\"y\n", ErrSyntax, &DecodeError{Source: "k.csv", Line: 2, Column: 4}},
+		{"bare quote", "id,description\na,x\"y\n", ErrInvalid, &DecodeError{Source: "k.csv", Line: 2, Column: 4}},
 	}
 	ignoreErr := cmp.FilterPath(func(p cmp.Path) bool { return p.Last().String() == ".Err" }, cmp.Ignore())
 	for _, tt := range tests {

@@ -2,11 +2,16 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
+	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/iotest"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -140,13 +145,20 @@ func TestCheckHTML(t *testing.T) {
 }
 
 // TestCheckHTMLStopped checks that a report cut short by input that cannot
-// be read on (a bill-of-lading CSV whose quote is never closed) says so,
-// after the shipments read before.
+// be read on (a bill-of-lading CSV whose reading fails) says so, after the
+// shipments read before.
 func TestCheckHTMLStopped(t *testing.T) {
-	in := blHeader + "a,2024-01-02,,,,,watches,9101.21,1,item,100,USD\n" + "b,2024-01-02,,,,,rice,1006.30,,,,\n" + "c,2024-01-02,,,,,\"rings,,,,100,USD\n"
-	code, out, stderr := runCLI(t, in, "check", "--input", "-", "--input-format", "csv", "--format", "html")
-	if code != exitError || !strings.Contains(stderr, "quote out of place") {
-		t.Errorf("exit %d, stderr %q", code, stderr)
+	in := blHeader + "a,2024-01-02,,,,,watches,9101.21,1,item,100,USD\n" + "b,2024-01-02,,,,,rice,1006.30,,,,\n" + "c,2024-01-02,,,,,rings,,,,100,USD\n"
+	var out, errb bytes.Buffer
+	e := &env{
+		stdin:  io.MultiReader(strings.NewReader(in), iotest.ErrReader(errors.New("disk on fire"))),
+		stdout: &out,
+		stderr: &errb,
+		now:    func() time.Time { return time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC) },
 	}
-	wantContains(t, "report", out, "<h3>Shipment a</h3>", "This report is incomplete", "quote out of place", "</html>")
+	code := run(context.Background(), []string{"check", "--input", "-", "--input-format", "csv", "--format", "html"}, e)
+	if code != exitError || !strings.Contains(errb.String(), "disk on fire") {
+		t.Errorf("exit %d, stderr %q", code, errb.String())
+	}
+	wantContains(t, "report", out.String(), "<h3>Shipment a</h3>", "This report is incomplete", "disk on fire", "</html>")
 }
