@@ -269,3 +269,24 @@ func TestAnalyzeAllocsPerRow(t *testing.T) {
 		t.Errorf("%.2f allocations per row outside the DPRK flows, want at most 2 (its line, read twice)", perRow)
 	}
 }
+
+// changingFile is a file that gains a row between the two readings, as a
+// download still being written would.
+type changingFile struct {
+	*strings.Reader
+	later string
+}
+
+func (c *changingFile) Seek(offset int64, whence int) (int64, error) {
+	c.Reader = strings.NewReader(c.later)
+	return c.Reader.Seek(offset, whence)
+}
+
+func TestAnalyzeFileChanged(t *testing.T) {
+	text := synthetic()
+	src := &changingFile{Reader: strings.NewReader(text), later: text + legacyRow(2014, "Export", "RU", "JP", "0101", 40, 20000, 90000) + "\n"}
+	_, err := NewAnalyzer(testAssessor(t), Options{}).Analyze(context.Background(), "test.csv", src)
+	if err == nil || !strings.Contains(err.Error(), "test.csv changed while it was read") {
+		t.Errorf("error %v, want one saying the file changed", err)
+	}
+}
