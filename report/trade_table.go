@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"text/tabwriter"
+	"unicode/utf8"
 
 	"github.com/luxscreen/luxscreen/trade"
 )
@@ -19,7 +20,6 @@ func WriteTradeTable(w io.Writer, r *trade.Report) error {
 	writeTradeSummary(bw, r)
 	fmt.Fprintln(bw)
 	hasQty, hasKg := hasUnitValues(r)
-	tw := tabwriter.NewWriter(bw, 0, 0, 2, ' ', 0)
 	head := []string{"PERIOD", "REPORTER", "PARTNER", "FLOW", "CODE", "VALUE USD"}
 	if hasQty {
 		head = append(head, "QUANTITY", "USD/UNIT", "VS PEERS", "FLAG")
@@ -28,31 +28,13 @@ func WriteTradeTable(w io.Writer, r *trade.Report) error {
 		head = append(head, "USD/KG", "VS PEERS (KG)", "FLAG (KG)")
 	}
 	head = append(head, "VERDICT", "COVERAGE", "IN FORCE", "BASIS", "NATIONAL LIST")
-	fmt.Fprintln(tw, strings.Join(head, "\t"))
-	for _, f := range r.Flows {
-		a := f.Assessment
-		cells := []string{f.Period.String(), countryShort(f.Reporter), countryShort(f.Partner), f.Kind.String(), f.CodeText, money(f.ValueUSD)}
-		if hasQty {
-			q := "-"
-			if f.QuantityUnit != "" {
-				q = amount(f.Quantity) + " " + f.QuantityUnit
-			}
-			cells = append(cells, q, unitCell(f.PerQuantity), peerCell(f.PerQuantity), flagCell(f.PerQuantity))
+	row := func(i int, cells []string) []string {
+		if i == 0 {
+			return append(cells, head...)
 		}
-		if hasKg {
-			cells = append(cells, unitCell(f.PerKg), peerCell(f.PerKg), flagCell(f.PerKg))
-		}
-		basis, cov, when := "-", "-", "-"
-		if a.Basis != nil {
-			basis, cov, when = a.Basis.Citation, string(a.Coverage), inForceWord(a.WholePeriod)
-			if a.Basis.Jurisdiction != "UN" {
-				basis = a.Basis.Jurisdiction + ": " + basis
-			}
-		}
-		cells = append(cells, string(a.Verdict), cov, when, basis, reporterListText(a))
-		fmt.Fprintln(tw, strings.Join(cells, "\t"))
+		return flowCells(cells, &r.Flows[i-1], hasQty, hasKg)
 	}
-	if err := tw.Flush(); err != nil {
+	if err := writeAligned(bw, len(r.Flows)+1, row); err != nil {
 		return err
 	}
 	if notes := partPeriodNotes(r); len(notes) > 0 {
@@ -76,6 +58,86 @@ func WriteTradeTable(w io.Writer, r *trade.Report) error {
 	}
 	writeTradeProblems(bw, r)
 	return bw.Flush()
+}
+
+// flowCells appends the table's cells for one flow to cells.
+func flowCells(cells []string, f *trade.FlowResult, hasQty, hasKg bool) []string {
+	a := f.Assessment
+	cells = append(cells, f.Period.String(), countryShort(f.Reporter), countryShort(f.Partner), f.Kind.String(), f.CodeText, money(f.ValueUSD))
+	if hasQty {
+		q := "-"
+		if f.QuantityUnit != "" {
+			q = amount(f.Quantity) + " " + f.QuantityUnit
+		}
+		cells = append(cells, q, unitCell(f.PerQuantity), peerCell(f.PerQuantity), flagCell(f.PerQuantity))
+	}
+	if hasKg {
+		cells = append(cells, unitCell(f.PerKg), peerCell(f.PerKg), flagCell(f.PerKg))
+	}
+	basis, cov, when := "-", "-", "-"
+	if a.Basis != nil {
+		basis, cov, when = a.Basis.Citation, string(a.Coverage), inForceWord(a.WholePeriod)
+		if a.Basis.Jurisdiction != "UN" {
+			basis = a.Basis.Jurisdiction + ": " + basis
+		}
+	}
+	return append(cells, string(a.Verdict), cov, when, basis, reporterListText(a))
+}
+
+// writeAligned writes n lines of cells in columns as a text/tabwriter
+// with padding 2 and spaces writes them joined by tabs (the last cell of a
+// line is not in a column), but without holding the table in memory: a
+// report of a full download has hundreds of thousands of lines. cells
+// appends the cells of line i; it is called twice per line, to measure and
+// to write. A table whose lines differ in length, or whose cells hold a
+// character tabwriter gives a meaning to, is written by tabwriter itself.
+func writeAligned(w io.Writer, n int, cells func(i int, dst []string) []string) error {
+	var widths []int
+	var buf []string
+	plain := n > 0
+	for i := 0; i < n && plain; i++ {
+		buf = cells(i, buf[:0])
+		if i == 0 {
+			widths = make([]int, max(len(buf)-1, 0))
+		}
+		if len(buf) != len(widths)+1 {
+			plain = false
+		}
+		for j, c := range buf {
+			if strings.ContainsAny(c, "\t\n\v\f\xff") {
+				plain = false
+			}
+			if j < len(widths) {
+				widths[j] = max(widths[j], utf8.RuneCountInString(c))
+			}
+		}
+	}
+	if !plain {
+		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		for i := range n {
+			buf = cells(i, buf[:0])
+			fmt.Fprintln(tw, strings.Join(buf, "\t"))
+		}
+		return tw.Flush()
+	}
+	var line []byte
+	for i := range n {
+		buf = cells(i, buf[:0])
+		line = line[:0]
+		for j, c := range buf {
+			line = append(line, c...)
+			if j < len(widths) {
+				for k := utf8.RuneCountInString(c); k < widths[j]+2; k++ {
+					line = append(line, ' ')
+				}
+			}
+		}
+		line = append(line, '\n')
+		if _, err := w.Write(line); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func writeTradeSummary(w io.Writer, r *trade.Report) {
