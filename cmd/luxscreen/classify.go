@@ -42,8 +42,14 @@ func (f *classifierFlags) register(fs *flagSet) {
 // config returns the system configuration the flags ask for. The UN lists
 // are always considered (see classify.WithJurisdictions).
 func (f *classifierFlags) config() (luxscreen.Config, error) {
-	cfg := luxscreen.Config{Jurisdictions: splitList(f.juris), Nomenclature: f.nomenclature, Correlation: f.correlation}
-	var err error
+	cfg := luxscreen.Config{Nomenclature: f.nomenclature, Correlation: f.correlation}
+	// The jurisdictions are read as lookup reads them, so that a
+	// misspelt one is refused rather than matching no list.
+	opts, err := luxscreen.Filter{Jurisdictions: f.juris}.Options(time.Now())
+	if err != nil {
+		return cfg, usagef("--%v", err)
+	}
+	cfg.Jurisdictions = opts.Jurisdictions
 	if cfg.Rates, err = readRates(f.rates, f.rate); err != nil {
 		return cfg, err
 	}

@@ -12,21 +12,28 @@ import (
 
 func TestClassifyExitCodes(t *testing.T) {
 	tests := []struct {
-		args []string
-		want int
+		args    []string
+		want    int
+		wantErr string
 	}{
-		{[]string{"classify"}, exitUsage},
-		{[]string{"classify", "watch", "--format", "xml"}, exitUsage},
-		{[]string{"classify", "watch", "--date", "1/2/2020"}, exitUsage},
-		{[]string{"classify", "watch", "--rate", "EURO=1"}, exitUsage},
-		{[]string{"classify", "watch", "--input", "-"}, exitUsage},
-		{[]string{"classify", "--input", "/no/such/file"}, exitError},
-		{[]string{"classify", "gold colour alloy pendant"}, exitOK},
-		{[]string{"classify", "--hs", "9101.21"}, exitOK},
-		{[]string{"eval", "classify"}, exitUsage},
+		{[]string{"classify"}, exitUsage, ""},
+		{[]string{"classify", "watch", "--format", "xml"}, exitUsage, ""},
+		{[]string{"classify", "watch", "--date", "1/2/2020"}, exitUsage, ""},
+		{[]string{"classify", "watch", "--rate", "EURO=1"}, exitUsage, ""},
+		{[]string{"classify", "watch", "--input", "-"}, exitUsage, ""},
+		{[]string{"classify", "--input", "/no/such/file"}, exitError, ""},
+		{[]string{"classify", "gold colour alloy pendant"}, exitOK, ""},
+		{[]string{"classify", "--hs", "9101.21"}, exitOK, ""},
+		{[]string{"eval", "classify"}, exitUsage, ""},
+		// A jurisdiction is read as lookup reads it: a misspelt one
+		// would match no list and report no controls.
+		{[]string{"classify", "gold colour alloy pendant", "--jurisdiction", "XX"}, exitUsage, `--jurisdiction "XX": want UN, EU or an ISO 3166-1 country code`},
+		{[]string{"classify", "--input", "-", "--jurisdiction", "UN,Europe"}, exitUsage, `--jurisdiction "Europe"`},
+		{[]string{"eval", "classify", "--input", filepath.Join("..", "..", "classify", "testdata", "heldout.jsonl"), "--jurisdiction", "ZZ"}, exitUsage, `--jurisdiction "ZZ"`},
+		{[]string{"classify", "gold colour alloy pendant", "--jurisdiction", "eu, gb"}, exitOK, ""},
 	}
 	for _, tt := range tests {
-		wantExit(t, "", tt.want, "", tt.args...)
+		wantExit(t, "", tt.want, tt.wantErr, tt.args...)
 	}
 }
 
