@@ -130,6 +130,36 @@ func TestParseRates(t *testing.T) {
 	}
 }
 
+// TestRatesCurrencies checks that rates are refused for codes of the right
+// form that ISO 4217 does not list as in use: a rate for them could never
+// convert a line's value.
+func TestRatesCurrencies(t *testing.T) {
+	tests := []struct {
+		name, file string
+		want       string // "" for no error
+	}{
+		{"in use", "base: USD\nsource: x\nrates: {EUR: 1.08, VES: 0.03}\n", ""},
+		{"unknown base", "base: ABC\nsource: x\nrates: {EUR: 1.08}\n", `r.yaml:1:7: base: invalid value: "ABC" is not an ISO 4217 currency code in use`},
+		{"unknown rate", "base: USD\nsource: x\nrates: {XYZ: 2}\n", `r.yaml:3:9: rates.XYZ: invalid value: "XYZ=2": XYZ is not an ISO 4217 currency code in use`},
+		{"withdrawn rate", "base: USD\nsource: x\nrates: {DEM: 0.5}\n", `r.yaml:3:9: rates.DEM: invalid value: "DEM=0.5": DEM is not an ISO 4217 currency code in use`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ParseRates("r.yaml", []byte(tt.file))
+			got := ""
+			if err != nil {
+				got = err.Error()
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("error (-want +got):\n%s", diff)
+			}
+		})
+	}
+	if err := NewRates("USD").Set("XTS=1"); err == nil {
+		t.Error(`Set("XTS=1"): no error for the testing code`)
+	}
+}
+
 // FuzzRatesSet checks the --rate parser.
 func FuzzRatesSet(f *testing.F) {
 	for _, s := range []string{"EUR=1.08", "krw=0.00075", "=1", "EUR=", "EUR=-1", "EURO=1", "EUR=NaN"} {

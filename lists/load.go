@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/luxscreen/luxscreen/internal/iso"
 	"gopkg.in/yaml.v3"
 
 	"github.com/luxscreen/luxscreen/hs"
@@ -316,8 +317,8 @@ func (c *converter) threshold(y *yamlThreshold, p ...any) *Threshold {
 	if y.Amount <= 0 {
 		c.fail(ErrInvalid, "amount must be positive", at("amount")...)
 	}
-	if !IsCurrencyCode(y.Currency) {
-		c.fail(ErrInvalid, fmt.Sprintf("currency %q: want an ISO 4217 code such as USD", y.Currency), at("currency")...)
+	if !iso.Currency(y.Currency) {
+		c.fail(ErrInvalid, fmt.Sprintf("currency %q: want an ISO 4217 code in use such as USD", y.Currency), at("currency")...)
 	}
 	if !slices.Contains(units(), t.Per) {
 		c.fail(ErrInvalid, fmt.Sprintf("per %q: want one of %v", y.Per, units()), at("per")...)

@@ -34,6 +34,8 @@ func TestParseFileErrors(t *testing.T) {
 		{"derived code without rationale", "        rationale: Large petrol cars.\n", "", 32, "entries[1].codes[0].rationale", ErrMissing},
 		{"bad edition", "edition: HS2017", "edition: HS2018", 34, "entries[1].codes[0].edition", ErrInvalid},
 		{"bad currency", "currency: GBP", "currency: pounds", 38, "entries[1].threshold.currency", ErrInvalid},
+		{"currency not in ISO 4217", "currency: GBP", "currency: GBX", 38, "entries[1].threshold.currency", ErrInvalid},
+		{"withdrawn currency", "currency: GBP", "currency: DEM", 38, "entries[1].threshold.currency", ErrInvalid},
 		{"bad unit", "per: kg", "per: bushel", 39, "entries[1].threshold.per", ErrInvalid},
 		{"bad date", "as_of: 2026-11-23", "as_of: 23/11/2026", 15, "as_of", ErrInvalid},
 		{"until before from", "until: 2025-01-01", "until: 2019-01-01", 14, "in_force.until", ErrInvalid},

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/luxscreen/luxscreen/internal/datafile"
+	"github.com/luxscreen/luxscreen/internal/iso"
 )
 
 // Money is an amount in a currency, the value of a goods line.
@@ -85,6 +86,9 @@ func (r *Rates) Set(s string) error {
 	if !ok || !IsCurrencyCode(cur) {
 		return fmt.Errorf("%w: %q: want CUR=NUMBER, e.g. EUR=1.08", ErrRate, s)
 	}
+	if !iso.Currency(cur) {
+		return fmt.Errorf("%w: %q: %s is not an ISO 4217 currency code in use", ErrRate, s, cur)
+	}
 	f, err := strconv.ParseFloat(strings.TrimSpace(num), 64)
 	if err != nil || !(f > 0) || f > 1e12 {
 		return fmt.Errorf("%w: %q: the rate must be a positive number", ErrRate, s)
@@ -97,8 +101,10 @@ func (r *Rates) Set(s string) error {
 }
 
 // IsCurrencyCode reports whether s has the form of an ISO 4217 code: three
-// upper-case letters. It is the one currency check of the catalogue, the
-// rates and the shipment model.
+// upper-case letters. It checks the form only, as a decoder does before
+// the code is judged; whether ISO 4217 lists the code is for
+// internal/iso.Currency, which the catalogue, rates and price files use,
+// and which turns an unknown currency on a shipment into a review.
 func IsCurrencyCode(s string) bool {
 	if len(s) != 3 {
 		return false
@@ -126,8 +132,8 @@ func ParseRates(name string, data []byte) (*Rates, error) {
 	top := f.Fields(root, "", "base", "source", "rates")
 	r := NewRates(f.Str(top["base"], "base", true))
 	r.Source = f.Str(top["source"], "source", true)
-	if r.Base != "" && !IsCurrencyCode(r.Base) {
-		f.Fail(top["base"], "base", ErrInvalid, "%q is not an ISO 4217 code", r.Base)
+	if r.Base != "" && !iso.Currency(r.Base) {
+		f.Fail(top["base"], "base", ErrInvalid, "%q is not an ISO 4217 currency code in use", r.Base)
 	}
 	if top["rates"] == nil {
 		f.Fail(nil, "rates", ErrMissing, "want a mapping of currency codes to rates")

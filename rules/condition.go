@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/luxscreen/luxscreen/internal/iso"
 	"github.com/luxscreen/luxscreen/party"
 	"gopkg.in/yaml.v3"
 
@@ -188,8 +189,8 @@ func (f *yfile) money(n *yaml.Node, at string) *money {
 	}
 	m := f.fields(n, at, "amount", "currency")
 	out := &money{amount: f.number(m["amount"], at+".amount"), currency: strings.ToUpper(f.str(m["currency"], at+".currency", true))}
-	if f.err == nil && !lists.IsCurrencyCode(out.currency) {
-		f.fail(m["currency"], at+".currency", ErrInvalid, "%q is not an ISO 4217 code", out.currency)
+	if f.err == nil && !iso.Currency(out.currency) {
+		f.fail(m["currency"], at+".currency", ErrInvalid, "%q is not an ISO 4217 currency code in use", out.currency)
 	}
 	return out
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/luxscreen/luxscreen/internal/iso"
 	"github.com/luxscreen/luxscreen/lists"
 )
 
@@ -53,8 +54,8 @@ func ParseReferencePrices(name string, data []byte) (*ReferencePrices, error) {
 		} else if f.err == nil {
 			f.fail(m["unit"], at+".unit", ErrInvalid, "%q is not a unit of quantity (pcs, kg, litre, pairs…)", p.Unit)
 		}
-		if f.err == nil && !lists.IsCurrencyCode(p.Currency) {
-			f.fail(m["currency"], at+".currency", ErrInvalid, "%q is not an ISO 4217 code", p.Currency)
+		if f.err == nil && !iso.Currency(p.Currency) {
+			f.fail(m["currency"], at+".currency", ErrInvalid, "%q is not an ISO 4217 currency code in use", p.Currency)
 		}
 		if f.err == nil && p.High <= p.Low {
 			f.fail(m["high"], at+".high", ErrInvalid, "high %v is not above low %v", p.High, p.Low)
