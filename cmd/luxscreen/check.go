@@ -18,7 +18,7 @@ import (
 )
 
 // checkUsage is the synopsis of "luxscreen check".
-const checkUsage = "--input FILE|- [--input-format jsonl|csv] [--format table|json|jsonl|csv|html] [--output FILE] [--workers N] [--rules FILE]… [--list FILE]… [--rates FILE] [--prices FILE] [--audit FILE]"
+const checkUsage = "--input FILE|- [--input-format jsonl|csv] [--format table|json|jsonl|csv|html] [--output FILE] [--workers N] [--rules FILE]… [--list FILE]… [--rates FILE] [--prices FILE] [--nomenclature FILE [--edition HS2022]] [--audit FILE]"
 
 func runCheck(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e, "check", checkUsage)

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -161,4 +162,53 @@ func TestCheckHTMLStopped(t *testing.T) {
 		t.Errorf("exit %d, stderr %q", code, errb.String())
 	}
 	wantContains(t, "report", out.String(), "<h3>Shipment a</h3>", "This report is incomplete", "disk on fire", "</html>")
+}
+
+// TestCheckNomenclature checks that check takes --nomenclature, so that a
+// declared code of the right form that the nomenclature lacks is a review
+// (rule invalid-input) rather than a clear.
+func TestCheckNomenclature(t *testing.T) {
+	dir := t.TempDir()
+	nom := filepath.Join(dir, "hs.csv")
+	csv := "section,hscode,description,parent,level\nXVI,84,Machinery,TOTAL,2\nXVI,8413,Pumps for liquids,84,4\nXVI,841370,Other centrifugal pumps,8413,6\n"
+	if err := os.WriteFile(nom, []byte(csv), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	const shipment = `{"id":"s1","date":"2024-03-01","parties":[{"role":"exporter","name":"Acme GmbH","country":"DE"}],"destination":"US","lines":[{"description":"centrifugal water pumps","hs":"%s"}]}` + "\n"
+	type got struct {
+		Verdict string
+		Rules   []string
+	}
+	tests := []struct {
+		name string
+		hs   string
+		args []string
+		want got
+	}{
+		{"code in the nomenclature", "8413.70", []string{"--nomenclature", nom}, got{"clear", nil}},
+		{"code not in the nomenclature", "8413.99", []string{"--nomenclature", nom}, got{"review", []string{"invalid-input"}}},
+		{"no nomenclature: form only", "8413.99", nil, got{"clear", nil}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out, _ := runOK(t, fmt.Sprintf(shipment, tt.hs), append([]string{"check", "--input", "-", "--format", "jsonl"}, tt.args...)...)
+			var d struct {
+				Verdict  string `json:"verdict"`
+				Findings []struct {
+					Rule string `json:"rule"`
+				} `json:"findings"`
+			}
+			if err := json.Unmarshal([]byte(out), &d); err != nil {
+				t.Fatalf("%v: %s", err, out)
+			}
+			g := got{Verdict: d.Verdict}
+			for _, f := range d.Findings {
+				g.Rules = append(g.Rules, f.Rule)
+			}
+			if diff := cmp.Diff(tt.want, g); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+	wantExit(t, "", exitUsage, `invalid value "HS2018" for flag -edition`, "check", "--input", "-", "--nomenclature", nom, "--edition", "HS2018")
 }

@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/luxscreen/luxscreen"
-	"github.com/luxscreen/luxscreen/hs"
 	"github.com/luxscreen/luxscreen/rules"
 	"github.com/luxscreen/luxscreen/rules/ruleseval"
 )
@@ -18,8 +17,6 @@ import (
 func runEvalCheck(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e, "eval check", "--input FILE [--list FILE]… [--rules FILE]… [--rates FILE] [--prices FILE] [--nomenclature FILE [--edition HS2022]] [--failures] [--format table|json]")
 	input := fs.String("input", "", "labelled set: JSON lines of {shipment, expect: {verdict, rules, not_rules}, why} (rules/testdata/eval/shipments.jsonl)")
-	nomenclature := fs.String("nomenclature", "", "HS nomenclature FILE (Comtrade JSON, flat HS CSV or EU CN CSV) that declared codes must exist in (rule invalid-input)")
-	edition := fs.String("edition", "HS2022", "edition of --nomenclature when the file does not name it")
 	fs.listFlag()
 	fs.ruleFlags()
 	// The labelled set comes with its own rates and prices; say where.
@@ -38,13 +35,7 @@ func runEvalCheck(ctx context.Context, e *env, args []string) error {
 	if fs.cfg.PricesFile == "" {
 		fmt.Fprintln(e.stderr, "luxscreen: no --prices: rule unit-value-above-reference cannot fire, and labels that expect it will fail")
 	}
-	cfg := luxscreen.Config{Nomenclature: *nomenclature}
-	if *nomenclature != "" {
-		if cfg.Edition, err = hs.ParseEdition(*edition); err != nil {
-			return usagef("--edition: %v", err)
-		}
-	}
-	sys, err := fs.open(ctx, e, cfg, true)
+	sys, err := fs.open(ctx, e, luxscreen.Config{}, true)
 	if err != nil {
 		return err
 	}

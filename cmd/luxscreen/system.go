@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/luxscreen/luxscreen"
+	"github.com/luxscreen/luxscreen/hs"
 	"github.com/luxscreen/luxscreen/lists"
 	"github.com/luxscreen/luxscreen/screen"
 )
@@ -62,6 +63,8 @@ func (fs *flagSet) ruleFlags() {
 	fs.Var(&fs.rules, "rules", "a rules file merged over the embedded defaults (repeatable)")
 	fs.StringVar(&fs.cfg.RatesFile, "rates", "", "exchange rates file (YAML: base, source, rates)")
 	fs.StringVar(&fs.cfg.PricesFile, "prices", "", "reference unit prices file (YAML: prices)")
+	fs.StringVar(&fs.cfg.Nomenclature, "nomenclature", "", "HS nomenclature FILE (Comtrade JSON, flat HS CSV or EU CN CSV) that declared codes must exist in (rule invalid-input), and that classifies text outside the luxury lexicon")
+	fs.TextVar(&fs.cfg.Edition, "edition", hs.HS2022, "edition of --nomenclature when the file does not name it")
 }
 
 // formatFlag registers --format with its default and allowed values; the
@@ -148,6 +151,9 @@ func (fs *flagSet) open(ctx context.Context, e *env, cfg luxscreen.Config, scree
 	}
 	if cfg.DataDir == "" {
 		cfg.DataDir = fs.cfg.DataDir
+	}
+	if cfg.Nomenclature == "" {
+		cfg.Nomenclature, cfg.Edition = fs.cfg.Nomenclature, fs.cfg.Edition
 	}
 	cfg.MaxShrink, cfg.AllowShrink = cmp.Or(cfg.MaxShrink, fs.cfg.MaxShrink), cfg.AllowShrink || fs.cfg.AllowShrink
 	cfg.MaxListAge, cfg.MaxListBytes = cmp.Or(cfg.MaxListAge, fs.cfg.MaxListAge), cmp.Or(cfg.MaxListBytes, fs.cfg.MaxListBytes)
