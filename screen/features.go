@@ -265,7 +265,10 @@ func (s *Screener) inCountries(code string, cs []string) bool {
 
 // identifierMismatch is the identifier feature's IMO half: a vessel whose
 // listed ship IMO numbers are not all one of the query's is another ship,
-// and its score is multiplied by mismatch_factor.
+// and its score is multiplied by mismatch_factor. When the numbers on both
+// sides are valid ship IMO numbers, the score is capped at other_hull,
+// below review: an IMO number is the hull's for life, so the name's
+// resemblance is a coincidence of names.
 func identifierMismatch(s *Screener, q *query, e *listed, score float64, _ *evidence) (float64, party.Feature, bool) {
 	if len(q.imos) == 0 || e.Kind != KindVessel {
 		return score, party.Feature{}, false
@@ -288,8 +291,24 @@ func identifierMismatch(s *Screener, q *query, e *listed, score float64, _ *evid
 			return score, party.Feature{}, false
 		}
 	}
-	f := s.w.Features.Identifier.MismatchFactor
-	return score * f, party.Feature{Feature: "identifier", Score: -1, Weight: f, Detail: "listed IMO " + strings.Join(listed, ", ")}, true
+	w := &s.w.Features.Identifier
+	detail := "listed IMO " + strings.Join(listed, ", ")
+	if allValidShipIMOs(q.imos) && allValidShipIMOs(listed) {
+		return min(score*w.MismatchFactor, w.OtherHull), party.Feature{Feature: "identifier", Score: -1, Weight: w.MismatchFactor,
+			Detail: detail + ", not " + strings.Join(q.imos, ", ") + ": another hull"}, true
+	}
+	return score * w.MismatchFactor, party.Feature{Feature: "identifier", Score: -1, Weight: w.MismatchFactor, Detail: detail}, true
+}
+
+// allValidShipIMOs reports whether every number of imos is a valid ship
+// IMO number.
+func allValidShipIMOs(imos []string) bool {
+	for _, n := range imos {
+		if !ValidShipIMO(n) {
+			return false
+		}
+	}
+	return true
 }
 
 // identifiers is the identifier feature's other half: for the

@@ -70,6 +70,7 @@ type Weights struct {
 		} `yaml:"number_mismatch"`
 		Identifier struct {
 			MismatchFactor float64 `yaml:"mismatch_factor"`
+			OtherHull      float64 `yaml:"other_hull"`
 			Match          float64 `yaml:"match"`
 			Conflict       float64 `yaml:"conflict"`
 		} `yaml:"identifier"`
@@ -222,6 +223,7 @@ func (w *Weights) validate(f *datafile.File, root *yaml.Node) {
 		unit(ft.NumberMismatch.Factor, "features", "number_mismatch", "factor"),
 		unit(ft.NumberMismatch.VesselFactor, "features", "number_mismatch", "vessel_factor"),
 		unit(ft.Identifier.MismatchFactor, "features", "identifier", "mismatch_factor"),
+		unit(ft.Identifier.OtherHull, "features", "identifier", "other_hull"),
 		unit(ft.Identifier.Match, "features", "identifier", "match"),
 		unit(ft.Identifier.Conflict, "features", "identifier", "conflict"),
 		unit(ft.BirthDate.Exact, "features", "birth_date", "exact"),
@@ -266,6 +268,9 @@ func (w *Weights) validate(f *datafile.File, root *yaml.Node) {
 	w.validateData(f, root)
 	if w.Thresholds.Review > w.Thresholds.Match {
 		f.FailAt(root, datafile.ErrInvalid, fmt.Sprintf("%v is above the match threshold %v", w.Thresholds.Review, w.Thresholds.Match), "thresholds", "review")
+	}
+	if ft.Identifier.OtherHull >= w.Thresholds.Review {
+		f.FailAt(root, datafile.ErrInvalid, fmt.Sprintf("%v is not below the review threshold %v: two valid, different IMO numbers are two ships", ft.Identifier.OtherHull, w.Thresholds.Review), "features", "identifier", "other_hull")
 	}
 	if t.FullDF >= t.FloorDF {
 		f.FailAt(root, datafile.ErrInvalid, fmt.Sprintf("%v is not below floor_df %v", t.FullDF, t.FloorDF), "tokens", "full_df")
