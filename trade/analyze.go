@@ -164,10 +164,50 @@ type row struct {
 // peerGroup holds the peers of the DPRK flows of one group: the reporter's
 // rows of the same kind, code and period, summed per partner.
 type peerGroup struct {
-	peers map[string]*sums
+	peers []peer
+	// index finds a partner's peer once a group has more than
+	// maxPeersScanned: a hostile file could otherwise name a million
+	// partners in one group and make the reading quadratic.
+	index map[uint32]int
 	// flows counts the group's DPRK flows whose results are still to be
 	// made; the group is let go after the last.
 	flows int
+}
+
+// maxPeersScanned is how many peers a group looks through one by one
+// before it indexes them; real groups have up to a few hundred partners.
+const maxPeersScanned = 32
+
+// peer returns the peer of partner id, adding it if it is new.
+func (g *peerGroup) peer(id uint32) *peer {
+	i, ok := -1, false
+	if g.index != nil {
+		i, ok = g.index[id]
+	} else if i = slices.IndexFunc(g.peers, func(p peer) bool { return p.partner == id }); i >= 0 {
+		ok = true
+	}
+	if ok {
+		return &g.peers[i]
+	}
+	g.peers = append(g.peers, peer{partner: id})
+	switch {
+	case g.index != nil:
+		g.index[id] = len(g.peers) - 1
+	case len(g.peers) > maxPeersScanned:
+		g.index = make(map[uint32]int, len(g.peers))
+		for i, p := range g.peers {
+			g.index[p.partner] = i
+		}
+	}
+	return &g.peers[len(g.peers)-1]
+}
+
+// peer is one partner's rows in a peer group, summed, its partner a
+// number: a file may have a million peers, and a slice of them costs less
+// than a map.
+type peer struct {
+	sums
+	partner uint32 // an index in analysis.partners
 }
 
 // dprkFlow accumulates a flow to or from the DPRK during the first pass.
@@ -217,7 +257,10 @@ type analysis struct {
 	// holds, for the reporter and the partner side, the last country
 	// given to ownCountry and what it returned.
 	countries map[Country]*Country
-	last      [2]struct {
+	// partners numbers the partners of the peers, partnerIDs by code.
+	partners   []string
+	partnerIDs map[string]uint32
+	last       [2]struct {
 		given Country
 		owned *Country
 	}
@@ -244,11 +287,12 @@ func (st *analysis) intern(s string) string {
 func (an *Analyzer) Analyze(ctx context.Context, name string, src io.ReadSeeker) (*Report, error) {
 	rep := &Report{File: name, Thresholds: an.opts.Thresholds}
 	st := &analysis{
-		flows:     map[flowKey]*dprkFlow{},
-		groups:    map[groupKey]*peerGroup{},
-		texts:     map[string]string{},
-		matches:   matchCache{},
-		countries: map[Country]*Country{},
+		flows:      map[flowKey]*dprkFlow{},
+		groups:     map[groupKey]*peerGroup{},
+		texts:      map[string]string{},
+		matches:    matchCache{},
+		countries:  map[Country]*Country{},
+		partnerIDs: map[string]uint32{},
 	}
 	if err := an.first(ctx, name, src, rep, st); err != nil {
 		return nil, err
@@ -290,7 +334,7 @@ func (an *Analyzer) Analyze(ctx context.Context, name string, src io.ReadSeeker)
 		res.Assessment = a
 		gk := groupKey{res.Reporter.Code, res.Kind, codeKey(&res.Flow), res.Period}
 		g := st.groups[gk]
-		res.PerQuantity, res.PerKg = an.unitValues(&res, g.peers)
+		res.PerQuantity, res.PerKg = an.unitValues(&res, g.peers, st.partners)
 		if g.flows--; g.flows == 0 {
 			delete(st.groups, gk)
 		}
@@ -442,15 +486,7 @@ func (an *Analyzer) second(ctx context.Context, name string, src io.Reader, rows
 		if g == nil || r.parse(rec, &f) != nil {
 			continue
 		}
-		if g.peers == nil {
-			g.peers = map[string]*sums{}
-		}
-		s := g.peers[f.Partner.Code]
-		if s == nil {
-			s = &sums{}
-			g.peers[st.intern(f.Partner.Code)] = s
-		}
-		s.add(&f, st.intern)
+		g.peer(st.partner(f.Partner.Code)).add(&f, st.intern)
 	}
 }
 
@@ -467,7 +503,7 @@ func (an *Analyzer) tick(ctx context.Context, pass, rows int) error {
 
 // unitValues computes a flow's unit values and compares them with its
 // peers: the other partners in its group.
-func (an *Analyzer) unitValues(res *FlowResult, group map[string]*sums) (perQty, perKg UnitValue) {
+func (an *Analyzer) unitValues(res *FlowResult, group []peer, partners []string) (perQty, perKg UnitValue) {
 	perQty = UnitValue{Unit: res.QuantityUnit}
 	perKg = UnitValue{Unit: "kg"}
 	if res.Quantity > 0 && res.QuantityUnit != "" {
@@ -477,8 +513,8 @@ func (an *Analyzer) unitValues(res *FlowResult, group map[string]*sums) (perQty,
 		perKg.Known, perKg.Value = true, res.ValueUSD/res.NetWeightKg
 	}
 	var byQty, byKg []float64
-	for partner, s := range group {
-		if partner == res.Partner.Code {
+	for _, s := range group {
+		if partners[s.partner] == res.Partner.Code {
 			continue
 		}
 		if !s.mixed && s.unit == res.QuantityUnit && s.unit != "" && s.qty > 0 {
@@ -502,6 +538,18 @@ func (an *Analyzer) unitValues(res *FlowResult, group map[string]*sums) (perQty,
 		perKg.Note = "no net weight reported"
 	}
 	return perQty, perKg
+}
+
+// partner returns the number of a partner's code.
+func (st *analysis) partner(code string) uint32 {
+	id, ok := st.partnerIDs[code]
+	if !ok {
+		id = uint32(len(st.partners))
+		code = st.intern(code)
+		st.partners = append(st.partners, code)
+		st.partnerIDs[code] = id
+	}
+	return id
 }
 
 // newFlow returns a flow whose first row is f, with nothing added yet.

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"slices"
@@ -200,6 +201,16 @@ func TestAnalyzeMatchesReference(t *testing.T) {
 		}
 	}
 	text := func(s string) func(*testing.T) string { return func(*testing.T) string { return s } }
+	// manyPeers has a DPRK flow whose group has more partners than a
+	// group looks through one by one, some with two rows.
+	manyPeers := func(*testing.T) string {
+		var b strings.Builder
+		b.WriteString("reporter,partner,period,flow,code,value_usd,net_weight_kg\nCN,KP,2019,export,870323,90000,10\n")
+		for i := range 3 * maxPeersScanned {
+			fmt.Fprintf(&b, "CN,P%03d,2019,export,870323,%d,%d\n", i%(2*maxPeersScanned), 1000+i, 1+i%7)
+		}
+		return b.String()
+	}
 	for _, tc := range []struct {
 		name string
 		text func(*testing.T) string
@@ -209,6 +220,7 @@ func TestAnalyzeMatchesReference(t *testing.T) {
 		{"figure4", file("testdata/paper/figure4.csv"), Options{}},
 		{"sums and breakdowns", text(sumsAndBreakdowns()), Options{}},
 		{"lenient", text(lenientText), Options{Lenient: true}},
+		{"many peers", manyPeers, Options{}},
 		{"generated", generated(12_000, 0), Options{}},
 		{"generated, DPRK in every block", generated(6_000, 1), Options{Thresholds: Thresholds{MinPeers: 3, Z: 2, MinRatio: 1.5}}},
 	} {
