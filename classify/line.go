@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/luxscreen/luxscreen/internal/iso"
 )
 
 // Line is one goods line as batch files and the HTTP API carry it, with
@@ -38,8 +40,9 @@ type FieldError struct {
 func (e *FieldError) Error() string { return fmt.Sprintf("field %q: %s", e.Field, e.Msg) }
 
 // Item checks the line and returns the Item to classify. A line needs a
-// description or an HS code; a date must be YYYY-MM-DD. Errors are
-// *FieldError.
+// description or an HS code; a currency must be an ISO 4217 code in use,
+// the countries assigned ISO 3166-1 alpha-2 codes, and a date YYYY-MM-DD.
+// Errors are *FieldError.
 func (l Line) Item() (Item, error) {
 	code := strings.TrimSpace(l.HS)
 	if alias := strings.TrimSpace(l.HSCode); code == "" {
@@ -57,6 +60,17 @@ func (l Line) Item() (Item, error) {
 	}
 	if strings.TrimSpace(l.Description) == "" && code == "" {
 		return it, &FieldError{Field: "description", Msg: "give a description or an hs_code"}
+	}
+	// A code that names nothing would be judged against nothing: a value
+	// in "XYZ" converts to no threshold currency, and a destination "XX"
+	// is no country a rule can match.
+	if c := strings.ToUpper(strings.TrimSpace(l.Currency)); c != "" && !iso.Currency(c) {
+		return it, &FieldError{Field: "currency", Msg: fmt.Sprintf("%q is not an ISO 4217 currency code in use", l.Currency)}
+	}
+	for _, f := range []struct{ field, v string }{{"exporter_country", l.ExporterCountry}, {"destination", l.Destination}} {
+		if c := strings.ToUpper(strings.TrimSpace(f.v)); c != "" && !iso.Country(c) {
+			return it, &FieldError{Field: f.field, Msg: fmt.Sprintf("%q is not an assigned ISO 3166-1 alpha-2 code", f.v)}
+		}
 	}
 	if l.Date != "" {
 		t, err := time.Parse(time.DateOnly, l.Date)

@@ -6,8 +6,10 @@ import (
 	"io/fs"
 	"maps"
 	"slices"
+	"strings"
 
 	"github.com/luxscreen/luxscreen/internal/datafile"
+	"github.com/luxscreen/luxscreen/internal/iso"
 	"github.com/luxscreen/luxscreen/screen/names"
 )
 
@@ -115,4 +117,19 @@ func (c countries) canonAll(cs []string) []string {
 		out[i] = c.canon(x)
 	}
 	return out
+}
+
+// CountryCode returns the ISO 3166-1 alpha-2 code, in upper case, of a
+// country as parties and lists write it: an assigned code ("de", "KP"),
+// or a spelling the countries table knows ("DPRK", "Korea, North", "UK").
+// ok is false for anything else, such as "XX" or a name the table lacks.
+func (s *Screener) CountryCode(name string) (code string, ok bool) {
+	if c, known := s.cc[names.Fold(name).Text]; known {
+		return strings.ToUpper(c), true
+	}
+	up := strings.ToUpper(strings.TrimSpace(name))
+	if iso.Country(up) {
+		return up, true
+	}
+	return "", false
 }

@@ -128,7 +128,9 @@ func TestEndpoints(t *testing.T) {
 				}
 			}},
 		{"compare missing b", "GET", "/v1/compare?a=EU", "", 400, nil},
-		{"compare unknown", "GET", "/v1/compare?a=EU&b=ZZ", "", 404, nil},
+		{"compare no jurisdiction", "GET", "/v1/compare?a=EU&b=ZZ", "", 400, nil},
+		{"compare misspelt jurisdiction", "GET", "/v1/compare?a=Europe&b=US", "", 400, nil},
+		{"compare before any list", "GET", "/v1/compare?a=EU&b=US&date=1990-01-01", "", 404, nil},
 		{"match", "POST", "/match/default", `{"queries": {"q1": {"schema": "Company", "properties": {"name": ["Korea Ryongbong General Corp."]}}}}`, 200,
 			func(t *testing.T, b []byte) {
 				r := decode[MatchResponse](t, b)
@@ -185,6 +187,10 @@ func TestEndpoints(t *testing.T) {
 					}
 				}
 			}},
+		// Countries are codes or names; a code of the countries table
+		// ("UK") and a name it lacks are screened.
+		{"screen countries", "POST", "/v1/screen", `[{"name": "Acme", "kind": "org", "country": "UK"}, {"name": "Fortune", "kind": "vessel", "country": "Sierra Leone", "imo": "9283746"}]`, 200, nil},
+		{"match countries", "POST", "/match/default", `{"queries": {"q": {"schema": "Vessel", "properties": {"name": ["Fortune"], "flag": ["sl"], "imoNumber": ["IMO 9283746"]}}}}`, 200, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -249,6 +255,18 @@ func TestErrors(t *testing.T) {
 		{"unknown route", "GET", "/v2/screen", "", "", 404, CodeNotFound, "no route for GET /v2/screen", ""},
 		{"wrong method", "GET", "/v1/screen", "", "", 405, CodeMethodNotAllowed, "GET is not allowed", "POST"},
 		{"match no queries", "POST", "/match/default", "application/json", `{"queries": {}}`, 400, CodeInvalidField, "No queries provided.", ""},
+		// Codes that name nothing would be compared with nothing.
+		{"screen country code", "POST", "/v1/screen", "application/json", `{"name": "Acme", "kind": "org", "country": "XX"}`, 400, CodeInvalidField, `field "country": "XX" is not an assigned ISO 3166-1`, ""},
+		{"screen vessel IMO", "POST", "/v1/screen", "application/json", `{"name": "Fortune", "kind": "vessel", "imo": "IMO 9283747"}`, 400, CodeInvalidField, `field "imo": invalid IMO number`, ""},
+		{"screen company IMO of a vessel", "POST", "/v1/screen", "application/json", `{"name": "Fortune", "kind": "vessel", "imo": "12345"}`, 400, CodeInvalidField, `field "imo"`, ""},
+		{"classify currency", "POST", "/v1/classify", "application/json", `{"description": "watch", "value": 5, "currency": "EURO"}`, 400, CodeInvalidField, `field "currency": "EURO" is not an ISO 4217`, ""},
+		{"classify withdrawn currency", "POST", "/v1/classify", "application/json", `{"description": "watch", "value": 5, "currency": "DEM"}`, 400, CodeInvalidField, `field "currency"`, ""},
+		{"classify destination", "POST", "/v1/classify", "application/json", `{"description": "watch", "destination": "KO"}`, 400, CodeInvalidField, `field "destination": "KO" is not an assigned ISO 3166-1`, ""},
+		{"classify exporter country", "POST", "/v1/classify", "application/json", `{"description": "watch", "exporter_country": "XX"}`, 400, CodeInvalidField, `field "exporter_country"`, ""},
+		{"match country", "POST", "/match/default", "application/json", `{"queries": {"q": {"schema": "Company", "properties": {"name": ["Acme"], "country": ["xx"]}}}}`, 400, CodeInvalidField, `property country: "xx" is not an assigned ISO 3166-1`, ""},
+		{"match nationality", "POST", "/match/default", "application/json", `{"queries": {"q": {"schema": "Person", "properties": {"name": ["Kim Chol"], "nationality": ["ko"]}}}}`, 400, CodeInvalidField, `property nationality`, ""},
+		{"match flag", "POST", "/match/default", "application/json", `{"queries": {"q": {"schema": "Vessel", "properties": {"name": ["Fortune"], "flag": ["zz"]}}}}`, 400, CodeInvalidField, `property flag`, ""},
+		{"match IMO", "POST", "/match/default", "application/json", `{"queries": {"q": {"schema": "Vessel", "properties": {"name": ["Fortune"], "imoNumber": ["9283747"]}}}}`, 400, CodeInvalidField, `property imoNumber: invalid IMO number`, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -96,6 +96,12 @@ func (s *Server) handleCompare(w http.ResponseWriter, r *http.Request) error {
 		}
 		var ok bool
 		if sides[i], ok = s.sys.ResolveList(name, opts); !ok {
+			// A name that is no jurisdiction at all ("XX", "Europe") is a
+			// bad parameter; a jurisdiction without a list in force on the
+			// date is not found.
+			if _, err := (luxscreen.Filter{Jurisdictions: name}).Options(opts.Date); err != nil {
+				return errorf(http.StatusBadRequest, CodeInvalidParameter, "%s=%q is neither a list ID nor a jurisdiction: want a list ID (GET /v1/lists), UN, EU or an assigned ISO 3166-1 alpha-2 code", p, name)
+			}
 			return errorf(http.StatusNotFound, CodeNotFound, "%s=%q is neither a list ID nor a jurisdiction with a list in force on %s (GET /v1/lists)", p, name, opts.Date.Format(dateLayout))
 		}
 	}

@@ -424,6 +424,9 @@ func parseExample(key string, ex *MatchExample) (matchQuery, error) {
 		}
 	}
 	for _, imo := range props["imoNumber"] {
+		if err := checkIMO(imo, kind); err != nil {
+			return matchQuery{}, bad("property imoNumber: %v", err)
+		}
 		e.Identifiers = append(e.Identifiers, party.Identifier{Type: party.IDIMO, Value: imo})
 	}
 	if len(e.Names) == 0 && len(e.Identifiers) == 0 {
@@ -494,6 +497,15 @@ func (s *Server) handleMatch(w http.ResponseWriter, r *http.Request) error {
 	for i, k := range keys {
 		if mqs[i], err = parseExample(k, req.Queries[k]); err != nil {
 			return err
+		}
+		// Country properties hold FtM codes; a two-letter one that names
+		// no country would be compared with nothing.
+		for _, p := range []string{"country", "nationality", "flag"} {
+			for _, c := range mqs[i].echo.Properties[p] {
+				if !s.countryOK(c) {
+					return errorf(http.StatusBadRequest, CodeInvalidField, "Cannot parse example entity %q: property %s: %q is not an assigned ISO 3166-1 alpha-2 code", k, p, c)
+				}
+			}
 		}
 		names += len(mqs[i].entity.Names)
 	}

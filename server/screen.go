@@ -4,7 +4,10 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"strings"
+	"unicode/utf8"
 
+	"github.com/luxscreen/luxscreen/internal/iso"
 	"github.com/luxscreen/luxscreen/party"
 	"github.com/luxscreen/luxscreen/screen"
 )
@@ -45,6 +48,14 @@ func (s *Server) handleScreen(w http.ResponseWriter, r *http.Request) error {
 		if err := checkRequestLengths(it, batch, &q); err != nil {
 			return err
 		}
+		if q.Country != "" && !s.countryOK(q.Country) {
+			return fieldError(it, batch, "country", "%q is not an assigned ISO 3166-1 alpha-2 code", q.Country)
+		}
+		if q.IMO != "" {
+			if err := checkIMO(q.IMO, e.Kind); err != nil {
+				return fieldError(it, batch, "imo", "%v", err)
+			}
+		}
 		jobs[i] = job{id: q.ID, q: e}
 	}
 	out, err := parallelMap(r.Context(), jobs, func(ctx context.Context, j job) (ScreenResult, error) {
@@ -78,4 +89,32 @@ func checkRequestLengths(it item, batch bool, q *ScreenRequest) error {
 		}
 	}
 	return nil
+}
+
+// countryOK reports whether a country a request gives can be screened: a
+// two-letter value is a code, which ISO 3166-1 must assign or the
+// screener's countries table know ("UK"); a longer value is a name,
+// screened as written, since no table holds every spelling.
+func (s *Server) countryOK(v string) bool {
+	if utf8.RuneCountInString(strings.TrimSpace(v)) != 2 {
+		return true
+	}
+	_, ok := s.sys.Screener().CountryCode(v)
+	return ok
+}
+
+// checkIMO checks an IMO number a request gives for an entity of kind k:
+// a vessel's must be a ship IMO number with its check digit; a company's
+// or an unknown entity's may be a ship's or a company's number, whose
+// check digits differ. A number that fails would only be compared with
+// nothing.
+func checkIMO(v string, k party.Kind) error {
+	ship := iso.IMO(v)
+	if ship == nil || k == party.KindVessel {
+		return ship
+	}
+	if iso.CompanyIMO(v) == nil {
+		return nil
+	}
+	return ship
 }
