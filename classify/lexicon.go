@@ -273,7 +273,8 @@ type fieldError struct {
 func (e *fieldError) Error() string { return e.err.Error() }
 func (e *fieldError) Unwrap() error { return e.err }
 
-// words adds the attribute words and noise words of a document.
+// words adds the attribute words, noise words and vague words of a
+// document.
 func (b *builder) words(d lexiconDoc) {
 	for i, aw := range d.y.Attributes {
 		a, ok := attrByName(aw.Attr)
@@ -294,29 +295,21 @@ func (b *builder) words(d lexiconDoc) {
 			p.attrs = append(p.attrs, attrAssign{a: a, v: aw.Value})
 		}
 	}
-	for i, w := range d.y.Noise {
+	b.marked(d, d.y.Noise, func(p *phrase) { p.noise = true }, "noise")
+	b.marked(d, d.y.Vague.Goods, func(p *phrase) { p.vague = true }, "vague", "goods")
+	b.marked(d, d.y.Vague.Filler, func(p *phrase) { p.filler = true }, "vague", "filler")
+}
+
+// marked adds the phrases of words, each marked by mark; at is the path
+// of the list in the document.
+func (b *builder) marked(d lexiconDoc, words []string, mark func(*phrase), at ...any) {
+	for i, w := range words {
 		p, err := b.phrase(w)
 		if err != nil {
-			d.fail(err, "noise", i)
+			d.fail(err, append(slices.Clone(at), i)...)
 			continue
 		}
-		p.noise = true
-	}
-	for i, w := range d.y.Vague.Goods {
-		p, err := b.phrase(w)
-		if err != nil {
-			d.fail(err, "vague", "goods", i)
-			continue
-		}
-		p.vague = true
-	}
-	for i, w := range d.y.Vague.Filler {
-		p, err := b.phrase(w)
-		if err != nil {
-			d.fail(err, "vague", "filler", i)
-			continue
-		}
-		p.filler = true
+		mark(p)
 	}
 }
 

@@ -69,6 +69,9 @@ func TestLexiconErrors(t *testing.T) {
 		{"unknown attribute", "concepts:\n  - id: x\n    headings: [\"9101\"]\n    description: d\n    rules:\n      - when: {colour: gold}\n        code: \"910121\"\n"},
 		{"no code", "concepts:\n  - id: x\n    headings: [\"9101\"]\n    description: d\n"},
 		{"short prefix", "concepts:\n  - id: x\n    headings: [\"9101\"]\n    description: d\n    code: \"910121\"\n    terms: [ab*]\n"},
+		{"empty vague word", "vague:\n  goods: [goods, \"\"]\n"},
+		{"short vague prefix", "vague:\n  filler: [ab*]\n"},
+		{"unknown vague field", "vague:\n  things: [goods]\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
