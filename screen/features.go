@@ -268,7 +268,8 @@ func (s *Screener) inCountries(code string, cs []string) bool {
 // and its score is multiplied by mismatch_factor. When the numbers on both
 // sides are valid ship IMO numbers, the score is capped at other_hull,
 // below review: an IMO number is the hull's for life, so the name's
-// resemblance is a coincidence of names.
+// resemblance is a coincidence of names — unless the name is the listed
+// vessel's own (same_name), which stays review.
 func identifierMismatch(s *Screener, q *query, e *listed, score float64, _ *evidence) (float64, party.Feature, bool) {
 	if len(q.imos) == 0 || e.Kind != KindVessel {
 		return score, party.Feature{}, false
@@ -294,6 +295,13 @@ func identifierMismatch(s *Screener, q *query, e *listed, score float64, _ *evid
 	w := &s.w.Features.Identifier
 	detail := "listed IMO " + strings.Join(listed, ", ")
 	if allValidShipIMOs(q.imos) && allValidShipIMOs(listed) {
+		if score >= w.SameName {
+			// The designated vessel's own name under another valid number
+			// is how a ship sails under a stolen identity; a person must
+			// compare the hulls.
+			return min(score*w.MismatchFactor, s.w.Thresholds.Review), party.Feature{Feature: "identifier", Score: -1, Weight: w.MismatchFactor,
+				Detail: detail + ", not " + strings.Join(q.imos, ", ") + ": another hull under a listed vessel's name"}, true
+		}
 		return min(score*w.MismatchFactor, w.OtherHull), party.Feature{Feature: "identifier", Score: -1, Weight: w.MismatchFactor,
 			Detail: detail + ", not " + strings.Join(q.imos, ", ") + ": another hull"}, true
 	}

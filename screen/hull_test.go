@@ -11,7 +11,8 @@ import (
 
 // TestOtherHull checks that a vessel whose valid IMO number differs from
 // the listed vessel's valid IMO number is another hull and clears however
-// alike the names, while a number missing on either side, or one whose
+// alike the names, unless it carries the listed vessel's own name, which is
+// review (a stolen identity); a number missing on either side, or one whose
 // check digit fails, leaves the name to decide as before.
 func TestOtherHull(t *testing.T) {
 	vessel := func(ref, name string, ids ...Identifier) Entity {
@@ -33,7 +34,7 @@ func TestOtherHull(t *testing.T) {
 		name, vessel, imo string
 		want              got
 	}{
-		{"same name, other valid IMO", "Fortune", "9876543", got{Clear, ""}},
+		{"same name, other valid IMO", "Fortune", "9876543", got{Review, "1"}},
 		{"like name, other valid IMO", "Pacific Fortune", "IMO 9876543", got{Clear, ""}},
 		{"same name, the listed IMO", "Fortune", "9283746", got{Match, "1"}},
 		{"same name, no IMO", "Fortune", "", got{Match, "1"}},
@@ -60,15 +61,16 @@ func TestOtherHull(t *testing.T) {
 
 // TestOtherHullShared screens the designated vessels of the UN and OFAC
 // lists that have a valid ship IMO number under their own names: with
-// another valid number no hit on the vessel reaches review, with its own
-// number or none it is found.
+// another valid number the vessel is found at review, never match (its own
+// name under another hull's number), with its own number or none it is
+// found.
 func TestOtherHullShared(t *testing.T) {
 	lists := loadShared(t)
 	s, err := NewScreener(lists...)
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, review := s.Thresholds()
+	match, review := s.Thresholds()
 	n := 0
 	for _, l := range lists {
 		for _, e := range l.Entities {
@@ -90,7 +92,7 @@ func TestOtherHullShared(t *testing.T) {
 			for _, tt := range []struct {
 				imo   string
 				found bool
-			}{{other, false}, {imo, true}, {"", true}} {
+			}{{other, true}, {imo, true}, {"", true}} {
 				res, err := s.Screen(context.Background(), party.New(name, KindVessel, "", tt.imo, ""))
 				if err != nil {
 					t.Fatal(err)
@@ -98,6 +100,9 @@ func TestOtherHullShared(t *testing.T) {
 				found := false
 				for _, h := range res.Hits {
 					found = found || (h.Entity == e.ID && h.Score >= review)
+					if tt.imo == other && h.Entity == e.ID && h.Score >= match {
+						t.Errorf("%s %s (IMO %s) screened with IMO %s: match, want review at most", l.Version.Source, e.Ref, imo, other)
+					}
 				}
 				if found != tt.found {
 					t.Errorf("%s %s (IMO %s) screened with IMO %q: found %v, want %v; hits %+v", l.Version.Source, e.Ref, imo, tt.imo, found, tt.found, res.Hits)

@@ -71,6 +71,7 @@ type Weights struct {
 		Identifier struct {
 			MismatchFactor float64 `yaml:"mismatch_factor"`
 			OtherHull      float64 `yaml:"other_hull"`
+			SameName       float64 `yaml:"same_name"`
 			Match          float64 `yaml:"match"`
 			Conflict       float64 `yaml:"conflict"`
 		} `yaml:"identifier"`
@@ -224,6 +225,7 @@ func (w *Weights) validate(f *datafile.File, root *yaml.Node) {
 		unit(ft.NumberMismatch.VesselFactor, "features", "number_mismatch", "vessel_factor"),
 		unit(ft.Identifier.MismatchFactor, "features", "identifier", "mismatch_factor"),
 		unit(ft.Identifier.OtherHull, "features", "identifier", "other_hull"),
+		unit(ft.Identifier.SameName, "features", "identifier", "same_name"),
 		unit(ft.Identifier.Match, "features", "identifier", "match"),
 		unit(ft.Identifier.Conflict, "features", "identifier", "conflict"),
 		unit(ft.BirthDate.Exact, "features", "birth_date", "exact"),
