@@ -163,6 +163,10 @@ type metalSignals struct {
 	// nonmetal is a case or article of plastic, resin and the like: it
 	// rules out precious metal only when no metal is named at all.
 	nonmetal bool
+	// costume is an imitation-jewellery material (zircon, rhinestone,
+	// enamel, alloy) beside a jewel with no precious stone: imitation,
+	// unless a precious metal or another metal word is stated.
+	costume  bool
 	fineness float64
 	ev       []string
 }
@@ -200,6 +204,8 @@ func (m *metalSignals) resolve(a *attrs) {
 		set("base")
 	case m.nonmetal:
 		set("nonmetal")
+	case m.costume:
+		set("imitation")
 	}
 	if m.fineness > 0 {
 		a.setNum(attrFineness, m.fineness, ev)

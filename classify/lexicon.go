@@ -41,6 +41,7 @@ type yamlLexicon struct {
 	Noise      []string        `yaml:"noise"`
 	Vague      yamlVague       `yaml:"vague"`
 	Concepts   []yamlConcept   `yaml:"concepts"`
+	Grammar    *yamlGrammar    `yaml:"grammar"`
 }
 
 // yamlVague lists the words of descriptions that name no goods: Goods
@@ -173,8 +174,12 @@ type Lexicon struct {
 	// substrings are keys in scripts written without spaces (Chinese,
 	// Japanese) or with attached particles (Korean).
 	substrings []*phrase
-	weak       map[string]float64
 	codes      map[string]bool // every code the lexicon names
+	// weak are the marker words of the grammar, read by tokenize; grammar
+	// is the rest of it (see [GrammarFile]). A lexicon without a grammar
+	// section has neither.
+	weak    markers
+	grammar *grammar
 }
 
 // LoadLexicon parses lexicon files from fsys (every *.yaml in dir). It is
@@ -191,7 +196,7 @@ func LoadLexicon(fsys fs.FS, dir string) (*Lexicon, error) {
 		return nil, &LexiconError{File: dir, Err: fmt.Errorf("%w: no *.yaml files", ErrLexicon)}
 	}
 	slices.Sort(names)
-	lx := &Lexicon{byFirst: map[string][]*phrase{}, byPrefix: map[string][]*phrase{}, weak: weakMarkers(), codes: map[string]bool{}}
+	lx := &Lexicon{byFirst: map[string][]*phrase{}, byPrefix: map[string][]*phrase{}, codes: map[string]bool{}}
 	b := &builder{lx: lx, index: map[string]*phrase{}, conceptIDs: map[string]int{}}
 	var docs []lexiconDoc
 	var errs []error
@@ -215,6 +220,23 @@ func LoadLexicon(fsys fs.FS, dir string) (*Lexicon, error) {
 		}
 		docs = append(docs, d)
 	}
+	// The grammar first: its markers are not words of any phrase.
+	gdoc := -1
+	for k, d := range docs {
+		if d.y.Grammar == nil {
+			continue
+		}
+		if gdoc >= 0 {
+			d.fail(fmt.Errorf("%w: %w", ErrLexicon, errTwoGrammars), "grammar")
+			continue
+		}
+		gdoc = k
+		mk, g, gerrs := compileGrammar(d.y.Grammar)
+		for _, e := range gerrs {
+			d.fail(e)
+		}
+		lx.weak, lx.grammar = mk, g
+	}
 	// Concepts first, so that brands shared by several concepts can be
 	// weighted by how many concepts claim them.
 	brandCount := map[string]int{}
@@ -233,6 +255,12 @@ func LoadLexicon(fsys fs.FS, dir string) (*Lexicon, error) {
 		}
 		b.words(d)
 		errs = append(errs, d.f.Err())
+	}
+	if gdoc >= 0 {
+		if err := lx.grammar.resolveConcepts(lx); err != nil {
+			docs[gdoc].fail(err)
+			errs = append(errs, docs[gdoc].f.Err())
+		}
 	}
 	if err := errors.Join(errs...); err != nil {
 		return nil, err

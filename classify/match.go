@@ -10,14 +10,21 @@ import (
 // matched is one dictionary phrase found in a description.
 type matched struct {
 	p      *phrase
-	factor float64 // the weak factor of its first token
+	factor float64 // the weak factor of its first token, as the grammar left it
 	text   string  // the words as they appear
+	// from and to are the tokens matched, [from, to); zero for a signal
+	// the grammar adds.
+	from, to int
 }
 
 // match finds the lexicon's phrases in t: at each token the longest phrase
 // that starts there, so that "watch strap" is read as a strap and "gold
-// plated" as plating, then the keys matched as substrings.
+// plated" as plating, then the keys matched as substrings. The grammar
+// marks t's tokens first (packing, what the goods serve or resemble) and
+// weighs the matches after (see [GrammarFile]).
 func (lx *Lexicon) match(t *text, out []matched) []matched {
+	lx.grammar.apply(t)
+	first := len(out)
 	toks := t.tokens
 	end := 0 // tokens before end are covered by an accepted phrase
 	for i := range toks {
@@ -28,7 +35,7 @@ func (lx *Lexicon) match(t *text, out []matched) []matched {
 		if best == nil || i+n <= end {
 			continue
 		}
-		out = append(out, matched{p: best, factor: toks[i].weak, text: t.norm[toks[i].start:toks[i+n-1].end]})
+		out = append(out, matched{p: best, factor: lx.grammar.matchFactor(toks, i, n), text: t.norm[toks[i].start:toks[i+n-1].end], from: i, to: i + n})
 		out = lx.inner(t, best, i, i+n, out)
 		end = i + n
 	}
@@ -39,7 +46,7 @@ func (lx *Lexicon) match(t *text, out []matched) []matched {
 			}
 		}
 	}
-	return out
+	return append(out[:first], lx.grammar.postMatch(lx, t, out[first:])...)
 }
 
 // inner finds, inside the span [from, to) of outer, the phrases that say
@@ -77,7 +84,7 @@ func (lx *Lexicon) inner(t *text, outer *phrase, from, to int, out []matched) []
 			default:
 				q.attrs = nil
 			}
-			out = append(out, matched{p: &q, factor: toks[j].weak, text: t.norm[toks[j].start:toks[j+n-1].end]})
+			out = append(out, matched{p: &q, factor: lx.grammar.matchFactor(toks, j, n), text: t.norm[toks[j].start:toks[j+n-1].end], from: j, to: j + n})
 			j += n - 1
 		}
 	}
@@ -158,6 +165,8 @@ func (m *metalSignals) set(metal string) {
 		m.clad = true
 	case "imitation":
 		m.imitation = true
+	case "costume":
+		m.costume = true
 	case "base":
 		m.base = true
 	case "nonmetal":

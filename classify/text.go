@@ -21,7 +21,18 @@ type token struct {
 	glued bool // no separator between this token and the previous one
 	// weak is the factor for tokens that follow "for", "with" and the
 	// like: they name what the goods fit or include, not what they are.
+	// The grammar lowers it further for packing and for what the goods
+	// serve or resemble (see grammar.apply).
 	weak float64
+	// clause counts the separators and markers before the token: tokens
+	// of one clause form one noun phrase for the grammar.
+	clause int32
+	// lead is the kind of the marker whose scope the token is in, and
+	// opens is set on the first token after a marker.
+	lead  markerKind
+	opens bool
+	// role is what the grammar made of the token.
+	role role
 	// start and end are the byte offsets of the token in the normalised
 	// text, so that rules can see the separator that follows ("85'", "24%").
 	start, end int
@@ -159,28 +170,22 @@ func normalize(s string) string {
 	return b.String()
 }
 
-// weakMarkers introduce what the goods fit, are for or come with; words
-// after them describe another thing. The weight is the factor applied to
-// lexicon matches that follow, until the next strong separator.
-func weakMarkers() map[string]float64 {
-	return map[string]float64{
-		"for": 0.3, "fits": 0.3, "fit": 0.3, "compatible": 0.3, "suitable": 0.3,
-		// German "für" folds to "fur", which is also a material, so it is
-		// left out.
-		"pour": 0.3, "для": 0.3,
-		"with": 0.5, "w": 0.5, "incl": 0.5, "including": 0.5, "mit": 0.5, "avec": 0.5, "с": 0.5, "inside": 0.5,
-		"in": 0.7, "on": 0.7, "of": 0.9,
-	}
-}
-
 // tokenize normalises s and splits it into tokens. A letter run and a digit
 // run that touch are separate tokens ("3982cc" → 3982, cc), so that numbers
 // with units can be read by the attribute rules and the lexicon sees the
-// same tokens whatever the spacing.
-func tokenize(s string, weak map[string]float64) text {
+// same tokens whatever the spacing. Marker words (see [GrammarFile]) are
+// not tokens: they set the factor, lead and clause of the tokens after
+// them.
+func tokenize(s string, weak markers) text {
 	norm := normalize(s)
 	t := text{norm: norm, tokens: make([]token, 0, 16)}
 	factor := 1.0
+	var (
+		clause     int32
+		lead       markerKind
+		opens      bool // the next token is the first after a marker
+		prevMarker bool // the last word was a marker
+	)
 	i := 0
 	prevEnd := -1
 	for i < len(norm) {
@@ -207,9 +212,11 @@ func tokenize(s string, weak map[string]float64) text {
 				break
 			}
 			raw := norm[i:j]
-			tok := token{text: raw, stem: raw, isNum: true, glued: prevEnd == i, weak: factor, start: i, end: j}
+			tok := token{text: raw, stem: raw, isNum: true, glued: prevEnd == i, weak: factor, start: i, end: j,
+				clause: clause, lead: lead, opens: opens}
 			tok.num = parseNumber(raw)
 			t.tokens = append(t.tokens, tok)
+			opens, prevMarker = false, false
 			prevEnd = j
 			i = j
 		case unicode.IsLetter(r) || unicode.Is(unicode.Mn, r):
@@ -232,24 +239,38 @@ func tokenize(s string, weak map[string]float64) text {
 			}
 			w := norm[i:j]
 			w = strings.TrimSuffix(w, "'s")
-			if f, ok := weak[w]; ok {
-				factor = f
+			if m, ok := weak[w]; ok {
+				// Markers in a row ("compatible with") keep the
+				// weaker factor.
+				if !prevMarker || m.factor < factor {
+					factor, lead = m.factor, m.kind
+				}
+				if !prevMarker {
+					clause++
+				}
+				opens, prevMarker = true, true
 				prevEnd = j
 				i = j
 				continue
 			}
-			t.tokens = append(t.tokens, token{text: w, stem: stem(w), glued: prevEnd == i, weak: factor, start: i, end: j})
+			t.tokens = append(t.tokens, token{text: w, stem: stem(w), glued: prevEnd == i, weak: factor, start: i, end: j,
+				clause: clause, lead: lead, opens: opens})
+			opens, prevMarker = false, false
 			prevEnd = j
 			i = j
 		default:
 			// Strong separators end the scope of "for", "with" and the like.
 			switch r {
 			case ';', '|', '\n', '(', ')', '[', ']', ':':
-				factor = 1
+				factor, lead = 1, markNone
+				clause++
+				opens, prevMarker = false, false
 			case ',':
 				if factor > 0.5 {
-					factor = 1
+					factor, lead = 1, markNone
 				}
+				clause++
+				opens, prevMarker = false, false
 			}
 			i += size
 		}

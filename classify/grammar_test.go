@@ -1,0 +1,478 @@
+package classify
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+
+	"github.com/luxscreen/luxscreen/internal/datafile"
+)
+
+// grammarLexicon loads the embedded lexicon once per test.
+func grammarLexicon(t testing.TB) *Lexicon {
+	t.Helper()
+	lx, err := LoadLexicon(lexiconFS, LexiconDir)
+	if err != nil {
+		t.Fatalf("LoadLexicon: %v", err)
+	}
+	return lx
+}
+
+// roles returns the tokens of desc the grammar marked, as "word:role",
+// after matching.
+func roles(lx *Lexicon, desc string) []string {
+	tx := tokenize(desc, lx.weak)
+	lx.match(&tx, nil)
+	var out []string
+	for _, tk := range tx.tokens {
+		if tk.role != roleNone {
+			out = append(out, tk.text+":"+tk.role.String())
+		}
+	}
+	return out
+}
+
+// headingOf is the heading the result places the goods in: its HS6, or
+// else its first candidate; "" when nothing placed them.
+func headingOf(r Result) string {
+	switch {
+	case r.HS6 != "":
+		return r.HS6[:4]
+	case len(r.Candidates) > 0:
+		return r.Candidates[0].Code[:4]
+	}
+	return ""
+}
+
+// attribute returns the value of the named attribute of r, or "".
+func attribute(r Result, name string) string {
+	for _, a := range r.Attributes {
+		if a.Name == name {
+			return a.Value
+		}
+	}
+	return ""
+}
+
+func TestGrammarMarkers(t *testing.T) {
+	lx := grammarLexicon(t)
+	tests := []struct {
+		desc string
+		want []string // text:factor:lead:opens of each token
+	}{
+		{"strap for Rolex", []string{"strap:1:0:false", "rolex:0.3:1:true"}},
+		// Two markers in a row keep the weaker: "compatible with" serves.
+		{"case compatible with iPhone", []string{"case:1:0:false", "iphone:0.3:1:true"}},
+		{"watch with box, papers", []string{"watch:1:0:false", "box:0.5:2:true", "paper:0.5:2:false"}},
+		// A comma ends a scope above 0.5, a semicolon any scope.
+		{"cement in bags, grey", []string{"cement:1:0:false", "bag:0.7:3:true", "grey:1:0:false"}},
+		{"ring for men; gold", []string{"ring:1:0:false", "men:0.3:1:true", "gold:1:0:false"}},
+	}
+	for _, tt := range tests {
+		tx := tokenize(tt.desc, lx.weak)
+		var got []string
+		for _, tk := range tx.tokens {
+			got = append(got, fmt.Sprintf("%s:%g:%d:%t", tk.stem, tk.weak, tk.lead, tk.opens))
+		}
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("%q (-want +got):\n%s", tt.desc, diff)
+		}
+	}
+}
+
+func TestGrammarPackagingRoles(t *testing.T) {
+	lx := grammarLexicon(t)
+	tests := []struct {
+		desc string
+		want []string
+	}{
+		{"rice 25kg bags", []string{"25:packaging", "kg:packaging", "bags:packaging"}},
+		{"wheat flour 50kg bags", []string{"50:packaging", "kg:packaging", "bags:packaging"}},
+		{"cement in 50 kg bags", []string{"50:packaging", "kg:packaging", "bags:packaging"}},
+		{"sugar 50kg pp bags", []string{"50:packaging", "kg:packaging", "pp:packaging", "bags:packaging"}},
+		{"bags of rice", []string{"bags:packaging"}},
+		{"olive oil in bottles", []string{"bottles:packaging"}},
+		{"urea in bulk", []string{"bulk:packaging"}},
+		{"tomato paste 24 cartons", []string{"24:packaging", "cartons:packaging"}},
+		{"sunflower oil 20 drums", []string{"20:packaging", "drums:packaging"}},
+		{"used tyres 1X40'HC", nil},
+		// Qualified as goods, or nothing else named: the bags are goods.
+		{"leather bags", nil},
+		{"ladies handbags", nil},
+		{"100 plastic bags", []string{"bags:packaging?"}},
+		{"25kg bags", []string{"bags:packaging?"}},
+	}
+	for _, tt := range tests {
+		if diff := cmp.Diff(tt.want, roles(lx, tt.desc)); diff != "" {
+			t.Errorf("%q roles (-want +got):\n%s", tt.desc, diff)
+		}
+	}
+}
+
+// TestGrammarPackagingNotGoods checks that packing does not place the
+// goods in the heading of the packing word (4202 handbags).
+func TestGrammarPackagingNotGoods(t *testing.T) {
+	c := newClassifier(t)
+	for _, desc := range []string{"rice 25kg bags", "wheat flour 50kg bags", "cement in 50 kg bags", "sugar 50kg pp bags", "bags of rice", "white sugar 50 kg sacks, 500 sacks", "potatoes in jute bags"} {
+		r := mustClassify(t, c, Item{Description: desc})
+		if h := headingOf(r); h == "4202" {
+			t.Errorf("%q placed in 4202 (handbags) by its packing: %+v", desc, r.Candidates)
+		}
+	}
+	// The goods named by the lexicon are still read: a phrase that goes
+	// on past the packing word names them.
+	if r := mustClassify(t, c, Item{Description: "bales of used clothing, mixed"}); r.HS6 != "630900" {
+		t.Errorf("bales of used clothing: HS6 %q, want 630900", r.HS6)
+	}
+	for _, desc := range []string{"leather bags", "Chanel leather bag"} {
+		if r := mustClassify(t, c, Item{Description: desc}); headingOf(r) != "4202" {
+			t.Errorf("%q: heading %q, want 4202: bags qualified as goods are goods", desc, headingOf(r))
+		}
+	}
+}
+
+// TestGrammarPackedGoods checks that a packaging word without packing
+// syntax is the packing when another concept names the goods.
+func TestGrammarPackedGoods(t *testing.T) {
+	lx := grammarLexicon(t)
+	if diff := cmp.Diff([]string{"bags:packaging"}, roles(lx, "cognac bags")); diff != "" {
+		t.Errorf("cognac bags (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]string{"bags:packaging?"}, roles(lx, "rice bags")); diff != "" {
+		t.Errorf("rice bags (-want +got):\n%s", diff)
+	}
+}
+
+func TestGrammarServed(t *testing.T) {
+	lx := grammarLexicon(t)
+	tests := []struct {
+		desc string
+		want []string
+	}{
+		{"charger for Nintendo Switch", []string{"nintendo:served", "switch:served"}},
+		{"car radio for Toyota Corolla", []string{"toyota:served", "corolla:served"}},
+		{"phone case compatible with iPhone 15", []string{"iphone:served", "15:served"}},
+		{"screen protector fits Apple Watch", []string{"apple:served", "watch:served"}},
+		{"cover suitable for Porsche 911", []string{"porsche:served", "911:served"}},
+		// Parts keep the marker's factor: they go to the parts heading of
+		// what they belong to.
+		{"spare parts for Mercedes cars", nil},
+		{"accessories for yachts", nil},
+		// Nothing named before the marker.
+		{"for Rolex", nil},
+	}
+	for _, tt := range tests {
+		if diff := cmp.Diff(tt.want, roles(lx, tt.desc)); diff != "" {
+			t.Errorf("%q roles (-want +got):\n%s", tt.desc, diff)
+		}
+	}
+	c := newClassifier(t)
+	for _, tt := range []struct{ desc, not string }{
+		{"charger for Nintendo Switch", "9504"},
+		{"car radio for Toyota Corolla", "8703"},
+		{"connector plug for automobile", "8703"},
+		{"phone case for iPhone", "8517"},
+		{"leather watch strap 20mm for Rolex", "9101"},
+	} {
+		r := mustClassify(t, c, Item{Description: tt.desc})
+		for _, cd := range r.Candidates {
+			if strings.HasPrefix(cd.Code, tt.not) {
+				t.Errorf("%q: what the goods serve (%s) is a candidate: %+v", tt.desc, tt.not, r.Candidates)
+			}
+		}
+	}
+}
+
+// TestGrammarParts checks that parts and accessories go to the parts
+// heading of the concept they belong to.
+func TestGrammarParts(t *testing.T) {
+	c := newClassifier(t)
+	for _, tt := range []struct{ desc, heading string }{
+		{"spare parts for Mercedes cars", "8708"},
+		{"parts of motorcycles", "8714"},
+	} {
+		r := mustClassify(t, c, Item{Description: tt.desc})
+		if h := headingOf(r); h != tt.heading {
+			t.Errorf("%q: heading %q, want %s", tt.desc, h, tt.heading)
+		}
+		if attribute(r, "parts") != "true" {
+			t.Errorf("%q: parts attribute not set: %+v", tt.desc, r.Attributes)
+		}
+	}
+}
+
+func TestGrammarResembles(t *testing.T) {
+	lx := grammarLexicon(t)
+	tests := []struct {
+		desc string
+		want []string
+	}{
+		// The article after the look word may itself be an ordinary head
+		// (keyring, cushion): the look word then modifies it.
+		{"watch-shaped keyring", []string{"watch:resembles", "shaped:modifier", "keyring:head"}},
+		{"car-shaped USB flash drive", []string{"car:resembles"}},
+		{"ring-shaped cushion", []string{"ring:resembles", "shaped:modifier", "cushion:head"}},
+		{"sports-car-shaped night light", []string{"sports:resembles", "car:resembles"}},
+		{"Chanel style jacket", []string{"chanel:resembles"}},
+		{"leopard print silk scarf", []string{"leopard:resembles"}},
+		{"toy car Lamborghini", []string{"car:resembles", "lamborghini:resembles"}},
+		{"remote control car toy", []string{"car:resembles"}},
+		// A breed is not a toy of it.
+		{"toy poodle puppy", nil},
+	}
+	for _, tt := range tests {
+		if diff := cmp.Diff(tt.want, roles(lx, tt.desc)); diff != "" {
+			t.Errorf("%q roles (-want +got):\n%s", tt.desc, diff)
+		}
+	}
+	c := newClassifier(t)
+	for _, tt := range []struct{ desc, not string }{
+		{"watch-shaped keyring", "910"},
+		{"ring-shaped cushion", "711"},
+		{"car-shaped USB flash drive", "8703"},
+	} {
+		r := mustClassify(t, c, Item{Description: tt.desc})
+		for _, cd := range r.Candidates {
+			if strings.HasPrefix(cd.Code, tt.not) {
+				t.Errorf("%q: what the goods look like (%s) is a candidate: %+v", tt.desc, tt.not, r.Candidates)
+			}
+		}
+	}
+}
+
+func TestGrammarModifiers(t *testing.T) {
+	lx := grammarLexicon(t)
+	tests := []struct {
+		desc string
+		want []string
+	}{
+		{"scriber pen", []string{"scriber:modifier", "pen:head"}},
+		{"magnetic pen", []string{"magnetic:modifier", "pen:head"}},
+		{"diamond saw blade", []string{"diamond:modifier", "saw:head", "blade:head"}},
+		{"watch battery", []string{"watch:modifier", "battery:head"}},
+		{"crystal oscillator 12MHz", []string{"crystal:modifier", "oscillator:head"}},
+		// A pen with no tool word before it is a pen.
+		{"fountain pen", nil},
+		// A battery of a clock said to be quartz is no battery.
+		{"wall clock quartz battery", nil},
+	}
+	for _, tt := range tests {
+		if diff := cmp.Diff(tt.want, roles(lx, tt.desc)); diff != "" {
+			t.Errorf("%q roles (-want +got):\n%s", tt.desc, diff)
+		}
+	}
+	c := newClassifier(t)
+	for _, tt := range []struct{ desc, not string }{
+		{"scriber pen", "9608"},
+		{"magnetic pen", "9608"},
+		{"marker pen", "9608"},
+		{"soldering pen", "9608"},
+		{"diamond saw blade", "710"},
+		{"diamond drill bit", "710"},
+		{"diamond grinding wheel", "710"},
+		{"crystal oscillator", "7013"},
+		{"watch battery", "910"},
+		{"yacht varnish", "8903"},
+		{"car wax", "8703"},
+		{"horse shampoo", "0101"},
+		{"wine opener", "2204"},
+		{"wine rack", "2204"},
+		{"cigar cutter", "2402"},
+		{"Chanel shopping bag", "4202"},
+	} {
+		r := mustClassify(t, c, Item{Description: tt.desc})
+		for _, cd := range r.Candidates {
+			if strings.HasPrefix(cd.Code, tt.not) {
+				t.Errorf("%q: the luxury word (%s) placed the goods: %+v", tt.desc, tt.not, r.Candidates)
+			}
+		}
+	}
+	// The lexicon's own compound stays: a watch box is a case of 4202.
+	if r := mustClassify(t, c, Item{Description: "watch box for 6 watches"}); headingOf(r) != "4202" {
+		t.Errorf("watch box: heading %q, want 4202", headingOf(r))
+	}
+	// A quartz clock with its battery is a clock.
+	if r := mustClassify(t, c, Item{Description: "wall clock quartz battery"}); r.HS6 != "910521" {
+		t.Errorf("wall clock quartz battery: HS6 %q, want 910521", r.HS6)
+	}
+}
+
+// TestGrammarCompound checks that of two product words in a row the last
+// names the goods.
+func TestGrammarCompound(t *testing.T) {
+	c := newClassifier(t)
+	for _, tt := range []struct{ desc, heading string }{
+		{"horse saddle", "4201"},
+		{"crystal chandelier", "9405"},
+		{"diamond ring 18k gold", "7113"},
+		{"Ferrari cap", "6505"},
+		{"car bumper", "8708"},
+		// No compound: the first word is the goods' own phrase, or a
+		// number stands between.
+		{"18K yellow gold diamond engagement ring 1.02ct", "7113"},
+		{"jade bangle jadeite carved", "7116"},
+		{"stoneware dinnerware set 16 pieces", "6912"},
+		{"Moët & Chandon Imperial Brut 750ml", "2204"},
+	} {
+		r := mustClassify(t, c, Item{Description: tt.desc})
+		if h := headingOf(r); h != tt.heading {
+			t.Errorf("%q: heading %q, want %s (%+v)", tt.desc, h, tt.heading, r.Candidates)
+		}
+	}
+}
+
+func TestGrammarImitation(t *testing.T) {
+	c := newClassifier(t)
+	tests := []struct {
+		desc, metal, hs6 string
+	}{
+		{"enamel brooch", "imitation", "711719"},
+		{"rhinestone necklace", "imitation", "711719"},
+		{"cubic zirconia earrings", "imitation", "711719"},
+		{"CZ stud earrings", "imitation", "711719"},
+		{"crystal bracelet", "imitation", "711719"},
+		{"stainless steel ring with zircon", "base", "711719"},
+		{"titanium steel pendant", "base", "711719"},
+		{"zinc alloy necklace with rhinestones", "base", "711719"},
+		{"gold colour brass pendant", "imitation", "711719"},
+		{"18K gold plated ring with CZ", "plated", "711719"},
+		{"fashion jewelry earrings", "imitation", "711719"},
+		// A precious metal or stone stated: not imitation.
+		{"925 sterling silver ring with cubic zirconia", "silver", "711311"},
+		{"18k gold ring with cubic zirconia", "gold", "711319"},
+		{"enamel and diamond ring", "", ""},
+		{"sapphire pendant with crystals", "", ""},
+		// A material that imitates a stone is not the stone.
+		{"simulated diamond ring", "imitation", "711719"},
+		// Crystal glassware is no jewel.
+		{"crystal vase", "", ""},
+	}
+	for _, tt := range tests {
+		r := mustClassify(t, c, Item{Description: tt.desc})
+		if got := attribute(r, "metal"); got != tt.metal {
+			t.Errorf("%q: metal %q, want %q", tt.desc, got, tt.metal)
+		}
+		if tt.hs6 != "" && r.HS6 != tt.hs6 {
+			t.Errorf("%q: HS6 %q, want %s", tt.desc, r.HS6, tt.hs6)
+		}
+	}
+}
+
+// TestGrammarBrandOnly checks that a luxury maker's brand with an ordinary
+// product noun follows the noun, and that a brand alone is weak evidence
+// and needs review.
+func TestGrammarBrandOnly(t *testing.T) {
+	c := newClassifier(t)
+	for _, tt := range []struct{ desc, not string }{
+		{"Ferrari cap", "8703"},
+		{"Chanel shopping bag", "4202"},
+		{"Rolex keyring", "910"},
+		{"Gucci phone case", "8517"},
+	} {
+		r := mustClassify(t, c, Item{Description: tt.desc})
+		if h := headingOf(r); strings.HasPrefix(h, tt.not) {
+			t.Errorf("%q: placed in %s by the brand alone: %+v", tt.desc, h, r.Candidates)
+		}
+	}
+	r := mustClassify(t, c, Item{Description: "Rolex"})
+	if !r.NeedsReview || !slicesContainsPrefix(r.Reasons, "weak evidence") {
+		t.Errorf("Rolex alone: needs review %t, reasons %q; want review for weak evidence", r.NeedsReview, r.Reasons)
+	}
+}
+
+func slicesContainsPrefix(ss []string, prefix string) bool {
+	for _, s := range ss {
+		if strings.HasPrefix(s, prefix) {
+			return true
+		}
+	}
+	return false
+}
+
+// TestGrammarTable checks that the grammar is data: a lexicon without a
+// grammar has no markers, and an edited table changes the reading.
+func TestGrammarTable(t *testing.T) {
+	concept := "concepts:\n  - id: pens\n    headings: [\"9608\"]\n    description: pens\n    code: \"960830\"\n    terms: [pen]\n"
+	lx, err := LoadLexicon(fstest.MapFS{"lx/a.yaml": {Data: []byte(concept)}}, "lx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tx := tokenize("pen for kids", lx.weak); len(tx.tokens) != 3 {
+		t.Errorf("without a grammar, %d tokens; want 3 (no markers)", len(tx.tokens))
+	}
+	grammar := "grammar:\n  markers:\n    - {kind: serves, factor: 0.3, words: [for]}\n  modifiers:\n    factor: 0\n    patterns:\n      - {modifiers: [laser], heads: [pen]}\n"
+	lx, err = LoadLexicon(fstest.MapFS{"lx/a.yaml": {Data: []byte(concept)}, "lx/grammar.yaml": {Data: []byte(grammar)}}, "lx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]string{"laser:modifier", "pen:head", "kids:served"}, roles(lx, "laser pen for kids")); diff != "" {
+		t.Errorf("edited grammar (-want +got):\n%s", diff)
+	}
+	if tx := tokenize("pen for kids", lx.weak); len(tx.tokens) != 2 {
+		t.Errorf("with the marker, %d tokens; want 2", len(tx.tokens))
+	}
+}
+
+func TestGrammarErrors(t *testing.T) {
+	concept := "concepts:\n  - id: pens\n    headings: [\"9608\"]\n    description: pens\n    code: \"960830\"\n    terms: [pen]\n"
+	tests := []struct {
+		name    string
+		grammar string
+		want    []string
+	}{
+		{"unknown kind", "grammar:\n  markers:\n    - {kind: near, factor: 0.3, words: [for]}\n", []string{"lx/g.yaml:3:14 grammar.markers[0].kind"}},
+		{"two words", "grammar:\n  markers:\n    - {kind: serves, factor: 0.3, words: [for, made for]}\n", []string{"lx/g.yaml:3:48 grammar.markers[0].words[1]"}},
+		{"bad factor", "grammar:\n  served:\n    factor: 2\n", []string{"lx/g.yaml:3:13 grammar.served.factor"}},
+		{"unknown concept", "grammar:\n  imitation:\n    concepts: [pens, rings]\n", []string{"lx/g.yaml:3:22 grammar.imitation.concepts[1]"}},
+		{"pattern without heads", "grammar:\n  modifiers:\n    patterns:\n      - {modifiers: [laser]}\n", []string{"lx/g.yaml:4:9 grammar.modifiers.patterns[0]"}},
+		{"unknown field", "grammar:\n  packing: {}\n", []string{"lx/g.yaml:2:3 grammar.packing"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := LoadLexicon(fstest.MapFS{"lx/a.yaml": {Data: []byte(concept)}, "lx/g.yaml": {Data: []byte(tt.grammar)}}, "lx")
+			if !errors.Is(err, ErrLexicon) {
+				t.Fatalf("error %v does not wrap ErrLexicon", err)
+			}
+			var got []string
+			for _, p := range datafile.Problems(err) {
+				got = append(got, fmt.Sprintf("%s:%d:%d %s", p.File, p.Line, p.Column, p.Field))
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("problems (-want +got):\n%s\nerror: %v", diff, err)
+			}
+		})
+	}
+	// One grammar only.
+	two := fstest.MapFS{"lx/a.yaml": {Data: []byte(concept + "grammar:\n  compound: {factor: 0.2}\n")}, "lx/g.yaml": {Data: []byte("grammar:\n  compound: {factor: 0.2}\n")}}
+	if _, err := LoadLexicon(two, "lx"); !errors.Is(err, ErrLexicon) || !strings.Contains(fmt.Sprint(err), errTwoGrammars.Error()) {
+		t.Errorf("two grammar sections: error %v, want %q", err, errTwoGrammars)
+	}
+}
+
+// FuzzGrammar checks that the grammar never panics, keeps factors in
+// [0, 1] and is idempotent: applying it to its own output changes nothing.
+func FuzzGrammar(f *testing.F) {
+	for _, s := range []string{"rice 25kg bags", "bags of rice", "charger for Nintendo Switch", "watch-shaped keyring", "toy car", "diamond saw blade", "enamel brooch", "in in for with", "-shaped", "bags", "1X40'HC", "for"} {
+		f.Add(s)
+	}
+	lx := grammarLexicon(f)
+	f.Fuzz(func(t *testing.T, s string) {
+		tx := tokenize(s, lx.weak)
+		ms := lx.match(&tx, nil)
+		for _, m := range ms {
+			if m.factor < 0 || m.factor > 1 || m.factor != m.factor {
+				t.Fatalf("factor %v of %q in %q", m.factor, m.text, s)
+			}
+		}
+		before := append([]token(nil), tx.tokens...)
+		lx.grammar.apply(&tx)
+		if diff := cmp.Diff(before, tx.tokens, cmp.AllowUnexported(token{}), cmpopts.EquateEmpty()); diff != "" {
+			t.Fatalf("grammar not idempotent on %q:\n%s", s, diff)
+		}
+	})
+}
