@@ -47,10 +47,11 @@ const (
 	roleResembles      // what the goods look like ("watch-shaped")
 	roleModifier       // a word modifying an ordinary head ("diamond" saw blade)
 	roleHead           // the ordinary head a modifier modifies
+	roleGoodsHead      // a head that names the goods itself ("vodka glasses")
 )
 
 var roleNames = [...]string{roleNone: "", rolePackaging: "packaging", roleMaybePack: "packaging?", roleServed: "served",
-	roleResembles: "resembles", roleModifier: "modifier", roleHead: "head"}
+	roleResembles: "resembles", roleModifier: "modifier", roleHead: "head", roleGoodsHead: "head (goods)"}
 
 func (r role) String() string { return roleNames[r] }
 
@@ -100,11 +101,15 @@ type yamlPacking struct {
 	Qualifiers []string `yaml:"qualifiers"`
 	Units      []string `yaml:"units"`
 	Goods      []string `yaml:"goods"`
+	Empty      []string `yaml:"empty"`
 }
 
 type yamlModPattern struct {
 	Modifiers []string `yaml:"modifiers"`
 	Heads     []string `yaml:"heads"`
+	// KeepHead keeps the lexicon's reading of the head: the modifier
+	// only says what it is for ("vodka glasses" are glassware).
+	KeepHead bool `yaml:"keep_head"`
 }
 
 // seqs is a set of word sequences (stems), indexed by their first stem,
@@ -174,6 +179,7 @@ func (s seqs) has(stem string) bool {
 // modPattern is one modifier/head pattern; anyMod is set for "*".
 type modPattern struct {
 	anyMod    bool
+	keepHead  bool
 	modifiers seqs
 	heads     seqs
 }
@@ -190,7 +196,7 @@ type grammar struct {
 	}
 	packaging struct {
 		factor                                 float64
-		words, intro, qualifiers, units, goods seqs
+		words, intro, qualifiers, units, goods, empty seqs
 	}
 	modifiers struct {
 		factor   float64
@@ -277,13 +283,14 @@ func compileGrammar(y *yamlGrammar) (markers, *grammar, []error) {
 	pk.qualifiers = words(y.Packaging.Qualifiers, "packaging", "qualifiers")
 	pk.units = words(y.Packaging.Units, "packaging", "units")
 	pk.goods = words(y.Packaging.Goods, "packaging", "goods")
+	pk.empty = words(y.Packaging.Empty, "packaging", "empty")
 	g.modifiers.factor = factor(y.Modifiers.Factor, "modifiers", "factor")
 	for i, p := range y.Modifiers.Patterns {
 		if len(p.Heads) == 0 || len(p.Modifiers) == 0 {
 			errs = append(errs, grammarError(fmt.Errorf("%w: a pattern needs modifiers and heads", ErrLexicon), "modifiers", "patterns", i))
 			continue
 		}
-		mp := modPattern{heads: words(p.Heads, "modifiers", "patterns", i, "heads")}
+		mp := modPattern{heads: words(p.Heads, "modifiers", "patterns", i, "heads"), keepHead: p.KeepHead}
 		if len(p.Modifiers) == 1 && p.Modifiers[0] == "*" {
 			mp.anyMod = true
 		} else {
@@ -328,8 +335,10 @@ func (g *grammar) apply(t *text) {
 	toks := t.tokens
 	g.applyServed(toks)
 	g.applyResembles(t)
-	g.applyModifiers(toks)
+	// Packing syntax first: "sugar 50kg pp bags" is sugar in bags, though
+	// "pp bags" alone are goods.
 	g.applyPackaging(toks)
+	g.applyModifiers(toks)
 }
 
 // applyServed weakens what follows a "serves" marker when goods were named
@@ -383,18 +392,18 @@ func (g *grammar) applyModifiers(toks []token) {
 	for i := 1; i < len(toks); i++ {
 		for _, p := range g.modifiers.patterns {
 			n := p.heads.at(toks, i)
-			if n == 0 || toks[i-1].clause != toks[i].clause {
+			if n == 0 || toks[i-1].clause != toks[i].clause || toks[i].role == rolePackaging {
 				continue
 			}
 			if p.anyMod {
 				marked := false
 				for j := i - 1; j >= 0 && j >= i-4 && toks[j].clause == toks[i].clause; j-- {
-					if toks[j].role == roleHead {
+					if toks[j].role == roleHead || toks[j].role == roleGoodsHead {
 						break
 					}
 					// A word the grammar has read already (a look word,
 					// packing) keeps its role.
-					if r := toks[j].role; r == roleNone || r == roleModifier {
+					if r := toks[j].role; r == roleNone || r == roleModifier || r == roleMaybePack {
 						toks[j].role = roleModifier
 						marked = true
 					}
@@ -411,8 +420,12 @@ func (g *grammar) applyModifiers(toks []token) {
 					toks[j].role = roleModifier
 				}
 			}
+			hr := roleHead
+			if p.keepHead {
+				hr = roleGoodsHead
+			}
 			for j := i; j < i+n; j++ {
-				toks[j].role = roleHead
+				toks[j].role = hr
 			}
 			i += n - 1
 			break
@@ -423,6 +436,9 @@ func (g *grammar) applyModifiers(toks []token) {
 // applyPackaging marks packaging words and the quantities before them.
 func (g *grammar) applyPackaging(toks []token) {
 	pk := &g.packaging
+	if g.empties(toks) {
+		return
+	}
 	content := -1 // whether the description names anything but packing; -1 not yet known
 	for i := 0; i < len(toks); i++ {
 		n := pk.words.at(toks, i)
@@ -479,6 +495,39 @@ func (g *grammar) applyPackaging(toks []token) {
 	}
 }
 
+// empties marks the packing as the goods when the description says it
+// is empty ("empty perfume bottles"): the words before a packaging word
+// in its clause say what it is for. It reports whether it did.
+func (g *grammar) empties(toks []token) bool {
+	pk := &g.packaging
+	found := false
+	for i := range toks {
+		if pk.empty.at(toks, i) > 0 {
+			found = true
+			break
+		}
+	}
+	if !found {
+		return false
+	}
+	for i := 0; i < len(toks); i++ {
+		n := pk.words.at(toks, i)
+		if n == 0 || toks[i].role != roleNone {
+			continue
+		}
+		for j := i - 1; j >= 0 && j >= i-4 && toks[j].clause == toks[i].clause; j-- {
+			if toks[j].role == roleNone && !toks[j].isNum && pk.empty.at(toks, j) == 0 {
+				toks[j].role = roleModifier
+			}
+		}
+		for k := i; k < i+n; k++ {
+			toks[k].role = roleHead
+		}
+		i += n - 1
+	}
+	return true
+}
+
 // clauseStart returns the index of the first token of i's clause.
 func clauseStart(toks []token, i int) int {
 	for i > 0 && toks[i-1].clause == toks[i].clause {
@@ -520,9 +569,14 @@ func (g *grammar) matchFactor(toks []token, i, n int) float64 {
 			return last.weak
 		}
 	case roleHead:
+		// "Bordeaux red wine": a phrase that goes on past the head is
+		// another reading the lexicon knows.
+		if last := toks[i+n-1].role; last != roleHead {
+			return f
+		}
 		return f * g.modifiers.factor
 	case roleModifier:
-		if toks[i+n-1].role == roleHead {
+		if r := toks[i+n-1].role; r == roleHead || r == roleGoodsHead {
 			return f
 		}
 		return f * g.modifiers.factor

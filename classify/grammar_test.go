@@ -104,7 +104,9 @@ func TestGrammarPackagingRoles(t *testing.T) {
 		// Qualified as goods, or nothing else named: the bags are goods.
 		{"leather bags", nil},
 		{"ladies handbags", nil},
-		{"100 plastic bags", []string{"bags:packaging?"}},
+		// Bags named after what they hold are goods, not handbags.
+		{"100 plastic bags", []string{"plastic:modifier", "bags:head"}},
+		{"garbage bags on rolls", []string{"garbage:modifier", "bags:head", "rolls:packaging"}},
 		{"25kg bags", []string{"bags:packaging?"}},
 	}
 	for _, tt := range tests {
@@ -217,7 +219,7 @@ func TestGrammarResembles(t *testing.T) {
 		{"watch-shaped keyring", []string{"watch:resembles", "shaped:modifier", "keyring:head"}},
 		{"car-shaped USB flash drive", []string{"car:resembles"}},
 		{"ring-shaped cushion", []string{"ring:resembles", "shaped:modifier", "cushion:head"}},
-		{"sports-car-shaped night light", []string{"sports:resembles", "car:resembles"}},
+		{"sports-car-shaped night lamp", []string{"sports:resembles", "car:resembles", "shaped:modifier", "night:modifier", "lamp:head"}},
 		{"Chanel style jacket", []string{"chanel:resembles"}},
 		{"leopard print silk scarf", []string{"leopard:resembles"}},
 		{"toy car Lamborghini", []string{"car:resembles", "lamborghini:resembles"}},
@@ -284,6 +286,23 @@ func TestGrammarModifiers(t *testing.T) {
 		{"wine rack", "2204"},
 		{"cigar cutter", "2402"},
 		{"Chanel shopping bag", "4202"},
+		{"tea bags 100 per box", "4202"},
+		{"plastic garbage bags on rolls", "4202"},
+		{"crystal beads for jewelry making", "7013"},
+		{"whisky stones gift set", "2208"},
+		{"pearl barley", "7101"},
+		{"ruby red grapefruit juice", "7103"},
+		{"emerald green paint", "7103"},
+		{"truffle oil 250ml", "0709"},
+		{"diamond painting kit", "9701"},
+		{"imitation gold leaf 100 sheets", "7108"},
+		{"gold foil balloons", "7108"},
+		{"motorcycle helmet", "8711"},
+		{"horse riding helmet", "0101"},
+		{"watch winder for automatic watches", "910"},
+		{"ring light for camera", "711"},
+		{"caviar spoon mother of pearl", "710"},
+		{"empty perfume bottles 50ml", "3303"},
 	} {
 		r := mustClassify(t, c, Item{Description: tt.desc})
 		for _, cd := range r.Candidates {
@@ -295,6 +314,21 @@ func TestGrammarModifiers(t *testing.T) {
 	// The lexicon's own compound stays: a watch box is a case of 4202.
 	if r := mustClassify(t, c, Item{Description: "watch box for 6 watches"}); headingOf(r) != "4202" {
 		t.Errorf("watch box: heading %q, want 4202", headingOf(r))
+	}
+	// With keep_head the head keeps its reading: vodka glasses are
+	// glassware, not vodka.
+	if r := mustClassify(t, c, Item{Description: "vodka glasses"}); headingOf(r) != "7013" {
+		t.Errorf("vodka glasses: heading %q, want 7013", headingOf(r))
+	}
+	// A phrase the lexicon knows past a head is read: "red wine" in
+	// "Bordeaux red" wine; "light aircraft" is no ring light.
+	for _, tt := range []struct{ desc, hs6 string }{
+		{"Bordeaux red wine bag in box 5L", "220422"},
+		{"Cessna 172 Skyhawk light aircraft", "880220"},
+	} {
+		if r := mustClassify(t, c, Item{Description: tt.desc}); r.HS6 != tt.hs6 {
+			t.Errorf("%q: HS6 %q, want %s", tt.desc, r.HS6, tt.hs6)
+		}
 	}
 	// A quartz clock with its battery is a clock.
 	if r := mustClassify(t, c, Item{Description: "wall clock quartz battery"}); r.HS6 != "910521" {
