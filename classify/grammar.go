@@ -195,7 +195,7 @@ type grammar struct {
 		after, before, except seqs
 	}
 	packaging struct {
-		factor                                 float64
+		factor                                        float64
 		words, intro, qualifiers, units, goods, empty seqs
 	}
 	modifiers struct {
