@@ -691,6 +691,14 @@ func (g *grammar) compounds(t *text, ms []matched) {
 			if m.p.noise || len(m.p.hits) == 0 {
 				continue
 			}
+			// "diamond ring box": what modifies a modifier modifies the
+			// head too.
+			if prev >= 0 && toks[m.from].role == roleModifier {
+				a := &ms[prev]
+				if m.from-a.to <= g.compound.gap && toks[a.to-1].clause == toks[m.from].clause && !anyNum(toks[a.to:m.from]) {
+					a.factor *= g.modifiers.factor
+				}
+			}
 			prev = -1
 			continue
 		}

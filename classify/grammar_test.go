@@ -303,6 +303,24 @@ func TestGrammarModifiers(t *testing.T) {
 		{"ring light for camera", "711"},
 		{"caviar spoon mother of pearl", "710"},
 		{"empty perfume bottles 50ml", "3303"},
+		{"Car Phone Mount for iPhone 14", "8703"},
+		{"Motorcycle Phone Mount", "8711"},
+		{"Diamond Ring Box Velvet", "71"},
+		{"Jewelry Organizer Box", "711"},
+		{"Ring Sizer Gauge", "711"},
+		{"Cigar Humidor Cedar", "2402"},
+		{"horse hair brush", "0101"},
+		{"horse blanket", "0101"},
+		{"Truffle slicer", "0709"},
+		{"Sports Car Bed for Kids", "8703"},
+		{"wine cooler bag", "4202"},
+		{"whisky barrel furniture", "2208"},
+		{"pen refill blue", "9608"},
+		{"fountain pen ink cartridges", "9608"},
+		{"watch glass sapphire crystal replacement", "7103"},
+		{"Gold Fish Food", "711"},
+		{"rug underlay", "570"},
+		{"Perfume Atomizer Refillable", "3303"},
 	} {
 		r := mustClassify(t, c, Item{Description: tt.desc})
 		for _, cd := range r.Candidates {
@@ -325,6 +343,11 @@ func TestGrammarModifiers(t *testing.T) {
 	for _, tt := range []struct{ desc, hs6 string }{
 		{"Bordeaux red wine bag in box 5L", "220422"},
 		{"Cessna 172 Skyhawk light aircraft", "880220"},
+		// No pattern for what is ambiguous: cognac is sold in its
+		// decanter, and an antique chair is antique.
+		{"Rémy Martin Louis XIII cognac decanter", "220820"},
+		{"antique Victorian mahogany chair, circa 1870", "970690"},
+		{"tufted nylon carpet tiles", "570329"},
 	} {
 		if r := mustClassify(t, c, Item{Description: tt.desc}); r.HS6 != tt.hs6 {
 			t.Errorf("%q: HS6 %q, want %s", tt.desc, r.HS6, tt.hs6)
