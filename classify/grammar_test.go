@@ -533,3 +533,20 @@ func FuzzGrammar(f *testing.F) {
 		}
 	})
 }
+
+// TestGrammarPackingCountsAreFiller checks that packing and container
+// counts add nothing to a description that names no goods: it stays
+// vague, never placed by the packing word.
+func TestGrammarPackingCountsAreFiller(t *testing.T) {
+	c := newClassifier(t)
+	for _, desc := range []string{"general cargo, 20 pallets, 1X40'HC", "samples 10 bags", "said to contain 12 drums", "FAK 500 cartons 2 x 40ft"} {
+		r := mustClassify(t, c, Item{Description: desc})
+		if r.HS6 != "" || !slicesContainsPrefix(r.Reasons, "the description names no goods") {
+			t.Errorf("%q: HS6 %q, reasons %q; want a vague description", desc, r.HS6, r.Reasons)
+		}
+	}
+	// Packing named with goods is not vague: the goods are classified.
+	if r := mustClassify(t, c, Item{Description: "leather bags"}); slicesContainsPrefix(r.Reasons, "the description names no goods") {
+		t.Errorf("leather bags: vague, reasons %q", r.Reasons)
+	}
+}
