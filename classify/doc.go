@@ -13,8 +13,27 @@
 // lists product terms, model names, brands (a brand claimed by several
 // concepts is shared between them), context words and keys in German,
 // French, Russian, Chinese and Korean. A match of the longest phrase wins,
-// so "watch strap" is a strap and "gold plated" is plating, and words after
-// "for" or "with" count less ("strap for Rolex" is a strap).
+// so "watch strap" is a strap and "gold plated" is plating.
+//
+// # Description grammar
+//
+// A description grammar, authored as tables in lexicon/grammar.yaml
+// ([GrammarFile]), says when a word that names goods does not name the
+// goods of the line. Words after "for", "compatible with" or "fits" name
+// what the goods serve ("charger for Nintendo Switch", "strap for Rolex")
+// and cannot place them once goods are named before them; parts and
+// accessories keep them, to be classified in the parts heading of what
+// they belong to ("spare parts for Mercedes cars"). Quantities and packing
+// ("rice 25kg bags", "cement in 50 kg bags", "bags of rice") are not goods.
+// "X-shaped", "X style", "X print" and "toy X" name a look. Modifier/head
+// patterns keep tools and ordinary articles named after luxury goods out
+// of the luxury headings ("scriber pen", "diamond saw blade", "watch
+// battery", "wine opener"), and of two product words in a row the last
+// is the head ("horse saddle", "Ferrari cap"). A jewel of zircon,
+// rhinestone, crystal or enamel with no precious metal or stone stated is
+// imitation jewellery (7117). Each table has its factor: what a lexicon
+// match on those words counts for. The words the grammar sets aside also
+// count for nothing in the nomenclature search.
 //
 // Attribute extractors read what decides a subheading: engine capacity and
 // fuel, hull length and propulsion, unladen weight, the metal and fineness
