@@ -592,6 +592,7 @@ func (g *grammar) postMatch(lx *Lexicon, t *text, ms []matched) []matched {
 		return ms
 	}
 	g.packedGoods(t, ms)
+	g.brandPacking(t, ms)
 	g.compounds(t, ms)
 	return g.costume(lx, t, ms)
 }
@@ -630,6 +631,42 @@ func (g *grammar) packedGoods(t *text, ms []matched) {
 			}
 		}
 	}
+}
+
+// brandPacking discounts a brand that only names the maker of a packing
+// word's goods when nothing else names goods: "Rolex box" is a box, not a
+// watch, and the line needs review.
+func (g *grammar) brandPacking(t *text, ms []matched) {
+	toks := t.tokens
+	brand := -1
+	for i := range ms {
+		m := &ms[i]
+		if !m.product() {
+			continue
+		}
+		if brand >= 0 || !m.brandOnly() {
+			return // another product word names the goods
+		}
+		brand = i
+	}
+	if brand < 0 {
+		return
+	}
+	m := &ms[brand]
+	if m.to < len(toks) && toks[m.to].clause == toks[m.to-1].clause && toks[m.to].role == roleMaybePack {
+		m.factor *= g.modifiers.factor
+		toks[m.from].role = roleModifier
+	}
+}
+
+// brandOnly reports whether every hit of m is a brand.
+func (m *matched) brandOnly() bool {
+	for _, h := range m.p.hits {
+		if h.kind != "brand" {
+			return false
+		}
+	}
+	return len(m.p.hits) > 0
 }
 
 func allRole(toks []token, from, to int, r role) bool {

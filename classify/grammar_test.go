@@ -430,11 +430,18 @@ func TestGrammarBrandOnly(t *testing.T) {
 		{"Chanel shopping bag", "4202"},
 		{"Rolex keyring", "910"},
 		{"Gucci phone case", "8517"},
+		{"Rolex box", "910"},
+		{"Chanel box", "3303"},
 	} {
 		r := mustClassify(t, c, Item{Description: tt.desc})
 		if h := headingOf(r); strings.HasPrefix(h, tt.not) {
 			t.Errorf("%q: placed in %s by the brand alone: %+v", tt.desc, h, r.Candidates)
 		}
+	}
+	// A brand before packing is no evidence of the goods, but the
+	// packing is kept for the product word: "Chanel bag" is a handbag.
+	if r := mustClassify(t, c, Item{Description: "Chanel bag"}); headingOf(r) != "4202" {
+		t.Errorf("Chanel bag: heading %q, want 4202", headingOf(r))
 	}
 	r := mustClassify(t, c, Item{Description: "Rolex"})
 	if !r.NeedsReview || !slicesContainsPrefix(r.Reasons, "weak evidence") {
