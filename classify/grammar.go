@@ -487,7 +487,7 @@ func (g *grammar) applyPackaging(toks []token) {
 			// The quantity before the packing names nothing either.
 			for k := i - 1; k >= 0 && toks[k].clause == toks[i].clause && (toks[k].isNum || pk.units.has(toks[k].stem) || pk.qualifiers.has(toks[k].stem)); k-- {
 				if toks[k].role == roleNone {
-					toks[k].role = rolePackaging
+					toks[k].weak, toks[k].role = pk.factor, rolePackaging
 				}
 			}
 		}
@@ -568,6 +568,7 @@ func (g *grammar) matchFactor(toks []token, i, n int) float64 {
 		if last := toks[i+n-1]; last.role != rolePackaging {
 			return last.weak
 		}
+		return g.packaging.factor
 	case roleHead:
 		// "Bordeaux red wine": a phrase that goes on past the head is
 		// another reading the lexicon knows.

@@ -557,3 +557,60 @@ func TestGrammarPackingCountsAreFiller(t *testing.T) {
 		t.Errorf("leather bags: vague, reasons %q", r.Reasons)
 	}
 }
+
+// TestGrammarWithGeneralConcepts checks the grammar with concepts of
+// ordinary goods beside the luxury ones: a packaging word is the packing
+// once another concept names the goods, and a packing phrase ("pp bags")
+// does not place goods packed in it.
+func TestGrammarWithGeneralConcepts(t *testing.T) {
+	fsys := fstest.MapFS{}
+	for _, name := range []string{"grammar.yaml", "fashion.yaml", "food-drink-tobacco.yaml", "jewellery.yaml", "attributes.yaml"} {
+		data, err := lexiconFS.ReadFile("lexicon/" + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fsys["lx/"+name] = &fstest.MapFile{Data: data}
+	}
+	fsys["lx/general-test.yaml"] = &fstest.MapFile{Data: []byte(`concepts:
+  - id: g-rice
+    headings: ["1006"]
+    description: rice
+    terms: [rice]
+    code: "100630"
+  - id: g-plastic-bags
+    headings: ["3923"]
+    description: sacks and bags of plastics
+    terms: [plastic bags, pp bags, woven bags]
+    code: "392321"
+  - id: g-vinegar
+    headings: ["2209"]
+    description: vinegar
+    terms: [vinegar]
+    code: "220900"
+`)}
+	lx, err := LoadLexicon(fsys, "lx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]string{"bags:packaging"}, roles(lx, "rice bags")); diff != "" {
+		t.Errorf("rice bags (-want +got):\n%s", diff)
+	}
+	c := newClassifier(t, WithLexicon(lx))
+	for _, tt := range []struct{ desc, hs6 string }{
+		{"rice bags", "100630"},
+		{"rice 25kg bags", "100630"},
+		{"jasmine rice in 50kg pp bags", "100630"},
+		{"100 pp woven bags", "392321"},
+		{"wine vinegar", "220900"},
+	} {
+		r := mustClassify(t, c, Item{Description: tt.desc})
+		if r.HS6 != tt.hs6 {
+			t.Errorf("%q: HS6 %q, want %s (%+v)", tt.desc, r.HS6, tt.hs6, r.Candidates)
+		}
+		for _, cd := range r.Candidates[1:] {
+			if tt.hs6 == "100630" && strings.HasPrefix(cd.Code, "3923") {
+				t.Errorf("%q: the packing is a candidate: %+v", tt.desc, r.Candidates)
+			}
+		}
+	}
+}
