@@ -102,6 +102,7 @@ type yamlPacking struct {
 	Units      []string `yaml:"units"`
 	Goods      []string `yaml:"goods"`
 	Empty      []string `yaml:"empty"`
+	Measures   []string `yaml:"measures"`
 }
 
 type yamlModPattern struct {
@@ -195,8 +196,8 @@ type grammar struct {
 		after, before, except seqs
 	}
 	packaging struct {
-		factor                                        float64
-		words, intro, qualifiers, units, goods, empty seqs
+		factor                                                  float64
+		words, intro, qualifiers, units, goods, empty, measures seqs
 	}
 	modifiers struct {
 		factor   float64
@@ -284,6 +285,7 @@ func compileGrammar(y *yamlGrammar) (markers, *grammar, []error) {
 	pk.units = words(y.Packaging.Units, "packaging", "units")
 	pk.goods = words(y.Packaging.Goods, "packaging", "goods")
 	pk.empty = words(y.Packaging.Empty, "packaging", "empty")
+	pk.measures = words(y.Packaging.Measures, "packaging", "measures")
 	g.modifiers.factor = factor(y.Modifiers.Factor, "modifiers", "factor")
 	for i, p := range y.Modifiers.Patterns {
 		if len(p.Heads) == 0 || len(p.Modifiers) == 0 {
@@ -450,7 +452,9 @@ func (g *grammar) applyPackaging(toks []token) {
 			i += n - 1
 			continue
 		}
-		syntax := i+n < len(toks) && toks[i+n].opens && toks[i+n].lead == markOf
+		// "bags of rice"; "bags 50kg", "sacs de 25 kg": a measure after
+		// the packing word is what each holds.
+		syntax := i+n < len(toks) && toks[i+n].opens && toks[i+n].lead == markOf || g.measureAfter(toks, i+n)
 		j := i - 1
 		for ; j >= 0 && toks[j].clause == toks[i].clause && !syntax; j-- {
 			s := toks[j].stem
@@ -526,6 +530,16 @@ func (g *grammar) empties(toks []token) bool {
 		i += n - 1
 	}
 	return true
+}
+
+// measureAfter reports whether a measure follows from token k, after at
+// most one intro word: "50kg", "de 25 kg", "по 50 кг".
+func (g *grammar) measureAfter(toks []token, k int) bool {
+	pk := &g.packaging
+	if k < len(toks) && !toks[k].isNum && pk.intro.has(toks[k].stem) {
+		k++
+	}
+	return k+1 < len(toks) && toks[k].isNum && toks[k+1].clause == toks[k].clause && pk.measures.at(toks, k+1) > 0
 }
 
 // clauseStart returns the index of the first token of i's clause.

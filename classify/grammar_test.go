@@ -101,6 +101,12 @@ func TestGrammarPackagingRoles(t *testing.T) {
 		{"tomato paste 24 cartons", []string{"24:packaging", "cartons:packaging"}},
 		{"sunflower oil 20 drums", []string{"20:packaging", "drums:packaging"}},
 		{"used tyres 1X40'HC", nil},
+		// A measure after the packing word: what each holds.
+		{"rice, bags 50kg", []string{"bags:packaging"}},
+		{"riz en sacs de 25 kg", []string{"sacs:packaging"}},
+		{"Reis 25 kg Säcke", []string{"25:packaging", "kg:packaging", "sacke:packaging"}},
+		// A count is no measure: these are two bags.
+		{"Gucci bags 2 pcs", []string{"bags:packaging?"}},
 		// Qualified as goods, or nothing else named: the bags are goods.
 		{"leather bags", nil},
 		{"ladies handbags", nil},
