@@ -405,6 +405,9 @@ func TestGrammarImitation(t *testing.T) {
 		{"gold colour brass pendant", "imitation", "711719"},
 		{"18K gold plated ring with CZ", "plated", "711719"},
 		{"fashion jewelry earrings", "imitation", "711719"},
+		// Silvers that are base-metal alloys.
+		{"tibetan silver pendant", "imitation", "711719"},
+		{"German silver bracelet", "imitation", "711719"},
 		// A precious metal or stone stated: not imitation.
 		{"925 sterling silver ring with cubic zirconia", "silver", "711311"},
 		{"18k gold ring with cubic zirconia", "gold", "711319"},
