@@ -350,11 +350,19 @@ func (g *grammar) applyServed(toks []token) {
 		if !toks[k].opens || toks[k].lead != markServes {
 			continue
 		}
-		if k == 0 || toks[k-1].isNum && k == 1 || g.served.parts.endingAt(toks, k-1, 2) > 0 {
+		if k > 0 && g.served.parts.endingAt(toks, k-1, 2) > 0 {
 			continue
 		}
+		// "For iPhone 15 case": a title that opens with the marker names
+		// what the goods serve and the goods after it, in no telling
+		// order; no lexicon match there may place them, and the
+		// nomenclature search keeps the marker's factor.
+		lead := k == 0 || k == 1 && toks[0].isNum
 		for j := k; j < len(toks) && toks[j].lead == markServes && (j == k || !toks[j].opens); j++ {
-			toks[j].weak, toks[j].role = g.served.factor, roleServed
+			if !lead {
+				toks[j].weak = g.served.factor
+			}
+			toks[j].role = roleServed
 		}
 	}
 }
@@ -576,6 +584,8 @@ func (g *grammar) matchFactor(toks []token, i, n int) float64 {
 		return f
 	}
 	switch toks[i].role {
+	case roleServed:
+		return min(f, g.served.factor)
 	case rolePackaging:
 		// "bales of used clothing": a phrase that goes on past the
 		// packing names the goods.

@@ -171,8 +171,9 @@ func TestGrammarServed(t *testing.T) {
 		// what they belong to.
 		{"spare parts for Mercedes cars", nil},
 		{"accessories for yachts", nil},
-		// Nothing named before the marker.
-		{"for Rolex", nil},
+		// A title opening with the marker: what follows serves, or is the
+		// goods, in no telling order.
+		{"For iPhone 15 Pro Max Case", []string{"iphone:served", "15:served", "pro:served", "max:served", "case:served"}},
 	}
 	for _, tt := range tests {
 		if diff := cmp.Diff(tt.want, roles(lx, tt.desc)); diff != "" {
@@ -186,6 +187,8 @@ func TestGrammarServed(t *testing.T) {
 		{"connector plug for automobile", "8703"},
 		{"phone case for iPhone", "8517"},
 		{"leather watch strap 20mm for Rolex", "9101"},
+		{"For iPhone 15 Pro Max Case Leather", "8517"},
+		{"For Nintendo Switch Charger", "9504"},
 	} {
 		r := mustClassify(t, c, Item{Description: tt.desc})
 		for _, cd := range r.Candidates {
