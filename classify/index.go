@@ -135,7 +135,9 @@ func (ix *index) search(toks []token, k int, scores []float64, stop map[string]b
 	var touched []int32
 	seen := map[string]bool{}
 	for _, tk := range toks {
-		if tk.isNum || stop[tk.stem] || seen[tk.stem] {
+		// A word the description grammar sets aside (packing, what the
+		// goods serve) has no weight: it must not make a hit of 0.
+		if tk.isNum || tk.weak == 0 || stop[tk.stem] || seen[tk.stem] {
 			continue
 		}
 		seen[tk.stem] = true
