@@ -63,6 +63,7 @@ type yamlGrammar struct {
 	Packaging yamlPacking  `yaml:"packaging"`
 	Modifiers struct {
 		Factor   float64          `yaml:"factor"`
+		Search   float64          `yaml:"search"`
 		Patterns []yamlModPattern `yaml:"patterns"`
 	} `yaml:"modifiers"`
 	Compound struct {
@@ -200,8 +201,8 @@ type grammar struct {
 		words, intro, qualifiers, units, goods, empty, measures seqs
 	}
 	modifiers struct {
-		factor   float64
-		patterns []modPattern
+		factor, search float64
+		patterns       []modPattern
 	}
 	compound struct {
 		factor float64
@@ -287,6 +288,7 @@ func compileGrammar(y *yamlGrammar) (markers, *grammar, []error) {
 	pk.empty = words(y.Packaging.Empty, "packaging", "empty")
 	pk.measures = words(y.Packaging.Measures, "packaging", "measures")
 	g.modifiers.factor = factor(y.Modifiers.Factor, "modifiers", "factor")
+	g.modifiers.search = factor(y.Modifiers.Search, "modifiers", "search")
 	for i, p := range y.Modifiers.Patterns {
 		if len(p.Heads) == 0 || len(p.Modifiers) == 0 {
 			errs = append(errs, grammarError(fmt.Errorf("%w: a pattern needs modifiers and heads", ErrLexicon), "modifiers", "patterns", i))
@@ -357,7 +359,7 @@ func (g *grammar) applyServed(toks []token) {
 		// what the goods serve and the goods after it, in no telling
 		// order; no lexicon match there may place them, and the
 		// nomenclature search keeps the marker's factor.
-		lead := k == 0 || k == 1 && toks[0].isNum
+		lead := !g.names(toks[:k])
 		for j := k; j < len(toks) && toks[j].lead == markServes && (j == k || !toks[j].opens); j++ {
 			if !lead {
 				toks[j].weak = g.served.factor
@@ -414,7 +416,7 @@ func (g *grammar) applyModifiers(toks []token) {
 					// A word the grammar has read already (a look word,
 					// packing) keeps its role.
 					if r := toks[j].role; r == roleNone || r == roleModifier || r == roleMaybePack {
-						toks[j].role = roleModifier
+						g.modify(&toks[j])
 						marked = true
 					}
 				}
@@ -427,7 +429,7 @@ func (g *grammar) applyModifiers(toks []token) {
 					continue
 				}
 				for j := i - m; j < i; j++ {
-					toks[j].role = roleModifier
+					g.modify(&toks[j])
 				}
 			}
 			hr := roleHead
@@ -441,6 +443,16 @@ func (g *grammar) applyModifiers(toks []token) {
 			break
 		}
 	}
+}
+
+// modify marks tok as a modifier: it counts by the search factor in the
+// nomenclature search, where the head decides ("wine opener" is searched
+// as an opener).
+func (g *grammar) modify(tok *token) {
+	if tok.role != roleModifier {
+		tok.weak *= g.modifiers.search
+	}
+	tok.role = roleModifier
 }
 
 // applyPackaging marks packaging words and the quantities before them.
@@ -481,7 +493,7 @@ func (g *grammar) applyPackaging(toks []token) {
 		if syntax {
 			if content < 0 {
 				content = 0
-				if g.namesMore(toks) {
+				if g.names(toks) {
 					content = 1
 				}
 			}
@@ -529,7 +541,7 @@ func (g *grammar) empties(toks []token) bool {
 		}
 		for j := i - 1; j >= 0 && j >= i-4 && toks[j].clause == toks[i].clause; j-- {
 			if toks[j].role == roleNone && !toks[j].isNum && pk.empty.at(toks, j) == 0 {
-				toks[j].role = roleModifier
+				g.modify(&toks[j])
 			}
 		}
 		for k := i; k < i+n; k++ {
@@ -558,9 +570,9 @@ func clauseStart(toks []token, i int) int {
 	return i
 }
 
-// namesMore reports whether the description has a word that is not a
-// packaging word, a quantity or a stopword: something the packing holds.
-func (g *grammar) namesMore(toks []token) bool {
+// names reports whether toks have a word that is not a packaging word, a
+// quantity or a stopword: something the packing holds.
+func (g *grammar) names(toks []token) bool {
 	pk := &g.packaging
 	for k := range toks {
 		s := toks[k].stem
@@ -601,8 +613,10 @@ func (g *grammar) matchFactor(toks []token, i, n int) float64 {
 		}
 		return f * g.modifiers.factor
 	case roleModifier:
-		if r := toks[i+n-1].role; r == roleHead || r == roleGoodsHead {
-			return f
+		// "watch box": the lexicon knows the compound; it counts as its
+		// head does.
+		if last := toks[i+n-1]; last.role == roleHead || last.role == roleGoodsHead {
+			return last.weak
 		}
 		return f * g.modifiers.factor
 	}
@@ -680,7 +694,9 @@ func (g *grammar) brandPacking(t *text, ms []matched) {
 	m := &ms[brand]
 	if m.to < len(toks) && toks[m.to].clause == toks[m.to-1].clause && toks[m.to].role == roleMaybePack {
 		m.factor *= g.modifiers.factor
-		toks[m.from].role = roleModifier
+		for j := m.from; j < m.to; j++ {
+			g.modify(&toks[j])
+		}
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 
+	"github.com/luxscreen/luxscreen/hs"
 	"github.com/luxscreen/luxscreen/internal/datafile"
 )
 
@@ -174,6 +175,9 @@ func TestGrammarServed(t *testing.T) {
 		// A title opening with the marker: what follows serves, or is the
 		// goods, in no telling order.
 		{"For iPhone 15 Pro Max Case", []string{"iphone:served", "15:served", "pro:served", "max:served", "case:served"}},
+		// Packing before the marker names no goods: what follows may be
+		// them.
+		{"20 cartons for Rolex", []string{"20:packaging", "cartons:packaging", "rolex:served"}},
 	}
 	for _, tt := range tests {
 		if diff := cmp.Diff(tt.want, roles(lx, tt.desc)); diff != "" {
@@ -623,6 +627,37 @@ func TestGrammarWithGeneralConcepts(t *testing.T) {
 			if tt.hs6 == "100630" && strings.HasPrefix(cd.Code, "3923") {
 				t.Errorf("%q: the packing is a candidate: %+v", tt.desc, r.Candidates)
 			}
+		}
+	}
+}
+
+// TestGrammarIndexIgnoresSetAside checks that the words the grammar sets
+// aside count for nothing in the nomenclature search, and that a
+// description of nothing else gets no hit at all (never a score of 0).
+func TestGrammarIndexIgnoresSetAside(t *testing.T) {
+	var items []hs.Item
+	for _, l := range []struct{ code, text string }{
+		{"48", "Paper and paperboard; articles of paper pulp, of paper or of paperboard"},
+		{"4819", "Cartons, boxes, cases, bags and other packing containers, of paper"},
+		{"481910", "Cartons, boxes and cases, of corrugated paper or paperboard"},
+		{"10", "Cereals"},
+		{"1006", "Rice"},
+		{"100630", "Rice; semi-milled or wholly milled, whether or not polished or glazed"},
+	} {
+		items = append(items, hs.Item{Code: hs.MustParse(l.code), Description: l.text})
+	}
+	n, err := hs.NewTable(hs.HS2022, items)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := newClassifier(t, WithNomenclature(n))
+	if r := mustClassify(t, c, Item{Description: "rice in 20 cartons"}); r.HS6 != "100630" {
+		t.Errorf("rice in 20 cartons: HS6 %q, want 100630 (%+v)", r.HS6, r.Candidates)
+	}
+	r := mustClassify(t, c, Item{Description: "20 cartons for Rolex"})
+	for _, cd := range r.Candidates {
+		if cd.Score != cd.Score || cd.Score <= 0 || strings.HasPrefix(cd.Code, "4819") {
+			t.Errorf("20 cartons for Rolex: candidate %+v from words set aside", cd)
 		}
 	}
 }
