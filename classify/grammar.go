@@ -24,7 +24,20 @@ const (
 	markOf                  // "of": "parts of", "bags of", "set of"
 )
 
-var markerKinds = map[string]markerKind{"serves": markServes, "includes": markIncludes, "place": markPlace, "of": markOf}
+// markerKindByName returns the kind authored as name.
+func markerKindByName(name string) (markerKind, bool) {
+	switch name {
+	case "serves":
+		return markServes, true
+	case "includes":
+		return markIncludes, true
+	case "place":
+		return markPlace, true
+	case "of":
+		return markOf, true
+	}
+	return markNone, false
+}
 
 // marker is one marker word: its kind and the factor of the lexicon
 // matches after it.
@@ -228,7 +241,7 @@ func compileGrammar(y *yamlGrammar) (markers, *grammar, []error) {
 	var errs []error
 	mk := markers{}
 	for i, m := range y.Markers {
-		kind, ok := markerKinds[m.Kind]
+		kind, ok := markerKindByName(m.Kind)
 		if !ok {
 			errs = append(errs, grammarError(fmt.Errorf("%w: unknown marker kind %q (want serves, includes, place or of)", ErrLexicon, m.Kind), "markers", i, "kind"))
 			continue
