@@ -59,8 +59,8 @@ const (
 	roleServed         // what the goods serve ("for Nintendo Switch")
 	roleResembles      // what the goods look like ("watch-shaped")
 	roleModifier       // a word modifying an ordinary head ("diamond" saw blade)
-	roleHead           // the ordinary head a modifier modifies
-	roleGoodsHead      // a head that names the goods itself ("vodka glasses")
+	roleHead           // a head naming goods these are not ("scriber pen")
+	roleGoodsHead      // the head of modifiers, naming the goods ("wine opener")
 )
 
 var roleNames = [...]string{roleNone: "", rolePackaging: "packaging", roleMaybePack: "packaging?", roleServed: "served",
@@ -122,9 +122,13 @@ type yamlPacking struct {
 type yamlModPattern struct {
 	Modifiers []string `yaml:"modifiers"`
 	Heads     []string `yaml:"heads"`
-	// KeepHead keeps the lexicon's reading of the head: the modifier
-	// only says what it is for ("vodka glasses" are glassware).
-	KeepHead bool `yaml:"keep_head"`
+	// HeadMisleads says the head names goods the lexicon knows that these
+	// are not ("scriber pen"); otherwise the head keeps its reading and
+	// only the modifiers are discounted ("vodka glasses" are glassware).
+	HeadMisleads bool `yaml:"head_misleads"`
+	// Alone keeps the modifiers to the pattern's own words; otherwise the
+	// words before them in their clause modify the head too.
+	Alone bool `yaml:"alone"`
 }
 
 // seqs is a set of word sequences (stems), indexed by their first stem,
@@ -193,10 +197,11 @@ func (s seqs) has(stem string) bool {
 
 // modPattern is one modifier/head pattern; anyMod is set for "*".
 type modPattern struct {
-	anyMod    bool
-	keepHead  bool
-	modifiers seqs
-	heads     seqs
+	anyMod       bool
+	headMisleads bool
+	alone        bool
+	modifiers    seqs
+	heads        seqs
 }
 
 // grammar is a compiled description grammar.
@@ -307,7 +312,7 @@ func compileGrammar(y *yamlGrammar) (markers, *grammar, []error) {
 			errs = append(errs, grammarError(fmt.Errorf("%w: a pattern needs modifiers and heads", ErrLexicon), "modifiers", "patterns", i))
 			continue
 		}
-		mp := modPattern{heads: words(p.Heads, "modifiers", "patterns", i, "heads"), keepHead: p.KeepHead}
+		mp := modPattern{heads: words(p.Heads, "modifiers", "patterns", i, "heads"), headMisleads: p.HeadMisleads, alone: p.Alone}
 		if len(p.Modifiers) == 1 && p.Modifiers[0] == "*" {
 			mp.anyMod = true
 		} else {
@@ -421,19 +426,7 @@ func (g *grammar) applyModifiers(toks []token) {
 				continue
 			}
 			if p.anyMod {
-				marked := false
-				for j := i - 1; j >= 0 && j >= i-4 && toks[j].clause == toks[i].clause; j-- {
-					if toks[j].role == roleHead || toks[j].role == roleGoodsHead {
-						break
-					}
-					// A word the grammar has read already (a look word,
-					// packing) keeps its role.
-					if r := toks[j].role; r == roleNone || r == roleModifier || r == roleMaybePack {
-						g.modify(&toks[j])
-						marked = true
-					}
-				}
-				if !marked {
+				if !g.modifyBefore(toks, i, i) {
 					continue
 				}
 			} else {
@@ -444,10 +437,13 @@ func (g *grammar) applyModifiers(toks []token) {
 				for j := i - m; j < i; j++ {
 					g.modify(&toks[j])
 				}
+				if !p.alone {
+					g.modifyBefore(toks, i-m, i)
+				}
 			}
-			hr := roleHead
-			if p.keepHead {
-				hr = roleGoodsHead
+			hr := roleGoodsHead
+			if p.headMisleads {
+				hr = roleHead
 			}
 			for j := i; j < i+n; j++ {
 				toks[j].role = hr
@@ -456,6 +452,24 @@ func (g *grammar) applyModifiers(toks []token) {
 			break
 		}
 	}
+}
+
+// modifyBefore marks as modifiers the words before token from in its
+// clause, up to four words before head; it reports whether it marked any.
+// A word the grammar has read already (a look word, packing) keeps its
+// role.
+func (g *grammar) modifyBefore(toks []token, from, head int) bool {
+	marked := false
+	for j := from - 1; j >= 0 && j >= head-4 && toks[j].clause == toks[head].clause; j-- {
+		if r := toks[j].role; r == roleHead || r == roleGoodsHead {
+			break
+		}
+		if r := toks[j].role; !toks[j].isNum && (r == roleNone || r == roleModifier || r == roleMaybePack) {
+			g.modify(&toks[j])
+			marked = true
+		}
+	}
+	return marked
 }
 
 // modify marks tok as a modifier: it counts by the search factor in the
@@ -558,7 +572,7 @@ func (g *grammar) empties(toks []token) bool {
 			}
 		}
 		for k := i; k < i+n; k++ {
-			toks[k].role = roleHead
+			toks[k].role = roleGoodsHead
 		}
 		i += n - 1
 	}

@@ -229,9 +229,9 @@ func TestGrammarResembles(t *testing.T) {
 	}{
 		// The article after the look word may itself be an ordinary head
 		// (keyring, cushion): the look word then modifies it.
-		{"watch-shaped keyring", []string{"watch:resembles", "shaped:modifier", "keyring:head"}},
+		{"watch-shaped keyring", []string{"watch:resembles", "shaped:modifier", "keyring:head (goods)"}},
 		{"car-shaped USB flash drive", []string{"car:resembles"}},
-		{"ring-shaped cushion", []string{"ring:resembles", "shaped:modifier", "cushion:head"}},
+		{"ring-shaped cushion", []string{"ring:resembles", "shaped:modifier", "cushion:head (goods)"}},
 		{"sports-car-shaped night lamp", []string{"sports:resembles", "car:resembles"}},
 		{"Chanel style jacket", []string{"chanel:resembles"}},
 		{"leopard print silk scarf", []string{"leopard:resembles"}},
@@ -268,9 +268,9 @@ func TestGrammarModifiers(t *testing.T) {
 	}{
 		{"scriber pen", []string{"scriber:modifier", "pen:head"}},
 		{"magnetic pen", []string{"magnetic:modifier", "pen:head"}},
-		{"diamond saw blade", []string{"diamond:modifier", "saw:head", "blade:head"}},
-		{"watch battery", []string{"watch:modifier", "battery:head"}},
-		{"crystal oscillator 12MHz", []string{"crystal:modifier", "oscillator:head"}},
+		{"diamond saw blade", []string{"diamond:modifier", "saw:head (goods)", "blade:head (goods)"}},
+		{"watch battery", []string{"watch:modifier", "battery:head (goods)"}},
+		{"crystal oscillator 12MHz", []string{"crystal:modifier", "oscillator:head (goods)"}},
 		// A pen with no tool word before it is a pen.
 		{"fountain pen", nil},
 		// A battery of a clock said to be quartz is no battery.
@@ -306,6 +306,10 @@ func TestGrammarModifiers(t *testing.T) {
 		{"pearl barley", "7101"},
 		{"ruby red grapefruit juice", "7103"},
 		{"emerald green paint", "7103"},
+		{"cognac leather shoulder bag", "2208"},
+		{"Chanel shopping bag", "4202"},
+		{"Cartier ring box", "711"},
+		{"Rolex watch battery", "910"},
 		{"truffle oil 250ml", "0709"},
 		{"diamond painting kit", "9701"},
 		{"imitation gold leaf 100 sheets", "7108"},
@@ -365,6 +369,7 @@ func TestGrammarModifiers(t *testing.T) {
 	for _, tt := range []struct{ desc, hs6 string }{
 		{"Bordeaux red wine bag in box 5L", "220422"},
 		{"Cessna 172 Skyhawk light aircraft", "880220"},
+		{"Bordeaux red wine 2015, 12 x 75cl", "220421"},
 		// No pattern for what is ambiguous: cognac is sold in its
 		// decanter, and an antique chair is antique.
 		{"Rémy Martin Louis XIII cognac decanter", "220820"},
@@ -502,7 +507,7 @@ func TestGrammarTable(t *testing.T) {
 	if tx := tokenize("pen for kids", lx.weak); len(tx.tokens) != 3 {
 		t.Errorf("without a grammar, %d tokens; want 3 (no markers)", len(tx.tokens))
 	}
-	grammar := "grammar:\n  markers:\n    - {kind: serves, factor: 0.3, words: [for]}\n  modifiers:\n    factor: 0\n    patterns:\n      - {modifiers: [laser], heads: [pen]}\n"
+	grammar := "grammar:\n  markers:\n    - {kind: serves, factor: 0.3, words: [for]}\n  modifiers:\n    factor: 0\n    patterns:\n      - {modifiers: [laser], heads: [pen], head_misleads: true}\n"
 	lx, err = LoadLexicon(fstest.MapFS{"lx/a.yaml": {Data: []byte(concept)}, "lx/grammar.yaml": {Data: []byte(grammar)}}, "lx")
 	if err != nil {
 		t.Fatal(err)
