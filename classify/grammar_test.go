@@ -602,7 +602,7 @@ func TestGrammarPackingCountsAreFiller(t *testing.T) {
 // does not place goods packed in it.
 func TestGrammarWithGeneralConcepts(t *testing.T) {
 	fsys := fstest.MapFS{}
-	for _, name := range []string{"grammar.yaml", "fashion.yaml", "food-drink-tobacco.yaml", "jewellery.yaml", "attributes.yaml"} {
+	for _, name := range []string{"grammar.yaml", "fashion.yaml", "food-drink-tobacco.yaml", "jewellery.yaml", "vessels-aircraft.yaml", "attributes.yaml"} {
 		data, err := lexiconFS.ReadFile("lexicon/" + name)
 		if err != nil {
 			t.Fatal(err)
@@ -625,6 +625,11 @@ func TestGrammarWithGeneralConcepts(t *testing.T) {
     description: vinegar
     terms: [vinegar]
     code: "220900"
+  - id: g-polish
+    headings: ["3405"]
+    description: polishes and waxes for coachwork
+    terms: [wax, car wax]
+    code: "340530"
 `)}
 	lx, err := LoadLexicon(fsys, "lx")
 	if err != nil {
@@ -640,6 +645,9 @@ func TestGrammarWithGeneralConcepts(t *testing.T) {
 		{"jasmine rice in 50kg pp bags", "100630"},
 		{"100 pp woven bags", "392321"},
 		{"wine vinegar", "220900"},
+		// The head of a modifier pattern is placed by its own concept.
+		{"yacht wax", "340530"},
+		{"car wax", "340530"},
 	} {
 		r := mustClassify(t, c, Item{Description: tt.desc})
 		if r.HS6 != tt.hs6 {
