@@ -691,3 +691,25 @@ func TestGrammarIndexIgnoresSetAside(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkGrammarMatch measures tokenising and matching descriptions the
+// grammar has work on, the grammar included.
+func BenchmarkGrammarMatch(b *testing.B) {
+	lx := grammarLexicon(b)
+	descs := []string{
+		"jasmine rice in 50kg pp bags x 1000 bags, 1X40'HC",
+		"car radio for Toyota Corolla 2018, double din",
+		"watch-shaped keyring zinc alloy",
+		"diamond saw blade 230mm for granite",
+		"stainless steel ring with cubic zirconia, gold colour",
+		"Chanel shopping bag paper",
+	}
+	ms := make([]matched, 0, 16)
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		tx := tokenize(descs[i%len(descs)], lx.weak)
+		ms = lx.match(&tx, ms[:0])
+		i++
+	}
+}
