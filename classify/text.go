@@ -46,8 +46,9 @@ type text struct {
 }
 
 // foldRune maps a rune to its unaccented lower-case form, so that
-// "Hermès", "HERMES" and "hermes" match the same lexicon key. Cyrillic,
-// Han and Hangul are only lower-cased. ß and æ expand to two letters.
+// "Hermès", "HERMES" and "hermes" match the same lexicon key. Cyrillic
+// and Hangul are only lower-cased; traditional Han is written simplified
+// (see simplifiedHan). ß and æ expand to two letters.
 func foldRune(r rune, b *strings.Builder) {
 	switch r {
 	case 'ß':
@@ -95,6 +96,9 @@ func foldRune(r rune, b *strings.Builder) {
 		r = unicode.ToLower(r - 0xFF01 + '!')
 		b.WriteRune(r)
 		return
+	}
+	if r >= 0x3400 {
+		r, _ = simplifiedHan(r)
 	}
 	b.WriteRune(unicode.ToLower(r))
 }
@@ -148,7 +152,8 @@ func isCJK(r rune) bool {
 // make one call slow; real order lines are far shorter.
 const maxDescription = 2000
 
-// normalize folds case and accents. Every rune that is not a letter or a
+// normalize folds case and accents, and the forms of Japanese text (see
+// foldKana). Every rune that is not a letter or a
 // digit becomes a separator, except '.' and ',' between digits (decimal
 // marks), '%', '/' and '\” which attribute rules read.
 func normalize(s string) string {
@@ -158,6 +163,7 @@ func normalize(s string) string {
 			s = s[:len(s)-1]
 		}
 	}
+	s = foldKana(s)
 	var b strings.Builder
 	b.Grow(len(s) + 8)
 	for _, r := range s {

@@ -1,0 +1,135 @@
+package classify
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Japanese text reaches customs systems in several encodings of the same
+// words: half-width katakana from older systems (ﾛﾚｯｸｽ), hiragana or
+// katakana for the same word (まぐろ, マグロ), a long vowel mark typed as a
+// dash (ウイスキ－), a middle dot between the words of a loanword
+// (ハンド・バッグ). foldKana brings them to one form before the text is
+// folded rune by rune, so that one key matches them all.
+
+// halfKana are the half-width katakana U+FF66 to U+FF9D in order, and
+// fullKana their full-width forms.
+const (
+	halfKana = "ｦｧｨｩｪｫｬｭｮｯｰｱｲｳｴｵｶｷｸｹｺｻｼｽｾｿﾀﾁﾂﾃﾄﾅﾆﾇﾈﾉﾊﾋﾌﾍﾎﾏﾐﾑﾒﾓﾔﾕﾖﾗﾘﾙﾚﾛﾜﾝ"
+	fullKana = "ヲァィゥェォャュョッーアイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワン"
+)
+
+// Voicing marks, combining and half-width.
+const (
+	dakuten         = '\u3099'
+	handakuten      = '\u309A'
+	halfDakuten     = '\uFF9E'
+	halfHandakuten  = '\uFF9F'
+	middleDot       = '・'
+	halfMiddleDot   = '\uFF65'
+	longVowel       = 'ー'
+	halfLongVowel   = '\uFF70'
+	hiraganaFirst   = '\u3041'
+	hiraganaLast    = '\u3096'
+	hiraganaToKana  = 0x60
+	halfKanaFirst   = '\uFF66'
+	halfKanaLast    = '\uFF9D'
+	fullWidthMinus  = '\uFF0D'
+	horizontalBar   = '\u2015'
+	emDash          = '\u2014'
+	hyphenCharacter = '\u2010'
+	waveDash        = '\u301C'
+	fullWidthTilde  = '\uFF5E'
+)
+
+// foldKana returns s with half-width katakana widened and voiced, hiragana
+// written as katakana, dashes after katakana read as the long vowel mark
+// and middle dots between letters removed. Text without a character from
+// U+3000 up is returned as is, without allocating.
+func foldKana(s string) string {
+	if !hasWide(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	var prev rune // the last rune written
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		switch {
+		case r >= halfKanaFirst && r <= halfKanaLast:
+			// Both tables are of three-byte runes.
+			r, _ = utf8.DecodeRuneInString(fullKana[3*(r-halfKanaFirst):])
+		case r >= hiraganaFirst && r <= hiraganaLast:
+			r += hiraganaToKana
+		case r == halfDakuten || r == dakuten:
+			if v, ok := voiced(prev, 1); ok {
+				replaceLast(&b, prev, v)
+				prev = v
+				continue
+			}
+		case r == halfHandakuten || r == handakuten:
+			if v, ok := voiced(prev, 2); ok {
+				replaceLast(&b, prev, v)
+				prev = v
+				continue
+			}
+		case r == middleDot || r == halfMiddleDot:
+			// Between letters the dot joins the words of one name:
+			// ロレックス・サブマリーナ is matched by ロレックス and サブマリーナ
+			// alike, ハンド・バッグ by ハンドバッグ.
+			next, _ := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsLetter(prev) && unicode.IsLetter(next) {
+				continue
+			}
+			r = ' '
+		case r == halfLongVowel || r == fullWidthMinus || r == horizontalBar || r == emDash || r == hyphenCharacter || r == waveDash || r == fullWidthTilde:
+			if unicode.Is(unicode.Katakana, prev) && prev != longVowel {
+				r = longVowel
+			}
+		}
+		b.WriteRune(r)
+		prev = r
+	}
+	return b.String()
+}
+
+// hasWide reports whether s has a character from U+3000 up (kana, Han,
+// Hangul, full- and half-width forms), whose UTF-8 encoding starts with a
+// byte from 0xE3 up.
+func hasWide(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0xE3 {
+			return true
+		}
+	}
+	return false
+}
+
+// voiced returns the katakana r with a voicing mark: mark 1 is the dakuten
+// (カ → ガ, ウ → ヴ), mark 2 the handakuten (ハ → パ).
+func voiced(r rune, mark int) (rune, bool) {
+	switch {
+	case r == 'ウ' && mark == 1:
+		return 'ヴ', true
+	case mark == 1 && r >= 'カ' && r <= 'ト' && (r-'カ')%2 == 0 && r != 'ッ':
+		// カキクケコ サシスセソ タチ: every second code point; ツテト
+		// follow after the small ッ.
+		return r + 1, true
+	case mark == 1 && (r == 'ツ' || r == 'テ' || r == 'ト'):
+		return r + 1, true
+	case r >= 'ハ' && r <= 'ホ' && (r-'ハ')%3 == 0:
+		return r + rune(mark), true
+	}
+	return r, false
+}
+
+// replaceLast replaces the last rune of b, which is old, by r.
+func replaceLast(b *strings.Builder, old, r rune) {
+	s := b.String()
+	s = s[:len(s)-utf8.RuneLen(old)]
+	b.Reset()
+	b.WriteString(s)
+	b.WriteRune(r)
+}
