@@ -104,6 +104,9 @@ type yamlServed struct {
 type yamlResemble struct {
 	Factor float64  `yaml:"factor"`
 	After  []string `yaml:"after"`
+	// Phrase are look words after which the look may be up to three
+	// words: "Louis XV style", "18th century style".
+	Phrase []string `yaml:"phrase"`
 	Before []string `yaml:"before"`
 	Except []string `yaml:"except"`
 }
@@ -211,8 +214,8 @@ type grammar struct {
 		parts  seqs
 	}
 	resembles struct {
-		factor                float64
-		after, before, except seqs
+		factor                        float64
+		after, phrase, before, except seqs
 	}
 	packaging struct {
 		factor                                                  float64
@@ -294,6 +297,7 @@ func compileGrammar(y *yamlGrammar) (markers, *grammar, []error) {
 	r := &g.resembles
 	r.factor = factor(y.Resembles.Factor, "resembles", "factor")
 	r.after = words(y.Resembles.After, "resembles", "after")
+	r.phrase = words(y.Resembles.Phrase, "resembles", "phrase")
 	r.before = words(y.Resembles.Before, "resembles", "before")
 	r.except = words(y.Resembles.Except, "resembles", "except")
 	pk := &g.packaging
@@ -392,12 +396,16 @@ func (g *grammar) applyResembles(t *text) {
 	toks := t.tokens
 	r := &g.resembles
 	for i := range toks {
-		if i > 0 && r.after.has(toks[i].stem) && toks[i-1].clause == toks[i].clause && !toks[i-1].isNum {
+		phrase := r.phrase.has(toks[i].stem)
+		if i > 0 && (phrase || r.after.has(toks[i].stem)) && toks[i-1].clause == toks[i].clause {
 			for j := i - 1; j >= 0; j-- {
 				toks[j].weak, toks[j].role = r.factor, roleResembles
 				// "sports-car-shaped": the words joined by hyphens go
-				// together.
-				if j == 0 || toks[j-1].clause != toks[j].clause || t.norm[toks[j-1].end:toks[j].start] != "-" {
+				// together; "Louis XV style", "1920s style" too.
+				if j == 0 || toks[j-1].clause != toks[j].clause || toks[j-1].role != roleNone {
+					break
+				}
+				if t.norm[toks[j-1].end:toks[j].start] != "-" && !(phrase && i-j < 3) {
 					break
 				}
 			}

@@ -239,6 +239,9 @@ func TestGrammarResembles(t *testing.T) {
 		{"remote control car toy", []string{"car:resembles"}},
 		// A breed is not a toy of it.
 		{"toy poodle puppy", nil},
+		// A style may take three words.
+		{"Louis XV style commode", []string{"louis:resembles", "xv:resembles"}},
+		{"18th century style commode", []string{"18:resembles", "th:resembles", "century:resembles"}},
 	}
 	for _, tt := range tests {
 		if diff := cmp.Diff(tt.want, roles(lx, tt.desc)); diff != "" {
@@ -246,6 +249,22 @@ func TestGrammarResembles(t *testing.T) {
 		}
 	}
 	c := newClassifier(t)
+	// A look sets no attribute: a reproduction is no antique, a Rolex
+	// style watch no automatic.
+	for _, tt := range []struct{ desc, attr, heading string }{
+		{"Ming style vase porcelain", "age_years", "6911"},
+		{"Victorian style brooch 9ct gold", "age_years", "7113"},
+		{"1920s style mirror", "age_years", ""},
+		{"Rolex style watch stainless steel", "movement", "9102"},
+	} {
+		r := mustClassify(t, c, Item{Description: tt.desc})
+		if v := attribute(r, tt.attr); v != "" {
+			t.Errorf("%q: %s = %q read from a look", tt.desc, tt.attr, v)
+		}
+		if h := headingOf(r); h != tt.heading {
+			t.Errorf("%q: heading %q, want %q", tt.desc, h, tt.heading)
+		}
+	}
 	for _, tt := range []struct{ desc, not string }{
 		{"watch-shaped keyring", "910"},
 		{"ring-shaped cushion", "711"},

@@ -12,6 +12,9 @@ type matched struct {
 	p      *phrase
 	factor float64 // the weak factor of its first token, as the grammar left it
 	text   string  // the words as they appear
+	// look marks words that name what the goods look like ("Louis XV
+	// style"): they set no attribute either.
+	look bool
 	// from and to are the tokens matched, [from, to); zero for a signal
 	// the grammar adds.
 	from, to int
@@ -35,7 +38,8 @@ func (lx *Lexicon) match(t *text, out []matched) []matched {
 		if best == nil || i+n <= end {
 			continue
 		}
-		out = append(out, matched{p: best, factor: lx.grammar.matchFactor(toks, i, n), text: t.norm[toks[i].start:toks[i+n-1].end], from: i, to: i + n})
+		out = append(out, matched{p: best, factor: lx.grammar.matchFactor(toks, i, n), text: t.norm[toks[i].start:toks[i+n-1].end], from: i, to: i + n,
+			look: toks[i].role == roleResembles})
 		out = lx.inner(t, best, i, i+n, out)
 		end = i + n
 	}
@@ -84,7 +88,8 @@ func (lx *Lexicon) inner(t *text, outer *phrase, from, to int, out []matched) []
 			default:
 				q.attrs = nil
 			}
-			out = append(out, matched{p: &q, factor: lx.grammar.matchFactor(toks, j, n), text: t.norm[toks[j].start:toks[j+n-1].end], from: j, to: j + n})
+			out = append(out, matched{p: &q, factor: lx.grammar.matchFactor(toks, j, n), text: t.norm[toks[j].start:toks[j+n-1].end], from: j, to: j + n,
+				look: toks[j].role == roleResembles})
 			j += n - 1
 		}
 	}
@@ -178,6 +183,9 @@ func (m *metalSignals) set(metal string) {
 // feed the metal signals, which are resolved together with hallmarks.
 func applyAttrs(ms []matched, a *attrs, m *metalSignals) {
 	for _, mt := range ms {
+		if mt.look {
+			continue
+		}
 		for _, s := range mt.p.attrs {
 			if s.a == attrMetal && !s.implied {
 				m.set(s.v)

@@ -436,6 +436,11 @@ func (v *numberVocab) extract(t *text, a *attrs, m *metalSignals, refYear int) {
 	c := numCtx{t: t, a: a, m: m}
 	toks := t.tokens
 	for i := range toks {
+		// A number in a look ("1920s style") dates the look, not the
+		// goods.
+		if toks[i].role == roleResembles {
+			continue
+		}
 		if !toks[i].isNum {
 			v.symbolHallmark(t, i, m)
 			continue
