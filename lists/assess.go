@@ -134,13 +134,22 @@ func (c *Catalogue) AssessGoods(ctx context.Context, g Goods, rates *Rates) (Ass
 	return out, nil
 }
 
-// Version identifies the catalogue: a hash of its lists and their IDs.
+// Version identifies the catalogue: a hash of its lists and price floors
+// (which change its judgements too), and the lists' IDs.
 func (c *Catalogue) Version() string {
 	c.versionOnce.Do(func() {
 		b, err := json.Marshal(c.lists)
 		if err != nil {
 			c.version = "catalogue@unknown"
 			return
+		}
+		if ps := c.presumptions.All(); len(ps) > 0 {
+			p, err := json.Marshal(ps)
+			if err != nil {
+				c.version = "catalogue@unknown"
+				return
+			}
+			b = append(b, p...)
 		}
 		sum := sha256.Sum256(b)
 		ids := make([]string, len(c.lists))

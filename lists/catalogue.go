@@ -25,6 +25,9 @@ type Catalogue struct {
 	// membership widens a lookup's jurisdictions to the unions they
 	// belonged to on its date.
 	membership *Membership
+	// presumptions are the price floors judging luxury entries of "ex"
+	// scope without a threshold (see [Catalogue.Judge]).
+	presumptions *Presumptions
 
 	versionOnce sync.Once
 	version     string
@@ -64,7 +67,8 @@ func schema() *memdb.DBSchema {
 }
 
 // New indexes lists into a catalogue, with the embedded union membership
-// (see [Catalogue.WithMembership]). List IDs must be unique, and so must
+// and price-floor presumptions (see [Catalogue.WithMembership] and
+// [Catalogue.WithPresumptions]). List IDs must be unique, and so must
 // entry IDs across all lists, because findings cite entries by ID alone.
 func New(lists ...*List) (*Catalogue, error) {
 	db, err := memdb.NewMemDB(schema())
@@ -75,7 +79,11 @@ func New(lists ...*List) (*Catalogue, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := &Catalogue{db: db, byID: make(map[string]*List, len(lists)), keywords: map[*Entry][][]string{}, membership: ms}
+	ps, err := DefaultPresumptions()
+	if err != nil {
+		return nil, err
+	}
+	c := &Catalogue{db: db, byID: make(map[string]*List, len(lists)), keywords: map[*Entry][][]string{}, membership: ms, presumptions: ps}
 	entryOwner := map[string]string{}
 	rank := entryRanks(lists)
 	txn := db.Txn(true)
@@ -120,8 +128,18 @@ func New(lists ...*List) (*Catalogue, error) {
 // WithMembership returns a catalogue of the same lists that widens
 // jurisdictions by m instead of the embedded membership.
 func (c *Catalogue) WithMembership(m *Membership) *Catalogue {
-	return &Catalogue{db: c.db, lists: c.lists, byID: c.byID, keywords: c.keywords, membership: m}
+	return &Catalogue{db: c.db, lists: c.lists, byID: c.byID, keywords: c.keywords, membership: m, presumptions: c.presumptions}
 }
+
+// WithPresumptions returns a catalogue of the same lists that judges
+// luxury entries of "ex" scope by the price floors of p instead of the
+// embedded ones; nil means none.
+func (c *Catalogue) WithPresumptions(p *Presumptions) *Catalogue {
+	return &Catalogue{db: c.db, lists: c.lists, byID: c.byID, keywords: c.keywords, membership: c.membership, presumptions: p}
+}
+
+// Presumptions returns the price floors the catalogue judges with.
+func (c *Catalogue) Presumptions() *Presumptions { return c.presumptions }
 
 // Membership returns the union membership the catalogue applies.
 func (c *Catalogue) Membership() *Membership { return c.membership }

@@ -9,7 +9,7 @@ import (
 // data holds the authored list files. It is read-only; Default parses it
 // afresh on each call, so no parsed state is shared between callers.
 //
-//go:embed data/*.yaml membership/jurisdictions.yaml
+//go:embed data/*.yaml membership/jurisdictions.yaml presumptions/presumptions.yaml
 var data embed.FS
 
 // DataDir is the directory of the list files in [FS] and in a data
@@ -29,9 +29,9 @@ func Default(ctx context.Context) (*Catalogue, error) {
 }
 
 // Load returns a catalogue of the lists in fsys, a file system laid out
-// like the package directory (every data/*.yaml, and the union membership
-// [MembershipFile]): the embedded [FS], or that with a data directory laid
-// over it.
+// like the package directory (every data/*.yaml, the union membership
+// [MembershipFile] and the price floors [PresumptionsFile]): the embedded
+// [FS], or that with a data directory laid over it.
 func Load(ctx context.Context, fsys fs.FS) (*Catalogue, error) {
 	ls, err := LoadFS(ctx, fsys, DataDir)
 	if err != nil {
@@ -41,9 +41,13 @@ func Load(ctx context.Context, fsys fs.FS) (*Catalogue, error) {
 	if err != nil {
 		return nil, err
 	}
+	ps, err := LoadPresumptions(fsys)
+	if err != nil {
+		return nil, err
+	}
 	c, err := New(ls...)
 	if err != nil {
 		return nil, err
 	}
-	return c.WithMembership(ms), nil
+	return c.WithMembership(ms).WithPresumptions(ps), nil
 }

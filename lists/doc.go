@@ -21,6 +21,22 @@
 // code are controlled; an "ex" pattern is reported as [Ex], because only
 // part of the goods under the pattern are.
 //
+// Many luxury lists name a category under a chapter or heading with an
+// "ex" scope and no value threshold ("high-quality garments" ex 61,
+// "luxury automobiles" ex 8703): only the goods of the category are
+// controlled, and the words of a line decide whether it is one. Where the
+// description does not name the category, a [Presumption] may: a price
+// floor for the kind of goods, authored in presumptions/presumptions.yaml
+// with its source, below which goods are presumed not to be luxury goods.
+// The floors are analogues ([Analogue]): the levels at which another
+// regime defines luxury goods by value, such as the EUR 300 per item of
+// Annex XVIII to Regulation (EU) No 833/2014. [Catalogue.Judge] rules an
+// entry out when a line's unit value is below the floor of its code and
+// names the presumption in the judgement's Why; an entry with a threshold
+// of its own keeps it, a line whose description names the category is
+// still controlled, and a line without a value, a quantity in the floor's
+// unit or an exchange rate stays undecided.
+//
 // Loading is strict: an unknown field, a malformed code, a missing citation
 // or a derived code without a rationale is an error naming the file, line
 // and field.

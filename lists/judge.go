@@ -24,8 +24,12 @@ type Judgement struct {
 	Match
 	Applies Applicability
 	// Why explains the answer: the code covered, the category keyword
-	// found, the threshold comparison, or what is missing to decide.
+	// found, the threshold or price-floor comparison, or what is missing
+	// to decide.
 	Why string
+	// Presumption is the ID of the price floor that ruled the entry out
+	// ([Presumption]), or "".
+	Presumption string
 }
 
 // Facts are what a judgement reads of a goods line besides its code.
@@ -56,6 +60,13 @@ type Facts struct {
 // check and the HTTP API all report it. It never answers DoesNotApply for
 // lack of data: a missing value, quantity or rate is CannotTell, with
 // what is missing.
+//
+// A luxury entry of "ex" scope with no threshold of its own ("high-quality
+// garments" ex 61) is judged by the catalogue's price floors when the
+// description does not name its category: a unit value below the floor
+// of the line's code ([Presumptions.For]) rules the entry out, and the
+// Why names the presumption and its source. Without a value, a quantity
+// in the floor's unit or a rate it stays CannotTell.
 func (c *Catalogue) Judge(m Match, code hs.Code, f *Facts, rates *Rates) Judgement {
 	p := c.Prejudge(m, code, f.Tentative)
 	return c.Finish(&p, f, rates)
@@ -72,6 +83,9 @@ type Prejudged struct {
 	// are then known in advance.
 	noValue, noValueJoined string
 	tentative              bool
+	// presume is the price floor for a luxury entry of "ex" scope without
+	// a threshold, when one covers the code.
+	presume *Presumption
 }
 
 // Prejudge judges m for code before the line's facts: [Catalogue.Finish]
@@ -82,6 +96,8 @@ func (c *Catalogue) Prejudge(m Match, code hs.Code, tentative bool) Prejudged {
 	if th := m.Entry.Threshold; th != nil {
 		_, p.noValue = judgeThreshold(th, &Facts{}, nil)
 		p.noValueJoined = p.Why + "; " + p.noValue
+	} else if m.List.Kind == Luxury && m.Pattern.Ex && m.Coverage != Full {
+		p.presume = c.presumptions.For(code)
 	}
 	return p
 }
@@ -96,9 +112,20 @@ func (c *Catalogue) Finish(p *Prejudged, f *Facts, rates *Rates) Judgement {
 		j.Applies, j.Why = DoesNotApply, "not in force on "+f.Date.Format(dateLayout)
 		return j
 	}
-	if !p.tentative && j.Coverage != Full {
-		if kw := c.named(j.Entry, f); kw != "" {
-			j.Applies, j.Why = Applies, describedWhy(&j.Match, kw)
+	kw := ""
+	if (!p.tentative && j.Coverage != Full) || p.presume != nil {
+		kw = c.named(j.Entry, f)
+	}
+	if kw != "" && !p.tentative {
+		j.Applies, j.Why = Applies, describedWhy(&j.Match, kw)
+	}
+	if p.presume != nil && kw == "" && f.Value.Amount > 0 {
+		// The description does not say the goods are of the category;
+		// their price may say they cannot be.
+		if a, why := judgeFloor(p.presume, f, rates); a == DoesNotApply {
+			j.Applies, j.Why, j.Presumption = DoesNotApply, why, p.presume.ID
+		} else {
+			j.Why += "; " + why
 		}
 	}
 	th := j.Entry.Threshold
@@ -264,6 +291,42 @@ func judgeThreshold(th *Threshold, f *Facts, rates *Rates) (Applicability, strin
 		return Applies, "unit value " + unit + " per " + per + " " + op + " " + limit
 	}
 	return DoesNotApply, "unit value " + unit + " per " + per + " is within " + limit
+}
+
+// judgeFloor compares the line's unit value with the floor of presumption
+// p. It answers DoesNotApply when the unit value is below the floor and
+// CannotTell otherwise, with what was compared or what is missing.
+func judgeFloor(p *Presumption, f *Facts, rates *Rates) (Applicability, string) {
+	fl := p.Floor
+	per := string(fl.Per)
+	floor := Money{fl.Amount, fl.Currency}.String() + " per " + per
+	of := " of " + p.String()
+	notUsed := func(why string) (Applicability, string) {
+		return CannotTell, "the floor of " + floor + of + " cannot be used: " + why
+	}
+	if f.Value.Currency == "" {
+		return notUsed("the value has no currency")
+	}
+	v, err := rates.Convert(f.Value.Amount, f.Value.Currency, fl.Currency)
+	if err != nil {
+		return notUsed(strings.TrimPrefix(err.Error(), ErrRate.Error()+": "))
+	}
+	qty, ok := quantityIn(f.Quantity, f.Unit, fl.Per)
+	if !ok {
+		why := "no quantity in " + per
+		if f.Quantity > 0 {
+			why = "quantity is in " + f.Unit + ", the floor is per " + per
+		}
+		return notUsed(why)
+	}
+	unit := Money{f.Value.Amount / qty, f.Value.Currency}.String()
+	if f.Value.Currency != fl.Currency {
+		unit += " (" + Money{v / qty, fl.Currency}.String() + ")"
+	}
+	if v/qty < fl.Amount {
+		return DoesNotApply, "unit value " + unit + " per " + per + " is below the " + floor + of
+	}
+	return CannotTell, "unit value " + unit + " per " + per + " is not below the " + floor + of + ", so only the description can tell"
 }
 
 // quantityIn converts a quantity written in unit (as on the documents)
