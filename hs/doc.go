@@ -18,6 +18,9 @@
 // European Commission. A [Correlation] maps codes between editions using the
 // UN Statistics Division tables and reports where a code was split or merged.
 //
-// The package embeds no nomenclature: the WCO holds copyright in the HS
-// text, so nomenclature files are loaded at run time with [Open].
+// The package embeds one nomenclature, [EmbeddedHS2022]: the HS 2022
+// chapters, headings and subheadings with the self-explanatory texts of
+// the UN Comtrade classification file (see the NOTICE file). The WCO holds
+// copyright in the legal HS text, so every other nomenclature (another
+// edition, a national tariff) is loaded at run time with [Open].
 package hs
