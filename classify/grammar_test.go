@@ -374,6 +374,7 @@ func TestGrammarModifiers(t *testing.T) {
 		{"Gold Fish Food", "711"},
 		{"rug underlay", "570"},
 		{"Perfume Atomizer Refillable", "3303"},
+		{"boat fenders", "92"},
 	} {
 		r := mustClassify(t, c, Item{Description: tt.desc})
 		for _, cd := range lexiconCandidates(r) {
