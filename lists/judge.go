@@ -97,7 +97,7 @@ func (c *Catalogue) Prejudge(m Match, code hs.Code, tentative bool) Prejudged {
 		_, p.noValue = judgeThreshold(th, &Facts{}, nil)
 		p.noValueJoined = p.Why + "; " + p.noValue
 	} else if m.List.Kind == Luxury && m.Pattern.Ex && m.Coverage != Full {
-		p.presume = c.presumptions.For(code)
+		p.presume = c.presumption(m, code)
 	}
 	return p
 }
@@ -171,6 +171,21 @@ func judgeScope(m *Match, code hs.Code, tentative bool) (Applicability, string) 
 		return CannotTell, p + ": only goods of the category are controlled, and the description does not say it is one"
 	}
 	return CannotTell, "the entry covers only " + p + " within " + code.String()
+}
+
+// presumption returns the price floor that judges m for code, or nil:
+// none where the entry is excluded from the floors, and none where the
+// entry's pattern is more specific than code and has another floor or
+// none (snowmobiles under a heading of cars).
+func (c *Catalogue) presumption(m Match, code hs.Code) *Presumption {
+	if _, excluded := c.presumptions.Excluded(m.Entry.ID); excluded {
+		return nil
+	}
+	p := c.presumptions.For(code)
+	if p != nil && m.Pattern.Code.Len() > code.Len() && c.presumptions.For(m.Pattern.Code) != p {
+		return nil
+	}
+	return p
 }
 
 // describedWhy says why an "ex" or partial entry applies: the description

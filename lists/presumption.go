@@ -38,7 +38,10 @@ type Presumption struct {
 	Floor Threshold `json:"floor"`
 	// Codes are the chapters, headings or subheadings the floor is used
 	// for, in Edition.
-	Codes   []hs.Code        `json:"codes"`
+	Codes []hs.Code `json:"codes"`
+	// Except are codes under Codes the floor is not used for: goods of
+	// another kind, such as snowmobiles under the cars' heading.
+	Except  []hs.Code        `json:"except,omitempty"`
 	Edition hs.Edition       `json:"edition"`
 	Basis   PresumptionBasis `json:"basis"`
 	// Citation is the provision the floor is taken from, e.g.
@@ -55,6 +58,8 @@ type Presumption struct {
 // code. The zero value and nil hold none.
 type Presumptions struct {
 	list []*Presumption
+	// excluded are the entries no floor is used for, with the reason.
+	excluded map[string]string
 	// Notes are the file's research remarks: what was read and what was
 	// not.
 	Notes string
@@ -74,6 +79,11 @@ func (p *Presumptions) All() []*Presumption {
 // code lies under, or -1.
 func (p *Presumption) covers(code hs.Code) int {
 	d := code.Digits()
+	for _, c := range p.Except {
+		if strings.HasPrefix(d, c.Digits()) {
+			return -1
+		}
+	}
 	best := -1
 	for _, c := range p.Codes {
 		cd := c.Digits()
@@ -102,6 +112,29 @@ func (p *Presumptions) For(code hs.Code) *Presumption {
 	return best
 }
 
+// Excluded reports whether no floor is used for the entry with the given
+// ID, and why.
+func (p *Presumptions) Excluded(entry string) (string, bool) {
+	if p == nil {
+		return "", false
+	}
+	why, ok := p.excluded[entry]
+	return why, ok
+}
+
+// ExcludedEntries returns the IDs of the entries no floor is used for,
+// in no particular order.
+func (p *Presumptions) ExcludedEntries() []string {
+	if p == nil {
+		return nil
+	}
+	out := make([]string, 0, len(p.excluded))
+	for id := range p.excluded {
+		out = append(out, id)
+	}
+	return out
+}
+
 // DefaultPresumptions returns the embedded presumptions file.
 func DefaultPresumptions() (*Presumptions, error) { return LoadPresumptions(data) }
 
@@ -120,11 +153,14 @@ func floorUnits() []Unit { return []Unit{Item, Pair, Set, Kg, Litre} }
 //
 //	edition: HS2022
 //	notes: what was read, what was not
+//	exclude_entries:
+//	  - {entry: eu-viii-8-garments, reason: why no floor is used for it}
 //	presumptions:
 //	  - id: eu-833-garments
 //	    category: Garments and clothing accessories
 //	    floor: {amount: 300, currency: EUR, per: item}
 //	    codes: ["61", "62"]
+//	    except: ["6117"]            # optional
 //	    basis: analogue
 //	    citation: Regulation (EU) No 833/2014, Article 3h and Annex XVIII
 //	    url: https://eur-lex.europa.eu/eli/reg/2014/833/oj
@@ -138,8 +174,18 @@ func ParsePresumptions(name string, data []byte) (*Presumptions, error) {
 	if root == nil {
 		return nil, f.Err()
 	}
-	top := f.Fields(root, "", "edition", "notes", "presumptions")
-	ps := &Presumptions{Notes: f.Str(top["notes"], "notes", false), File: name}
+	top := f.Fields(root, "", "edition", "notes", "exclude_entries", "presumptions")
+	ps := &Presumptions{Notes: f.Str(top["notes"], "notes", false), File: name, excluded: map[string]string{}}
+	for i, n := range f.Seq(top["exclude_entries"], "exclude_entries") {
+		at := datafile.Index("exclude_entries", i)
+		m := f.Fields(n, at, "entry", "reason")
+		id := f.Str(m["entry"], at+".entry", true)
+		reason := f.Str(m["reason"], at+".reason", true)
+		if _, dup := ps.excluded[id]; dup && id != "" {
+			f.Fail(m["entry"], at+".entry", ErrDuplicate, "entry %q is excluded twice", id)
+		}
+		ps.excluded[id] = reason
+	}
 	var ed hs.Edition
 	if v := f.Str(top["edition"], "edition", true); v != "" {
 		var err error
@@ -153,7 +199,7 @@ func ParsePresumptions(name string, data []byte) (*Presumptions, error) {
 	seen := map[string]int{}
 	for i, n := range f.Seq(top["presumptions"], "presumptions") {
 		at := datafile.Index("presumptions", i)
-		m := f.Fields(n, at, "id", "category", "floor", "codes", "basis", "citation", "url", "confidence", "as_of", "rationale", "notes")
+		m := f.Fields(n, at, "id", "category", "floor", "codes", "except", "basis", "citation", "url", "confidence", "as_of", "rationale", "notes")
 		p := &Presumption{
 			ID:         f.Str(m["id"], at+".id", true),
 			Category:   f.Str(m["category"], at+".category", true),
@@ -200,6 +246,14 @@ func ParsePresumptions(name string, data []byte) (*Presumptions, error) {
 				continue
 			}
 			p.Codes = append(p.Codes, code)
+		}
+		for k, c := range f.Strs(m["except"], at+".except") {
+			code, err := hs.Parse(c)
+			if err != nil || code.IsZero() || !slices.ContainsFunc(p.Codes, func(x hs.Code) bool { return strings.HasPrefix(code.Digits(), x.Digits()) && code != x }) {
+				f.Fail(datafile.At(m["except"], k), datafile.Index(at+".except", k), ErrInvalid, "code %q: want a code under one of the presumption's codes", c)
+				continue
+			}
+			p.Except = append(p.Except, code)
 		}
 		ps.list = append(ps.list, p)
 	}

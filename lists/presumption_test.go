@@ -3,17 +3,21 @@ package lists
 import (
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/luxscreen/luxscreen/hs"
+	"github.com/luxscreen/luxscreen/internal/datafile"
 	"github.com/luxscreen/luxscreen/internal/testenv"
 )
 
 // testPresumptions are floors of round amounts, so that the judgements
 // below test the arithmetic, not the embedded file's values.
 const testPresumptions = `edition: HS2022
+exclude_entries:
+  - {entry: e-any-garments, reason: controlled whatever the price}
 presumptions:
   - id: t-garments
     category: Garments
@@ -37,6 +41,7 @@ presumptions:
     category: Cars
     floor: {amount: 50000, currency: EUR, per: item}
     codes: ["8703"]
+    except: ["870310"]
     basis: analogue
     citation: Regulation (EU) No 833/2014, Annex XVIII
     confidence: secondary-source
@@ -64,9 +69,11 @@ func TestJudgePresumption(t *testing.T) {
 		Threshold: &Threshold{Amount: 500, Currency: "USD", Per: Item, PerQuantity: 1}}
 	jewels := &Entry{ID: "e-jewels", Category: "Jewellery", Keywords: []string{"gold"}, Codes: []Pattern{{Code: hs.MustParse("7113"), Ex: true}}}
 	fullCars := &Entry{ID: "e-full-cars", Category: "Automobiles", Codes: []Pattern{{Code: hs.MustParse("8703")}}}
+	snow := &Entry{ID: "e-snow", Category: "Snowmobiles", Codes: []Pattern{{Code: hs.MustParse("870310"), Ex: true}}}
+	anyGarments := &Entry{ID: "e-any-garments", Category: "Garments (regardless of their material)", Codes: []Pattern{{Code: hs.MustParse("61"), Ex: true}}}
 	from := time.Date(2017, 1, 1, 0, 0, 0, 0, time.UTC)
 	lux := &List{ID: "lux", Jurisdiction: "EU", Kind: Luxury, Direction: ExportTo, InForce: Period{From: from},
-		Entries: []*Entry{garments, cars, rugs, jewels, fullCars}}
+		Entries: []*Entry{garments, cars, rugs, jewels, fullCars, snow, anyGarments}}
 	sectoralGarments := &Entry{ID: "e-sec", Category: "Textiles", Codes: []Pattern{{Code: hs.MustParse("61"), Ex: true}}}
 	sec := &List{ID: "sec", Jurisdiction: "UN", Kind: Sectoral, Direction: ImportFrom, InForce: Period{From: from}, Entries: []*Entry{sectoralGarments}}
 	ps, err := ParsePresumptions("p.yaml", []byte(testPresumptions))
@@ -135,6 +142,14 @@ func TestJudgePresumption(t *testing.T) {
 			DoesNotApply, "", "within 500.00 USD"},
 		{"code outside the presumptions", lux, jewels, ring, Facts{Description: "silver ring", Value: usd(5), Quantity: 1, Unit: "pcs"},
 			CannotTell, "", "the description does not say it is one"},
+		{"excluded entry", lux, anyGarments, tshirt, Facts{Description: "cotton t-shirts", Value: usd(7440), Quantity: 2400, Unit: "pcs"},
+			CannotTell, "", "the description does not say it is one"},
+		{"excepted code", lux, snow, hs.MustParse("870310"), Facts{Description: "snow scooter", Value: usd(9000), Quantity: 1, Unit: "units"},
+			CannotTell, "", "the description does not say it is one"},
+		{"heading of an excepted entry", lux, snow, hs.MustParse("8703"), Facts{Description: "snow scooter", Value: usd(9000), Quantity: 1, Unit: "units", Tentative: true},
+			CannotTell, "", "classified only to 8703"},
+		{"heading of cars", lux, cars, hs.MustParse("8703"), Facts{Description: "sedan", Value: usd(9000), Quantity: 1, Unit: "units", Tentative: true},
+			DoesNotApply, "t-cars", "9000.00 USD"},
 		{"full entry", lux, fullCars, car, Facts{Description: "Toyota Corolla", Value: usd(14500), Quantity: 1, Unit: "units"},
 			Applies, "", "covered by 8703"},
 		{"not a luxury list", sec, sectoralGarments, tshirt, Facts{Description: "cotton t-shirts", Value: usd(3), Quantity: 1, Unit: "pcs"},
@@ -195,11 +210,11 @@ func TestPresumptionsFor(t *testing.T) {
 		return ""
 	}
 	got := map[string]string{}
-	for _, c := range []string{"61", "6105", "610510", "6109", "62", "6403", "8703", "87", "870323", "7113"} {
+	for _, c := range []string{"61", "6105", "610510", "6109", "62", "6403", "8703", "87", "870323", "870310", "7113"} {
 		got[c] = id(c)
 	}
 	want := map[string]string{"61": "t-garments", "6105": "t-knit-shirts", "610510": "t-knit-shirts", "6109": "t-garments", "62": "t-garments",
-		"6403": "t-footwear", "8703": "t-cars", "87": "", "870323": "t-cars", "7113": ""}
+		"6403": "t-footwear", "8703": "t-cars", "87": "", "870323": "t-cars", "870310": "", "7113": ""}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("For (-want +got):\n%s", diff)
 	}
@@ -232,6 +247,11 @@ func TestParsePresumptionsErrors(t *testing.T) {
 		{"bad basis and confidence", head + strings.Replace(strings.Replace(good, "analogue", "guess", 1), "recalled", "sure", 1),
 			[]string{`p.yaml:7:12: presumptions[0].basis: invalid value: basis "guess": want analogue`,
 				`p.yaml:9:17: presumptions[0].confidence: invalid value: confidence "sure": want primary-text, secondary-source or recalled`}},
+		{"except outside codes", head + strings.Replace(good, `    codes: ["61"]`, `    codes: ["61"]`+"\n    except: [\"6201\", \"61\"]", 1),
+			[]string{`p.yaml:7:14: presumptions[0].except[0]: invalid value: code "6201": want a code under one of the presumption's codes`,
+				`p.yaml:7:22: presumptions[0].except[1]: invalid value: code "61": want a code under one of the presumption's codes`}},
+		{"excluded twice", "edition: HS2022\nexclude_entries:\n  - {entry: x, reason: r}\n  - {entry: x}\npresumptions:\n" + good,
+			[]string{"p.yaml:4:5: exclude_entries[1].reason: required field missing", `p.yaml:4:13: exclude_entries[1].entry: given twice: entry "x" is excluded twice`}},
 		{"duplicate id", head + good + good, []string{`p.yaml:12:9: presumptions[1].id: given twice: id "a" repeats presumptions[0]`}},
 		{"no edition", "presumptions:\n" + good, []string{"p.yaml:1:1: edition: required field missing"}},
 		{"no presumptions", "edition: HS2022\n", []string{"p.yaml:1:1: presumptions: required field missing: want a list of presumptions"}},
@@ -277,6 +297,17 @@ func TestDefaultPresumptions(t *testing.T) {
 	if cat.Presumptions().Notes == "" {
 		t.Error("the presumptions file records no research notes")
 	}
+	for _, id := range cat.Presumptions().ExcludedEntries() {
+		found := false
+		for _, l := range cat.Lists() {
+			for _, e := range l.Entries {
+				found = found || e.ID == id
+			}
+		}
+		if why, _ := cat.Presumptions().Excluded(id); !found || why == "" {
+			t.Errorf("excluded entry %q: in the catalogue %v, reason %q", id, found, why)
+		}
+	}
 	n := newNomenclatureCache(sharedDataDir(t))
 	for _, p := range ps {
 		for _, c := range p.Codes {
@@ -284,6 +315,28 @@ func TestDefaultPresumptions(t *testing.T) {
 				t.Errorf("%s: %s", p.ID, msg)
 			}
 		}
+	}
+}
+
+// TestLoadPresumptionsOverlay checks that a data directory's presumptions
+// file replaces the embedded one, and that its problems name the file.
+func TestLoadPresumptionsOverlay(t *testing.T) {
+	over := fstest.MapFS{PresumptionsFile: {Data: []byte(testPresumptions)}}
+	cat, err := Load(t.Context(), datafile.Overlay(FS(), over))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, p := range cat.Presumptions().All() {
+		ids = append(ids, p.ID)
+	}
+	if diff := cmp.Diff([]string{"t-garments", "t-footwear", "t-cars", "t-rugs"}, ids); diff != "" {
+		t.Errorf("presumptions (-want +got):\n%s", diff)
+	}
+	over[PresumptionsFile] = &fstest.MapFile{Data: []byte("edition: HS2022\npresumptions: {}\n")}
+	_, err = Load(t.Context(), datafile.Overlay(FS(), over))
+	if err == nil || !strings.Contains(err.Error(), PresumptionsFile+":2:15: presumptions: invalid value") {
+		t.Errorf("error = %v, want one naming %s, line 2 and the field", err, PresumptionsFile)
 	}
 }
 
