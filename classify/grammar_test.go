@@ -752,3 +752,29 @@ func BenchmarkGrammarMatch(b *testing.B) {
 		i++
 	}
 }
+
+// TestGrammarHeadsAreNoBrands checks that no head a modifier pattern keeps
+// is a brand of the lexicon: "boat fenders" must not read as Fender
+// guitars. Such a head needs head_misleads.
+func TestGrammarHeadsAreNoBrands(t *testing.T) {
+	lx := grammarLexicon(t)
+	for i, p := range lx.grammar.modifiers.patterns {
+		if p.headMisleads {
+			continue
+		}
+		for _, qs := range p.heads {
+			for _, q := range qs {
+				tx := tokenize(strings.Join(q, " "), nil)
+				ph, n := lx.longest(tx.tokens, 0, len(tx.tokens))
+				if ph == nil || n != len(q) {
+					continue
+				}
+				for _, h := range ph.hits {
+					if h.kind == "brand" {
+						t.Errorf("patterns[%d] head %q is a brand of %s", i, strings.Join(q, " "), lx.concepts[h.concept].id)
+					}
+				}
+			}
+		}
+	}
+}
