@@ -30,6 +30,7 @@ type packageData struct {
 func dataFiles() []string {
 	return []string{
 		"lists/data/*.yaml",
+		"lists/" + lists.PresumptionsFile,
 		"classify/lexicon/*.yaml",
 		"classify/" + classify.NumbersFile,
 		"rules/data/*.yaml",
