@@ -30,6 +30,7 @@ func listsSubcommands() []listsSubcommand {
 		{"matrix", "coverage matrix of jurisdictions by HS chapter or heading (csv, md, svg, html)", runListsMatrix},
 		{"gaps", "per jurisdiction, the baseline (UN) luxury categories it does not cover", runListsGaps},
 		{"sources", "provenance of every list: instrument, URL, as-of, entries by basis and confidence", runListsSources},
+		{"presumptions", "the price floors that judge luxury entries of \"ex\" scope without a threshold, with their sources", runListsPresumptions},
 	}
 }
 
@@ -396,17 +397,22 @@ func runListsSources(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	ls, err := fs.controlLists(ctx, e)
+	cat, err := fs.catalogue(ctx, e)
 	if err != nil {
 		return err
 	}
-	srcs := lists.Sources(ls)
+	srcs := lists.Sources(cat.Lists())
 	if f == formatMarkdown {
-		return printSourcesMarkdown(e, srcs)
+		if err := printSourcesMarkdown(e, srcs); err != nil {
+			return err
+		}
+		_, err := fmt.Fprintf(e.stdout, "\n%s.\n", presumptionsSummary(cat.Presumptions()))
+		return err
 	}
 	if f != formatTable {
 		return writeRecords(e.stdout, f, srcs)
 	}
+	defer fmt.Fprintln(e.stdout, presumptionsSummary(cat.Presumptions()))
 	tw := newTable(e.stdout)
 	fmt.Fprintln(tw, "LIST\tJUR\tINSTRUMENT\tAS OF\tENTRIES\tPUBLISHED\tDERIVED\tPRIMARY\tSECONDARY\tRECALLED\tURL")
 	for _, s := range srcs {
