@@ -67,8 +67,8 @@ type Mismatch struct {
 	Reason string   `json:"reason"`
 }
 
-// MarshalJSON writes a judgement flat: the entry's facts, then applies
-// and why.
+// MarshalJSON writes a judgement flat: the entry's facts, then applies,
+// why and the presumption that ruled the entry out, if one did.
 func (j Judgement) MarshalJSON() ([]byte, error) {
 	type flat struct {
 		Jurisdiction string        `json:"jurisdiction"`
@@ -82,6 +82,7 @@ func (j Judgement) MarshalJSON() ([]byte, error) {
 		Coverage     Coverage      `json:"coverage"`
 		Applies      Applicability `json:"applies"`
 		Why          string        `json:"why"`
+		Presumption  string        `json:"presumption,omitempty"`
 		Threshold    *Threshold    `json:"threshold,omitempty"`
 		InForce      Period        `json:"in_force"`
 	}
@@ -89,7 +90,7 @@ func (j Judgement) MarshalJSON() ([]byte, error) {
 		Jurisdiction: j.List.Jurisdiction, List: j.List.ID, Entry: j.Entry.ID, Kind: j.List.Kind,
 		Category: j.Entry.Category, Citation: j.Entry.Citation, URL: j.List.Instrument.URL,
 		Pattern: j.Pattern.Code.String(), Coverage: j.Coverage, Applies: j.Applies, Why: j.Why,
-		Threshold: j.Entry.Threshold, InForce: j.Period(),
+		Presumption: j.Presumption, Threshold: j.Entry.Threshold, InForce: j.Period(),
 	})
 }
 

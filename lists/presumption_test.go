@@ -1,6 +1,8 @@
 package lists
 
 import (
+	"encoding/json"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -181,9 +183,15 @@ func TestJudgePresumption(t *testing.T) {
 			}
 		})
 	}
+	// The wire form names the presumption that decided.
+	m0 := cat.Lookup(tshirt, Options{Lists: []string{"lux"}})
+	m0 = slices.DeleteFunc(m0, func(m Match) bool { return m.Entry != garments })
+	b, err := json.Marshal(cat.Judge(m0[0], tshirt, &Facts{Description: "cotton t-shirts", Value: usd(7440), Quantity: 2400, Unit: "pcs"}, rates))
+	if err != nil || !strings.Contains(string(b), `"applies":"does not apply"`) || !strings.Contains(string(b), `"presumption":"t-garments"`) {
+		t.Errorf("JSON = %s, %v; want the presumption named", b, err)
+	}
 	// Without presumptions the same t-shirts cannot be told.
-	m := cat.WithPresumptions(nil).Lookup(tshirt, Options{Lists: []string{"lux"}})
-	j := cat.WithPresumptions(nil).Judge(m[0], tshirt, &Facts{Description: "cotton t-shirts", Value: usd(7440), Quantity: 2400, Unit: "pcs"}, rates)
+	j := cat.WithPresumptions(nil).Judge(m0[0], tshirt, &Facts{Description: "cotton t-shirts", Value: usd(7440), Quantity: 2400, Unit: "pcs"}, rates)
 	if j.Applies != CannotTell {
 		t.Errorf("without presumptions: got %s (%s), want %s", j.Applies, j.Why, CannotTell)
 	}
