@@ -40,8 +40,11 @@ type Classifier struct {
 	cat     *lists.Catalogue
 	lx      *Lexicon
 	numbers *numberVocab
-	ix      *index
 	stop    map[string]bool
+	// ix is the nomenclature index; see [Classifier.index].
+	ix      *index
+	ixOnce  sync.Once
+	ixFrom  hs.Nomenclature
 	scratch sync.Pool // *scratch
 	// lookups caches catalogue look-ups by code and direction, for every
 	// date and jurisdiction; results are filtered per item. The catalogue
@@ -69,8 +72,9 @@ type scratch struct {
 var ErrNoCatalogue = errors.New("classify: no catalogue")
 
 // New returns a classifier that reports the controls of cat. Without
-// options it uses the embedded lexicon, no nomenclature index, no exchange
-// rates and every jurisdiction.
+// options it uses the embedded lexicon, an index over the embedded HS 2022
+// nomenclature ([hs.EmbeddedHS2022]), which also validates declared HS
+// 2022 codes, no exchange rates and every jurisdiction.
 func New(cat *lists.Catalogue, opts ...Option) (*Classifier, error) {
 	if cat == nil {
 		return nil, ErrNoCatalogue
@@ -106,16 +110,41 @@ func New(cat *lists.Catalogue, opts ...Option) (*Classifier, error) {
 			return nil, fmt.Errorf("classify: indexing nomenclature: %w", err)
 		}
 		c.ix = ix
+		c.ixOnce.Do(func() {})
+	} else {
+		n, err := hs.EmbeddedHS2022()
+		if err != nil {
+			return nil, fmt.Errorf("classify: %w", err)
+		}
+		c.ixFrom = n
+		if _, known := hs.ExistsIn(c.validation, hs.HS2022, hs.MustParse("01")); !known {
+			c.validation = append(slices.Clone(c.validation), n)
+		}
 	}
 	nc := len(lx.concepts)
 	c.scratch.New = func() any {
-		s := &scratch{scores: make([]float64, nc), matches: make([]matched, 0, 16)}
-		if c.ix != nil {
-			s.bm25 = make([]float64, len(c.ix.codes))
-		}
-		return s
+		return &scratch{scores: make([]float64, nc), matches: make([]matched, 0, 16)}
 	}
 	return c, nil
+}
+
+// index returns the nomenclature index. The index of the embedded HS 2022
+// is built on first use, so that a classifier that only checks declared
+// codes does not pay for it; building it cannot fail, since the embedded
+// nomenclature was read by New.
+func (c *Classifier) index() *index {
+	c.ixOnce.Do(func() {
+		c.ix, _ = buildIndex(context.Background(), c.ixFrom)
+	})
+	return c.ix
+}
+
+// bm25For returns the scratch scores of the index.
+func (s *scratch) bm25For(ix *index) []float64 {
+	if len(s.bm25) != len(ix.codes) {
+		s.bm25 = make([]float64, len(ix.codes))
+	}
+	return s.bm25
 }
 
 // Lexicon returns the lexicon the classifier uses.
@@ -452,7 +481,7 @@ func (c *Classifier) classify(it *Item, w *work) Result {
 	case d.vague != "":
 		c.addLexiconCandidates(&res, d.out)
 	default:
-		res.review("nothing in the description matched the lexicon" + map[bool]string{true: " or the nomenclature", false: ""}[c.ix != nil])
+		res.review("nothing in the description matched the lexicon or the nomenclature")
 		c.addLexiconCandidates(&res, d.out)
 	}
 	if desc != "" && len(declared) > 0 && d.top && !d.useIndex {
@@ -505,9 +534,8 @@ func (c *Classifier) describe(res *Result, desc string, date time.Time, s *scrat
 		res.Attributes = a.attrs.list()
 	}
 	d.top = len(d.out) > 0 && d.out[0].score >= minAnswer
-	if c.ix != nil {
-		d.hits = c.ix.search(t.tokens, 10, s.bm25, c.stop)
-	}
+	ix := c.index()
+	d.hits = ix.search(t.tokens, 10, s.bm25For(ix), c.stop).hits
 	if !d.top {
 		d.vague = c.lx.vague(&t, c.stop)
 	}
@@ -701,7 +729,7 @@ func (c *Classifier) addIndexCandidates(res *Result, hits []scored) {
 	}
 	best := hits[0].score
 	for _, h := range hits {
-		c.addCandidate(res, c.ix.codes[h.doc], indexScale*h.score/best, []string{"nomenclature text match"})
+		c.addCandidate(res, c.index().codes[h.doc], indexScale*h.score/best, []string{"nomenclature text match"})
 	}
 }
 
@@ -717,7 +745,7 @@ func (c *Classifier) fromIndex(res *Result, hits []scored, out []outcome) (hs.Co
 	}
 	cands := make([]cand, 0, len(hits))
 	for _, h := range hits {
-		code := c.ix.codes[h.doc]
+		code := c.index().codes[h.doc]
 		sc := indexScale * h.score / best
 		ev := []string{"nomenclature text match"}
 		for _, o := range out {
