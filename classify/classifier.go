@@ -289,7 +289,7 @@ func (c *Classifier) resolve(a *analysis, ci int) outcome {
 		return o
 	}
 	d := con.decide(&a.attrs)
-	if !d.code.IsZero() {
+	if d.code.Len() == 6 || !d.code.IsZero() && len(con.rules) > 0 {
 		o.code = d.code
 		o.headings = []hs.Code{d.code.Truncate(4)}
 		if len(d.used) > 0 && !a.lean {
@@ -298,6 +298,12 @@ func (c *Classifier) resolve(a *analysis, ci int) outcome {
 		if len(d.assumed) > 0 && !a.lean {
 			o.evidence = append(o.evidence, "assumed "+strings.Join(d.assumed, ", "))
 		}
+		return o
+	}
+	if len(con.rules) == 0 {
+		// A concept of ordinary goods names its heading(s) and leaves
+		// the subheading to the nomenclature index.
+		o.headings = con.headings
 		return o
 	}
 	o.options = d.options
@@ -472,19 +478,20 @@ func (c *Classifier) classify(it *Item, w *work) Result {
 		res.review("the description names no goods (" + strconv.Quote(d.vague) + "): say what they are")
 	}
 	switch {
-	case d.useIndex:
-		d.final, d.headings = c.fromIndex(&res, d.hits, d.out)
 	case d.top:
 		c.fromLexicon(&res, &d)
+	case d.place.placed():
+		c.fromIndex(&res, &d)
 	case len(declared) > 0:
 		c.fromDeclared(&res, &d, declared, codeIn, desc != "")
 	case d.vague != "":
 		c.addLexiconCandidates(&res, d.out)
 	default:
-		res.review("nothing in the description matched the lexicon or the nomenclature")
+		res.review("nothing placed the goods: " + d.place.why)
 		c.addLexiconCandidates(&res, d.out)
+		c.addIndexCandidates(&res, &d.place)
 	}
-	if desc != "" && len(declared) > 0 && d.top && !d.useIndex {
+	if desc != "" && len(declared) > 0 && d.top {
 		if mm, contra := c.mismatch(d.out, declared, codeIn, d.final, d.headings, &w.opts); mm != nil {
 			res.Mismatch, d.contradicts = mm, contra
 			res.review("mismatch: " + mm.Reason)
@@ -497,10 +504,11 @@ func (c *Classifier) classify(it *Item, w *work) Result {
 // described is what the description says, before the declared code is
 // weighed.
 type described struct {
-	out      []outcome
-	hits     []scored
-	top      bool // the lexicon's best concept is an answer
-	useIndex bool // the nomenclature index answers instead
+	out []outcome
+	top bool // the lexicon's best concept is an answer
+	// place is where the nomenclature index places the goods when the
+	// lexicon has no answer.
+	place placement
 	// vague holds the words that stand for goods without naming them when
 	// that is all the description says.
 	vague string
@@ -534,14 +542,27 @@ func (c *Classifier) describe(res *Result, desc string, date time.Time, s *scrat
 		res.Attributes = a.attrs.list()
 	}
 	d.top = len(d.out) > 0 && d.out[0].score >= minAnswer
-	ix := c.index()
-	d.hits = ix.search(t.tokens, 10, s.bm25For(ix), c.stop).hits
 	if !d.top {
 		d.vague = c.lx.vague(&t, c.stop)
 	}
-	// A description that names no goods must not be given the code whose
-	// text happens to share its words.
-	d.useIndex = len(d.hits) > 0 && (!d.top || d.out[0].score < minConfident) && d.vague == ""
+	ix := c.index()
+	switch {
+	case d.top:
+		// A concept of ordinary goods leaves its subheading to the index.
+		if o := &d.out[0]; o.code.IsZero() && len(o.options) == 0 && len(o.headings) > 0 && o.reasons == nil {
+			if runs := ix.runsOf(o.headings); len(runs) > 0 {
+				d.place = c.placeIn(ix.search(t.tokens, indexHits, s.bm25For(ix), c.stop, runs...), o.headings)
+			}
+		}
+		if !lean {
+			// Index candidates after the lexicon's, for the top-5.
+			d.place.query = ix.search(t.tokens, indexHits, s.bm25For(ix), c.stop)
+		}
+	case d.vague == "":
+		// A description that names no goods must not be given the code
+		// whose text happens to share its words.
+		d.place = c.placeIn(ix.search(t.tokens, indexHits, s.bm25For(ix), c.stop), nil)
+	}
 	return d
 }
 
@@ -553,7 +574,15 @@ func (c *Classifier) fromLexicon(res *Result, d *described) {
 		d.final = o.code
 	case !o.code.IsZero():
 		d.headings = []hs.Code{o.code}
-		res.review("classified only to heading " + o.code.String() + ": the lexicon does not split it further")
+	case !d.place.code.IsZero():
+		// A concept of ordinary goods, placed in its subheading by the
+		// index.
+		d.final = d.place.code
+		if !d.lean {
+			d.out[0].evidence = append(d.out[0].evidence, d.place.evidence())
+		}
+	case len(d.place.headings) > 0 && d.place.plausible == 1:
+		d.headings = []hs.Code{d.place.headings[0].heading}
 	default:
 		d.headings = o.headings
 	}
@@ -572,7 +601,11 @@ func (c *Classifier) fromLexicon(res *Result, d *described) {
 	}
 	if !d.lean {
 		c.addLexiconCandidates(res, d.out)
-		c.addIndexCandidates(res, d.hits)
+		if d.place.code.IsZero() {
+			// The index's own ranking over every heading.
+			d.place.headings = c.byHeading(d.place.query.hits)
+		}
+		c.addIndexCandidates(res, &d.place)
 	}
 }
 
@@ -609,7 +642,7 @@ func (c *Classifier) chooseCodes(res *Result, d *described, declared []hs.Code, 
 			return
 		}
 		res.HS6 = dc.HS6()
-		if d.top && !d.useIndex && !d.final.IsZero() && d.final.Digits() != res.HS6 && res.Mismatch == nil {
+		if d.top && d.final == d.out[0].code && !d.final.IsZero() && d.final.Digits() != res.HS6 && res.Mismatch == nil {
 			res.Mismatch = &lists.Mismatch{Kind: MismatchSubheading, Declared: dc.Digits(), Described: d.final.Digits(),
 				Reason: "declared " + dc.String() + " but the description points to subheading " + d.final.String()}
 			res.review("mismatch: " + res.Mismatch.Reason)
@@ -719,61 +752,52 @@ func round2(f float64) float64 {
 	return float64(int64(f*100+0.5)) / 100
 }
 
-// indexScale maps the best BM25 score to this weight, so that index
-// candidates rank below a product term of the lexicon.
-const indexScale = 1.5
+// indexScale maps the best BM25 score of a confident placement to this
+// weight, so that index candidates rank below a product term of the
+// lexicon; indexTentative is the weight of the best one when no heading
+// stands out, below minAnswer, so that it does not read as an answer.
+const (
+	indexScale     = 1.5
+	indexTentative = 0.9
+)
 
-func (c *Classifier) addIndexCandidates(res *Result, hits []scored) {
-	if len(hits) == 0 {
+// addIndexCandidates lists the best subheading of each of the index's
+// best headings, so that the candidates span five headings.
+func (c *Classifier) addIndexCandidates(res *Result, p *placement) {
+	if len(p.headings) == 0 {
 		return
 	}
-	best := hits[0].score
-	for _, h := range hits {
-		c.addCandidate(res, c.index().codes[h.doc], indexScale*h.score/best, []string{"nomenclature text match"})
+	ix := c.index()
+	scale := p.scale()
+	for _, h := range p.headings {
+		c.addCandidate(res, ix.codes[h.doc], scale*h.score, []string{"nomenclature text match"})
 	}
 }
 
-// fromIndex answers from the nomenclature index, where the lexicon is
-// silent or weak. A lexicon concept that agrees with an index heading adds
-// its weight to it.
-func (c *Classifier) fromIndex(res *Result, hits []scored, out []outcome) (hs.Code, []hs.Code) {
-	best := hits[0].score
-	type cand struct {
-		code  hs.Code
-		score float64
-		ev    []string
-	}
-	cands := make([]cand, 0, len(hits))
-	for _, h := range hits {
-		code := c.index().codes[h.doc]
-		sc := indexScale * h.score / best
-		ev := []string{"nomenclature text match"}
-		for _, o := range out {
-			for _, hd := range o.headings {
-				if hd.Covers(code) {
-					sc += o.score
-					ev = append(ev, "lexicon "+c.lx.concepts[o.concept].id)
-				}
+// fromIndex answers from the nomenclature index, where the lexicon has
+// no answer: the goods are placed in the one heading that stands out, or
+// in the few plausible headings, which are judged as tentative codes.
+func (c *Classifier) fromIndex(res *Result, d *described) {
+	p := &d.place
+	if !d.lean {
+		ev := p.evidence()
+		ix := c.index()
+		scale := p.scale()
+		for i, h := range p.headings {
+			e := []string{"nomenclature text match"}
+			if i == 0 {
+				e = append(e, ev)
 			}
+			c.addCandidate(res, ix.codes[h.doc], scale*h.score, e)
 		}
-		cands = append(cands, cand{code, sc, ev})
+		c.addLexiconCandidates(res, d.out)
 	}
-	slices.SortStableFunc(cands, func(x, y cand) int {
-		switch {
-		case x.score > y.score:
-			return -1
-		case x.score < y.score:
-			return 1
+	switch {
+	case !p.code.IsZero():
+		d.final = p.code
+	default:
+		for _, h := range p.headings[:p.plausible] {
+			d.headings = append(d.headings, h.heading)
 		}
-		return 0
-	})
-	for _, x := range cands {
-		c.addCandidate(res, x.code, x.score, x.ev)
 	}
-	c.addLexiconCandidates(res, out)
-	res.review("classified from the nomenclature text, not the luxury lexicon")
-	if len(cands) > 1 && cands[1].score >= 0.95*cands[0].score && cands[1].code.Heading() != cands[0].code.Heading() {
-		res.review(fmt.Sprintf("ambiguous: %s and %s score alike", cands[0].code, cands[1].code))
-	}
-	return cands[0].code, nil
 }

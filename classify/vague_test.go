@@ -71,7 +71,9 @@ func TestVagueDescriptions(t *testing.T) {
 		{"样品", got{"", true}},
 		{"견본", got{"", true}},
 		// Goods named beside catch-all words are classified.
-		{"spare parts for excavators", got{"842952", false}},
+		// Parts that name only what they serve are not vague, but no
+		// word places them (their heading is 8431, not the excavators').
+		{"spare parts for excavators", got{"", false}},
 		{"centrifugal pumps, assorted", got{"841370", false}},
 		{"Rolex Submariner oystersteel automatic, samples", got{"910221", false}},
 		{"手表配件", got{"", false}},
