@@ -205,6 +205,17 @@ func (s *System) openGoods(ctx context.Context) error {
 		opts = append(opts, classify.WithNomenclature(n))
 		s.nomenclatures = []hs.Nomenclature{n}
 	}
+	// Declared HS 2022 codes are checked against the embedded HS 2022
+	// unless the nomenclature given is of that edition: a national tariff
+	// judges its own digits, which the HS could only judge by their HS6.
+	if _, known := hs.ExistsIn(s.nomenclatures, hs.HS2022, hs.MustParse("01")); !known {
+		n, err := hs.EmbeddedHS2022()
+		if err != nil {
+			return fmt.Errorf("luxscreen: %w", err)
+		}
+		s.nomenclatures = append(s.nomenclatures, n)
+		opts = append(opts, classify.WithValidation(n))
+	}
 	if s.cfg.Correlation != "" {
 		cr, err := hs.OpenCorrelation(ctx, s.cfg.Correlation)
 		if err != nil {

@@ -187,7 +187,9 @@ func TestCheckNomenclature(t *testing.T) {
 	}{
 		{"code in the nomenclature", "8413.70", []string{"--nomenclature", nom}, got{"clear", nil}},
 		{"code not in the nomenclature", "8413.99", []string{"--nomenclature", nom}, got{"review", []string{"invalid-input"}}},
-		{"no nomenclature: form only", "8413.99", nil, got{"clear", nil}},
+		// Without one, the embedded HS 2022 judges.
+		{"no nomenclature: the embedded HS 2022", "8413.99", nil, got{"review", []string{"invalid-input"}}},
+		{"no nomenclature: a code of the embedded HS 2022", "8413.70", nil, got{"clear", nil}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
