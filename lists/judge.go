@@ -113,13 +113,12 @@ func (c *Catalogue) Finish(p *Prejudged, f *Facts, rates *Rates) Judgement {
 		return j
 	}
 	kw := ""
-	if (!p.tentative && j.Coverage != Full) || p.presume != nil {
-		kw = c.named(j.Entry, f)
+	if !p.tentative && j.Coverage != Full {
+		if kw = c.named(j.Entry, f); kw != "" {
+			j.Applies, j.Why = Applies, describedWhy(&j.Match, kw)
+		}
 	}
-	if kw != "" && !p.tentative {
-		j.Applies, j.Why = Applies, describedWhy(&j.Match, kw)
-	}
-	if p.presume != nil && kw == "" && f.Value.Amount > 0 {
+	if p.presume != nil && f.Value.Amount > 0 && (kw == "" && (!p.tentative || c.named(j.Entry, f) == "")) {
 		// The description does not say the goods are of the category;
 		// their price may say they cannot be.
 		if a, why := judgeFloor(p.presume, f, rates); a == DoesNotApply {
@@ -314,8 +313,7 @@ func judgeThreshold(th *Threshold, f *Facts, rates *Rates) (Applicability, strin
 func judgeFloor(p *Presumption, f *Facts, rates *Rates) (Applicability, string) {
 	fl := p.Floor
 	per := string(fl.Per)
-	floor := Money{fl.Amount, fl.Currency}.String() + " per " + per
-	of := " of " + p.String()
+	floor, of := p.texts()
 	notUsed := func(why string) (Applicability, string) {
 		return CannotTell, "the floor of " + floor + of + " cannot be used: " + why
 	}

@@ -1,7 +1,6 @@
 package lists
 
 import (
-	"fmt"
 	"io/fs"
 	"slices"
 	"strings"
@@ -52,6 +51,10 @@ type Presumption struct {
 	AsOf       time.Time  `json:"as_of"`
 	Rationale  string     `json:"rationale"`
 	Notes      string     `json:"notes,omitempty"`
+
+	// floorText ("300.00 EUR per item") and ofText (" of presumption …
+	// (analogue: …)") are the parts of every Why that names p, made once.
+	floorText, ofText string
 }
 
 // Presumptions are the price floors of a presumptions file, looked up by
@@ -255,6 +258,7 @@ func ParsePresumptions(name string, data []byte) (*Presumptions, error) {
 			}
 			p.Except = append(p.Except, code)
 		}
+		p.floorText, p.ofText = p.texts()
 		ps.list = append(ps.list, p)
 	}
 	if err := f.Err(); err != nil {
@@ -285,8 +289,17 @@ func parseFloor(f *datafile.File, n *yaml.Node, at string, parent *yaml.Node) Th
 	return t
 }
 
-// String names the presumption and its floor for a judgement's Why:
-// "presumption eu-833-garments, 300.00 EUR per item (analogue: …)".
+// String names the presumption and its source for a judgement's Why:
+// "presumption eu-833-garments (analogue: Regulation (EU) No 833/2014, …)".
 func (p *Presumption) String() string {
-	return fmt.Sprintf("presumption %s (%s: %s)", p.ID, p.Basis, p.Citation)
+	return "presumption " + p.ID + " (" + string(p.Basis) + ": " + p.Citation + ")"
+}
+
+// texts returns the parts of a Why that names p: its floor and " of "
+// the presumption.
+func (p *Presumption) texts() (floor, of string) {
+	if p.floorText == "" {
+		return Money{p.Floor.Amount, p.Floor.Currency}.String() + " per " + string(p.Floor.Per), " of " + p.String()
+	}
+	return p.floorText, p.ofText
 }

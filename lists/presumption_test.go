@@ -370,3 +370,27 @@ func FuzzParsePresumptions(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkFinishPresumption measures completing a prejudged "ex" luxury
+// entry with a line's value against its price floor, the common case of
+// an ordinary invoice line in a batch.
+func BenchmarkFinishPresumption(b *testing.B) {
+	cat, err := Default(b.Context())
+	if err != nil {
+		b.Fatal(err)
+	}
+	code := hs.MustParse("610910")
+	ms := cat.Lookup(code, Options{Kinds: []Kind{Luxury}})
+	ps := make([]Prejudged, len(ms))
+	for i, m := range ms {
+		ps[i] = cat.Prejudge(m, code, false)
+	}
+	rates := &Rates{Base: "USD", PerUnit: map[string]float64{"EUR": 1.08}}
+	b.ReportAllocs()
+	for b.Loop() {
+		f := Facts{Description: "cotton t-shirts, men's, knitted", Value: Money{7440, "USD"}, Quantity: 2400, Unit: "pcs"}
+		for i := range ps {
+			cat.Finish(&ps[i], &f, rates)
+		}
+	}
+}
