@@ -143,7 +143,11 @@ func TestScore(t *testing.T) {
 		{"no catalogue", Options{Now: now}, base},
 		{"catalogue", Options{Catalogue: cat, Now: now}, withCat},
 		{"another jurisdiction's lists", Options{Catalogue: cat, Now: now, Jurisdictions: []string{"UN"}},
-			func() Metrics { m := withCat; m.Uncontrolled, m.FalseAlarm, m.Controlled, m.ControlledRecall, m.ControlledUnknown = 7, 2.0/7, 0, 0, 0; return m }()},
+			func() Metrics {
+				m := withCat
+				m.Uncontrolled, m.FalseAlarm, m.Controlled, m.ControlledRecall, m.ControlledUnknown = 7, 2.0/7, 0, 0, 0
+				return m
+			}()},
 		{"by section", Options{Catalogue: cat, Now: now, Groups: []string{"section"}}, bySection},
 		{"by style", Options{Catalogue: cat, Now: now, Groups: []string{"style"}}, byStyle},
 	}
