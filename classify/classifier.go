@@ -109,7 +109,7 @@ func New(cat *lists.Catalogue, opts ...Option) (*Classifier, error) {
 		if err != nil {
 			return nil, fmt.Errorf("classify: indexing nomenclature: %w", err)
 		}
-		c.ix = ix
+		c.ix, c.ixFrom = ix, cfg.nomenclature
 		c.ixOnce.Do(func() {})
 	} else {
 		n, err := hs.EmbeddedHS2022()
@@ -491,8 +491,16 @@ func (c *Classifier) classify(it *Item, w *work) Result {
 		c.addLexiconCandidates(&res, d.out)
 		c.addIndexCandidates(&res, &d.place)
 	}
-	if desc != "" && len(declared) > 0 && d.top {
-		if mm, contra := c.mismatch(d.out, declared, codeIn, d.final, d.headings, &w.opts); mm != nil {
+	if desc != "" && len(declared) > 0 {
+		var mm *lists.Mismatch
+		var contra bool
+		switch {
+		case d.top:
+			mm, contra = c.mismatch(d.out, declared, codeIn, d.final, d.headings, &w.opts)
+		case d.place.placed():
+			mm, contra = c.mismatchIndex(&d.place, declared, codeIn, &w.opts)
+		}
+		if mm != nil {
 			res.Mismatch, d.contradicts = mm, contra
 			res.review("mismatch: " + mm.Reason)
 		}

@@ -92,6 +92,33 @@ func (c *Classifier) mismatch(out []outcome, declared []hs.Code, in string, fina
 	} else if len(described) == 0 {
 		described = o.headings
 	}
+	return c.compareDeclared(declared, in, final, described, con.description, con.redFlag, opts)
+}
+
+// minMismatchConfidence is the confidence (see placement) an index
+// placement needs before it contradicts a declared code: the declarant
+// knows the goods better than a text search that barely prefers one
+// heading, and a false mismatch costs the exporter a review.
+const minMismatchConfidence = 0.3
+
+// mismatchIndex compares the index's placement with the declared code.
+// Only a confident placement in one heading can contradict it.
+func (c *Classifier) mismatchIndex(p *placement, declared []hs.Code, in string, opts *lists.Options) (mm *lists.Mismatch, contradicts bool) {
+	if !p.confident() || p.confidence < minMismatchConfidence {
+		return nil, false
+	}
+	described := []hs.Code{p.headings[0].heading}
+	what := "nomenclature text of " + p.headings[0].heading.String()
+	if h, found := c.ixFrom.Item(p.headings[0].heading); found {
+		what = h.Description
+	}
+	return c.compareDeclared(declared, in, p.code, described, what, "", opts)
+}
+
+// compareDeclared reports a finding when the described headings do not
+// cover the declared code: what names the described goods, redFlag is the
+// lexicon's red flag for them, if any.
+func (c *Classifier) compareDeclared(declared []hs.Code, in string, final hs.Code, described []hs.Code, what, redFlag string, opts *lists.Options) (mm *lists.Mismatch, contradicts bool) {
 	if len(described) == 0 {
 		return nil, false
 	}
@@ -103,7 +130,7 @@ func (c *Classifier) mismatch(out []outcome, declared []hs.Code, in string, fina
 			}
 		}
 	}
-	if covered && con.redFlag == "" {
+	if covered && redFlag == "" {
 		return nil, false
 	}
 	descText := make([]string, len(described))
@@ -116,7 +143,7 @@ func (c *Classifier) mismatch(out []outcome, declared []hs.Code, in string, fina
 	}
 	if covered {
 		mm.Kind = MismatchRedFlag
-		mm.Reason = "described as " + con.description + ": " + con.redFlag
+		mm.Reason = "described as " + what + ": " + redFlag
 		return mm, false
 	}
 	// Entries that cover the described goods but not the declared code.
@@ -134,14 +161,14 @@ func (c *Classifier) mismatch(out []outcome, declared []hs.Code, in string, fina
 			}
 		}
 	}
-	mm.Reason = "declared " + in + " but the description points to " + strings.Join(descText, " or ") + " (" + con.description + ")"
+	mm.Reason = "declared " + in + " but the description points to " + strings.Join(descText, " or ") + " (" + what + ")"
 	if len(mm.Evades) > 0 {
 		mm.Kind = MismatchControlled
 		mm.Reason += "; the declared code escapes " + strings.Join(mm.Evades, ", ")
 	}
-	if con.redFlag != "" {
+	if redFlag != "" {
 		mm.Kind = MismatchRedFlag
-		mm.Reason += "; " + con.redFlag
+		mm.Reason += "; " + redFlag
 	}
 	return mm, true
 }
