@@ -2,7 +2,11 @@ package classify
 
 import (
 	"context"
+	"slices"
 	"testing"
+	"time"
+
+	"github.com/luxscreen/luxscreen/hs"
 )
 
 var benchDescriptions = []string{
@@ -65,5 +69,72 @@ func BenchmarkTokenize(b *testing.B) {
 	for b.Loop() {
 		_ = tokenize(benchDescriptions[i%len(benchDescriptions)], lx.weak)
 		i++
+	}
+}
+
+// ordinaryDescriptions are lines of ordinary trade, most of which the
+// luxury lexicon does not answer for: the index places them.
+var ordinaryDescriptions = []string{
+	"centrifugal water pumps",
+	"copper cathodes, grade A",
+	"frozen chicken cuts",
+	"cotton t-shirts, knitted, men's",
+	"polyethylene granules, 25kg bags",
+	"stainless steel kitchen sink",
+	"wooden kitchen chopping board",
+	"lithium-ion battery packs for e-bikes",
+	"tractor tyres 420/85R34",
+	"rice 25kg bags",
+	"charger for Nintendo Switch",
+	"hot-rolled steel coils, 4 mm",
+}
+
+// BenchmarkClassifyDefault classifies a mix of ordinary and luxury
+// descriptions with the default classifier (the embedded lexicon and the
+// index of the embedded HS 2022), and reports the median time per
+// description as p50-ns/op besides the mean.
+func BenchmarkClassifyDefault(b *testing.B) {
+	c := newClassifier(b)
+	var items []Item
+	for _, d := range append(slices.Clone(ordinaryDescriptions), benchDescriptions...) {
+		items = append(items, Item{Description: d})
+	}
+	ctx := context.Background()
+	for _, it := range items { // build the index outside the timing
+		if _, err := c.Classify(ctx, it); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportAllocs()
+	times := make([]time.Duration, 0, 1024)
+	i := 0
+	for b.Loop() {
+		start := time.Now()
+		if _, err := c.Classify(ctx, items[i%len(items)]); err != nil {
+			b.Fatal(err)
+		}
+		if len(times) < cap(times) {
+			times = append(times, time.Since(start))
+		}
+		i++
+	}
+	slices.Sort(times)
+	if len(times) > 0 {
+		b.ReportMetric(float64(times[len(times)/2].Nanoseconds()), "p50-ns/op")
+	}
+}
+
+// BenchmarkBuildIndex measures indexing the embedded HS 2022, which a
+// default classifier does on its first description.
+func BenchmarkBuildIndex(b *testing.B) {
+	n, err := hs.EmbeddedHS2022()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := buildIndex(context.Background(), n); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
