@@ -52,10 +52,28 @@
 //
 // # Nomenclature index
 //
-// [WithNomenclature] adds a BM25 index over a user-supplied HS nomenclature
-// (loaded with hs.Open), for descriptions outside the luxury lexicon. The
-// index answers when the lexicon has no product term; it never overrides a
-// lexicon abstention with a guessed subheading.
+// A classifier indexes the HS 2022 nomenclature embedded in package hs
+// (hs.EmbeddedHS2022, UN Comtrade's self-explanatory texts) with BM25,
+// each subheading searchable by its own text and its heading's and
+// chapter's, so that ordinary goods are placed too; [WithNomenclature]
+// indexes another edition or a national tariff instead. The index is
+// built on the first description.
+//
+// The index answers where the lexicon has none, and never overrides a
+// lexicon answer or abstention. It places the goods when most of the
+// description's words are the nomenclature's (minCoverage) and one
+// heading, or at most maxPlausible headings, score within plausibleRatio
+// of the best; the confidence of a placement is 1 - runner-up/best. One
+// heading whose best subheading stands out (subheadingRatio) gives the
+// subheading; otherwise the answer stays at heading level, never padded,
+// and every plausible heading is judged as a tentative code: the line is
+// reviewed only when a control cannot be settled for them. When the words
+// are mostly unknown to the nomenclature or fit too many headings, nothing
+// is placed and the line is reviewed with that reason. A lexicon concept
+// of ordinary goods that names only its heading(s) gets its subheading
+// from the index searched within them. The evidence of the first
+// candidate says where the answer came from and its confidence; the
+// candidates are the best subheadings of the five best headings.
 //
 // # Controls
 //
@@ -76,10 +94,13 @@
 // # Declared codes
 //
 // A declared code is parsed (hs.Parse), checked against the nomenclature of
-// the edition in force on the shipment date when one is loaded, and mapped
-// to HS 2022 with a correlation table when given. When the description
-// clearly points to a heading the declared code is not under, the result
-// carries a [lists.Mismatch]; it is the mislabelling red flag when the described
+// the edition in force on the shipment date (the embedded HS 2022 unless
+// another nomenclature of that edition is given), and mapped to HS 2022
+// with a correlation table when given. When the description clearly
+// points to a heading the declared code is not under (a lexicon product
+// term, or an index placement in one heading with a confidence of at least
+// minMismatchConfidence), the result carries a [lists.Mismatch] with both
+// codes; it is the mislabelling red flag when the described
 // goods are controlled by entries the declared code escapes, or when the
 // description has attributes the lexicon marks as a known disguise.
 package classify
