@@ -133,3 +133,50 @@ func replaceLast(b *strings.Builder, old, r rune) {
 	b.WriteString(s)
 	b.WriteRune(r)
 }
+
+// cjkServes are the suffixes by which Chinese, Japanese and Korean say
+// what goods are for: 腕時計用ベルト is a strap for a wrist-watch, 자동차용
+// 충전기 a charger for cars, 汽车用品 accessories for cars. A key right
+// before one names what the goods serve, as a word after "for" does.
+var cjkServes = [...]string{"用", "용"}
+
+// substringFactor returns the factor of the key s found in norm: 1 when
+// some occurrence names the goods, the factor of the grammar's "serves"
+// markers when every occurrence is followed by a suffix of cjkServes. It
+// reports false when norm does not contain s.
+func (lx *Lexicon) substringFactor(norm, s string) (float64, bool) {
+	found := false
+	for rest := norm; ; {
+		i := strings.Index(rest, s)
+		if i < 0 {
+			break
+		}
+		found = true
+		rest = rest[i+len(s):]
+		served := false
+		for _, suf := range cjkServes {
+			if strings.HasPrefix(rest, suf) {
+				served = true
+			}
+		}
+		if !served {
+			return 1, true
+		}
+	}
+	if !found {
+		return 0, false
+	}
+	return lx.servesFactor(), true
+}
+
+// servesFactor is the smallest factor of the grammar's markers of what
+// goods serve ("for", "fits"), or 1 for a lexicon without a grammar.
+func (lx *Lexicon) servesFactor() float64 {
+	f := 1.0
+	for _, m := range lx.weak {
+		if m.kind == markServes {
+			f = min(f, m.factor)
+		}
+	}
+	return f
+}

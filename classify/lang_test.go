@@ -238,3 +238,40 @@ func TestKeysInsideOtherWords(t *testing.T) {
 		t.Errorf("keys matched inside other words (-want +got):\n%s", d)
 	}
 }
+
+// TestSubstringServes checks that a key followed by 用 or 용 ("for")
+// names what the goods serve, unless it also occurs on its own.
+func TestSubstringServes(t *testing.T) {
+	lx, err := LoadLexicon(FS(), LexiconDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	serves := lx.servesFactor()
+	if serves >= 1 {
+		t.Fatalf("servesFactor = %v, want below 1", serves)
+	}
+	type res struct {
+		Factor float64
+		Found  bool
+	}
+	tests := []struct {
+		text, key string
+		want      res
+	}{
+		{normalize("腕時計用ベルト"), normalize("腕時計"), res{serves, true}},
+		{normalize("자동차용 충전기"), "자동차", res{serves, true}},
+		{normalize("汽车用品"), "汽车", res{serves, true}},
+		{normalize("腕時計 ベルト"), normalize("腕時計"), res{1, true}},
+		{normalize("腕時計用ベルト 腕時計"), normalize("腕時計"), res{1, true}},
+		{normalize("ベルト"), normalize("腕時計"), res{0, false}},
+	}
+	var got, want []res
+	for _, tt := range tests {
+		f, ok := lx.substringFactor(tt.text, tt.key)
+		got = append(got, res{f, ok})
+		want = append(want, tt.want)
+	}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("substringFactor (-want +got):\n%s", d)
+	}
+}

@@ -45,8 +45,12 @@ func (lx *Lexicon) match(t *text, out []matched) []matched {
 	}
 	if t.cjk {
 		for _, p := range lx.substrings {
-			if strings.Contains(t.norm, p.words[0].s) {
-				out = append(out, matched{p: p, factor: 1, text: p.words[0].s})
+			f, ok := 1.0, strings.Contains(t.norm, p.words[0].s)
+			if ok && len(p.hits) > 0 {
+				f, ok = lx.substringFactor(t.norm, p.words[0].s)
+			}
+			if ok {
+				out = append(out, matched{p: p, factor: f, text: p.words[0].s})
 			}
 		}
 	}
