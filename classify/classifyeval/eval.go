@@ -239,20 +239,28 @@ func OutcomeOf(r classify.Result) Outcome {
 	for _, c := range r.Candidates {
 		o.Candidates = append(o.Candidates, c.Code)
 	}
-	o.Luxury = luxuryState(r.Luxury, r.NeedsReview)
+	o.Luxury, _ = luxuryState(fmt.Sprint(r.Luxury), r.NeedsReview)
 	return o
 }
 
-// luxuryState maps a result's luxury flag to its state: an abstention
-// that is not luxury is unknown, never no.
-func luxuryState(luxury, review bool) string {
-	switch {
-	case luxury:
-		return LuxuryYes
-	case review:
-		return LuxuryUnknown
+// luxuryState reads a luxury field as a state: a state ("yes", "no",
+// "unknown") as it is, and the boolean of builds before the states
+// ("true", "false") as yes, or, when false, as unknown if the line needs
+// review and no otherwise: an abstention is never read as no. It reports
+// false for any other value.
+func luxuryState(v string, review bool) (string, bool) {
+	switch v {
+	case LuxuryYes, LuxuryNo, LuxuryUnknown:
+		return v, true
+	case "true":
+		return LuxuryYes, true
+	case "false":
+		if review {
+			return LuxuryUnknown, true
+		}
+		return LuxuryNo, true
 	}
-	return LuxuryNo
+	return "", false
 }
 
 // ReadOutcomes reads the JSON-lines output of "luxscreen classify --input
@@ -279,14 +287,15 @@ func ReadOutcomes(r io.Reader) ([]Outcome, error) {
 		for _, c := range row.Candidates {
 			o.Candidates = append(o.Candidates, c.Code)
 		}
-		var flag bool
-		var state string
-		switch {
-		case json.Unmarshal(row.Luxury, &flag) == nil:
-			o.Luxury = luxuryState(flag, row.NeedsReview)
-		case json.Unmarshal(row.Luxury, &state) == nil && (state == LuxuryYes || state == LuxuryNo || state == LuxuryUnknown):
-			o.Luxury = state
+		var v any
+		ok := json.Unmarshal(row.Luxury, &v) == nil
+		switch v.(type) {
+		case bool, string:
+			o.Luxury, ok = luxuryState(fmt.Sprint(v), row.NeedsReview)
 		default:
+			ok = false
+		}
+		if !ok {
 			return fmt.Errorf("classify: results line %d: field \"luxury\": %s is not a luxury state", line, row.Luxury)
 		}
 		out = append(out, o)
