@@ -275,3 +275,19 @@ func TestSubstringServes(t *testing.T) {
 		t.Errorf("substringFactor (-want +got):\n%s", d)
 	}
 }
+
+func BenchmarkNormalizeJapanese(b *testing.B) {
+	const s = "ﾛﾚｯｸｽ サブマリーナ 高級腕時計 18金 ネックレス まぐろのフィレ 冷凍 １０ｋｇ"
+	b.ReportAllocs()
+	for b.Loop() {
+		normalize(s)
+	}
+}
+
+func BenchmarkNormalizeASCII(b *testing.B) {
+	const s = "ROLEX SUBMARINER 126610LN STAINLESS STEEL AUTOMATIC WRISTWATCH 1 PC"
+	b.ReportAllocs()
+	for b.Loop() {
+		normalize(s)
+	}
+}

@@ -97,7 +97,7 @@ func foldRune(r rune, b *strings.Builder) {
 		b.WriteRune(r)
 		return
 	}
-	if r >= 0x3400 {
+	if r >= 0x4E00 && r <= 0x9FFF { // CJK Unified Ideographs
 		r, _ = simplifiedHan(r)
 	}
 	b.WriteRune(unicode.ToLower(r))
