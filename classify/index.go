@@ -61,7 +61,7 @@ func buildIndex(ctx context.Context, n hs.Nomenclature) (*index, error) {
 	for it := range n.Items() {
 		d := it.Code.Digits()
 		var ids []int32
-		for _, tk := range tokenize(it.Description, nil).tokens {
+		for _, tk := range tokenize(positive(it.Description), nil).tokens {
 			if tk.isNum || stop[tk.stem] || len(tk.stem) < 2 {
 				continue
 			}
@@ -264,4 +264,46 @@ func (ix *index) runsOf(codes []hs.Code) [][2]int32 {
 		out = append(out, span)
 	}
 	return out
+}
+
+// negations open the part of a nomenclature text that names what the
+// goods are not ("Furniture; wooden, other than for office, kitchen or
+// bedroom use"; "Coffee; not roasted"). "whether or not" names both.
+var negations = [...]string{"other than ", "excluding ", "except ", "not "}
+
+// positive returns text without what it says the goods are not: each
+// ";"-separated part is cut at its first negation, so that a search for
+// bedroom furniture does not find the furniture other than for bedrooms.
+func positive(text string) string {
+	if !strings.Contains(text, "other than ") && !strings.Contains(text, "not ") &&
+		!strings.Contains(text, "excluding ") && !strings.Contains(text, "except ") {
+		return text
+	}
+	var b strings.Builder
+	for i, part := range strings.Split(text, ";") {
+		if i > 0 {
+			b.WriteByte(';')
+		}
+		cut := len(part)
+		for _, neg := range negations {
+			for from := 0; from < len(part); {
+				j := strings.Index(part[from:], neg)
+				if j < 0 {
+					break
+				}
+				j += from
+				// A word ending in the negation ("cannot ") or "whether
+				// or not" is no cut.
+				if j > 0 && part[j-1] != ' ' && part[j-1] != ',' && part[j-1] != '(' ||
+					neg == "not " && strings.HasSuffix(part[:j], "or ") {
+					from = j + len(neg)
+					continue
+				}
+				cut = min(cut, j)
+				break
+			}
+		}
+		b.WriteString(part[:cut])
+	}
+	return b.String()
 }

@@ -30,6 +30,8 @@ func TestDefaultIndexPlacement(t *testing.T) {
 		{"centrifugal water pumps", got{"841370", "8413", false, ""}},
 		{"copper cathodes", got{"740311", "7403", false, ""}},
 		{"wooden kitchen chopping board", got{"441911", "4419", false, ""}},
+		// "Other than for bedroom use" is no bedroom furniture.
+		{"wooden bedroom wardrobe", got{"940350", "9403", false, ""}},
 		// A few headings alike: judged under each as tentative codes; the
 		// controls of 8701 cannot be settled at heading level, but no
 		// luxury list names them, so the line is not reviewed here.
@@ -139,6 +141,22 @@ func TestEmbeddedValidation(t *testing.T) {
 		r := mustClassify(t, c, Item{DeclaredCode: tt.code, Date: time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC)})
 		if r.Declared == nil || r.Declared.Exists != tt.exists {
 			t.Errorf("%s: declared check %+v, want exists %q", tt.code, r.Declared, tt.exists)
+		}
+	}
+}
+
+func TestPositive(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Furniture; wooden, other than for office, kitchen or bedroom use", "Furniture; wooden, "},
+		{"Coffee; not roasted, not decaffeinated", "Coffee; "},
+		{"Pumps; for liquids, whether or not fitted with a measuring device", "Pumps; for liquids, whether or not fitted with a measuring device"},
+		{"Horses; live, other than pure-bred breeding animals", "Horses; live, "},
+		{"Footwear; excluding sports footwear; with uppers of leather", "Footwear; ; with uppers of leather"},
+		{"Knotted carpets", "Knotted carpets"},
+	}
+	for _, tt := range tests {
+		if got := positive(tt.in); got != tt.want {
+			t.Errorf("positive(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }
