@@ -609,11 +609,9 @@ func (c *Classifier) fromLexicon(res *Result, d *described) {
 	}
 	if !d.lean {
 		c.addLexiconCandidates(res, d.out)
-		if d.place.code.IsZero() {
-			// The index's own ranking over every heading.
-			d.place.headings = c.byHeading(d.place.query.hits)
-		}
-		c.addIndexCandidates(res, &d.place)
+		// The index's own ranking over every heading, for the top-5.
+		all := placement{headings: c.byHeading(d.place.query.hits)}
+		c.addIndexCandidates(res, &all)
 	}
 }
 
