@@ -55,6 +55,18 @@ func TestVoiced(t *testing.T) {
 	}
 }
 
+// TestLanguageDescriptions classifies descriptions in the languages the
+// lexicon has keys for besides English, German and French.
+func TestLanguageDescriptions(t *testing.T) {
+	c := newClassifier(t)
+	for _, l := range []struct {
+		name  string
+		cases []langCase
+	}{{"ja", japaneseCases()}, {"ko", koreanCases()}, {"zh", chineseCases()}, {"ru", russianCases()}} {
+		t.Run(l.name, func(t *testing.T) { checkLang(t, c, l.cases) })
+	}
+}
+
 // langCase is a description in one language and the classification it
 // must get: the subheading when the words decide it, and the heading.
 type langCase struct {
@@ -65,9 +77,8 @@ type langCase struct {
 
 // checkLang classifies every description of tests and compares the
 // answers with the table as a whole.
-func checkLang(t *testing.T, tests []langCase) {
+func checkLang(t *testing.T, c *Classifier, tests []langCase) {
 	t.Helper()
-	c := newClassifier(t)
 	var got []langCase
 	for _, tt := range tests {
 		r := mustClassify(t, c, Item{Description: tt.desc})
@@ -85,13 +96,13 @@ func checkLang(t *testing.T, tests []langCase) {
 	}
 }
 
-// TestJapaneseDescriptions checks Japanese order, invoice and marketplace
+// japaneseCases are Japanese order, invoice and marketplace
 // lines, the words of Japan's own luxury list first (腕時計, 牛肉,
 // まぐろのフィレ, キャビア, 酒類, たばこ, 香水, 化粧品, 毛皮製品, じゅうたん,
 // 真珠, 宝石, 乗用自動車, オートバイ, モーターボート, 楽器), in kanji, kana,
 // half-width katakana and katakana loanwords.
-func TestJapaneseDescriptions(t *testing.T) {
-	checkLang(t, []langCase{
+func japaneseCases() []langCase {
+	return []langCase{
 		{"高級腕時計 ロレックス サブマリーナ 1点", "", "9101"},
 		{"18金 ネックレス", "711319", "7113"},
 		{"K18 ネックレス チェーン 45cm", "711319", "7113"},
@@ -125,13 +136,13 @@ func TestJapaneseDescriptions(t *testing.T) {
 		{"掛時計", "", "9105"},
 		{"スマートウォッチ", "851762", "8517"},
 		{"ウイスキ－ ６本", "220830", "2208"},
-	})
+	}
 }
 
-// TestKoreanDescriptions checks Korean lines, with and without spaces
+// koreanCases are Korean lines, with and without spaces
 // between the words.
-func TestKoreanDescriptions(t *testing.T) {
-	checkLang(t, []langCase{
+func koreanCases() []langCase {
+	return []langCase{
 		{"남성 손목시계 금장", "", "9101"},
 		{"18K 금 목걸이", "711319", "7113"},
 		{"롤렉스 서브마리너 오토매틱 스테인리스", "910221", "9102"},
@@ -147,13 +158,13 @@ func TestKoreanDescriptions(t *testing.T) {
 		{"노트북 15인치", "847130", "8471"},
 		{"요트 세일링요트", "", "8903"},
 		{"향수 오드퍼퓸 100ml", "330300", "3303"},
-	})
+	}
 }
 
-// TestChineseDescriptions checks Chinese lines in simplified and
+// chineseCases are Chinese lines in simplified and
 // traditional characters, which must be read alike.
-func TestChineseDescriptions(t *testing.T) {
-	checkLang(t, []langCase{
+func chineseCases() []langCase {
+	return []langCase{
 		{"劳力士 手表 男士 机械表", "", "9101"},
 		{"18K金项链", "711319", "7113"},
 		{"勞力士 手錶 男士 機械錶", "", "9101"},
@@ -169,13 +180,13 @@ func TestChineseDescriptions(t *testing.T) {
 		{"笔记本电脑 14寸", "847130", "8471"},
 		{"数码相机 单反", "852589", "8525"},
 		{"钢琴 三角钢琴", "920120", "9201"},
-	})
+	}
 }
 
-// TestRussianDescriptions checks Russian lines, whose keys end in "*" to
+// russianCases are Russian lines, whose keys end in "*" to
 // match every inflection.
-func TestRussianDescriptions(t *testing.T) {
-	checkLang(t, []langCase{
+func russianCases() []langCase {
+	return []langCase{
 		{"наручные часы золотые", "", "9101"},
 		{"бриллиантовое кольцо", "", "7113"},
 		{"коньяк XO 0,7 л", "220820", "2208"},
@@ -191,7 +202,7 @@ func TestRussianDescriptions(t *testing.T) {
 		{"жемчужное ожерелье", "711610", "7116"},
 		{"ноутбук 15 дюймов", "847130", "8471"},
 		{"рояль концертный", "", "9201"},
-	})
+	}
 }
 
 // TestKeysInsideOtherWords checks that keys matched as substrings do not
