@@ -144,6 +144,11 @@ func latinFold(r rune) (byte, bool) {
 // Kana) or is Hangul, whose words carry attached particles; such text is
 // matched by substring rather than by token.
 func isCJK(r rune) bool {
+	// Every Han, Hangul, Hiragana and Katakana rune is above U+1100: the
+	// Latin text of most lines needs no table look-up.
+	if r < 0x1100 {
+		return false
+	}
 	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hangul, r) ||
 		unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r)
 }
