@@ -618,8 +618,12 @@ func (c *Classifier) fromLexicon(res *Result, d *described) {
 // fromDeclared answers from the declared code when the description says
 // nothing the classifier knows.
 func (c *Classifier) fromDeclared(res *Result, d *described, declared []hs.Code, codeIn string, hasDesc bool) {
+	ev := []string{"declared code " + codeIn}
 	if hasDesc {
-		res.review("the description matched nothing; classified from the declared code alone")
+		// The line is judged under the declared code, as a line with a
+		// code alone is: a description nothing places cannot contradict
+		// it, and the controls of the code decide whether it is reviewed.
+		ev = append(ev, "the description placed nothing: "+d.place.why)
 	}
 	if len(declared) > 1 {
 		res.review("the declared code maps to several HS 2022 codes")
@@ -628,7 +632,7 @@ func (c *Classifier) fromDeclared(res *Result, d *described, declared []hs.Code,
 		}
 	}
 	for _, x := range declared {
-		res.Candidates = append(res.Candidates, Candidate{Code: x.Truncate(6).Digits(), Level: levelOf(x.Truncate(6)), Score: 1, Evidence: []string{"declared code " + codeIn}})
+		res.Candidates = append(res.Candidates, Candidate{Code: x.Truncate(6).Digits(), Level: levelOf(x.Truncate(6)), Score: 1, Evidence: ev})
 	}
 }
 

@@ -102,10 +102,21 @@ func (c *Classifier) mismatch(out []outcome, declared []hs.Code, in string, fina
 const minMismatchConfidence = 0.3
 
 // mismatchIndex compares the index's placement with the declared code.
-// Only a confident placement in one heading can contradict it.
+// Only a confident placement in one heading, from a description whose
+// every word the nomenclature knows, can contradict it: a word it does
+// not know ("galvanised steel sheet") may be the one that decides the
+// heading. A declared heading among the search's best headings is not
+// contradicted either.
 func (c *Classifier) mismatchIndex(p *placement, declared []hs.Code, in string, opts *lists.Options) (mm *lists.Mismatch, contradicts bool) {
-	if !p.confident() || p.confidence < minMismatchConfidence {
+	if !p.confident() || p.confidence < minMismatchConfidence || p.query.known < p.query.total {
 		return nil, false
+	}
+	for _, h := range p.headings {
+		for _, d := range declared {
+			if h.heading.Covers(d) {
+				return nil, false
+			}
+		}
 	}
 	described := []hs.Code{p.headings[0].heading}
 	what := "nomenclature text of " + p.headings[0].heading.String()

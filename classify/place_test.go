@@ -114,6 +114,10 @@ func TestDeclaredAgainstIndex(t *testing.T) {
 		{"wooden kitchen chopping board", "0902.10", &lists.Mismatch{Kind: MismatchControlled, Declared: "090210", Described: "441911"}},
 		// Not confident (several headings alike): no finding.
 		{"tractor tyres 420/85R34", "4011.90", nil},
+		// A word the nomenclature does not know may decide the heading.
+		{"galvanised steel sheet", "7210.49", nil},
+		// Nothing placed: the declared code is used, without review.
+		{"zxqv blorp gizmo", "8429.52", nil},
 	}
 	for _, tt := range tests {
 		r := mustClassify(t, c, Item{Description: tt.desc, DeclaredCode: tt.code})
@@ -126,6 +130,9 @@ func TestDeclaredAgainstIndex(t *testing.T) {
 		}
 		if got == nil && r.HS6 != hs.MustParse(tt.code).HS6() {
 			t.Errorf("%q declared %s: HS6 %q, want the declared code", tt.desc, tt.code, r.HS6)
+		}
+		if got == nil && r.NeedsReview {
+			t.Errorf("%q declared %s: reviewed %v, want the declared code's controls to decide", tt.desc, tt.code, r.Reasons)
 		}
 		if got != nil && !r.NeedsReview {
 			t.Errorf("%q declared %s: a mismatch must be reviewed", tt.desc, tt.code)
