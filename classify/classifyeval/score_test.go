@@ -316,3 +316,30 @@ func TestGoldCodesExist(t *testing.T) {
 		}
 	}
 }
+
+// TestEvaluationSetsWellFormed checks the committed sets: ids are unique
+// within a set, and a set that gives one line a style gives every line
+// one, so that the breakdown by style covers the whole set.
+func TestEvaluationSetsWellFormed(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("..", "testdata", "*.jsonl"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no evaluation sets: %v", err)
+	}
+	for _, f := range files {
+		set := readSet(t, f)
+		seen := map[string]bool{}
+		styled := 0
+		for _, l := range set {
+			if seen[l.ID] {
+				t.Errorf("%s: id %q appears twice", f, l.ID)
+			}
+			seen[l.ID] = true
+			if l.Style != "" {
+				styled++
+			}
+		}
+		if styled > 0 && styled < len(set) {
+			t.Errorf("%s: %d of %d lines have a style, want all or none", f, styled, len(set))
+		}
+	}
+}
