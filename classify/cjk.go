@@ -180,3 +180,35 @@ func (lx *Lexicon) servesFactor() float64 {
 	}
 	return f
 }
+
+// cjkCompact returns norm without the spaces between two letters of
+// scripts matched by substring, so that keys match however the words are
+// spaced: Korean writes 진주 목걸이 and 진주목걸이, 손목 시계 and 손목시계
+// alike. It returns norm itself when there is no such space.
+func cjkCompact(norm string) string {
+	var b strings.Builder
+	last := 0 // norm[last:] is not copied yet
+	for i := 0; i < len(norm); i++ {
+		if norm[i] != ' ' || i == 0 {
+			continue
+		}
+		prev, _ := utf8.DecodeLastRuneInString(norm[:i])
+		j := i
+		for j < len(norm) && norm[j] == ' ' {
+			j++
+		}
+		next, _ := utf8.DecodeRuneInString(norm[j:])
+		if !isCJK(prev) || !isCJK(next) {
+			i = j - 1
+			continue
+		}
+		b.WriteString(norm[last:i])
+		last = j
+		i = j - 1
+	}
+	if last == 0 {
+		return norm
+	}
+	b.WriteString(norm[last:])
+	return b.String()
+}

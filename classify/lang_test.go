@@ -44,6 +44,17 @@ func TestNormalizeAsianForms(t *testing.T) {
 	}
 }
 
+func TestCJKCompact(t *testing.T) {
+	var got []string
+	for _, s := range []string{"진주 목걸이", "손목  시계 금장", "18k 금 목걸이", "rolex 手表", "手表 rolex", "a b", "", "時計 ", " 時計"} {
+		got = append(got, cjkCompact(s))
+	}
+	want := []string{"진주목걸이", "손목시계금장", "18k 금목걸이", "rolex 手表", "手表 rolex", "a b", "", "時計 ", " 時計"}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("cjkCompact (-want +got):\n%s", d)
+	}
+}
+
 func TestVoiced(t *testing.T) {
 	var got []string
 	for _, s := range []string{"ｶﾞｷﾞｸﾞｹﾞｺﾞ", "ｻﾞｼﾞｽﾞｾﾞｿﾞ", "ﾀﾞﾁﾞﾂﾞﾃﾞﾄﾞ", "ﾊﾞﾋﾞﾌﾞﾍﾞﾎﾞ", "ﾊﾟﾋﾟﾌﾟﾍﾟﾎﾟ", "ｱﾞｯﾞ", "ﾞ"} {
@@ -154,6 +165,8 @@ func koreanCases() []langCase {
 		{"밍크코트 여성", "430310", "4303"},
 		{"다이아몬드반지 백금", "711319", "7113"},
 		{"진주목걸이 담수진주", "711610", "7116"},
+		{"진주 목걸이 담수진주", "711610", "7116"},
+		{"다이아몬드 반지 백금", "711319", "7113"},
 		{"전자피아노 88건반", "920710", "9207"},
 		{"노트북 15인치", "847130", "8471"},
 		{"요트 세일링요트", "", "8903"},

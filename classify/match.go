@@ -44,10 +44,11 @@ func (lx *Lexicon) match(t *text, out []matched) []matched {
 		end = i + n
 	}
 	if t.cjk {
+		norm := cjkCompact(t.norm)
 		for _, p := range lx.substrings {
-			f, ok := 1.0, strings.Contains(t.norm, p.words[0].s)
+			f, ok := 1.0, strings.Contains(norm, p.words[0].s)
 			if ok && len(p.hits) > 0 {
-				f, ok = lx.substringFactor(t.norm, p.words[0].s)
+				f, ok = lx.substringFactor(norm, p.words[0].s)
 			}
 			if ok {
 				out = append(out, matched{p: p, factor: f, text: p.words[0].s})
