@@ -93,7 +93,7 @@ func ExampleSystem_Classify() {
 	}
 	fmt.Println(js)
 	// Output:
-	// 910221 true
+	// 910221 yes
 	// map[EU:true]
 }
 

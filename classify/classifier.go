@@ -338,19 +338,19 @@ func (c *Classifier) Classify(ctx context.Context, it Item) (Result, error) {
 		if ctl.Kind != lists.Luxury {
 			continue
 		}
-		switch ctl.Applies {
-		case lists.Applies:
-			res.Luxury = true
-		case lists.CannotTell:
-			res.Luxury = true
+		if ctl.Applies == lists.CannotTell {
 			open++
 			size += len(ctl.List) + len(ctl.Entry) + 3
 		}
 	}
 	if open > 0 {
 		// One reason for all, since the per-control "why" is in Controls.
+		// The review makes the line unknown unless another control applies.
 		res.review(openControls(res.Controls, open, size))
 	}
+	// Set last, once every reason for review is known, so that nothing
+	// that needs review can come out "no".
+	res.Luxury = luxuryState(res.Controls, res.NeedsReview)
 	return res, nil
 }
 

@@ -265,7 +265,7 @@ func TestControlsAndLuxury(t *testing.T) {
 	}
 	const rugs = "un-2321-iv-a-rugs-tapestries"
 	got := []any{applies(cheap, rugs), cheap.Luxury, applies(dear, rugs), dear.Luxury, applies(unknown, rugs), unknown.Luxury, unknown.NeedsReview}
-	want := []any{lists.DoesNotApply, false, lists.Applies, true, lists.CannotTell, true, true}
+	want := []any{lists.DoesNotApply, LuxuryNo, lists.Applies, LuxuryYes, lists.CannotTell, LuxuryUnknown, true}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("rug controls (-want +got):\n%s", diff)
 	}
@@ -310,7 +310,7 @@ func TestUNLuxuryFacts(t *testing.T) {
 		for _, ctl := range r.Controls {
 			found = found || ctl.Entry == tt.entry
 		}
-		if !found || !r.Luxury {
+		if !found || r.Luxury == LuxuryNo {
 			t.Errorf("%s: want luxury with entry %s; got luxury %v, controls %+v", tt.desc, tt.entry, r.Luxury, r.Controls)
 		}
 	}

@@ -86,10 +86,15 @@
 // control [lists.CannotTell], never [lists.DoesNotApply]: screening fails
 // closed. A valid declared code is the code the line is judged under,
 // unless the description points to another heading: then the line is
-// judged under both and the result carries the [lists.Mismatch]. Luxury is set when a
-// luxury-kind control applies or cannot be ruled out. By default every
+// judged under both and the result carries the [lists.Mismatch]. By default every
 // jurisdiction is considered; [WithJurisdictions] restricts them, and the
 // UN lists are always included because every member state must apply them.
+//
+// A result's [Luxury] is one of three states: "yes" when a luxury-kind
+// control applies; otherwise "unknown" when the line needs review (an
+// abstention, a luxury control that cannot be ruled out, a doubtful
+// declared code); otherwise "no". An abstention is never "no", and every
+// consumer treats "unknown" as review.
 //
 // # Declared codes
 //

@@ -45,7 +45,7 @@ func ExampleLine_Item() {
 	_, err = classify.Line{ID: "SO-1/3"}.Item()
 	fmt.Println(err)
 	// Output:
-	// SO-1/2 570190 true
+	// SO-1/2 570190 yes
 	// un-2321-iv-a-rugs-tapestries applies
 	// field "description": give a description or an hs_code
 }

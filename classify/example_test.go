@@ -31,9 +31,9 @@ func ExampleClassifier_Classify() {
 		fmt.Printf("%q hs6=%q luxury=%v review=%v\n", d, r.HS6, r.Luxury, r.NeedsReview)
 	}
 	// Output:
-	// "ROLEX DAY-DATE 40 18K YELLOW GOLD AUTOMATIC WRISTWATCH" hs6="910121" luxury=true review=false
-	// "gold colour alloy pendant" hs6="711719" luxury=false review=false
-	// "wristwatch" hs6="" luxury=true review=true
+	// "ROLEX DAY-DATE 40 18K YELLOW GOLD AUTOMATIC WRISTWATCH" hs6="910121" luxury=yes review=false
+	// "gold colour alloy pendant" hs6="711719" luxury=no review=false
+	// "wristwatch" hs6="" luxury=unknown review=true
 }
 
 func ExampleClassifier_Classify_mismatch() {

@@ -116,6 +116,32 @@ const (
 	MismatchSubheading = "subheading"
 )
 
+// Luxury is the luxury judgement of a line, one of three states. It is
+// derived from the controls and the review flag, in this order:
+//
+//   - [LuxuryYes]: at least one luxury-kind control applies (the line may
+//     still need review for another reason);
+//   - [LuxuryUnknown]: no luxury control applies and the line needs review:
+//     the classifier abstained, a luxury control cannot be ruled out, or
+//     the declared code is in doubt;
+//   - [LuxuryNo]: the goods are placed, no luxury control applies or is
+//     open, and nothing needs review.
+//
+// An abstention or anything that needs review is never LuxuryNo: a
+// consumer treats LuxuryUnknown as review, never as no.
+type Luxury string
+
+// The three luxury states.
+const (
+	// LuxuryYes: a luxury control applies.
+	LuxuryYes Luxury = "yes"
+	// LuxuryNo: the goods are placed and no luxury control applies or is
+	// open.
+	LuxuryNo Luxury = "no"
+	// LuxuryUnknown: no luxury control applies, and the line needs review.
+	LuxuryUnknown Luxury = "unknown"
+)
+
 // Result is the classification of one Item. Its JSON field names are
 // stable: other tools consume them.
 type Result struct {
@@ -125,15 +151,31 @@ type Result struct {
 	HS6        string      `json:"hs6"`
 	Candidates []Candidate `json:"candidates"`
 	Controls   []Control   `json:"controls"`
-	// Luxury is set when at least one luxury control applies or cannot be
-	// ruled out for the jurisdictions considered.
-	Luxury      bool     `json:"luxury"`
+	// Luxury is the luxury judgement of the line: "yes", "no" or
+	// "unknown" (see [Luxury]). It is a string, never a boolean, so that a
+	// line nobody could judge is not read as false: a filter for lines to
+	// stop or look at must keep every line that is not "no".
+	Luxury      Luxury   `json:"luxury"`
 	NeedsReview bool     `json:"needs_review"`
 	Reasons     []string `json:"reasons"`
 	// Attributes are the product attributes read from the description.
 	Attributes []Attribute     `json:"attributes,omitempty"`
 	Declared   *DeclaredCheck  `json:"declared,omitempty"`
 	Mismatch   *lists.Mismatch `json:"mismatch,omitempty"`
+}
+
+// luxuryState is the state the controls and the review flag of a result
+// give: the one place the invariant of [Luxury] is written.
+func luxuryState(ctls []Control, needsReview bool) Luxury {
+	for i := range ctls {
+		if ctls[i].Kind == lists.Luxury && ctls[i].Applies == lists.Applies {
+			return LuxuryYes
+		}
+	}
+	if needsReview {
+		return LuxuryUnknown
+	}
+	return LuxuryNo
 }
 
 func (r *Result) review(reason string) {

@@ -42,7 +42,7 @@ func TestEndpoints(t *testing.T) {
 		{"classify", "POST", "/v1/classify", `{"description": "Rolex Submariner wristwatch, 18K gold case", "destination": "KP"}`, 200,
 			func(t *testing.T, b []byte) {
 				r := decode[classify.Result](t, b)
-				if r.HS6 != "910121" || !r.Luxury {
+				if r.HS6 != "910121" || r.Luxury != classify.LuxuryYes {
 					t.Errorf("hs6 %q luxury %v, want 910121 true", r.HS6, r.Luxury)
 				}
 			}},

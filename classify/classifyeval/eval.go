@@ -161,8 +161,10 @@ type Metrics struct {
 	Top5At4 float64 `json:"top5_4"`
 	Top5At6 float64 `json:"top5_6"`
 	Abstain float64 `json:"abstain"`
-	// LuxuryPrecision and LuxuryRecall compare the luxury flag with the
-	// labels, over items labelled.
+	// LuxuryPrecision and LuxuryRecall compare the luxury state with the
+	// labels, over items labelled. Precision is the share of "yes" that
+	// are luxury; recall the share of luxury items not called "no": an
+	// "unknown" line is stopped for review, so it is not missed.
 	LuxuryPrecision float64 `json:"luxury_precision"`
 	LuxuryRecall    float64 `json:"luxury_recall"`
 	LuxuryLabelled  int     `json:"luxury_labelled"`
@@ -429,7 +431,7 @@ func luxuryCoverage(cat *lists.Catalogue, l Labelled, juris []string, now time.T
 
 func score(set []Labelled, outs []Outcome, covs []lists.Coverage, controlled []bool, withCat bool) Metrics {
 	var m Metrics
-	var ok4, ok6, top4all, top6all, n6, t5n, t54, t56, tp, fp, fn, hnLux int
+	var ok4, ok6, top4all, top6all, n6, t5n, t54, t56, tp, fp, fn, caught, hnLux int
 	var unknown, review, falseAlarm, ctlYes, ctlUnknown int
 	for i, l := range set {
 		r := outs[i]
@@ -492,10 +494,13 @@ func score(set []Labelled, outs []Outcome, covs []lists.Coverage, controlled []b
 			switch {
 			case *l.Luxury && yes:
 				tp++
+				caught++
 			case !*l.Luxury && yes:
 				fp++
 				fail("called luxury", r.HS6)
-			case *l.Luxury && !yes:
+			case *l.Luxury && r.Luxury != LuxuryNo:
+				caught++
+			case *l.Luxury:
 				fn++
 				fail("luxury missed", r.HS6)
 			}
@@ -545,7 +550,7 @@ func score(set []Labelled, outs []Outcome, covs []lists.Coverage, controlled []b
 	m.Top1At4All, m.Top1At6All = ratio(top4all, m.N), ratio(top6all, n6)
 	m.Top5At4, m.Top5At6 = ratio(t54, t5n), ratio(t56, t5n)
 	m.Abstain = ratio(m.N-m.Answered, m.N)
-	m.LuxuryPrecision, m.LuxuryRecall = ratio(tp, tp+fp), ratio(tp, tp+fn)
+	m.LuxuryPrecision, m.LuxuryRecall = ratio(tp, tp+fp), ratio(caught, caught+fn)
 	m.HardNegativeLuxury = ratio(hnLux, m.HardNegatives)
 	m.Review, m.NeedsReview = ratio(unknown, m.N), ratio(review, m.N)
 	m.FalseAlarm = ratio(falseAlarm, m.Uncontrolled)

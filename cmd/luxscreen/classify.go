@@ -195,7 +195,7 @@ func classifyOutcome(r classify.Result) string {
 	switch {
 	case r.NeedsReview:
 		return "needs_review"
-	case r.Luxury:
+	case r.Luxury == classify.LuxuryYes:
 		return "luxury"
 	}
 	return "not"
@@ -271,7 +271,7 @@ func classifyCSVRow(r classify.Result) []string {
 	if r.Mismatch != nil {
 		mismatch = r.Mismatch.Kind + ": " + r.Mismatch.Reason
 	}
-	return []string{report.Cell(r.ID), r.HS6, strconv.FormatBool(r.Luxury), strconv.FormatBool(r.NeedsReview),
+	return []string{report.Cell(r.ID), r.HS6, string(r.Luxury), strconv.FormatBool(r.NeedsReview),
 		strings.Join(cands, "; "), report.Cell(strings.Join(ctrls, "; ")), report.Cell(mismatch), report.Cell(strings.Join(r.Reasons, "; "))}
 }
 

@@ -56,7 +56,7 @@ type classifyLine struct {
 		Citation     string `json:"citation"`
 		Applies      string `json:"applies"`
 	} `json:"controls"`
-	Luxury      bool     `json:"luxury"`
+	Luxury      string   `json:"luxury"`
 	NeedsReview bool     `json:"needs_review"`
 	Reasons     []string `json:"reasons"`
 }
@@ -72,9 +72,9 @@ func TestClassifyBatchJSONL(t *testing.T) {
 	out, _ := runOK(t, in, "classify", "--input", "-", "--jurisdiction", "UN", "--rate", "EUR=1.08")
 	got := decodeLines[classifyLine](t, out)
 	type summary struct {
-		ID, HS6        string
-		Luxury, Review bool
-		RugApplies     string
+		ID, HS6, Luxury string
+		Review          bool
+		RugApplies      string
 	}
 	var sums []summary
 	for _, r := range got {
@@ -90,10 +90,10 @@ func TestClassifyBatchJSONL(t *testing.T) {
 		sums = append(sums, s)
 	}
 	want := []summary{
-		{ID: "a", HS6: "570110", RugApplies: "does not apply"},
-		{ID: "b", HS6: "570110", Luxury: true, RugApplies: "applies"},
-		{ID: "c", HS6: "", Luxury: true, Review: true},
-		{ID: "d", HS6: "870324", Luxury: true, Review: true},
+		{ID: "a", HS6: "570110", Luxury: "no", RugApplies: "does not apply"},
+		{ID: "b", HS6: "570110", Luxury: "yes", RugApplies: "applies"},
+		{ID: "c", HS6: "", Luxury: "yes", Review: true},
+		{ID: "d", HS6: "870324", Luxury: "yes", Review: true},
 	}
 	if diff := cmp.Diff(want, sums); diff != "" {
 		t.Errorf("batch results (-want +got):\n%s", diff)
@@ -125,7 +125,7 @@ func TestClassifyRatesFile(t *testing.T) {
 		if err := json.Unmarshal([]byte(out), &r); err != nil {
 			t.Fatal(err)
 		}
-		if !r.Luxury || r.NeedsReview {
+		if r.Luxury != "yes" || r.NeedsReview {
 			t.Errorf("%s: luxury %v review %v, want a luxury rug that needs no review (%q)", name, r.Luxury, r.NeedsReview, r.Reasons)
 		}
 	}

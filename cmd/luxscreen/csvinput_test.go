@@ -81,9 +81,9 @@ func TestClassifyCSV(t *testing.T) {
 	got := columns(recs, 4)
 	want := [][]string{
 		{"id", "hs6", "luxury", "needs_review"},
-		{"rug", "570110", "true", "false"},
-		{"3", "", "true", "true"},
-		{"car", "870324", "true", "true"},
+		{"rug", "570110", "yes", "false"},
+		{"3", "", "yes", "true"},
+		{"car", "870324", "yes", "true"},
 		{"bad", "", "", ""},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {

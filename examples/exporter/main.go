@@ -120,7 +120,7 @@ func (d *orderDesk) check(ctx context.Context, o Order) (review, error) {
 			return r, err
 		}
 		note := fmt.Sprintf("line %d %s: HS %s", i+1, it.SKU, orDash(res.HS6))
-		if res.Luxury {
+		if res.Luxury == classify.LuxuryYes {
 			note += fmt.Sprintf(", luxury (%d controls)", countApplying(res))
 		}
 		if res.NeedsReview {
