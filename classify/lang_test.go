@@ -78,6 +78,20 @@ func TestLanguageDescriptions(t *testing.T) {
 	}
 }
 
+// TestSubstringEvidence checks that a key matched by substring is shown
+// as authored, not in its normalised form.
+func TestSubstringEvidence(t *testing.T) {
+	c := newClassifier(t)
+	r := mustClassify(t, c, Item{Description: "高級腕時計"})
+	if len(r.Candidates) == 0 {
+		t.Fatal("no candidates")
+	}
+	want := []string{`key:ja "腕時計"`, `key:ja "時計"`}
+	if d := cmp.Diff(want, r.Candidates[0].Evidence); d != "" {
+		t.Errorf("evidence (-want +got):\n%s", d)
+	}
+}
+
 // langCase is a description in one language and the classification it
 // must get: the subheading when the words decide it, and the heading.
 type langCase struct {

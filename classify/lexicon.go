@@ -370,7 +370,9 @@ func (b *builder) phrase(raw string) (*phrase, error) {
 		if p, ok := b.index[key]; ok {
 			return p, nil
 		}
-		p := &phrase{words: []pword{{s: strings.ReplaceAll(n, " ", "")}}, source: raw}
+		// The evidence shows the key as authored ("腕時計"), not
+		// normalised ("腕时计").
+		p := &phrase{words: []pword{{s: strings.ReplaceAll(n, " ", "")}}, source: w}
 		b.index[key] = p
 		b.lx.substrings = append(b.lx.substrings, p)
 		return p, nil

@@ -51,7 +51,7 @@ func (lx *Lexicon) match(t *text, out []matched) []matched {
 				f, ok = lx.substringFactor(norm, p.words[0].s)
 			}
 			if ok {
-				out = append(out, matched{p: p, factor: f, text: p.words[0].s})
+				out = append(out, matched{p: p, factor: f, text: p.source})
 			}
 		}
 	}
