@@ -62,8 +62,8 @@
 // The index answers where the lexicon has none, and never overrides a
 // lexicon answer or abstention. It places the goods when most of the
 // description's words are the nomenclature's (minCoverage) and one
-// heading, or at most maxPlausible headings, score within plausibleRatio
-// of the best; the confidence of a placement is 1 - runner-up/best. One
+// heading, or at most maxPlausible headings (maxPlausibleChapter of one
+// chapter), score within plausibleRatio of the best; the confidence of a placement is 1 - runner-up/best. One
 // heading whose best subheading stands out (subheadingRatio) gives the
 // subheading; otherwise the answer stays at heading level, never padded,
 // and every plausible heading is judged as a tentative code: the line is

@@ -27,9 +27,13 @@ const (
 	// this share of the best one is plausible. One plausible heading is a
 	// confident placement; its confidence is 1 - runner-up/best.
 	plausibleRatio = 0.8
-	// maxPlausible is how many plausible headings the goods may be
-	// judged under; more and nothing is placed.
-	maxPlausible = 3
+	// maxPlausible is how many plausible headings of several chapters the
+	// goods may be judged under; more and nothing is placed. Headings of
+	// one chapter are judged up to maxPlausibleChapter: the chapter
+	// itself is settled ("hot rolled steel coil" is iron or steel of
+	// Chapter 72 whichever of 7208, 7211, 7219 or 7225 it is).
+	maxPlausible        = 3
+	maxPlausibleChapter = 8
 	// subheadingRatio: within the placed heading the best subheading is
 	// chosen when the heading's next one scores at most this share of
 	// it; otherwise the answer stays at heading level, never padded.
@@ -47,7 +51,7 @@ type headingScore struct {
 // placement is where the index places the goods.
 type placement struct {
 	query    query
-	headings []headingScore // by descending score, at most maxCandidates
+	headings []headingScore // by descending score
 	// plausible is the number of plausible headings (the first ones of
 	// headings), 0 when nothing is placed; why then says why.
 	plausible  int
@@ -94,6 +98,11 @@ func (p *placement) evidence() string {
 // byHeading groups hits (best first) by heading, keeping the best
 // maxCandidates headings.
 func (c *Classifier) byHeading(hits []scored) []headingScore {
+	return c.byHeadingN(hits, maxCandidates)
+}
+
+// byHeadingN groups hits (best first) by heading, keeping the best n.
+func (c *Classifier) byHeadingN(hits []scored, limit int) []headingScore {
 	ix := c.index()
 	var out []headingScore
 	for _, h := range hits {
@@ -108,7 +117,7 @@ func (c *Classifier) byHeading(hits []scored) []headingScore {
 				break
 			}
 		}
-		if !found && len(out) < maxCandidates {
+		if !found && len(out) < limit {
 			out = append(out, headingScore{heading: hd, doc: h.doc, score: h.score})
 		}
 	}
@@ -120,7 +129,9 @@ func (c *Classifier) byHeading(hits []scored) []headingScore {
 // restricted to them: the words already decided the heading(s), so any
 // word the index knows may pick the subheading.
 func (c *Classifier) placeIn(q query, within []hs.Code) placement {
-	p := placement{query: q, headings: c.byHeading(q.hits)}
+	// Group beyond the five candidates, to know whether more headings
+	// are plausible.
+	p := placement{query: q, headings: c.byHeadingN(q.hits, maxPlausibleChapter+1)}
 	switch {
 	case len(p.headings) == 0:
 		p.why = "no word of the description is in the nomenclature"
@@ -129,16 +140,18 @@ func (c *Classifier) placeIn(q query, within []hs.Code) placement {
 		p.why = fmt.Sprintf("most of the description's words are unknown to the nomenclature (%.0f%% known)", 100*q.coverage())
 		return p
 	}
-	best := p.headings[0].score
-	n := 0
-	for _, h := range p.headings {
+	all := p.headings
+	best := all[0].score
+	n, oneChapter := 0, true
+	for _, h := range all {
 		if h.score >= plausibleRatio*best {
 			n++
+			oneChapter = oneChapter && h.heading.Chapter() == all[0].heading.Chapter()
 		}
 	}
-	if n > maxPlausible || n == len(p.headings) && len(p.headings) == maxCandidates {
-		names := make([]string, len(p.headings))
-		for i, h := range p.headings {
+	if n > maxPlausibleChapter || n > maxPlausible && !oneChapter {
+		names := make([]string, min(len(p.headings), maxCandidates))
+		for i, h := range p.headings[:len(names)] {
 			names[i] = h.heading.String()
 		}
 		p.why = "the nomenclature text fits too many headings alike (" + strings.Join(names, ", ") + ")"

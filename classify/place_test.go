@@ -36,6 +36,11 @@ func TestDefaultIndexPlacement(t *testing.T) {
 		// controls of 8701 cannot be settled at heading level, but no
 		// luxury list names them, so the line is not reviewed here.
 		{"tractor tyres 420/85R34", got{"", "8701", false, ""}},
+		// Several headings of one chapter: the chapter is settled, and
+		// each heading is judged.
+		{"hot rolled steel coil 600mm", got{"", "7225", false, ""}},
+		// Too many headings alike of several chapters place nothing.
+		{"oil", got{"", "2710", true, "nothing placed the goods"}},
 		// Words the nomenclature does not use place nothing.
 		{"zxqv blorp gizmo", got{"", "", true, "nothing placed the goods"}},
 	}
