@@ -150,6 +150,9 @@ type batchJob[In, Out any] struct {
 	// tally counts the outcomes; outcome names one result's.
 	tally   *progress.Tally
 	outcome func(Out) string
+	// notes, when set, names a result's properties besides its outcome,
+	// which the tally counts apart (see [progress.Tally.Note]).
+	notes   func(Out) []string
 	next    func() (In, error)
 	process func(context.Context, In) (Out, error)
 	// emit writes one result, and emitError the error row of a bad
@@ -187,6 +190,11 @@ func runBatch[In, Out any](ctx context.Context, e *env, bf *batchFlags, in *batc
 			}
 		} else {
 			job.tally.Add(job.outcome(r.Out))
+			if job.notes != nil {
+				for _, n := range job.notes(r.Out) {
+					job.tally.Note(n)
+				}
+			}
 			if err := job.emit(r.Out); err != nil {
 				return err
 			}

@@ -190,20 +190,24 @@ var classifyColumns = []string{"id", "description", "hs", "hs_code", "value", "c
 // classifyCSVHeader is the header of "classify --format csv".
 var classifyCSVHeader = batchCSVHeader("id", "hs6", "luxury", "needs_review", "candidates", "controls", "mismatch", "reasons")
 
-// classifyOutcome names a result in the summary.
-func classifyOutcome(r classify.Result) string {
-	switch {
-	case r.NeedsReview:
-		return "needs_review"
-	case r.Luxury == classify.LuxuryYes:
-		return "luxury"
+// noteReview is the summary's note of a line that needs review.
+const noteReview = "needs review"
+
+// classifyOutcome is a result's outcome and notes in the summary: its
+// luxury state, exactly as its row says, so that the summary's counts are
+// the rows' counts, and "needs review" apart, since a "yes" line may need
+// review too.
+func classifyOutcome(r classify.Result) (string, []string) {
+	if r.NeedsReview {
+		return string(r.Luxury), []string{noteReview}
 	}
-	return "not"
+	return string(r.Luxury), nil
 }
 
 func classifyBatch(ctx context.Context, e *env, sys *luxscreen.System, input string, date time.Time, f outputFormat, bf *batchFlags) error {
 	rf := recordFormat[inputLine]{columns: classifyColumns, oneOf: []string{"description", "hs", "hs_code"}, fromCSV: classifyCSVLine, lineIDs: true}
-	job := batchJob[record[inputLine], encoded]{cmd: "classify", one: "line", many: "lines", tally: progress.NewTally("luxury", "not", "needs_review"), outcome: encodedOutcome}
+	job := batchJob[record[inputLine], encoded]{cmd: "classify", one: "line", many: "lines", tally: progress.NewTally(string(classify.LuxuryYes), string(classify.LuxuryNo), string(classify.LuxuryUnknown)).WithNotes(noteReview),
+		outcome: encodedOutcome, notes: encodedNotes}
 	return runRecordBatch(ctx, e, bf, input, rf, job, recordWriterFor(f, classifyCSVHeader, "line"),
 		func(ctx context.Context, rec record[inputLine], l inputLine) (encoded, error) {
 			it, err := l.Item()
@@ -231,7 +235,8 @@ func classifyBatch(ctx context.Context, e *env, sys *luxscreen.System, input str
 			default:
 				b, err = encodeRecord(f, res)
 			}
-			return encoded{outcome: classifyOutcome(res), data: b}, err
+			outcome, notes := classifyOutcome(res)
+			return encoded{outcome: outcome, notes: notes, data: b}, err
 		})
 }
 
@@ -284,7 +289,7 @@ func printResult(w io.Writer, it classify.Item, r classify.Result) error {
 	if label == "" {
 		label = it.DeclaredCode
 	}
-	fmt.Fprintf(w, "%s\nHS6: %s   luxury: %v   needs review: %v\n", label, hs6, r.Luxury, r.NeedsReview)
+	fmt.Fprintf(w, "%s\nHS6: %s   luxury: %s   needs review: %v\n", label, hs6, r.Luxury, r.NeedsReview)
 	if len(r.Candidates) > 0 {
 		fmt.Fprintln(w)
 		tw := newTable(w)

@@ -89,7 +89,7 @@ func TestClassifyCSV(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("classify csv (-want +got):\n%s", diff)
 	}
-	if !strings.Contains(stderr, "4 lines in") || !strings.Contains(stderr, "luxury 1, not 0, needs_review 2; 1 error") {
+	if !strings.Contains(stderr, "4 lines in") || !strings.Contains(stderr, "yes 3, no 0, unknown 0; needs review 2; 1 error") {
 		t.Errorf("summary: %q", stderr)
 	}
 }

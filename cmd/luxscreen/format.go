@@ -110,11 +110,17 @@ func encodeCSV(rows ...[]string) (*bytes.Buffer, error) {
 }
 
 // encoded is one record's result in a batch, already encoded by the
-// worker: its outcome, for the tally, and its encoding.
+// worker: its outcome and notes, for the tally, and its encoding.
 type encoded struct {
 	outcome string
-	data    *bytes.Buffer
+	// notes are properties of the result besides its outcome ("needs
+	// review"), counted apart in the summary.
+	notes []string
+	data  *bytes.Buffer
 }
+
+// encodedNotes returns an encoded result's notes, for the tally.
+func encodedNotes(r encoded) []string { return r.notes }
 
 // encodedOutcome returns an encoded result's outcome, for the tally.
 func encodedOutcome(r encoded) string { return r.outcome }

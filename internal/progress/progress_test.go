@@ -150,3 +150,25 @@ func TestIsTerminal(t *testing.T) {
 		t.Error("a regular file is a terminal")
 	}
 }
+
+func TestTallyNotes(t *testing.T) {
+	tl := progress.NewTally("yes", "no", "unknown").WithNotes("needs review")
+	for _, v := range []struct {
+		outcome string
+		review  bool
+	}{{"yes", true}, {"no", false}, {"unknown", true}, {"yes", false}} {
+		tl.Add(v.outcome)
+		if v.review {
+			tl.Note("needs review")
+		}
+	}
+	tl.Error()
+	got := tl.Summary("lines", time.Second)
+	want := "5 lines in 1.0s (5.0/s): yes 2, no 1, unknown 1; needs review 2; 1 error"
+	if got != want {
+		t.Errorf("Summary = %q, want %q", got, want)
+	}
+	if tl.Total() != 5 || tl.Get("needs review") != 2 {
+		t.Errorf("total %d, needs review %d; want 5, 2", tl.Total(), tl.Get("needs review"))
+	}
+}

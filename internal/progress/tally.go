@@ -14,6 +14,9 @@ type Tally struct {
 	names  []string
 	counts []int64
 	errors int64
+	// notes count properties a record has besides its outcome.
+	notes      []string
+	noteCounts []int64
 }
 
 // NewTally returns a tally of the given outcomes, in the order the summary
@@ -35,6 +38,29 @@ func (t *Tally) Add(outcome string) {
 	t.counts = append(t.counts, 1)
 }
 
+// WithNotes declares properties a record may have besides its outcome (a
+// classified line that needs review, whatever its luxury state), so that
+// the summary lists them, after the outcomes, even when 0. It returns t.
+func (t *Tally) WithNotes(names ...string) *Tally {
+	t.notes = append(t.notes, names...)
+	t.noteCounts = append(t.noteCounts, make([]int64, len(names))...)
+	return t
+}
+
+// Note counts one record that has the property name. A note is not a
+// record of its own: Total does not count it. A name not given to
+// WithNotes is added after the others rather than lost.
+func (t *Tally) Note(name string) {
+	for i, n := range t.notes {
+		if n == name {
+			t.noteCounts[i]++
+			return
+		}
+	}
+	t.notes = append(t.notes, name)
+	t.noteCounts = append(t.noteCounts, 1)
+}
+
 // Error counts one record that could not be read or processed.
 func (t *Tally) Error() { t.errors++ }
 
@@ -50,18 +76,25 @@ func (t *Tally) Total() int64 {
 	return n
 }
 
-// Get returns the count of one outcome.
+// Get returns the count of one outcome, or of one note.
 func (t *Tally) Get(outcome string) int64 {
 	for i, n := range t.names {
 		if n == outcome {
 			return t.counts[i]
 		}
 	}
+	for i, n := range t.notes {
+		if n == outcome {
+			return t.noteCounts[i]
+		}
+	}
 	return 0
 }
 
 // Summary returns the summary line:
-// "6 shipments in 1.2s (5.0/s): block 2, review 3, clear 1; 0 errors".
+// "6 shipments in 1.2s (5.0/s): block 2, review 3, clear 1; 0 errors", with
+// the notes, if any, before the errors: "…: yes 1, no 3, unknown 2; needs
+// review 3; 0 errors".
 func (t *Tally) Summary(noun string, elapsed time.Duration) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s %s in %s (%s): ", Count(t.Total()), noun, Duration(elapsed), Rate(t.Total(), elapsed))
@@ -70,6 +103,13 @@ func (t *Tally) Summary(noun string, elapsed time.Duration) string {
 			b.WriteString(", ")
 		}
 		fmt.Fprintf(&b, "%s %s", n, Count(t.counts[i]))
+	}
+	for i, n := range t.notes {
+		sep := ", "
+		if i == 0 {
+			sep = "; "
+		}
+		fmt.Fprintf(&b, "%s%s %s", sep, n, Count(t.noteCounts[i]))
 	}
 	errs := "errors"
 	if t.errors == 1 {
