@@ -43,7 +43,24 @@ func TestEndpoints(t *testing.T) {
 			func(t *testing.T, b []byte) {
 				r := decode[classify.Result](t, b)
 				if r.HS6 != "910121" || r.Luxury != classify.LuxuryYes {
-					t.Errorf("hs6 %q luxury %v, want 910121 true", r.HS6, r.Luxury)
+					t.Errorf("hs6 %q luxury %v, want 910121 yes", r.HS6, r.Luxury)
+				}
+			}},
+		{"classify abstained", "POST", "/v1/classify", `[{"id": "none", "description": "qzxv wpkj"}]`, 200,
+			func(t *testing.T, b []byte) {
+				// Read as JSON, not as classify.Result, so that the wire
+				// value itself is checked: a string, never false.
+				var rs []map[string]any
+				if err := json.Unmarshal(b, &rs); err != nil {
+					t.Fatal(err)
+				}
+				got := map[any][]any{}
+				for _, r := range rs {
+					got[r["id"]] = []any{r["luxury"], r["needs_review"]}
+				}
+				want := map[any][]any{"none": {"unknown", true}}
+				if diff := cmp.Diff(want, got); diff != "" {
+					t.Errorf("abstained lines (-want +got):\n%s", diff)
 				}
 			}},
 		{"classify batch", "POST", "/v1/classify", `[{"description": "Rolex Submariner wristwatch, 18K gold case"}, {"id": "x", "hs_code": "8703.24"}]`, 200,

@@ -219,6 +219,26 @@ func jsonFields(t reflect.Type) []string {
 	return out
 }
 
+// TestOpenAPILuxuryStates checks the classify result's luxury is
+// documented as the enum of the three states, not a boolean.
+func TestOpenAPILuxuryStates(t *testing.T) {
+	doc := loadOpenAPI(t)
+	var p struct {
+		Type string   `json:"type"`
+		Enum []string `json:"enum"`
+	}
+	if err := json.Unmarshal(doc.Components.Schemas["ClassifyResult"].Properties["luxury"], &p); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{string(classify.LuxuryYes), string(classify.LuxuryNo), string(classify.LuxuryUnknown)}
+	if p.Type != "string" {
+		t.Errorf("luxury type %q, want string", p.Type)
+	}
+	if diff := cmp.Diff(want, p.Enum); diff != "" {
+		t.Errorf("luxury enum (-states +documented):\n%s", diff)
+	}
+}
+
 // TestOpenAPILengthLimits checks the documented lengths of the screen
 // request's fields are the screener's limits.
 func TestOpenAPILengthLimits(t *testing.T) {
