@@ -212,3 +212,70 @@ func cjkCompact(norm string) string {
 	b.WriteString(norm[last:])
 	return b.String()
 }
+
+// cjkHeads applies the head-final order of Chinese, Japanese and Korean
+// compounds to the keys ms found in norm: of two keys written together
+// that name different goods, the last names the goods and the first only
+// modifies it, as "wine" in "wine opener". ワインオープナー is an opener,
+// パール塗料 a paint, 자동차타이어 a tyre, 钻石项链 a necklace. The first
+// key counts by the grammar's modifier factor. Keys written apart are not
+// a compound: "香水 ハンドバッグ" names two goods.
+func (lx *Lexicon) cjkHeads(norm string, ms []matched) {
+	if lx.grammar == nil || len(ms) < 2 {
+		return
+	}
+	for i := range ms {
+		a := ms[i].p
+		ai := strings.Index(norm, a.words[0].s)
+		if len(a.hits) == 0 || ai < 0 {
+			continue
+		}
+		end := ai + len(a.words[0].s)
+		if lx.joined(norm, ms, a, end) {
+			continue
+		}
+		for j := range ms {
+			b := ms[j].p
+			if j == i || len(b.hits) == 0 || !strings.HasPrefix(norm[end:], b.words[0].s) || sharesConcept(a, b) {
+				continue
+			}
+			ms[i].factor *= lx.grammar.modifiers.factor
+			break
+		}
+	}
+}
+
+// sharesConcept reports whether phrases a and b name a concept in common.
+func sharesConcept(a, b *phrase) bool {
+	for _, x := range a.hits {
+		for _, y := range b.hits {
+			if x.concept == y.concept {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// joined reports whether another key of ms that names goods a names
+// spans the end of a at end: 貂皮大衣 (a fur coat) is one key, and 大衣 in it
+// does not make 貂皮 a modifier.
+func (lx *Lexicon) joined(norm string, ms []matched, a *phrase, end int) bool {
+	for _, m := range ms {
+		c := m.p
+		if c == a || !sharesConcept(a, c) {
+			continue
+		}
+		for off := 0; off < end; {
+			k := strings.Index(norm[off:], c.words[0].s)
+			if k < 0 || off+k >= end {
+				break
+			}
+			if off+k+len(c.words[0].s) > end {
+				return true
+			}
+			off += k + 1
+		}
+	}
+	return false
+}

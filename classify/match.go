@@ -45,6 +45,7 @@ func (lx *Lexicon) match(t *text, out []matched) []matched {
 	}
 	if t.cjk {
 		norm := cjkCompact(t.norm)
+		from := len(out)
 		for _, p := range lx.substrings {
 			f, ok := 1.0, strings.Contains(norm, p.words[0].s)
 			if ok && len(p.hits) > 0 {
@@ -54,6 +55,7 @@ func (lx *Lexicon) match(t *text, out []matched) []matched {
 				out = append(out, matched{p: p, factor: f, text: p.source})
 			}
 		}
+		lx.cjkHeads(t.norm, out[from:])
 	}
 	return append(out[:first], lx.grammar.postMatch(lx, t, out[first:])...)
 }
