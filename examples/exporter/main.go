@@ -102,8 +102,11 @@ type review struct {
 	Order   string
 	Confirm bool
 	Verdict rules.Verdict
-	Lines   []string // one note per line: classification and luxury flag
-	Reasons []string // the findings, when not clear
+	Lines   []string // one note per line: classification and luxury state
+	Reasons []string // the findings, and the lines whose luxury is unknown
+	// Unknown counts the lines whose luxury is unknown: each holds the
+	// order for review.
+	Unknown int
 }
 
 // check judges one order before it is confirmed.
@@ -119,9 +122,15 @@ func (d *orderDesk) check(ctx context.Context, o Order) (review, error) {
 		if err != nil {
 			return r, err
 		}
-		note := fmt.Sprintf("line %d %s: HS %s", i+1, it.SKU, orDash(res.HS6))
-		if res.Luxury == classify.LuxuryYes {
-			note += fmt.Sprintf(", luxury (%d controls)", countApplying(res))
+		note := fmt.Sprintf("line %d %s: HS %s, luxury %s", i+1, it.SKU, orDash(res.HS6), res.Luxury)
+		switch res.Luxury {
+		case classify.LuxuryYes:
+			note += fmt.Sprintf(" (%d controls apply)", countApplying(res))
+		case classify.LuxuryUnknown:
+			// Unknown is review, never no: the order is not confirmed
+			// whatever the rules say of the shipment.
+			r.Unknown++
+			r.Reasons = append(r.Reasons, fmt.Sprintf("review luxury-unknown: line %d %s: %s", i+1, it.SKU, strings.Join(res.Reasons, "; ")))
 		}
 		if res.NeedsReview {
 			note += ", classifier asks for review"
@@ -133,7 +142,7 @@ func (d *orderDesk) check(ctx context.Context, o Order) (review, error) {
 		return r, err
 	}
 	r.Verdict = dec.Verdict
-	r.Confirm = dec.Verdict == rules.VerdictClear
+	r.Confirm = dec.Verdict == rules.VerdictClear && r.Unknown == 0
 	for _, f := range dec.Findings {
 		r.Reasons = append(r.Reasons, fmt.Sprintf("%s %s: %s", f.Severity, f.Rule, f.Message))
 	}
@@ -143,7 +152,7 @@ func (d *orderDesk) check(ctx context.Context, o Order) (review, error) {
 func countApplying(res classify.Result) int {
 	n := 0
 	for _, c := range res.Controls {
-		if c.Kind == lists.Luxury && c.Applies != lists.DoesNotApply {
+		if c.Kind == lists.Luxury && c.Applies == lists.Applies {
 			n++
 		}
 	}

@@ -12,15 +12,16 @@ import (
 // TestOrders runs the example on its orders: a luxury watch order to a
 // Singapore retailer and pumps to a German utility are confirmed, cognac
 // routed through Dalian and Dandong is held for review, and pumps for a
-// designated DPRK company are blocked.
+// designated DPRK company are blocked, and an order whose goods nobody
+// could judge (luxury unknown) is held, never confirmed.
 func TestOrders(t *testing.T) {
 	var out bytes.Buffer
 	held, err := run(context.Background(), &out, "", "testdata/rates.yaml", "testdata/orders.json")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if held != 2 {
-		t.Errorf("held %d orders, want 2", held)
+	if held != 3 {
+		t.Errorf("held %d orders, want 3", held)
 	}
 	var got []string
 	for _, l := range strings.Split(out.String(), "\n") {
@@ -36,6 +37,9 @@ func TestOrders(t *testing.T) {
 		"HOLD order SO-24-1004 (block)",
 		"- block dprk-controlled-goods-to-kp",
 		"- block designated-party",
+		"HOLD order SO-24-1005 (review)",
+		"- review luxury-unknown",
+		"- review goods-need-review",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("decisions (-want +got):\n%s\nfull output:\n%s", diff, out.String())
