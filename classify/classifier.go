@@ -589,10 +589,13 @@ func (c *Classifier) fromLexicon(res *Result, d *described) {
 		if !d.lean {
 			d.out[0].evidence = append(d.out[0].evidence, d.place.evidence())
 		}
-	case len(d.place.headings) > 0 && d.place.plausible == 1:
-		d.headings = []hs.Code{d.place.headings[0].heading}
 	default:
+		// Every heading the concept names is judged, whatever the index
+		// prefers among them.
 		d.headings = o.headings
+		if len(o.headings) > 0 && !d.lean && len(o.options) == 0 && len(o.reasons) == 0 {
+			d.out[0].evidence = append(d.out[0].evidence, "nomenclature index: no subheading of "+joinCodes(o.headings)+" stands out")
+		}
 	}
 	for _, r := range o.reasons {
 		res.review(r)
@@ -810,4 +813,16 @@ func (c *Classifier) fromIndex(res *Result, d *described) {
 			d.headings = append(d.headings, h.heading)
 		}
 	}
+}
+
+// joinCodes writes codes as "0103" or "1007 or 1008".
+func joinCodes(cs []hs.Code) string {
+	var b strings.Builder
+	for i, c := range cs {
+		if i > 0 {
+			b.WriteString(" or ")
+		}
+		b.WriteString(c.String())
+	}
+	return b.String()
 }

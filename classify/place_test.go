@@ -1,6 +1,7 @@
 package classify
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -92,15 +93,21 @@ func TestIndexEvidence(t *testing.T) {
 func TestGeneralConceptSubheading(t *testing.T) {
 	c := newClassifier(t)
 	tests := []struct {
-		desc, hs6, top string
+		desc, hs6, top, evidence string
 	}{
-		{"pure-bred breeding pigs", "010310", "0103"}, // g-live-pigs, 0103
-		{"live piglets", "", "0103"},                  // nothing in 0103's texts splits it
+		// g-live-pigs names heading 0103.
+		{"pure-bred breeding pigs", "010310", "0103", "nomenclature index: heading 0103, subheading 0103.10 (confidence 1.00)"},
+		// Nothing in 0103's texts splits it.
+		{"live piglets", "", "0103", "nomenclature index: no subheading of 0103 stands out"},
 	}
 	for _, tt := range tests {
 		r := mustClassify(t, c, Item{Description: tt.desc})
 		if r.HS6 != tt.hs6 || len(r.Candidates) == 0 || !strings.HasPrefix(r.Candidates[0].Code, tt.top) || r.NeedsReview {
 			t.Errorf("%q: HS6 %q review %v %v candidates %+v; want HS6 %q under %s, no review", tt.desc, r.HS6, r.NeedsReview, r.Reasons, r.Candidates, tt.hs6, tt.top)
+			continue
+		}
+		if ev := r.Candidates[0].Evidence; !slices.Contains(ev, tt.evidence) {
+			t.Errorf("%q: evidence %q, want %q", tt.desc, ev, tt.evidence)
 		}
 	}
 }
