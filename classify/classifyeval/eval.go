@@ -212,13 +212,6 @@ type Failure struct {
 	Problem     string `json:"problem"`
 }
 
-// The luxury states an [Outcome] may have, as classify reports them.
-const (
-	LuxuryYes     = "yes"
-	LuxuryNo      = "no"
-	LuxuryUnknown = "unknown"
-)
-
 // Outcome is what the evaluation scores of one classification. It is read
 // from a [classify.Result], or from the JSON rows of a classifier's batch
 // output (see [ReadOutcomes]), so that another build's output can be
@@ -228,9 +221,8 @@ type Outcome struct {
 	// HS6 is the answer, "" when the classifier abstained.
 	HS6 string
 	// Candidates are the candidate codes, best first.
-	Candidates []string
-	// Luxury is LuxuryYes, LuxuryNo or LuxuryUnknown.
-	Luxury      string
+	Candidates  []string
+	Luxury      classify.Luxury
 	NeedsReview bool
 	Reasons     []string
 }
@@ -241,28 +233,8 @@ func OutcomeOf(r classify.Result) Outcome {
 	for _, c := range r.Candidates {
 		o.Candidates = append(o.Candidates, c.Code)
 	}
-	o.Luxury, _ = luxuryState(fmt.Sprint(r.Luxury), r.NeedsReview)
+	o.Luxury = r.Luxury
 	return o
-}
-
-// luxuryState reads a luxury field as a state: a state ("yes", "no",
-// "unknown") as it is, and the boolean of builds before the states
-// ("true", "false") as yes, or, when false, as unknown if the line needs
-// review and no otherwise: an abstention is never read as no. It reports
-// false for any other value.
-func luxuryState(v string, review bool) (string, bool) {
-	switch v {
-	case LuxuryYes, LuxuryNo, LuxuryUnknown:
-		return v, true
-	case "true":
-		return LuxuryYes, true
-	case "false":
-		if review {
-			return LuxuryUnknown, true
-		}
-		return LuxuryNo, true
-	}
-	return "", false
 }
 
 // ReadOutcomes reads the JSON-lines output of "luxscreen classify --input
@@ -289,15 +261,21 @@ func ReadOutcomes(r io.Reader) ([]Outcome, error) {
 		for _, c := range row.Candidates {
 			o.Candidates = append(o.Candidates, c.Code)
 		}
-		var v any
-		ok := json.Unmarshal(row.Luxury, &v) == nil
-		switch v.(type) {
-		case bool, string:
-			o.Luxury, ok = luxuryState(fmt.Sprint(v), row.NeedsReview)
+		var flag bool
+		var state classify.Luxury
+		switch {
+		case json.Unmarshal(row.Luxury, &flag) == nil:
+			// The boolean of builds before the states: false is unknown
+			// when the line needs review, never no.
+			o.Luxury = classify.LuxuryNo
+			if flag {
+				o.Luxury = classify.LuxuryYes
+			} else if row.NeedsReview {
+				o.Luxury = classify.LuxuryUnknown
+			}
+		case json.Unmarshal(row.Luxury, &state) == nil && (state == classify.LuxuryYes || state == classify.LuxuryNo || state == classify.LuxuryUnknown):
+			o.Luxury = state
 		default:
-			ok = false
-		}
-		if !ok {
 			return fmt.Errorf("classify: results line %d: field \"luxury\": %s is not a luxury state", line, row.Luxury)
 		}
 		out = append(out, o)
@@ -435,7 +413,7 @@ func score(set []Labelled, outs []Outcome, covs []lists.Coverage, controlled []b
 	var unknown, review, falseAlarm, ctlYes, ctlUnknown int
 	for i, l := range set {
 		r := outs[i]
-		yes := r.Luxury == LuxuryYes
+		yes := r.Luxury == classify.LuxuryYes
 		m.N++
 		fail := func(problem, got string) {
 			gold := l.GoldHS6
@@ -498,7 +476,7 @@ func score(set []Labelled, outs []Outcome, covs []lists.Coverage, controlled []b
 			case !*l.Luxury && yes:
 				fp++
 				fail("called luxury", r.HS6)
-			case *l.Luxury && r.Luxury != LuxuryNo:
+			case *l.Luxury && r.Luxury != classify.LuxuryNo:
 				caught++
 			case *l.Luxury:
 				fn++
@@ -511,7 +489,7 @@ func score(set []Labelled, outs []Outcome, covs []lists.Coverage, controlled []b
 				hnLux++
 			}
 		}
-		if r.Luxury == LuxuryUnknown {
+		if r.Luxury == classify.LuxuryUnknown {
 			unknown++
 		}
 		if r.NeedsReview {
@@ -530,9 +508,9 @@ func score(set []Labelled, outs []Outcome, covs []lists.Coverage, controlled []b
 		case controlled[i]:
 			m.Controlled++
 			switch r.Luxury {
-			case LuxuryYes:
+			case classify.LuxuryYes:
 				ctlYes++
-			case LuxuryUnknown:
+			case classify.LuxuryUnknown:
 				ctlUnknown++
 				fail("controlled goods left unknown", r.HS6)
 			default:

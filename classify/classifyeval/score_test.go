@@ -86,13 +86,13 @@ func fakeSet() ([]Labelled, []Outcome) {
 		old,
 	}
 	outs := []Outcome{
-		{ID: "rice", HS6: "100630", Candidates: []string{"100630", "100640"}, Luxury: LuxuryNo},
-		{ID: "rice-bags", Candidates: []string{"420221", "100630"}, Luxury: LuxuryYes, NeedsReview: true},
-		{ID: "wine", HS6: "220421", Candidates: []string{"220421"}, Luxury: LuxuryYes},
-		{ID: "sparkling", Candidates: []string{"220421", "220410"}, Luxury: LuxuryUnknown, NeedsReview: true},
-		{ID: "handbag", HS6: "420222", Candidates: []string{"420222", "420221"}, Luxury: LuxuryUnknown, NeedsReview: true},
-		{ID: "grain", Candidates: []string{"100610"}, Luxury: LuxuryNo},
-		{ID: "old-wine", HS6: "220421", Candidates: []string{"220421"}, Luxury: LuxuryNo},
+		{ID: "rice", HS6: "100630", Candidates: []string{"100630", "100640"}, Luxury: classify.LuxuryNo},
+		{ID: "rice-bags", Candidates: []string{"420221", "100630"}, Luxury: classify.LuxuryYes, NeedsReview: true},
+		{ID: "wine", HS6: "220421", Candidates: []string{"220421"}, Luxury: classify.LuxuryYes},
+		{ID: "sparkling", Candidates: []string{"220421", "220410"}, Luxury: classify.LuxuryUnknown, NeedsReview: true},
+		{ID: "handbag", HS6: "420222", Candidates: []string{"420222", "420221"}, Luxury: classify.LuxuryUnknown, NeedsReview: true},
+		{ID: "grain", Candidates: []string{"100610"}, Luxury: classify.LuxuryNo},
+		{ID: "old-wine", HS6: "220421", Candidates: []string{"220421"}, Luxury: classify.LuxuryNo},
 	}
 	return set, outs
 }
@@ -225,11 +225,11 @@ func TestReadOutcomes(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []Outcome{
-		{ID: "a", HS6: "100630", Candidates: []string{"100630", "100640"}, Luxury: LuxuryNo, Reasons: []string{}},
-		{ID: "b", Luxury: LuxuryUnknown, NeedsReview: true, Reasons: []string{"nothing matched"}},
-		{ID: "c", Candidates: []string{"420221"}, Luxury: LuxuryYes, NeedsReview: true},
-		{ID: "d", HS6: "220421", Candidates: []string{"220421"}, Luxury: LuxuryYes},
-		{ID: "e", Luxury: LuxuryUnknown, NeedsReview: true},
+		{ID: "a", HS6: "100630", Candidates: []string{"100630", "100640"}, Luxury: classify.LuxuryNo, Reasons: []string{}},
+		{ID: "b", Luxury: classify.LuxuryUnknown, NeedsReview: true, Reasons: []string{"nothing matched"}},
+		{ID: "c", Candidates: []string{"420221"}, Luxury: classify.LuxuryYes, NeedsReview: true},
+		{ID: "d", HS6: "220421", Candidates: []string{"220421"}, Luxury: classify.LuxuryYes},
+		{ID: "e", Luxury: classify.LuxuryUnknown, NeedsReview: true},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("ReadOutcomes (-want +got):\n%s", diff)
