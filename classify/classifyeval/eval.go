@@ -125,10 +125,12 @@ func readLabelledCSV(r io.Reader) ([]Labelled, error) {
 		if err == io.EOF {
 			break
 		}
-		line, _ := cr.FieldPos(0)
 		if err != nil {
-			return nil, fmt.Errorf("classify: eval set line %d: %w", line, err)
+			// A csv.ParseError names its line; FieldPos has no record to
+			// answer for.
+			return nil, fmt.Errorf("classify: eval set: %w", err)
 		}
+		line, _ := cr.FieldPos(0)
 		g := strings.TrimSpace(rec[gi])
 		for len(g) < 6 && len(g) > 0 {
 			g = "0" + g // codes read as integers lose their leading zero
