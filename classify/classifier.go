@@ -384,6 +384,10 @@ func (c *Classifier) AssessGoods(ctx context.Context, g lists.Goods, rates *list
 		if len(out.NeedsReview) == 0 {
 			out.NeedsReview = []string{"the classifier could not decide"}
 		}
+	} else if res.NeedsReview {
+		// Placed, so judged by its controls; the doubt is kept, since the
+		// line's luxury is unknown rather than no (see Result.Luxury).
+		out.Unsettled = append(out.Unsettled, res.Reasons...)
 	}
 	if m := res.Mismatch; m != nil && (m.Kind == MismatchControlled || m.Kind == MismatchRedFlag) {
 		out.Mismatch = m

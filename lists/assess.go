@@ -51,6 +51,12 @@ type Assessment struct {
 	// NeedsReview gives the reasons the line could not be judged with
 	// confidence.
 	NeedsReview []string `json:"needs_review,omitempty"`
+	// Unsettled gives the reasons a classifier asks for review of a line
+	// it could place (an ambiguous description, a declared code the
+	// description does not fit): the line is judged by its controls, but
+	// its luxury is unknown, not no. Rules read it with a DPRK nexus:
+	// without one, most such lines are ordinary trade.
+	Unsettled []string `json:"unsettled,omitempty"`
 }
 
 // Mismatch is a finding that a line's declared code and its description

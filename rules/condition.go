@@ -201,9 +201,9 @@ type money struct {
 }
 
 func (f *yfile) lineSpec(n *yaml.Node, at string) *lineSpec {
-	m := f.fields(n, at, "controlled", "mismatch", "unit_value_above_reference", "value_above", "unknown_currency", "needs_review", "hs")
+	m := f.fields(n, at, "controlled", "mismatch", "unit_value_above_reference", "value_above", "unknown_currency", "needs_review", "luxury_unknown", "hs")
 	if len(m) == 0 && f.err == nil {
-		f.fail(n, at, ErrMissing, "a line test needs at least one of controlled, mismatch, unit_value_above_reference, value_above, unknown_currency, needs_review, hs")
+		f.fail(n, at, ErrMissing, "a line test needs at least one of controlled, mismatch, unit_value_above_reference, value_above, unknown_currency, needs_review, luxury_unknown, hs")
 	}
 	s := &lineSpec{
 		mismatch:        f.boolean(m["mismatch"], at+".mismatch"),
@@ -211,6 +211,7 @@ func (f *yfile) lineSpec(n *yaml.Node, at string) *lineSpec {
 		valueAbove:      f.money(m["value_above"], at+".value_above"),
 		unknownCurrency: f.boolean(m["unknown_currency"], at+".unknown_currency"),
 		needsReview:     f.boolean(m["needs_review"], at+".needs_review"),
+		luxuryUnknown:   f.boolean(m["luxury_unknown"], at+".luxury_unknown"),
 	}
 	for _, p := range f.strs(m["hs"], at+".hs") {
 		d := strings.NewReplacer(".", "", " ", "").Replace(p)
@@ -246,7 +247,7 @@ func (f *yfile) lineSpec(n *yaml.Node, at string) *lineSpec {
 		}
 		s.controlled = cs
 	}
-	s.key = fmt.Sprintf("%v|%v|%v|%v|%v|%v|%v|%+v", s.mismatch, s.refFactor, s.valueAbove, s.unknownCurrency, s.needsReview, s.hs, s.controlled != nil, s.controlled)
+	s.key = fmt.Sprintf("%v|%v|%v|%v|%v|%v|%v|%v|%+v", s.mismatch, s.refFactor, s.valueAbove, s.unknownCurrency, s.needsReview, s.luxuryUnknown, s.hs, s.controlled != nil, s.controlled)
 	// Equal line tests of one file are one spec, evaluated once per line.
 	if prev, ok := f.specs[s.key]; ok {
 		return prev

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/luxscreen/luxscreen/lists"
 )
@@ -16,6 +17,7 @@ type lineSpec struct {
 	valueAbove      *money
 	unknownCurrency bool
 	needsReview     bool
+	luxuryUnknown   bool
 	hs              []string
 	// key identifies the tests, so that rules with equal line tests share
 	// one evaluation per line.
@@ -76,6 +78,15 @@ func (s *lineSpec) eval(c *evalCtx, i int) outcome {
 			add(r, false)
 		}
 	}
+	if s.luxuryUnknown {
+		reasons, ok := luxuryUnknown(ls, c.asOf)
+		if !ok {
+			return outcome{}
+		}
+		for _, r := range reasons {
+			add("luxury unknown: "+r, false)
+		}
+	}
 	if s.unknownCurrency {
 		if !ls.currencyUnknown {
 			return outcome{}
@@ -117,6 +128,34 @@ func (s *lineSpec) eval(c *evalCtx, i int) outcome {
 		add(detail, !certain)
 	}
 	return out
+}
+
+// luxuryUnknown reports whether a line's luxury is unknown, as a
+// classifier's result would say it (see classify.Luxury), and why: no luxury
+// control in force on date applies, and the line could not be judged, its
+// classifier asks for review, or a luxury control cannot be ruled out.
+func luxuryUnknown(ls *lineState, date time.Time) ([]string, bool) {
+	var open []string
+	for k := range ls.a.Controls {
+		j := &ls.a.Controls[k]
+		if j.List.Kind != lists.Luxury || !j.InForce(date) {
+			continue
+		}
+		switch j.Applies {
+		case lists.Applies:
+			return nil, false
+		case lists.CannotTell:
+			open = append(open, j.List.ID+"/"+j.Entry.ID+" cannot be ruled out: "+j.Why)
+		}
+	}
+	var why []string
+	if ls.err != nil {
+		why = append(why, "goods could not be judged: "+ls.err.Error())
+	}
+	why = append(why, ls.a.NeedsReview...)
+	why = append(why, ls.a.Unsettled...)
+	why = append(why, open...)
+	return why, len(why) > 0
 }
 
 // aboveReference tests a line's unit value against the reference range of

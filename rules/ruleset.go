@@ -82,7 +82,11 @@ import (
 //	unit_value_above_reference: F  unit value above F times the top of the reference range
 //	value_above: {amount: A, currency: C}
 //	unknown_currency: true
-//	needs_review: true
+//	needs_review: true           the line could not be placed or judged
+//	luxury_unknown: true         the line's luxury is unknown: no luxury
+//	                             control applies, and the line could not be
+//	                             judged, the classifier asks for review, or
+//	                             a luxury control cannot be ruled out
 //	hs: [PREFIX, …]              declared or classified code starts with a prefix
 //
 // A SET is the name of a set or an inline list of codes.

@@ -35,7 +35,7 @@ func TestRuleFileErrors(t *testing.T) {
 		{"unknown condition", "rules:\n  - id: a\n    severity: review\n    title: t\n    message: m\n    source: s\n    when:\n      all:\n        - destinaton: {in: [KP]}\n", ErrUnknownCondition,
 			`t.yaml:9:11: rules[0].when.all[0].destinaton: unknown condition: "destinaton": want one of all, any, not, destination, origin, route, vessel, party, line, lines, missing, invalid, date`},
 		{"unknown line test", "rules:\n  - id: a\n    severity: review\n    title: t\n    message: m\n    source: s\n    when:\n      line: {controled: {}}\n", ErrUnknownField,
-			`t.yaml:8:14: rules[0].when.line.controled: unknown field: "controled" is not allowed here; want one of controlled, mismatch, unit_value_above_reference, value_above, unknown_currency, needs_review, hs`},
+			`t.yaml:8:14: rules[0].when.line.controled: unknown field: "controled" is not allowed here; want one of controlled, mismatch, unit_value_above_reference, value_above, unknown_currency, needs_review, luxury_unknown, hs`},
 		{"bad severity", "rules:\n  - id: a\n    severity: stop\n    title: t\n    message: m\n    source: s\n    when: {missing: [date]}\n", ErrInvalid,
 			`t.yaml:3:15: rules[0].severity: invalid value: "stop": want block, review or info`},
 		{"unknown set", "rules:\n  - id: a\n    severity: review\n    title: t\n    message: m\n    source: s\n    when: {destination: {in: nowhere}}\n", ErrInvalid,
