@@ -3,6 +3,7 @@ package classify
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"testing"
@@ -127,5 +128,50 @@ func TestLuxuryJSON(t *testing.T) {
 	}
 	if got.Luxury != "unknown" || !got.NeedsReview {
 		t.Errorf("an abstention in JSON: luxury %#v needs_review %v, want \"unknown\" true", got.Luxury, got.NeedsReview)
+	}
+}
+
+// TestAssessGoodsKeepsUnknown checks that a line whose luxury is unknown
+// reaches the rules as unknown: its assessment either needs review, keeps
+// the classifier's doubt in Unsettled, or has a luxury control that
+// cannot be ruled out. A doubt dropped there would let a shipment clear.
+func TestAssessGoodsKeepsUnknown(t *testing.T) {
+	c := newClassifier(t)
+	var descs []string
+	for _, path := range []string{"testdata/inscope.jsonl", "testdata/ordinary.jsonl", "testdata/ordinary-2.jsonl"} {
+		sc := bufio.NewScanner(bytes.NewReader(testenv.ReadFile(t, path)))
+		for sc.Scan() {
+			var l struct {
+				Description string `json:"description"`
+				Gold        string `json:"gold_hs6"`
+			}
+			if json.Unmarshal(sc.Bytes(), &l) == nil {
+				descs = append(descs, l.Description, l.Gold)
+			}
+		}
+	}
+	unknown := 0
+	for i := 0; i+1 < len(descs); i += 2 {
+		for _, code := range []string{"", descs[i+1]} {
+			r := mustClassify(t, c, Item{Description: descs[i], DeclaredCode: code})
+			if r.Luxury != LuxuryUnknown {
+				continue
+			}
+			unknown++
+			a, err := c.AssessGoods(context.Background(), lists.Goods{Description: descs[i], Code: code}, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			open := false
+			for _, j := range a.Controls {
+				open = open || j.List.Kind == lists.Luxury && j.Applies == lists.CannotTell
+			}
+			if len(a.NeedsReview) == 0 && len(a.Unsettled) == 0 && !open {
+				t.Errorf("%q code %q: luxury unknown (%q) but the assessment is settled", descs[i], code, r.Reasons)
+			}
+		}
+	}
+	if unknown == 0 {
+		t.Error("no line is unknown: the test tests nothing")
 	}
 }
