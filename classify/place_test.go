@@ -39,7 +39,10 @@ func TestDefaultIndexPlacement(t *testing.T) {
 		{"tractor tyres 420/85R34", got{"", "8701", false, ""}},
 		// Several headings of one chapter: the chapter is settled, and
 		// each heading is judged.
-		{"hot rolled steel coil 600mm", got{"", "7225", false, ""}},
+		{"steel bars", got{"", "7228", false, ""}},
+		// A general concept names its heading: 7208 is the hot-rolled
+		// flat product of non-alloy steel at least 600 mm wide.
+		{"hot rolled steel coil 600mm", got{"", "7208", false, ""}},
 		// Too many headings alike of several chapters place nothing.
 		{"oil", got{"", "2710", true, "nothing placed the goods"}},
 		// Words the nomenclature does not use place nothing.
