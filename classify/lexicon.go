@@ -265,6 +265,17 @@ func LoadLexicon(fsys fs.FS, dir string) (*Lexicon, error) {
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
+	// A noise phrase keeps the words of a longer phrase from naming the
+	// goods of a shorter one ("water pump" is no pump of footwear). When
+	// a concept names the phrase itself as a term, the term says what the
+	// words are, and wins.
+	for _, ps := range lx.byFirst {
+		for _, p := range ps {
+			if p.noise && len(p.hits) > 0 {
+				p.noise = false
+			}
+		}
+	}
 	for _, ps := range lx.byFirst {
 		slices.SortStableFunc(ps, func(x, y *phrase) int { return len(y.words) - len(x.words) })
 	}
