@@ -332,6 +332,13 @@ func (c *Classifier) Classify(ctx context.Context, it Item) (Result, error) {
 	var w work
 	res := c.classify(&it, &w)
 	res.Controls = judgeInto(c, &w, &it, &w.opts, c.rates, res.Controls, asControl, controlEntryID)
+	if luxurySettledNo(res.Controls, controlState) {
+		res.Notes = append(res.Notes, w.doubts...)
+	} else {
+		for _, r := range w.doubts {
+			res.review(r)
+		}
+	}
 	open, size := 0, 0
 	for i := range res.Controls {
 		ctl := &res.Controls[i]
@@ -372,6 +379,11 @@ func (c *Classifier) AssessGoods(ctx context.Context, g lists.Goods, rates *list
 	opts := c.cat.Resolve(lists.Options{Jurisdictions: c.jurisdictions, Kinds: c.kinds, Direction: g.Direction})
 	out := lists.Assessment{HS6: res.HS6, Code: res.HS6, Source: "classified"}
 	out.Controls = judgeInto(c, &w, &it, &opts, rates, out.Controls, asJudgement, judgementEntryID)
+	if !luxurySettledNo(out.Controls, judgementState) {
+		for _, r := range w.doubts {
+			res.review(r)
+		}
+	}
 	if !w.declared.IsZero() {
 		out.Code, out.HS6, out.Source = w.declared.Digits(), w.declared.HS6(), "declared"
 	}
@@ -417,6 +429,24 @@ type work struct {
 	// declared is the valid declared code when the line is judged under
 	// it.
 	declared hs.Code
+	// doubts are reasons to review that concern only which of the judged
+	// codes the goods fall in: a missing deciding attribute, a rival
+	// heading. Every such code is judged, so a doubt needs review only
+	// when the judgements differ in luxury, that is when a luxury control
+	// applies or cannot be ruled out; otherwise the answer is "no"
+	// whichever code is right, and the doubt is a note.
+	doubts []string
+}
+
+// luxurySettledNo reports whether no luxury judgement applies or is
+// open: then the line's doubts about its code cannot change its luxury.
+func luxurySettledNo[T any](ctls []T, get func(*T) (lists.Kind, lists.Applicability)) bool {
+	for i := range ctls {
+		if k, a := get(&ctls[i]); k == lists.Luxury && a != lists.DoesNotApply {
+			return false
+		}
+	}
+	return true
 }
 
 type judgedCode struct {
@@ -445,6 +475,12 @@ func asControl(j lists.Judgement, e *ControlEntry) Control {
 }
 
 func controlEntryID(c Control) string { return c.Entry }
+
+func controlState(c *Control) (lists.Kind, lists.Applicability) { return c.Kind, c.Applies }
+
+func judgementState(j *lists.Judgement) (lists.Kind, lists.Applicability) {
+	return j.List.Kind, j.Applies
+}
 
 func asJudgement(j lists.Judgement, _ *ControlEntry) lists.Judgement { return j }
 
@@ -518,6 +554,12 @@ func (c *Classifier) classify(it *Item, w *work) Result {
 type described struct {
 	out []outcome
 	top bool // the lexicon's best concept is an answer
+	// rivals are the headings of concepts of other headings that weigh
+	// nearly as much as the best one: the goods may be there instead.
+	rivals []hs.Code
+	// doubts are reasons to review that concern only which of several
+	// codes the goods fall in (see work.doubts).
+	doubts []string
 	// place is where the nomenclature index places the goods when the
 	// lexicon has no answer.
 	place placement
@@ -566,8 +608,9 @@ func (c *Classifier) describe(res *Result, desc string, date time.Time, s *scrat
 				d.place = c.placeIn(ix.search(t.tokens, indexHits, s.bm25For(ix), c.stop, runs...), o.headings)
 			}
 		}
-		if !lean {
-			// Index candidates after the lexicon's, for the top-5.
+		if !lean || d.out[0].score < minConfident {
+			// Index candidates after the lexicon's, for the top-5, and
+			// the check of a weak answer.
 			d.place.query = ix.search(t.tokens, indexHits, s.bm25For(ix), c.stop)
 		}
 	case d.vague == "":
@@ -601,15 +644,34 @@ func (c *Classifier) fromLexicon(res *Result, d *described) {
 			d.out[0].evidence = append(d.out[0].evidence, "nomenclature index: no subheading of "+joinCodes(o.headings)+" stands out")
 		}
 	}
-	for _, r := range o.reasons {
-		res.review(r)
-	}
+	// Which subheading, or which of several headings: doubts that matter
+	// only if the codes they leave open differ in luxury (see work.doubts).
+	d.doubts = append(d.doubts, o.reasons...)
 	if o.score < minConfident {
-		res.review("weak evidence: only a brand or context words matched")
+		// A weak answer the nomenclature's own text agrees with, by
+		// naming one of its headings first, stands; otherwise the goods
+		// may be anything else, which nothing has judged.
+		if hd := c.byHeadingN(d.place.query.hits, 1); len(hd) == 1 && slices.Contains(o.headings, hd[0].heading) {
+			if !d.lean {
+				d.out[0].evidence = append(d.out[0].evidence, "nomenclature index agrees: heading "+hd[0].heading.String()+" first")
+			}
+		} else {
+			res.review("weak evidence: only a brand or context words matched")
+		}
 	}
-	if len(d.out) > 1 && d.out[1].score >= closeRatio*o.score && !sameHeadings(o, d.out[1]) {
-		res.review(fmt.Sprintf("ambiguous: %s (%.1f) vs %s (%.1f)",
-			c.lx.concepts[o.concept].description, o.score, c.lx.concepts[d.out[1].concept].description, d.out[1].score))
+	for _, r := range d.out[1:] {
+		if r.score < closeRatio*o.score || sameHeadings(o, r) {
+			continue
+		}
+		if len(d.rivals) == 0 {
+			d.doubts = append(d.doubts, fmt.Sprintf("ambiguous: %s (%.1f) vs %s (%.1f)",
+				c.lx.concepts[o.concept].description, o.score, c.lx.concepts[r.concept].description, r.score))
+		}
+		for _, h := range r.headings {
+			if !slices.Contains(o.headings, h) {
+				d.rivals = appendCode(d.rivals, h)
+			}
+		}
 	}
 	if cr := c.lx.concepts[o.concept].redFlag; cr != "" {
 		res.review("red flag: " + cr)
@@ -671,12 +733,21 @@ func (c *Classifier) chooseCodes(res *Result, d *described, declared []hs.Code, 
 			w.add(dc, false)
 		}
 	}
+	w.doubts = d.doubts
+	// The lexicon's answer is judged as given: its one heading is
+	// settled, so the entries that cover all of it apply whatever its
+	// subheading. Several headings of an undecided classification, the
+	// index's headings and rival concepts' headings are tentative: an
+	// entry that covers one cannot apply, only stay open.
 	if !d.final.IsZero() {
 		res.HS6 = d.final.Digits()
 		w.add(d.final, false)
-		return
+	} else {
+		for _, h := range d.headings {
+			w.add(h, !d.top || len(d.headings) > 1)
+		}
 	}
-	for _, h := range d.headings {
+	for _, h := range d.rivals {
 		w.add(h, true)
 	}
 }

@@ -33,10 +33,10 @@ func TestDefaultIndexPlacement(t *testing.T) {
 		{"wooden kitchen chopping board", got{"441911", "4419", false, ""}},
 		// "Other than for bedroom use" is no bedroom furniture.
 		{"wooden bedroom wardrobe", got{"940350", "9403", false, ""}},
-		// A few headings alike: judged under each as tentative codes; the
-		// controls of 8701 cannot be settled at heading level, but no
-		// luxury list names them, so the line is not reviewed here.
-		{"tractor tyres 420/85R34", got{"", "8701", false, ""}},
+		// A general concept names the heading of tyres; no subheading of
+		// 4011 stands out, and no luxury list names the heading, so the
+		// line is not reviewed.
+		{"tractor tyres 420/85R34", got{"", "4011", false, ""}},
 		// Several headings of one chapter: the chapter is settled, and
 		// each heading is judged.
 		{"steel bars", got{"", "7228", false, ""}},
@@ -68,12 +68,12 @@ func TestDefaultIndexPlacement(t *testing.T) {
 // TestIndexEvidence checks that an index answer says where it came from
 // and how sure it is, and that the candidates span several headings.
 func TestIndexEvidence(t *testing.T) {
-	r := mustClassify(t, newClassifier(t), Item{Description: "centrifugal water pumps"})
+	r := mustClassify(t, newClassifier(t), Item{Description: "reciprocating positive displacement pumps"})
 	if len(r.Candidates) < 3 {
 		t.Fatalf("candidates %+v, want at least 3", r.Candidates)
 	}
 	ev := strings.Join(r.Candidates[0].Evidence, "; ")
-	if !strings.Contains(ev, "nomenclature index: heading 8413, subheading 8413.70 (confidence ") {
+	if !strings.Contains(ev, "nomenclature index: heading 8413, subheading 8413.50 (confidence ") {
 		t.Errorf("evidence %q, want the index's heading, subheading and confidence", ev)
 	}
 	headings := map[string]bool{}

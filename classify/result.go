@@ -158,6 +158,11 @@ type Result struct {
 	Luxury      Luxury   `json:"luxury"`
 	NeedsReview bool     `json:"needs_review"`
 	Reasons     []string `json:"reasons"`
+	// Notes are doubts about the code that need no review: which
+	// subheading, or which of several headings, when every code left open
+	// was judged and none is controlled as luxury, so the luxury answer is
+	// the same whichever is right.
+	Notes []string `json:"notes,omitempty"`
 	// Attributes are the product attributes read from the description.
 	Attributes []Attribute     `json:"attributes,omitempty"`
 	Declared   *DeclaredCheck  `json:"declared,omitempty"`
