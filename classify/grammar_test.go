@@ -375,6 +375,37 @@ func TestGrammarModifiers(t *testing.T) {
 		{"rug underlay", "570"},
 		{"Perfume Atomizer Refillable", "3303"},
 		{"boat fenders", "92"},
+		// Shoes, drums and clutches of machines.
+		{"brake shoes for trucks", "64"},
+		{"brake drums 420mm", "9206"},
+		{"electromagnetic clutches 24V", "4202"},
+		{"peristaltic pumps", "64"},
+		// Rings of food and engines; ring-spun yarn.
+		{"squid rings breaded", "711"},
+		{"piston rings 0.25 oversize", "711"},
+		{"cotton yarn ring spun Ne 30/1", "711"},
+		// Glass that is no glassware, frames of furniture.
+		{"tempered glass screen protector", "7013"},
+		{"magnifying glass 10x", "7013"},
+		{"reading glasses +2.0", "7013"},
+		{"solid wood bed frame", "9003"},
+		// What goes in a car, imitation pearls, flowers, machines,
+		// supplies, toys and animal hair.
+		{"convertible car seat ISOFIX", "8703"},
+		{"car key fob remote", "8703"},
+		{"glass pearl beads 8mm", "7101"},
+		{"imitation pearls 6mm strands", "7101"},
+		{"artificial silk roses", "2204"},
+		{"laser engraver 40W", "970"},
+		{"coin operated washing machine", "7118"},
+		{"oil pastels 24 colours", "9701"},
+		{"magnetic drawing board for toddlers", "9701"},
+		{"kids kick scooter", "8711"},
+		{"horse tail hair, raw", "0101"},
+		{"storage baskets set of 3", "64"},
+		{"teach pendant for robot", "711"},
+		{"natural wine corks", "2204"},
+		{"Parmigiano Reggiano wedge 1kg", "9506"},
 	} {
 		r := mustClassify(t, c, Item{Description: tt.desc})
 		for _, cd := range lexiconCandidates(r) {
