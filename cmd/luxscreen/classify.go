@@ -188,7 +188,7 @@ func runClassify(ctx context.Context, e *env, args []string) error {
 var classifyColumns = []string{"id", "description", "hs", "hs_code", "value", "currency", "quantity", "unit", "exporter_country", "destination", "date"}
 
 // classifyCSVHeader is the header of "classify --format csv".
-var classifyCSVHeader = batchCSVHeader("id", "hs6", "luxury", "needs_review", "candidates", "controls", "mismatch", "reasons")
+var classifyCSVHeader = batchCSVHeader("id", "hs6", "luxury", "needs_review", "candidates", "controls", "mismatch", "reasons", "notes")
 
 // noteReview is the summary's note of a line that needs review.
 const noteReview = "needs review"
@@ -277,7 +277,7 @@ func classifyCSVRow(r classify.Result) []string {
 		mismatch = r.Mismatch.Kind + ": " + r.Mismatch.Reason
 	}
 	return []string{report.Cell(r.ID), r.HS6, string(r.Luxury), strconv.FormatBool(r.NeedsReview),
-		strings.Join(cands, "; "), report.Cell(strings.Join(ctrls, "; ")), report.Cell(mismatch), report.Cell(strings.Join(r.Reasons, "; "))}
+		strings.Join(cands, "; "), report.Cell(strings.Join(ctrls, "; ")), report.Cell(mismatch), report.Cell(strings.Join(r.Reasons, "; ")), report.Cell(strings.Join(r.Notes, "; "))}
 }
 
 func printResult(w io.Writer, it classify.Item, r classify.Result) error {
@@ -320,6 +320,9 @@ func printResult(w io.Writer, it classify.Item, r classify.Result) error {
 	}
 	for _, reason := range r.Reasons {
 		fmt.Fprintf(w, "review: %s\n", reason)
+	}
+	for _, n := range r.Notes {
+		fmt.Fprintf(w, "note: %s\n", n)
 	}
 	return nil
 }
