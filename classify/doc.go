@@ -90,6 +90,24 @@
 // jurisdiction is considered; [WithJurisdictions] restricts them, and the
 // UN lists are always included because every member state must apply them.
 //
+// The lexicon's answer is judged as given: its subheading, or its one
+// heading, which is settled, so that an entry covering all of the
+// heading applies without a subheading. The headings of a concept that
+// names several, the index's plausible headings and the headings of a
+// rival concept that weighs nearly as much (closeRatio) are tentative
+// codes: an entry covering one of them cannot apply, only stay open.
+//
+// Doubts about which code the goods fall in — a deciding attribute the
+// description does not give, a rival concept — need review only when the
+// codes they leave open differ in luxury. Every such code is judged; when
+// none is controlled as luxury the answer is "no" whichever is right, and
+// the doubt is kept in [Result.Notes]. When a luxury control applies or
+// cannot be ruled out, the doubt is a reason for review. Doubts about
+// whether the goods were recognised at all — nothing placed, a weak
+// answer (a brand or context words, below minConfident) that the
+// nomenclature text does not agree with, a red flag — are always
+// reasons for review.
+//
 // A result's [Luxury] is one of three states: "yes" when a luxury-kind
 // control applies; otherwise "unknown" when the line needs review (an
 // abstention, a luxury control that cannot be ruled out, a doubtful
