@@ -10,10 +10,12 @@
 // share of hard negatives (look-alikes of controlled goods) called luxury.
 //
 // Given a catalogue ([Options.Catalogue]) it also reads, from the lists
-// rather than from hand labels, which gold codes no luxury list covers and
-// which a luxury entry covers in full, and reports the false-alarm rate
-// (uncovered lines called luxury "yes"), the recall on fully controlled
-// lines (called "yes", with the share left "unknown" apart) and the review
+// rather than from hand labels, what the law says at each gold code for
+// the line's own facts (its value against thresholds and price floors,
+// its words against "ex" categories): no, yes, or open. It reports the
+// false-alarm rate (lines the law says no for, called luxury "yes"), the
+// recall on controlled lines (the law says yes; called "yes", with the
+// share left "unknown" apart) and the review
 // rate, broken down by HS section and by the style a line is written in
 // (bill of lading, invoice, shop title). [Score] scores outcomes read
 // from another build's batch output ([ReadOutcomes]) alike. "luxscreen

@@ -180,14 +180,21 @@ type Metrics struct {
 	NeedsReview float64 `json:"needs_review"`
 	// The figures below come from the catalogue, not from hand labels,
 	// and are set only when the evaluation has one (Options.Catalogue).
-	// Uncontrolled is the number of items whose gold code (subheading,
-	// else heading) no luxury list covers in any way on the item's date;
+	// Uncontrolled is the number of items for which the law says no at
+	// the gold code (subheading, else heading) on the item's date: no
+	// luxury list covers it, or every entry that does is ruled out by the
+	// line's own facts (a value below its threshold or price floor);
 	// FalseAlarm is the share of them called luxury "yes".
-	Uncontrolled int     `json:"uncontrolled"`
-	FalseAlarm   float64 `json:"false_alarm"`
-	// Controlled is the number of items whose gold code a luxury entry
-	// covers in full; ControlledRecall is the share of them called "yes"
-	// and ControlledUnknown the share left "unknown".
+	// UncontrolledReview is the share of them left "unknown": the review
+	// rate on ordinary goods.
+	Uncontrolled       int     `json:"uncontrolled"`
+	FalseAlarm         float64 `json:"false_alarm"`
+	UncontrolledReview float64 `json:"uncontrolled_review"`
+	// Controlled is the number of items for which the law says yes at the
+	// gold code: a luxury entry applies there, judged with the line's own
+	// facts; ControlledRecall is the share of them called "yes" and
+	// ControlledUnknown the share left "unknown". Items an entry leaves
+	// open even at the gold code count in neither.
 	Controlled        int     `json:"controlled"`
 	ControlledRecall  float64 `json:"controlled_recall"`
 	ControlledUnknown float64 `json:"controlled_unknown"`
@@ -297,6 +304,10 @@ type Options struct {
 	// Jurisdictions limits the lists whose coverage counts; empty means
 	// all.
 	Jurisdictions []string
+	// Rates convert the lines' values for the thresholds and price floors
+	// the gold codes are judged against; nil converts nothing, so that a
+	// value in another currency than an entry's leaves it open.
+	Rates *lists.Rates
 	// Now is the date of items without one; zero means time.Now.
 	Now time.Time
 	// Groups asks for the breakdowns, "section" or "style", in
@@ -340,7 +351,7 @@ func Score(set []Labelled, outs []Outcome, opts Options) (Metrics, error) {
 	controlled := make([]bool, len(set))
 	if opts.Catalogue != nil {
 		for i, l := range set {
-			covs[i], controlled[i] = luxuryCoverage(opts.Catalogue, l, opts.Jurisdictions, now)
+			covs[i], controlled[i] = luxuryCoverage(opts.Catalogue, l, opts.Jurisdictions, now, opts.Rates)
 		}
 	}
 	m := score(set, outs, covs, controlled, opts.Catalogue != nil)
@@ -385,8 +396,15 @@ const noCoverage lists.Coverage = ""
 
 // luxuryCoverage returns the widest coverage of the item's gold code by a
 // luxury entry of the jurisdictions on the item's date (now when it has
-// none), and whether an entry covers it in full.
-func luxuryCoverage(cat *lists.Catalogue, l Labelled, juris []string, now time.Time) (lists.Coverage, bool) {
+// none), and whether the law says yes there: an entry, judged at the gold
+// code with the line's own facts (description, value, quantity, with
+// rates), applies. When every covering entry is ruled out at the gold
+// code (a value below a threshold or a price floor), the line is as
+// uncovered: a "yes" for it is a false alarm. When an entry stays open
+// even at the gold code (a threshold and no value, an "ex" category the
+// description does not name), the line counts in neither figure: a
+// perfect classifier would review it too.
+func luxuryCoverage(cat *lists.Catalogue, l Labelled, juris []string, now time.Time, rates *lists.Rates) (lists.Coverage, bool) {
 	gold := l.GoldHS6
 	if gold == "" {
 		gold = l.GoldHeading
@@ -399,12 +417,21 @@ func luxuryCoverage(cat *lists.Catalogue, l Labelled, juris []string, now time.T
 	if date.IsZero() {
 		date = now
 	}
-	cov := noCoverage
+	f := lists.Facts{Description: l.Description, Value: lists.Money{Amount: l.Value, Currency: l.Currency}, Quantity: l.Quantity, Unit: l.Unit, Date: date}
+	cov, open := noCoverage, false
 	for _, m := range cat.Lookup(code, lists.Options{Date: date, Jurisdictions: juris, Kinds: []lists.Kind{lists.Luxury}}) {
-		if m.Coverage == lists.Full {
-			return lists.Full, true
+		switch cat.Judge(m, code, &f, rates).Applies {
+		case lists.Applies:
+			return m.Coverage, true
+		case lists.CannotTell:
+			open = true
+			if cov != lists.Full {
+				cov = m.Coverage
+			}
 		}
-		cov = m.Coverage
+	}
+	if !open {
+		return noCoverage, false
 	}
 	return cov, false
 }
@@ -412,7 +439,7 @@ func luxuryCoverage(cat *lists.Catalogue, l Labelled, juris []string, now time.T
 func score(set []Labelled, outs []Outcome, covs []lists.Coverage, controlled []bool, withCat bool) Metrics {
 	var m Metrics
 	var ok4, ok6, top4all, top6all, n6, t5n, t54, t56, tp, fp, fn, caught, hnLux int
-	var unknown, review, falseAlarm, ctlYes, ctlUnknown int
+	var unknown, review, falseAlarm, uncReview, ctlYes, ctlUnknown int
 	for i, l := range set {
 		r := outs[i]
 		yes := r.Luxury == classify.LuxuryYes
@@ -503,9 +530,12 @@ func score(set []Labelled, outs []Outcome, covs []lists.Coverage, controlled []b
 		switch {
 		case covs[i] == noCoverage:
 			m.Uncontrolled++
-			if yes {
+			switch {
+			case yes:
 				falseAlarm++
-				fail("false alarm: no luxury list covers the gold code", r.HS6)
+				fail("false alarm: the law says no at the gold code", r.HS6)
+			case r.Luxury == classify.LuxuryUnknown:
+				uncReview++
 			}
 		case controlled[i]:
 			m.Controlled++
@@ -533,7 +563,7 @@ func score(set []Labelled, outs []Outcome, covs []lists.Coverage, controlled []b
 	m.LuxuryPrecision, m.LuxuryRecall = ratio(tp, tp+fp), ratio(caught, caught+fn)
 	m.HardNegativeLuxury = ratio(hnLux, m.HardNegatives)
 	m.Review, m.NeedsReview = ratio(unknown, m.N), ratio(review, m.N)
-	m.FalseAlarm = ratio(falseAlarm, m.Uncontrolled)
+	m.FalseAlarm, m.UncontrolledReview = ratio(falseAlarm, m.Uncontrolled), ratio(uncReview, m.Uncontrolled)
 	m.ControlledRecall, m.ControlledUnknown = ratio(ctlYes, m.Controlled), ratio(ctlUnknown, m.Controlled)
 	return m
 }

@@ -146,6 +146,7 @@ func TestScore(t *testing.T) {
 			func() Metrics {
 				m := withCat
 				m.Uncontrolled, m.FalseAlarm, m.Controlled, m.ControlledRecall, m.ControlledUnknown = 7, 2.0/7, 0, 0, 0
+				m.UncontrolledReview = 2.0 / 7 // sparkling and the handbag, left unknown
 				return m
 			}()},
 		{"by section", Options{Catalogue: cat, Now: now, Groups: []string{"section"}}, bySection},
@@ -178,7 +179,7 @@ func TestScoreFailures(t *testing.T) {
 	}
 	want := []string{
 		"rice-bags: abstained: ",
-		"rice-bags: false alarm: no luxury list covers the gold code",
+		"rice-bags: false alarm: the law says no at the gold code",
 		"sparkling: abstained: ",
 		"sparkling: controlled goods left unknown",
 		"handbag: wrong subheading",
@@ -341,5 +342,82 @@ func TestEvaluationSetsWellFormed(t *testing.T) {
 		if styled > 0 && styled < len(set) {
 			t.Errorf("%s: %d of %d lines have a style, want all or none", f, styled, len(set))
 		}
+	}
+}
+
+// TestScoreJudgesGoldWithFacts checks that the false-alarm and recall
+// figures take what the law says at the gold code for the line's own
+// facts: a watch below the entry's threshold is ordinary goods, one above
+// it controlled, one without a value open (in neither figure).
+func TestScoreJudgesGoldWithFacts(t *testing.T) {
+	const list = `id: test-watches
+jurisdiction: UN
+title: Test watch list
+instrument:
+  name: Test Resolution
+  reference: S/RES/1 (2020)
+  date: 2020-01-01
+citation: paragraph 1
+kind: luxury
+direction: both
+target: KP
+in_force:
+  from: 2020-01-01
+as_of: 2026-11-23
+confidence: primary-text
+entries:
+  - id: test-watches
+    category: Watches valued greater than USD 1,000
+    citation: paragraph 1
+    basis: derived
+    threshold:
+      amount: 1000
+      currency: USD
+      per: item
+    codes:
+      - code: "9102"
+        edition: HS2022
+        rationale: Heading 9102 is wrist-watches other than of precious metal.
+`
+	l, err := lists.ParseFile("watches.yaml", []byte(list))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat, err := lists.New(l)
+	if err != nil {
+		t.Fatal(err)
+	}
+	watch := func(id string, value float64, lux classify.Luxury) (Labelled, Outcome) {
+		return Labelled{Item: classify.Item{ID: id, Description: "quartz wristwatch", Value: value, Currency: "USD", Quantity: 1, Unit: "pcs"}, GoldHS6: "910211"},
+			Outcome{ID: id, HS6: "910211", Candidates: []string{"910211"}, Luxury: lux}
+	}
+	var set []Labelled
+	var outs []Outcome
+	for _, w := range []struct {
+		id    string
+		value float64
+		lux   classify.Luxury
+	}{
+		{"cheap-called-yes", 50, classify.LuxuryYes},
+		{"cheap-called-no", 50, classify.LuxuryNo},
+		{"cheap-called-unknown", 50, classify.LuxuryUnknown},
+		{"dear-called-yes", 5000, classify.LuxuryYes},
+		{"no-value", 0, classify.LuxuryUnknown},
+	} {
+		l, o := watch(w.id, w.value, w.lux)
+		set, outs = append(set, l), append(outs, o)
+	}
+	got, err := Score(set, outs, Options{Catalogue: cat, Now: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	type figures struct {
+		Uncontrolled, Controlled                  int
+		FalseAlarm, UncontrolledReview, CtlRecall float64
+	}
+	want := figures{Uncontrolled: 3, Controlled: 1, FalseAlarm: 1.0 / 3, UncontrolledReview: 1.0 / 3, CtlRecall: 1}
+	g := figures{got.Uncontrolled, got.Controlled, got.FalseAlarm, got.UncontrolledReview, got.ControlledRecall}
+	if diff := cmp.Diff(want, g, cmpopts.EquateApprox(0, 1e-9)); diff != "" {
+		t.Errorf("figures (-want +got):\n%s", diff)
 	}
 }

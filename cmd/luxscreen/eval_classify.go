@@ -194,7 +194,7 @@ func openEvalClassifier(ctx context.Context, e *env, cf *classifierFlags, dataDi
 	if err != nil {
 		return nil, opts, err
 	}
-	opts.Catalogue, opts.Jurisdictions, opts.Now = sys.Catalogue(), cfg.Jurisdictions, e.now()
+	opts.Catalogue, opts.Jurisdictions, opts.Now, opts.Rates = sys.Catalogue(), cfg.Jurisdictions, e.now(), cfg.Rates
 	return sys.Classifier(), opts, nil
 }
 
@@ -209,8 +209,8 @@ func printEvalClassify(w io.Writer, m classifyeval.Metrics) {
 	fmt.Fprintf(w, "top5@6           %.3f\n", m.Top5At6)
 	fmt.Fprintf(w, "abstain          %.3f\n", m.Abstain)
 	fmt.Fprintf(w, "review (unknown) %.3f, needs_review %.3f\n", m.Review, m.NeedsReview)
-	fmt.Fprintf(w, "false alarms     %.3f of %d lines no luxury list covers\n", m.FalseAlarm, m.Uncontrolled)
-	fmt.Fprintf(w, "controlled       %d fully covered: yes %.3f, unknown %.3f\n", m.Controlled, m.ControlledRecall, m.ControlledUnknown)
+	fmt.Fprintf(w, "law says no      %d lines: false alarms %.3f, review (unknown) %.3f\n", m.Uncontrolled, m.FalseAlarm, m.UncontrolledReview)
+	fmt.Fprintf(w, "law says yes     %d lines: yes %.3f, unknown %.3f\n", m.Controlled, m.ControlledRecall, m.ControlledUnknown)
 	if m.LuxuryLabelled > 0 {
 		fmt.Fprintf(w, "luxury precision %.3f\n", m.LuxuryPrecision)
 		fmt.Fprintf(w, "luxury recall    %.3f\n", m.LuxuryRecall)
@@ -221,8 +221,8 @@ func printEvalClassify(w io.Writer, m classifyeval.Metrics) {
 	if len(m.Groups) == 0 {
 		return
 	}
-	fmt.Fprintf(w, "%-8s %-8s %5s %6s %6s %6s %6s %7s %6s %9s %5s %8s\n", "by", "group", "n", "acc@4", "acc@6", "top1@4", "top5@4", "abstain", "review", "falsealarm", "ctl", "ctl-yes")
+	fmt.Fprintf(w, "%-8s %-8s %5s %6s %6s %6s %6s %7s %6s %5s %9s %7s %5s %8s\n", "by", "group", "n", "acc@4", "acc@6", "top1@4", "top5@4", "abstain", "review", "no", "falsealarm", "no-rev", "yes", "yes-yes")
 	for _, g := range m.Groups {
-		fmt.Fprintf(w, "%-8s %-8s %5d %6.3f %6.3f %6.3f %6.3f %7.3f %6.3f %9.3f %5d %8.3f\n", g.By, g.Key, g.N, g.Acc4, g.Acc6, g.Top1At4All, g.Top5At4, g.Abstain, g.Review, g.FalseAlarm, g.Controlled, g.ControlledRecall)
+		fmt.Fprintf(w, "%-8s %-8s %5d %6.3f %6.3f %6.3f %6.3f %7.3f %6.3f %5d %9.3f %7.3f %5d %8.3f\n", g.By, g.Key, g.N, g.Acc4, g.Acc6, g.Top1At4All, g.Top5At4, g.Abstain, g.Review, g.Uncontrolled, g.FalseAlarm, g.UncontrolledReview, g.Controlled, g.ControlledRecall)
 	}
 }
