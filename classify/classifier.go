@@ -332,7 +332,9 @@ func (c *Classifier) Classify(ctx context.Context, it Item) (Result, error) {
 	var w work
 	res := c.classify(&it, &w)
 	res.Controls = judgeInto(c, &w, &it, &w.opts, c.rates, res.Controls, asControl, controlEntryID)
-	if luxurySettledNo(res.Controls, controlState) {
+	// Only codes judged can settle a doubt: with none (parts of goods
+	// the lexicon has no parts heading for) it is a reason for review.
+	if w.n > 0 && luxurySettledNo(res.Controls, controlState) {
 		res.Notes = append(res.Notes, w.doubts...)
 	} else {
 		for _, r := range w.doubts {
@@ -379,7 +381,7 @@ func (c *Classifier) AssessGoods(ctx context.Context, g lists.Goods, rates *list
 	opts := c.cat.Resolve(lists.Options{Jurisdictions: c.jurisdictions, Kinds: c.kinds, Direction: g.Direction})
 	out := lists.Assessment{HS6: res.HS6, Code: res.HS6, Source: "classified"}
 	out.Controls = judgeInto(c, &w, &it, &opts, rates, out.Controls, asJudgement, judgementEntryID)
-	if !luxurySettledNo(out.Controls, judgementState) {
+	if w.n == 0 || !luxurySettledNo(out.Controls, judgementState) {
 		for _, r := range w.doubts {
 			res.review(r)
 		}

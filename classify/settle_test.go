@@ -154,3 +154,30 @@ func TestQualifiedCategoryKeywords(t *testing.T) {
 		}
 	}
 }
+
+// TestDoubtWithoutCodesIsReviewed checks that a doubt settles nothing when
+// no code was judged: parts of goods the lexicon has no parts heading for
+// are reviewed, never "no".
+func TestDoubtWithoutCodesIsReviewed(t *testing.T) {
+	c := newClassifier(t)
+	for _, desc := range []string{"dress parts", "handbag parts", "parts of carpets"} {
+		r := mustClassify(t, c, Item{Description: desc})
+		if r.Luxury != LuxuryUnknown || !r.NeedsReview || len(r.Notes) > 0 {
+			t.Errorf("%q: luxury %s, needs review %v, notes %q; want unknown, reviewed, no notes (reasons %q)", desc, r.Luxury, r.NeedsReview, r.Notes, r.Reasons)
+		}
+	}
+}
+
+// TestPartyIsNoPart checks that "party" is not read as "part": a cocktail
+// party dress is a dress, not parts of one.
+func TestPartyIsNoPart(t *testing.T) {
+	r := mustClassify(t, newClassifier(t), Item{Description: "Women's Cocktail Party Dress Satin Polyester Sleeveless Midi"})
+	if len(r.Candidates) == 0 || r.Candidates[0].Code[:2] != "62" {
+		t.Errorf("candidates %+v, want a dress of chapter 62 first (reasons %q)", r.Candidates, r.Reasons)
+	}
+	for _, x := range append(r.Reasons, r.Notes...) {
+		if strings.HasPrefix(x, "parts of") {
+			t.Errorf("read as parts: %q", x)
+		}
+	}
+}

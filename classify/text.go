@@ -336,7 +336,8 @@ func stem(w string) string {
 	}
 	switch {
 	case strings.HasSuffix(w, "ies") && n > 4:
-		return w[:n-3]
+		// "parties" and "party" read "parti", never "part".
+		return w[:n-3] + "i"
 	case strings.HasSuffix(w, "ches") || strings.HasSuffix(w, "shes") || strings.HasSuffix(w, "xes") || strings.HasSuffix(w, "sses"):
 		return w[:n-2]
 	case strings.HasSuffix(w, "ss") || strings.HasSuffix(w, "us") || strings.HasSuffix(w, "is"):
@@ -344,7 +345,7 @@ func stem(w string) string {
 	case w[n-1] == 's':
 		return w[:n-1]
 	case w[n-1] == 'y' && n > 4:
-		return w[:n-1]
+		return w[:n-1] + "i"
 	}
 	return w
 }
