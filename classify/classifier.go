@@ -332,8 +332,8 @@ func (c *Classifier) Classify(ctx context.Context, it Item) (Result, error) {
 	var w work
 	res := c.classify(&it, &w)
 	res.Controls = judgeInto(c, &w, &it, &w.opts, c.rates, res.Controls, asControl, controlEntryID)
-	// Only codes judged can settle a doubt: with none (parts of goods
-	// the lexicon has no parts heading for) it is a reason for review.
+	// Only codes judged can settle a doubt: with none it is a reason for
+	// review (see chooseCodes).
 	if w.n > 0 && luxurySettledNo(res.Controls, controlState) {
 		res.Notes = append(res.Notes, w.doubts...)
 	} else {
@@ -735,7 +735,16 @@ func (c *Classifier) chooseCodes(res *Result, d *described, declared []hs.Code, 
 			w.add(dc, false)
 		}
 	}
-	w.doubts = d.doubts
+	if d.final.IsZero() && len(d.headings) == 0 {
+		// The goods themselves are judged under no code (parts of goods
+		// without a parts heading): judging rivals cannot settle a doubt
+		// about them.
+		for _, r := range d.doubts {
+			res.review(r)
+		}
+	} else {
+		w.doubts = d.doubts
+	}
 	// The lexicon's answer is judged as given: its one heading is
 	// settled, so the entries that cover all of it apply whatever its
 	// subheading. Several headings of an undecided classification, the
