@@ -38,3 +38,31 @@ func TestSportsGoodsAndElectricCycles(t *testing.T) {
 		}
 	}
 }
+
+// TestCosmeticsWords checks make-up and skin-care words in five scripts,
+// and the paint and toner they must not take.
+func TestCosmeticsWords(t *testing.T) {
+	c := newClassifier(t)
+	tests := []struct{ desc, heading string }{
+		{"Pressed powder compact 10g", "3304"},
+		{"Korean Sheet Mask Set 10 Pcs Aloe", "3304"},
+		{"防晒霜 SPF50+ 50毫升", "3304"},
+		{"日焼け止め SPF50+ 60ml", "3304"},
+		{"선크림 SPF50+ 50ml", "3304"},
+		{"toner cartridge for HP LaserJet", "8443"},
+	}
+	for _, tt := range tests {
+		r := mustClassify(t, c, Item{Description: tt.desc})
+		got := ""
+		if len(r.Candidates) > 0 {
+			got = r.Candidates[0].Code[:4]
+		}
+		if got != tt.heading {
+			t.Errorf("%q: heading %q, want %s (%+v)", tt.desc, got, tt.heading, r.Candidates)
+		}
+	}
+	// A primer is a paint unless it says it is for the face.
+	if r := mustClassify(t, c, Item{Description: "primer paint for metal"}); len(lexiconCandidates(r)) > 0 && lexiconCandidates(r)[0].Code[:4] == "3304" {
+		t.Errorf("primer paint placed as cosmetics: %+v", r.Candidates)
+	}
+}
