@@ -332,6 +332,9 @@ func (c *Classifier) Classify(ctx context.Context, it Item) (Result, error) {
 	var w work
 	res := c.classify(&it, &w)
 	res.Controls = judgeInto(c, &w, &it, &w.opts, c.rates, res.Controls, asControl, controlEntryID)
+	settleAlternatives(c, &w, &it, &w.opts, c.rates, res.Controls,
+		func(x *Control) (string, lists.Kind, lists.Applicability) { return x.Entry, x.Kind, x.Applies },
+		func(x *Control, j lists.Judgement, why string) { x.Applies, x.Why = lists.Applies, why })
 	// Only codes judged can settle a doubt: with none it is a reason for
 	// review (see chooseCodes).
 	if w.n > 0 && luxurySettledNo(res.Controls, controlState) {
@@ -381,6 +384,9 @@ func (c *Classifier) AssessGoods(ctx context.Context, g lists.Goods, rates *list
 	opts := c.cat.Resolve(lists.Options{Jurisdictions: c.jurisdictions, Kinds: c.kinds, Direction: g.Direction})
 	out := lists.Assessment{HS6: res.HS6, Code: res.HS6, Source: "classified"}
 	out.Controls = judgeInto(c, &w, &it, &opts, rates, out.Controls, asJudgement, judgementEntryID)
+	settleAlternatives(c, &w, &it, &opts, rates, out.Controls,
+		func(x *lists.Judgement) (string, lists.Kind, lists.Applicability) { return x.Entry.ID, x.List.Kind, x.Applies },
+		func(x *lists.Judgement, j lists.Judgement, why string) { x.Applies, x.Why, x.Presumption = lists.Applies, why, "" })
 	if w.n == 0 || !luxurySettledNo(out.Controls, judgementState) {
 		for _, r := range w.doubts {
 			res.review(r)
@@ -431,6 +437,10 @@ type work struct {
 	// declared is the valid declared code when the line is judged under
 	// it.
 	declared hs.Code
+	// alternatives is set when the codes are the several headings of one
+	// lexicon concept and nothing else: an entry that applies under each
+	// applies (see settleAlternatives).
+	alternatives bool
 	// doubts are reasons to review that concern only which of the judged
 	// codes the goods fall in: a missing deciding attribute, a rival
 	// heading. Every such code is judged, so a doubt needs review only
@@ -757,6 +767,9 @@ func (c *Classifier) chooseCodes(res *Result, d *described, declared []hs.Code, 
 		for _, h := range d.headings {
 			w.add(h, !d.top || len(d.headings) > 1)
 		}
+		// Only a confident answer: a brand alone does not say which
+		// goods of the brand.
+		w.alternatives = d.top && d.out[0].score >= minConfident && len(d.headings) > 1 && len(d.rivals) == 0 && !d.contradicts
 	}
 	for _, h := range d.rivals {
 		w.add(h, true)

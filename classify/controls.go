@@ -2,6 +2,7 @@ package classify
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/luxscreen/luxscreen/hs"
 	"github.com/luxscreen/luxscreen/lists"
@@ -15,7 +16,7 @@ import (
 // of every date. It is generic so that Classify and AssessGoods each build
 // their own output in one pass, without an intermediate slice.
 func judgeInto[T any](c *Classifier, w *work, it *Item, opts *lists.Options, rates *lists.Rates, out []T, conv func(lists.Judgement, *ControlEntry) T, entry func(T) string) []T {
-	f := lists.Facts{Description: it.Description, Value: lists.Money{Amount: it.Value, Currency: it.Currency}, Quantity: it.Quantity, Unit: it.Unit, Date: opts.Date}
+	f := factsOf(it, opts)
 	for k := range w.n {
 		jc := w.code(k)
 		cl := c.lookup(jc.code, jc.tentative, opts.Direction)
@@ -37,6 +38,63 @@ func judgeInto[T any](c *Classifier, w *work, it *Item, opts *lists.Options, rat
 		}
 	}
 	return out
+}
+
+// factsOf returns the facts of the item an entry is judged with.
+func factsOf(it *Item, opts *lists.Options) lists.Facts {
+	return lists.Facts{Description: it.Description, Value: lists.Money{Amount: it.Value, Currency: it.Currency}, Quantity: it.Quantity, Unit: it.Unit, Date: opts.Date}
+}
+
+// underAll judges the entry with the given ID under each code of w as if
+// it were the goods' own, and returns the last judgement when the entry
+// applies under every one: the goods are in one of the codes, so an entry
+// that controls them whichever it is applies. It is used only when the
+// codes of w are the alternatives of one concept (work.alternatives).
+func (c *Classifier) underAll(w *work, id string, f *lists.Facts, opts *lists.Options, rates *lists.Rates) (lists.Judgement, bool) {
+	var last lists.Judgement
+	for k := range w.n {
+		cl := c.lookup(w.code(k).code, false, opts.Direction)
+		found := false
+		for i := range cl.pre {
+			p := &cl.pre[i]
+			if p.Entry.ID != id || !opts.Keep(&p.Match) {
+				continue
+			}
+			if last = c.cat.Finish(p, f, rates); last.Applies != lists.Applies {
+				return lists.Judgement{}, false
+			}
+			found = true
+			break
+		}
+		if !found {
+			return lists.Judgement{}, false
+		}
+	}
+	return last, true
+}
+
+// settleAlternatives turns the open luxury judgements of a line whose
+// codes are the alternative headings of one concept into applies, where
+// the entry applies under every alternative. get and set read and write
+// one judgement of out.
+func settleAlternatives[T any](c *Classifier, w *work, it *Item, opts *lists.Options, rates *lists.Rates, out []T, get func(*T) (id string, k lists.Kind, a lists.Applicability), set func(*T, lists.Judgement, string)) {
+	if !w.alternatives || w.n < 2 {
+		return
+	}
+	f := factsOf(it, opts)
+	var codes []string
+	for k := range w.n {
+		codes = append(codes, w.code(k).code.String())
+	}
+	for i := range out {
+		id, kind, a := get(&out[i])
+		if kind != lists.Luxury || a != lists.CannotTell {
+			continue
+		}
+		if j, ok := c.underAll(w, id, &f, opts, rates); ok {
+			set(&out[i], j, "applies under every heading the goods may fall in ("+strings.Join(codes, ", ")+"); under "+codes[len(codes)-1]+": "+j.Why)
+		}
+	}
 }
 
 // cachedLookup is the catalogue's answer for one code and direction at any

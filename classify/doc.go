@@ -95,7 +95,11 @@
 // heading applies without a subheading. The headings of a concept that
 // names several, the index's plausible headings and the headings of a
 // rival concept that weighs nearly as much (closeRatio) are tentative
-// codes: an entry covering one of them cannot apply, only stay open.
+// codes: an entry covering one of them cannot apply, only stay open —
+// except that when the codes are the headings of one confident concept
+// and nothing else, an entry that applies under every one of them applies
+// (the goods are in one of them, whichever it is: Japan's list covers
+// watches of 9101 and 9102 alike).
 //
 // Doubts about which code the goods fall in — a deciding attribute the
 // description does not give, a rival concept — need review only when the

@@ -181,3 +181,36 @@ func TestPartyIsNoPart(t *testing.T) {
 		}
 	}
 }
+
+// TestEntryUnderEveryAlternative checks that when the goods are in one of
+// a concept's headings, an entry that applies under each applies, and one
+// that covers only some of them stays open.
+func TestEntryUnderEveryAlternative(t *testing.T) {
+	tests := []struct {
+		desc, jurisdiction string
+		want               Luxury
+		entry              string
+		applies            lists.Applicability
+	}{
+		// Japan's list covers 9101 and 9102 alike.
+		{"高級腕時計", "JP", LuxuryYes, "jp-2-2-22", lists.Applies},
+		// The UN's covers 9101 (cases of precious metal) only.
+		{"高級腕時計", "UN", LuxuryUnknown, "un-2270-v-a-luxury-watches", lists.CannotTell},
+		// A brand alone does not say which goods of the brand.
+		{"Rolex", "JP", LuxuryUnknown, "jp-2-2-22", lists.CannotTell},
+	}
+	for _, tt := range tests {
+		t.Run(tt.desc+"/"+tt.jurisdiction, func(t *testing.T) {
+			r := mustClassify(t, newClassifier(t, WithJurisdictions(tt.jurisdiction)), Item{Description: tt.desc})
+			var got lists.Applicability
+			for _, ctl := range r.Controls {
+				if ctl.Entry == tt.entry {
+					got = ctl.Applies
+				}
+			}
+			if r.Luxury != tt.want || got != tt.applies {
+				t.Errorf("luxury %s, %s %q; want %s, %q (controls %+v)", r.Luxury, tt.entry, got, tt.want, tt.applies, r.Controls)
+			}
+		})
+	}
+}
