@@ -385,8 +385,12 @@ func (c *Classifier) AssessGoods(ctx context.Context, g lists.Goods, rates *list
 	out := lists.Assessment{HS6: res.HS6, Code: res.HS6, Source: "classified"}
 	out.Controls = judgeInto(c, &w, &it, &opts, rates, out.Controls, asJudgement, judgementEntryID)
 	settleAlternatives(c, &w, &it, &opts, rates, out.Controls,
-		func(x *lists.Judgement) (string, lists.Kind, lists.Applicability) { return x.Entry.ID, x.List.Kind, x.Applies },
-		func(x *lists.Judgement, j lists.Judgement, why string) { x.Applies, x.Why, x.Presumption = lists.Applies, why, "" })
+		func(x *lists.Judgement) (string, lists.Kind, lists.Applicability) {
+			return x.Entry.ID, x.List.Kind, x.Applies
+		},
+		func(x *lists.Judgement, j lists.Judgement, why string) {
+			x.Applies, x.Why, x.Presumption = lists.Applies, why, ""
+		})
 	if w.n == 0 || !luxurySettledNo(out.Controls, judgementState) {
 		for _, r := range w.doubts {
 			res.review(r)
