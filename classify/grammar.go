@@ -521,8 +521,11 @@ func (g *grammar) applyPackaging(toks []token) {
 			}
 			break
 		}
+		// "in bags", "on pallets": the marker's clause opens with the
+		// packing word.
+		placed := toks[i].lead == markPlace && clauseStart(toks, i) == i
 		if !syntax && (j < 0 || toks[j].clause != toks[i].clause) && toks[i].lead == markPlace && clauseStart(toks, i) == j+1 {
-			syntax = true // "in bags", "on pallets"
+			syntax = true
 		}
 		r := roleMaybePack
 		if syntax {
@@ -540,6 +543,15 @@ func (g *grammar) applyPackaging(toks []token) {
 			toks[k].role = r
 			if r == rolePackaging {
 				toks[k].weak = pk.factor
+			}
+		}
+		if r == rolePackaging && placed {
+			// "in" or "on" governs the packing, not what follows it: "IN
+			// BULK 60,000 MT SOYBEANS" names soybeans in full.
+			for k := i + n; k < len(toks) && toks[k].clause == toks[i].clause && toks[k].lead == markPlace; k++ {
+				if toks[k].role == roleNone {
+					toks[k].weak, toks[k].lead = 1, markNone
+				}
 			}
 		}
 		if r == rolePackaging {

@@ -809,3 +809,19 @@ func TestGrammarHeadsAreNoBrands(t *testing.T) {
 		}
 	}
 }
+
+// TestGrammarInPackingClosesTheMarker checks that "in" or "on" before a
+// packing word governs the packing only: the goods named after it count
+// in full.
+func TestGrammarInPackingClosesTheMarker(t *testing.T) {
+	c := newClassifier(t)
+	for _, tt := range []struct{ desc, heading string }{
+		{"IN BULK 60,000 MT SOYBEANS GMO US ORIGIN", "1201"},
+		{"in bulk wheat 50000 mt", "1001"},
+	} {
+		r := mustClassify(t, c, Item{Description: tt.desc})
+		if headingOf(r) != tt.heading || r.NeedsReview {
+			t.Errorf("%q: heading %q, review %v %q; want %s, no review", tt.desc, headingOf(r), r.NeedsReview, r.Reasons, tt.heading)
+		}
+	}
+}
