@@ -347,14 +347,13 @@ func Score(set []Labelled, outs []Outcome, opts Options) (Metrics, error) {
 	if now.IsZero() {
 		now = time.Now()
 	}
-	covs := make([]lists.Coverage, len(set))
-	controlled := make([]bool, len(set))
+	law := make([]lists.Applicability, len(set))
 	if opts.Catalogue != nil {
 		for i, l := range set {
-			covs[i], controlled[i] = luxuryCoverage(opts.Catalogue, l, opts.Jurisdictions, now, opts.Rates)
+			law[i] = lawAtGold(opts.Catalogue, l, opts.Jurisdictions, now, opts.Rates)
 		}
 	}
-	m := score(set, outs, covs, controlled, opts.Catalogue != nil)
+	m := score(set, outs, law, opts.Catalogue != nil)
 	for _, by := range opts.Groups {
 		var key func(Labelled) string
 		switch by {
@@ -378,12 +377,11 @@ func Score(set []Labelled, outs []Outcome, opts Options) (Metrics, error) {
 		for _, k := range keys {
 			var gs []Labelled
 			var go_ []Outcome
-			var gc []lists.Coverage
-			var gf []bool
+			var gl []lists.Applicability
 			for _, i := range idx[k] {
-				gs, go_, gc, gf = append(gs, set[i]), append(go_, outs[i]), append(gc, covs[i]), append(gf, controlled[i])
+				gs, go_, gl = append(gs, set[i]), append(go_, outs[i]), append(gl, law[i])
 			}
-			g := score(gs, go_, gc, gf, opts.Catalogue != nil)
+			g := score(gs, go_, gl, opts.Catalogue != nil)
 			g.Failures = nil
 			m.Groups = append(m.Groups, Group{By: by, Key: k, Metrics: g})
 		}
@@ -391,52 +389,42 @@ func Score(set []Labelled, outs []Outcome, opts Options) (Metrics, error) {
 	return m, nil
 }
 
-// noCoverage marks an item whose gold code no luxury entry covers.
-const noCoverage lists.Coverage = ""
-
-// luxuryCoverage returns the widest coverage of the item's gold code by a
-// luxury entry of the jurisdictions on the item's date (now when it has
-// none), and whether the law says yes there: an entry, judged at the gold
-// code with the line's own facts (description, value, quantity, with
-// rates), applies. When every covering entry is ruled out at the gold
-// code (a value below a threshold or a price floor), the line is as
-// uncovered: a "yes" for it is a false alarm. When an entry stays open
-// even at the gold code (a threshold and no value, an "ex" category the
-// description does not name), the line counts in neither figure: a
-// perfect classifier would review it too.
-func luxuryCoverage(cat *lists.Catalogue, l Labelled, juris []string, now time.Time, rates *lists.Rates) (lists.Coverage, bool) {
+// lawAtGold returns what the law says of the item at its gold code on
+// its date (now when it has none): every luxury entry of the
+// jurisdictions that covers the code, judged with the line's own facts
+// (description, value, quantity, with rates). Applies when one applies;
+// DoesNotApply when none covers the code or every one is ruled out there
+// (a value below a threshold or a price floor), so that a "yes" is a
+// false alarm; CannotTell when one stays open even at the gold code (a
+// threshold and no value, an "ex" category the description does not
+// name): a perfect classifier would review the line too.
+func lawAtGold(cat *lists.Catalogue, l Labelled, juris []string, now time.Time, rates *lists.Rates) lists.Applicability {
 	gold := l.GoldHS6
 	if gold == "" {
 		gold = l.GoldHeading
 	}
 	code, err := hs.Parse(gold)
 	if err != nil || code.IsZero() {
-		return noCoverage, false
+		return lists.DoesNotApply
 	}
 	date := l.Date
 	if date.IsZero() {
 		date = now
 	}
 	f := lists.Facts{Description: l.Description, Value: lists.Money{Amount: l.Value, Currency: l.Currency}, Quantity: l.Quantity, Unit: l.Unit, Date: date}
-	cov, open := noCoverage, false
+	out := lists.DoesNotApply
 	for _, m := range cat.Lookup(code, lists.Options{Date: date, Jurisdictions: juris, Kinds: []lists.Kind{lists.Luxury}}) {
 		switch cat.Judge(m, code, &f, rates).Applies {
 		case lists.Applies:
-			return m.Coverage, true
+			return lists.Applies
 		case lists.CannotTell:
-			open = true
-			if cov != lists.Full {
-				cov = m.Coverage
-			}
+			out = lists.CannotTell
 		}
 	}
-	if !open {
-		return noCoverage, false
-	}
-	return cov, false
+	return out
 }
 
-func score(set []Labelled, outs []Outcome, covs []lists.Coverage, controlled []bool, withCat bool) Metrics {
+func score(set []Labelled, outs []Outcome, law []lists.Applicability, withCat bool) Metrics {
 	var m Metrics
 	var ok4, ok6, top4all, top6all, n6, t5n, t54, t56, tp, fp, fn, caught, hnLux int
 	var unknown, review, falseAlarm, uncReview, ctlYes, ctlUnknown int
@@ -528,7 +516,7 @@ func score(set []Labelled, outs []Outcome, covs []lists.Coverage, controlled []b
 			continue
 		}
 		switch {
-		case covs[i] == noCoverage:
+		case law[i] == lists.DoesNotApply:
 			m.Uncontrolled++
 			switch {
 			case yes:
@@ -537,7 +525,7 @@ func score(set []Labelled, outs []Outcome, covs []lists.Coverage, controlled []b
 			case r.Luxury == classify.LuxuryUnknown:
 				uncReview++
 			}
-		case controlled[i]:
+		case law[i] == lists.Applies:
 			m.Controlled++
 			switch r.Luxury {
 			case classify.LuxuryYes:
