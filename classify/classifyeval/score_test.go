@@ -54,7 +54,13 @@ entries:
 
 func testCatalogue(t *testing.T) *lists.Catalogue {
 	t.Helper()
-	l, err := lists.ParseFile("test.yaml", []byte(testLuxuryList))
+	return catalogueOf(t, "test.yaml", testLuxuryList)
+}
+
+// catalogueOf builds a catalogue of the one list written in text.
+func catalogueOf(t *testing.T, name, text string) *lists.Catalogue {
+	t.Helper()
+	l, err := lists.ParseFile(name, []byte(text))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -379,14 +385,7 @@ entries:
         edition: HS2022
         rationale: Heading 9102 is wrist-watches other than of precious metal.
 `
-	l, err := lists.ParseFile("watches.yaml", []byte(list))
-	if err != nil {
-		t.Fatal(err)
-	}
-	cat, err := lists.New(l)
-	if err != nil {
-		t.Fatal(err)
-	}
+	cat := catalogueOf(t, "watches.yaml", list)
 	watch := func(id string, value float64, lux classify.Luxury) (Labelled, Outcome) {
 		return Labelled{Item: classify.Item{ID: id, Description: "quartz wristwatch", Value: value, Currency: "USD", Quantity: 1, Unit: "pcs"}, GoldHS6: "910211"},
 			Outcome{ID: id, HS6: "910211", Candidates: []string{"910211"}, Luxury: lux}
