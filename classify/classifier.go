@@ -335,14 +335,8 @@ func (c *Classifier) Classify(ctx context.Context, it Item) (Result, error) {
 	settleAlternatives(c, &w, &it, &w.opts, c.rates, res.Controls,
 		func(x *Control) (string, lists.Kind, lists.Applicability) { return x.Entry, x.Kind, x.Applies },
 		func(x *Control, j lists.Judgement, why string) { x.Applies, x.Why = lists.Applies, why })
-	// Only codes judged can settle a doubt: with none it is a reason for
-	// review (see chooseCodes).
-	if w.n > 0 && luxurySettledNo(res.Controls, controlState) {
+	if w.settle(&res, luxurySettledNo(res.Controls, controlState)) {
 		res.Notes = append(res.Notes, w.doubts...)
-	} else {
-		for _, r := range w.doubts {
-			res.review(r)
-		}
 	}
 	open, size := 0, 0
 	for i := range res.Controls {
@@ -391,11 +385,7 @@ func (c *Classifier) AssessGoods(ctx context.Context, g lists.Goods, rates *list
 		func(x *lists.Judgement, j lists.Judgement, why string) {
 			x.Applies, x.Why, x.Presumption = lists.Applies, why, ""
 		})
-	if w.n == 0 || !luxurySettledNo(out.Controls, judgementState) {
-		for _, r := range w.doubts {
-			res.review(r)
-		}
-	}
+	w.settle(&res, luxurySettledNo(out.Controls, judgementState))
 	if !w.declared.IsZero() {
 		out.Code, out.HS6, out.Source = w.declared.Digits(), w.declared.HS6(), "declared"
 	}
@@ -452,6 +442,21 @@ type work struct {
 	// applies or cannot be ruled out; otherwise the answer is "no"
 	// whichever code is right, and the doubt is a note.
 	doubts []string
+}
+
+// settle decides the line's doubts once its codes are judged: when some
+// code was judged and no luxury judgement applies or is open (settledNo),
+// they cannot change its luxury and settle reports true, for the caller
+// to keep them as notes; otherwise they are reasons for review of res.
+// With no code judged nothing settles them (see chooseCodes).
+func (w *work) settle(res *Result, settledNo bool) bool {
+	if w.n > 0 && settledNo {
+		return true
+	}
+	for _, r := range w.doubts {
+		res.review(r)
+	}
+	return false
 }
 
 // luxurySettledNo reports whether no luxury judgement applies or is
