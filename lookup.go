@@ -1,9 +1,12 @@
 package luxscreen
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/luxscreen/luxscreen/hs"
 
 	"github.com/luxscreen/luxscreen/internal/iso"
 	"github.com/luxscreen/luxscreen/lists"
@@ -56,10 +59,10 @@ func (f Filter) Options(now time.Time) (lists.Options, error) {
 	}
 	for _, k := range splitList(f.Kinds) {
 		switch lists.Kind(k) {
-		case lists.Luxury, lists.Sectoral, lists.CatchAll:
+		case lists.Luxury, lists.Sectoral, lists.CatchAll, lists.Embargo:
 			opts.Kinds = append(opts.Kinds, lists.Kind(k))
 		default:
-			return opts, &FilterError{"kind", k, "luxury, sectoral or catch-all"}
+			return opts, &FilterError{"kind", k, "luxury, sectoral, catch-all or embargo"}
 		}
 	}
 	switch d := lists.Direction(f.Direction); d {
@@ -111,4 +114,39 @@ func splitList(s string) []string {
 		}
 	}
 	return out
+}
+
+// ErrUnknownCode is wrapped by the error of a lookup of a code that is
+// not in the nomenclature: an answer of "0 controls" for it would read as
+// "not controlled".
+var ErrUnknownCode = errors.New("not in the nomenclature")
+
+// Answer looks code up under opts: the controls that cover it and the
+// jurisdictions asked about with no list in force (see [lists.Answer]).
+// A code that is in none of the system's nomenclatures (the embedded HS
+// 2022, or Config.Nomenclature) is an error wrapping [ErrUnknownCode].
+func (s *System) Answer(code hs.Code, opts lists.Options) (lists.Answer, error) {
+	if err := s.KnownCode(code); err != nil {
+		return lists.Answer{}, err
+	}
+	return s.cat.Answer(code, opts), nil
+}
+
+// KnownCode returns nil when code is a chapter, heading or subheading of
+// one of the system's nomenclatures (an HS edition is probed at six
+// digits, so a national tariff line of a known subheading passes), and an
+// error wrapping [ErrUnknownCode] otherwise.
+func (s *System) KnownCode(code hs.Code) error {
+	var eds []string
+	for _, n := range s.nomenclatures {
+		probe := code
+		if n.Edition().System == "HS" {
+			probe = code.Truncate(6)
+		}
+		if n.Exists(probe) {
+			return nil
+		}
+		eds = append(eds, n.Edition().String())
+	}
+	return fmt.Errorf("%s: %w %s: no such chapter, heading or subheading", code, ErrUnknownCode, strings.Join(eds, ", "))
 }

@@ -252,11 +252,30 @@ func (c *Catalogue) Lookup(code hs.Code, opts Options) []Match {
 	}
 	hits = c.addRows(hits, txn, "code_prefix", d, len(d), &opts)
 	slices.SortFunc(hits, func(a, b lookupHit) int { return cmp.Compare(a.r.rank, b.r.rank) })
-	out := make([]Match, len(hits))
-	for i, h := range hits {
-		out[i] = Match{List: h.r.list, Entry: h.r.entry, Pattern: h.r.entry.Codes[h.r.pattern], Coverage: h.cov, rank: h.r.rank}
+	out := make([]Match, 0, len(hits))
+	for _, h := range hits {
+		cov, ok := excepted(h.r.entry, code, h.cov)
+		if !ok {
+			continue
+		}
+		out = append(out, Match{List: h.r.list, Entry: h.r.entry, Pattern: h.r.entry.Codes[h.r.pattern], Coverage: cov, rank: h.r.rank})
 	}
 	return out
+}
+
+// excepted applies an entry's exceptions to a code it covers with cov:
+// an exception at or above the code removes the match; one below it
+// leaves the code only partly covered.
+func excepted(e *Entry, code hs.Code, cov Coverage) (Coverage, bool) {
+	for _, x := range e.Except {
+		switch {
+		case x.Code.Covers(code) && !x.Ex:
+			return cov, false
+		case code.Covers(x.Code) || x.Code.Covers(code):
+			cov = Partial
+		}
+	}
+	return cov, true
 }
 
 // addRows adds the rows of an index read: a row whose pattern is longer

@@ -57,5 +57,5 @@ entries:
 	_, err := lists.ParseFile("draft.yaml", src)
 	fmt.Println(err)
 	// Output:
-	// draft.yaml:19:5: entries[0].thresold: unknown field: "thresold" is not allowed here; want one of id, category, citation, basis, confidence, codes, keywords, threshold, in_force, notes
+	// draft.yaml:19:5: entries[0].thresold: unknown field: "thresold" is not allowed here; want one of id, category, citation, basis, confidence, codes, keywords, threshold, all_goods, except, exemptions, derived_from, in_force, notes
 }

@@ -168,6 +168,7 @@ func (c *converter) list(y *yamlList) *List {
 		Title:        y.Title,
 		Citation:     y.Citation,
 		Kind:         Kind(y.Kind),
+		Measure:      Measure(y.Measure),
 		Direction:    Direction(y.Direction),
 		Target:       y.Target,
 		SourceURL:    y.SourceURL,
@@ -193,9 +194,25 @@ func (c *converter) list(y *yamlList) *List {
 	}
 	c.required(y.Citation, "citation")
 	switch l.Kind {
-	case Luxury, Sectoral, CatchAll:
+	case Luxury, Sectoral, CatchAll, Embargo:
 	default:
-		c.fail(ErrInvalid, fmt.Sprintf("kind %q: want luxury, sectoral or catch-all", y.Kind), "kind")
+		c.fail(ErrInvalid, fmt.Sprintf("kind %q: want luxury, sectoral, catch-all or embargo", y.Kind), "kind")
+	}
+	switch l.Measure {
+	case "":
+		l.Measure = Prohibition
+	case Prohibition, Licence:
+	default:
+		c.fail(ErrInvalid, fmt.Sprintf("measure %q: want prohibition or licence", y.Measure), "measure")
+	}
+	for i, a := range y.Amendments {
+		c.required(a.Reference, "amendments", i, "reference")
+		c.required(a.Summary, "amendments", i, "summary")
+		l.Amendments = append(l.Amendments, Amendment{
+			Reference: a.Reference,
+			Date:      c.date(a.Date, true, "amendments", i, "date"),
+			Summary:   strings.TrimSpace(a.Summary),
+		})
 	}
 	switch l.Direction {
 	case ExportTo, ImportFrom, Both:
@@ -212,13 +229,21 @@ func (c *converter) list(y *yamlList) *List {
 		c.fail(ErrMissing, "a list needs at least one entry", "entries")
 	}
 	seen := map[string]int{}
+	allGoods := false
 	for i := range y.Entries {
 		e := c.entry(l, &y.Entries[i], "entries", i)
 		if j, dup := seen[e.ID]; dup && e.ID != "" {
 			c.fail(ErrInvalid, fmt.Sprintf("id %q repeats entries[%d]", e.ID, j), "entries", i, "id")
 		}
 		seen[e.ID] = i
+		allGoods = allGoods || e.AllGoods
+		if e.AllGoods && l.Kind != Embargo {
+			c.fail(ErrInvalid, "all_goods belongs to lists of kind embargo", "entries", i, "all_goods")
+		}
 		l.Entries = append(l.Entries, e)
+	}
+	if l.Kind == Embargo && !allGoods && len(y.Entries) > 0 {
+		c.fail(ErrMissing, "an embargo list needs an entry with all_goods: true", "entries")
 	}
 	return l
 }
@@ -238,15 +263,18 @@ func (c *converter) confidence(v string, required bool, p ...any) {
 func (c *converter) entry(l *List, y *yamlEntry, p ...any) *Entry {
 	at := func(more ...any) []any { return append(slices.Clone(p), more...) }
 	e := &Entry{
-		ID:         y.ID,
-		ListID:     l.ID,
-		Category:   strings.TrimSpace(y.Category),
-		Citation:   y.Citation,
-		Basis:      Basis(y.Basis),
-		Confidence: Confidence(y.Confidence),
-		Keywords:   y.Keywords,
-		Notes:      strings.TrimSpace(y.Notes),
-		InForce:    l.InForce,
+		ID:          y.ID,
+		ListID:      l.ID,
+		Category:    strings.TrimSpace(y.Category),
+		Citation:    y.Citation,
+		Basis:       Basis(y.Basis),
+		Confidence:  Confidence(y.Confidence),
+		Keywords:    y.Keywords,
+		Notes:       strings.TrimSpace(y.Notes),
+		InForce:     l.InForce,
+		AllGoods:    y.AllGoods,
+		Exemptions:  y.Exemptions,
+		DerivedFrom: y.DerivedFrom,
 	}
 	c.required(y.ID, at("id")...)
 	if y.ID != "" && !idRE.MatchString(y.ID) {
@@ -255,11 +283,14 @@ func (c *converter) entry(l *List, y *yamlEntry, p ...any) *Entry {
 	c.required(y.Category, at("category")...)
 	c.required(y.Citation, at("citation")...)
 	switch e.Basis {
-	case Published, Derived:
+	case Published, Tariff, Derived:
 	case "":
-		c.fail(ErrMissing, "want published or derived", at("basis")...)
+		c.fail(ErrMissing, "want published, tariff or derived", at("basis")...)
 	default:
-		c.fail(ErrInvalid, fmt.Sprintf("basis %q: want published or derived", y.Basis), at("basis")...)
+		c.fail(ErrInvalid, fmt.Sprintf("basis %q: want published, tariff or derived", y.Basis), at("basis")...)
+	}
+	if y.DerivedFrom != "" && !idRE.MatchString(y.DerivedFrom) {
+		c.fail(ErrInvalid, fmt.Sprintf("derived_from %q: want the ID of a list", y.DerivedFrom), at("derived_from")...)
 	}
 	c.confidence(y.Confidence, false, at("confidence")...)
 	if e.Confidence == "" {
@@ -274,11 +305,28 @@ func (c *converter) entry(l *List, y *yamlEntry, p ...any) *Entry {
 			c.fail(ErrInvalid, "entry comes into force before its list", at("in_force", "from")...)
 		}
 	}
-	if len(y.Codes) == 0 {
-		c.fail(ErrMissing, "an entry needs at least one code", at("codes")...)
+	switch {
+	case y.AllGoods && len(y.Codes) > 0:
+		c.fail(ErrInvalid, "an entry with all_goods lists no codes", at("codes")...)
+	case y.AllGoods:
+		e.Codes = allChapters()
+	case len(y.Codes) == 0:
+		c.fail(ErrMissing, "an entry needs at least one code (or all_goods: true)", at("codes")...)
 	}
 	for j, yp := range y.Codes {
 		e.Codes = append(e.Codes, c.pattern(e.Basis, yp, at("codes", j)...))
+	}
+	for j, yp := range y.Except {
+		p := c.pattern(Derived, yp, at("except", j)...)
+		if !slices.ContainsFunc(e.Codes, func(q Pattern) bool { return q.Code.Covers(p.Code) }) && !p.Code.IsZero() {
+			c.fail(ErrInvalid, fmt.Sprintf("except %s is not under any of the entry's codes", p.Code), at("except", j, "code")...)
+		}
+		e.Except = append(e.Except, p)
+	}
+	for j, x := range y.Exemptions {
+		if strings.TrimSpace(x) == "" {
+			c.fail(ErrInvalid, "empty exemption", at("exemptions", j)...)
+		}
 	}
 	for j, k := range y.Keywords {
 		if strings.TrimSpace(k) == "" {
@@ -298,8 +346,8 @@ func (c *converter) pattern(basis Basis, y yamlPattern, p ...any) Pattern {
 	pt.Edition = parseRequired(c, y.Edition, "the nomenclature the code is written in, e.g. HS2022 or CN2017", hs.ParseEdition, at("edition")...)
 	pt.Ex = y.Ex
 	pt.Rationale = strings.TrimSpace(y.Rationale)
-	if basis == Derived && pt.Rationale == "" {
-		c.fail(ErrMissing, "a derived code needs a one-line rationale", at("rationale")...)
+	if (basis == Derived || basis == Tariff) && pt.Rationale == "" {
+		c.fail(ErrMissing, fmt.Sprintf("a %s code needs a one-line rationale", basis), at("rationale")...)
 	}
 	return pt
 }
@@ -329,4 +377,22 @@ func (c *converter) threshold(y *yamlThreshold, p ...any) *Threshold {
 		c.fail(ErrInvalid, "per_quantity must be positive", at("per_quantity")...)
 	}
 	return t
+}
+
+// allChapters returns a pattern for every chapter of the Harmonized
+// System, the codes of an entry that covers all goods. Chapter 77 is
+// reserved for future use in every edition and has no goods.
+func allChapters() []Pattern {
+	out := make([]Pattern, 0, 96)
+	for ch := 1; ch <= 97; ch++ {
+		if ch == 77 {
+			continue
+		}
+		out = append(out, Pattern{
+			Code:      hs.MustParse(fmt.Sprintf("%02d", ch)),
+			Edition:   hs.HS2022,
+			Rationale: "all goods: every chapter of the Harmonized System",
+		})
+	}
+	return out
 }

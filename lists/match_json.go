@@ -1,6 +1,7 @@
 package lists
 
 import (
+	"cmp"
 	"encoding/json"
 	"time"
 )
@@ -11,6 +12,7 @@ type matchJSON struct {
 	List         string     `json:"list"`
 	Jurisdiction string     `json:"jurisdiction"`
 	Kind         Kind       `json:"kind"`
+	Measure      Measure    `json:"measure"`
 	Direction    Direction  `json:"direction"`
 	Instrument   string     `json:"instrument"`
 	Entry        string     `json:"entry"`
@@ -24,6 +26,10 @@ type matchJSON struct {
 	Citation     string     `json:"citation"`
 	Rationale    string     `json:"rationale,omitempty"`
 	Threshold    *Threshold `json:"threshold,omitempty"`
+	AllGoods     bool       `json:"all_goods,omitempty"`
+	Except       []Pattern  `json:"except,omitempty"`
+	Exemptions   []string   `json:"exemptions,omitempty"`
+	DerivedFrom  string     `json:"derived_from,omitempty"`
 	InForceFrom  string     `json:"in_force_from"`
 	InForceUntil string     `json:"in_force_until,omitempty"`
 }
@@ -36,6 +42,7 @@ func (m Match) MarshalJSON() ([]byte, error) {
 		List:         m.List.ID,
 		Jurisdiction: m.List.Jurisdiction,
 		Kind:         m.List.Kind,
+		Measure:      cmp.Or(m.List.Measure, Prohibition),
 		Direction:    m.List.Direction,
 		Instrument:   m.List.Instrument.Reference,
 		Entry:        m.Entry.ID,
@@ -49,6 +56,10 @@ func (m Match) MarshalJSON() ([]byte, error) {
 		Citation:     m.Entry.Citation,
 		Rationale:    m.Pattern.Rationale,
 		Threshold:    m.Entry.Threshold,
+		AllGoods:     m.Entry.AllGoods,
+		Except:       m.Entry.Except,
+		Exemptions:   m.Entry.Exemptions,
+		DerivedFrom:  m.Entry.DerivedFrom,
 		InForceFrom:  formatDate(m.Entry.InForce.From),
 	}
 	if m.Entry.InForce.Until != nil {

@@ -1,6 +1,7 @@
 package lists
 
 import (
+	"slices"
 	"time"
 
 	"github.com/luxscreen/luxscreen/hs"
@@ -21,6 +22,28 @@ const (
 	// CatchAll lists are watch lists of goods below control thresholds that
 	// the DPRK is known to seek; they call for review, not a ban.
 	CatchAll Kind = "catch-all"
+	// Embargo lists ban, or subject to a licence, essentially all trade in
+	// their direction, with the exceptions their instrument names (food,
+	// medicine, humanitarian aid): Canada's permit regime, South Korea's
+	// 2010 suspension of inter-Korean trade, Singapore's 2017 suspension of
+	// commercial trade.
+	Embargo Kind = "embargo"
+)
+
+// Kinds returns every kind of list, in the order they are documented.
+func Kinds() []Kind { return []Kind{Luxury, Sectoral, CatchAll, Embargo} }
+
+// Measure says what a list requires of the trade it covers.
+type Measure string
+
+// The measures a list imposes.
+const (
+	// Prohibition: the trade is banned (the default).
+	Prohibition Measure = "prohibition"
+	// Licence: the trade needs a licence, permit or approval for each
+	// transaction, as South Korea's approval of carrying out to the North
+	// or the US Export Administration Regulations' licence requirement.
+	Licence Measure = "licence"
 )
 
 // Direction says which trade a list restricts.
@@ -46,10 +69,19 @@ type Basis string
 const (
 	// Published codes are printed in the instrument itself.
 	Published Basis = "published"
+	// Tariff codes were read from an official tariff's code-level measure
+	// (an EU TARIC measure, a UK Trade Tariff footnote) rather than from
+	// the instrument: the authority applies them, the instrument does not
+	// print them. Each carries a rationale naming the measure.
+	Tariff Basis = "tariff"
 	// Derived codes were mapped by us from the instrument's category text;
 	// each carries a rationale.
 	Derived Basis = "derived"
 )
+
+// Bases returns every basis, from the one closest to the law to the one
+// furthest from it: the order reports group controls in.
+func Bases() []Basis { return []Basis{Published, Tariff, Derived} }
 
 // Confidence says how the transcription of an entry was checked.
 type Confidence string
@@ -63,6 +95,53 @@ const (
 	// Recalled: from background knowledge, not yet seen in a source.
 	Recalled Confidence = "recalled"
 )
+
+// Confidences returns every confidence level, most trustworthy first.
+func Confidences() []Confidence { return []Confidence{PrimaryText, SecondarySource, Recalled} }
+
+// Short returns the basis in at most three letters, for tables: PUB,
+// TAR, DER.
+func (b Basis) Short() string {
+	switch b {
+	case Published:
+		return "PUB"
+	case Tariff:
+		return "TAR"
+	case Derived:
+		return "DER"
+	}
+	return string(b)
+}
+
+// Short returns the confidence in at most three letters, for tables: PRI
+// (primary text), SEC (secondary source), REC (recalled).
+func (c Confidence) Short() string {
+	switch c {
+	case PrimaryText:
+		return "PRI"
+	case SecondarySource:
+		return "SEC"
+	case Recalled:
+		return "REC"
+	}
+	return string(c)
+}
+
+// rank orders confidences from the most trustworthy (0) down.
+func (c Confidence) rank() int {
+	if i := slices.Index(Confidences(), c); i >= 0 {
+		return i
+	}
+	return len(Confidences())
+}
+
+// Amendment is a later instrument that changed a list: an item added,
+// a category replaced, a threshold set.
+type Amendment struct {
+	Reference string    `json:"reference"`
+	Date      time.Time `json:"date"`
+	Summary   string    `json:"summary"`
+}
 
 // Instrument identifies the legal text that imposes a list.
 type Instrument struct {
@@ -102,8 +181,10 @@ type List struct {
 	Instrument   Instrument `json:"instrument"`
 	// Citation is the provision that imposes the control, e.g. "paragraph 39
 	// and Annex V".
-	Citation  string    `json:"citation"`
-	Kind      Kind      `json:"kind"`
+	Citation string `json:"citation"`
+	Kind     Kind   `json:"kind"`
+	// Measure is what the list requires: a prohibition or a licence.
+	Measure   Measure   `json:"measure"`
 	Direction Direction `json:"direction"`
 	// Target is the ISO 3166-1 alpha-2 code of the country controlled: KP.
 	Target  string `json:"target"`
@@ -116,7 +197,10 @@ type List struct {
 	AsOf       time.Time  `json:"as_of"`
 	Confidence Confidence `json:"confidence"`
 	Notes      string     `json:"notes,omitempty"`
-	Entries    []*Entry   `json:"entries"`
+	// Amendments are the later instruments that changed the list, oldest
+	// first.
+	Amendments []Amendment `json:"amendments,omitempty"`
+	Entries    []*Entry    `json:"entries"`
 	// File is the name of the YAML file the list was read from.
 	File string `json:"file,omitempty"`
 }
@@ -139,6 +223,20 @@ type Entry struct {
 	// does not decide whether a description names an entry's category.
 	Keywords  []string   `json:"keywords,omitempty"`
 	Threshold *Threshold `json:"threshold,omitempty"`
+	// AllGoods marks an entry that covers every good (an embargo's); its
+	// Codes are then every chapter of the Harmonized System.
+	AllGoods bool `json:"all_goods,omitempty"`
+	// Except are the codes the entry does not cover although its Codes
+	// do: an embargo's exemption of food or medicine.
+	Except []Pattern `json:"except,omitempty"`
+	// Exemptions are exceptions no code expresses, such as humanitarian
+	// aid approved by a ministry.
+	Exemptions []string `json:"exemptions,omitempty"`
+	// DerivedFrom is the ID of another list whose derivation of the same
+	// category this entry's codes copy, because only that wording is known
+	// for it. Two entries derived from the same list agree by construction,
+	// which [Compare] and [Gaps] say.
+	DerivedFrom string `json:"derived_from,omitempty"`
 	// InForce is the period the entry is in force. It lies within the
 	// list's period; an entry added by a later amendment starts later.
 	InForce Period `json:"in_force"`

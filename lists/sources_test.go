@@ -18,10 +18,14 @@ func TestSources(t *testing.T) {
 	l.Confidence = SecondarySource
 	un := mkList("un-x", "UN", mkEntry("u", "7113"))
 	un.SourceURL = "https://example.org/read-here"
+	tar := mkEntry("t", "5702")
+	tar.Basis = Tariff
+	l.Entries = append(l.Entries, tar)
 	want := []Source{
-		{List: "un-x", Jurisdiction: "UN", Kind: Luxury, URL: "https://example.org/read-here", Confidence: "primary-text", Entries: 1, Derived: 1, PrimaryText: 1},
+		{List: "un-x", Jurisdiction: "UN", Kind: Luxury, URL: "https://example.org/read-here", Confidence: "primary-text", InForce: un.InForce, Entries: 1,
+			Counts: Counts{Derived: 1, PrimaryText: 1}},
 		{List: "eu-x", Jurisdiction: "EU", Kind: Luxury, Instrument: "Regulation X", Reference: "Reg X", URL: "https://example.org/x", AsOf: l.AsOf,
-			Confidence: "secondary-source", Entries: 3, Published: 1, Derived: 2, PrimaryText: 1, SecondarySource: 1, Recalled: 1},
+			Confidence: "secondary-source", InForce: l.InForce, Entries: 4, Counts: Counts{Published: 1, Tariff: 1, Derived: 2, PrimaryText: 2, SecondarySource: 1, Recalled: 1}},
 	}
 	if diff := cmp.Diff(want, Sources([]*List{l, un})); diff != "" {
 		t.Errorf("Sources (-want +got):\n%s", diff)

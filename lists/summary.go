@@ -1,5 +1,7 @@
 package lists
 
+import "cmp"
+
 // Summary is one list in brief: what "luxscreen lists --format json" and
 // GET /v1/lists print for each list. Dates are YYYY-MM-DD.
 type Summary struct {
@@ -14,6 +16,11 @@ type Summary struct {
 	InForceUntil string `json:"in_force_until,omitempty"`
 	AsOf         string `json:"as_of"`
 	Confidence   string `json:"confidence"`
+	Measure      string `json:"measure"`
+	// Counts are the entries by basis and by confidence, so that a reader
+	// of the list of lists sees how much of each is law and how much
+	// reconstruction.
+	Counts
 }
 
 // Summary returns the list in brief.
@@ -29,6 +36,8 @@ func (l *List) Summary() Summary {
 		InForceFrom:  l.InForce.From.Format(dateLayout),
 		AsOf:         l.AsOf.Format(dateLayout),
 		Confidence:   string(l.Confidence),
+		Measure:      string(cmp.Or(l.Measure, Prohibition)),
+		Counts:       l.Counts(),
 	}
 	if l.InForce.Until != nil {
 		s.InForceUntil = l.InForce.Until.Format(dateLayout)

@@ -12,6 +12,7 @@ type yamlList struct {
 	Instrument   yamlInstrument `yaml:"instrument"`
 	Citation     string         `yaml:"citation"`
 	Kind         string         `yaml:"kind"`
+	Measure      string         `yaml:"measure"`
 	Direction    string         `yaml:"direction"`
 	Target       string         `yaml:"target"`
 	InForce      yamlPeriod     `yaml:"in_force"`
@@ -19,7 +20,14 @@ type yamlList struct {
 	AsOf         string         `yaml:"as_of"`
 	Confidence   string         `yaml:"confidence"`
 	Notes        string         `yaml:"notes"`
+	Amendments   []yamlAmend    `yaml:"amendments"`
 	Entries      []yamlEntry    `yaml:"entries"`
+}
+
+type yamlAmend struct {
+	Reference string `yaml:"reference"`
+	Date      string `yaml:"date"`
+	Summary   string `yaml:"summary"`
 }
 
 type yamlInstrument struct {
@@ -35,16 +43,20 @@ type yamlPeriod struct {
 }
 
 type yamlEntry struct {
-	ID         string         `yaml:"id"`
-	Category   string         `yaml:"category"`
-	Citation   string         `yaml:"citation"`
-	Basis      string         `yaml:"basis"`
-	Confidence string         `yaml:"confidence"`
-	Codes      []yamlPattern  `yaml:"codes"`
-	Keywords   []string       `yaml:"keywords"`
-	Threshold  *yamlThreshold `yaml:"threshold"`
-	InForce    *yamlPeriod    `yaml:"in_force"`
-	Notes      string         `yaml:"notes"`
+	ID          string         `yaml:"id"`
+	Category    string         `yaml:"category"`
+	Citation    string         `yaml:"citation"`
+	Basis       string         `yaml:"basis"`
+	Confidence  string         `yaml:"confidence"`
+	Codes       []yamlPattern  `yaml:"codes"`
+	Keywords    []string       `yaml:"keywords"`
+	Threshold   *yamlThreshold `yaml:"threshold"`
+	AllGoods    bool           `yaml:"all_goods"`
+	Except      []yamlPattern  `yaml:"except"`
+	Exemptions  []string       `yaml:"exemptions"`
+	DerivedFrom string         `yaml:"derived_from"`
+	InForce     *yamlPeriod    `yaml:"in_force"`
+	Notes       string         `yaml:"notes"`
 }
 
 type yamlPattern struct {

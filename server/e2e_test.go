@@ -111,7 +111,9 @@ func TestEndpoints(t *testing.T) {
 			}},
 		{"lookup", "GET", "/v1/lookup/9101.21?jurisdiction=UN&date=2020-01-01", "", 200,
 			func(t *testing.T, b []byte) {
-				ms := decode[[]map[string]any](t, b)
+				ms := decode[struct {
+					Controls []map[string]any `json:"controls"`
+				}](t, b).Controls
 				if len(ms) == 0 {
 					t.Fatal("no control covers 9101.21 under UN")
 				}
@@ -123,6 +125,20 @@ func TestEndpoints(t *testing.T) {
 			}},
 		{"lookup bad code", "GET", "/v1/lookup/12345", "", 400, nil},
 		{"lookup bad parameter", "GET", "/v1/lookup/9101?jurisdictoin=UN", "", 400, nil},
+		// A code in no nomenclature, or an unknown jurisdiction, is not
+		// "0 controls".
+		{"lookup unknown heading", "GET", "/v1/lookup/9999", "", 400, nil},
+		{"lookup unknown jurisdiction", "GET", "/v1/lookup/9101?jurisdiction=XX", "", 400, nil},
+		{"lookup no list in force", "GET", "/v1/lookup/9101.11?jurisdiction=UN&date=2010-01-01", "", 200,
+			func(t *testing.T, b []byte) {
+				a := decode[struct {
+					Controls []any            `json:"controls"`
+					NoList   []map[string]any `json:"no_list_in_force"`
+				}](t, b)
+				if len(a.Controls) != 0 || len(a.NoList) != 1 || a.NoList[0]["jurisdiction"] != "UN" {
+					t.Errorf("want no control and UN without a list in force on 2010-01-01: %s", b)
+				}
+			}},
 		{"lists", "GET", "/v1/lists", "", 200,
 			func(t *testing.T, b []byte) {
 				if ls := decode[[]ListSummary](t, b); len(ls) < 5 || ls[0].ID == "" || ls[0].InForceFrom == "" {

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"errors"
 	"net/http"
 	"net/url"
 	"strings"
@@ -36,7 +37,9 @@ func (s *Server) handleList(w http.ResponseWriter, r *http.Request) error {
 }
 
 // handleLookup answers GET /v1/lookup/{code}: every control that covers
-// an HS code, as "luxscreen lookup CODE --format json" prints them.
+// an HS code and the jurisdictions asked about with no list in force, as
+// "luxscreen lookup CODE --format json" prints them. A code in no
+// nomenclature of the service is a bad request.
 // Parameters: date, jurisdiction, kind (comma-separated), direction.
 func (s *Server) handleLookup(w http.ResponseWriter, r *http.Request) error {
 	raw := r.PathValue("code")
@@ -52,11 +55,13 @@ func (s *Server) handleLookup(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	matches := s.sys.Catalogue().Lookup(code, opts)
-	if matches == nil {
-		matches = []lists.Match{}
+	a, err := s.sys.Answer(code, opts)
+	if errors.Is(err, luxscreen.ErrUnknownCode) {
+		return errorf(http.StatusBadRequest, CodeInvalidParameter, "code: %v", err)
+	} else if err != nil {
+		return err
 	}
-	return writeJSON(w, http.StatusOK, matches)
+	return writeJSON(w, http.StatusOK, a)
 }
 
 // lookupOptions reads the date, jurisdiction, direction and kinds

@@ -210,6 +210,11 @@ func jsonFields(t reflect.Type) []string {
 		if name == "-" {
 			continue
 		}
+		if name == "" && f.Anonymous && f.Type.Kind() == reflect.Struct {
+			// encoding/json promotes an embedded struct's fields.
+			out = append(out, jsonFields(f.Type)...)
+			continue
+		}
 		if name == "" {
 			name = f.Name
 		}

@@ -136,10 +136,14 @@ func TestDataDirEndToEnd(t *testing.T) {
 	ask := func(data ...string) answers {
 		var a answers
 		out, _ := runOK(t, "", append([]string{"lookup", "6911.10", "--date", "2024-03-01", "--jurisdiction", "UN", "--format", "json"}, data...)...)
-		var ms []struct {
-			Threshold struct{ Amount float64 } `json:"threshold"`
+		var ans struct {
+			Controls []struct {
+				Threshold struct{ Amount float64 } `json:"threshold"`
+			} `json:"controls"`
 		}
-		if err := json.Unmarshal([]byte(out), &ms); err != nil || len(ms) != 1 {
+		err := json.Unmarshal([]byte(out), &ans)
+		ms := ans.Controls
+		if err != nil || len(ms) != 1 {
 			t.Fatalf("lookup: %d matches, error %v: %s", len(ms), err, out)
 		}
 		a.Threshold = ms[0].Threshold.Amount

@@ -29,6 +29,7 @@ func listsSubcommands() []listsSubcommand {
 		{"compare", "what one list or jurisdiction controls that another does not, by heading", runListsCompare},
 		{"matrix", "coverage matrix of jurisdictions by HS chapter or heading (csv, md, svg, html)", runListsMatrix},
 		{"gaps", "per jurisdiction, the baseline (UN) luxury categories it does not cover", runListsGaps},
+		{"history", "the succession of lists that bound a jurisdiction since 2006, with amendments and the periods no list covers", runListsHistory},
 		{"sources", "provenance of every list: instrument, URL, as-of, entries by basis and confidence", runListsSources},
 		{"presumptions", "the price floors that judge luxury entries of \"ex\" scope without a threshold, with their sources", runListsPresumptions},
 	}
@@ -73,15 +74,25 @@ func runLists(ctx context.Context, e *env, args []string) error {
 		return writeRecords(e.stdout, f, recs)
 	}
 	tw := newTable(e.stdout)
-	fmt.Fprintln(tw, "ID\tJURISDICTION\tKIND\tDIRECTION\tENTRIES\tIN FORCE\tAS OF")
+	fmt.Fprintln(tw, "ID\tJURISDICTION\tKIND\tDIRECTION\tENTRIES\tBASIS\tCONFIDENCE\tIN FORCE\tAS OF")
+	var all lists.Counts
 	for _, l := range ls {
 		s := l.Summary()
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%s\t%s\n", s.ID, s.Jurisdiction, s.Kind, s.Direction, s.Entries, s.InForceText(), s.AsOf)
+		all = all.Plus(s.Counts)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%s\t%s\t%s\t%s\n", s.ID, s.Jurisdiction, kindText(l), s.Direction, s.Entries,
+			s.BasisText(), s.ConfidenceText(), s.InForceText(), s.AsOf)
 	}
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(e.stdout, "\nAll lists: %s; %s. %s\n", all.BasisText(), all.ConfidenceText(), legend)
+	return err
 }
 
-// listsMarkdown prints the table of lists the README carries.
+// legend explains the short forms of basis and confidence.
+const legend = "BASIS: PUB codes printed in the instrument, TAR read from an official tariff, DER derived by us. CONF: PRI primary text, SEC secondary source, REC recalled (not yet seen in a source)."
+
+// listsMarkdown prints the table of lists in Markdown.
 func listsMarkdown(w io.Writer, ls []*lists.List) error {
 	fmt.Fprintln(w, "| list | jurisdiction | kind | instrument | entries | in force | as of |")
 	fmt.Fprintln(w, "|---|---|---|---|---|---|---|")
@@ -136,14 +147,29 @@ func runListsShow(ctx context.Context, e *env, args []string) error {
 	}
 	fmt.Fprintln(w)
 	tw := newTable(w)
-	fmt.Fprintln(tw, "ENTRY\tCATEGORY\tCODES\tBASIS\tTHRESHOLD\tCITATION")
+	fmt.Fprintln(tw, "ENTRY\tCATEGORY\tCODES\tBASIS\tCONF\tTHRESHOLD\tCITATION")
 	for _, en := range l.Entries {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", en.ID, truncate(en.Category, 60), codeList(en), en.Basis, thresholdText(en.Threshold), en.Citation)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", en.ID, truncate(en.Category, 60), codeList(en), en.Basis.Short(), en.Confidence.Short(), thresholdText(en.Threshold), en.Citation)
 	}
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	for _, en := range l.Entries {
+		if en.AllGoods {
+			fmt.Fprintf(w, "%s: %s\n", en.ID, embargoText(l, en))
+		}
+	}
+	for _, a := range l.Amendments {
+		fmt.Fprintf(w, "Amended by %s (%s): %s\n", a.Reference, a.Date.Format(dateFlagLayout), a.Summary)
+	}
+	_, err = fmt.Fprintln(w, legend)
+	return err
 }
 
 func codeList(en *lists.Entry) string {
+	if en.AllGoods {
+		return "all goods"
+	}
 	var parts []string
 	for _, p := range en.Codes {
 		s := p.Code.String()
@@ -183,7 +209,7 @@ func truncate(s string, n int) string {
 func runListsCompare(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e, "lists compare", "A B [--date YYYY-MM-DD] [--kind luxury] [--format table|json]")
 	date := fs.String("date", "", "compare the lists in force on this day (default today)")
-	kind := fs.String("kind", "luxury", "kinds of list to merge when A or B is a jurisdiction: luxury, sectoral, catch-all (comma-separated)")
+	kind := fs.String("kind", "luxury", "kinds of list to merge when A or B is a jurisdiction: luxury, sectoral, catch-all, embargo (comma-separated)")
 	fs.formatFlag(formatTable, formatTable, formatJSON)
 	pos, f, err := fs.parseOutput(args, 2, "want two list IDs or jurisdictions, e.g. 'lists compare EU US'")
 	if err != nil {
@@ -339,7 +365,7 @@ func runListsMatrix(ctx context.Context, e *env, args []string) error {
 	level := fs.String("level", lists.ByChapter, "columns: chapter or heading")
 	format := fs.String("format", "csv", "output format: csv, md, svg or html")
 	date := fs.String("date", "", "lists in force on this day (default today)")
-	kind := fs.String("kind", "luxury", "kinds of list: luxury, sectoral, catch-all (comma-separated)")
+	kind := fs.String("kind", "luxury", "kinds of list: luxury, sectoral, catch-all, embargo (comma-separated)")
 	hsFile := fs.String("hs", "", "HS nomenclature file (flat HS CSV, Comtrade JSON) whose descriptions label the SVG/HTML columns")
 	if _, err := fs.parseArgs(args, 0, "takes no arguments"); err != nil {
 		return err
@@ -414,24 +440,45 @@ func runListsSources(ctx context.Context, e *env, args []string) error {
 	}
 	defer fmt.Fprintln(e.stdout, presumptionsSummary(cat.Presumptions()))
 	tw := newTable(e.stdout)
-	fmt.Fprintln(tw, "LIST\tJUR\tINSTRUMENT\tAS OF\tENTRIES\tPUBLISHED\tDERIVED\tPRIMARY\tSECONDARY\tRECALLED\tURL")
+	fmt.Fprintln(tw, "LIST\tJUR\tKIND\tINSTRUMENT\tIN FORCE\tAS OF\tENTRIES\tPUBLISHED\tTARIFF\tDERIVED\tPRIMARY\tSECONDARY\tRECALLED\tURL")
+	var all lists.Counts
+	n := 0
 	for _, s := range srcs {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%d\t%d\t%d\t%d\t%d\t%s\n", s.List, s.Jurisdiction, truncate(s.Reference, 40),
-			s.AsOf.Format(dateFlagLayout), s.Entries, s.Published, s.Derived, s.PrimaryText, s.SecondarySource, s.Recalled, s.URL)
+		all, n = all.Plus(s.Counts), n+s.Entries
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%s\n", s.List, s.Jurisdiction, s.Kind, truncate(s.Reference, 40),
+			periodText(s.InForce), s.AsOf.Format(dateFlagLayout), s.Entries, s.Published, s.Tariff, s.Derived, s.PrimaryText, s.SecondarySource, s.Recalled, s.URL)
 	}
+	fmt.Fprintf(tw, "all %d lists\t\t\t\t\t\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t\n", len(srcs), n, all.Published, all.Tariff, all.Derived, all.PrimaryText, all.SecondarySource, all.Recalled)
 	return tw.Flush()
 }
 
+// printSourcesMarkdown prints the table of lists the README carries: each
+// list with its period in force and its entries by basis and confidence,
+// and the totals.
 func printSourcesMarkdown(e *env, srcs []lists.Source) error {
 	var b strings.Builder
-	b.WriteString("| list | jurisdiction | instrument | as of | entries | published / derived | primary / secondary / recalled |\n|---|---|---|---|---|---|---|\n")
+	b.WriteString("| list | jurisdiction | kind | instrument | in force | as of | entries | published / tariff / derived | primary / secondary / recalled |\n|---|---|---|---|---|---|---|---|---|\n")
+	var all lists.Counts
+	n := 0
 	for _, s := range srcs {
-		fmt.Fprintf(&b, "| [%s](%s) | %s | %s | %s | %d | %d / %d | %d / %d / %d |\n", s.List, s.URL, s.Jurisdiction,
-			strings.ReplaceAll(s.Reference, "|", "/"), s.AsOf.Format(dateFlagLayout), s.Entries, s.Published, s.Derived,
-			s.PrimaryText, s.SecondarySource, s.Recalled)
+		all, n = all.Plus(s.Counts), n+s.Entries
+		fmt.Fprintf(&b, "| [`%s`](%s) | %s | %s | %s | %s | %s | %d | %d / %d / %d | %d / %d / %d |\n", s.List, s.URL, s.Jurisdiction, s.Kind,
+			strings.ReplaceAll(s.Reference, "|", "/"), periodText(s.InForce), s.AsOf.Format(dateFlagLayout), s.Entries,
+			s.Published, s.Tariff, s.Derived, s.PrimaryText, s.SecondarySource, s.Recalled)
 	}
+	fmt.Fprintf(&b, "| **all %d lists** | | | | | | %d | %d / %d / %d | %d / %d / %d |\n", len(srcs), n,
+		all.Published, all.Tariff, all.Derived, all.PrimaryText, all.SecondarySource, all.Recalled)
 	_, err := fmt.Fprint(e.stdout, b.String())
 	return err
+}
+
+// periodText is a period as "from –" or "from – until", until being the
+// first day no longer in force.
+func periodText(p lists.Period) string {
+	if p.Until == nil {
+		return p.From.Format(dateFlagLayout) + " –"
+	}
+	return p.From.Format(dateFlagLayout) + " – " + p.Until.Format(dateFlagLayout)
 }
 
 // runListsFetch downloads the official sanctions list files ("luxscreen

@@ -87,6 +87,9 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"lookup", "9101", "--bogus"}, exitUsage},
 		{[]string{"lookup", "9101", "--jurisdiction", "XX"}, exitUsage},
 		{[]string{"lookup", "9101"}, exitOK},
+		// A code in no nomenclature is an error, not "0 controls".
+		{[]string{"lookup", "9999"}, exitUsage},
+		{[]string{"lookup", "9999", "--format", "json"}, exitUsage},
 		{[]string{"lists"}, exitOK},
 		{[]string{"lists", "show", "nosuch-list"}, exitUsage},
 		{[]string{"lists", "nosuch"}, exitUsage},
@@ -101,17 +104,28 @@ func TestExitCodes(t *testing.T) {
 
 func TestLookupJSON(t *testing.T) {
 	out, _ := runOK(t, "", "lookup", "8703.24", "--date", "2018-10-01", "--jurisdiction", "UN", "--format", "json")
-	var got []struct {
-		List     string `json:"list"`
-		Entry    string `json:"entry"`
-		Coverage string `json:"coverage"`
-		Citation string `json:"citation"`
+	var a struct {
+		Controls []struct {
+			List       string `json:"list"`
+			Entry      string `json:"entry"`
+			Coverage   string `json:"coverage"`
+			Citation   string `json:"citation"`
+			Basis      string `json:"basis"`
+			Confidence string `json:"confidence"`
+		} `json:"controls"`
+		NoList []any `json:"no_list_in_force"`
 	}
-	if err := json.Unmarshal([]byte(out), &got); err != nil {
-		t.Fatalf("output is not a JSON array: %v\n%s", err, out)
+	if err := json.Unmarshal([]byte(out), &a); err != nil {
+		t.Fatalf("output is not a lookup answer: %v\n%s", err, out)
+	}
+	if a.NoList == nil {
+		t.Errorf("no_list_in_force is missing: %s", out)
 	}
 	var entries []string
-	for _, m := range got {
+	for _, m := range a.Controls {
+		if m.Basis == "" || m.Confidence == "" {
+			t.Errorf("entry %s shows no basis or confidence", m.Entry)
+		}
 		if m.Citation == "" {
 			t.Errorf("entry %s has no citation", m.Entry)
 		}

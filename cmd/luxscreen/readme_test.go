@@ -9,7 +9,7 @@ import (
 )
 
 // TestReadmeListsTable keeps the README's table of lists in step with the
-// embedded catalogue: regenerate it with "luxscreen lists --format md".
+// embedded catalogue: regenerate it with "luxscreen lists sources --format md".
 func TestReadmeListsTable(t *testing.T) {
 	readme, err := os.ReadFile("../../README.md")
 	if err != nil {
@@ -21,8 +21,8 @@ func TestReadmeListsTable(t *testing.T) {
 	if i < 0 || j < i {
 		t.Fatalf("README.md lacks the %q … %q markers", begin, end)
 	}
-	out, _ := runOK(t, "", "lists", "--format", "md")
+	out, _ := runOK(t, "", "lists", "sources", "--format", "md")
 	if diff := cmp.Diff(out, s[i+len(begin):j]); diff != "" {
-		t.Errorf("README lists table is stale; run 'go run ./cmd/luxscreen lists --format md' and paste it (-want +got):\n%s", diff)
+		t.Errorf("README lists table is stale; run 'go run ./cmd/luxscreen lists sources --format md' and paste it (-want +got):\n%s", diff)
 	}
 }

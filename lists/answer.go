@@ -1,0 +1,116 @@
+package lists
+
+import (
+	"encoding/json"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/luxscreen/luxscreen/hs"
+)
+
+// Answer is the reply to a lookup of one code: the controls that cover it,
+// and the jurisdictions asked about for which the catalogue holds no list
+// in force on the day. The two are kept apart because a jurisdiction
+// without a list has not said the code is free: "no list in force" is not
+// "not controlled".
+type Answer struct {
+	Code hs.Code
+	// Date is the day of the lookup; zero means any time.
+	Date     time.Time
+	Controls []Match
+	// NoList holds, in the order asked, each jurisdiction of the lookup's
+	// options with no list of the kinds and direction asked in force on
+	// Date, neither its own nor of a union it then belonged to.
+	NoList []NoList
+}
+
+// NoList is a jurisdiction a lookup asked about for which the catalogue
+// holds no list in force on the day.
+type NoList struct {
+	Jurisdiction string `json:"jurisdiction"`
+	// Message says so in words, for tables and findings.
+	Message string `json:"message"`
+}
+
+// Answer returns the controls covering code under opts, as [Catalogue.Lookup]
+// does, together with the jurisdictions of opts that had no list in force
+// on opts.Date (see [Answer]).
+func (c *Catalogue) Answer(code hs.Code, opts Options) Answer {
+	ms := c.Lookup(code, opts)
+	SortByTrust(ms)
+	return Answer{Code: code, Date: opts.Date, Controls: ms, NoList: c.NoList(opts)}
+}
+
+// SortByTrust orders matches so that law comes before reconstruction:
+// entries transcribed from the primary text first, then those from
+// secondary sources, then recalled ones; within each, codes published in
+// the instrument, then codes from an official tariff, then derived codes.
+// The sort is stable, so the catalogue's order (UN first, then by
+// jurisdiction) holds within each group.
+func SortByTrust(ms []Match) {
+	slices.SortStableFunc(ms, func(a, b Match) int { return a.Entry.Trust() - b.Entry.Trust() })
+}
+
+// Trust ranks how close an entry is to the law, 0 being closest: by its
+// confidence, then by the basis of its codes (see [SortByTrust]).
+func (e *Entry) Trust() int {
+	b := slices.Index(Bases(), e.Basis)
+	if b < 0 {
+		b = len(Bases())
+	}
+	return e.Confidence.rank()*(len(Bases())+1) + b
+}
+
+// NoList returns the jurisdictions of opts.Jurisdictions for which no list
+// of opts.Kinds and opts.Direction is in force on opts.Date: none of their
+// own and none of a union they belonged to that day. The UN lists bind
+// every state but stand for no state's own list, so they do not count
+// except when "UN" itself is asked about.
+func (c *Catalogue) NoList(opts Options) []NoList {
+	var out []NoList
+	for _, j := range opts.Jurisdictions {
+		own := c.membership.Expand([]string{j}, opts.Date)
+		if !slices.ContainsFunc(c.lists, func(l *List) bool {
+			o := opts
+			o.Jurisdictions = own
+			return o.keepList(l) && l.InForce.Contains(opts.Date)
+		}) {
+			out = append(out, NoList{Jurisdiction: j, Message: noListMessage(j, opts)})
+		}
+	}
+	return out
+}
+
+func noListMessage(j string, opts Options) string {
+	what := "list"
+	if len(opts.Kinds) == 1 {
+		what = string(opts.Kinds[0]) + " list"
+	}
+	if opts.Date.IsZero() {
+		return fmt.Sprintf("no %s of %s in the catalogue: not the same as not controlled", what, j)
+	}
+	return fmt.Sprintf("no %s of %s in force on %s in the catalogue: not the same as not controlled", what, j, opts.Date.Format(dateLayout))
+}
+
+// answerJSON is the wire form of an Answer.
+type answerJSON struct {
+	Code     string   `json:"code"`
+	Date     string   `json:"date,omitempty"`
+	Controls []Match  `json:"controls"`
+	NoList   []NoList `json:"no_list_in_force"`
+}
+
+// MarshalJSON encodes the answer as an object with the code, the date,
+// the controls (each as [Match.MarshalJSON]) and the jurisdictions with no
+// list in force; both arrays are present even when empty.
+func (a Answer) MarshalJSON() ([]byte, error) {
+	j := answerJSON{Code: a.Code.String(), Date: formatDate(a.Date), Controls: a.Controls, NoList: a.NoList}
+	if j.Controls == nil {
+		j.Controls = []Match{}
+	}
+	if j.NoList == nil {
+		j.NoList = []NoList{}
+	}
+	return json.Marshal(j)
+}
