@@ -27,6 +27,10 @@ type HeadingRow struct {
 	B        Extent   `json:"b"`
 	AEntries []string `json:"a_entries,omitempty"`
 	BEntries []string `json:"b_entries,omitempty"`
+	// SameDerivation is the ID of the list whose derivation every entry on
+	// both sides copies (or belongs to), when there is one: the two sides
+	// then agree by construction, not because the laws agree.
+	SameDerivation string `json:"same_derivation,omitempty"`
 }
 
 // ThresholdDiff is a heading both lists control under different value
@@ -63,7 +67,7 @@ func Compare(a, b *List) Comparison {
 	for _, k := range sortedKeys(keys) {
 		ea, ta := touching(a.Entries, k)
 		eb, tb := touching(b.Entries, k)
-		row := HeadingRow{Heading: k, A: ea, B: eb, AEntries: ids(ta), BEntries: ids(tb)}
+		row := HeadingRow{Heading: k, A: ea, B: eb, AEntries: ids(ta), BEntries: ids(tb), SameDerivation: sameOrigin(ta, tb)}
 		c.Rows = append(c.Rows, row)
 		if ea > None && eb > None && !sameThresholds(ta, tb) {
 			c.Thresholds = append(c.Thresholds, ThresholdDiff{Heading: k, A: thresholdRefs(ta), B: thresholdRefs(tb)})
@@ -114,6 +118,37 @@ func touching(entries []*Entry, key string) (Extent, []*Entry) {
 		}
 	}
 	return best, out
+}
+
+// Origin is the list whose wording an entry's codes were derived from:
+// the list named by DerivedFrom, or else the entry's own list.
+func (e *Entry) Origin() string {
+	if e.DerivedFrom != "" {
+		return e.DerivedFrom
+	}
+	return e.ListID
+}
+
+// sameOrigin returns the origin every entry of a and b shares, or "" when
+// a side is empty or the origins differ. Two entries of one list do not
+// count: a list compared with itself is not news.
+func sameOrigin(a, b []*Entry) string {
+	if len(a) == 0 || len(b) == 0 {
+		return ""
+	}
+	o := a[0].Origin()
+	for _, e := range append(slices.Clone(a), b...) {
+		if e.Origin() != o || e.Basis != Derived {
+			return ""
+		}
+	}
+	return o
+}
+
+// SameDerivation returns the rows both sides control whose entries all
+// copy one derivation (see [HeadingRow.SameDerivation]).
+func (c Comparison) SameDerivation() []HeadingRow {
+	return c.filter(func(r HeadingRow) bool { return r.SameDerivation != "" })
 }
 
 func ids(es []*Entry) []string {

@@ -253,6 +253,16 @@ func printComparison(w io.Writer, a, b *lists.List, c lists.Comparison, date tim
 	fmt.Fprintf(w, "  %s: %s\n  %s: %s\n", a.ID, a.Title, b.ID, b.Title)
 	fmt.Fprintf(w, "Headings: %d controlled by both alike, %d by both to different extents, %d by %s only, %d by %s only.\n",
 		len(c.Same()), len(c.Differ()), len(c.OnlyA()), a.ID, len(c.OnlyB()), b.ID)
+	if same := c.SameDerivation(); len(same) > 0 {
+		var origins []string
+		for _, r := range same {
+			if !containsString(origins, r.SameDerivation) {
+				origins = append(origins, r.SameDerivation)
+			}
+		}
+		fmt.Fprintf(w, "Same derivation: on %d of these headings both sides copy our derivation of %s; they agree by construction, which says nothing about whether the laws agree.\n",
+			len(same), strings.Join(origins, ", "))
+	}
 	section := func(title string, rows []lists.HeadingRow) {
 		fmt.Fprintf(w, "\n%s (%d)\n", title, len(rows))
 		if len(rows) == 0 {
@@ -346,14 +356,36 @@ func runListsGaps(ctx context.Context, e *env, args []string) error {
 			gaps = append(gaps, g)
 		}
 	}
+	copies := lists.Copies(baseLists, others)
 	if f != formatTable {
-		return writeRecords(e.stdout, f, gaps)
+		// Gaps, then the categories covered only by copies of the
+		// baseline's derivation, told apart by their "record" field.
+		recs := make([]any, 0, len(gaps)+len(copies))
+		for _, g := range gaps {
+			recs = append(recs, g)
+		}
+		for _, c := range copies {
+			recs = append(recs, c)
+		}
+		return writeRecords(e.stdout, f, recs)
 	}
 	fmt.Fprintf(e.stdout, "%s luxury categories not fully controlled, lists in force on %s (none = no code covered; partial = some codes, or only ex/narrower codes)\n\n", base, opts.Date.Format(dateFlagLayout))
 	tw := newTable(e.stdout)
 	fmt.Fprintln(tw, "JURISDICTION\tEXTENT\tBASELINE ENTRY\tCATEGORY\tUNCOVERED CODES")
 	for _, g := range gaps {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", g.Jurisdiction, g.Extent, g.Baseline, truncate(g.Category, 50), strings.Join(g.Uncovered, " "))
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	if len(copies) == 0 {
+		return nil
+	}
+	fmt.Fprintf(e.stdout, "\nCovered only by copies of the %s derivation (same derivation on both sides: no gap by construction, not a finding about the national law)\n\n", base)
+	tw = newTable(e.stdout)
+	fmt.Fprintln(tw, "JURISDICTION\tBASELINE ENTRY\tCATEGORY\tCOPIED BY")
+	for _, c := range copies {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", c.Jurisdiction, c.Baseline, truncate(c.Category, 50), strings.Join(c.Entries, ", "))
 	}
 	return tw.Flush()
 }
