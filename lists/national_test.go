@@ -35,14 +35,15 @@ func byID(tb testing.TB, ls []*List, id string) *List {
 func utc(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
 
 // TestEUAnnexVIIIKnownFacts checks codes TARIC shows under Regulation
-// 2017/2062 for both the export and the import ban.
+// 2017/2062 for both the export and the import ban. They are read from the
+// tariff's measures, not from the annex text, so their basis is tariff.
 func TestEUAnnexVIIIKnownFacts(t *testing.T) {
 	cat := embeddedCatalogue(t)
 	for _, code := range []string{"0101 21 00", "2402 10 00", "5702 91 00"} {
 		for _, dir := range []Direction{ExportTo, ImportFrom} {
 			ms := cat.Lookup(hs.MustParse(code), Options{Lists: []string{"eu-2017-1509-luxury"}, Direction: dir, Date: utc(2026, 1, 1)})
-			if len(ms) != 1 || ms[0].Coverage != Full || ms[0].Entry.Basis != Published {
-				t.Errorf("EU Annex VIII lookup %s %s = %+v, want one full match on a published entry", code, dir, ms)
+			if len(ms) != 1 || ms[0].Coverage != Full || ms[0].Entry.Basis != Tariff {
+				t.Errorf("EU Annex VIII lookup %s %s = %+v, want one full match on a tariff entry", code, dir, ms)
 			}
 		}
 	}
@@ -59,7 +60,7 @@ func TestEUEditionsByDate(t *testing.T) {
 		want []string
 	}{
 		{utc(2010, 6, 1), []string{"eu-2007-329-luxury"}},
-		{utc(2017, 9, 1), nil}, // original Annex VIII of 2017/1509: not transcribed
+		{utc(2017, 9, 1), []string{"eu-2017-1509-original-luxury"}}, // original Annex VIII of 2017/1509
 		{utc(2018, 6, 1), []string{"eu-2017-1509-luxury"}},
 	} {
 		var got []string
