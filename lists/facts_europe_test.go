@@ -1,0 +1,249 @@
+package lists
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/luxscreen/luxscreen/hs"
+)
+
+// The European lists' facts, each pinned to the source it was read in
+// (numbers S… refer to section 8 of the shared control-lists sources note).
+
+// europeanLists are the lists these facts are about.
+var europeanLists = []string{
+	"eu-2007-329-luxury", "eu-2017-1509-original-luxury", "eu-2017-1509-luxury",
+	"gb-2019-411-luxury",
+	"ch-2006-dprk-luxury", "ch-946-231-127-6-luxury",
+	"no-2006-1405-luxury", "no-2017-1509-luxury",
+	"li-2016-196-luxury",
+}
+
+func TestEuropeInForce(t *testing.T) {
+	ls := defaultLists(t)
+	open := "open"
+	for _, tc := range []struct {
+		id, from, until string
+	}{
+		// S5: EUR-Lex 32007R0329: in force 29.3.2007 (OJ L 88); end of validity
+		// 31/08/2017, repealed by 32017R1509, which entered into force on 31.8.2017
+		// (OJ L 224): 31 August is the first day 329/2007 no longer applied.
+		{"eu-2007-329-luxury", "2007-03-29", "2017-08-31"},
+		// S6: 2017/1509 as adopted (OJ L 224, 31.8.2017) until Regulation
+		// 2017/2062 (OJ L 295, 14.11.2017, p. 4) replaced Annex VIII.
+		{"eu-2017-1509-original-luxury", "2017-08-31", "2017-11-15"},
+		{"eu-2017-1509-luxury", "2017-11-15", open},
+		// GOV.UK NTI 2945: SI 2019/411 "came into force on 1 January 2021";
+		// the EU applied to the UK until then (Withdrawal Agreement art. 126-127).
+		{"gb-2019-411-luxury", "2021-01-01", open},
+		// SECO press release of 25.10.2006: ordinance in force 26 October 2006;
+		// FINMA 19.5.2016: the total revision (SR 946.231.127.6) in force 18 May 2016, 18:00.
+		{"ch-2006-dprk-luxury", "2006-10-26", "2016-05-18"},
+		{"ch-946-231-127-6-luxury", "2016-05-18", open},
+		// S25: lovdata FOR-2006-12-15-1405: in force 15.12.2006 and 18.04.2007,
+		// § 2 incorporates Regulation 329/2007; Norsk Lovtidend 1.12.2017 and
+		// regjeringen.no: § 2 incorporates 2017/1509 from 21 November 2017.
+		{"no-2006-1405-luxury", "2007-04-18", "2017-11-21"},
+		{"no-2017-1509-luxury", "2017-11-21", open},
+		// gesetze.li: LGBl. 2016 Nr. 196, Verordnung vom 24. Mai 2016, issued 25 May 2016.
+		{"li-2016-196-luxury", "2016-05-25", open},
+	} {
+		l := byID(t, ls, tc.id)
+		got := [2]string{formatDate(l.InForce.From), open}
+		if l.InForce.Until != nil {
+			got[1] = formatDate(*l.InForce.Until)
+		}
+		if diff := cmp.Diff([2]string{tc.from, tc.until}, got); diff != "" {
+			t.Errorf("%s in force (-want +got):\n%s", tc.id, diff)
+		}
+	}
+}
+
+// TestEuropeLookupByDate pins which European list answers for a code on a
+// date, the succession of instruments the lookup command walks.
+func TestEuropeLookupByDate(t *testing.T) {
+	cat := embeddedCatalogue(t)
+	for _, tc := range []struct {
+		code, juris, date string
+		want               []string
+	}{
+		// Gold wrist-watches in 2012: the EU's Annex III (item 18), which the UK
+		// applied as a member state.
+		{"9101.11", "EU", "2012-06-01", []string{"eu-2007-329-luxury"}},
+		{"9101.11", "GB", "2012-06-01", []string{"eu-2007-329-luxury"}},
+		{"9101.11", "GB", "2019-06-01", []string{"eu-2017-1509-luxury"}},
+		{"9101.11", "GB", "2021-06-01", []string{"gb-2019-411-luxury"}},
+		// The day 2017/1509 entered into force and the window before 2017/2062.
+		{"0101.21", "EU", "2017-08-30", []string{"eu-2007-329-luxury"}},
+		{"0101.21", "EU", "2017-08-31", []string{"eu-2017-1509-original-luxury"}},
+		{"0101.21", "EU", "2017-09-15", []string{"eu-2017-1509-original-luxury"}},
+		{"0101.21", "EU", "2017-11-15", []string{"eu-2017-1509-luxury"}},
+		// Switzerland's 2006 Annex 2 (recalled categories); the 2016 revision is
+		// reported (lexology/mondaq summaries of the Federal Council's
+		// announcement) to have added luxury watches, so the 2006 list has none.
+		{"0101.21", "CH", "2012-06-01", []string{"ch-2006-dprk-luxury"}},
+		{"9101.11", "CH", "2012-06-01", nil},
+		{"9101.11", "CH", "2019-06-01", []string{"ch-946-231-127-6-luxury"}},
+		// Norway applies the EU annexes it incorporates (S25).
+		{"9101.11", "NO", "2012-06-01", []string{"no-2006-1405-luxury"}},
+		{"9101.11", "NO", "2017-10-01", []string{"no-2006-1405-luxury"}},
+		{"0101.21", "NO", "2019-06-01", []string{"no-2017-1509-luxury"}},
+		{"9101.11", "LI", "2019-06-01", []string{"li-2016-196-luxury"}},
+	} {
+		d, err := time.Parse(dateLayout, tc.date)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, m := range cat.Lookup(hs.MustParse(tc.code), Options{Date: d, Jurisdictions: []string{tc.juris}}) {
+			if m.List.Jurisdiction != "UN" && !slices.Contains(got, m.List.ID) {
+				got = append(got, m.List.ID)
+			}
+		}
+		if diff := cmp.Diff(tc.want, got); diff != "" {
+			t.Errorf("lookup %s %s on %s (-want +got):\n%s", tc.code, tc.juris, tc.date, diff)
+		}
+	}
+}
+
+// TestEuropeTariffCodes pins the CN codes read from TARIC measures rather
+// than from Annex VIII: they are labelled tariff, name the measure, and no
+// European entry claims codes printed in its instrument (none was read).
+func TestEuropeTariffCodes(t *testing.T) {
+	ls := defaultLists(t)
+	eu := byID(t, ls, "eu-2017-1509-luxury")
+	var got []string
+	for _, e := range eu.Entries {
+		if e.Basis != Tariff {
+			continue
+		}
+		for _, p := range e.Codes {
+			got = append(got, p.Code.String())
+			if !strings.Contains(p.Rationale, "Regulation 2062/17") || !strings.Contains(p.Rationale, "TARIC") {
+				t.Errorf("%s %s: rationale %q does not name the TARIC measure", e.ID, p.Code, p.Rationale)
+			}
+		}
+	}
+	// S1: tarifdouanier.eu/2025/57023180; tariffnumber.com mirrors for the others.
+	want := []string{"0101.21.00", "2402.10.00", "5702.91.00", "5702.31.80"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("EU Annex VIII tariff codes (-want +got):\n%s", diff)
+	}
+	for _, id := range europeanLists {
+		for _, e := range byID(t, ls, id).Entries {
+			if e.Basis == Published {
+				t.Errorf("%s/%s is labelled published, but no European annex text with codes was read", id, e.ID)
+			}
+		}
+	}
+}
+
+// TestEuropeDerivedFrom pins which lists copy another list's derivation.
+func TestEuropeDerivedFrom(t *testing.T) {
+	ls := defaultLists(t)
+	for _, tc := range []struct{ id, from string }{
+		{"eu-2017-1509-original-luxury", "eu-2007-329-luxury"},
+		{"gb-2019-411-luxury", "eu-2007-329-luxury"},
+		{"ch-2006-dprk-luxury", "eu-2007-329-luxury"},
+		{"ch-946-231-127-6-luxury", "eu-2007-329-luxury"},
+		{"no-2006-1405-luxury", "eu-2007-329-luxury"},
+		{"no-2017-1509-luxury", "eu-2017-1509-luxury"},
+		{"li-2016-196-luxury", "ch-946-231-127-6-luxury"},
+	} {
+		l := byID(t, ls, tc.id)
+		byID(t, ls, tc.from)
+		for _, e := range l.Entries {
+			if e.DerivedFrom != tc.from {
+				t.Errorf("%s/%s derived_from %q, want %q", tc.id, e.ID, e.DerivedFrom, tc.from)
+			}
+		}
+	}
+	// Norway's lists are the EU annexes it incorporates: the same codes.
+	codes := func(l *List) (out [][]string) {
+		for _, e := range l.Entries {
+			var cs []string
+			for _, p := range e.Codes {
+				cs = append(cs, p.Code.String())
+			}
+			out = append(out, cs)
+		}
+		return out
+	}
+	for no, eu := range map[string]string{"no-2006-1405-luxury": "eu-2007-329-luxury", "no-2017-1509-luxury": "eu-2017-1509-luxury"} {
+		if diff := cmp.Diff(codes(byID(t, ls, eu)), codes(byID(t, ls, no))); diff != "" {
+			t.Errorf("%s codes differ from %s (-eu +no):\n%s", no, eu, diff)
+		}
+	}
+}
+
+// TestEuropeCitationsAreLegalReferences: research remarks belong in notes.
+func TestEuropeCitationsAreLegalReferences(t *testing.T) {
+	bad := []string{"as reported", "not seen", "recalled", "as given in", "as summarised", "cut-off", "assumed", "probably", "(news)", "not verified", "mirror"}
+	for _, id := range europeanLists {
+		l := byID(t, defaultLists(t), id)
+		cites := []string{l.Citation}
+		for _, e := range l.Entries {
+			cites = append(cites, e.Citation)
+		}
+		for _, c := range cites {
+			for _, w := range bad {
+				if strings.Contains(strings.ToLower(c), w) {
+					t.Errorf("%s: citation %q carries a research note (%q)", id, c, w)
+				}
+			}
+		}
+		for _, u := range []string{l.Instrument.URL, l.SourceURL} {
+			if u != "" && strings.Count(strings.TrimSuffix(strings.SplitN(u, "://", 2)[1], "/"), "/") == 0 {
+				t.Errorf("%s: %q is a bare home page", id, u)
+			}
+		}
+	}
+}
+
+// TestEuropeAmendments pins the amendments that changed the EU lists.
+func TestEuropeAmendments(t *testing.T) {
+	ls := defaultLists(t)
+	for _, tc := range []struct {
+		id   string
+		want []string
+	}{
+		// EUR-Lex 32016R0682 relation table: replaces Annex III from 04/05/2016;
+		// Regulation 2016/841 (import ban, recital); S5 repeal by 2017/1509.
+		{"eu-2007-329-luxury", []string{"Reg (EU) 2016/682 2016-05-04", "Reg (EU) 2016/841 2016-05-28", "Reg (EU) 2017/1509 2017-08-31"}},
+		// S6: Regulation 2017/2062 of 13.11.2017, OJ L 295, 14.11.2017.
+		{"eu-2017-1509-luxury", []string{"Reg (EU) 2017/2062 2017-11-15"}},
+	} {
+		var got []string
+		for _, a := range byID(t, ls, tc.id).Amendments {
+			got = append(got, a.Reference+" "+formatDate(a.Date))
+		}
+		if diff := cmp.Diff(tc.want, got); diff != "" {
+			t.Errorf("%s amendments (-want +got):\n%s", tc.id, diff)
+		}
+	}
+}
+
+// TestEuropeNoOtherRegimes: the UK's Russia Schedule 3A (SI 2019/855) and EU
+// Regulation 833/2014 Annex XVIII are analogues, never DPRK sources, and SI
+// 2006/3327 is the Overseas Territories order (BAILII: art. 1(2), extends to
+// the territories in Schedule 1), not a list of the United Kingdom.
+func TestEuropeNoOtherRegimes(t *testing.T) {
+	for _, l := range defaultLists(t) {
+		ref := l.Instrument.Reference + " " + l.Instrument.Name
+		if strings.Contains(ref, "2019/855") || strings.Contains(ref, "833/2014") {
+			t.Errorf("%s is a list of another regime (%s)", l.ID, ref)
+		}
+		if l.Jurisdiction == "GB" && strings.Contains(ref, "3327") {
+			t.Errorf("%s makes the Overseas Territories order a GB list", l.ID)
+		}
+	}
+	for _, id := range europeanLists {
+		if l := byID(t, defaultLists(t), id); l.Target != "KP" {
+			t.Errorf("%s target %q, want KP", id, l.Target)
+		}
+	}
+}
