@@ -69,7 +69,7 @@ func TestEuropeLookupByDate(t *testing.T) {
 	cat := embeddedCatalogue(t)
 	for _, tc := range []struct {
 		code, juris, date string
-		want               []string
+		want              []string
 	}{
 		// Gold wrist-watches in 2012: the EU's Annex III (item 18), which the UK
 		// applied as a member state.

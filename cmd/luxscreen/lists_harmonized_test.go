@@ -31,7 +31,7 @@ func TestListsMatrixCLI(t *testing.T) {
 	for _, l := range lines[1:] {
 		rows = append(rows, strings.SplitN(l, ",", 2)[0])
 	}
-	want := []string{"UN", "EU", "AU", "CA", "CH", "GB", "HK", "JP", "KR", "NZ", "RU", "SG", "US"}
+	want := []string{"UN", "EU", "AU", "CA", "CH", "GB", "HK", "JP", "KR", "LI", "NO", "NZ", "RU", "SG", "US"}
 	if diff := cmp.Diff(want, rows); diff != "" {
 		t.Errorf("matrix rows (-want +got):\n%s", diff)
 	}
@@ -70,6 +70,7 @@ func TestListsSourcesCLI(t *testing.T) {
 		List                        string
 		URL                         string
 		Entries, Published, Derived int
+		Tariff                      int
 		PrimaryText                 int `json:"primary_text"`
 		SecondarySource             int `json:"secondary_source"`
 		Recalled                    int
@@ -78,7 +79,7 @@ func TestListsSourcesCLI(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, s := range srcs {
-		if s.URL == "" || s.Entries == 0 || s.Published+s.Derived != s.Entries {
+		if s.URL == "" || s.Entries == 0 || s.Published+s.Tariff+s.Derived != s.Entries {
 			t.Errorf("source %+v: want a URL and basis counts that add up", s)
 		}
 	}
