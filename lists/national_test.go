@@ -152,7 +152,6 @@ func TestThresholdCurrencies(t *testing.T) {
 		list, currency string
 		amounts        []float64
 	}{
-		{"kr-2009-mou-luxury", "KRW", []float64{300000, 2000000}},
 		{"ru-2007-decree-luxury", "RUB", []float64{250000}},
 	} {
 		var got []float64
