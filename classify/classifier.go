@@ -360,6 +360,14 @@ func (c *Classifier) Classify(ctx context.Context, it Item) (Result, error) {
 	return res, nil
 }
 
+// NoList returns the jurisdictions of opts for which the classifier's
+// catalogue holds no list in force (see [lists.Catalogue.NoList]).
+func (c *Classifier) NoList(opts lists.Options) []lists.NoList { return c.cat.NoList(opts) }
+
+// Listed reports whether the classifier's catalogue holds any list that
+// ever bound jurisdiction j (see [lists.Catalogue.Listed]).
+func (c *Classifier) Listed(j string) bool { return c.cat.Listed(j) }
+
 // AssessGoods classifies a goods line and judges every catalogue entry
 // that covers it, at any date: the engine of package rules keeps those in
 // force on the day a rule asks about. rates convert the line's value for

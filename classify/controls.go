@@ -119,7 +119,7 @@ func (c *Classifier) lookup(code hs.Code, tentative bool, dir lists.Direction) *
 		cl.pre[i] = c.cat.Prejudge(m, code, tentative)
 		cl.entries[i] = &ControlEntry{
 			List: m.List.ID, Jurisdiction: m.List.Jurisdiction, Kind: m.List.Kind, Entry: m.Entry.ID,
-			Category: m.Entry.Category, Basis: m.Entry.Basis, Citation: m.Entry.Citation,
+			Category: m.Entry.Category, Basis: m.Entry.Basis, Confidence: m.Entry.Confidence, Citation: m.Entry.Citation,
 			Code: m.Pattern.Code.Digits(), Coverage: m.Coverage, Threshold: m.Entry.Threshold,
 		}
 	}

@@ -75,6 +75,7 @@ type ControlEntry struct {
 	Entry        string           `json:"entry"`
 	Category     string           `json:"category"`
 	Basis        lists.Basis      `json:"basis"`
+	Confidence   lists.Confidence `json:"confidence"`
 	Citation     string           `json:"citation"`
 	Code         string           `json:"code"`
 	Coverage     lists.Coverage   `json:"coverage"`

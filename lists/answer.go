@@ -82,6 +82,13 @@ func (c *Catalogue) NoList(opts Options) []NoList {
 	return out
 }
 
+// Listed reports whether the catalogue holds any list, at any date, of
+// jurisdiction j or of a union j ever belonged to.
+func (c *Catalogue) Listed(j string) bool {
+	own := c.membership.Expand([]string{j}, time.Time{})
+	return slices.ContainsFunc(c.lists, func(l *List) bool { return slices.Contains(own, l.Jurisdiction) })
+}
+
 func noListMessage(j string, opts Options) string {
 	what := "list"
 	if len(opts.Kinds) == 1 {

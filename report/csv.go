@@ -103,6 +103,9 @@ func CitationSummary(cs []rules.Citation) string {
 			b.WriteString("; ")
 		}
 		b.WriteString("[" + c.Kind + " " + c.Ref + "] " + c.Text)
+		if c.Basis != "" {
+			b.WriteString(" (" + c.Basis.Short() + "/" + c.Confidence.Short() + ")")
+		}
 		if c.URL != "" {
 			b.WriteString(" <" + c.URL + ">")
 		}

@@ -24,6 +24,19 @@ type GoodsAssessor interface {
 	Version() string
 }
 
+// ListCoverage is implemented by goods assessors that can say for which
+// jurisdictions the catalogue holds no list in force on a day
+// (*lists.Catalogue and *classify.Classifier do). The no_list condition
+// needs it; with an assessor that lacks it, the condition never holds.
+type ListCoverage interface {
+	// NoList returns the jurisdictions of opts with no list of its kinds
+	// and direction in force on opts.Date (see lists.Catalogue.NoList).
+	NoList(opts lists.Options) []lists.NoList
+	// Listed reports whether the catalogue holds any list, at any date,
+	// that binds jurisdiction j (its own or a union's).
+	Listed(j string) bool
+}
+
 // PartyScreener screens a party or vessel against sanctions lists;
 // *screen.Screener is one. Implementations must be safe for concurrent
 // use, including while their lists are reloaded.

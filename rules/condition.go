@@ -42,7 +42,7 @@ type setRef struct {
 }
 
 // conditionNames are the keys a condition may have, for error messages.
-var conditionNames = "all, any, not, destination, origin, route, vessel, party, line, lines, missing, invalid, date"
+var conditionNames = "all, any, not, destination, origin, route, vessel, party, line, lines, missing, invalid, no_list, date"
 
 func (f *yfile) cond(n *yaml.Node, at string) cond {
 	if n.Kind != yaml.MappingNode || len(n.Content) != 2 {
@@ -141,6 +141,21 @@ func (f *yfile) cond(n *yaml.Node, at string) cond {
 		}
 		if len(c.classes) == 0 && f.err == nil {
 			f.fail(v, at, ErrMissing, "invalid needs at least one of %s, %s, %s, %s", codeCountry, codeCurrency, codeIMO, codeHS)
+		}
+		return c
+	case "no_list":
+		m := f.fields(v, at, "of", "kinds")
+		c := &noListCond{}
+		if of := f.str(m["of"], at+".of", true); of != "exporter" && f.err == nil {
+			f.fail(m["of"], at+".of", ErrInvalid, "%q: want exporter", of)
+		}
+		for i, k := range f.strs(m["kinds"], at+".kinds") {
+			switch lists.Kind(k) {
+			case lists.Luxury, lists.Sectoral, lists.CatchAll, lists.Embargo:
+			default:
+				f.fail(m["kinds"], fmt.Sprintf("%s.kinds[%d]", at, i), ErrInvalid, "%q: want luxury, sectoral, catch-all or embargo", k)
+			}
+			c.kinds = append(c.kinds, lists.Kind(k))
 		}
 		return c
 	case "date":
@@ -715,6 +730,29 @@ func (v *invalidCond) eval(c *evalCtx) outcome {
 }
 
 func (v *invalidCond) refs(to []setRef) []setRef { return to }
+
+// noListCond holds when the exporter's state has had lists in the
+// catalogue but none of the kinds asked is in force on the shipment date
+// (before its first list, or between two): the catalogue cannot say what
+// its law controlled then, and that is not "not controlled". A state that
+// never had a list of its own is bound by the UN lists alone and does not
+// count.
+type noListCond struct{ kinds []lists.Kind }
+
+func (n *noListCond) eval(c *evalCtx) outcome {
+	cov, ok := c.cfg.Goods.(ListCoverage)
+	if !ok || c.exporterCountry == "" || !cov.Listed(c.exporterCountry) {
+		return outcome{}
+	}
+	ns := cov.NoList(lists.Options{Date: c.asOf, Jurisdictions: []string{c.exporterCountry}, Kinds: n.kinds, Direction: lists.ExportTo})
+	if len(ns) == 0 {
+		return outcome{}
+	}
+	return outcome{ok: true, certain: true, ev: []Evidence{{Field: "exporter", Detail: ns[0].Message +
+		": what its law controlled on the shipment date cannot be told from the catalogue; only the UN lists in force were applied"}}}
+}
+
+func (n *noListCond) refs(to []setRef) []setRef { return to }
 
 type dateCond struct{ p lists.Period }
 

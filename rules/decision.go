@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 
+	"github.com/luxscreen/luxscreen/lists"
 	"github.com/luxscreen/luxscreen/party"
 )
 
@@ -97,6 +98,11 @@ type Citation struct {
 	Ref  string `json:"ref"`
 	Text string `json:"text"`
 	URL  string `json:"url,omitempty"`
+	// Basis and Confidence are those of a list entry: whether its codes
+	// are published, read from a tariff or derived, and whether it was
+	// transcribed from the primary text, a secondary source or recalled.
+	Basis      lists.Basis      `json:"basis,omitempty"`
+	Confidence lists.Confidence `json:"confidence,omitempty"`
 }
 
 // Versions are the data a decision was made with.

@@ -182,7 +182,12 @@ func (c *evalCtx) aboveReference(l *Line, code string, factor float64) (detail s
 func (c *evalCtx) controlledBy(applied []appliedControl) (detail string, certain bool, cites []Citation) {
 	var parts []string
 	cites = make([]Citation, 0, len(applied))
+	// Law before reconstruction: the controls shown in full are those
+	// closest to the instrument's text.
+	slices.SortStableFunc(applied, func(a, b appliedControl) int { return a.ctl.Entry.Trust() - b.ctl.Entry.Trust() })
+	recalled := true
 	for k, a := range applied {
+		recalled = recalled && a.ctl.Entry.Confidence == lists.Recalled
 		certain = certain || a.certain
 		cites = append(cites, c.citation(&a.ctl.Match))
 		if k >= maxShownControls {
@@ -192,7 +197,7 @@ func (c *evalCtx) controlledBy(applied []appliedControl) (detail string, certain
 		if a.ctl.Coverage != lists.Full {
 			how = string(a.ctl.Coverage) + " " + how
 		}
-		p := fmt.Sprintf("%s %s %s (%s", a.ctl.List.Jurisdiction, a.ctl.List.Kind, a.ctl.Entry.ID, how)
+		p := fmt.Sprintf("%s %s %s (%s; %s/%s", a.ctl.List.Jurisdiction, a.ctl.List.Kind, a.ctl.Entry.ID, how, a.ctl.Entry.Basis.Short(), a.ctl.Entry.Confidence.Short())
 		if !a.certain {
 			p += "; uncertain"
 		}
@@ -210,7 +215,11 @@ func (c *evalCtx) controlledBy(applied []appliedControl) (detail string, certain
 		}
 		parts = append(parts, fmt.Sprintf("and %d more (%s)", n, strings.Join(js, ", ")))
 	}
-	return "controlled by " + strings.Join(parts, "; "), certain, cites
+	detail = "controlled by " + strings.Join(parts, "; ")
+	if recalled && len(applied) > 0 {
+		detail += "; every one of these controls rests on recalled entries, not yet seen in a source: confirm against the instrument"
+	}
+	return detail, certain, cites
 }
 
 // maxShownControls is how many controls a line's evidence spells out; the
@@ -268,7 +277,8 @@ func (c *evalCtx) citation(m *lists.Match) Citation {
 	if v, ok := c.cites.Load(m.Entry); ok {
 		return v.(Citation)
 	}
-	ct := Citation{Kind: "list", Ref: m.List.ID + "/" + m.Entry.ID, Text: m.Entry.Citation + ": " + m.Entry.Category, URL: m.List.Instrument.URL}
+	ct := Citation{Kind: "list", Ref: m.List.ID + "/" + m.Entry.ID, Text: m.Entry.Citation + ": " + m.Entry.Category, URL: m.List.Instrument.URL,
+		Basis: m.Entry.Basis, Confidence: m.Entry.Confidence}
 	c.cites.Store(m.Entry, ct)
 	return ct
 }

@@ -33,7 +33,7 @@ func TestRuleFileErrors(t *testing.T) {
 		{"unknown rule field", "rules:\n  - id: a\n    severity: review\n    title: t\n    message: m\n    source: s\n    colour: red\n    when: {missing: [date]}\n", ErrUnknownField,
 			`t.yaml:7:5: rules[0].colour: unknown field: "colour" is not allowed here; want one of id, severity, title, message, source, url, in_force, required, disabled, reason, when`},
 		{"unknown condition", "rules:\n  - id: a\n    severity: review\n    title: t\n    message: m\n    source: s\n    when:\n      all:\n        - destinaton: {in: [KP]}\n", ErrUnknownCondition,
-			`t.yaml:9:11: rules[0].when.all[0].destinaton: unknown condition: "destinaton": want one of all, any, not, destination, origin, route, vessel, party, line, lines, missing, invalid, date`},
+			`t.yaml:9:11: rules[0].when.all[0].destinaton: unknown condition: "destinaton": want one of all, any, not, destination, origin, route, vessel, party, line, lines, missing, invalid, no_list, date`},
 		{"unknown line test", "rules:\n  - id: a\n    severity: review\n    title: t\n    message: m\n    source: s\n    when:\n      line: {controled: {}}\n", ErrUnknownField,
 			`t.yaml:8:14: rules[0].when.line.controled: unknown field: "controled" is not allowed here; want one of controlled, mismatch, unit_value_above_reference, value_above, unknown_currency, needs_review, luxury_unknown, hs`},
 		{"bad severity", "rules:\n  - id: a\n    severity: stop\n    title: t\n    message: m\n    source: s\n    when: {missing: [date]}\n", ErrInvalid,

@@ -232,7 +232,11 @@ func printDecision(w io.Writer, d *rules.Decision) {
 			fmt.Fprintf(w, "          - %s%s\n", evidenceSubject(ev), ev.Detail)
 		}
 		for _, c := range f.Citation {
-			fmt.Fprintf(w, "          cite [%s %s] %s\n", c.Kind, c.Ref, truncate(c.Text, 160))
+			conf := ""
+			if c.Basis != "" {
+				conf = " (" + c.Basis.Short() + "/" + c.Confidence.Short() + ")"
+			}
+			fmt.Fprintf(w, "          cite [%s %s]%s %s\n", c.Kind, c.Ref, conf, truncate(c.Text, 160))
 		}
 	}
 	fmt.Fprintf(w, "\n  rules %s\n  goods %s\n", d.Versions.Rules, d.Versions.Goods)

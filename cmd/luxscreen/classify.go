@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -304,9 +305,13 @@ func printResult(w io.Writer, it classify.Item, r classify.Result) error {
 	if len(r.Controls) > 0 {
 		fmt.Fprintln(w)
 		tw := newTable(w)
-		fmt.Fprintln(tw, "JURISDICTION\tLIST\tKIND\tENTRY\tAPPLIES\tTHRESHOLD\tWHY")
-		for _, c := range r.Controls {
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", c.Jurisdiction, c.List, c.Kind, c.Entry, c.Applies, thresholdText(c.Threshold), truncate(c.Why, 90))
+		fmt.Fprintln(tw, "JURISDICTION\tLIST\tKIND\tENTRY\tAPPLIES\tTHRESHOLD\tBASIS\tCONF\tWHY")
+		// Law before reconstruction, as every table of controls.
+		ctls := slices.Clone(r.Controls)
+		slices.SortStableFunc(ctls, func(a, b classify.Control) int { return controlTrust(&a) - controlTrust(&b) })
+		for _, c := range ctls {
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", c.Jurisdiction, c.List, c.Kind, c.Entry, c.Applies, thresholdText(c.Threshold),
+				c.Basis.Short(), c.Confidence.Short(), truncate(c.Why, 90))
 		}
 		if err := tw.Flush(); err != nil {
 			return err
@@ -325,4 +330,9 @@ func printResult(w io.Writer, it classify.Item, r classify.Result) error {
 		fmt.Fprintf(w, "note: %s\n", n)
 	}
 	return nil
+}
+
+// controlTrust ranks a control as [lists.Entry.Trust] ranks its entry.
+func controlTrust(c *classify.Control) int {
+	return (&lists.Entry{Basis: c.Basis, Confidence: c.Confidence}).Trust()
 }
