@@ -2,6 +2,7 @@ package lists
 
 import (
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -13,7 +14,7 @@ import (
 
 // asiaLists are the lists of South Korea, Japan, Singapore and Hong Kong
 // whose facts this file pins.
-var asiaLists = []string{"kr-2009-mou-luxury"}
+var asiaLists = []string{"kr-2009-mou-luxury", "kr-2010-may24-embargo"}
 
 // TestKoreaNoTravellerThresholds pins that the Korean luxury entries carry
 // no value threshold. S20: Hankyung 16 Aug 2009 (Yonhap), the KRW 300,000
@@ -46,13 +47,18 @@ func TestKoreaWineControlled2019(t *testing.T) {
 		date time.Time
 		want []string
 	}{
-		{"2204.21", utc(2019, 6, 1), []string{"kr-2009-mou-luxury/kr-2009-1"}},
-		{"9101.11", utc(2012, 6, 1), []string{"kr-2009-mou-luxury/kr-2009-11"}},
-		// Before the notice was amended, no Korean luxury list.
+		{"2204.21", utc(2019, 6, 1), []string{"kr-2009-mou-luxury/kr-2009-1", "kr-2010-may24-embargo/kr-may24-all-goods"}},
+		{"9101.11", utc(2012, 6, 1), []string{"kr-2009-mou-luxury/kr-2009-11", "kr-2010-may24-embargo/kr-may24-all-goods"}},
+		// S19: rice is no luxury, but the 24 May 2010 halt covers all goods,
+		// and was never formally lifted (MOU, 20 May 2020).
+		{"1006.30", utc(2010, 5, 23), nil},
+		{"1006.30", utc(2010, 5, 24), []string{"kr-2010-may24-embargo/kr-may24-all-goods"}},
+		{"1006.30", utc(2026, 1, 1), []string{"kr-2010-may24-embargo/kr-may24-all-goods"}},
+		// Before the notice was amended, no Korean list.
 		{"2204.21", utc(2009, 7, 9), nil},
 	} {
 		var got []string
-		for _, m := range cat.Lookup(hs.MustParse(tc.code), Options{Jurisdictions: []string{"KR"}, Kinds: []Kind{Luxury}, Direction: ExportTo, Date: tc.date}) {
+		for _, m := range cat.Lookup(hs.MustParse(tc.code), Options{Jurisdictions: []string{"KR"}, Direction: ExportTo, Date: tc.date}) {
 			got = append(got, m.List.ID+"/"+m.Entry.ID)
 		}
 		if diff := cmp.Diff(tc.want, got); diff != "" {
@@ -86,5 +92,50 @@ func TestAsiaCitationsAreClean(t *testing.T) {
 				t.Errorf("%s: URL %q is not the address of a page", l.ID, u)
 			}
 		}
+	}
+}
+
+// TestKoreaMeasures pins the measure and the exemptions of the Korean lists.
+// S18: the MOU notice needs approval for each shipment of a luxury category
+// (measure licence). S19 and Dong-A 11 Jun 2010: after the 24 May 2010
+// measures every item needs approval, with blanket approval kept for goods
+// to run the Kaesong Industrial Complex, shut on 10 Feb 2016 (Yonhap).
+func TestKoreaMeasures(t *testing.T) {
+	ls := defaultLists(t)
+	lux := byID(t, ls, "kr-2009-mou-luxury")
+	emb := byID(t, ls, "kr-2010-may24-embargo")
+	type facts struct {
+		Kind      Kind
+		Measure   Measure
+		Direction Direction
+		From      string
+		Until     string
+	}
+	for _, tc := range []struct {
+		l    *List
+		want facts
+	}{
+		{lux, facts{Luxury, Licence, Both, "2009-07-10", ""}},
+		{emb, facts{Embargo, Licence, Both, "2010-05-24", ""}},
+	} {
+		got := facts{tc.l.Kind, tc.l.Measure, tc.l.Direction, formatDate(tc.l.InForce.From), ""}
+		if u := tc.l.InForce.Until; u != nil {
+			got.Until = formatDate(*u)
+		}
+		if diff := cmp.Diff(tc.want, got); diff != "" {
+			t.Errorf("%s (-want +got):\n%s", tc.l.ID, diff)
+		}
+	}
+	if len(emb.Entries) != 1 || !emb.Entries[0].AllGoods {
+		t.Fatalf("%s: want one all-goods entry, got %d entries", emb.ID, len(emb.Entries))
+	}
+	ex := strings.Join(emb.Entries[0].Exemptions, "; ")
+	for _, want := range []string{"humanitarian", "Kaesong Industrial Complex, until the Complex was shut on 10 February 2016"} {
+		if !strings.Contains(ex, want) {
+			t.Errorf("%s: exemptions %q lack %q", emb.ID, ex, want)
+		}
+	}
+	if !slices.ContainsFunc(emb.Amendments, func(a Amendment) bool { return formatDate(a.Date) == "2010-06-11" }) {
+		t.Errorf("%s: no amendment of 11 Jun 2010 (every item subject to approval)", emb.ID)
 	}
 }
