@@ -83,6 +83,11 @@ func New(cat *lists.Catalogue, opts ...Option) (*Classifier, error) {
 	for _, o := range opts {
 		o(&cfg)
 	}
+	if len(cfg.kinds) == 0 {
+		// An embargo says nothing about the goods: judging a description
+		// against it would list it on every line.
+		cfg.kinds = lists.GoodsKinds()
+	}
 	lx := cfg.lexicon
 	if lx == nil {
 		var err error

@@ -65,6 +65,9 @@ func WithJurisdictions(js ...string) Option {
 }
 
 // WithKinds restricts the controls considered to these kinds of list.
+// Without it the classifier considers the lists of goods (luxury,
+// sectoral and catch-all) and not embargoes, which cover every good
+// whatever the description says.
 func WithKinds(ks ...lists.Kind) Option {
 	return func(c *config) { c.kinds = append(c.kinds, ks...) }
 }

@@ -33,6 +33,11 @@ const (
 // Kinds returns every kind of list, in the order they are documented.
 func Kinds() []Kind { return []Kind{Luxury, Sectoral, CatchAll, Embargo} }
 
+// GoodsKinds returns the kinds of list that control particular goods:
+// every kind but the embargo, which covers all goods whatever they are,
+// and so says nothing about a description or a flow.
+func GoodsKinds() []Kind { return []Kind{Luxury, Sectoral, CatchAll} }
+
 // Measure says what a list requires of the trade it covers.
 type Measure string
 

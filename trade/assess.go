@@ -142,13 +142,16 @@ type matchKey struct {
 // lookup returns the catalogue's matches for code in direction dir, from
 // cache when it is not nil.
 func (a *Assessor) lookup(code hs.Code, dir lists.Direction, cache matchCache) []lists.Match {
+	// A flow is judged against the lists of goods: an embargo covers every
+	// flow of its state and says nothing about the goods.
+	opts := lists.Options{Direction: dir, Kinds: lists.GoodsKinds()}
 	if cache == nil {
-		return a.cat.Lookup(code, lists.Options{Direction: dir})
+		return a.cat.Lookup(code, opts)
 	}
 	k := matchKey{code.Digits(), dir}
 	ms, ok := cache[k]
 	if !ok {
-		ms = a.cat.Lookup(code, lists.Options{Direction: dir})
+		ms = a.cat.Lookup(code, opts)
 		cache[k] = ms
 	}
 	return ms
