@@ -14,7 +14,7 @@ import (
 
 // asiaLists are the lists of South Korea, Japan, Singapore and Hong Kong
 // whose facts this file pins.
-var asiaLists = []string{"kr-2009-mou-luxury", "kr-2010-may24-embargo"}
+var asiaLists = []string{"kr-2009-mou-luxury", "kr-2010-may24-embargo", "jp-etco-2-2-luxury", "jp-2009-export-ban", "jp-2006-import-ban"}
 
 // TestKoreaNoTravellerThresholds pins that the Korean luxury entries carry
 // no value threshold. S20: Hankyung 16 Aug 2009 (Yonhap), the KRW 300,000
@@ -137,5 +137,72 @@ func TestKoreaMeasures(t *testing.T) {
 	}
 	if !slices.ContainsFunc(emb.Amendments, func(a Amendment) bool { return formatDate(a.Date) == "2010-06-11" }) {
 		t.Errorf("%s: no amendment of 11 Jun 2010 (every item subject to approval)", emb.ID)
+	}
+}
+
+// TestJapanItemNumbers pins that only the items whose number was read carry
+// one. S16: METI press release of 17 Feb 2017, tapestries are item 13-2 and
+// porcelain tableware item 13-3 of Appended Table 2-2. S15 (Asahi via
+// kotobank, 9 Jun 2009: 24 items) and Ming Pao (15 Nov 2006: 24 kinds, 33
+// items) against the 25 categories of the MOFA page show that the catalogue's
+// old numbers 1 to 25 were not the Order's.
+func TestJapanItemNumbers(t *testing.T) {
+	l := byID(t, defaultLists(t), "jp-etco-2-2-luxury")
+	var numbered []string
+	for _, e := range l.Entries {
+		if strings.Contains(e.Citation, "item") {
+			numbered = append(numbered, e.ID+": "+e.Citation)
+		}
+	}
+	want := []string{
+		"jp-2-2-13x2: Export Trade Control Order, Appended Table 2-2, item 13-2",
+		"jp-2-2-13x3: Export Trade Control Order, Appended Table 2-2, item 13-3",
+	}
+	if diff := cmp.Diff(want, numbered); diff != "" {
+		t.Errorf("numbered citations (-want +got):\n%s", diff)
+	}
+}
+
+// TestJapanEmbargoes pins Japan's total bans. METI announcements of 2017,
+// 2019 and 2025 and the Customs notice 財関第316号 (2016): every good
+// destined for North Korea needs export approval, not given, since 18 Jun
+// 2009 (FEFTA Article 48(3)); every good from North Korea needs import
+// approval, not given, since 14 Oct 2006 (FEFTA Article 52; House of
+// Councillors answer of 13 Jul 2018); humanitarian goods are exceptions.
+func TestJapanEmbargoes(t *testing.T) {
+	cat := embeddedCatalogue(t)
+	for _, tc := range []struct {
+		code string
+		dir  Direction
+		date time.Time
+		want []string
+	}{
+		{"1006.30", ExportTo, utc(2009, 6, 17), nil},
+		{"1006.30", ExportTo, utc(2009, 6, 18), []string{"jp-2009-export-ban/jp-export-ban-all-goods"}},
+		{"1006.30", ExportTo, utc(2026, 6, 1), []string{"jp-2009-export-ban/jp-export-ban-all-goods"}},
+		{"9101.11", ExportTo, utc(2012, 6, 1), []string{"jp-etco-2-2-luxury/jp-2-2-22", "jp-2009-export-ban/jp-export-ban-all-goods"}},
+		{"9101.11", ExportTo, utc(2007, 6, 1), []string{"jp-etco-2-2-luxury/jp-2-2-22"}},
+		{"0307.49", ImportFrom, utc(2006, 10, 13), nil},
+		{"0307.49", ImportFrom, utc(2006, 10, 14), []string{"jp-2006-import-ban/jp-import-ban-all-goods"}},
+	} {
+		var got []string
+		for _, m := range cat.Lookup(hs.MustParse(tc.code), Options{Jurisdictions: []string{"JP"}, Direction: tc.dir, Date: tc.date}) {
+			got = append(got, m.List.ID+"/"+m.Entry.ID)
+		}
+		slices.Sort(got)
+		slices.Sort(tc.want)
+		if diff := cmp.Diff(tc.want, got); diff != "" {
+			t.Errorf("JP %s %s on %s (-want +got):\n%s", tc.dir, tc.code, formatDate(tc.date), diff)
+		}
+	}
+	for _, id := range []string{"jp-2009-export-ban", "jp-2006-import-ban"} {
+		l := byID(t, defaultLists(t), id)
+		if l.Kind != Embargo || len(l.Entries) != 1 || !l.Entries[0].AllGoods {
+			t.Errorf("%s: want an embargo with one all-goods entry", id)
+			continue
+		}
+		if !strings.Contains(strings.Join(l.Entries[0].Exemptions, "; "), "humanitarian") {
+			t.Errorf("%s: no humanitarian exemption", id)
+		}
 	}
 }
