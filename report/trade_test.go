@@ -82,10 +82,12 @@ func TestWriteTradeCSV(t *testing.T) {
 	for _, c := range []string{"partner", "flow", "direction", "code", "value_usd", "verdict", "coverage", "whole_period", "basis_entry", "basis_citation", "reporter_jurisdictions"} {
 		got[c] = row[col[c]]
 	}
+	// China's own list applies from 6 January 2018: MOFCOM–GAC
+	// Announcement No. 4 of 2018 bans exporting transport vehicles.
 	want := map[string]string{
 		"partner": "KP", "flow": "export", "direction": "export-to", "code": "8703", "value_usd": "358196",
 		"verdict": "prohibited-un", "coverage": "full", "whole_period": "true",
-		"basis_entry": "un-2397-7-transportation-vehicles", "basis_citation": "S/RES/2397 (2017), paragraph 7", "reporter_jurisdictions": "",
+		"basis_entry": "un-2397-7-transportation-vehicles", "basis_citation": "S/RES/2397 (2017), paragraph 7", "reporter_jurisdictions": "CN",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("2018 China (-want +got):\n%s", diff)
