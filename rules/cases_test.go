@@ -57,9 +57,11 @@ func TestDocumentedCases(t *testing.T) {
 			evidence: []string{"jp-etco-2-2-luxury/", "line 1", "line 3"},
 		},
 		{
-			file:     "timber-transporters-2011.json",
-			verdict:  VerdictReview,
-			rules:    []string{"review dprk-destination", "review catch-all-high-risk-route"},
+			file:    "timber-transporters-2011.json",
+			verdict: VerdictReview,
+			// China's first list in the catalogue is MOFCOM–GAC
+			// Announcement No. 11 of 2016 (5 April 2016): none in 2011.
+			rules:    []string{"review dprk-destination", "review catch-all-high-risk-route", "review no-list-in-force"},
 			evidence: []string{"us-2020-bm-advisory/us-bm-vehicles", "after the shipment date; applied as of the check"},
 		},
 		{
