@@ -14,7 +14,7 @@ import (
 
 // asiaLists are the lists of South Korea, Japan, Singapore and Hong Kong
 // whose facts this file pins.
-var asiaLists = []string{"kr-2009-mou-luxury", "kr-2010-may24-embargo", "jp-etco-2-2-luxury", "jp-2009-export-ban", "jp-2006-import-ban"}
+var asiaLists = []string{"kr-2009-mou-luxury", "kr-2010-may24-embargo", "jp-etco-2-2-luxury", "jp-2009-export-ban", "jp-2006-import-ban", "sg-rie-luxury", "sg-2017-s645-embargo"}
 
 // TestKoreaNoTravellerThresholds pins that the Korean luxury entries carry
 // no value threshold. S20: Hankyung 16 Aug 2009 (Yonhap), the KRW 300,000
@@ -203,6 +203,58 @@ func TestJapanEmbargoes(t *testing.T) {
 		}
 		if !strings.Contains(strings.Join(l.Entries[0].Exemptions, "; "), "humanitarian") {
 			t.Errorf("%s: no humanitarian exemption", id)
+		}
+	}
+}
+
+// TestSingapore2007Items pins the luxury items of Singapore's 2007 list that
+// sources name: S12/S13 Kyodo 3 Jan 2007 (14 items "including cigars,
+// wines, luxury cars, perfume, plasma televisions, personal digital music
+// players and musical instruments"), NHK 3 Jan 2007 (jewels, furs, luxury
+// watches), Toyo Keizai/NK News 2017 (spirits, cosmetics, leather bags and
+// clothing). The 14th item was not found.
+func TestSingapore2007Items(t *testing.T) {
+	l := byID(t, defaultLists(t), "sg-rie-luxury")
+	var got []string
+	for _, e := range l.Entries {
+		if e.InForce.Contains(utc(2010, 1, 1)) {
+			got = append(got, e.ID)
+		}
+	}
+	slices.Sort(got)
+	want := []string{"sg-lux-cars", "sg-lux-cigars", "sg-lux-cosmetics", "sg-lux-furs", "sg-lux-instruments", "sg-lux-jewellery", "sg-lux-leather", "sg-lux-music-players", "sg-lux-perfume", "sg-lux-spirits", "sg-lux-tv", "sg-lux-watches", "sg-lux-wines"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("SG luxury items in force in 2010 (-want +got):\n%s", diff)
+	}
+	for _, e := range l.Entries {
+		if e.ID == "sg-lux-sports" && e.DerivedFrom != "un-2270-luxury" {
+			t.Errorf("sg-lux-sports copies the UNSCR 2270 derivation but says derived_from %q", e.DerivedFrom)
+		}
+	}
+}
+
+// TestSingaporeEmbargo pins S 645/2017: from 8 Nov 2017 all commercially
+// traded goods to and from the DPRK are prohibited (Singapore Customs
+// Circular 14/2017; sso.agc.gov.sg S 645/2017, in operation 8 Nov 2017).
+func TestSingaporeEmbargo(t *testing.T) {
+	cat := embeddedCatalogue(t)
+	const emb = "sg-2017-s645-embargo/sg-s645-all-commercial-goods"
+	for _, tc := range []struct {
+		dir  Direction
+		date time.Time
+		want bool
+	}{
+		{ExportTo, utc(2017, 11, 7), false},
+		{ExportTo, utc(2017, 11, 8), true},
+		{ImportFrom, utc(2017, 11, 8), true},
+		{ExportTo, utc(2026, 1, 1), true},
+	} {
+		var got []string
+		for _, m := range cat.Lookup(hs.MustParse("1006.30"), Options{Jurisdictions: []string{"SG"}, Direction: tc.dir, Date: tc.date}) {
+			got = append(got, m.List.ID+"/"+m.Entry.ID)
+		}
+		if has := slices.Contains(got, emb); has != tc.want {
+			t.Errorf("SG %s rice on %s: embargo %v, want %v (%v)", tc.dir, formatDate(tc.date), has, tc.want, got)
 		}
 	}
 }
