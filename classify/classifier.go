@@ -83,10 +83,13 @@ func New(cat *lists.Catalogue, opts ...Option) (*Classifier, error) {
 	for _, o := range opts {
 		o(&cfg)
 	}
+	cfg.assessKinds = cfg.kinds
 	if len(cfg.kinds) == 0 {
 		// An embargo says nothing about the goods: judging a description
-		// against it would list it on every line.
+		// against it would list it on every line. A shipment's lines are
+		// judged against it, for the rules to see it binds.
 		cfg.kinds = lists.GoodsKinds()
+		cfg.assessKinds = lists.Kinds()
 	}
 	lx := cfg.lexicon
 	if lx == nil {
@@ -388,7 +391,7 @@ func (c *Classifier) AssessGoods(ctx context.Context, g lists.Goods, rates *list
 	if rates == nil {
 		rates = c.rates
 	}
-	opts := c.cat.Resolve(lists.Options{Jurisdictions: c.jurisdictions, Kinds: c.kinds, Direction: g.Direction})
+	opts := c.cat.Resolve(lists.Options{Jurisdictions: c.jurisdictions, Kinds: c.assessKinds, Direction: g.Direction})
 	out := lists.Assessment{HS6: res.HS6, Code: res.HS6, Source: "classified"}
 	out.Controls = judgeInto(c, &w, &it, &opts, rates, out.Controls, asJudgement, judgementEntryID)
 	settleAlternatives(c, &w, &it, &opts, rates, out.Controls,

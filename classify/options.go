@@ -20,6 +20,9 @@ type config struct {
 	rates         *lists.Rates
 	jurisdictions []string
 	kinds         []lists.Kind
+	// assessKinds are the kinds AssessGoods judges: kinds, with the
+	// embargo when kinds were not restricted (see New).
+	assessKinds []lists.Kind
 	now           func() time.Time
 }
 
@@ -65,9 +68,10 @@ func WithJurisdictions(js ...string) Option {
 }
 
 // WithKinds restricts the controls considered to these kinds of list.
-// Without it the classifier considers the lists of goods (luxury,
-// sectoral and catch-all) and not embargoes, which cover every good
-// whatever the description says.
+// Without it Classify considers the lists of goods (luxury, sectoral and
+// catch-all) and not embargoes, which cover every good whatever the
+// description says; AssessGoods, which judges lines of a shipment for the
+// rules, considers embargoes too, since they bind the shipment.
 func WithKinds(ks ...lists.Kind) Option {
 	return func(c *config) { c.kinds = append(c.kinds, ks...) }
 }

@@ -51,9 +51,10 @@ func TestDocumentedCases(t *testing.T) {
 			evidence: []string{"eu-2017-1509-luxury/eu-viii-1-horses", "EU luxury eu-viii-1-horses"},
 		},
 		{
-			file:     "laptops-2012-jp.json",
-			verdict:  VerdictBlock,
-			rules:    []string{"block dprk-controlled-goods-to-kp"},
+			file:    "laptops-2012-jp.json",
+			verdict: VerdictBlock,
+			// Japan has banned all exports to the DPRK since June 2009.
+			rules:    []string{"block dprk-controlled-goods-to-kp", "block dprk-embargo"},
 			evidence: []string{"jp-etco-2-2-luxury/", "line 1", "line 3"},
 		},
 		{
@@ -201,7 +202,7 @@ func TestDocumentedCasesClassifier(t *testing.T) {
 		{"maybach-2018.json", VerdictReview, []string{"review dprk-transshipment-route", "review controlled-goods-to-shell", "review evasion-flag-controlled-goods"}},
 		{"horses-2019-ru.json", VerdictReview, []string{"review dprk-destination"}},
 		{"horses-2019-eu.json", VerdictBlock, []string{"block dprk-controlled-goods-to-kp"}},
-		{"laptops-2012-jp.json", VerdictBlock, []string{"block dprk-controlled-goods-to-kp"}},
+		{"laptops-2012-jp.json", VerdictBlock, []string{"block dprk-controlled-goods-to-kp", "block dprk-embargo"}},
 		{"timber-transporters-2011.json", VerdictReview, []string{"review catch-all-high-risk-route"}},
 		{"rice-humanitarian.json", VerdictClear, nil},
 	} {

@@ -249,8 +249,15 @@ func (f *yfile) lineSpec(n *yaml.Node, at string) *lineSpec {
 			}
 		}
 		for _, k := range cs.kinds {
-			if k != "luxury" && k != "sectoral" && k != "catch-all" {
-				f.fail(cm["kinds"], at+".controlled.kinds", ErrInvalid, "%q: want luxury, sectoral or catch-all", k)
+			if !slices.Contains(lists.Kinds(), lists.Kind(k)) {
+				f.fail(cm["kinds"], at+".controlled.kinds", ErrInvalid, "%q: want luxury, sectoral, catch-all or embargo", k)
+			}
+		}
+		if len(cs.kinds) == 0 {
+			// An embargo covers every good: a test of the goods that names
+			// no kind means the lists of goods.
+			for _, k := range lists.GoodsKinds() {
+				cs.kinds = append(cs.kinds, string(k))
 			}
 		}
 		switch cs.dated {

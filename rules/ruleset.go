@@ -77,7 +77,8 @@ import (
 //
 // and LINE is a mapping of tests that must all hold for the same line:
 //
-//	controlled: {by: [exporter, transit, any, UN, EU, …], kinds: [luxury, sectoral, catch-all], dated: shipment|check}
+//	controlled: {by: [exporter, transit, any, UN, EU, …], kinds: [luxury, sectoral, catch-all, embargo], dated: shipment|check}
+//	                             (no kinds: the lists of goods, not embargoes)
 //	mismatch: true               description names goods the code does not cover
 //	unit_value_above_reference: F  unit value above F times the top of the reference range
 //	value_above: {amount: A, currency: C}
