@@ -23,7 +23,7 @@ type config struct {
 	// assessKinds are the kinds AssessGoods judges: kinds, with the
 	// embargo when kinds were not restricted (see New).
 	assessKinds []lists.Kind
-	now           func() time.Time
+	now         func() time.Time
 }
 
 // WithNomenclature adds a BM25 index over n's six-digit lines (a Comtrade
