@@ -1,6 +1,7 @@
 package lists
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -134,7 +135,7 @@ func TestAmericasOceaniaLuxuryFacts(t *testing.T) {
 // through its permit regime, see the embargo tests).
 func TestGoldWatch2012AmericasOceania(t *testing.T) {
 	cat := embeddedCatalogue(t)
-	for _, j := range []string{"AU", "NZ", "US"} {
+	for _, j := range []string{"AU", "NZ", "CA", "US"} {
 		if got := lookupEntries(t, cat, "9101.11", j, utc(2012, 6, 1)); len(got) == 0 {
 			t.Errorf("9101.11 in %s on 2012-06-01: no control", j)
 		}
@@ -194,6 +195,78 @@ func TestCanadaDefinitionConfidence(t *testing.T) {
 	} {
 		if diff := cmp.Diff(tc.want, count(tc.id)); diff != "" {
 			t.Errorf("%s entries by confidence (-want +got):\n%s", tc.id, diff)
+		}
+	}
+}
+
+// TestAmericasEmbargoes pins the all-goods regimes: Canada's Area Control
+// List (SOR/81-543, DPRK listed by SOR/2010-162, consolidated XML in force
+// 2010-07-13; Notice to Exporters No. 172 of 14 July 2010) and SEMA
+// regulations (SOR/2011-167, s. 2, registered 11 Aug 2011); the US EAR
+// licence requirement (15 CFR 746.4(a), 72 FR 3722, 26 Jan 2007; BIS page:
+// "other than food or medicine designated as EAR99") and EO 13722 s. 3(a)(i).
+func TestAmericasEmbargoes(t *testing.T) {
+	cat := embeddedCatalogue(t)
+	for _, tc := range []struct {
+		name, code, jurisdiction string
+		date                     time.Time
+		want                     []string
+	}{
+		{"CA before the ACL", "9101.11", "CA", utc(2010, 7, 12), nil},
+		{"CA ACL", "9101.11", "CA", utc(2010, 7, 13), []string{"ca-acl-2010-embargo/ca-acl-all-goods"}},
+		{"CA ACL and SEMA", "9101.11", "CA", utc(2012, 6, 1), []string{"ca-acl-2010-embargo/ca-acl-all-goods", "ca-sor-2011-167-embargo/ca-sema-all-goods"}},
+		// SEMA s. 10(1)(c) excludes food only when consigned to the listed
+		// organisations: beef still needs a permit and is prohibited.
+		{"CA beef", "0201.10", "CA", utc(2012, 6, 1), []string{"ca-acl-2010-embargo/ca-acl-all-goods", "ca-sor-2011-167-embargo/ca-sema-all-goods"}},
+		{"US before the rule", "9101.11", "US", utc(2007, 1, 25), nil},
+		{"US EAR", "9101.11", "US", utc(2012, 6, 1), []string{"us-746-embargo/us-746-all-items"}},
+		{"US EAR and EO 13722", "9101.11", "US", utc(2016, 3, 16), []string{"us-746-embargo/us-746-all-items", "us-eo-13722-embargo/us-eo-13722-all-goods"}},
+		// Wine is not food under the EAR: alcoholic beverages are excluded.
+		{"US wine", "2204.21", "US", utc(2012, 6, 1), []string{"us-746-embargo/us-746-all-items"}},
+	} {
+		got := lookupEntries(t, cat, tc.code, tc.jurisdiction, tc.date, Embargo)
+		if diff := cmp.Diff(tc.want, got); diff != "" {
+			t.Errorf("%s: %s in %s on %s (-want +got):\n%s", tc.name, tc.code, tc.jurisdiction, formatDate(tc.date), diff)
+		}
+	}
+	// Food and medicine designated EAR99 are excepted from the US licence
+	// requirement; the except codes are ex (EAR99 only), so the lookup may
+	// report them as partial, never as full coverage.
+	for _, code := range []string{"0201.10", "3004.90"} {
+		for _, m := range cat.Lookup(hs.MustParse(code), Options{Lists: []string{"us-746-embargo"}, Date: utc(2012, 6, 1)}) {
+			if m.Coverage == Full {
+				t.Errorf("%s: us-746-embargo covers food or medicine in full: %+v", code, m)
+			}
+		}
+	}
+}
+
+// TestCopiedUNDerivations checks that entries marked derived_from carry
+// exactly the codes of a UN list entry of the same category.
+func TestCopiedUNDerivations(t *testing.T) {
+	ls := defaultLists(t)
+	key := func(e *Entry) string {
+		var s []string
+		for _, p := range e.Codes {
+			s = append(s, fmt.Sprintf("%v %v %v", p.Code, p.Ex, p.Edition))
+		}
+		return e.Category + "|" + strings.Join(s, ",")
+	}
+	for _, id := range []string{"au-2017-luxury-instrument", "nz-2017-74-luxury", "nz-2018-86-restricted-export", "ca-sor-2013-219-luxury", "ca-sor-2016-278-luxury"} {
+		l := byID(t, ls, id)
+		n := 0
+		for _, e := range l.Entries {
+			if e.DerivedFrom == "" {
+				continue
+			}
+			n++
+			src := byID(t, ls, e.DerivedFrom)
+			if !slices.ContainsFunc(src.Entries, func(u *Entry) bool { return key(u) == key(e) }) {
+				t.Errorf("%s/%s: derived_from %s but no entry there has its category and codes", id, e.ID, e.DerivedFrom)
+			}
+		}
+		if n == 0 {
+			t.Errorf("%s: no entry marked derived_from", id)
 		}
 	}
 }
