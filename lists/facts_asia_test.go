@@ -1,6 +1,7 @@
 package lists
 
 import (
+	"fmt"
 	"net/url"
 	"slices"
 	"strings"
@@ -14,7 +15,7 @@ import (
 
 // asiaLists are the lists of South Korea, Japan, Singapore and Hong Kong
 // whose facts this file pins.
-var asiaLists = []string{"kr-2009-mou-luxury", "kr-2010-may24-embargo", "jp-etco-2-2-luxury", "jp-2009-export-ban", "jp-2006-import-ban", "sg-rie-luxury", "sg-2017-s645-embargo"}
+var asiaLists = []string{"kr-2009-mou-luxury", "kr-2010-may24-embargo", "jp-etco-2-2-luxury", "jp-2009-export-ban", "jp-2006-import-ban", "sg-rie-luxury", "sg-2017-s645-embargo", "hk-cap-537ae-luxury"}
 
 // TestKoreaNoTravellerThresholds pins that the Korean luxury entries carry
 // no value threshold. S20: Hankyung 16 Aug 2009 (Yonhap), the KRW 300,000
@@ -256,5 +257,67 @@ func TestSingaporeEmbargo(t *testing.T) {
 		if has := slices.Contains(got, emb); has != tc.want {
 			t.Errorf("SG %s rice on %s: embargo %v, want %v (%v)", tc.dir, formatDate(tc.date), has, tc.want, got)
 		}
+	}
+}
+
+// TestHongKongLuxury pins Hong Kong's luxury goods by date. S24: TID
+// circular of 26 Sep 2014 (L.N. 115 of 2014, UNSCR 2094, in operation 26 Dec
+// 2014) and of 22 Jun 2018 (L.N. 122 of 2018, UNSCR 2270 and 2321: aquatic
+// recreational vehicles, snowmobiles, luxury watches, lead crystal, rugs or
+// tapestries, porcelain or bone china tableware, "including"); recreational
+// sports equipment is UNSCR 2270 Annex V's remaining item.
+func TestHongKongLuxury(t *testing.T) {
+	cat := embeddedCatalogue(t)
+	for _, tc := range []struct {
+		code string
+		date time.Time
+		want []string
+	}{
+		{"7113.19", utc(2014, 12, 25), nil},
+		{"7113.19", utc(2014, 12, 26), []string{"hk-lux-jewellery", "hk-lux-pearl-jewellery"}},
+		{"9101.11", utc(2018, 6, 21), nil},
+		{"9101.11", utc(2018, 6, 22), []string{"hk-lux-watches"}},
+		{"9506.11", utc(2019, 6, 1), []string{"hk-lux-sports"}},
+		{"6911.10", utc(2019, 6, 1), []string{"hk-lux-tableware"}},
+	} {
+		var got []string
+		for _, m := range cat.Lookup(hs.MustParse(tc.code), Options{Lists: []string{"hk-cap-537ae-luxury"}, Date: tc.date}) {
+			got = append(got, m.Entry.ID)
+		}
+		slices.Sort(got)
+		if diff := cmp.Diff(tc.want, got); diff != "" {
+			t.Errorf("HK %s on %s (-want +got):\n%s", tc.code, formatDate(tc.date), diff)
+		}
+	}
+}
+
+// TestAsiaDerivedFromCopies checks that every entry saying it copies a UN
+// derivation has the codes of an entry of that list, so that compare and
+// gaps may say both sides are the same derivation.
+func TestAsiaDerivedFromCopies(t *testing.T) {
+	ls := defaultLists(t)
+	key := func(e *Entry) []string {
+		var k []string
+		for _, p := range e.Codes {
+			k = append(k, fmt.Sprintf("%s/%s/%v", p.Code, p.Edition, p.Ex))
+		}
+		slices.Sort(k)
+		return k
+	}
+	n := 0
+	for _, id := range asiaLists {
+		for _, e := range byID(t, ls, id).Entries {
+			if e.DerivedFrom == "" {
+				continue
+			}
+			n++
+			src := byID(t, ls, e.DerivedFrom)
+			if !slices.ContainsFunc(src.Entries, func(u *Entry) bool { return slices.Equal(key(u), key(e)) }) {
+				t.Errorf("%s/%s: derived_from %s but no entry there has its codes %v", id, e.ID, e.DerivedFrom, key(e))
+			}
+		}
+	}
+	if n < 14 {
+		t.Errorf("%d entries copy a UN derivation, want the 13 of Hong Kong and Singapore's recreational sports equipment", n)
 	}
 }
