@@ -368,13 +368,12 @@ func (c *Classifier) Classify(ctx context.Context, it Item) (Result, error) {
 	return res, nil
 }
 
-// NoList returns the jurisdictions of opts for which the classifier's
-// catalogue holds no list in force (see [lists.Catalogue.NoList]).
-func (c *Classifier) NoList(opts lists.Options) []lists.NoList { return c.cat.NoList(opts) }
-
-// Listed reports whether the classifier's catalogue holds any list that
-// ever bound jurisdiction j (see [lists.Catalogue.Listed]).
-func (c *Classifier) Listed(j string) bool { return c.cat.Listed(j) }
+// Silent returns the kinds of list for which the classifier's catalogue
+// cannot say what jurisdiction j's law controlled on date (see
+// [lists.Catalogue.Silent]).
+func (c *Classifier) Silent(j string, date time.Time, kinds []lists.Kind) []lists.NoList {
+	return c.cat.Silent(j, date, kinds)
+}
 
 // AssessGoods classifies a goods line and judges every catalogue entry
 // that covers it, at any date: the engine of package rules keeps those in

@@ -82,11 +82,50 @@ func (c *Catalogue) NoList(opts Options) []NoList {
 	return out
 }
 
-// Listed reports whether the catalogue holds any list, at any date, of
-// jurisdiction j or of a union j ever belonged to.
-func (c *Catalogue) Listed(j string) bool {
-	own := c.membership.Expand([]string{j}, time.Time{})
-	return slices.ContainsFunc(c.lists, func(l *List) bool { return slices.Contains(own, l.Jurisdiction) })
+// BanStart returns the day the Security Council adopted resolution 1718
+// (2006), whose paragraph 8(a)(iii) obliges every state to prevent the
+// supply of luxury goods to the DPRK: the first day a state's luxury list
+// could be in force, and the day a history of the lists is read from.
+func BanStart() time.Time { return time.Date(2006, 10, 14, 0, 0, 0, 0, time.UTC) }
+
+// Silent returns, for jurisdiction j on date, each kind of kinds (every
+// kind when empty) for which the catalogue cannot say what j's law
+// controlled: j has had lists of that kind, its own or a union's, but none
+// is in force on date, although states were then obliged to control that
+// kind of goods (luxury goods from [BanStart]; another kind while a UN
+// list of it is in force). A state that never had a list of a kind is
+// bound by the UN lists alone, and is not silent. The message of each
+// answer names the kind.
+func (c *Catalogue) Silent(j string, date time.Time, kinds []Kind) []NoList {
+	if len(kinds) == 0 {
+		kinds = Kinds()
+	}
+	var out []NoList
+	for _, k := range kinds {
+		if !c.obliged(k, date) {
+			continue
+		}
+		everBound := c.membership.Expand([]string{j}, time.Time{})
+		bound := c.membership.Expand([]string{j}, date)
+		ever := slices.ContainsFunc(c.lists, func(l *List) bool { return l.Kind == k && slices.Contains(everBound, l.Jurisdiction) })
+		now := slices.ContainsFunc(c.lists, func(l *List) bool {
+			return l.Kind == k && slices.Contains(bound, l.Jurisdiction) && l.InForce.Contains(date)
+		})
+		if ever && !now {
+			out = append(out, NoList{Jurisdiction: j, Message: noListMessage(j, Options{Date: date, Kinds: []Kind{k}})})
+		}
+	}
+	return out
+}
+
+// obliged reports whether states were obliged to control goods of kind k
+// on date: luxury goods from [BanStart], other kinds while a UN list of
+// the kind is in force.
+func (c *Catalogue) obliged(k Kind, date time.Time) bool {
+	if k == Luxury {
+		return !date.Before(BanStart())
+	}
+	return slices.ContainsFunc(c.lists, func(l *List) bool { return l.Jurisdiction == "UN" && l.Kind == k && l.InForce.Contains(date) })
 }
 
 func noListMessage(j string, opts Options) string {

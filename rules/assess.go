@@ -2,6 +2,7 @@ package rules
 
 import (
 	"context"
+	"time"
 
 	"github.com/luxscreen/luxscreen/lists"
 	"github.com/luxscreen/luxscreen/party"
@@ -24,17 +25,15 @@ type GoodsAssessor interface {
 	Version() string
 }
 
-// ListCoverage is implemented by goods assessors that can say for which
-// jurisdictions the catalogue holds no list in force on a day
-// (*lists.Catalogue and *classify.Classifier do). The no_list condition
-// needs it; with an assessor that lacks it, the condition never holds.
+// ListCoverage is implemented by goods assessors that can say when the
+// catalogue cannot tell what a state's law controlled (*lists.Catalogue
+// and *classify.Classifier do). The no_list condition needs it; with an
+// assessor that lacks it, the condition never holds.
 type ListCoverage interface {
-	// NoList returns the jurisdictions of opts with no list of its kinds
-	// and direction in force on opts.Date (see lists.Catalogue.NoList).
-	NoList(opts lists.Options) []lists.NoList
-	// Listed reports whether the catalogue holds any list, at any date,
-	// that binds jurisdiction j (its own or a union's).
-	Listed(j string) bool
+	// Silent returns the kinds of list for which jurisdiction j has had
+	// lists but none in force on date while states were obliged to
+	// control such goods (see lists.Catalogue.Silent).
+	Silent(j string, date time.Time, kinds []lists.Kind) []lists.NoList
 }
 
 // PartyScreener screens a party or vessel against sanctions lists;

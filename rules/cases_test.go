@@ -60,9 +60,10 @@ func TestDocumentedCases(t *testing.T) {
 		{
 			file:    "timber-transporters-2011.json",
 			verdict: VerdictReview,
-			// China's first list in the catalogue is MOFCOM–GAC
-			// Announcement No. 11 of 2016 (5 April 2016): none in 2011.
-			rules:    []string{"review dprk-destination", "review catch-all-high-risk-route", "review no-list-in-force"},
+			// China's lists in the catalogue are sectoral, from April 2016;
+			// in 2011 no UN sectoral ban obliged it to one, and it never
+			// published a luxury list: no-list-in-force does not apply.
+			rules:    []string{"review dprk-destination", "review catch-all-high-risk-route"},
 			evidence: []string{"us-2020-bm-advisory/us-bm-vehicles", "after the shipment date; applied as of the check"},
 		},
 		{

@@ -738,25 +738,29 @@ func (v *invalidCond) eval(c *evalCtx) outcome {
 
 func (v *invalidCond) refs(to []setRef) []setRef { return to }
 
-// noListCond holds when the exporter's state has had lists in the
-// catalogue but none of the kinds asked is in force on the shipment date
-// (before its first list, or between two): the catalogue cannot say what
-// its law controlled then, and that is not "not controlled". A state that
-// never had a list of its own is bound by the UN lists alone and does not
-// count.
+// noListCond holds when, for a kind asked, the exporter's state has had
+// lists in the catalogue but none is in force on the shipment date while
+// states were obliged to control such goods (before its first list, or
+// between two): the catalogue cannot say what its law controlled, and
+// that is not "not controlled". A state that never had a list of a kind
+// is bound by the UN lists alone and does not count.
 type noListCond struct{ kinds []lists.Kind }
 
 func (n *noListCond) eval(c *evalCtx) outcome {
 	cov, ok := c.cfg.Goods.(ListCoverage)
-	if !ok || c.exporterCountry == "" || !cov.Listed(c.exporterCountry) {
+	if !ok || c.exporterCountry == "" {
 		return outcome{}
 	}
-	ns := cov.NoList(lists.Options{Date: c.asOf, Jurisdictions: []string{c.exporterCountry}, Kinds: n.kinds, Direction: lists.ExportTo})
+	ns := cov.Silent(c.exporterCountry, c.asOf, n.kinds)
 	if len(ns) == 0 {
 		return outcome{}
 	}
-	return outcome{ok: true, certain: true, ev: []Evidence{{Field: "exporter", Detail: ns[0].Message +
-		": what its law controlled on the shipment date cannot be told from the catalogue; only the UN lists in force were applied"}}}
+	out := outcome{ok: true, certain: true}
+	for _, x := range ns {
+		out.ev = append(out.ev, Evidence{Field: "exporter", Detail: x.Message +
+			": what its law controlled on the shipment date cannot be told from the catalogue; only the UN lists in force were applied"})
+	}
+	return out
 }
 
 func (n *noListCond) refs(to []setRef) []setRef { return to }

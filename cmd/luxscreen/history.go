@@ -10,10 +10,6 @@ import (
 	"github.com/luxscreen/luxscreen/lists"
 )
 
-// banStart is the day UNSCR 1718 (2006) was adopted: the luxury-goods ban
-// binds every state from then, so a history is read from that day.
-var banStart = time.Date(2006, 10, 14, 0, 0, 0, 0, time.UTC)
-
 // historyStep is the wire form of one step of "lists history".
 type historyStep struct {
 	List     string             `json:"list"`
@@ -58,7 +54,7 @@ func runListsHistory(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	steps := cat.History(j)
-	h := historyJSON{Jurisdiction: j, Steps: []historyStep{}, Uncovered: uncovered(steps, banStart, opts.Date)}
+	h := historyJSON{Jurisdiction: j, Steps: []historyStep{}, Uncovered: uncovered(steps, lists.BanStart(), opts.Date)}
 	for _, st := range steps {
 		hs := historyStep{List: st.List.ID, Via: st.Via, From: st.Period.From.Format(dateFlagLayout), Summary: st.List.Summary(), Amended: st.List.Amendments}
 		if st.Period.Until != nil {
@@ -78,7 +74,7 @@ func runListsHistory(ctx context.Context, e *env, args []string) error {
 }
 
 func printHistory(w io.Writer, h historyJSON) error {
-	fmt.Fprintf(w, "Lists that bound %s since %s (UNSCR 1718), its own and those of unions it belonged to:\n\n", h.Jurisdiction, banStart.Format(dateFlagLayout))
+	fmt.Fprintf(w, "Lists that bound %s since %s (UNSCR 1718), its own and those of unions it belonged to:\n\n", h.Jurisdiction, lists.BanStart().Format(dateFlagLayout))
 	if len(h.Steps) == 0 {
 		fmt.Fprintf(w, "no list of %s in the catalogue: not the same as not controlled\n", h.Jurisdiction)
 		return nil
