@@ -270,3 +270,26 @@ func TestCopiedUNDerivations(t *testing.T) {
 		}
 	}
 }
+
+// TestAustraliaPermitRegime pins DFAT's "Restrictions on the export or
+// supply of goods": every export other than export sanctioned goods, food or
+// medicine needs a permit; the start date (30 Nov 2016, the 2016 Amendment
+// Regulation per DFAT's North Korea page) is inferred and labelled recalled.
+func TestAustraliaPermitRegime(t *testing.T) {
+	cat := embeddedCatalogue(t)
+	l := byID(t, defaultLists(t), "au-2016-permit-embargo")
+	if l.Measure != Licence || l.Confidence != Recalled {
+		t.Errorf("au-2016-permit-embargo: measure %q confidence %q, want licence, recalled", l.Measure, l.Confidence)
+	}
+	if got := lookupEntries(t, cat, "8450.11", "AU", utc(2019, 6, 1), Embargo); !slices.Equal(got, []string{"au-2016-permit-embargo/au-permit-all-goods"}) {
+		t.Errorf("washing machine in AU 2019: %v", got)
+	}
+	if got := lookupEntries(t, cat, "8450.11", "AU", utc(2016, 11, 29), Embargo); got != nil {
+		t.Errorf("washing machine in AU before 30 Nov 2016: %v", got)
+	}
+	for _, m := range cat.Lookup(hs.MustParse("3004.90"), Options{Lists: []string{"au-2016-permit-embargo"}, Date: utc(2019, 6, 1)}) {
+		if m.Coverage == Full {
+			t.Errorf("medicine fully covered by the AU permit regime: %+v", m)
+		}
+	}
+}
