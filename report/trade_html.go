@@ -139,9 +139,10 @@ func writeTradeNotesHTML(w io.Writer, r *trade.Report) {
 		fmt.Fprintln(w, "</ul>")
 	}
 	if cs := citedEntries(r); len(cs) > 0 {
-		fmt.Fprintln(w, "<h2>Entries deciding a verdict</h2><div class=\"scroll\"><table><thead><tr><th>Entry</th><th>Jurisdiction</th><th>Citation</th><th>Code</th><th>In force</th><th>Category</th></tr></thead><tbody>")
+		fmt.Fprintln(w, "<h2>Entries deciding a verdict</h2><div class=\"scroll\"><table><thead><tr><th>Entry</th><th>Jurisdiction</th><th>Citation</th><th>Basis, confidence</th><th>Code</th><th>In force</th><th>Category</th></tr></thead><tbody>")
 		for _, c := range cs {
-			fmt.Fprintf(w, "<tr><td><code>%s</code></td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>\n", esc(c.Entry), esc(c.Jurisdiction), esc(c.Citation), esc(c.PatternText()), esc(c.Span()), esc(c.Category))
+			fmt.Fprintf(w, "<tr><td><code>%s</code></td><td>%s</td><td>%s</td><td>%s, %s</td><td>%s</td><td>%s</td><td>%s</td></tr>\n", esc(c.Entry), esc(c.Jurisdiction), esc(c.Citation),
+				esc(string(c.Basis)), esc(string(c.Confidence)), esc(c.PatternText()), esc(c.Span()), esc(c.Category))
 		}
 		fmt.Fprintln(w, "</tbody></table></div>")
 	}

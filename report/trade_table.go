@@ -48,9 +48,9 @@ func WriteTradeTable(w io.Writer, r *trade.Report) error {
 		fmt.Fprintln(bw)
 		fmt.Fprintln(bw, "Entries deciding a verdict:")
 		tw := tabwriter.NewWriter(bw, 0, 0, 2, ' ', 0)
-		fmt.Fprintln(tw, "  ENTRY\tJURISDICTION\tCITATION\tCODE\tIN FORCE\tCATEGORY")
+		fmt.Fprintln(tw, "  ENTRY\tJURISDICTION\tCITATION\tBASIS/CONF\tCODE\tIN FORCE\tCATEGORY")
 		for _, c := range cs {
-			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\t%s\n", c.Entry, c.Jurisdiction, c.Citation, c.PatternText(), c.Span(), c.Category)
+			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s/%s\t%s\t%s\t%s\n", c.Entry, c.Jurisdiction, c.Citation, c.Basis.Short(), c.Confidence.Short(), c.PatternText(), c.Span(), c.Category)
 		}
 		if err := tw.Flush(); err != nil {
 			return err

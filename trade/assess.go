@@ -21,19 +21,22 @@ type Assessor struct {
 	// UN, its unions, itself).
 	bound *lists.Membership
 	// national holds the jurisdictions, other than the UN, that have a
-	// list in the catalogue.
-	national map[string]bool
+	// list of goods in the catalogue; luxury those with a luxury list, of
+	// which alone "not listed by the reporter" can be said.
+	national, luxury map[string]bool
 }
 
 // NewAssessor returns an assessor over cat. Membership of unions (the EU
 // list binds Germany; it bound the United Kingdom until the end of 2020)
 // comes from j.
 func NewAssessor(cat *lists.Catalogue, j *lists.Membership) *Assessor {
-	a := &Assessor{cat: cat, bound: j, national: map[string]bool{}}
+	a := &Assessor{cat: cat, bound: j, national: map[string]bool{}, luxury: map[string]bool{}}
 	for _, l := range cat.Lists() {
-		if l.Jurisdiction != "UN" {
-			a.national[l.Jurisdiction] = true
+		if l.Jurisdiction == "UN" || !slices.Contains(lists.GoodsKinds(), l.Kind) {
+			continue
 		}
+		a.national[l.Jurisdiction] = true
+		a.luxury[l.Jurisdiction] = a.luxury[l.Jurisdiction] || l.Kind == lists.Luxury
 	}
 	return a
 }
@@ -97,6 +100,10 @@ type Citation struct {
 	Citation string
 	// Category is the entry's description of the goods it controls.
 	Category string
+	// Basis and Confidence say where the entry's codes come from and how
+	// its transcription was checked, shown beside every cited entry.
+	Basis      lists.Basis
+	Confidence lists.Confidence
 	// Pattern is the entry's code that matched; Ex marks an ex code,
 	// which covers only the goods the entry's category describes. See
 	// [Citation.PatternText].
@@ -225,7 +232,7 @@ func (a *Assessor) assess(f Flow, cache matchCache) (Assessment, error) {
 	case decide(ProhibitedUN, out.UN):
 	case decide(ProhibitedReporter, out.Reporter):
 	case watched(&out):
-	case len(out.Jurisdictions) > 0 && decide(LuxuryNotListed, out.Other):
+	case slices.ContainsFunc(out.Jurisdictions, func(j string) bool { return a.luxury[j] }) && decide(LuxuryNotListed, out.Other):
 	case decide(LuxuryNoReporterList, out.Other):
 	default:
 		out.Verdict = NotControlled
@@ -278,6 +285,8 @@ func citationOf(m lists.Match, from, until time.Time) Citation {
 		Instrument:   m.List.Instrument.Reference,
 		Citation:     m.Entry.Citation,
 		Category:     m.Entry.Category,
+		Basis:        m.Entry.Basis,
+		Confidence:   m.Entry.Confidence,
 		Pattern:      m.Pattern.Code,
 		Ex:           m.Pattern.Ex,
 		Coverage:     m.Coverage,
@@ -362,8 +371,8 @@ func reason(f Flow, a Assessment) string {
 		s = fmt.Sprintf("no list prohibits it, but the %s watch list %s (a call for review, not a ban)", b.Jurisdiction, b.Citation)
 	default:
 		s = fmt.Sprintf("not on the UN's or %s's lists, but %s %s", f.Counterparty().Label(), b.Jurisdiction, b.Citation)
-		if len(a.Jurisdictions) == 0 {
-			s = fmt.Sprintf("not on the UN's lists (no list of %s's in the catalogue), but %s %s", f.Counterparty().Label(), b.Jurisdiction, b.Citation)
+		if a.Verdict == LuxuryNoReporterList {
+			s = fmt.Sprintf("not on the UN's lists (no luxury list of %s's in the catalogue), but %s %s", f.Counterparty().Label(), b.Jurisdiction, b.Citation)
 		}
 	}
 	switch b.Coverage {

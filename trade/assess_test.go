@@ -33,9 +33,9 @@ func TestAssess(t *testing.T) {
 			want: result{LuxuryNotListed, lists.Partial, true, "eu-viii-1-horses", lists.ExportTo, []string{"RU"}},
 		},
 		{
-			name: "Chinese horses 2019: no Chinese list in the catalogue",
+			name: "Chinese horses 2019: China has lists (sectoral, from 2016) but no luxury list",
 			row:  "CN,KP,2019,export,0101",
-			want: result{LuxuryNoReporterList, lists.Partial, true, "eu-viii-1-horses", lists.ExportTo, nil},
+			want: result{LuxuryNoReporterList, lists.Partial, true, "eu-viii-1-horses", lists.ExportTo, []string{"CN"}},
 		},
 		{
 			name: "horses in 2001, before any list",
@@ -57,29 +57,29 @@ func TestAssess(t *testing.T) {
 			// UNSCR 2397 took effect on 22 December 2017, inside the month.
 			name: "cars, December 2017",
 			row:  "CN,KP,201712,export,8703",
-			want: result{ProhibitedUN, lists.Ex, true, "un-2094-iv-b-luxury-automobiles", lists.ExportTo, nil},
+			want: result{ProhibitedUN, lists.Ex, true, "un-2094-iv-b-luxury-automobiles", lists.ExportTo, []string{"CN"}},
 		},
 		{
 			name: "cars, January 2018",
 			row:  "CN,KP,201801,export,8703",
-			want: result{ProhibitedUN, lists.Full, true, "un-2397-7-transportation-vehicles", lists.ExportTo, nil},
+			want: result{ProhibitedUN, lists.Full, true, "un-2397-7-transportation-vehicles", lists.ExportTo, []string{"CN"}},
 		},
 		{
 			name: "a chapter is wider than the car entries",
 			row:  "CN,KP,2016,export,87",
-			want: result{ProhibitedUN, lists.Partial, true, "un-2094-iv-b-luxury-automobiles", lists.ExportTo, nil},
+			want: result{ProhibitedUN, lists.Partial, true, "un-2094-iv-b-luxury-automobiles", lists.ExportTo, []string{"CN"}},
 		},
 		{
 			name: "coal imported from the DPRK",
 			row:  "CN,KP,2018,import,2701",
-			want: result{ProhibitedUN, lists.Full, true, "un-2371-8-coal", lists.ImportFrom, nil},
+			want: result{ProhibitedUN, lists.Full, true, "un-2371-8-coal", lists.ImportFrom, []string{"CN"}},
 		},
 		{
 			// When the DPRK reports, its exports are procurement from it
 			// and its partner's lists apply.
 			name: "the DPRK reports its coal exports",
 			row:  "KP,CN,2018,export,2701",
-			want: result{ProhibitedUN, lists.Full, true, "un-2371-8-coal", lists.ImportFrom, nil},
+			want: result{ProhibitedUN, lists.Full, true, "un-2371-8-coal", lists.ImportFrom, []string{"CN"}},
 		},
 		{
 			name: "watches from Germany",

@@ -51,29 +51,37 @@ func TestFigure4(t *testing.T) {
 	}
 	eu := []string{"EU"}
 	ru := []string{"RU"}
-	ruEntries := []string{"ru-un-cars:ex:whole", "ru-un-snowmobiles:partial:whole"}
+	// Russia's 2007 decree took in the UNSCR 2094 items from 2013; its
+	// decree of 30 December 2016 the UNSCR 2270 items, snowmobiles among
+	// them (8703.10 is part of 8703).
+	ru2015 := []string{"ru-2007-un-2094-cars:ex:whole"}
+	ru2016 := []string{"ru-2007-un-2094-cars:ex:whole", "ru-2016-snowmobiles:partial:part"}
+	ru2017 := []string{"ru-2007-un-2094-cars:ex:whole", "ru-2016-snowmobiles:partial:whole"}
+	// China's lists are sectoral, from 2016; MOFCOM-GAC Announcement 2018
+	// No. 4 bans exports of the vehicles of chapter 87 from 6 January 2018.
+	cn := []string{"CN"}
 	want := []figure4Row{
-		luxuryCars(10, "CN", "2015", 21377507),
+		withList(luxuryCars(10, "CN", "2015", 21377507), cn),
 		withList(luxuryCars(11, "FR", "2015", 21753), eu, "eu-2007-iii-17-vehicles:ex:whole"),
 		withList(luxuryCars(12, "DE", "2015", 50438), eu, "eu-2007-iii-17-vehicles:ex:whole"),
 		luxuryCars(13, "KW", "2015", 50359),
-		withList(luxuryCars(14, "RU", "2015", 26841), ru, ruEntries...),
+		withList(luxuryCars(14, "RU", "2015", 26841), ru, ru2015...),
 		luxuryCars(15, "IN", "2015", 24178),
 		luxuryCars(16, "TH", "2015", 96457),
-		luxuryCars(17, "CN", "2016", 24365811),
+		withList(luxuryCars(17, "CN", "2016", 24365811), cn),
 		luxuryCars(18, "MN", "2016", 14510),
 		luxuryCars(19, "NE", "2016", 3355),
-		withList(luxuryCars(20, "RU", "2016", 1335343), ru, ruEntries...),
+		withList(luxuryCars(20, "RU", "2016", 1335343), ru, ru2016...),
 		luxuryCars(21, "IN", "2016", 7105),
-		luxuryCars(22, "CN", "2017", 27098239),
+		withList(luxuryCars(22, "CN", "2017", 27098239), cn),
 		luxuryCars(23, "MN", "2017", 25000),
-		withList(luxuryCars(24, "RU", "2017", 302663), ru, ruEntries...),
+		withList(luxuryCars(24, "RU", "2017", 302663), ru, ru2017...),
 		luxuryCars(25, "ML", "2017", 4267),
-		allOf87(26, "CN", "2018", 358196),
+		withList(allOf87(26, "CN", "2018", 358196), cn, "cn-2018-4-transport-vehicles:full:part"),
 		allOf87(27, "HN", "2018", 2043),
 		allOf87(28, "NE", "2018", 21768),
 		allOf87(29, "IN", "2018", 17328),
-		allOf87(30, "CN", "2019", 29442),
+		withList(allOf87(30, "CN", "2019", 29442), cn, "cn-2018-4-transport-vehicles:full:whole"),
 		allOf87(31, "MN", "2019", 34160),
 		allOf87(32, "AE", "2019", 33764),
 		allOf87(33, "AE", "2019", 33764),
