@@ -54,7 +54,7 @@ func runListsHistory(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	steps := cat.History(j)
-	h := historyJSON{Jurisdiction: j, Steps: []historyStep{}, Uncovered: uncovered(steps, lists.BanStart(), opts.Date)}
+	h := historyJSON{Jurisdiction: j, Steps: []historyStep{}, Uncovered: append([]lists.Period{}, uncovered(steps, lists.BanStart(), opts.Date)...)}
 	for _, st := range steps {
 		hs := historyStep{List: st.List.ID, Via: st.Via, From: st.Period.From.Format(dateFlagLayout), Summary: st.List.Summary(), Amended: st.List.Amendments}
 		if st.Period.Until != nil {
