@@ -406,6 +406,11 @@ func TestGrammarModifiers(t *testing.T) {
 		{"teach pendant for robot", "711"},
 		{"natural wine corks", "2204"},
 		{"Parmigiano Reggiano wedge 1kg", "9506"},
+		// Furniture and aerials named after the computer or television
+		// they serve: Canada lists computers and televisions.
+		{"Computer Desk Solid Wood Home Office Writing Desk with 2 Drawers", "8471"},
+		{"TV stand oak 160cm", "8528"},
+		{"Outdoor TV Antenna Amplified 4K HD Digital Antenna", "8528"},
 	} {
 		r := mustClassify(t, c, Item{Description: tt.desc})
 		for _, cd := range lexiconCandidates(r) {
