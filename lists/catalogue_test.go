@@ -13,10 +13,15 @@ import (
 
 func testCatalogue(t testing.TB) *Catalogue {
 	t.Helper()
+	return catalogueOf(t, "testdata/valid.yaml", "testdata/sectoral.yaml")
+}
+
+// catalogueOf is the catalogue of the named list files.
+func catalogueOf(t testing.TB, names ...string) *Catalogue {
+	t.Helper()
 	var ls []*List
-	for _, name := range []string{"testdata/valid.yaml", "testdata/sectoral.yaml"} {
-		data := testenv.ReadFile(t, name)
-		l, err := ParseFile(name, data)
+	for _, name := range names {
+		l, err := ParseFile(name, testenv.ReadFile(t, name))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -13,19 +13,7 @@ import (
 
 func embargoCatalogue(t *testing.T) *Catalogue {
 	t.Helper()
-	var ls []*List
-	for _, name := range []string{"testdata/valid.yaml", "testdata/embargo.yaml"} {
-		l, err := ParseFile(name, testenv.ReadFile(t, name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		ls = append(ls, l)
-	}
-	c, err := New(ls...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
+	return catalogueOf(t, "testdata/valid.yaml", "testdata/embargo.yaml")
 }
 
 func TestEmbargoLookup(t *testing.T) {

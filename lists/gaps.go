@@ -44,24 +44,10 @@ type Copy struct {
 // from a baseline list, in the order of [Gaps].
 func Copies(baseline, lists []*List) []Copy {
 	baseIDs := map[string]bool{}
-	baseJ := map[string]bool{}
-	var base []*Entry
 	for _, l := range baseline {
 		baseIDs[l.ID] = true
-		baseJ[l.Jurisdiction] = true
-		base = append(base, l.Entries...)
 	}
-	var order []string
-	byJ := map[string][]*Entry{}
-	for _, l := range InForce(lists, time.Time{}) {
-		if baseJ[l.Jurisdiction] {
-			continue
-		}
-		if _, ok := byJ[l.Jurisdiction]; !ok {
-			order = append(order, l.Jurisdiction)
-		}
-		byJ[l.Jurisdiction] = append(byJ[l.Jurisdiction], l.Entries...)
-	}
+	base, order, byJ := againstBaseline(baseline, lists)
 	var out []Copy
 	for _, j := range order {
 		for _, b := range base {
@@ -91,23 +77,7 @@ func Copies(baseline, lists []*List) []Copy {
 // describe different goods. Filter both inputs to the lists in force on a day
 // with [InForce] and [List.At] first.
 func Gaps(baseline, lists []*List) []Gap {
-	var base []*Entry
-	baseJ := map[string]bool{}
-	for _, l := range baseline {
-		base = append(base, l.Entries...)
-		baseJ[l.Jurisdiction] = true
-	}
-	var order []string
-	byJ := map[string][]*Entry{}
-	for _, l := range InForce(lists, time.Time{}) {
-		if baseJ[l.Jurisdiction] {
-			continue
-		}
-		if _, ok := byJ[l.Jurisdiction]; !ok {
-			order = append(order, l.Jurisdiction)
-		}
-		byJ[l.Jurisdiction] = append(byJ[l.Jurisdiction], l.Entries...)
-	}
+	base, order, byJ := againstBaseline(baseline, lists)
 	var out []Gap
 	for _, j := range order {
 		for _, b := range base {
@@ -132,4 +102,26 @@ func Gaps(baseline, lists []*List) []Gap {
 		}
 	}
 	return out
+}
+
+// againstBaseline returns the baseline's entries, and the entries of every
+// other jurisdiction of lists by jurisdiction, in [InForce] order: what
+// [Gaps] and [Copies] compare.
+func againstBaseline(baseline, lists []*List) (base []*Entry, order []string, byJ map[string][]*Entry) {
+	baseJ := map[string]bool{}
+	for _, l := range baseline {
+		base = append(base, l.Entries...)
+		baseJ[l.Jurisdiction] = true
+	}
+	byJ = map[string][]*Entry{}
+	for _, l := range InForce(lists, time.Time{}) {
+		if baseJ[l.Jurisdiction] {
+			continue
+		}
+		if _, ok := byJ[l.Jurisdiction]; !ok {
+			order = append(order, l.Jurisdiction)
+		}
+		byJ[l.Jurisdiction] = append(byJ[l.Jurisdiction], l.Entries...)
+	}
+	return base, order, byJ
 }

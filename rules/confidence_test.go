@@ -7,7 +7,6 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/luxscreen/luxscreen/hs"
 	"github.com/luxscreen/luxscreen/lists"
 )
 
@@ -16,34 +15,25 @@ import (
 // on is a recalled entry.
 func TestControlsShowConfidence(t *testing.T) {
 	from := time.Date(2010, 1, 1, 0, 0, 0, 0, time.UTC)
-	entry := func(id string, conf lists.Confidence) *lists.Entry {
-		return &lists.Entry{ID: id, Category: "Watches", Citation: "Order, item 1", Basis: lists.Derived, Confidence: conf,
-			Codes: []lists.Pattern{{Code: hs.MustParse("9101"), Edition: hs.HS2022, Rationale: "watches"}}}
-	}
-	list := func(id string, e *lists.Entry) *lists.List {
-		e.ListID, e.InForce = id, lists.Period{From: from}
-		return &lists.List{ID: id, Jurisdiction: "AU", Title: id, Kind: lists.Luxury, Measure: lists.Prohibition, Direction: lists.ExportTo,
-			Target: "KP", InForce: lists.Period{From: from}, Confidence: e.Confidence, Entries: []*lists.Entry{e}}
-	}
 	watches := Shipment{ID: "w", Date: "2019-06-01",
 		Parties:     []Party{{Role: Exporter, Name: "Southern Cross Watches Pty Ltd", Country: "AU"}, {Role: Consignee, Name: "Pyongyang Trading", Country: "KP"}},
 		Destination: "KP",
 		Lines:       []Line{{Description: "gold wrist-watches", HS: "9101.11", Quantity: 2, Unit: "item", Value: 9000, Currency: "USD"}}}
 	tests := []struct {
 		name      string
-		entries   []*lists.Entry
+		confs     []lists.Confidence
 		recalled  bool
 		wantConfs []lists.Confidence
 	}{
-		{"recalled only", []*lists.Entry{entry("au-recalled", lists.Recalled)}, true, []lists.Confidence{lists.Recalled}},
-		{"law beside reconstruction", []*lists.Entry{entry("au-recalled", lists.Recalled), entry("au-primary", lists.PrimaryText)}, false,
+		{"recalled only", []lists.Confidence{lists.Recalled}, true, []lists.Confidence{lists.Recalled}},
+		{"law beside reconstruction", []lists.Confidence{lists.Recalled, lists.PrimaryText}, false,
 			[]lists.Confidence{lists.PrimaryText, lists.Recalled}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var ls []*lists.List
-			for _, e := range tt.entries {
-				ls = append(ls, list("l-"+e.ID, e))
+			for _, c := range tt.confs {
+				ls = append(ls, oneEntryList("au-"+string(c), "AU", lists.Luxury, lists.ExportTo, from, c, "9101"))
 			}
 			cat, err := lists.New(ls...)
 			if err != nil {

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/luxscreen/luxscreen/classify"
+	"github.com/luxscreen/luxscreen/hs"
 	"github.com/luxscreen/luxscreen/internal/testenv"
 	"github.com/luxscreen/luxscreen/lists"
 	"github.com/luxscreen/luxscreen/party"
@@ -138,4 +139,14 @@ func ruleIDs(d *Decision) []string {
 		out = append(out, string(f.Severity)+" "+f.Rule)
 	}
 	return out
+}
+
+// oneEntryList is a list of one entry, id+"-entry", covering code (an
+// HS 2022 code) from the day from.
+func oneEntryList(id, jurisdiction string, kind lists.Kind, dir lists.Direction, from time.Time, conf lists.Confidence, code string) *lists.List {
+	e := &lists.Entry{ID: id + "-entry", ListID: id, Category: "goods of " + code, Citation: id + ", item 1", Basis: lists.Derived,
+		Confidence: conf, InForce: lists.Period{From: from},
+		Codes: []lists.Pattern{{Code: hs.MustParse(code), Edition: hs.HS2022, Rationale: "test"}}}
+	return &lists.List{ID: id, Jurisdiction: jurisdiction, Title: id, Kind: kind, Measure: lists.Prohibition, Direction: dir,
+		Target: "KP", InForce: e.InForce, Confidence: conf, Entries: []*lists.Entry{e}}
 }

@@ -5,7 +5,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/luxscreen/luxscreen/hs"
 	"github.com/luxscreen/luxscreen/lists"
 )
 
@@ -14,25 +13,15 @@ import (
 // reviewed: the catalogue's silence is not clearance. A state that never
 // had a list of its own is bound by the UN lists alone.
 func TestNoListInForce(t *testing.T) {
-	from := time.Date(2017, 6, 2, 0, 0, 0, 0, time.UTC)
-	e := &lists.Entry{ID: "au-watches", ListID: "au-list", Category: "Watches", Citation: "Instrument, item 1", Basis: lists.Derived,
-		Confidence: lists.PrimaryText, InForce: lists.Period{From: from},
-		Codes: []lists.Pattern{{Code: hs.MustParse("9101"), Edition: hs.HS2022, Rationale: "watches"}}}
-	l := &lists.List{ID: "au-list", Jurisdiction: "AU", Title: "AU", Kind: lists.Luxury, Measure: lists.Prohibition, Direction: lists.ExportTo,
-		Target: "KP", InForce: lists.Period{From: from}, Confidence: lists.PrimaryText, Entries: []*lists.Entry{e}}
-	// A state whose only list is sectoral, from 2016: before the UN's
-	// first sectoral ban it was obliged to no such list.
-	se := &lists.Entry{ID: "cn-coal", ListID: "cn-list", Category: "Coal", Citation: "Announcement, item 1", Basis: lists.Published,
-		Confidence: lists.PrimaryText, InForce: lists.Period{From: time.Date(2016, 4, 5, 0, 0, 0, 0, time.UTC)},
-		Codes: []lists.Pattern{{Code: hs.MustParse("2701"), Edition: hs.HS2012}}}
-	sl := &lists.List{ID: "cn-list", Jurisdiction: "CN", Title: "CN", Kind: lists.Sectoral, Measure: lists.Prohibition, Direction: lists.ImportFrom,
-		Target: "KP", InForce: se.InForce, Confidence: lists.PrimaryText, Entries: []*lists.Entry{se}}
-	un := &lists.Entry{ID: "un-coal", ListID: "un-list", Category: "Coal", Citation: "S/RES/2270 (2016), paragraph 29", Basis: lists.Published,
-		Confidence: lists.PrimaryText, InForce: lists.Period{From: time.Date(2016, 3, 2, 0, 0, 0, 0, time.UTC)},
-		Codes: []lists.Pattern{{Code: hs.MustParse("2701"), Edition: hs.HS2012}}}
-	ul := &lists.List{ID: "un-list", Jurisdiction: "UN", Title: "UN", Kind: lists.Sectoral, Measure: lists.Prohibition, Direction: lists.ImportFrom,
-		Target: "KP", InForce: un.InForce, Confidence: lists.PrimaryText, Entries: []*lists.Entry{un}}
-	cat, err := lists.New(l, sl, ul)
+	// Australia's list from 2017; a state whose only list is sectoral,
+	// from 2016: before the UN's first sectoral ban it was obliged to no
+	// such list.
+	day := func(s string) time.Time { d, _ := time.Parse(dateLayout, s); return d }
+	cat, err := lists.New(
+		oneEntryList("au-list", "AU", lists.Luxury, lists.ExportTo, day("2017-06-02"), lists.PrimaryText, "9101"),
+		oneEntryList("cn-list", "CN", lists.Sectoral, lists.ImportFrom, day("2016-04-05"), lists.PrimaryText, "2701"),
+		oneEntryList("un-list", "UN", lists.Sectoral, lists.ImportFrom, day("2016-03-02"), lists.PrimaryText, "2701"),
+	)
 	if err != nil {
 		t.Fatal(err)
 	}
