@@ -59,6 +59,7 @@ type lookupKey struct {
 	code      string
 	dir       lists.Direction
 	tentative bool
+	embargo   bool // embargoes included
 }
 
 // scratch is per-call working memory, pooled to keep Classify cheap.

@@ -19,7 +19,7 @@ func judgeInto[T any](c *Classifier, w *work, it *Item, opts *lists.Options, rat
 	f := factsOf(it, opts)
 	for k := range w.n {
 		jc := w.code(k)
-		cl := c.lookup(jc.code, jc.tentative, opts.Direction)
+		cl := c.lookup(jc.code, jc.tentative, opts)
 		if cap(out)-len(out) < len(cl.pre) {
 			out = slices.Grow(out, len(cl.pre))
 		}
@@ -53,7 +53,7 @@ func factsOf(it *Item, opts *lists.Options) lists.Facts {
 func (c *Classifier) underAll(w *work, id string, f *lists.Facts, opts *lists.Options, rates *lists.Rates) (lists.Judgement, bool) {
 	var last lists.Judgement
 	for k := range w.n {
-		cl := c.lookup(w.code(k).code, false, opts.Direction)
+		cl := c.lookup(w.code(k).code, false, opts)
 		found := false
 		for i := range cl.pre {
 			p := &cl.pre[i]
@@ -105,15 +105,22 @@ type cachedLookup struct {
 	entries []*ControlEntry
 }
 
-// lookup returns the catalogue entries covering code for a direction at
-// any date and every jurisdiction, prejudged. The catalogue is asked once
-// per code; repeated codes cost a map read.
-func (c *Classifier) lookup(code hs.Code, tentative bool, dir lists.Direction) *cachedLookup {
-	key := lookupKey{code: code.Digits(), dir: dir, tentative: tentative}
+// lookup returns the catalogue entries covering code for the direction of
+// opts at any date and every jurisdiction, prejudged; embargoes only when
+// opts asks for them, since Classify never judges against them and they
+// cover every code. The catalogue is asked once per code; repeated codes
+// cost a map read.
+func (c *Classifier) lookup(code hs.Code, tentative bool, opts *lists.Options) *cachedLookup {
+	embargo := len(opts.Kinds) == 0 || slices.Contains(opts.Kinds, lists.Embargo)
+	key := lookupKey{code: code.Digits(), dir: opts.Direction, tentative: tentative, embargo: embargo}
 	if v, ok := c.lookups.Load(key); ok {
 		return v.(*cachedLookup)
 	}
-	ms := c.cat.Lookup(code, lists.Options{Direction: dir})
+	q := lists.Options{Direction: opts.Direction}
+	if !embargo {
+		q.Kinds = lists.GoodsKinds()
+	}
+	ms := c.cat.Lookup(code, q)
 	cl := &cachedLookup{pre: make([]lists.Prejudged, len(ms)), entries: make([]*ControlEntry, len(ms))}
 	for i, m := range ms {
 		cl.pre[i] = c.cat.Prejudge(m, code, tentative)
@@ -130,7 +137,7 @@ func (c *Classifier) lookup(code hs.Code, tentative bool, dir lists.Direction) *
 // matchesFor returns the catalogue entries covering code that pass the
 // resolved options.
 func (c *Classifier) matchesFor(code hs.Code, opts *lists.Options) []lists.Match {
-	cl := c.lookup(code, false, opts.Direction)
+	cl := c.lookup(code, false, opts)
 	out := make([]lists.Match, 0, len(cl.pre))
 	for i := range cl.pre {
 		if m := &cl.pre[i].Match; opts.Keep(m) {
