@@ -17,12 +17,28 @@ import (
 type Answer struct {
 	Code hs.Code
 	// Date is the day of the lookup; zero means any time.
-	Date     time.Time
-	Controls []Match
+	Date time.Time
+	// Jurisdictions are those the lookup asked about, as asked; empty
+	// means all.
+	Jurisdictions []string
+	Controls      []Match
 	// NoList holds, in the order asked, each jurisdiction of the lookup's
 	// options with no list of the kinds and direction asked in force on
 	// Date, neither its own nor of a union it then belonged to.
 	NoList []NoList
+	// NotCovered holds, in the order asked, each jurisdiction of the
+	// lookup's options that had lists in force on Date of which none
+	// covers the code: the answer "not controlled", with the lists that
+	// say so.
+	NotCovered []NotCovered
+}
+
+// NotCovered is a jurisdiction a lookup asked about whose lists in force
+// on the day do not cover the code.
+type NotCovered struct {
+	Jurisdiction string `json:"jurisdiction"`
+	// Lists are the IDs of the lists in force, its own and its unions'.
+	Lists []string `json:"lists"`
 }
 
 // NoList is a jurisdiction a lookup asked about for which the catalogue
@@ -39,7 +55,26 @@ type NoList struct {
 func (c *Catalogue) Answer(code hs.Code, opts Options) Answer {
 	ms := c.Lookup(code, opts)
 	SortByTrust(ms)
-	return Answer{Code: code, Date: opts.Date, Controls: ms, NoList: c.NoList(opts)}
+	a := Answer{Code: code, Date: opts.Date, Jurisdictions: opts.Jurisdictions, Controls: ms, NoList: c.NoList(opts)}
+	for _, j := range opts.Jurisdictions {
+		if slices.ContainsFunc(a.NoList, func(n NoList) bool { return n.Jurisdiction == j }) {
+			continue
+		}
+		own := c.membership.Expand([]string{j}, opts.Date)
+		if slices.ContainsFunc(ms, func(m Match) bool { return slices.Contains(own, m.List.Jurisdiction) }) {
+			continue
+		}
+		nc := NotCovered{Jurisdiction: j}
+		o := opts
+		o.Jurisdictions = own
+		for _, l := range c.lists {
+			if o.keepList(l) && l.InForce.Contains(opts.Date) {
+				nc.Lists = append(nc.Lists, l.ID)
+			}
+		}
+		a.NotCovered = append(a.NotCovered, nc)
+	}
+	return a
 }
 
 // SortByTrust orders matches so that law comes before reconstruction:
@@ -141,22 +176,27 @@ func noListMessage(j string, opts Options) string {
 
 // answerJSON is the wire form of an Answer.
 type answerJSON struct {
-	Code     string   `json:"code"`
-	Date     string   `json:"date,omitempty"`
-	Controls []Match  `json:"controls"`
-	NoList   []NoList `json:"no_list_in_force"`
+	Code       string       `json:"code"`
+	Date       string       `json:"date,omitempty"`
+	Controls   []Match      `json:"controls"`
+	NoList     []NoList     `json:"no_list_in_force"`
+	NotCovered []NotCovered `json:"not_covered"`
 }
 
 // MarshalJSON encodes the answer as an object with the code, the date,
-// the controls (each as [Match.MarshalJSON]) and the jurisdictions with no
-// list in force; both arrays are present even when empty.
+// the controls (each as [Match.MarshalJSON]), the jurisdictions with no
+// list in force and those whose lists do not cover the code; the arrays
+// are present even when empty.
 func (a Answer) MarshalJSON() ([]byte, error) {
-	j := answerJSON{Code: a.Code.String(), Date: formatDate(a.Date), Controls: a.Controls, NoList: a.NoList}
+	j := answerJSON{Code: a.Code.String(), Date: formatDate(a.Date), Controls: a.Controls, NoList: a.NoList, NotCovered: a.NotCovered}
 	if j.Controls == nil {
 		j.Controls = []Match{}
 	}
 	if j.NoList == nil {
 		j.NoList = []NoList{}
+	}
+	if j.NotCovered == nil {
+		j.NotCovered = []NotCovered{}
 	}
 	return json.Marshal(j)
 }

@@ -82,6 +82,15 @@ func TestAnswerNoList(t *testing.T) {
 			}
 		})
 	}
+	// A jurisdiction with a list in force that does not cover the code
+	// is answered "not covered", with the list that says so.
+	a := c.Answer(hs.MustParse("0303.11"), Options{Date: day("2012-06-01"), Jurisdictions: []string{"AU"}})
+	if diff := cmp.Diff([]NotCovered{{Jurisdiction: "AU", Lists: []string{"test-embargo"}}}, a.NotCovered); diff != "" {
+		t.Errorf("NotCovered (-want +got):\n%s", diff)
+	}
+	if a := c.Answer(hs.MustParse("9101.11"), Options{Date: day("2012-06-01"), Jurisdictions: []string{"AU"}}); len(a.NotCovered) != 0 {
+		t.Errorf("a covered code is reported not covered: %+v", a.NotCovered)
+	}
 }
 
 func TestParseEmbargoErrors(t *testing.T) {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/luxscreen/luxscreen"
@@ -63,6 +64,11 @@ func runLookup(ctx context.Context, e *env, args []string) error {
 				return err
 			}
 		}
+		for _, n := range a.NotCovered {
+			if err := enc.Encode(map[string]lists.NotCovered{"not_covered": n}); err != nil {
+				return err
+			}
+		}
 		return nil
 	}
 	return printAnswer(e.stdout, a)
@@ -84,6 +90,13 @@ func printAnswer(w io.Writer, a lists.Answer) error {
 	fmt.Fprintf(w, "%s — %d control(s) in force on %s\n", a.Code, len(a.Controls), a.Date.Format(dateFlagLayout))
 	for _, n := range a.NoList {
 		fmt.Fprintf(w, "%s: %s\n", n.Jurisdiction, n.Message)
+	}
+	for _, n := range a.NotCovered {
+		fmt.Fprintf(w, "%s: not controlled by its lists in force (%s)", n.Jurisdiction, strings.Join(n.Lists, ", "))
+		if !slices.Contains(a.Jurisdictions, "UN") && n.Jurisdiction != "UN" {
+			fmt.Fprint(w, "; the UN lists bind it too (--jurisdiction UN,"+n.Jurisdiction+")")
+		}
+		fmt.Fprintln(w)
 	}
 	if len(a.Controls) == 0 {
 		return nil

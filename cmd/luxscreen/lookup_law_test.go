@@ -39,6 +39,10 @@ func TestLookupGoldWatches2012(t *testing.T) {
 	if _, no := lookupAnswer(t, "9101.11", "--date", "2012-06-01", "--jurisdiction", "CH"); len(no) > 0 {
 		t.Errorf("CH on 2012-06-01: no list in force %v, want its 2006 ordinance", no)
 	}
+	out, _ := runOK(t, "", "lookup", "9101.11", "--date", "2012-06-01", "--jurisdiction", "CH")
+	if !strings.Contains(out, "CH: not controlled by its lists in force (ch-2006-dprk-luxury)") {
+		t.Errorf("CH on 2012-06-01 does not say which list leaves watches out:\n%s", out)
+	}
 	// In 2019 the United Kingdom applied the EU's list.
 	ctls, _ := lookupAnswer(t, "9101.11", "--date", "2019-06-01", "--jurisdiction", "GB")
 	if len(ctls) == 0 || ctls[0]["jurisdiction"] != "EU" {
