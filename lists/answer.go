@@ -50,31 +50,40 @@ type NoList struct {
 }
 
 // Answer returns the controls covering code under opts, as [Catalogue.Lookup]
-// does, together with the jurisdictions of opts that had no list in force
-// on opts.Date (see [Answer]).
+// does, law first (see [SortByTrust]), together with the jurisdictions of
+// opts that had no list in force on opts.Date, neither their own nor of a
+// union they then belonged to, and those whose lists in force leave the
+// code out (see [Answer]). The UN lists bind every state but stand for no
+// state's own list: they count only when "UN" itself is asked about.
 func (c *Catalogue) Answer(code hs.Code, opts Options) Answer {
 	ms := c.Lookup(code, opts)
 	SortByTrust(ms)
-	a := Answer{Code: code, Date: opts.Date, Jurisdictions: opts.Jurisdictions, Controls: ms, NoList: c.NoList(opts)}
+	a := Answer{Code: code, Date: opts.Date, Jurisdictions: opts.Jurisdictions, Controls: ms}
 	for _, j := range opts.Jurisdictions {
-		if slices.ContainsFunc(a.NoList, func(n NoList) bool { return n.Jurisdiction == j }) {
-			continue
+		own, inForce := c.binding(j, opts)
+		switch {
+		case len(inForce) == 0:
+			a.NoList = append(a.NoList, NoList{Jurisdiction: j, Message: noListMessage(j, opts)})
+		case !slices.ContainsFunc(ms, func(m Match) bool { return slices.Contains(own, m.List.Jurisdiction) }):
+			a.NotCovered = append(a.NotCovered, NotCovered{Jurisdiction: j, Lists: inForce})
 		}
-		own := c.membership.Expand([]string{j}, opts.Date)
-		if slices.ContainsFunc(ms, func(m Match) bool { return slices.Contains(own, m.List.Jurisdiction) }) {
-			continue
-		}
-		nc := NotCovered{Jurisdiction: j}
-		o := opts
-		o.Jurisdictions = own
-		for _, l := range c.lists {
-			if o.keepList(l) && l.InForce.Contains(opts.Date) {
-				nc.Lists = append(nc.Lists, l.ID)
-			}
-		}
-		a.NotCovered = append(a.NotCovered, nc)
 	}
 	return a
+}
+
+// binding returns the jurisdictions whose lists bound j on opts.Date (j
+// and its unions then), and the IDs of their lists of opts's kinds and
+// direction in force that day.
+func (c *Catalogue) binding(j string, opts Options) (own, inForce []string) {
+	own = c.membership.Expand([]string{j}, opts.Date)
+	o := opts
+	o.Jurisdictions = own
+	for _, l := range c.lists {
+		if o.keepList(l) && l.InForce.Contains(opts.Date) {
+			inForce = append(inForce, l.ID)
+		}
+	}
+	return own, inForce
 }
 
 // SortByTrust orders matches so that law comes before reconstruction:
@@ -89,32 +98,16 @@ func SortByTrust(ms []Match) {
 
 // Trust ranks how close an entry is to the law, 0 being closest: by its
 // confidence, then by the basis of its codes (see [SortByTrust]).
-func (e *Entry) Trust() int {
-	b := slices.Index(Bases(), e.Basis)
+func (e *Entry) Trust() int { return Trust(e.Basis, e.Confidence) }
+
+// Trust ranks a basis and confidence as [Entry.Trust] ranks an entry's,
+// for the views of an entry that carry only those two.
+func Trust(basis Basis, conf Confidence) int {
+	b := slices.Index(Bases(), basis)
 	if b < 0 {
 		b = len(Bases())
 	}
-	return e.Confidence.rank()*(len(Bases())+1) + b
-}
-
-// NoList returns the jurisdictions of opts.Jurisdictions for which no list
-// of opts.Kinds and opts.Direction is in force on opts.Date: none of their
-// own and none of a union they belonged to that day. The UN lists bind
-// every state but stand for no state's own list, so they do not count
-// except when "UN" itself is asked about.
-func (c *Catalogue) NoList(opts Options) []NoList {
-	var out []NoList
-	for _, j := range opts.Jurisdictions {
-		own := c.membership.Expand([]string{j}, opts.Date)
-		if !slices.ContainsFunc(c.lists, func(l *List) bool {
-			o := opts
-			o.Jurisdictions = own
-			return o.keepList(l) && l.InForce.Contains(opts.Date)
-		}) {
-			out = append(out, NoList{Jurisdiction: j, Message: noListMessage(j, opts)})
-		}
-	}
-	return out
+	return conf.rank()*(len(Bases())+1) + b
 }
 
 // BanStart returns the day the Security Council adopted resolution 1718

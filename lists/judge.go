@@ -160,7 +160,7 @@ func (m *Match) InForce(date time.Time) bool {
 // judgeScope judges the code alone: whether the goods are those of the
 // entry, before the description, the value and the date.
 func judgeScope(m *Match, code hs.Code, tentative bool) (Applicability, string) {
-	p := patternText(m.Pattern)
+	p := m.Pattern.String()
 	switch {
 	case tentative:
 		return CannotTell, "classified only to " + code.String() + " (" + code.Level().String() + "); the entry covers " + p
@@ -191,12 +191,14 @@ func (c *Catalogue) presumption(m Match, code hs.Code) *Presumption {
 // names its category.
 func describedWhy(m *Match, kw string) string {
 	if m.Coverage == Ex {
-		return patternText(m.Pattern) + ": description matches the category (" + kw + ")"
+		return m.Pattern.String() + ": description matches the category (" + kw + ")"
 	}
-	return "the entry covers only " + patternText(m.Pattern) + ", and the description names it (" + kw + ")"
+	return "the entry covers only " + m.Pattern.String() + ", and the description names it (" + kw + ")"
 }
 
-func patternText(p Pattern) string {
+// String writes the pattern as lists print it: "9101", or "ex 8703" for
+// an "ex" code.
+func (p Pattern) String() string {
 	if p.Ex {
 		return "ex " + p.Code.String()
 	}

@@ -317,6 +317,7 @@ func (c *converter) entry(l *List, y *yamlEntry, p ...any) *Entry {
 		e.Codes = append(e.Codes, c.pattern(e.Basis, yp, at("codes", j)...))
 	}
 	for j, yp := range y.Except {
+		// Every exception says why, whatever the basis of the entry.
 		p := c.pattern(Derived, yp, at("except", j)...)
 		if !slices.ContainsFunc(e.Codes, func(q Pattern) bool { return q.Code.Covers(p.Code) }) && !p.Code.IsZero() {
 			c.fail(ErrInvalid, fmt.Sprintf("except %s is not under any of the entry's codes", p.Code), at("except", j, "code")...)

@@ -308,7 +308,9 @@ func printResult(w io.Writer, it classify.Item, r classify.Result) error {
 		fmt.Fprintln(tw, "JURISDICTION\tLIST\tKIND\tENTRY\tAPPLIES\tTHRESHOLD\tBASIS\tCONF\tWHY")
 		// Law before reconstruction, as every table of controls.
 		ctls := slices.Clone(r.Controls)
-		slices.SortStableFunc(ctls, func(a, b classify.Control) int { return controlTrust(&a) - controlTrust(&b) })
+		slices.SortStableFunc(ctls, func(a, b classify.Control) int {
+			return lists.Trust(a.Basis, a.Confidence) - lists.Trust(b.Basis, b.Confidence)
+		})
 		for _, c := range ctls {
 			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", c.Jurisdiction, c.List, c.Kind, c.Entry, c.Applies, thresholdText(c.Threshold),
 				c.Basis.Short(), c.Confidence.Short(), truncate(c.Why, 90))
@@ -330,9 +332,4 @@ func printResult(w io.Writer, it classify.Item, r classify.Result) error {
 		fmt.Fprintf(w, "note: %s\n", n)
 	}
 	return nil
-}
-
-// controlTrust ranks a control as [lists.Entry.Trust] ranks its entry.
-func controlTrust(c *classify.Control) int {
-	return (&lists.Entry{Basis: c.Basis, Confidence: c.Confidence}).Trust()
 }

@@ -172,11 +172,7 @@ func codeList(en *lists.Entry) string {
 	}
 	var parts []string
 	for _, p := range en.Codes {
-		s := p.Code.String()
-		if p.Ex {
-			s = "ex " + s
-		}
-		parts = append(parts, s+" ("+p.Edition.String()+")")
+		parts = append(parts, p.String()+" ("+p.Edition.String()+")")
 	}
 	return strings.Join(parts, ", ")
 }

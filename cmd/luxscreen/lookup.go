@@ -133,10 +133,7 @@ func patternText(e *lists.Entry, p lists.Pattern) string {
 	if e.AllGoods {
 		return "all goods"
 	}
-	if p.Ex {
-		return "ex " + p.Code.String()
-	}
-	return p.Code.String()
+	return p.String()
 }
 
 // embargoText says what an all-goods entry controls and what it excepts.
@@ -147,7 +144,7 @@ func embargoText(l *lists.List, e *lists.Entry) string {
 	}
 	var ex []string
 	for _, p := range e.Except {
-		ex = append(ex, patternText(&lists.Entry{}, p)+" ("+truncate(p.Rationale, 40)+")")
+		ex = append(ex, p.String()+" ("+truncate(p.Rationale, 40)+")")
 	}
 	ex = append(ex, e.Exemptions...)
 	if len(ex) > 0 {
