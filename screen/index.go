@@ -74,6 +74,10 @@ type generation struct {
 	// token masks cannot hold: they are always scored.
 	long  []uint32
 	byIMO map[string][]*listed
+	// lists are the lists as loaded, and byID their entities by ID, for
+	// callers that show or compare listed records.
+	lists []List
+	byID  map[string]*listed
 	rows  int
 	// vessels counts the listed vessels: with none, a vessel cannot be
 	// cleared (see vesselCoverage).
@@ -83,7 +87,7 @@ type generation struct {
 // build analyses every name of every list into a generation. It touches
 // no shared state, so screening continues while it runs.
 func build(az *names.Analyzer, w *Weights, cc countries, lists []List) (*generation, error) {
-	gen := &generation{byIMO: make(map[string][]*listed)}
+	gen := &generation{byIMO: make(map[string][]*listed), lists: lists, byID: make(map[string]*listed)}
 	var rows []*nameRow
 	seen := make(map[string]string)
 	for li := range lists {
@@ -99,6 +103,7 @@ func build(az *names.Analyzer, w *Weights, cc countries, lists []List) (*generat
 				return nil, fmt.Errorf("list %s (%s): entity %s already loaded from %s", l.Version.Source, l.Version.File, e.ID, prev)
 			}
 			seen[e.ID] = l.Version.Source + " " + l.Version.File
+			gen.byID[e.ID] = e
 			if e.Kind == KindVessel {
 				gen.vessels++
 			}

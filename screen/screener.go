@@ -112,6 +112,36 @@ func (s *Screener) Versions() []ListVersion {
 	return nil
 }
 
+// Entity returns the loaded entity with the given ID ("UN:KPe.001") and
+// the version of the list it was loaded from. The entity is shared, not
+// copied: loaded entities never change.
+func (s *Screener) Entity(id string) (*Entity, ListVersion, bool) {
+	gen := s.gen.Load()
+	if gen == nil {
+		return nil, ListVersion{}, false
+	}
+	e, ok := gen.byID[id]
+	if !ok {
+		return nil, ListVersion{}, false
+	}
+	for _, l := range gen.lists {
+		if l.Version.SHA256 == e.list {
+			return e.Entity, l.Version, true
+		}
+	}
+	return e.Entity, ListVersion{}, true
+}
+
+// Lists returns the lists loaded now, in load order. The entity slices are
+// shared, not copied: loaded lists never change, and a Reload installs new
+// ones beside them.
+func (s *Screener) Lists() []List {
+	if gen := s.gen.Load(); gen != nil {
+		return slices.Clone(gen.lists)
+	}
+	return nil
+}
+
 // candidate is the best row of one listed entity.
 type candidate struct {
 	row *nameRow

@@ -288,3 +288,23 @@ func TestScreenEntity(t *testing.T) {
 		})
 	}
 }
+
+func TestScreenerEntityAndLists(t *testing.T) {
+	l := List{Version: ListVersion{ID: "t", Source: "T", SHA256: "abc"}, Entities: []Entity{
+		{ID: "T:1", Source: "T", Ref: "1", Kind: KindOrganisation, Names: []Name{{Value: "KOREA TEST TRADING", Kind: NamePrimary}}},
+	}}
+	s, err := NewScreener(l)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, v, ok := s.Entity("T:1")
+	if !ok || e.PrimaryName() != "KOREA TEST TRADING" || v.SHA256 != "abc" {
+		t.Errorf("Entity(T:1) = %v, %v, %v", e, v, ok)
+	}
+	if _, _, ok := s.Entity("T:2"); ok {
+		t.Error("Entity(T:2) found an entity never loaded")
+	}
+	if got := s.Lists(); len(got) != 1 || got[0].Version.SHA256 != "abc" {
+		t.Errorf("Lists() = %v", got)
+	}
+}
