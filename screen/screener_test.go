@@ -2,6 +2,7 @@ package screen
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -306,5 +307,26 @@ func TestScreenerEntityAndLists(t *testing.T) {
 	}
 	if got := s.Lists(); len(got) != 1 || got[0].Version.SHA256 != "abc" {
 		t.Errorf("Lists() = %v", got)
+	}
+}
+
+func TestFingerprint(t *testing.T) {
+	base := Entity{ID: "T:1", Kind: KindOrganisation, Names: []Name{{Value: "KOREA TEST TRADING", Kind: NamePrimary}}, Programs: []string{"DPRK"}, Remarks: "old"}
+	same := base
+	same.Remarks = "reworded"
+	same.Names = []Name{{Value: "KOREA  TEST TRADING", Kind: NamePrimary}}
+	if base.Fingerprint() != same.Fingerprint() {
+		t.Error("remarks or spacing changed the fingerprint")
+	}
+	alias := base
+	alias.Names = append(slices.Clone(base.Names), Name{Value: "KTT", Kind: NameAKA})
+	ident := base
+	ident.Identifiers = []Identifier{{Type: IDRegistration, Value: "123"}}
+	redes := base
+	redes.ListedOn = "2026-01-01"
+	for name, e := range map[string]Entity{"alias": alias, "identifier": ident, "designation": redes} {
+		if e.Fingerprint() == base.Fingerprint() {
+			t.Errorf("a new %s left the fingerprint unchanged", name)
+		}
 	}
 }
