@@ -103,9 +103,9 @@ type Status string
 
 // Case states.
 const (
-	Open      Status = "open"
-	Released  Status = "released"
-	Confirmed Status = "confirmed"
+	StatusOpen      Status = "open"
+	StatusReleased  Status = "released"
+	StatusConfirmed Status = "confirmed"
 )
 
 // Reason is a reviewer's reason code.
