@@ -161,6 +161,10 @@ type Case struct {
 	Party *Party `json:"party,omitempty"`
 	// Entities are the listed entities at stake.
 	Entities []string `json:"entities,omitempty"`
+	// Versions are the fingerprints of the listed entities' records when
+	// the case was opened, in the order of Entities: a reviewer releases
+	// a party against the records as they saw them.
+	Versions []string `json:"versions,omitempty"`
 	// Summary says in one line why the case was opened.
 	Summary string    `json:"summary"`
 	Opened  time.Time `json:"opened"`
