@@ -17,7 +17,9 @@
 // or one that lost too many since the copy it replaces. Fetch downloads
 // the current official files (OfficialSources), checks each that way
 // before putting it in place, and writes a manifest with their SHA-256;
-// ListFiles reads a fetched directory back as the lists to load. DemoList
+// ListFiles reads a fetched directory back as the lists to load. Diff
+// compares two versions of the loaded lists entity by entity and names the
+// entities (Affected) that could turn a cleared party into a hit. DemoList
 // is a small embedded list for examples; it is not for production.
 //
 // # Matching

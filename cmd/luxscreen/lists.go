@@ -26,6 +26,7 @@ func listsSubcommands() []listsSubcommand {
 	return []listsSubcommand{
 		{"show", "one list with its entries, codes and citations", runListsShow},
 		{"fetch", "download the current official sanctions lists", runListsFetch},
+		{"diff", "what changed between two versions of the sanctions lists, entity by entity", runListsDiff},
 		{"compare", "what one list or jurisdiction controls that another does not, by heading", runListsCompare},
 		{"matrix", "coverage matrix of jurisdictions by HS chapter or heading (csv, md, svg, html)", runListsMatrix},
 		{"gaps", "per jurisdiction, the baseline (UN) luxury categories it does not cover", runListsGaps},
@@ -49,7 +50,15 @@ func runLists(ctx context.Context, e *env, args []string) error {
 		}
 		return usagef("lists: unknown subcommand %q (have: %s)", args[0], strings.Join(names, ", "))
 	}
-	fs := newFlagSet(e, "lists", "[show|"+subcommandNames()+"] [--format table|json|jsonl]")
+	fs := newFlagSet(e, "lists", "["+subcommandNames()+"] [--format table|json|jsonl]")
+	flagsUsage := fs.Usage
+	fs.Usage = func() {
+		flagsUsage()
+		fmt.Fprintln(e.stderr, "subcommands (run 'luxscreen lists SUBCOMMAND -h' for their flags):")
+		for _, s := range listsSubcommands() {
+			fmt.Fprintf(e.stderr, "  %-13s %s\n", s.name, s.summary)
+		}
+	}
 	format := fs.formatFlag(formatTable, formatTable, formatMarkdown, formatJSON, formatJSONL)
 	if _, err := parseFlags(fs, args); err != nil {
 		return err

@@ -62,7 +62,7 @@ type command struct {
 
 func commands() []command {
 	cmds := []command{
-		{"lists", "list, show, compare and fetch control lists", runLists},
+		{"lists", "list, show and compare control lists; fetch and diff sanctions lists", runLists},
 		{"lookup", "every control that covers an HS code", runLookup},
 		{"classify", "classify goods descriptions and declared HS codes, with their controls", runClassify},
 		{"eval", "measure accuracy on a labelled set", runEval},
