@@ -139,6 +139,7 @@ func New(cfg Config) (*Server, error) {
 		}},
 		{"POST /admin/reload", s.handleReload},
 	}
+	s.routes = append(s.routes, s.uiRoutes()...)
 	s.mux = http.NewServeMux()
 	for _, rt := range s.routes {
 		s.mux.Handle(rt.pattern, s.adapt(rt.handle))
