@@ -9,23 +9,36 @@
 //
 // The HTML report ([HTMLWriter], [WriteHTML]) is one file with its styles
 // and a little script inline and no external resource, so that it can be
-// mailed, archived with the audit records and opened offline. It has a
-// header with the versions of the rules, the goods catalogue and the
-// sanctions lists the decisions were made with; a summary of the verdicts;
-// a table of the findings with filters by verdict, severity, rule and free
-// text; and one section per shipment with each finding's message, its
-// evidence (the line, party, vessel or port it rests on) and its citations.
-// Printed, the filters disappear, each shipment's section keeps to one page
-// where it fits and links show their address.
+// mailed, archived with the audit records and opened offline. It leads
+// with a header naming the versions of the rules, the goods catalogue and
+// the sanctions lists the decisions were made with, and a summary: the
+// count of each verdict and of each rule's findings. Then come the
+// shipments that need a person — blocked, then under review, then those
+// that could not be judged — with each finding's message, its evidence
+// (the line, party, vessel or port it rests on) and its sources; the
+// shipments whose findings read the same to the letter are one case,
+// shown once with the list of its shipments. The sources are listed once
+// after them, and the clear shipments last, one short row each. Every
+// shipment has its row, anchored by its place in the input ("#d17").
+// Without script the page shows everything; the script adds filters by
+// verdict, rule and free text and folds long lists. Printed, the filters
+// disappear, folded lists open, a short case keeps to one page and links
+// show their address.
 //
-// The writer streams: each decision's section is written as it arrives,
-// and the summary and the table, which need every decision, are written at
-// the end and placed first on the page by CSS. What it keeps meanwhile is
-// one short row per finding — the shipment ID, the verdict, the severity,
-// the rule and the message, strings mostly shared with the rule set — about
-// 120 bytes per finding, plus one entry per distinct set of versions. A
-// report of ten thousand shipments holds about a megabyte; a report is for
-// people, and a million shipments belong in the JSON lines or CSV output.
+// A report is for people, so it keeps to a size a browser opens: about
+// 2.5 MB for twenty thousand shipments, where a section per shipment made
+// 95 MB. When the findings of the shipments that need a person would take
+// it past its budget ([Meta].DetailBudget), the cases past it are listed
+// by verdict and rules only, under a warning; nothing is left out. The
+// writer keeps until Close one row per shipment and the findings of each
+// distinct case within the budget; a million shipments belong in the JSON
+// lines or CSV output.
+//
+// The heatmap page ([WriteMatrixHTML]) and the trade page
+// ([WriteTradeHTML]) print whole too: the heatmap scaled to the page's
+// width, on landscape A3 when the printer allows, and the table of flows
+// in landscape with its cells wrapping, so that the verdict column stays
+// on the page.
 //
 // [CSVWriter] writes one row per finding (one row for a shipment without
 // findings) with the columns id, verdict, rule, severity, message,

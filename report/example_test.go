@@ -43,7 +43,7 @@ func ExampleWriteHTML() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(strings.Count(page.String(), "<article"), "sections,", strings.Count(page.String(), "<tr data-verdict"), "table rows")
+	fmt.Println(strings.Count(page.String(), `<section class="case`), "case to look at,", strings.Count(page.String(), `<tr id="d`), "shipment rows")
 	// Output:
-	// 2 sections, 2 table rows
+	// 1 case to look at, 2 shipment rows
 }

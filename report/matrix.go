@@ -79,6 +79,7 @@ const (
 )
 
 type svgView struct {
+	ID                string // of the svg element, when it is part of a page
 	Width, Height     int
 	Title, Subtitle   string
 	Cols              []svgCol
@@ -110,7 +111,7 @@ type svgCell struct {
 	Tip             string
 }
 
-const svgTemplate = `<svg xmlns="http://www.w3.org/2000/svg" width="{{.Width}}" height="{{.Height}}" viewBox="0 0 {{.Width}} {{.Height}}" font-family="Helvetica, Arial, sans-serif">
+const svgTemplate = `<svg xmlns="http://www.w3.org/2000/svg"{{with .ID}} id="{{.}}"{{end}} width="{{.Width}}" height="{{.Height}}" viewBox="0 0 {{.Width}} {{.Height}}" font-family="Helvetica, Arial, sans-serif">
 <title>{{x .Title}}</title>
 <rect width="100%" height="100%" fill="#ffffff"/>
 <text x="20" y="34" font-size="22" font-weight="bold" fill="#1a1a1a">{{x .Title}}</text>
@@ -149,11 +150,15 @@ func svgFuncs() template.FuncMap {
 // naming the as-of date, a legend, jurisdiction names and column labels
 // (codes with labels[code] where given). Each cell carries a tooltip.
 func WriteMatrixSVG(w io.Writer, m *lists.Matrix, labels MatrixLabels) error {
+	return writeSVG(w, matrixView(m, labels))
+}
+
+func writeSVG(w io.Writer, v svgView) error {
 	t, err := template.New("svg").Funcs(svgFuncs()).Parse(svgTemplate)
 	if err != nil {
 		return err
 	}
-	return t.Execute(w, matrixView(m, labels))
+	return t.Execute(w, v)
 }
 
 func matrixView(m *lists.Matrix, labels MatrixLabels) svgView {
@@ -220,20 +225,42 @@ func matrixView(m *lists.Matrix, labels MatrixLabels) svgView {
 // WriteMatrixHTML writes a self-contained HTML page holding the SVG heatmap, for
 // viewing in a browser.
 func WriteMatrixHTML(w io.Writer, m *lists.Matrix, labels MatrixLabels) error {
+	// The id lets the page's print styles, and its tests, find the
+	// drawing.
+	v := matrixView(m, labels)
+	v.ID = "heatmap"
 	var svg bytes.Buffer
-	if err := WriteMatrixSVG(&svg, m, labels); err != nil {
+	if err := writeSVG(&svg, v); err != nil {
 		return err
 	}
 	title := fmt.Sprintf("DPRK luxury-goods coverage by HS %s, %s", m.Level, formatDate(m.AsOf))
 	var b bytes.Buffer
 	b.WriteString("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
 	_ = xml.EscapeText(&b, []byte(title)) // writes to a buffer, cannot fail
-	b.WriteString("</title>\n<style>body{margin:16px;font-family:Helvetica,Arial,sans-serif;color:#1a1a1a} .wrap{overflow-x:auto}</style>\n</head>\n<body>\n<div class=\"wrap\">\n")
+	b.WriteString("</title>\n<style>")
+	b.WriteString(matrixPageCSS)
+	b.WriteString("</style>\n</head>\n<body>\n<div class=\"wrap\">\n")
 	b.Write(svg.Bytes())
 	b.WriteString("</div>\n</body>\n</html>\n")
 	_, err := w.Write(b.Bytes())
 	return err
 }
+
+// matrixPageCSS lays out the heatmap page. On screen the drawing keeps its
+// size and scrolls sideways. On paper a page would cut it after some
+// thirty of the 89 headings, so it is scaled to the page's width (and
+// height): whole on any sheet, and on landscape A3, which the page asks
+// for, with its labels still near their drawn size.
+const matrixPageCSS = `body{margin:16px;font-family:Helvetica,Arial,sans-serif;color:#1a1a1a}
+.wrap{overflow-x:auto}
+@media print{
+@page{size:A3 landscape;margin:10mm}
+body{margin:0}
+.wrap{overflow:visible}
+#heatmap{display:block;width:100%;height:auto;max-height:100vh;break-inside:avoid;page-break-inside:avoid}
+#heatmap rect,#heatmap text{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+}
+`
 
 func cut(s string, n int) string {
 	r := []rune(s)

@@ -70,7 +70,7 @@ func TestWriteHTML(t *testing.T) {
 		`<span class="n">1</span><span class="l">Clear</span>`,
 		`<span class="n">1</span><span class="l">Not judged</span>`,
 		`<span class="n">4</span><span class="l">Shipments</span>`,
-		"3 findings in 4 shipments.",
+		"3 findings in 4 shipments; 3 need a person.",
 		`<th scope="row">destination</th><td>final destination KP</td>`,
 		`<th scope="row">line 1</th>`,
 		`<th scope="row">consignee: &lt;b&gt;Do Young&lt;/b&gt; Shipping</th>`,
@@ -78,9 +78,10 @@ func TestWriteHTML(t *testing.T) {
 		`<th scope="row">port RUNJK Nakhodka</th>`,
 		`(uncertain: caps the finding at review)`,
 		`<a class="src" href="https://undocs.org/S/RES/2094%282013%29">source</a>`,
+		`<a class="cite" href="#r1">[1]</a> <span class="ckind">list</span> <code class="ref">un-2094/iv-b</code>`,
 		`href="#ZgotmplZ"`, // html/template refuses the javascript: URL
-		`No findings: no rule held for this shipment.`,
-		`colour: unknown field`,
+		`<tr id="d3"><td>bl-3<td>2024-03-01<td>cccccccccccc`,
+		`<tr id="d4"><td>ships.jsonl:4<td class="errmsg">colour: unknown field`,
 		`<option value="dprk-controlled-goods-to-kp">`,
 		`test-rules@1`, `UN published 2026-02-27, 1003 entities`,
 		`Generated</dt><dd>2026-11-23 12:00 UTC</dd>`,
@@ -92,14 +93,18 @@ func TestWriteHTML(t *testing.T) {
 	if strings.Contains(out, "<b>Do Young") || strings.Contains(out, "javascript:") {
 		t.Error("input reached the page unescaped")
 	}
-	// One row per finding, one for the clear shipment, one for the error;
-	// each shipment's rows in a tbody of their own.
-	if n := strings.Count(out, "<tr data-verdict="); n != 5 {
-		t.Errorf("%d table rows, want 5", n)
+	// One row per shipment, and the summary, then the shipments that need
+	// a person (blocked first), then the clear ones.
+	if n := strings.Count(out, `<tr id="d`); n != 4 {
+		t.Errorf("%d shipment rows, want 4", n)
 	}
-	table := out[strings.Index(out, `id="findings-table"`):]
-	if n := strings.Count(table, "<tbody>"); n != 4 || strings.Count(table, "</tbody>") != 4 {
-		t.Errorf("%d row groups, want 4", n)
+	last := 0
+	for _, s := range []string{`id="summary"`, `id="attention"`, `<h3>Shipment bl-1</h3>`, `<h3>Shipment bl-2</h3>`, `id="not-judged"`, `id="sources"`, `id="clear"`} {
+		i := strings.Index(out, s)
+		if i <= last {
+			t.Errorf("%s missing or out of order", s)
+		}
+		last = i
 	}
 	if err := h.Write(decisions()[0]); err == nil {
 		t.Error("Write after Close succeeded")
@@ -112,7 +117,7 @@ func TestWriteHTMLEmpty(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := b.String()
-	if !strings.Contains(out, "<h1>Shipment screening report</h1>") || !strings.Contains(out, `<span class="n">0</span><span class="l">Shipments</span>`) || strings.Contains(out, "<tbody>") || !strings.HasSuffix(out, "</html>\n") {
+	if !strings.Contains(out, "<h1>Shipment screening report</h1>") || !strings.Contains(out, `<span class="n">0</span><span class="l">Shipments</span>`) || strings.Contains(out, "<tbody>") || !strings.Contains(out, "None: every shipment was judged") || !strings.HasSuffix(out, "</html>\n") {
 		t.Errorf("empty report:\n%s", out)
 	}
 }

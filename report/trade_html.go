@@ -85,7 +85,7 @@ func writeChartGroup(w io.Writer, g chartGroup, n int) {
 // values and citations.
 func writeFlowTable(w io.Writer, r *trade.Report) {
 	esc := html.EscapeString
-	fmt.Fprintln(w, "<h2>Flows</h2>\n<div class=\"scroll\"><table>")
+	fmt.Fprintln(w, "<h2>Flows</h2>\n<div class=\"scroll\"><table id=\"flows\">")
 	hasQty, hasKg := hasUnitValues(r)
 	fmt.Fprint(w, "<thead><tr><th>Period</th><th>Reporter</th><th>Partner</th><th>Flow</th><th>Code</th><th class=\"n\">Value USD</th>")
 	if hasQty {
@@ -94,7 +94,7 @@ func writeFlowTable(w io.Writer, r *trade.Report) {
 	if hasKg {
 		fmt.Fprint(w, "<th class=\"n\">Net kg</th><th class=\"n\">USD / kg</th><th>vs peers (kg)</th>")
 	}
-	fmt.Fprintln(w, "<th>Verdict</th><th>Basis</th><th title=\"the lists of the side that is not the DPRK: the reporter's, its union's\">National list</th><th>Rows</th></tr></thead><tbody>")
+	fmt.Fprintln(w, "<th class=\"verdict\">Verdict</th><th>Basis</th><th title=\"the lists of the side that is not the DPRK: the reporter's, its union's\">National list</th><th>Rows</th></tr></thead><tbody>")
 	for _, f := range r.Flows {
 		a := f.Assessment
 		qty := ""
@@ -121,7 +121,7 @@ func writeFlowTable(w io.Writer, r *trade.Report) {
 			}
 			fmt.Fprintf(w, "<td class=\"n\">%s</td><td class=\"n\">%s</td><td>%s</td>", kg, unitCell(f.PerKg), uvCell(f.PerKg))
 		}
-		fmt.Fprintf(w, "<td><span class=\"badge %s\" title=\"%s\">%s</span></td><td>%s</td><td>%s</td><td title=\"lines %s\">%d</td></tr>\n",
+		fmt.Fprintf(w, "<td class=\"verdict\"><span class=\"badge %s\" title=\"%s\">%s</span></td><td>%s</td><td>%s</td><td title=\"lines %s\">%d</td></tr>\n",
 			a.Verdict, esc(a.Reason), a.Verdict, basis, esc(reporterListText(a)), strings.Join(lines, ", "), f.Rows)
 	}
 	fmt.Fprintln(w, "</tbody></table></div>")
@@ -176,6 +176,24 @@ th{background:#f5f5f5;position:sticky;top:0}td.n,th.n{text-align:right;font-vari
 .not-controlled{background:#e6f2e6;border-color:#6aa86a}
 .cov{color:#666;font-size:12px;white-space:nowrap}.why{color:#666;font-size:12px}.flag{color:#c00;font-weight:700}
 details{background:#fafafa;border:1px solid #e4e4e4;border-radius:6px;padding:6px 12px;margin:12px 0}
+@media print{
+@page{size:A4 landscape;margin:10mm}
+body{margin:0;max-width:none;padding:0;font-size:9pt}
+h2{break-after:avoid;page-break-after:avoid}
+figure{break-inside:avoid;page-break-inside:avoid}
+.scroll{overflow:visible}
+table{font-size:7.5pt;table-layout:auto}
+thead{display:table-header-group}
+th{position:static}
+th,td{padding:2px 3px}
+tr{break-inside:avoid;page-break-inside:avoid}
+td.n,th.n,.cov{white-space:normal}
+.cov,.why{font-size:6.5pt}
+.badge{white-space:normal;font-size:7pt;padding:0 4px}
+.verdict{min-width:5em}
+.badge,.flag{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+details::details-content{content-visibility:visible;display:block}
+}
 `
 
 // summaryText is the one-line account of what was read.

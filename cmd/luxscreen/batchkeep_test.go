@@ -315,16 +315,26 @@ func rowsOf(t *testing.T, cmd, f, out string) []keptRow {
 			}
 		}
 	case "html":
-		sec := regexp.MustCompile(`<h3>Shipment ([^<( ]+)(?: \(stdin:(\d+)\))?</h3>`)
-		errText := regexp.MustCompile(`(?s)<h3>Shipment ([^<( ]+) \(stdin:(\d+)\)</h3>.*?<p class="errmsg">(.*?)</p>`)
-		msgs := map[string]string{}
-		for _, m := range errText.FindAllStringSubmatch(out, -1) {
-			msgs[m[1]] = html.UnescapeString(m[3])
+		// Every record has a row, anchored by its place in the input;
+		// a record not judged names its ID and line in its first cell.
+		row := regexp.MustCompile(`<tr id="d(\d+)"><td>([^<\n]*)(?:<td class="errmsg">([^\n]*))?`)
+		where := regexp.MustCompile(`^Shipment ([^( ]+) \(stdin:(\d+)\)$`)
+		byPlace := map[int]keptRow{}
+		for _, m := range row.FindAllStringSubmatch(out, -1) {
+			r := keptRow{ID: html.UnescapeString(m[2])}
+			if m[3] != "" {
+				w := where.FindStringSubmatch(r.ID)
+				if w == nil {
+					t.Fatalf("row of a record not judged names %q", r.ID)
+				}
+				r = keptRow{ID: w[1], Line: atoiCommas(t, w[2]), Error: html.UnescapeString(m[3])}
+			}
+			byPlace[atoiCommas(t, m[1])] = r
 		}
-		for _, m := range sec.FindAllStringSubmatch(out, -1) {
-			r := keptRow{ID: m[1]}
-			if m[2] != "" {
-				r.Line, r.Error = atoiCommas(t, m[2]), msgs[m[1]]
+		for i := 1; i <= len(byPlace); i++ {
+			r, ok := byPlace[i]
+			if !ok {
+				r = keptRow{ID: "?"}
 			}
 			rows = append(rows, r)
 		}

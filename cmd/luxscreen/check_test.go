@@ -134,12 +134,19 @@ func TestCheckHTML(t *testing.T) {
 			t.Errorf("report has %q: it must be escaped and self-contained", bad)
 		}
 	}
-	// Sections keep input order.
+	// Every shipment has its row, anchored by its place in the input.
+	for i, r := range []string{"maybach-2018", "horses-2019-ru", "horses-2019-eu", "laptops-2012-jp", "timber-transporters-2011", "rice-humanitarian", "Shipment bad (stdin:7)", "&lt;script&gt;alert(1)&lt;/script&gt;"} {
+		if want := fmt.Sprintf(`<tr id="d%d"><td>%s<td`, i+1, r); !strings.Contains(out, want) {
+			t.Errorf("report lacks the row %q", want)
+		}
+	}
+	// The summary leads, then the blocked shipments, those to review,
+	// those not judged, and the clear ones.
 	last := 0
-	for _, h := range []string{"Shipment maybach-2018", "Shipment horses-2019-ru", "Shipment horses-2019-eu", "Shipment laptops-2012-jp", "Shipment timber-transporters-2011", "Shipment rice-humanitarian", "Shipment bad (stdin:7)", "Shipment &lt;script&gt;"} {
-		i := strings.Index(out, "<h3>"+h)
+	for _, s := range []string{`id="summary"`, "<h3>Shipment horses-2019-eu</h3>", "<h3>Shipment maybach-2018</h3>", `id="not-judged"`, `id="clear"`, "<td>rice-humanitarian<td>"} {
+		i := strings.Index(out, s)
 		if i <= last {
-			t.Errorf("section %q missing or out of order", h)
+			t.Errorf("%s missing or out of order", s)
 		}
 		last = i
 	}
@@ -161,7 +168,7 @@ func TestCheckHTMLStopped(t *testing.T) {
 	if code != exitError || !strings.Contains(errb.String(), "disk on fire") {
 		t.Errorf("exit %d, stderr %q", code, errb.String())
 	}
-	wantContains(t, "report", out.String(), "<h3>Shipment a</h3>", "This report is incomplete", "disk on fire", "</html>")
+	wantContains(t, "report", out.String(), `<tr id="d1"><td>a<td>`, "This report is incomplete", "disk on fire", "</html>")
 }
 
 // TestCheckNomenclature checks that check takes --nomenclature, so that a

@@ -32,15 +32,29 @@ func TestMain(m *testing.M) {
 // fixed is the report's generation time in the tests.
 func fixed() time.Time { return time.Date(2024, 5, 6, 9, 30, 0, 0, time.UTC) }
 
-// sectionRE finds each bill's section in the report: its badge and
-// heading.
-var sectionRE = regexp.MustCompile(`<span class="badge b-(\w+)">([^<]*)</span>\s*<h3>([^<]*)</h3>`)
+// sectionRE finds each bill's case in the report, its badge and heading;
+// clearRE and errorRE the rows of the clear bills and of those not read.
+var (
+	sectionRE = regexp.MustCompile(`<span class="badge b-(\w+)">([^<]*)</span>\s*<h3>([^<]*)</h3>`)
+	clearRE   = regexp.MustCompile(`(?s)<section class="clear".*`)
+	rowRE     = regexp.MustCompile(`<tr id="d\d+"><td>([^<\n]*)<td>`)
+	errorRE   = regexp.MustCompile(`<tr id="d\d+"><td>([^<\n]*)<td class="errmsg">`)
+)
 
-// sections returns the verdict badge of each bill's section, by heading.
+// sections returns the verdict badge of each bill, by its case's heading,
+// "Shipment ID" for a clear bill and where a bill not read is.
 func sections(html string) map[string]string {
 	m := map[string]string{}
 	for _, s := range sectionRE.FindAllStringSubmatch(html, -1) {
-		m[s[3]] = s[1] + " " + s[2]
+		if !strings.HasSuffix(s[3], " could not be read or judged") {
+			m[s[3]] = s[1] + " " + s[2]
+		}
+	}
+	for _, s := range rowRE.FindAllStringSubmatch(clearRE.FindString(html), -1) {
+		m["Shipment "+s[1]] = "clear CLEAR"
+	}
+	for _, s := range errorRE.FindAllStringSubmatch(html, -1) {
+		m[s[1]] = "error NOT JUDGED"
 	}
 	return m
 }
