@@ -12,7 +12,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/luxscreen/luxscreen/party"
 	"github.com/luxscreen/luxscreen/screen"
@@ -125,23 +124,15 @@ type MatchQueryVerdict struct {
 	IgnoredProperties []string `json:"ignored_properties,omitempty"`
 }
 
-// MatchResult is yente's ScoredEntityResponse built from one hit. Only
-// what the hit says is filled in: the names, the dataset, the score.
+// MatchResult is yente's ScoredEntityResponse built from one hit: the
+// listed party as an entity (see EntityResponse), the score, and whether
+// it is a match.
 type MatchResult struct {
-	ID         string              `json:"id"`
-	Caption    string              `json:"caption"`
-	Schema     string              `json:"schema"`
-	Properties map[string][]string `json:"properties"`
-	Datasets   []string            `json:"datasets"`
-	Referents  []string            `json:"referents"`
-	Target     bool                `json:"target"`
-	FirstSeen  *time.Time          `json:"first_seen"`
-	LastSeen   *time.Time          `json:"last_seen"`
-	LastChange *time.Time          `json:"last_change"`
-	Score      float64             `json:"score"`
-	Features   map[string]float64  `json:"features"`
-	Match      bool                `json:"match"`
-	Luxscreen  MatchHitInfo        `json:"luxscreen"`
+	EntityResponse
+	Score     float64            `json:"score"`
+	Features  map[string]float64 `json:"features"`
+	Match     bool               `json:"match"`
+	Luxscreen MatchHitInfo       `json:"luxscreen"`
 }
 
 // MatchHitInfo is the luxscreen hit behind a result: which of the
@@ -327,12 +318,7 @@ func (s *Server) matchParams(q url.Values, dataset string) (matchParams, error) 
 			p.ignored = append(p.ignored, k)
 		}
 	}
-	var loaded []string
-	for _, v := range s.sys.Screener().Versions() {
-		if ds := datasetOf(v.Source); !slices.Contains(loaded, ds) {
-			loaded = append(loaded, ds)
-		}
-	}
+	loaded := s.loadedDatasets()
 	// A filter naming a dataset no loaded list has would drop every hit,
 	// and the answer would read as clear: a misspelt name is refused.
 	for _, k := range []string{"include_dataset", "exclude_dataset"} {
@@ -342,14 +328,11 @@ func (s *Server) matchParams(q url.Values, dataset string) (matchParams, error) 
 			}
 		}
 	}
-	switch dataset {
-	case "default", "sanctions", "luxscreen":
-	default:
-		if !slices.Contains(loaded, dataset) {
-			return p, errorf(http.StatusNotFound, CodeNotFound, "no dataset %q (have: %s)", dataset, strings.Join(append([]string{"default", "sanctions"}, loaded...), ", "))
-		}
-		p.dataset = dataset
+	ds, err := pathDataset(dataset, loaded)
+	if err != nil {
+		return p, err
 	}
+	p.dataset = ds
 	return p, nil
 }
 
@@ -521,12 +504,8 @@ func (s *Server) handleMatch(w http.ResponseWriter, r *http.Request) error {
 	match, review := s.sys.Screener().Thresholds()
 	resp := MatchResponse{
 		Responses: make(map[string]MatchResults, len(keys)),
-		Matcher: map[string]FeatureDoc{featureScore: {
-			Description: fmt.Sprintf("luxscreen's name score (weighted token alignment with Korean romanisation keys; an exact IMO number scores 1). A result matches at or above the threshold, %.2f by default, unless only a weak alias matched.", match),
-			Coefficient: 1,
-			URL:         "https://pkg.go.dev/github.com/luxscreen/luxscreen/screen",
-		}},
-		Limit: p.limit,
+		Matcher:   s.algorithm().Features,
+		Limit:     p.limit,
 		Luxscreen: MatchRunInfo{
 			Lists:      s.sys.Screener().Versions(),
 			Thresholds: Thresholds{Match: match, Review: review},
@@ -600,23 +579,14 @@ func (s *Server) matchOne(ctx context.Context, mq matchQuery, p matchParams) (Ma
 	return out, nil
 }
 
-// newMatchResult builds yente's result from a hit: the listed party's
-// facts as FtM properties (see matchProperties), every list entry's
-// dataset, and the other entries of the same party as referents.
+// newMatchResult builds yente's result from a hit: the party as
+// newEntityResponse renders it, with the hit's score and explanation.
 func newMatchResult(h *party.Hit, threshold float64) MatchResult {
-	datasets, referents := matchDatasets(h)
 	return MatchResult{
-		ID:         h.Entity,
-		Caption:    h.Name,
-		Schema:     schemaOf(h.Kind),
-		Properties: matchProperties(h),
-		Datasets:   datasets,
-		Referents:  referents,
-		Target:     true,
-		FirstSeen:  firstSeen(h),
-		Score:      h.Score,
-		Features:   map[string]float64{featureScore: h.Score},
-		Match:      h.Matches(threshold),
+		EntityResponse: newEntityResponse(h),
+		Score:          h.Score,
+		Features:       map[string]float64{featureScore: h.Score},
+		Match:          h.Matches(threshold),
 		Luxscreen: MatchHitInfo{List: h.List, Ref: h.Ref, QueryName: h.QueryName, MatchedName: h.MatchedName,
 			MatchedKind: h.MatchedKind, Reasons: party.Render(h.Features), Features: h.Features, References: h.References},
 	}

@@ -3,13 +3,12 @@ package server
 import (
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/luxscreen/luxscreen/party"
 )
 
 // matchProperties returns the FollowTheMoney properties of a hit for
-// /match: its names by kind and the listed party's facts under the
+// newEntityResponse, which renders every yente entity: its names by kind and the listed party's facts under the
 // property names FtM gives them (Thing, LegalEntity, Person, Vessel), so
 // that a yente client reads birth dates, nationalities and identifiers
 // where it expects them. Values are as the lists write them: countries,
@@ -131,26 +130,6 @@ func matchDatasets(h *party.Hit) (datasets, referents []string) {
 		}
 	}
 	return datasets, referents
-}
-
-// firstSeen is the designation date of a hit as yente's first_seen, or
-// nil when the lists give none that parses.
-func firstSeen(h *party.Hit) *time.Time {
-	dates := []string{h.Listed.ListedOn}
-	for _, r := range h.References {
-		dates = append(dates, r.ListedOn)
-	}
-	var first *time.Time
-	for _, d := range dates {
-		t, err := time.Parse(time.DateOnly, d)
-		if err != nil {
-			continue
-		}
-		if first == nil || t.Before(*first) {
-			first = &t
-		}
-	}
-	return first
 }
 
 // hitEntries returns the list entries a hit stands for as (entity ID,

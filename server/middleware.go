@@ -154,5 +154,6 @@ func (s *Server) limit(next http.Handler) http.Handler {
 // isYenteRoute reports whether r is for the yente-compatible API, whose
 // errors also carry yente's "detail" field.
 func isYenteRoute(r *http.Request) bool {
-	return strings.HasPrefix(r.URL.Path, "/match/")
+	p := r.URL.Path
+	return strings.HasPrefix(p, "/match/") || strings.HasPrefix(p, "/search/") || strings.HasPrefix(p, "/entities/") || p == "/catalog" || p == "/algorithms"
 }

@@ -126,6 +126,17 @@ func TestOpenAPISchemas(t *testing.T) {
 		{"MatchRunInfo", MatchRunInfo{}},
 		{"MatchResults", MatchResults{}},
 		{"MatchResult", MatchResult{}},
+		{"Entity", EntityResponse{}},
+		{"SearchResponse", SearchResponse{}},
+		{"SearchResult", SearchResult{}},
+		{"SearchFacet", SearchFacet{}},
+		{"SearchFacetItem", SearchFacetItem{}},
+		{"SearchRunInfo", SearchRunInfo{}},
+		{"CatalogResponse", CatalogResponse{}},
+		{"CatalogDataset", CatalogDataset{}},
+		{"AlgorithmsResponse", AlgorithmsResponse{}},
+		{"Algorithm", Algorithm{}},
+		{"FeatureDoc", FeatureDoc{}},
 	}
 	for _, tt := range tests {
 		sc, ok := doc.Components.Schemas[tt.schema]

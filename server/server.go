@@ -4,6 +4,7 @@ import (
 	"errors"
 	"log/slog"
 	"net/http"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -76,6 +77,11 @@ type Server struct {
 	routes     []route
 	reloads    reloads
 	lastReload atomic.Pointer[ReloadStatus]
+	// yente is the index /search and /entities read, built after each
+	// Reload by the first request that needs it; yenteMu lets one build
+	// it while the others wait.
+	yente   atomic.Pointer[yenteIndex]
+	yenteMu sync.Mutex
 }
 
 // route is one registered endpoint. The table is the single list of
@@ -130,6 +136,10 @@ func New(cfg Config) (*Server, error) {
 		{"GET /v1/lists/{id}", s.handleList},
 		{"GET /v1/compare", s.handleCompare},
 		{"POST /match/{dataset}", s.handleMatch},
+		{"GET /search/{dataset}", s.handleSearch},
+		{"GET /entities/{id}", s.handleEntity},
+		{"GET /catalog", s.handleCatalog},
+		{"GET /algorithms", s.handleAlgorithms},
 		{"GET /healthz", s.handleHealth},
 		{"GET /readyz", s.handleReady},
 		{"GET /openapi.json", s.handleOpenAPI},
