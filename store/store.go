@@ -226,4 +226,7 @@ type Options struct {
 	// PurgeBatch is how many records one purge transaction deletes; zero
 	// means 1,000.
 	PurgeBatch int
+	// Now tells the time of records, cases, events and releases saved
+	// without one; nil means time.Now. Tests set it for stable times.
+	Now func() time.Time
 }
