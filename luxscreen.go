@@ -89,6 +89,13 @@ type Config struct {
 	// shipments and goods lines without a date.
 	Now func() time.Time
 
+	// Settle, when set, is given every screening, with the entity
+	// screened, before Check judges it or Screen answers it, and returns
+	// it settled: the desk package leaves out the hits reviewers released
+	// as false positives of that entity. It must be safe for concurrent
+	// use; its error fails the check or screening.
+	Settle func(ctx context.Context, q party.Entity, r party.Result) (party.Result, error)
+
 	// DataDir is a directory laid out like the repository's embedded
 	// data (lists/data/*.yaml, classify/lexicon/*.yaml,
 	// rules/data/*.yaml, screen/countries.yaml, screen/data/*.yaml,
@@ -275,8 +282,14 @@ func (s *System) openEngine() error {
 		return err
 	}
 	s.parties = newScreenMemo(s.screener)
+	var parties rules.PartyScreener = s.parties
+	if s.cfg.Settle != nil {
+		// Settled after the memo: releases change between screenings of
+		// the same lists, which the memo would otherwise hide.
+		parties = settled{s.parties, s.cfg.Settle}
+	}
 	s.engine, err = rules.NewEngine(rules.Config{
-		Rules: rs, Goods: s.classifier, Parties: s.parties, Reference: s.ref,
+		Rules: rs, Goods: s.classifier, Parties: parties, Reference: s.ref,
 		Rates: rates, Prices: prices, Now: s.now, Nomenclatures: s.nomenclatures,
 	})
 	return err
@@ -378,7 +391,11 @@ func (s *System) Screen(ctx context.Context, q party.Entity) (party.Result, erro
 	if s.closed.Load() {
 		return party.Result{}, ErrClosed
 	}
-	return s.screener.Screen(ctx, q)
+	r, err := s.screener.Screen(ctx, q)
+	if err != nil || s.cfg.Settle == nil {
+		return r, err
+	}
+	return s.cfg.Settle(ctx, q, r)
 }
 
 // Lookup returns every control of the catalogue that covers code under

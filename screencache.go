@@ -74,3 +74,22 @@ func (m *screenMemo) Versions() []party.ListVersion {
 	}
 	return nil
 }
+
+// settled is the engine's party screener when the configuration settles
+// screenings (Config.Settle).
+type settled struct {
+	next   *screenMemo
+	settle func(ctx context.Context, q party.Entity, r party.Result) (party.Result, error)
+}
+
+// Screen screens q and settles the result.
+func (s settled) Screen(ctx context.Context, q party.Entity) (party.Result, error) {
+	r, err := s.next.Screen(ctx, q)
+	if err != nil {
+		return r, err
+	}
+	return s.settle(ctx, q, r)
+}
+
+// Versions returns the lists the screener holds now.
+func (s settled) Versions() []party.ListVersion { return s.next.Versions() }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // Verdict is the screening decision for one entity.
@@ -176,6 +177,37 @@ type Result struct {
 	Reasons []Feature `json:"reasons,omitempty"`
 	// ListVersions are the lists screened against.
 	ListVersions []ListVersion `json:"list_versions"`
+	// Released are the hits a reviewer released as false positives of
+	// this entity, left out of Hits and of the verdict, each with who
+	// released it, when and why.
+	Released []Released `json:"released,omitempty"`
+}
+
+// Released is a hit left out of a result because a reviewer released it
+// as a false positive of the screened entity.
+type Released struct {
+	Hit Hit `json:"hit"`
+	// By is the reviewer, At when the release was made.
+	By string    `json:"by"`
+	At time.Time `json:"at"`
+	// Reason is the reviewer's reason code, Note their words.
+	Reason string `json:"reason"`
+	Note   string `json:"note,omitempty"`
+	// Case is the review case the release settled.
+	Case int64 `json:"case,omitempty"`
+}
+
+// String renders the release for people: "UN:KPe.001 (NAME) released by
+// alice on 2026-12-04, reason false-positive: note".
+func (r Released) String() string {
+	s := r.Hit.Entity + " (" + r.Hit.Name + ") released by " + r.By + " on " + r.At.UTC().Format("2006-01-02") + ", reason " + r.Reason
+	if r.Case != 0 {
+		s += " (case " + strconv.FormatInt(r.Case, 10) + ")"
+	}
+	if r.Note != "" {
+		s += ": " + r.Note
+	}
+	return s
 }
 
 // CannotScreen is the reason of a result that could not be screened at

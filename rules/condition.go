@@ -80,23 +80,23 @@ func (f *yfile) cond(n *yaml.Node, at string) cond {
 		}
 		return c
 	case "vessel":
-		m := f.fields(v, at, "flag_in", "screening", "missing_flag")
-		c := &vesselCond{flagIn: f.setRef(m["flag_in"], at+".flag_in", "country", false), screening: f.verdicts(m["screening"], at+".screening"), missingFlag: f.boolean(m["missing_flag"], at+".missing_flag")}
-		if c.flagIn == nil && c.screening == nil && !c.missingFlag {
-			f.fail(v, at, ErrMissing, "vessel needs flag_in, screening or missing_flag")
+		m := f.fields(v, at, "flag_in", "screening", "missing_flag", "released")
+		c := &vesselCond{flagIn: f.setRef(m["flag_in"], at+".flag_in", "country", false), screening: f.verdicts(m["screening"], at+".screening"), missingFlag: f.boolean(m["missing_flag"], at+".missing_flag"), released: f.boolean(m["released"], at+".released")}
+		if c.flagIn == nil && c.screening == nil && !c.missingFlag && !c.released {
+			f.fail(v, at, ErrMissing, "vessel needs flag_in, screening, missing_flag or released")
 		}
 		return c
 	case "party":
-		m := f.fields(v, at, "roles", "screening", "shell", "country_in")
-		c := &partyCond{screening: f.verdicts(m["screening"], at+".screening"), shell: f.boolean(m["shell"], at+".shell"), countryIn: f.setRef(m["country_in"], at+".country_in", "country", false)}
+		m := f.fields(v, at, "roles", "screening", "shell", "country_in", "released")
+		c := &partyCond{screening: f.verdicts(m["screening"], at+".screening"), shell: f.boolean(m["shell"], at+".shell"), countryIn: f.setRef(m["country_in"], at+".country_in", "country", false), released: f.boolean(m["released"], at+".released")}
 		for i, r := range f.strs(m["roles"], at+".roles") {
 			if !slices.Contains(roles(), Role(r)) {
 				f.fail(m["roles"], fmt.Sprintf("%s.roles[%d]", at, i), ErrInvalid, "%q: want one of %v", r, roles())
 			}
 			c.roles = append(c.roles, Role(r))
 		}
-		if c.screening == nil && !c.shell && c.countryIn == nil {
-			f.fail(v, at, ErrMissing, "party needs screening, shell or country_in")
+		if c.screening == nil && !c.shell && c.countryIn == nil && !c.released {
+			f.fail(v, at, ErrMissing, "party needs screening, shell, country_in or released")
 		}
 		return c
 	case "line":
@@ -458,6 +458,7 @@ type vesselCond struct {
 	flagIn      *setRef
 	screening   []party.Verdict
 	missingFlag bool
+	released    bool
 }
 
 func (v *vesselCond) eval(c *evalCtx) outcome {
@@ -496,7 +497,32 @@ func (v *vesselCond) eval(c *evalCtx) outcome {
 		out.ev = append(out.ev, e)
 		out.cites = append(out.cites, cites...)
 	}
+	if v.released {
+		e, cites, ok := releasedEvidence(c.vessel)
+		if !ok {
+			return outcome{}
+		}
+		e.Vessel = name
+		out.ev = append(out.ev, e)
+		out.cites = append(out.cites, cites...)
+	}
 	return out
+}
+
+// releasedEvidence describes the hits a screening left out because a
+// reviewer released them as false positives, or reports false when there
+// are none.
+func releasedEvidence(sc *party.Result) (Evidence, []Citation, bool) {
+	if sc == nil || len(sc.Released) == 0 {
+		return Evidence{}, nil, false
+	}
+	parts := make([]string, len(sc.Released))
+	cites := make([]Citation, len(sc.Released))
+	for i, r := range sc.Released {
+		parts[i] = r.String()
+		cites[i] = Citation{Kind: "sanctions", Ref: r.Hit.List + " " + r.Hit.Ref, Text: r.Hit.Name}
+	}
+	return Evidence{Detail: strings.Join(parts, "; ")}, cites, true
 }
 
 func (v *vesselCond) refs(to []setRef) []setRef { return addRef(to, v.flagIn) }
@@ -555,6 +581,7 @@ type partyCond struct {
 	screening []party.Verdict
 	shell     bool
 	countryIn *setRef
+	released  bool
 }
 
 func (p *partyCond) eval(c *evalCtx) outcome {
@@ -593,6 +620,15 @@ func (p *partyCond) eval(c *evalCtx) outcome {
 			e, sc2 := screeningEvidence(sc, c.asOf)
 			e.Party = label
 			certain = certain && !e.Uncertain
+			ev = append(ev, e)
+			cites = append(cites, sc2...)
+		}
+		if p.released {
+			e, sc2, ok := releasedEvidence(c.parties[i])
+			if !ok {
+				continue
+			}
+			e.Party = label
 			ev = append(ev, e)
 			cites = append(cites, sc2...)
 		}

@@ -55,8 +55,8 @@ type EntityChange struct {
 	NewFingerprint string `json:"new_fingerprint"`
 	// FingerprintChanged reports whether the record designates the party
 	// differently: a name, identifier, programme, designation date, birth
-	// date, nationality or kind changed. A change of remarks, addresses,
-	// countries or other particulars alone leaves it false.
+	// date, nationality, country or kind changed. A change of remarks,
+	// street addresses or other particulars alone leaves it false.
 	FingerprintChanged bool `json:"fingerprint_changed"`
 	// Fields are the changes, in the order of the DiffField constants and
 	// within a field by value (see FieldChange.String for a line each).
@@ -209,19 +209,18 @@ func (d ListDiff) Empty() bool {
 
 // Affected returns, in order, the IDs of the entities that could make a
 // party cleared against the old version a hit against the new one: those
-// added, those whose fingerprint changed, and those that gained or lost a
-// country. The fingerprint leaves countries out, but the screener weighs
-// them: a listed company that gains the country a party writes from no
-// longer loses the country mismatch, and may cross the match threshold.
-// A removed entity cannot make a hit, nor can reworded remarks, or an
-// address moved within the same countries.
+// added, and those whose fingerprint changed (a country counts: a listed
+// company that gains the country a party writes from no longer loses the
+// country mismatch, and may cross the match threshold). A removed entity
+// cannot make a hit, nor can reworded remarks, or an address moved within
+// the same countries.
 func (d ListDiff) Affected() []string {
 	ids := make([]string, 0, len(d.Added)+len(d.Changed))
 	for _, r := range d.Added {
 		ids = append(ids, r.ID)
 	}
 	for _, c := range d.Changed {
-		if c.FingerprintChanged || slices.ContainsFunc(c.Fields, func(f FieldChange) bool { return f.Field == FieldCountry }) {
+		if c.FingerprintChanged {
 			ids = append(ids, c.ID)
 		}
 	}

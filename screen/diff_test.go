@@ -164,7 +164,7 @@ func TestDiff(t *testing.T) {
 				e.Addresses = []Address{{City: "Dalian", Country: "China"}}
 				e.Countries = append(e.Countries, "China")
 			},
-			changed: []EntityChange{changed(company, "EXAMPLE SEA SHIPPING COMPANY", false,
+			changed: []EntityChange{changed(company, "EXAMPLE SEA SHIPPING COMPANY", true,
 				FieldChange{Field: FieldCountry, Op: OpAdded, New: "China"},
 				FieldChange{Field: FieldAddress, Op: OpRemoved, Old: "1 Harbour Road, Nampo, Democratic People's Republic of Korea"},
 				FieldChange{Field: FieldAddress, Op: OpAdded, New: "Dalian, China"})},

@@ -9,11 +9,12 @@ import (
 
 // Fingerprint returns a short hash of what identifies e as a designated
 // party: its kind, names and their kinds, identifiers, programmes,
-// designation date, birth dates and nationalities. Two versions of a
+// designation date, birth dates, nationalities and countries (which the
+// screener weighs against a party's country). Two versions of a
 // listed record with the same fingerprint designate the same party in the
 // same way; a new alias, a new identifier or a re-designation changes it.
-// Remarks and addresses do not: lists reword them without changing whom
-// they designate.
+// Remarks and street addresses do not: lists reword them without changing
+// whom they designate.
 func (e *Entity) Fingerprint() string {
 	h := sha256.New()
 	field := func(tag string, vs []string) {
@@ -41,5 +42,6 @@ func (e *Entity) Fingerprint() string {
 	field("listed", []string{e.ListedOn})
 	field("dob", e.DatesOfBirth)
 	field("nationality", e.Nationalities)
+	field("country", e.Countries)
 	return hex.EncodeToString(h.Sum(nil)[:12])
 }

@@ -42,6 +42,14 @@ type Record struct {
 	Hits         []RecordHit   `json:"hits"`
 	Reasons      []string      `json:"reasons,omitempty"`
 	ListVersions []ListVersion `json:"list_versions"`
+	// Released are the hits left out because a reviewer released them as
+	// false positives of this party, each rendered "ENTITY (NAME)
+	// released by REVIEWER on DATE, reason REASON: NOTE".
+	Released []string `json:"released,omitempty"`
+	// Record and Cases are the desk's record of the screening and the
+	// review cases open on it, when a desk keeps screenings.
+	Record int64   `json:"record,omitempty"`
+	Cases  []int64 `json:"cases,omitempty"`
 }
 
 // RecordHit is one hit of a Record. The fields up to Features are the
@@ -77,6 +85,9 @@ func NewRecord(id string, res Result) Record {
 	}
 	if out.ListVersions == nil {
 		out.ListVersions = []ListVersion{}
+	}
+	for _, r := range res.Released {
+		out.Released = append(out.Released, r.String())
 	}
 	return out
 }

@@ -314,8 +314,14 @@ func TestEvalSet(t *testing.T) {
 			t.Errorf("%s is no longer cleared: remove it from knownBlockCleared", id)
 		}
 	}
-	// The set exercises every default rule both ways.
+	// The set exercises every default rule both ways, but for the rules
+	// that hold only on screenings a review desk settled, which a set of
+	// shipments cannot: their tests are in the rules and desk packages.
+	deskOnly := map[string]bool{"released-false-positive": true}
 	for _, r := range m.Rules {
+		if deskOnly[r.Rule] {
+			continue
+		}
 		if r.TP+r.FN == 0 || r.FP+r.TN == 0 {
 			t.Errorf("rule %s: no label expects it (%d) or none excludes it (%d)", r.Rule, r.TP+r.FN, r.FP+r.TN)
 		}
