@@ -24,10 +24,10 @@ func (s *Server) handleCheck(w http.ResponseWriter, r *http.Request) error {
 		}
 		ships[i] = sh
 	}
-	out, err := parallelMap(r.Context(), ships, func(ctx context.Context, sh *rules.Shipment) (*rules.Decision, error) {
-		d, err := s.sys.Check(ctx, sh)
+	out, err := parallelMap(r.Context(), ships, func(ctx context.Context, sh *rules.Shipment) (CheckedDecision, error) {
+		d, err := s.checkShipment(ctx, sh)
 		if err != nil {
-			return nil, err
+			return d, err
 		}
 		s.metrics.decisions.WithLabelValues(string(d.Verdict)).Inc()
 		return d, nil

@@ -26,6 +26,8 @@ const (
 	CodeNotReady         = "not_ready"
 	CodeTimeout          = "timeout"
 	CodeReloadFailed     = "reload_failed"
+	CodeConflict         = "conflict"
+	CodeNoStore          = "no_store"
 	CodeInternal         = "internal"
 )
 

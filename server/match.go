@@ -522,7 +522,7 @@ func (s *Server) handleMatch(w http.ResponseWriter, r *http.Request) error {
 // matchOne screens one example's entity, filters and ranks the hits as
 // the parameters ask, and judges what is left.
 func (s *Server) matchOne(ctx context.Context, mq matchQuery, p matchParams) (MatchResults, error) {
-	res, err := s.sys.Screener().Screen(ctx, mq.entity)
+	res, _, _, err := s.screenParty(ctx, mq.entity)
 	if err != nil {
 		return MatchResults{}, err
 	}

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/luxscreen/luxscreen"
+	"github.com/luxscreen/luxscreen/desk"
 	"github.com/luxscreen/luxscreen/screen"
 )
 
@@ -33,6 +34,9 @@ type ReloadStatus struct {
 	// Sources are the list sources after the reload, each with its age,
 	// readiness and, when the reload refused its new file, why.
 	Sources []luxscreen.SourceStatus `json:"sources"`
+	// Rescreened is what the desk found when it screened again the
+	// parties the change could affect, when the server keeps decisions.
+	Rescreened *desk.Rescreened `json:"rescreened,omitempty"`
 }
 
 // reloads merges concurrent reload requests. A request that arrives
@@ -129,8 +133,17 @@ func (s *Server) reloadOnce(opts luxscreen.ReloadOptions, requests int) (ReloadS
 	ctx, cancel := context.WithTimeout(context.Background(), s.cfg.ReloadTimeout)
 	defer cancel()
 	start := time.Now()
-	err := s.sys.ReloadWith(ctx, opts)
-	st := ReloadStatus{At: s.sys.Now(), OK: err == nil, DurationMS: time.Since(start).Milliseconds(),
+	var rescreened *desk.Rescreened
+	var err error
+	if s.cfg.Desk != nil {
+		var rs desk.Rescreened
+		if rs, err = s.cfg.Desk.Reload(ctx, opts); err == nil {
+			rescreened = &rs
+		}
+	} else {
+		err = s.sys.ReloadWith(ctx, opts)
+	}
+	st := ReloadStatus{Rescreened: rescreened, At: s.sys.Now(), OK: err == nil, DurationMS: time.Since(start).Milliseconds(),
 		AllowShrink: opts.AllowShrink, Requests: requests, Lists: s.sys.Screener().Versions(), Sources: s.sys.Sources()}
 	if st.Lists == nil {
 		st.Lists = []screen.ListVersion{}

@@ -59,12 +59,14 @@ func (s *Server) handleScreen(w http.ResponseWriter, r *http.Request) error {
 		jobs[i] = job{id: q.ID, q: e}
 	}
 	out, err := parallelMap(r.Context(), jobs, func(ctx context.Context, j job) (ScreenResult, error) {
-		res, err := s.sys.Screener().Screen(ctx, j.q)
+		res, record, cases, err := s.screenParty(ctx, j.q)
 		if err != nil {
 			return ScreenResult{}, err
 		}
 		s.metrics.verdicts.WithLabelValues(string(res.Verdict)).Inc()
-		return screen.NewRecord(j.id, res), nil
+		out := screen.NewRecord(j.id, res)
+		out.Record, out.Cases = record, cases
+		return out, nil
 	})
 	if err != nil {
 		return err

@@ -12,6 +12,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
 	"github.com/luxscreen/luxscreen"
+	"github.com/luxscreen/luxscreen/desk"
 )
 
 // Default limits, used where Config leaves a limit zero.
@@ -58,6 +59,18 @@ type Config struct {
 	// AdminToken, when not empty, must be sent as "Authorization: Bearer
 	// TOKEN" to POST /admin/reload.
 	AdminToken string
+	// Desk, when set, keeps every check and screening the server makes
+	// with its audit record, opens review cases, settles screenings
+	// against the false positives reviewers released, re-screens after
+	// each reload, and answers the review endpoints (/v1/cases,
+	// /v1/history, /v1/records). System may then be left nil: the server
+	// judges with Desk.System().
+	Desk *desk.Desk
+	// Reviewers map bearer tokens to reviewer names. When set, releasing
+	// or confirming a case needs one of these tokens, and the case
+	// records the token's name; when empty, the reviewer names themselves
+	// in the request, for a desk behind its own access control.
+	Reviewers map[string]string
 	// InsecureAdmin opens POST /admin/reload to every client when there
 	// is no AdminToken. Without it, and without a token, the endpoint
 	// answers loopback clients only (403 forbidden to others).
@@ -93,9 +106,14 @@ type route struct {
 
 // New returns a Server over cfg, or an error naming the missing component.
 func New(cfg Config) (*Server, error) {
+	if cfg.System == nil && cfg.Desk != nil {
+		cfg.System = cfg.Desk.System()
+	}
 	switch {
 	case cfg.System == nil:
 		return nil, errors.New("server: Config.System is nil")
+	case cfg.Desk != nil && cfg.Desk.System() != cfg.System:
+		return nil, errors.New("server: Config.System is not the System of Config.Desk")
 	case cfg.MaxBodyBytes < 0, cfg.MaxBatch < 0, cfg.MaxScreenings < 0, cfg.RequestTimeout < 0, cfg.ReloadTimeout < 0:
 		return nil, errors.New("server: a Config limit is negative")
 	}
@@ -149,6 +167,7 @@ func New(cfg Config) (*Server, error) {
 		}},
 		{"POST /admin/reload", s.handleReload},
 	}
+	s.routes = append(s.routes, s.deskRoutes()...)
 	s.routes = append(s.routes, s.uiRoutes()...)
 	s.mux = http.NewServeMux()
 	for _, rt := range s.routes {

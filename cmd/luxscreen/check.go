@@ -27,6 +27,7 @@ func runCheck(ctx context.Context, e *env, args []string) error {
 	fs.ruleFlags()
 	fs.listFlag()
 	auditFile := fs.String("audit", "", "append one JSON audit record per decision to this file")
+	fs.dbFlag("", "keep every decision with its audit record in this store (a SQLite file, created on first use, or postgres://…) and open a review case on each that needs a person")
 	var bf batchFlags
 	bf.register(fs)
 	f, err := fs.parseInput(args, "give shipments with --input", input, "--input is required (a file, or - for standard input)")
@@ -36,18 +37,18 @@ func runCheck(ctx context.Context, e *env, args []string) error {
 	if err := bf.check(); err != nil {
 		return err
 	}
-	sys, err := fs.open(ctx, e, luxscreen.Config{}, true)
+	j, err := fs.openJudge(ctx, e, luxscreen.Config{}, true)
 	if err != nil {
 		return err
 	}
-	defer sys.Close()
-	return checkBatch(ctx, e, sys, *input, f, *auditFile, &bf)
+	defer j.Close()
+	return checkBatch(ctx, e, j, *input, f, *auditFile, &bf)
 }
 
 // checkBatch judges the shipments of input on the workers and writes the
 // decisions in input order, and their audit records to auditFile when it
 // is not empty.
-func checkBatch(ctx context.Context, e *env, sys *luxscreen.System, input string, f outputFormat, auditFile string, bf *batchFlags) error {
+func checkBatch(ctx context.Context, e *env, j *judge, input string, f outputFormat, auditFile string, bf *batchFlags) error {
 	rf := recordFormat[*rules.Shipment]{readCSV: csvShipmentReader, decode: decodeShipment}
 	job := batchJob[record[*rules.Shipment], checked]{cmd: "check", one: "shipment", many: "shipments",
 		tally:   progress.NewTally(string(rules.VerdictBlock), string(rules.VerdictReview), string(rules.VerdictClear)),
@@ -75,7 +76,7 @@ func checkBatch(ctx context.Context, e *env, sys *luxscreen.System, input string
 				aw = audit
 			}
 			meta := report.Meta{Source: in.name, Generated: e.now(), Tool: "luxscreen check"}
-			if sys.DemoList() {
+			if j.sys.DemoList() {
 				meta.Warnings = append(meta.Warnings, "Parties and vessels were screened against the embedded DEMO list of a few DPRK designations, not the official sanctions lists: these decisions are not for production use. Run the check again with --list for each official list.")
 			}
 			var err error
@@ -83,14 +84,14 @@ func checkBatch(ctx context.Context, e *env, sys *luxscreen.System, input string
 			return w, err
 		},
 		func(ctx context.Context, rec record[*rules.Shipment], s *rules.Shipment) (checked, error) {
-			return checkOne(ctx, e, sys, w, rec.line, s)
+			return checkOne(ctx, e, j, w, rec.line, s)
 		})
 }
 
 // checkOne judges one shipment, read from line, and renders its decision,
 // and its audit record when the writer keeps them; it runs on the workers.
-func checkOne(ctx context.Context, e *env, sys *luxscreen.System, w *decisionWriter, line int, s *rules.Shipment) (checked, error) {
-	d, err := sys.Check(ctx, s)
+func checkOne(ctx context.Context, e *env, j *judge, w *decisionWriter, line int, s *rules.Shipment) (checked, error) {
+	d, err := j.Check(ctx, s)
 	if err != nil {
 		return checked{}, err
 	}

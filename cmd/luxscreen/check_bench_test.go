@@ -52,7 +52,7 @@ func BenchmarkCheckMainJob(b *testing.B) {
 	bf := batchFlags{workers: 2}
 	b.ResetTimer()
 	for b.Loop() {
-		if err := checkBatch(ctx, e, sys, input, formatJSONL, "", &bf); err != nil {
+		if err := checkBatch(ctx, e, &judge{sys: sys}, input, formatJSONL, "", &bf); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -70,7 +70,9 @@ func commands() []command {
 		{"check", "judge shipments: block, review or clear, with cited findings", runCheck},
 		{"data", "check a --data directory: every problem with its file, line and field", runData},
 		{"trade", "analyze trade statistics: DPRK flows judged against the lists, unit-value anomalies", runTrade},
-		{"serve", "serve the HTTP API: classify, screen, check, lists, yente-compatible /match", runServe},
+		{"serve", "serve the HTTP API and the desk's web pages: classify, screen, check, lists, review queue, yente-compatible API", runServe},
+		{"review", "the review queue of kept decisions: list, show, release, confirm, a party's history", runReview},
+		{"audit", "the audit trail of kept decisions: export, purge", runAudit},
 	}
 	sort.Slice(cmds, func(i, j int) bool { return cmds[i].name < cmds[j].name })
 	return cmds

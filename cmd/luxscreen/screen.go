@@ -36,6 +36,7 @@ func runScreen(ctx context.Context, e *env, args []string) error {
 	input := fs.String("input", "", "batch input file of JSON lines or CSV {id,name,kind,country,imo,dob}, or - for stdin")
 	format := fs.String("format", "table", "output format: table, json or jsonl; csv too for --input")
 	fs.listFlag()
+	fs.dbFlag("", "keep every screening with its audit record in this store (a SQLite file, created on first use, or postgres://…) and open a review case on each that is not clear")
 	var bf batchFlags
 	bf.register(fs)
 	pos, err := parseFlags(fs, args)
@@ -65,23 +66,22 @@ func runScreen(ctx context.Context, e *env, args []string) error {
 	if !ok {
 		return usagef("screen: --kind %q: want org, person or vessel", *kindFlag)
 	}
-	sys, err := fs.open(ctx, e, luxscreen.Config{}, true)
+	j, err := fs.openJudge(ctx, e, luxscreen.Config{}, true)
 	if err != nil {
 		return err
 	}
-	defer sys.Close()
+	defer j.Close()
 	if *input != "" {
-		return screenBatch(ctx, e, sys, *input, f, &bf)
+		return screenBatch(ctx, e, j, *input, f, &bf)
 	}
 	name := ""
 	if len(pos) == 1 {
 		name = pos[0]
 	}
-	res, err := sys.Screen(ctx, party.New(name, kind, *country, *imo, *dob))
+	out, err := j.Screen(ctx, "", party.New(name, kind, *country, *imo, *dob))
 	if err != nil {
 		return err
 	}
-	out := toOutput("", res)
 	if f == formatTable {
 		return printScreenTable(e.stdout, name, out)
 	}
@@ -98,7 +98,7 @@ var screenCSVHeader = batchCSVHeader("id", "verdict", "score", "list", "ref", "n
 
 // screenBatch screens the records of path (or stdin for "-") on the
 // workers and writes the results in input order.
-func screenBatch(ctx context.Context, e *env, sys *luxscreen.System, path string, f outputFormat, bf *batchFlags) error {
+func screenBatch(ctx context.Context, e *env, j *judge, path string, f outputFormat, bf *batchFlags) error {
 	rf := recordFormat[screenInput]{columns: screenColumns, oneOf: []string{"name", "imo"}, fromCSV: screenCSVInput}
 	job := batchJob[record[screenInput], encoded]{cmd: "screen", one: "query", many: "queries", tally: progress.NewTally(string(screen.Match), string(screen.Review), string(screen.Clear)), outcome: encodedOutcome}
 	return runRecordBatch(ctx, e, bf, path, rf, job, recordWriterFor(f, screenCSVHeader, "query"),
@@ -107,18 +107,17 @@ func screenBatch(ctx context.Context, e *env, sys *luxscreen.System, path string
 			if err != nil {
 				return encoded{}, err
 			}
-			res, err := sys.Screen(ctx, ent)
+			o, err := j.Screen(ctx, q.ID, ent)
 			if err != nil {
 				return encoded{}, err
 			}
-			o := toOutput(q.ID, res)
 			var b *bytes.Buffer
 			if f == formatCSV {
 				b, err = encodeCSV(withLine([][]string{screenCSVRow(o)}, rec.line)...)
 			} else {
 				b, err = encodeRecord(f, o)
 			}
-			return encoded{outcome: string(res.Verdict), data: b}, err
+			return encoded{outcome: string(o.Verdict), data: b}, err
 		})
 }
 
@@ -148,12 +147,16 @@ func screenCSVRow(o screenOutput) []string {
 	return row
 }
 
-func toOutput(id string, res screen.Result) screenOutput { return screen.NewRecord(id, res) }
-
 func printScreenTable(w io.Writer, name string, out screenOutput) error {
 	fmt.Fprintf(w, "%s: %s\n", strings.ToUpper(string(out.Verdict)), name)
 	for _, r := range out.Reasons {
 		fmt.Fprintf(w, "  reason: %s\n", r)
+	}
+	for _, r := range out.Released {
+		fmt.Fprintf(w, "  released: %s\n", r)
+	}
+	if out.Record != 0 {
+		fmt.Fprintf(w, "  kept as record %d%s\n", out.Record, casesText(out.Cases))
 	}
 	if len(out.Hits) > 0 {
 		tw := newTable(w)

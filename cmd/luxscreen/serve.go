@@ -8,8 +8,10 @@ import (
 	"math"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"runtime/debug"
 	"strconv"
 	"strings"
@@ -23,7 +25,7 @@ import (
 )
 
 // serveUsage is the synopsis of "luxscreen serve".
-const serveUsage = "[--addr 127.0.0.1:8080] (--list FILE… | --demo) [--admin-token-file FILE | --insecure-admin] [--memory-limit SIZE] [--rules FILE]… [--rates FILE] [--prices FILE] [--max-body BYTES] [--max-batch N] [--max-screenings N] [--timeout D]"
+const serveUsage = "[--addr 127.0.0.1:8080] (--list FILE… | --demo) [--admin-token-file FILE | --insecure-admin] [--memory-limit SIZE] [--rules FILE]… [--rates FILE] [--prices FILE] [--max-body BYTES] [--max-batch N] [--max-screenings N] [--timeout D] [--db FILE|postgres://…|off] [--retention D] [--reviewers-file FILE]"
 
 // defaultMemoryLimit is the Go runtime's soft memory limit when neither
 // --memory-limit nor GOMEMLIMIT sets one: several times what the official
@@ -58,6 +60,8 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	maxBatch := fs.Int("max-batch", server.DefaultMaxBatch, "most items in one batch request")
 	maxScreenings := fs.Int("max-screenings", server.DefaultMaxScreenings, "most names one request may screen, over all its items")
 	timeout := fs.Duration("timeout", server.DefaultRequestTimeout, "longest time spent on one request")
+	fs.dbFlag(defaultDB(), "the store every check and screening is kept in, with the review queue (a SQLite file, created on first use, or postgres://… for several instances); \"off\" keeps nothing")
+	reviewersFile := fs.String("reviewers-file", "", "file of reviewer tokens, one \"TOKEN NAME\" per line: releasing or confirming a case then needs one (Authorization: Bearer TOKEN) and records its name")
 	if err := fs.parseNone(args, ""); err != nil {
 		return err
 	}
@@ -103,13 +107,23 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	logHandler := slog.NewJSONHandler(e.stderr, nil)
 	log := slog.New(logHandler)
 
-	// The lists are reread on SIGHUP and POST /admin/reload.
-	sys, err := fs.open(ctx, e, luxscreen.Config{}, true)
+	reviewers, err := readReviewers(*reviewersFile)
 	if err != nil {
 		return err
 	}
-	defer sys.Close()
-	cfg := server.Config{System: sys, Logger: log, MaxBodyBytes: *maxBody, MaxBatch: *maxBatch, MaxScreenings: *maxScreenings, RequestTimeout: *timeout,
+	if fs.db == defaultDB() {
+		if err := os.MkdirAll(filepath.Dir(fs.db), 0o750); err != nil {
+			return fmt.Errorf("serve: store directory: %w", err)
+		}
+	}
+	// The lists are reread on SIGHUP and POST /admin/reload.
+	j, err := fs.openJudge(ctx, e, luxscreen.Config{}, true)
+	if err != nil {
+		return err
+	}
+	defer j.Close()
+	sys := j.sys
+	cfg := server.Config{System: sys, Desk: j.desk, Reviewers: reviewers, Logger: log, MaxBodyBytes: *maxBody, MaxBatch: *maxBatch, MaxScreenings: *maxScreenings, RequestTimeout: *timeout,
 		AdminToken: token, InsecureAdmin: *insecureAdmin}
 	srv, err := server.New(cfg)
 	if err != nil {
@@ -144,7 +158,18 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		log.Warn("POST /admin/reload is open to every client (--insecure-admin); give --admin-token-file to guard it", "addr", ln.Addr().String())
 	}
 	log.Info("listening", "addr", ln.Addr().String(), "lists", len(sys.Versions().Sanctions), "admin_token", cfg.AdminToken != "",
-		"insecure_admin", cfg.InsecureAdmin, "memory_limit", debug.SetMemoryLimit(-1))
+		"insecure_admin", cfg.InsecureAdmin, "memory_limit", debug.SetMemoryLimit(-1), "store", storeName(fs.db), "reviewer_tokens", len(reviewers))
+	if j.st != nil {
+		// Retention is enforced while serving: the purge runs in small
+		// batches, beside the screenings.
+		go purgeEvery(ctx, j.st, time.Hour, e.now, func(n int64, err error) {
+			if err != nil {
+				log.Error("retention purge failed", "err", err)
+			} else if n > 0 {
+				log.Info("retention purge", "records", n, "retention", j.st.Retention().String())
+			}
+		})
+	}
 
 	for {
 		select {
@@ -262,4 +287,49 @@ func loopbackOnly(ctx context.Context, addr string) (bool, error) {
 		}
 	}
 	return len(ips) > 0, nil
+}
+
+// readReviewers reads a reviewers file: one "TOKEN NAME" per line, blank
+// lines and lines starting with # skipped.
+func readReviewers(path string) (map[string]string, error) {
+	if path == "" {
+		return nil, nil
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("serve: --reviewers-file: %w", err)
+	}
+	out := map[string]string{}
+	for i, line := range strings.Split(string(b), "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		token, name, ok := strings.Cut(line, " ")
+		name = strings.TrimSpace(name)
+		switch {
+		case !ok || name == "":
+			return nil, fmt.Errorf("%s:%d: want \"TOKEN NAME\"", path, i+1)
+		case len(token) < 16:
+			return nil, fmt.Errorf("%s:%d: token of %d characters: want at least 16", path, i+1, len(token))
+		}
+		if _, dup := out[token]; dup {
+			return nil, fmt.Errorf("%s:%d: token given twice", path, i+1)
+		}
+		out[token] = name
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("serve: --reviewers-file %s: no reviewer", path)
+	}
+	return out, nil
+}
+
+// storeName is the store for the log: a file path, or a PostgreSQL URL
+// without its password.
+func storeName(db string) string {
+	if u, err := url.Parse(db); err == nil && u.Scheme != "" && u.User != nil {
+		u.User = url.User(u.User.Username())
+		return u.String()
+	}
+	return db
 }

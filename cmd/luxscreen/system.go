@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/luxscreen/luxscreen"
 	"github.com/luxscreen/luxscreen/hs"
@@ -26,6 +27,10 @@ type flagSet struct {
 	lists, rules repeated
 	// format parses --format, once formatFlag has registered it.
 	format func() (outputFormat, error)
+	// db and retention are --db and --retention, once dbFlag has
+	// registered them.
+	db        string
+	retention time.Duration
 }
 
 // newFlagSet returns a flag set that reports errors instead of exiting, so
@@ -138,8 +143,22 @@ func (fs *flagSet) parseInput(args []string, hint string, input *string, missing
 // command sets itself. A command that screens parties passes screens, so
 // that screening against the demo list is said on standard error.
 func (fs *flagSet) open(ctx context.Context, e *env, cfg luxscreen.Config, screens bool) (*luxscreen.System, error) {
+	cfg, err := fs.config(e, cfg)
+	if err != nil {
+		return nil, err
+	}
+	sys, err := luxscreen.Open(ctx, cfg)
+	if err != nil {
+		return nil, err
+	}
+	fs.announce(e, sys, screens)
+	return sys, nil
+}
+
+// config is cfg completed with the flags given.
+func (fs *flagSet) config(e *env, cfg luxscreen.Config) (luxscreen.Config, error) {
 	if ms := fs.cfg.MaxShrink; ms < 0 || ms > 1 {
-		return nil, usagef("%s: --max-shrink %g: want a share between 0 and 1", fs.name, ms)
+		return cfg, usagef("%s: --max-shrink %g: want a share between 0 and 1", fs.name, ms)
 	}
 	cfg.Lists = append(cfg.Lists, fs.lists...)
 	cfg.Rules = append(cfg.Rules, fs.rules...)
@@ -160,23 +179,24 @@ func (fs *flagSet) open(ctx context.Context, e *env, cfg luxscreen.Config, scree
 	if cfg.Now == nil {
 		cfg.Now = e.now
 	}
-	sys, err := luxscreen.Open(ctx, cfg)
-	if err != nil {
-		return nil, err
+	return cfg, nil
+}
+
+// announce says on standard error, for a command that screens, each list
+// screened against with its age, so that a user sees at once an old or
+// unexpected list, and the system's warnings.
+func (fs *flagSet) announce(e *env, sys *luxscreen.System, screens bool) {
+	if !screens {
+		return
 	}
-	if screens {
-		// The banner names each list screened against, with its age, so
-		// that a user sees at once an old or unexpected list.
-		for _, src := range sys.Sources() {
-			if !src.Demo {
-				fmt.Fprintf(e.stderr, "luxscreen: %s\n", src)
-			}
-		}
-		for _, w := range sys.Warnings() {
-			fmt.Fprintln(e.stderr, w)
+	for _, src := range sys.Sources() {
+		if !src.Demo {
+			fmt.Fprintf(e.stderr, "luxscreen: %s\n", src)
 		}
 	}
-	return sys, nil
+	for _, w := range sys.Warnings() {
+		fmt.Fprintln(e.stderr, w)
+	}
 }
 
 // parseFlags parses args, allowing flags after positional arguments
