@@ -132,6 +132,8 @@ type reasonOption struct {
 
 // caseData is what the case page shows.
 type caseData struct {
+	// Tokens is set when reviewers name themselves by token.
+	Tokens  bool
 	Case    store.Case
 	Record  *store.Record
 	Check   *checkItem
@@ -169,7 +171,7 @@ func (u *ui) loadCase(r *http.Request, d *desk.Desk, id int64) (*caseData, error
 	} else if err != nil {
 		return nil, err
 	}
-	cd := &caseData{Case: c}
+	cd := &caseData{Case: c, Tokens: len(u.s.cfg.Reviewers) > 0}
 	rec, err := d.Store().Record(r.Context(), c.Record)
 	if err != nil && !errors.Is(err, store.ErrNotFound) {
 		return nil, err
@@ -288,6 +290,16 @@ func (u *ui) handleDecide(w http.ResponseWriter, r *http.Request) error {
 	}
 	action := r.PostFormValue("action")
 	actor := strings.TrimSpace(r.PostFormValue("actor"))
+	if len(u.s.cfg.Reviewers) > 0 {
+		// With reviewer tokens configured the token names the reviewer,
+		// as on the JSON endpoints: a name typed in the form is not
+		// trusted.
+		name, ok := u.s.cfg.Reviewers[r.PostFormValue("token")]
+		if !ok {
+			return errorf(http.StatusForbidden, CodeForbidden, "the reviewer token is not one of this desk's: ask for yours, or check it")
+		}
+		actor = name
+	}
 	reason := store.Reason(r.PostFormValue("reason"))
 	note := strings.TrimSpace(r.PostFormValue("note"))
 	var problem string
@@ -322,19 +334,12 @@ func (u *ui) handleDecide(w http.ResponseWriter, r *http.Request) error {
 			return nil
 		case errors.Is(err, store.ErrNotFound):
 			return errorf(http.StatusNotFound, CodeNotFound, "no case %d", id)
+		case errors.Is(err, desk.ErrBadRequest):
+			problem = "The case could not be settled: " + err.Error()
 		case errors.Is(err, store.ErrCaseClosed):
 			problem, status = "This case is settled already; it cannot be released or confirmed again.", http.StatusConflict
 		default:
-			var ae *apiError
-			if errors.As(err, &ae) {
-				return err
-			}
-			// The desk refuses what the store cannot keep (a reason that
-			// does not fit the action); say so rather than fail.
-			if errors.Is(err, r.Context().Err()) || r.Context().Err() != nil {
-				return err
-			}
-			problem = "The case could not be settled: " + err.Error()
+			return err
 		}
 	}
 	cd, err := u.loadCase(r, d, id)
