@@ -173,7 +173,7 @@ func (d *Desk) Check(ctx context.Context, sh *rules.Shipment) (Checked, error) {
 		out.Cases = append(out.Cases, c)
 	}
 	if other := otherFindings(dec); len(other) > 0 {
-		c := store.Case{Record: id, Verdict: string(dec.Verdict), Subject: sh.ID, Summary: strings.Join(other, "; ")}
+		c := store.Case{Record: id, Verdict: string(dec.Verdict), Subject: sh.ID, Summary: strings.Join(other, "; "), Opened: now, Updated: now}
 		cid, err := d.st.OpenCase(ctx, &c)
 		if err != nil {
 			return out, err
@@ -287,6 +287,7 @@ func (d *Desk) openPartyCase(ctx context.Context, rec *store.Record, p store.Par
 	c := store.Case{
 		Record: rec.ID, Linked: linked, Verdict: string(r.Verdict), Subject: rec.Subject,
 		Party: &p, Entities: p.Hits, Summary: caseSummary(p, r),
+		Opened: rec.At, Updated: rec.At,
 	}
 	for _, e := range p.Hits {
 		v, _ := d.entityVersion(e)

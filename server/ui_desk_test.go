@@ -1,5 +1,3 @@
-//go:build uidesk
-
 package server
 
 import (
