@@ -161,6 +161,19 @@ func (b *browserSession) shot(name string) {
 	b.t.Logf("screenshot %s", p)
 }
 
+// printMedia starts or stops emulating print media, so that the page is
+// laid out by its print stylesheet.
+func (b *browserSession) printMedia(on bool) {
+	b.t.Helper()
+	var p emulation.SetEmulatedMediaParams
+	if on {
+		p.Media = "print"
+	}
+	if _, err := chromedp.Call(b.ctx, emulation.SetEmulatedMedia, p); err != nil {
+		b.t.Fatalf("emulate print media %v: %v", on, err)
+	}
+}
+
 // checkPrint prints the page to an A4 landscape PDF, and checks that under
 // print media, at the width of the printed page, nothing is wider than the
 // page, so that the page prints whole.
@@ -176,9 +189,7 @@ func (b *browserSession) checkPrint(name string) {
 	if err := os.WriteFile(filepath.Join(b.dir, name+".pdf"), pdf, 0o644); err != nil {
 		b.t.Fatal(err)
 	}
-	if _, err := chromedp.Call(b.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
-		b.t.Fatalf("emulate print media: %v", err)
-	}
+	b.printMedia(true)
 	b.run("narrow to the printed width", chromedp.EmulateViewport(printWidth, 800))
 	overflow := eval[[]string](b, fmt.Sprintf(`(() => {
 		const w = %d, out = [];
@@ -190,9 +201,7 @@ func (b *browserSession) checkPrint(name string) {
 		return out;
 	})()`, printWidth))
 	hidden := eval[bool](b, `[...document.querySelectorAll("form, nav")].every(el => getComputedStyle(el).display === "none")`)
-	if _, err := chromedp.Call(b.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{}); err != nil {
-		b.t.Fatalf("stop emulating print media: %v", err)
-	}
+	b.printMedia(false)
 	b.run("restore the viewport", chromedp.EmulateViewport(1280, 900))
 	if len(overflow) > 0 {
 		b.t.Errorf("%s: printed, these are wider than the page (%d px): %s", name, printWidth, strings.Join(overflow, "; "))
