@@ -100,6 +100,18 @@ func BenchmarkCheckHandler(b *testing.B) {
 	benchHandler(b, newBenchServer(b), "/v1/check", string(body))
 }
 
+// BenchmarkCheckHandlerDesk judges one shipment through a desk that keeps
+// the decision with its audit record in a SQLite store and opens its case,
+// as "serve" does: the cost of keeping every decision.
+func BenchmarkCheckHandlerDesk(b *testing.B) {
+	body := testenv.ReadFile(b, filepath.Join("..", "examples", "shipments", "horses-2019-eu.json"))
+	s, err := New(deskConfig(b, nil))
+	if err != nil {
+		b.Fatal(err)
+	}
+	benchHandler(b, s, "/v1/check", string(body))
+}
+
 // BenchmarkClassifyHandler classifies one goods line.
 func BenchmarkClassifyHandler(b *testing.B) {
 	benchHandler(b, newBenchServer(b), "/v1/classify", `{"description": "Rolex Submariner wristwatch, 18K gold case", "value": 12000, "currency": "USD", "quantity": 1, "destination": "KP"}`)

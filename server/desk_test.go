@@ -23,7 +23,7 @@ import (
 
 // deskConfig returns a Config over a desk that keeps its decisions in a
 // SQLite store of the test, screening against the demo list.
-func deskConfig(t *testing.T, reviewers map[string]string) Config {
+func deskConfig(t testing.TB, reviewers map[string]string) Config {
 	t.Helper()
 	demo, err := screen.DemoList()
 	if err != nil {
