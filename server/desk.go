@@ -357,17 +357,11 @@ func pageParam(v string) (int, error) {
 	return n, nil
 }
 
-// timeParam parses a date (YYYY-MM-DD, midnight UTC) or an RFC 3339 time.
+// timeParam parses a from or to parameter (see store.ParseBound).
 func timeParam(v, name string) (time.Time, error) {
-	if v == "" {
-		return time.Time{}, nil
-	}
-	if t, err := time.Parse(time.DateOnly, v); err == nil {
-		return t, nil
-	}
-	t, err := time.Parse(time.RFC3339, v)
+	t, err := store.ParseBound(v)
 	if err != nil {
-		return time.Time{}, errorf(http.StatusBadRequest, CodeInvalidParameter, "%s %q: want YYYY-MM-DD or an RFC 3339 time", name, v)
+		return time.Time{}, errorf(http.StatusBadRequest, CodeInvalidParameter, "%s %v", name, err)
 	}
 	return t, nil
 }

@@ -3,6 +3,7 @@ package store
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"time"
 
 	"github.com/luxscreen/luxscreen/party"
@@ -229,4 +230,21 @@ type Options struct {
 	// Now tells the time of records, cases, events and releases saved
 	// without one; nil means time.Now. Tests set it for stable times.
 	Now func() time.Time
+}
+
+// ParseBound parses a bound of Filter.From or Filter.To as users write it:
+// a date (YYYY-MM-DD, midnight UTC) or an RFC 3339 time; "" is the zero
+// time, no bound.
+func ParseBound(v string) (time.Time, error) {
+	if v == "" {
+		return time.Time{}, nil
+	}
+	if t, err := time.Parse(time.DateOnly, v); err == nil {
+		return t, nil
+	}
+	t, err := time.Parse(time.RFC3339, v)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("%q: want YYYY-MM-DD or an RFC 3339 time", v)
+	}
+	return t, nil
 }

@@ -90,18 +90,11 @@ func runAuditPurge(ctx context.Context, e *env, args []string) error {
 	return nil
 }
 
-// parseWhen parses a date (YYYY-MM-DD, midnight UTC) or an RFC 3339 time;
-// "" is the zero time.
+// parseWhen parses a date or time flag (see store.ParseBound).
 func parseWhen(what, v string) (time.Time, error) {
-	if v == "" {
-		return time.Time{}, nil
-	}
-	if t, err := time.Parse(time.DateOnly, v); err == nil {
-		return t, nil
-	}
-	t, err := time.Parse(time.RFC3339, v)
+	t, err := store.ParseBound(v)
 	if err != nil {
-		return time.Time{}, usagef("%s %q: want YYYY-MM-DD or an RFC 3339 time", what, v)
+		return time.Time{}, usagef("%s %v", what, err)
 	}
 	return t, nil
 }
