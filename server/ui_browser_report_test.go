@@ -118,16 +118,7 @@ DE,KP,2019,export,9101,12000,3,u
 // JavaScript expression, holds.
 func (b *browserSession) checkReportPrint(name string, width int, check string) {
 	b.t.Helper()
-	pdf, err := chromedp.Run(b.ctx, chromedp.PrintToPDF(chromedp.PDFPaper(chromedp.PaperA4), chromedp.PDFLandscape(), chromedp.PDFPreferCSSPageSize()))
-	if err != nil {
-		b.t.Fatalf("print %s: %v", name, err)
-	}
-	if !bytes.HasPrefix(pdf, []byte("%PDF")) {
-		b.t.Errorf("%s: PrintToPDF gave %d bytes, not a PDF", name, len(pdf))
-	}
-	if err := os.WriteFile(filepath.Join(b.dir, name+".pdf"), pdf, 0o644); err != nil {
-		b.t.Fatal(err)
-	}
+	b.printPDF(name)
 	b.printMedia(true)
 	defer b.printMedia(false)
 	b.run("narrow to the printed width", chromedp.EmulateViewport(int64(width), 800))

@@ -161,6 +161,22 @@ func (b *browserSession) shot(name string) {
 	b.t.Logf("screenshot %s", p)
 }
 
+// printPDF prints the page to name.pdf, A4 landscape unless the page's
+// print stylesheet asks for another size.
+func (b *browserSession) printPDF(name string) {
+	b.t.Helper()
+	pdf, err := chromedp.Run(b.ctx, chromedp.PrintToPDF(chromedp.PDFPaper(chromedp.PaperA4), chromedp.PDFLandscape(), chromedp.PDFPreferCSSPageSize()))
+	if err != nil {
+		b.t.Fatalf("print %s: %v", name, err)
+	}
+	if !bytes.HasPrefix(pdf, []byte("%PDF")) {
+		b.t.Errorf("%s: PrintToPDF gave %d bytes, not a PDF", name, len(pdf))
+	}
+	if err := os.WriteFile(filepath.Join(b.dir, name+".pdf"), pdf, 0o644); err != nil {
+		b.t.Fatal(err)
+	}
+}
+
 // printMedia starts or stops emulating print media, so that the page is
 // laid out by its print stylesheet.
 func (b *browserSession) printMedia(on bool) {
@@ -179,16 +195,7 @@ func (b *browserSession) printMedia(on bool) {
 // page, so that the page prints whole.
 func (b *browserSession) checkPrint(name string) {
 	b.t.Helper()
-	pdf, err := chromedp.Run(b.ctx, chromedp.PrintToPDF(chromedp.PDFPaper(chromedp.PaperA4), chromedp.PDFLandscape(), chromedp.PDFPreferCSSPageSize()))
-	if err != nil {
-		b.t.Fatalf("print %s: %v", name, err)
-	}
-	if !bytes.HasPrefix(pdf, []byte("%PDF")) {
-		b.t.Errorf("%s: PrintToPDF gave %d bytes, not a PDF", name, len(pdf))
-	}
-	if err := os.WriteFile(filepath.Join(b.dir, name+".pdf"), pdf, 0o644); err != nil {
-		b.t.Fatal(err)
-	}
+	b.printPDF(name)
 	b.printMedia(true)
 	b.run("narrow to the printed width", chromedp.EmulateViewport(printWidth, 800))
 	overflow := eval[[]string](b, fmt.Sprintf(`(() => {
