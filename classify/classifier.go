@@ -714,11 +714,40 @@ func (c *Classifier) fromLexicon(res *Result, d *described) {
 		res.review("red flag: " + cr)
 	}
 	if !d.lean {
+		c.addSubheadingCandidate(res, d)
 		c.addLexiconCandidates(res, d.out)
 		// The index's own ranking over every heading, for the top-5.
-		all := placement{headings: c.byHeading(d.place.query.hits)}
+		all := placement{headings: c.byHeadingN(d.place.query.hits, indexHits)}
 		c.addIndexCandidates(res, &all)
 	}
+}
+
+// addSubheadingCandidate lists first the subheading the nomenclature
+// index finds within the heading of the lexicon's concept of ordinary
+// goods: the answer when it stands out (d.final), otherwise the index's
+// best guess, a candidate only. The guess is supported by the concept's
+// words and the index's, so it has the concept's weight, but the answer
+// (Result.HS6) stays at heading level and nothing is judged under it:
+// the heading, listed next, is what the line is judged under.
+func (c *Classifier) addSubheadingCandidate(res *Result, d *described) {
+	o := &d.out[0]
+	if !o.code.IsZero() || len(o.options) > 0 || len(o.reasons) > 0 || len(d.place.headings) == 0 {
+		return
+	}
+	if !d.final.IsZero() {
+		c.addCandidate(res, d.final, o.score, o.evidence)
+		return
+	}
+	// A tie is no guess: no word of the description prefers one
+	// subheading, and the heading comes first.
+	best := d.place.headings[0]
+	if best.next >= best.score {
+		return
+	}
+	code := c.index().codes[best.doc]
+	ev := append(slices.Clip(o.evidence), fmt.Sprintf("nomenclature index: %s first within %s (the next scores %.0f%% of it)",
+		code, best.heading, 100*best.next/best.score))
+	c.addCandidate(res, code, o.score, ev)
 }
 
 // fromDeclared answers from the declared code when the description says
@@ -907,6 +936,14 @@ func (c *Classifier) addIndexCandidates(res *Result, p *placement) {
 	ix := c.index()
 	scale := p.scale()
 	for _, h := range p.headings {
+		if len(res.Candidates) >= maxCandidates {
+			return
+		}
+		// A heading already listed is not listed again: the five
+		// candidates span as many headings as the index offers.
+		if slices.ContainsFunc(res.Candidates, func(x Candidate) bool { return strings.HasPrefix(x.Code, h.heading.Digits()) }) {
+			continue
+		}
 		c.addCandidate(res, ix.codes[h.doc], scale*h.score, []string{"nomenclature text match"})
 	}
 }
