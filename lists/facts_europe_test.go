@@ -82,11 +82,16 @@ func TestEuropeLookupByDate(t *testing.T) {
 		{"0101.21", "EU", "2017-08-31", []string{"eu-2017-1509-original-luxury"}},
 		{"0101.21", "EU", "2017-09-15", []string{"eu-2017-1509-original-luxury"}},
 		{"0101.21", "EU", "2017-11-15", []string{"eu-2017-1509-luxury"}},
-		// Switzerland's 2006 Annex 2 (recalled categories); the 2016 revision is
-		// reported (lexology/mondaq summaries of the Federal Council's
-		// announcement) to have added luxury watches, so the 2006 list has none.
+		// Switzerland's 2006 Annex 2 listed watches: swissinfo.ch, 25 October 2006
+		// (https://www.swissinfo.ch/ger/bundespolitik/schweiz-verhaengt-sanktionen-gegen-nordkorea/5522540):
+		// "Gemäss einer provisorischen Liste fallen darunter Güter wie Uhren, ...";
+		// Berner Zeitung 2013 quotes item 15 "hochwertige Uhren und Uhrmacherwaren".
 		{"0101.21", "CH", "2012-06-01", []string{"ch-2006-dprk-luxury"}},
-		{"9101.11", "CH", "2012-06-01", nil},
+		{"9101.11", "CH", "2012-06-01", []string{"ch-2006-dprk-luxury"}},
+		// Lead crystal: no report names it before the 2016 revision (mondaq,
+		// May 2016: the revision added "items of lead crystal").
+		{"7013.22", "CH", "2012-06-01", nil},
+		{"7013.22", "CH", "2019-06-01", []string{"ch-946-231-127-6-luxury"}},
 		{"9101.11", "CH", "2019-06-01", []string{"ch-946-231-127-6-luxury"}},
 		// Norway applies the EU annexes it incorporates (S25).
 		{"9101.11", "NO", "2012-06-01", []string{"no-2006-1405-luxury"}},
@@ -245,5 +250,63 @@ func TestEuropeNoOtherRegimes(t *testing.T) {
 		if l := byID(t, defaultLists(t), id); l.Target != "KP" {
 			t.Errorf("%s target %q, want KP", id, l.Target)
 		}
+	}
+}
+
+// TestSwitzerlandLuxuryFacts pins what the Swiss sources say about the two
+// Swiss luxury lists: which goods the reports name (secondary-source), the
+// watches of the 2006 Annex 2, and the 2016 ordinance's Article 8 and
+// Annex 5.
+func TestSwitzerlandLuxuryFacts(t *testing.T) {
+	ls := defaultLists(t)
+	type fact struct{ Category, Citation, Confidence string }
+	entry := func(listID, entryID string) fact {
+		for _, e := range byID(t, ls, listID).Entries {
+			if e.ID == entryID {
+				return fact{e.Category, e.Citation, string(e.Confidence)}
+			}
+		}
+		t.Fatalf("%s has no entry %s", listID, entryID)
+		return fact{}
+	}
+	const annex2 = "Verordnung vom 25. Oktober 2006 über Massnahmen gegenüber der DVRK, Anhang 2"
+	const annex5 = "SR 946.231.127.6, Art. 8 and Anhang 5"
+	for _, tc := range []struct {
+		list, entry string
+		want        fact
+	}{
+		// Berner Zeitung, 2013, "Skilift nicht, Uhren schon"
+		// (https://www.bernerzeitung.ch/schweiz/standard/Skilift-nicht-Uhren-schon/story/19599927):
+		// "in der Verordnung unter Punkt 15 auch «hochwertige Uhren und
+		// Uhrmacherwaren» aufgeführt"; Daily NK via NK Econ Watch, 29 October 2006
+		// (https://www.nkeconwatch.com/2006/10/29/switzerland-%E2%80%9Cnot-sell-watches-to-n-korea-from-26th%E2%80%9D/):
+		// SECO's Othmar Wyss: luxury goods exported to the DPRK "are just watches".
+		{"ch-2006-dprk-luxury", "ch-2006-lux-18-watches", fact{"High-quality watches and clocks and watchmakers' wares (hochwertige Uhren und Uhrmacherwaren)", annex2, "secondary-source"}},
+		// swissinfo.ch, 25 October 2006: "Uhren, Bijouterie, Kaviar, Wein, Parfum,
+		// hochwertige elektronische Geräte, Luxusfahrzeuge jeglicher Art sowie
+		// Kunstgegenstände"; Daily NK: "caviar, wine, tobacco, luxury clothes,
+		// carpets and fur overcoats, electronic appliances, cars and watches".
+		{"ch-2006-dprk-luxury", "ch-2006-lux-2-caviar", fact{"Caviar and caviar substitutes", annex2, "secondary-source"}},
+		{"ch-2006-dprk-luxury", "ch-2006-lux-9-carpets", fact{"Hand knotted carpets, hand-woven rugs and tapestries", annex2, "secondary-source"}},
+		{"ch-2006-dprk-luxury", "ch-2006-lux-20-art", fact{"Works of art, collectors' pieces and antiques", annex2, "secondary-source"}},
+		// Named by no 2006 report: still an assumption from the EU's categories.
+		{"ch-2006-dprk-luxury", "ch-2006-lux-1-horses", fact{"Pure-bred horses", annex2, "recalled"}},
+		// polizei.news (https://polizei.news/?p=67782): "Der Verkauf, die Lieferung,
+		// die Ausfuhr und die Durchfuhr von Luxusgütern nach Anhang 5 nach
+		// Nordkorea sind verboten. (Art. 8)"; Korea Herald (Yonhap), 22 June 2016
+		// (http://www01.koreaherald.com/view.php?ud=20160622000661): 25 items
+		// "include caviar, wine, cigars, luxury wristwatches, ski and golf
+		// equipment and home appliances".
+		{"ch-946-231-127-6-luxury", "ch-lux-18-watches", fact{"Luxury clocks and watches and their parts", annex5, "secondary-source"}},
+		{"ch-946-231-127-6-luxury", "ch-lux-21-sports", fact{"Articles and equipment for skiing, golf, diving and water sports", annex5, "secondary-source"}},
+		{"ch-946-231-127-6-luxury", "ch-lux-1-horses", fact{"Pure-bred horses", annex5, "recalled"}},
+	} {
+		if diff := cmp.Diff(tc.want, entry(tc.list, tc.entry)); diff != "" {
+			t.Errorf("%s/%s (-want +got):\n%s", tc.list, tc.entry, diff)
+		}
+	}
+	// The 2016 list cites Article 8 and Annex 5 at list level too.
+	if got := byID(t, ls, "ch-946-231-127-6-luxury").Citation; got != "Art. 8 and Anhang 5" {
+		t.Errorf("ch-946-231-127-6-luxury citation %q, want %q", got, "Art. 8 and Anhang 5")
 	}
 }

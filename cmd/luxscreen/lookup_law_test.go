@@ -21,11 +21,11 @@ func lookupAnswer(t *testing.T, args ...string) (controls []map[string]any, noLi
 }
 
 // TestLookupGoldWatches2012 looks up gold wrist-watches on 1 June 2012 in
-// each jurisdiction whose lists then applied. Switzerland's 2006 list did
-// not name watches (they came with its 2016 ordinance), so it answers with
-// a list in force and no control, never with silence.
+// each jurisdiction whose lists then applied, Switzerland included: its
+// 2006 Annex 2 listed watches (swissinfo.ch and Daily NK, October 2006,
+// quoting SECO; see lists.TestSwitzerlandLuxuryFacts).
 func TestLookupGoldWatches2012(t *testing.T) {
-	for _, j := range []string{"EU", "GB", "US", "JP", "AU", "NZ", "CA"} {
+	for _, j := range []string{"EU", "GB", "US", "JP", "CH", "AU", "NZ", "CA"} {
 		ctls, no := lookupAnswer(t, "9101.11", "--date", "2012-06-01", "--jurisdiction", j)
 		if len(ctls) == 0 || len(no) > 0 {
 			t.Errorf("%s on 2012-06-01: %d controls, no list in force: %v", j, len(ctls), no)
@@ -36,12 +36,15 @@ func TestLookupGoldWatches2012(t *testing.T) {
 			}
 		}
 	}
-	if _, no := lookupAnswer(t, "9101.11", "--date", "2012-06-01", "--jurisdiction", "CH"); len(no) > 0 {
-		t.Errorf("CH on 2012-06-01: no list in force %v, want its 2006 ordinance", no)
-	}
 	out, _ := runOK(t, "", "lookup", "9101.11", "--date", "2012-06-01", "--jurisdiction", "CH")
+	if !strings.Contains(out, "ch-2006-dprk-luxury") {
+		t.Errorf("CH on 2012-06-01 does not name its 2006 list:\n%s", out)
+	}
+	// Lead crystal came with the 2016 ordinance: in 2012 Switzerland's list
+	// was in force and left it out, which the answer says, never silence.
+	out, _ = runOK(t, "", "lookup", "7013.22", "--date", "2012-06-01", "--jurisdiction", "CH")
 	if !strings.Contains(out, "CH: not controlled by its lists in force (ch-2006-dprk-luxury)") {
-		t.Errorf("CH on 2012-06-01 does not say which list leaves watches out:\n%s", out)
+		t.Errorf("CH on 2012-06-01 does not say which list leaves lead crystal out:\n%s", out)
 	}
 	// In 2019 the United Kingdom applied the EU's list.
 	ctls, _ := lookupAnswer(t, "9101.11", "--date", "2019-06-01", "--jurisdiction", "GB")
