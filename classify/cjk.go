@@ -140,6 +140,19 @@ func replaceLast(b *strings.Builder, old, r rune) {
 // before one names what the goods serve, as a word after "for" does.
 var cjkServes = [...]string{"用", "용"}
 
+// thaiServes are the words by which Thai says what goods are for, before
+// what they serve: ที่ชาร์จสำหรับรถยนต์ is a charger for cars. A key right
+// after one names what the goods serve.
+var thaiServes = [...]string{"สำหรับ", "ใช้กับ"}
+
+// isThai reports whether s starts with a Thai letter. Thai, unlike
+// Chinese, Japanese and Korean, puts the head of a compound first
+// (กุ้งแช่แข็ง, shrimp frozen; กระเป๋าหนัง, bag leather).
+func isThai(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r >= 0x0E00 && r <= 0x0E7F
+}
+
 // substringFactor returns the factor of the key s found in norm: 1 when
 // some occurrence names the goods, the factor of the grammar's "serves"
 // markers when every occurrence is followed by a suffix of cjkServes. It
@@ -152,10 +165,16 @@ func (lx *Lexicon) substringFactor(norm, s string) (float64, bool) {
 			break
 		}
 		found = true
+		before := strings.TrimRight(norm[:len(norm)-len(rest)+i], " ")
 		rest = rest[i+len(s):]
 		served := false
 		for _, suf := range cjkServes {
 			if strings.HasPrefix(rest, suf) {
+				served = true
+			}
+		}
+		for _, pre := range thaiServes {
+			if strings.HasSuffix(before, pre) {
 				served = true
 			}
 		}
@@ -219,7 +238,8 @@ func cjkCompact(norm string) string {
 // modifies it, as "wine" in "wine opener". ワインオープナー is an opener,
 // パール塗料 a paint, 자동차타이어 a tyre, 钻石项链 a necklace. The first
 // key counts by the grammar's modifier factor. Keys written apart are not
-// a compound: "香水 ハンドバッグ" names two goods.
+// a compound: "香水 ハンドバッグ" names two goods. Thai compounds put
+// the head first, so there the later key is the modifier.
 func (lx *Lexicon) cjkHeads(norm string, ms []matched) {
 	if lx.grammar == nil || len(ms) < 2 {
 		return
@@ -228,6 +248,26 @@ func (lx *Lexicon) cjkHeads(norm string, ms []matched) {
 		a := ms[i].p
 		ai := strings.Index(norm, a.words[0].s)
 		if len(a.hits) == 0 || ai < 0 {
+			continue
+		}
+		if isThai(a.words[0].s) {
+			// Head first: the first key of a Thai description names the
+			// goods, and a key of other goods after it modifies them
+			// (กาแฟ in แก้วกาแฟ, a cup for coffee; ผ้าฝ้าย in เสื้อยืด
+			// ผ้าฝ้าย, a cotton t-shirt), as does a key inside a longer
+			// key of other goods (แหวน, a ring, in แหวนรอง, a washer).
+			for j := range ms {
+				b := ms[j].p
+				if j == i || len(b.hits) == 0 || !isThai(b.words[0].s) || sharesConcept(a, b) {
+					continue
+				}
+				bs := b.words[0].s
+				bi := strings.Index(norm, bs)
+				if bi >= 0 && bi+len(bs) <= ai || len(bs) > len(a.words[0].s) && strings.Contains(bs, a.words[0].s) && bi >= 0 {
+					ms[i].factor *= lx.grammar.modifiers.factor
+					break
+				}
+			}
 			continue
 		}
 		end := ai + len(a.words[0].s)

@@ -641,7 +641,12 @@ func (c *Classifier) describe(res *Result, desc string, date time.Time, s *scrat
 	case d.top:
 		// A concept of ordinary goods leaves its subheading to the index.
 		if o := &d.out[0]; o.code.IsZero() && len(o.options) == 0 && len(o.headings) > 0 && o.reasons == nil {
-			if runs := ix.runsOf(o.headings); len(runs) > 0 {
+			if runs := ix.runsOf(o.headings); len(runs) == 1 && runs[0][1]-runs[0][0] == 1 {
+				// A heading with one subheading (2709.00, crude
+				// petroleum) decides it, whatever the words.
+				d.place = placement{code: ix.codes[runs[0][0]], plausible: 1, confidence: 1,
+					headings: []headingScore{{heading: o.headings[0], doc: runs[0][0], score: 1}}}
+			} else if len(runs) > 0 {
 				d.place = c.placeIn(ix.search(t.tokens, indexHits, s.bm25For(ix), c.stop, runs...), o.headings)
 			}
 		}

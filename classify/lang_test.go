@@ -288,6 +288,12 @@ func TestKeysInsideOtherWords(t *testing.T) {
 		{"ドラム缶", "9206"},
 		{"メカニカル部品", "0306"},
 		{"ダイヤル式 南京錠", "7102"},
+		// Thai: แหวน (ring) in แหวนรอง (washer), รถยนต์ (car) after ยาง
+		// (tyre) and สำหรับ (for), ดอกไม้ (flowers) in a mango variety.
+		{"แหวนรองสแตนเลส", "7113"},
+		{"ยางรถยนต์ 205/55R16", "8703"},
+		{"ที่ชาร์จสำหรับรถยนต์", "8703"},
+		{"มะม่วงน้ำดอกไม้สด", "0603"},
 	}
 	c := newClassifier(t)
 	var wrong []string
@@ -358,7 +364,7 @@ func BenchmarkNormalizeASCII(b *testing.B) {
 }
 
 // TestOrdinaryLanguageDescriptions classifies ordinary goods described
-// in Japanese, Chinese, Korean and Russian: the general lexicon places
+// in Japanese, Chinese, Korean, Russian, Thai and Vietnamese: the general lexicon places
 // each in its heading, first among the candidates, and the line is no
 // luxury rather than left to review.
 func TestOrdinaryLanguageDescriptions(t *testing.T) {
@@ -366,7 +372,8 @@ func TestOrdinaryLanguageDescriptions(t *testing.T) {
 	for _, l := range []struct {
 		name  string
 		cases []ordinaryCase
-	}{{"ja", japaneseOrdinaryCases()}, {"zh", chineseOrdinaryCases()}, {"ko", koreanOrdinaryCases()}, {"ru", russianOrdinaryCases()}} {
+	}{{"ja", japaneseOrdinaryCases()}, {"zh", chineseOrdinaryCases()}, {"ko", koreanOrdinaryCases()}, {"ru", russianOrdinaryCases()},
+		{"th", thaiOrdinaryCases()}, {"vi", vietnameseOrdinaryCases()}} {
 		t.Run(l.name, func(t *testing.T) {
 			var got, want []string
 			for _, tt := range l.cases {
@@ -578,5 +585,83 @@ func russianOrdinaryCases() []ordinaryCase {
 		{"Сетка рабица оцинкованная 50х50, рулон 10 м", "7314"},
 		{"Катоды медные марки М00к, 25 т", "7403"},
 		{"Отруби пшеничные гранулированные навалом", "2302"},
+	}
+}
+
+// thaiOrdinaryCases are Thai marketplace titles and invoice lines of
+// ordinary goods, written without spaces between words as Thai is.
+func thaiOrdinaryCases() []ordinaryCase {
+	return []ordinaryCase{
+		{"ข้าวหอมมะลิ 100% ขนาด 5 กก.", "1006"},
+		{"กุ้งขาวแวนนาไมแช่แข็ง ไซส์ 40/50", "0306"},
+		{"เนื้อหมูสามชั้นแช่แข็ง 1 กก.", "0203"},
+		{"อกไก่แช่แข็ง 2 กิโลกรัม", "0207"},
+		{"นมสดพาสเจอร์ไรส์ รสจืด 2 ลิตร", "0401"},
+		{"ไข่ไก่ เบอร์ 2 แพ็ค 30 ฟอง", "0407"},
+		{"ทุเรียนหมอนทองสด", "0810"},
+		{"มะม่วงน้ำดอกไม้สด 1 กก.", "0804"},
+		{"เม็ดมะม่วงหิมพานต์อบ 500 กรัม", "0801"},
+		{"เมล็ดกาแฟคั่วกลาง อาราบิก้า 250 กรัม", "0901"},
+		{"น้ำตาลทรายขาว 1 กก.", "1701"},
+		{"แป้งมันสำปะหลัง 25 กก.", "1108"},
+		{"น้ำมันปาล์ม 1 ลิตร", "1511"},
+		{"บะหมี่กึ่งสำเร็จรูป รสต้มยำกุ้ง 30 ซอง", "1902"},
+		{"ซอสหอยนางรม 600 มล.", "2103"},
+		{"ยางพาราแผ่นรมควัน ชั้น 3", "4001"},
+		{"ยางรถยนต์ 205/55R16", "4011"},
+		{"ถุงมือยางไนไตร ไม่มีแป้ง 100 ชิ้น", "4015"},
+		{"ผงซักฟอก สูตรเข้มข้น 2.7 กก.", "3402"},
+		{"ยาสีฟัน สมุนไพร 160 กรัม", "3306"},
+		{"กระดาษถ่ายเอกสาร A4 80 แกรม 500 แผ่น", "4802"},
+		{"สบู่ก้อน สมุนไพร 4 ก้อน", "3401"},
+		{"ปูนซีเมนต์ 50 กก.", "2523"},
+		{"ปลั๊กไฟ 4 ช่อง", "8536"},
+		{"พัดลมตั้งพื้น 16 นิ้ว", "8414"},
+		{"แหวนรองสแตนเลส", "7318"},
+		{"ที่ชาร์จสำหรับรถยนต์ USB", "8504"},
+	}
+}
+
+// vietnameseOrdinaryCases are Vietnamese marketplace titles and invoice
+// lines of ordinary goods, with their diacritics and, as shops often type
+// them, without.
+func vietnameseOrdinaryCases() []ordinaryCase {
+	return []ordinaryCase{
+		{"Gạo ST25 túi 5kg", "1006"},
+		{"gao tam thom 10kg", "1006"},
+		{"Cà phê rang xay nguyên chất 500g", "0901"},
+		{"ca phe hat rang moc 1kg", "0901"},
+		{"Tôm thẻ đông lạnh size 50/60", "0306"},
+		{"Hạt vừng đen 1kg", "1207"},
+		{"Thịt heo ba chỉ 1kg", "0203"},
+		{"Sữa tươi tiệt trùng không đường 1 lít", "0401"},
+		{"Trứng gà sạch hộp 10 quả", "0407"},
+		{"Hạt điều rang muối 500g", "0801"},
+		{"Sầu riêng Ri6 tươi", "0810"},
+		{"Thanh long ruột đỏ", "0810"},
+		{"Hạt tiêu đen Phú Quốc 500g", "0904"},
+		{"Đường mía trắng 1kg", "1701"},
+		{"Mì ăn liền hương vị tôm chua cay thùng 30 gói", "1902"},
+		{"Nước mắm Phú Quốc 40 độ đạm chai 500ml", "2103"},
+		{"Dầu thô Bạch Hổ", "2709"},
+		{"Xi măng Hà Tiên bao 50kg", "2523"},
+		{"Bột giặt 6kg", "3402"},
+		{"Kem đánh răng 180g", "3306"},
+		{"Túi nilon đựng rác 3 cuộn", "3923"},
+		{"Lốp xe máy 90/90-14", "4011"},
+		{"Găng tay cao su y tế hộp 100 chiếc", "4015"},
+		{"Túi giấy kraft có quai", "4819"},
+		{"Máy bơm nước 1HP", "8413"},
+		{"Sạc xe hơi 2 cổng USB", "8504"},
+	}
+}
+
+// TestVietnameseFold checks that Vietnamese letters lose their
+// diacritics, so that a title typed without them matches the same keys.
+func TestVietnameseFold(t *testing.T) {
+	got := normalize("Gạo trắng, Điện thoại Ưu đãi, Cà phê sữa, Rượu vang, Thịt bò")
+	want := "gao trang, dien thoai uu dai, ca phe sua, ruou vang, thit bo"
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("normalize (-want +got):\n%s", d)
 	}
 }

@@ -92,6 +92,12 @@ func foldRune(r rune, b *strings.Builder) {
 			return
 		}
 	}
+	if r >= 0x1A0 && r <= 0x1B0 || r >= 0x1EA0 && r <= 0x1EF9 {
+		if f, ok := vietnameseFold(r); ok {
+			b.WriteByte(f)
+			return
+		}
+	}
 	if r >= 0xFF01 && r <= 0xFF5E { // full-width ASCII on Asian documents
 		r = unicode.ToLower(r - 0xFF01 + '!')
 		b.WriteRune(r)
@@ -140,10 +146,38 @@ func latinFold(r rune) (byte, bool) {
 	return 0, false
 }
 
+// vietnameseFold strips the diacritics of the Vietnamese letters outside
+// Latin-1 and Latin Extended-A (ơ, ư and the tone-marked vowels of Latin
+// Extended Additional), so that "gạo trắng" and a shop title typed
+// without them, "gao trang", match the same key, as "Hermès" and
+// "Hermes" do.
+func vietnameseFold(r rune) (byte, bool) {
+	for _, set := range [...]struct {
+		to    byte
+		chars string
+	}{
+		{'a', "ẠạẢảẤấẦầẨẩẪẫẬậẮắẰằẲẳẴẵẶặ"},
+		{'e', "ẸẹẺẻẼẽẾếỀềỂểỄễỆệ"},
+		{'i', "ỈỉỊị"},
+		{'o', "ỌọỎỏỐốỒồỔổỖỗỘộỚớỜờỞởỠỡỢợƠơ"},
+		{'u', "ỤụỦủỨứỪừỬửỮữỰựƯư"},
+		{'y', "ỲỳỴỵỶỷỸỹ"},
+	} {
+		if strings.ContainsRune(set.chars, r) {
+			return set.to, true
+		}
+	}
+	return 0, false
+}
+
 // isCJK reports whether r is written without spaces between words (Han,
-// Kana) or is Hangul, whose words carry attached particles; such text is
-// matched by substring rather than by token.
+// Kana, Thai) or is Hangul, whose words carry attached particles; such
+// text is matched by substring rather than by token.
 func isCJK(r rune) bool {
+	// Thai, too, is written without spaces between words.
+	if r >= 0x0E00 && r <= 0x0E7F {
+		return true
+	}
 	// Every Han, Hangul, Hiragana and Katakana rune is above U+1100: the
 	// Latin text of most lines needs no table look-up.
 	if r < 0x1100 {
