@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
 	"gopkg.in/yaml.v3"
 
 	"github.com/luxscreen/luxscreen/hs"
@@ -149,4 +150,44 @@ func hs2022Subheadings(t *testing.T) *hs.Table {
 		t.Fatalf("loading HS 2022: %v", err)
 	}
 	return tab
+}
+
+// TestGeneralSectionXX places common e-commerce lines of furniture,
+// bedding and the miscellaneous articles of Chapter 96 in their heading,
+// first among the candidates, and none is called luxury.
+func TestGeneralSectionXX(t *testing.T) {
+	c := newClassifier(t)
+	tests := []struct{ desc, heading string }{
+		{"Ergonomic mesh office chair with lumbar support", "9401"},
+		{"3-seater fabric sofa, grey", "9401"},
+		{"Wooden bookshelf 5 tier", "9403"},
+		{"Queen size memory foam mattress 25cm", "9404"},
+		{"Soft bristle toothbrush for kids, 4 pack", "9603"},
+		{"Stainless steel vacuum flask 500ml", "9617"},
+		{"Baby diapers size M, 64 pcs", "9619"},
+		{"Aluminium phone tripod with remote", "9620"},
+		{"Foldable lightweight baby stroller", "8715"},
+		{"No. 5 nylon zippers 20 cm, 100 pcs", "9607"},
+		{"HB pencils with eraser, box of 12", "9609"},
+		{"床垫 乳胶 1.8米", "9404"},
+		{"ที่นอนยางพารา 6 ฟุต", "9404"},
+		{"Ghế văn phòng xoay có tựa lưng", "9401"},
+	}
+	var got, want []string
+	for _, tt := range tests {
+		r := mustClassify(t, c, Item{Description: tt.desc})
+		h := ""
+		if len(r.Candidates) > 0 {
+			h = r.Candidates[0].Code[:4]
+		}
+		lux := "not luxury"
+		if r.Luxury == LuxuryYes {
+			lux = "luxury"
+		}
+		got = append(got, tt.desc+" → "+h+" "+lux)
+		want = append(want, tt.desc+" → "+tt.heading+" not luxury")
+	}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("first heading (-want +got):\n%s", d)
+	}
 }
