@@ -191,3 +191,41 @@ func TestGeneralSectionXX(t *testing.T) {
 		t.Errorf("first heading (-want +got):\n%s", d)
 	}
 }
+
+// TestGeneralSectionXVIII places ordinary instruments in their heading,
+// and keeps the parts of musical instruments and goggles out of the
+// luxury headings of the instruments and sunglasses they resemble.
+func TestGeneralSectionXVIII(t *testing.T) {
+	c := newClassifier(t)
+	tests := []struct{ desc, heading string }{
+		{"Luer lock syringes 10 ml with needle, sterile, box of 100", "9018"},
+		{"Handheld deep tissue massage gun, 6 heads", "9019"},
+		{"Hinged knee brace, adjustable, one size", "9021"},
+		{"Digital forehead thermometer, non-contact", "9025"},
+		{"Stainless pressure gauge 63 mm, 0-16 bar", "9026"},
+		{"Multi-jet water meter DN20, brass body", "9028"},
+		{"Auto-ranging digital multimeter with test leads", "9030"},
+		{"Steel tape measure 8 m with belt clip", "9017"},
+		{"Anti-fog swimming goggles for adults", "9004"},
+		{"Phosphor bronze acoustic guitar strings, 10 sets", "9209"},
+		{"血压计 电子 上臂式", "9018"},
+		{"Máy massage cổ vai gáy", "9019"},
+	}
+	var got, want []string
+	for _, tt := range tests {
+		r := mustClassify(t, c, Item{Description: tt.desc})
+		h := ""
+		if len(r.Candidates) > 0 {
+			h = r.Candidates[0].Code[:4]
+		}
+		lux := "not luxury"
+		if r.Luxury == LuxuryYes {
+			lux = "luxury"
+		}
+		got = append(got, tt.desc+" → "+h+" "+lux)
+		want = append(want, tt.desc+" → "+tt.heading+" not luxury")
+	}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("first heading (-want +got):\n%s", d)
+	}
+}
