@@ -79,8 +79,10 @@ func TestHeldOut2(t *testing.T) {
 }
 
 // TestSharedDevSet measures the classifier with the full nomenclature on
-// the shared HSClassify_micro development set. It reports; it asserts only
-// a weak floor, since the set is not tuned to.
+// the shared HSClassify_micro set of independent e-commerce items. It
+// reports, and asserts the targets of issue 13 (top-1 heading .50, top-1
+// subheading .30, top-5 heading .75) as floors, so that a regression
+// fails; the lexicon is not tuned to the set's rows.
 func TestSharedDevSet(t *testing.T) {
 	set := readSet(t, testenv.Path(t, "data", "hs-eval", "hsclassify_micro_benchmark_cases.csv"))
 	for _, withN := range []bool{false, true} {
@@ -92,10 +94,15 @@ func TestSharedDevSet(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		t.Logf("nomenclature=%v n=%d answered=%d acc@4=%.3f acc@6=%.3f top1@4(all)=%.3f top5@4=%.3f top5@6=%.3f abstain=%.3f",
-			withN, m.N, m.Answered, m.Acc4, m.Acc6, m.Top1At4All, m.Top5At4, m.Top5At6, m.Abstain)
-		if withN && m.Top1At4All < 0.30 {
-			t.Errorf("top1@4 over all items = %.3f with the nomenclature, below the floor of 0.30", m.Top1At4All)
+		t.Logf("nomenclature=%v n=%d answered=%d acc@4=%.3f acc@6=%.3f top1@4(all)=%.3f top1@6(all)=%.3f top5@4=%.3f top5@6=%.3f abstain=%.3f",
+			withN, m.N, m.Answered, m.Acc4, m.Acc6, m.Top1At4All, m.Top1At6All, m.Top5At4, m.Top5At6, m.Abstain)
+		for _, f := range []struct {
+			name       string
+			got, floor float64
+		}{{"top1@4 (all items)", m.Top1At4All, 0.50}, {"top1@6 (all items)", m.Top1At6All, 0.30}, {"top5@4", m.Top5At4, 0.75}} {
+			if f.got < f.floor {
+				t.Errorf("nomenclature=%v: %s = %.3f, below the floor of %.2f", withN, f.name, f.got, f.floor)
+			}
 		}
 	}
 }
