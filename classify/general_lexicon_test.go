@@ -229,3 +229,28 @@ func TestGeneralSectionXVIII(t *testing.T) {
 		t.Errorf("first heading (-want +got):\n%s", d)
 	}
 }
+
+// TestGeneralCycleParts places parts of cycles in 8714, not with the
+// cycles they fit.
+func TestGeneralCycleParts(t *testing.T) {
+	c := newClassifier(t)
+	tests := []struct{ desc, heading string }{
+		{"Wide memory foam bicycle saddle, waterproof", "8714"},
+		{"12-speed rear derailleur for MTB", "8714"},
+		{"Motorcycle brake lever set, CNC aluminium", "8714"},
+		{"Yên xe đạp thể thao", "8714"},
+	}
+	var got, want []string
+	for _, tt := range tests {
+		r := mustClassify(t, c, Item{Description: tt.desc})
+		h := ""
+		if len(r.Candidates) > 0 {
+			h = r.Candidates[0].Code[:4]
+		}
+		got = append(got, tt.desc+" → "+h)
+		want = append(want, tt.desc+" → "+tt.heading)
+	}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("first heading (-want +got):\n%s", d)
+	}
+}
