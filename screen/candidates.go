@@ -75,9 +75,15 @@ type item struct {
 
 // candScratch is the per-query buffer of candidate generation.
 type candScratch struct {
-	epoch   uint32
-	seen    []uint32
+	epoch uint32
+	// seen[r] is the epoch in which row r was last touched, and pos[r]
+	// its place in touched then.
+	seen, pos []uint32
+	// touched lists the rows fetched, with the query tokens their
+	// fetched terms reach in full and in part (reach, the same order).
 	touched []uint32
+	reach   []tokReach
+	kept    []uint32
 	items   []item
 	terms   []uint32
 	tab     termTable
@@ -94,11 +100,23 @@ type candScratch struct {
 	sorted []item
 }
 
-func newCandScratch(rows int) *candScratch { return &candScratch{seen: make([]uint32, rows)} }
+func newCandScratch(rows int) *candScratch {
+	return &candScratch{seen: make([]uint32, rows), pos: make([]uint32, rows)}
+}
+
+// tokReach is what the terms fetched for a row reach: the query tokens
+// in full and in part, and at most how much of the row's own weight
+// (the sum of the terms' rowW).
+type tokReach struct {
+	full, part uint64
+	w          float32
+}
 
 // release returns the buffer to its generation's pool.
 func (sc *candScratch) release(gen *generation) {
 	sc.touched = sc.touched[:0]
+	sc.reach = sc.reach[:0]
+	sc.kept = sc.kept[:0]
 	sc.items = sc.items[:0]
 	sc.terms = sc.terms[:0]
 	sc.tab.reset()
@@ -180,35 +198,80 @@ func (s *Screener) candidates(gen *generation, qa *analysed, qw []float64, q *qu
 	s.queryItems(sc, gen, qa)
 	k, initials := sc.essential(&b, floor, prune)
 	for _, it := range sc.items[:k] {
-		sc.fetch(gen, it.t, compat)
+		if it.part {
+			sc.fetch(gen, it.t, compat, tokReach{part: it.mask, w: gen.ix.rowW[it.t]})
+		} else {
+			sc.fetch(gen, it.t, compat, tokReach{full: it.mask, w: gen.ix.rowW[it.t]})
+		}
 	}
 	if initials {
+		// A query initial counts as aligned in every bound (querySide), so
+		// the rows it fetches need no reach of their own.
 		for i, t := range qa.toks {
 			if t.class != names.Initial {
 				continue
 			}
 			if id, ok := gen.ix.lookup(nsInitial, t.text[:1]); ok {
-				sc.fetch(gen, id, compat)
+				sc.fetch(gen, id, compat, tokReach{})
 			}
 			if c := t.text[0]; c >= 'a' && c <= 'z' && i < 64 {
 				for _, id := range gen.ix.byLetter[c-'a'] {
-					sc.fetch(gen, id, compat)
+					sc.fetch(gen, id, compat, tokReach{})
 				}
 			}
 		}
 	}
+	kept := sc.kept[:0]
+	if prune {
+		// The unfetched items may reach any row: count them in each.
+		var rest tokReach
+		for _, it := range sc.items[k:] {
+			if it.part {
+				rest.part |= it.mask
+			} else {
+				rest.full |= it.mask
+			}
+			rest.w += gen.ix.rowW[it.t]
+		}
+		// The quick bound leaves out what an initial of the query or a
+		// spelling the list wrote may align with (see rowSide).
+		quick := b.initials == 0 && b.free == 0
+		for i, r := range sc.touched {
+			toks := gen.ix.rowToks(r)
+			if len(toks) > 64 {
+				continue // among gen.long
+			}
+			person := compareKind(kind, gen.kindNames[gen.kinds[r]]) == KindPerson
+			// Most fetched rows reach too little of the query, or too
+			// little of themselves, to pass: the quick bound tells
+			// without reading their tokens.
+			if quick {
+				rw := sc.reach[i].w + rest.w
+				if b.hasLegal {
+					rw += gen.ix.legalW[r]
+				}
+				if b.quickBound(sc.reach[i].full|rest.full, sc.reach[i].part|rest.part, rw, gen.ix.total[r], person) < floor-boundSlack {
+					continue
+				}
+			}
+			if b.rowBound(&sc.tab, toks, gen.ix.total[r], gen.rowOccs(r), person) >= floor-boundSlack {
+				kept = append(kept, r)
+			}
+		}
+	} else {
+		for _, r := range sc.touched {
+			if len(gen.ix.rowToks(r)) <= 64 {
+				kept = append(kept, r)
+			}
+		}
+	}
+	sc.kept = kept
 	// In row order, so that among equal scores an entity keeps its name
 	// listed first, whatever the order the postings were fetched in.
-	slices.Sort(sc.touched)
-	out := make([]*nameRow, 0, min(len(sc.touched), 64)+len(gen.long))
-	for _, r := range sc.touched {
-		toks := gen.ix.rowToks(r)
-		if len(toks) > 64 {
-			continue // among gen.long
-		}
-		if !prune || b.rowBound(&sc.tab, toks, gen.ix.total[r], gen.rowOccs(r), compareKind(kind, gen.kindNames[gen.kinds[r]]) == KindPerson) >= floor-boundSlack {
-			out = append(out, gen.all[r])
-		}
+	slices.Sort(kept)
+	out := make([]*nameRow, 0, len(kept)+len(gen.long))
+	for _, r := range kept {
+		out = append(out, gen.all[r])
 	}
 	for _, r := range gen.long {
 		if compat&(1<<gen.kinds[r]) != 0 {
@@ -259,14 +322,24 @@ func freeTokens(gen *generation, qa *analysed) uint64 {
 }
 
 // fetch records the rows of term t whose kinds are in compat (see
-// generation.compatible).
-func (sc *candScratch) fetch(gen *generation, t uint32, compat uint64) {
+// generation.compatible), adding to each the query tokens the term
+// reaches.
+func (sc *candScratch) fetch(gen *generation, t uint32, compat uint64, tr tokReach) {
 	for _, r := range gen.ix.postings(t) {
-		if sc.seen[r] == sc.epoch || compat&(1<<gen.kinds[r]) == 0 {
+		if sc.seen[r] == sc.epoch {
+			p := &sc.reach[sc.pos[r]]
+			p.full |= tr.full
+			p.part |= tr.part
+			p.w += tr.w
+			continue
+		}
+		if compat&(1<<gen.kinds[r]) == 0 {
 			continue
 		}
 		sc.seen[r] = sc.epoch
+		sc.pos[r] = uint32(len(sc.touched))
 		sc.touched = append(sc.touched, r)
+		sc.reach = append(sc.reach, tr)
 	}
 }
 
@@ -522,6 +595,26 @@ func (b *bounder) rowBound(tab *termTable, toks []rowTok, total float32, occs []
 	}
 	if person && q.all {
 		best = max(best, (q.n+c.nOm)/den)
+	}
+	return best
+}
+
+// quickBound bounds a row's score from what its fetched terms reach:
+// the query tokens (full, part) and at most rw of the row's own weight
+// total. It is above rowBound (it counts every query token reached at
+// full credit, and the row's side as the weights its terms stand for),
+// and cheap enough to pass over the hundreds of rows a query fetches
+// before bounding token by token the few that reach enough.
+func (b *bounder) quickBound(full, part uint64, rw, total float32, person bool) float64 {
+	q := b.querySide(full, part, person)
+	c := float64(min(rw, total))
+	den := b.total + float64(total)
+	if !person {
+		return (q.n + c) / (den + q.extra)
+	}
+	best := (q.nOm + c) / den
+	if q.all {
+		best = max(best, (q.n+float64(total))/den)
 	}
 	return best
 }

@@ -2,6 +2,7 @@ package screen
 
 import (
 	"cmp"
+	"math"
 	"slices"
 	"unicode/utf8"
 
@@ -48,7 +49,13 @@ type termIndex struct {
 	// term stands for: what a query unit aligned through it can add on
 	// the listed side.
 	maxW []float32
-	del  delIndex
+	// rowW is the largest sum of row token weights all occurrences of
+	// the term stand for in one row: what a row can gain on its side of
+	// the bound by carrying the term (see bounder.quickBound).
+	rowW []float32
+	// legalW is the sum of each row's legal-form weights, by row.
+	legalW []float32
+	del    delIndex
 	// phon maps a Double Metaphone code to the word terms with a spelling
 	// of that code.
 	phon map[string][]uint32
@@ -285,11 +292,26 @@ func (ib *indexBuilder) finish(ix *termIndex, rows []*nameRow, az *names.Analyze
 		ix.tokStart = append(ix.tokStart, uint32(len(ix.toks)))
 	}
 	ix.toks = slices.Clip(ix.toks)
-	for _, r := range rows {
+	ix.rowW = make([]float32, len(ix.maxW))
+	ix.legalW = make([]float32, len(rows))
+	inRow := make(map[uint32]float64)
+	for i, r := range rows {
 		ib.occ = rowTerms(ib.occ[:0], r.a, ib.w.Blocking.MaxSpanToken)
+		clear(inRow)
 		for _, o := range ib.occ {
 			t := ib.ids[o.ns][o.key]
-			ix.maxW[t] = max(ix.maxW[t], float32(addUp(0, r.w[o.first:o.first+o.n])))
+			w := addUp(0, r.w[o.first:o.first+o.n])
+			ix.maxW[t] = max(ix.maxW[t], float32(w))
+			inRow[t] += w
+		}
+		for t, w := range inRow {
+			// Rounded up, so that float32 never makes it smaller.
+			ix.rowW[t] = max(ix.rowW[t], math.Nextafter32(float32(w), math.MaxFloat32))
+		}
+		for j, t := range r.a.toks {
+			if t.class == names.Legal {
+				ix.legalW[i] += float32(r.w[j])
+			}
 		}
 	}
 	var del []delEntry
