@@ -84,6 +84,7 @@ type candScratch struct {
 	touched []uint32
 	reach   []tokReach
 	kept    []uint32
+	rest    []restItem
 	items   []item
 	terms   []uint32
 	tab     termTable
@@ -102,6 +103,12 @@ type candScratch struct {
 
 func newCandScratch(rows int) *candScratch {
 	return &candScratch{seen: make([]uint32, rows), pos: make([]uint32, rows)}
+}
+
+// restItem is an item left unfetched, with what it reaches.
+type restItem struct {
+	t uint32
+	tokReach
 }
 
 // tokReach is what the terms fetched for a row reach: the query tokens
@@ -146,6 +153,16 @@ type bounder struct {
 	// against "bank"); the bound counts them aligned in every row, and
 	// the written tokens aligned with them.
 	free uint64
+	// sides remembers querySide's last answers: the rows a query fetches
+	// reach few distinct sets of its tokens.
+	sides [16]sideMemo
+}
+
+// sideMemo is one remembered answer of querySide.
+type sideMemo struct {
+	full, part uint64
+	person, ok bool
+	sb         sideBound
 }
 
 // boundSlack absorbs the rounding of the row weights kept as float32 for
@@ -223,16 +240,20 @@ func (s *Screener) candidates(gen *generation, qa *analysed, qw []float64, q *qu
 	}
 	kept := sc.kept[:0]
 	if prune {
-		// The unfetched items may reach any row: count them in each.
-		var rest tokReach
+		// The unfetched items (the commonest terms, few) reach the rows
+		// that carry their terms: a row's own terms tell which.
+		rest := sc.rest[:0]
+		var bloom uint64
 		for _, it := range sc.items[k:] {
+			tr := tokReach{full: it.mask, w: gen.ix.rowW[it.t]}
 			if it.part {
-				rest.part |= it.mask
-			} else {
-				rest.full |= it.mask
+				tr = tokReach{part: it.mask, w: tr.w}
 			}
-			rest.w += gen.ix.rowW[it.t]
+			rest = append(rest, restItem{it.t, tr})
+			bloom |= 1 << (it.t & 63)
 		}
+		slices.SortFunc(rest, func(x, y restItem) int { return cmp.Compare(x.t, y.t) })
+		sc.rest = rest
 		// The quick bound leaves out what an initial of the query or a
 		// spelling the list wrote may align with (see rowSide).
 		quick := b.initials == 0 && b.free == 0
@@ -246,11 +267,23 @@ func (s *Screener) candidates(gen *generation, qa *analysed, qw []float64, q *qu
 			// little of themselves, to pass: the quick bound tells
 			// without reading their tokens.
 			if quick {
-				rw := sc.reach[i].w + rest.w
-				if b.hasLegal {
-					rw += gen.ix.legalW[r]
+				tr := sc.reach[i]
+				if len(rest) > 0 {
+					for _, o := range gen.rowOccs(r) {
+						if bloom&(1<<(o.t&63)) == 0 {
+							continue
+						}
+						for j, ok := slices.BinarySearchFunc(rest, o.t, func(x restItem, t uint32) int { return cmp.Compare(x.t, t) }); ok && j < len(rest) && rest[j].t == o.t; j++ {
+							tr.full |= rest[j].full
+							tr.part |= rest[j].part
+							tr.w += rest[j].w
+						}
+					}
 				}
-				if b.quickBound(sc.reach[i].full|rest.full, sc.reach[i].part|rest.part, rw, gen.ix.total[r], person) < floor-boundSlack {
+				if b.hasLegal {
+					tr.w += gen.ix.legalW[r]
+				}
+				if b.quickBound(tr.full, tr.part, tr.w, gen.ix.total[r], person) < floor-boundSlack {
 					continue
 				}
 			}
@@ -646,6 +679,17 @@ func (sb *sideBound) add(b *bounder, w, c float64, cl names.Class, person bool) 
 // querySide sums the query's side of a row bound, given the query tokens
 // the row's terms reach in full and in part.
 func (b *bounder) querySide(full, part uint64, person bool) sideBound {
+	m := &b.sides[(full^part*0x9e3779b97f4a7c15^full>>17)%uint64(len(b.sides))]
+	if m.ok && m.full == full && m.part == part && m.person == person {
+		return m.sb
+	}
+	sb := b.sumQuerySide(full, part, person)
+	*m = sideMemo{full: full, part: part, person: person, ok: true, sb: sb}
+	return sb
+}
+
+// sumQuerySide is querySide without the memory.
+func (b *bounder) sumQuerySide(full, part uint64, person bool) sideBound {
 	sb := sideBound{all: true}
 	for i, w := range b.qw {
 		cl := b.qa.toks[i].class

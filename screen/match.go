@@ -516,6 +516,11 @@ func (m *comparer) fuzzy(at, as string, ah *[27]uint8, bt, bs string, bh *[27]ui
 	minLevRatio, skeletonSim := m.w.Features.Name.MinLevRatio, m.w.Features.Romanisation.Similarity
 	skelOK := korean && len(as) >= 3 && len(bs) >= 3 && mayReach(ah, bh, max(len(as), len(bs)), minLevRatio)
 	textOK := len(at) >= 3 && len(bt) >= 3
+	// The difference in length alone often rules the spellings out,
+	// before counting their letters.
+	if textOK && !skelOK && 1-float64(absInt(len(at)-len(bt)))/float64(max(len(at), len(bt))) < minLevRatio {
+		textOK = false
+	}
 	if textOK && !skelOK {
 		th, uh := histogram(at), histogram(bt)
 		textOK = mayReach(&th, &uh, max(len(at), len(bt)), minLevRatio)
