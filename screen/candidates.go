@@ -76,9 +76,9 @@ type item struct {
 // candScratch is the per-query buffer of candidate generation.
 type candScratch struct {
 	epoch uint32
-	// seen[r] is the epoch in which row r was last touched, and pos[r]
-	// its place in touched then.
-	seen, pos []uint32
+	// seen[r] is the epoch in which row r was last touched, and its
+	// place in touched then.
+	seen []seenAt
 	// touched lists the rows fetched, with the query tokens their
 	// fetched terms reach in full and in part (reach, the same order).
 	touched []uint32
@@ -102,8 +102,12 @@ type candScratch struct {
 }
 
 func newCandScratch(rows int) *candScratch {
-	return &candScratch{seen: make([]uint32, rows), pos: make([]uint32, rows)}
+	return &candScratch{seen: make([]seenAt, rows)}
 }
+
+// seenAt is when a row was last fetched and where it went: side by side,
+// as both are read together.
+type seenAt struct{ epoch, pos uint32 }
 
 // restItem is an item left unfetched, with what it reaches.
 type restItem struct {
@@ -117,6 +121,8 @@ type restItem struct {
 type tokReach struct {
 	full, part uint64
 	w          float32
+	// kind is the row's (gen.kinds), read once when it is fetched.
+	kind uint8
 }
 
 // release returns the buffer to its generation's pool.
@@ -258,16 +264,13 @@ func (s *Screener) candidates(gen *generation, qa *analysed, qw []float64, q *qu
 		// spelling the list wrote may align with (see rowSide).
 		quick := b.initials == 0 && b.free == 0
 		for i, r := range sc.touched {
-			toks := gen.ix.rowToks(r)
-			if len(toks) > 64 {
-				continue // among gen.long
-			}
-			person := compareKind(kind, gen.kindNames[gen.kinds[r]]) == KindPerson
+			tr := sc.reach[i]
+			person := compareKind(kind, gen.kindNames[tr.kind]) == KindPerson
+			sums := gen.ix.sums[r]
 			// Most fetched rows reach too little of the query, or too
 			// little of themselves, to pass: the quick bound tells
 			// without reading their tokens.
 			if quick {
-				tr := sc.reach[i]
 				if len(rest) > 0 {
 					for _, o := range gen.rowOccs(r) {
 						if bloom&(1<<(o.t&63)) == 0 {
@@ -281,13 +284,17 @@ func (s *Screener) candidates(gen *generation, qa *analysed, qw []float64, q *qu
 					}
 				}
 				if b.hasLegal {
-					tr.w += gen.ix.legalW[r]
+					tr.w += sums.legal
 				}
-				if b.quickBound(tr.full, tr.part, tr.w, gen.ix.total[r], person) < floor-boundSlack {
+				if b.quickBound(tr.full, tr.part, tr.w, sums.total, person) < floor-boundSlack {
 					continue
 				}
 			}
-			if b.rowBound(&sc.tab, toks, gen.ix.total[r], gen.rowOccs(r), person) >= floor-boundSlack {
+			toks := gen.ix.rowToks(r)
+			if len(toks) > 64 {
+				continue // among gen.long
+			}
+			if b.rowBound(&sc.tab, toks, sums.total, gen.rowOccs(r), person) >= floor-boundSlack {
 				kept = append(kept, r)
 			}
 		}
@@ -359,8 +366,8 @@ func freeTokens(gen *generation, qa *analysed) uint64 {
 // reaches.
 func (sc *candScratch) fetch(gen *generation, t uint32, compat uint64, tr tokReach) {
 	for _, r := range gen.ix.postings(t) {
-		if sc.seen[r] == sc.epoch {
-			p := &sc.reach[sc.pos[r]]
+		if at := &sc.seen[r]; at.epoch == sc.epoch {
+			p := &sc.reach[at.pos]
 			p.full |= tr.full
 			p.part |= tr.part
 			p.w += tr.w
@@ -369,9 +376,9 @@ func (sc *candScratch) fetch(gen *generation, t uint32, compat uint64, tr tokRea
 		if compat&(1<<gen.kinds[r]) == 0 {
 			continue
 		}
-		sc.seen[r] = sc.epoch
-		sc.pos[r] = uint32(len(sc.touched))
+		sc.seen[r] = seenAt{sc.epoch, uint32(len(sc.touched))}
 		sc.touched = append(sc.touched, r)
+		tr.kind = gen.kinds[r]
 		sc.reach = append(sc.reach, tr)
 	}
 }

@@ -53,9 +53,7 @@ type termIndex struct {
 	// the term stand for in one row: what a row can gain on its side of
 	// the bound by carrying the term (see bounder.quickBound).
 	rowW []float32
-	// legalW is the sum of each row's legal-form weights, by row.
-	legalW []float32
-	del    delIndex
+	del  delIndex
 	// phon maps a Double Metaphone code to the word terms with a spelling
 	// of that code.
 	phon map[string][]uint32
@@ -64,11 +62,11 @@ type termIndex struct {
 	byLetter [26][]uint32
 	// letterW is the largest weight among byLetter's terms.
 	letterW [26]float32
-	// toks and tokStart are the rows' tokens (rowToks), and total their
+	// toks and tokStart are the rows' tokens (rowToks), and sums their
 	// weights' sums, by row.
 	toks     []rowTok
 	tokStart []uint32
-	total    []float32
+	sums     []rowSums
 	// bothDF is the document frequency of the word terms that are joined
 	// spans too: the rows carrying either.
 	bothDF map[uint32]uint32
@@ -82,6 +80,10 @@ type termIndex struct {
 	// token, which the candidate bound must allow for.
 	written map[uint64]struct{}
 }
+
+// rowSums is the sum of a row's token weights, and of its legal forms'
+// alone: side by side, as both are read together.
+type rowSums struct{ total, legal float32 }
 
 // rowTok is what the candidate bound needs of one row token, laid out
 // flat so that bounding a fetched row reads one short run of memory.
@@ -268,10 +270,10 @@ func (ib *indexBuilder) postings() *termIndex {
 // phonetic and initial neighbourhoods of the vocabulary.
 func (ib *indexBuilder) finish(ix *termIndex, rows []*nameRow, az *names.Analyzer) {
 	ix.maxW = make([]float32, len(ix.start)-1)
-	ix.total = make([]float32, len(rows))
+	ix.sums = make([]rowSums, len(rows))
 	ix.tokStart = make([]uint32, 1, len(rows)+1)
 	for i, r := range rows {
-		ix.total[i] = float32(r.total)
+		ix.sums[i].total = float32(r.total)
 		for j, t := range r.a.toks {
 			rt := rowTok{w: float32(r.w[j]), class: t.class}
 			if c := t.text[0]; c >= 'a' && c <= 'z' {
@@ -293,7 +295,6 @@ func (ib *indexBuilder) finish(ix *termIndex, rows []*nameRow, az *names.Analyze
 	}
 	ix.toks = slices.Clip(ix.toks)
 	ix.rowW = make([]float32, len(ix.maxW))
-	ix.legalW = make([]float32, len(rows))
 	inRow := make(map[uint32]float64)
 	for i, r := range rows {
 		ib.occ = rowTerms(ib.occ[:0], r.a, ib.w.Blocking.MaxSpanToken)
@@ -310,7 +311,7 @@ func (ib *indexBuilder) finish(ix *termIndex, rows []*nameRow, az *names.Analyze
 		}
 		for j, t := range r.a.toks {
 			if t.class == names.Legal {
-				ix.legalW[i] += float32(r.w[j])
+				ix.sums[i].legal += float32(r.w[j])
 			}
 		}
 	}
