@@ -120,7 +120,10 @@ type restItem struct {
 // (the sum of the terms' rowW).
 type tokReach struct {
 	full, part uint64
-	w          float32
+	// w is at most how much of the row's weight the terms stand for,
+	// and relief at most how much of its extra_floor excess they take
+	// off (termIndex.rowW and relief).
+	w, relief float32
 	// kind is the row's (gen.kinds), read once when it is fetched.
 	kind uint8
 }
@@ -222,9 +225,9 @@ func (s *Screener) candidates(gen *generation, qa *analysed, qw []float64, q *qu
 	k, initials := sc.essential(&b, floor, prune)
 	for _, it := range sc.items[:k] {
 		if it.part {
-			sc.fetch(gen, it.t, compat, tokReach{part: it.mask, w: gen.ix.rowW[it.t]})
+			sc.fetch(gen, it.t, compat, tokReach{part: it.mask, w: gen.ix.rowW[it.t], relief: gen.ix.relief[it.t]})
 		} else {
-			sc.fetch(gen, it.t, compat, tokReach{full: it.mask, w: gen.ix.rowW[it.t]})
+			sc.fetch(gen, it.t, compat, tokReach{full: it.mask, w: gen.ix.rowW[it.t], relief: gen.ix.relief[it.t]})
 		}
 	}
 	if initials {
@@ -251,9 +254,9 @@ func (s *Screener) candidates(gen *generation, qa *analysed, qw []float64, q *qu
 		rest := sc.rest[:0]
 		var bloom uint64
 		for _, it := range sc.items[k:] {
-			tr := tokReach{full: it.mask, w: gen.ix.rowW[it.t]}
+			tr := tokReach{full: it.mask, w: gen.ix.rowW[it.t], relief: gen.ix.relief[it.t]}
 			if it.part {
-				tr = tokReach{part: it.mask, w: tr.w}
+				tr.full, tr.part = 0, it.mask
 			}
 			rest = append(rest, restItem{it.t, tr})
 			bloom |= 1 << (it.t & 63)
@@ -280,13 +283,14 @@ func (s *Screener) candidates(gen *generation, qa *analysed, qw []float64, q *qu
 							tr.full |= rest[j].full
 							tr.part |= rest[j].part
 							tr.w += rest[j].w
+							tr.relief += rest[j].relief
 						}
 					}
 				}
 				if b.hasLegal {
 					tr.w += sums.legal
 				}
-				if b.quickBound(tr.full, tr.part, tr.w, sums.total, person) < floor-boundSlack {
+				if b.quickBound(tr, sums, person) < floor-boundSlack {
 					continue
 				}
 			}
@@ -371,6 +375,7 @@ func (sc *candScratch) fetch(gen *generation, t uint32, compat uint64, tr tokRea
 			p.full |= tr.full
 			p.part |= tr.part
 			p.w += tr.w
+			p.relief += tr.relief
 			continue
 		}
 		if compat&(1<<gen.kinds[r]) == 0 {
@@ -639,22 +644,23 @@ func (b *bounder) rowBound(tab *termTable, toks []rowTok, total float32, occs []
 	return best
 }
 
-// quickBound bounds a row's score from what its fetched terms reach:
-// the query tokens (full, part) and at most rw of the row's own weight
-// total. It is above rowBound (it counts every query token reached at
-// full credit, and the row's side as the weights its terms stand for),
-// and cheap enough to pass over the hundreds of rows a query fetches
-// before bounding token by token the few that reach enough.
-func (b *bounder) quickBound(full, part uint64, rw, total float32, person bool) float64 {
-	q := b.querySide(full, part, person)
-	c := float64(min(rw, total))
-	den := b.total + float64(total)
+// quickBound bounds a row's score from what its fetched terms reach
+// (tr): the query tokens, at most how much of the row's own weight, and
+// at most how much of its extra_floor excess they take off. It is above
+// rowBound (it counts every query token reached at full credit, and the
+// row's side as the weights its terms stand for), and cheap enough to
+// pass over the hundreds of rows a query fetches before bounding token
+// by token the few that reach enough.
+func (b *bounder) quickBound(tr tokReach, sums rowSums, person bool) float64 {
+	q := b.querySide(tr.full, tr.part, person)
+	c := float64(min(tr.w, sums.total))
+	den := b.total + float64(sums.total)
 	if !person {
-		return (q.n + c) / (den + q.extra)
+		return (q.n + c) / (den + q.extra + float64(max(sums.extra-tr.relief, 0)))
 	}
 	best := (q.nOm + c) / den
 	if q.all {
-		best = max(best, (q.n+float64(total))/den)
+		best = max(best, (q.n+float64(sums.total))/den)
 	}
 	return best
 }

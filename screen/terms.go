@@ -53,7 +53,10 @@ type termIndex struct {
 	// the term stand for in one row: what a row can gain on its side of
 	// the bound by carrying the term (see bounder.quickBound).
 	rowW []float32
-	del  delIndex
+	// relief is the most extra_floor excess (rowSums.extra) the words a
+	// term stands for take off one row's when reached.
+	relief []float32
+	del    delIndex
 	// phon maps a Double Metaphone code to the word terms with a spelling
 	// of that code.
 	phon map[string][]uint32
@@ -81,9 +84,11 @@ type termIndex struct {
 	written map[uint64]struct{}
 }
 
-// rowSums is the sum of a row's token weights, and of its legal forms'
-// alone: side by side, as both are read together.
-type rowSums struct{ total, legal float32 }
+// rowSums is what the quick bound needs of a row, side by side as it is
+// read together: the sum of its token weights, of its legal forms'
+// alone, and the extra_floor excess its words would add to the scorer's
+// denominator were none of them aligned (see sideBound.add).
+type rowSums struct{ total, legal, extra float32 }
 
 // rowTok is what the candidate bound needs of one row token, laid out
 // flat so that bounding a fetched row reads one short run of memory.
@@ -295,7 +300,10 @@ func (ib *indexBuilder) finish(ix *termIndex, rows []*nameRow, az *names.Analyze
 	}
 	ix.toks = slices.Clip(ix.toks)
 	ix.rowW = make([]float32, len(ix.maxW))
-	inRow := make(map[uint32]float64)
+	ix.relief = make([]float32, len(ix.maxW))
+	ef := ib.w.Features.Name.ExtraFloor
+	type inTerm struct{ w, relief float64 }
+	inRow := make(map[uint32]inTerm)
 	for i, r := range rows {
 		ib.occ = rowTerms(ib.occ[:0], r.a, ib.w.Blocking.MaxSpanToken)
 		clear(inRow)
@@ -303,17 +311,31 @@ func (ib *indexBuilder) finish(ix *termIndex, rows []*nameRow, az *names.Analyze
 			t := ib.ids[o.ns][o.key]
 			w := addUp(0, r.w[o.first:o.first+o.n])
 			ix.maxW[t] = max(ix.maxW[t], float32(w))
-			inRow[t] += w
+			in := inRow[t]
+			in.w += w
+			for j := int(o.first); j < int(o.first+o.n); j++ {
+				if extraClass(r.a.toks[j].class) {
+					in.relief += max(ef-r.w[j], 0)
+				}
+			}
+			inRow[t] = in
 		}
-		for t, w := range inRow {
-			// Rounded up, so that float32 never makes it smaller.
-			ix.rowW[t] = max(ix.rowW[t], math.Nextafter32(float32(w), math.MaxFloat32))
+		// Rounded up, so that float32 never makes them smaller.
+		for t, in := range inRow {
+			ix.rowW[t] = max(ix.rowW[t], math.Nextafter32(float32(in.w), math.MaxFloat32))
+			ix.relief[t] = max(ix.relief[t], math.Nextafter32(float32(in.relief), math.MaxFloat32))
 		}
+		var extra float64
 		for j, t := range r.a.toks {
-			if t.class == names.Legal {
+			switch {
+			case t.class == names.Legal:
 				ix.sums[i].legal += float32(r.w[j])
+			case extraClass(t.class):
+				extra += max(ef-r.w[j], 0)
 			}
 		}
+		// Rounded down: it is taken as the least the row adds.
+		ix.sums[i].extra = math.Nextafter32(float32(extra), 0)
 	}
 	var del []delEntry
 	phon := make(map[string][]uint32)
