@@ -1,7 +1,6 @@
 package screen
 
 import (
-	"cmp"
 	"math"
 	"slices"
 	"unicode/utf8"
@@ -337,20 +336,40 @@ func (ib *indexBuilder) finish(ix *termIndex, rows []*nameRow, az *names.Analyze
 		// Rounded down: it is taken as the least the row adds.
 		ix.sums[i].extra = math.Nextafter32(float32(extra), 0)
 	}
-	var del []delEntry
-	phon := make(map[string][]uint32)
-	for _, ns := range []int{nsWord, nsSpan, nsStop} {
-		for key, t := range ib.ids[ns] {
-			if utf8.RuneCountInString(key) >= minFuzzyLen {
-				del = appendDeletions(del, key, t)
+	// Every spelling whose one-letter deletions reach a term: the
+	// vocabulary's keys and listed spellings, and the spellings a word
+	// the lexicon rewrote ("defence" to "defense") was written in, so
+	// that their typos reach it too. Counted first, so that the entries
+	// take one allocation: at a million names they are tens of millions.
+	eachSpelling := func(yield func(s string, t uint32)) {
+		for _, ns := range []int{nsWord, nsSpan, nsStop} {
+			for key, t := range ib.ids[ns] {
+				if utf8.RuneCountInString(key) >= minFuzzyLen {
+					yield(key, t)
+				}
 			}
 		}
+		for tk, t := range ib.texts {
+			if id, ok := ib.ids[tk.ns][tk.text]; !(ok && id == t) && utf8.RuneCountInString(tk.text) >= minFuzzyLen {
+				yield(tk.text, t)
+			}
+		}
+		az.WordRewrites(func(from, to string) {
+			if t, ok := ib.ids[nsWord][names.Skeleton(to)]; ok && utf8.RuneCountInString(from) >= minFuzzyLen {
+				yield(from, t)
+				if sk := names.Skeleton(from); sk != from && utf8.RuneCountInString(sk) >= minFuzzyLen {
+					yield(sk, t)
+				}
+			}
+		})
 	}
+	n := 0
+	eachSpelling(func(s string, _ uint32) { n += utf8.RuneCountInString(s) + 1 })
+	del := make([]delEntry, 0, n)
+	eachSpelling(func(s string, t uint32) { del = appendDeletions(del, s, t) })
+	phon := make(map[string][]uint32)
 	for tk, t := range ib.texts {
 		text := tk.text
-		if id, ok := ib.ids[tk.ns][text]; !(ok && id == t) && utf8.RuneCountInString(text) >= minFuzzyLen {
-			del = appendDeletions(del, text, t)
-		}
 		if tk.ns == nsSpan {
 			continue
 		}
@@ -364,16 +383,6 @@ func (ib *indexBuilder) finish(ix *termIndex, rows []*nameRow, az *names.Analyze
 			ix.letterW[c-'a'] = max(ix.letterW[c-'a'], ix.maxW[t])
 		}
 	}
-	// A word the lexicon rewrote ("defence" to "defense") is reached from
-	// the typos of the spelling the list wrote too.
-	az.WordRewrites(func(from, to string) {
-		if t, ok := ib.ids[nsWord][names.Skeleton(to)]; ok && utf8.RuneCountInString(from) >= minFuzzyLen {
-			del = appendDeletions(del, from, t)
-			if sk := names.Skeleton(from); sk != from && utf8.RuneCountInString(sk) >= minFuzzyLen {
-				del = appendDeletions(del, sk, t)
-			}
-		}
-	})
 	for c := range ix.byLetter {
 		slices.Sort(ix.byLetter[c])
 		ix.byLetter[c] = slices.Compact(ix.byLetter[c])
@@ -509,24 +518,51 @@ type delIndex struct {
 }
 
 func newDelIndex(es []delEntry) delIndex {
-	slices.SortFunc(es, func(a, b delEntry) int { return cmp.Or(cmp.Compare(a.h, b.h), cmp.Compare(a.t, b.t)) })
-	es = slices.Compact(es)
 	bits := uint(1)
 	for 1<<(bits+2) < len(es) {
 		bits++
 	}
 	d := delIndex{shift: 64 - bits, dir: make([]uint32, 1<<bits+1), hs: make([]uint64, len(es)), ts: make([]uint32, len(es))}
-	for i, e := range es {
-		d.hs[i], d.ts[i] = e.h, e.t
+	// A counting sort into the directory's buckets (a few entries each),
+	// then each bucket sorted and its repeats dropped: linear, where a
+	// comparison sort of tens of millions of entries took seconds.
+	for _, e := range es {
+		d.dir[e.h>>d.shift+1]++
 	}
-	k := 0
+	for b := 1; b < len(d.dir); b++ {
+		d.dir[b] += d.dir[b-1]
+	}
+	next := slices.Clone(d.dir[:1<<bits])
+	for _, e := range es {
+		b := e.h >> d.shift
+		d.hs[next[b]], d.ts[next[b]] = e.h, e.t
+		next[b]++
+	}
+	w := uint32(0)
 	for b := range 1 << bits {
-		for k < len(es) && es[k].h>>d.shift < uint64(b) {
-			k++
+		lo, hi := d.dir[b], d.dir[b+1]
+		d.dir[b] = w
+		for k := lo; k < hi; k++ {
+			// Insertion into the sorted, repeat-free run d.hs[d.dir[b]:w].
+			h, t := d.hs[k], d.ts[k]
+			j := w
+			for j > d.dir[b] && (d.hs[j-1] > h || d.hs[j-1] == h && d.ts[j-1] > t) {
+				j--
+			}
+			if j > d.dir[b] && d.hs[j-1] == h && d.ts[j-1] == t {
+				continue
+			}
+			copy(d.hs[j+1:w+1], d.hs[j:w])
+			copy(d.ts[j+1:w+1], d.ts[j:w])
+			d.hs[j], d.ts[j] = h, t
+			w++
 		}
-		d.dir[b] = uint32(k)
 	}
-	d.dir[1<<bits] = uint32(len(es))
+	d.dir[1<<bits] = w
+	if int(w) < len(d.hs) {
+		// The repeats' room is given back.
+		d.hs, d.ts = slices.Clone(d.hs[:w]), slices.Clone(d.ts[:w])
+	}
 	return d
 }
 
