@@ -179,11 +179,15 @@ func spelling(words []string, out string) string {
 }
 
 // longestPhrase finds the longest lexicon phrase at the start of toks.
+// A phrase of several words may have one of them misspelt by one letter
+// ("jount operation company", "democratic peoples urepublic of korea"),
+// so that a typo does not undo it; among phrases of one length the exact
+// one wins.
 func (a *Analyzer) longestPhrase(toks []string) (int, phrase) {
-	maxN := a.lx.maxWords
-	if maxN > len(toks) {
-		maxN = len(toks)
-	}
+	maxN := min(a.lx.maxWords, len(toks))
+	// All words of a misspelt phrase but one are its own: one of the
+	// first two is.
+	misspelt := len(toks) >= 2 && (a.lx.phraseWords[toks[0]] || a.lx.phraseWords[toks[1]])
 	for n := maxN; n >= 1; n-- {
 		var key string
 		if n == 1 {
@@ -194,8 +198,39 @@ func (a *Analyzer) longestPhrase(toks []string) (int, phrase) {
 		if p, ok := a.lx.phrases[key]; ok {
 			return n, p
 		}
+		if misspelt && n >= 2 {
+			if p, ok := a.misspeltPhrase(toks[:n]); ok {
+				return n, p
+			}
+		}
 	}
 	return 0, phrase{}
+}
+
+// misspeltPhrase returns the lexicon phrase of the words toks with one of
+// them, of typoMinLetters letters or more in the phrase, misspelt by one
+// letter.
+func (a *Analyzer) misspeltPhrase(toks []string) (phrase, bool) {
+	missing := -1
+	for j, w := range toks {
+		if !a.lx.phraseWords[w] {
+			if missing >= 0 {
+				return phrase{}, false
+			}
+			missing = j
+		}
+	}
+	for j := range toks {
+		if missing >= 0 && j != missing || len(toks[j]) < typoMinLetters-1 {
+			continue
+		}
+		for _, bp := range a.lx.blurred[blur(toks, j)] {
+			if oneEdit(toks[j], bp.word) {
+				return bp.p, true
+			}
+		}
+	}
+	return phrase{}, false
 }
 
 // token classes one folded word.

@@ -41,10 +41,75 @@ type phrase struct {
 	class Class
 }
 
+// typoMinLetters is the length from which a phrase word misspelt by one
+// letter (deleted, inserted, replaced or two swapped) is still read as
+// the word: shorter words become other words.
+const typoMinLetters = 5
+
+// blurredPhrase is a phrase of several words one of which, word at
+// place at, may be misspelt by one letter.
+type blurredPhrase struct {
+	word string
+	at   int
+	p    phrase
+}
+
+// blur returns words joined by spaces with word j replaced by a
+// wildcard.
+func blur(words []string, j int) string {
+	var b strings.Builder
+	for i, w := range words {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		if i == j {
+			w = "\x00"
+		}
+		b.WriteString(w)
+	}
+	return b.String()
+}
+
+// oneEdit reports whether a and b differ by exactly one deleted, inserted
+// or replaced letter, or two adjacent letters swapped.
+func oneEdit(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	switch len(b) - len(a) {
+	case 0:
+		i := 0
+		for i < len(a) && a[i] == b[i] {
+			i++
+		}
+		if i == len(a) {
+			return false
+		}
+		if a[i+1:] == b[i+1:] {
+			return true
+		}
+		return i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:]
+	case 1:
+		i := 0
+		for i < len(a) && a[i] == b[i] {
+			i++
+		}
+		return a[i:] == b[i+1:]
+	}
+	return false
+}
+
 // lexicon is the parsed, read-only lexicon.
 type lexicon struct {
-	phrases   map[string]phrase
-	maxWords  int
+	phrases  map[string]phrase
+	maxWords int
+	// blurred maps each phrase of several words with one word of
+	// typoMinLetters letters or more left out (wildcard at its place,
+	// see blur) to the phrases it blurs and which word was left out;
+	// phraseWords holds the words of those phrases. A name misspelling
+	// one word of such a phrase still reads as the phrase.
+	blurred     map[string][]blurredPhrase
+	phraseWords map[string]bool
 	family    map[string]int
 	stopwords map[string]bool
 	generic   map[string]bool
@@ -66,8 +131,10 @@ func parseLexicon(name string, data []byte) (*lexicon, error) {
 	}
 	df := datafile.NewFile(name)
 	lx := &lexicon{
-		phrases:   make(map[string]phrase),
-		family:    make(map[string]int),
+		phrases:     make(map[string]phrase),
+		blurred:     make(map[string][]blurredPhrase),
+		phraseWords: make(map[string]bool),
+		family:      make(map[string]int),
 		stopwords: make(map[string]bool),
 		generic:   make(map[string]bool),
 	}
@@ -90,8 +157,17 @@ func parseLexicon(name string, data []byte) (*lexicon, error) {
 			p.out = strings.Fields(normPhrase(to))
 		}
 		lx.phrases[key] = p
-		if n := len(strings.Fields(key)); n > lx.maxWords {
-			lx.maxWords = n
+		words := strings.Fields(key)
+		lx.maxWords = max(lx.maxWords, len(words))
+		if len(words) < 2 {
+			return
+		}
+		for j, w := range words {
+			lx.phraseWords[w] = true
+			if len(w) >= typoMinLetters && isASCIILetters(w) {
+				k := blur(words, j)
+				lx.blurred[k] = append(lx.blurred[k], blurredPhrase{word: w, at: j, p: p})
+			}
 		}
 	}
 	// Map order is random; sections are read in key order so that which
