@@ -110,10 +110,10 @@ type lexicon struct {
 	// one word of such a phrase still reads as the phrase.
 	blurred     map[string][]blurredPhrase
 	phraseWords map[string]bool
-	family    map[string]int
-	stopwords map[string]bool
-	generic   map[string]bool
-	numerals  *numerals
+	family      map[string]int
+	stopwords   map[string]bool
+	generic     map[string]bool
+	numerals    *numerals
 }
 
 // loadLexicon reads [LexiconFile] from fsys.
@@ -135,8 +135,8 @@ func parseLexicon(name string, data []byte) (*lexicon, error) {
 		blurred:     make(map[string][]blurredPhrase),
 		phraseWords: make(map[string]bool),
 		family:      make(map[string]int),
-		stopwords: make(map[string]bool),
-		generic:   make(map[string]bool),
+		stopwords:   make(map[string]bool),
+		generic:     make(map[string]bool),
 	}
 	given := map[string]string{} // folded phrase → where it was given
 	add := func(section, from, to string, class Class) {
