@@ -37,7 +37,7 @@ func WriteTradeCSV(w io.Writer, r *trade.Report) error {
 	// download has hundreds of thousands.
 	rec := make([]string, 0, len(TradeCSVHeader()))
 	var buf []byte
-	for _, f := range r.Flows {
+	for f := range r.All() {
 		a := f.Assessment
 		buf = buf[:0]
 		for i, l := range f.Lines {

@@ -21,6 +21,16 @@ import (
 // periods under a ban shaded and the anomalous unit values ringed), the
 // table of flows with their verdicts and citations, and the entries cited.
 func WriteTradeHTML(w io.Writer, r *trade.Report) error {
+	if len(r.Flows) < r.FlowCount() {
+		// The charts group the flows by code and direction, so the flows
+		// of a streamed report are collected.
+		held := *r
+		held.Flows = make([]trade.FlowResult, 0, r.FlowCount())
+		for f := range r.All() {
+			held.Flows = append(held.Flows, *f)
+		}
+		r = &held
+	}
 	bw := bufio.NewWriter(w)
 	esc := html.EscapeString
 	fmt.Fprintf(bw, `<!doctype html>
@@ -46,7 +56,7 @@ func writeVerdictBadges(w io.Writer, r *trade.Report) {
 	esc := html.EscapeString
 	fmt.Fprint(w, `<p class="verdicts">`)
 	counts := map[trade.Verdict]int{}
-	for _, f := range r.Flows {
+	for f := range r.All() {
 		counts[f.Assessment.Verdict]++
 	}
 	for _, v := range []trade.Verdict{trade.ProhibitedUN, trade.ProhibitedReporter, trade.Review, trade.LuxuryNotListed, trade.LuxuryNoReporterList, trade.NotControlled} {
@@ -95,7 +105,7 @@ func writeFlowTable(w io.Writer, r *trade.Report) {
 		fmt.Fprint(w, "<th class=\"n\">Net kg</th><th class=\"n\">USD / kg</th><th>vs peers (kg)</th>")
 	}
 	fmt.Fprintln(w, "<th class=\"verdict\">Verdict</th><th>Basis</th><th title=\"the lists of the side that is not the DPRK: the reporter's, its union's\">National list</th><th>Rows</th></tr></thead><tbody>")
-	for _, f := range r.Flows {
+	for f := range r.All() {
 		a := f.Assessment
 		qty := ""
 		if f.QuantityUnit != "" {
@@ -198,7 +208,7 @@ details::details-content{content-visibility:visible;display:block}
 
 // summaryText is the one-line account of what was read.
 func summaryText(r *trade.Report) string {
-	s := fmt.Sprintf("%s (%s layout): %d rows read, %d to or from the DPRK in %d flows", r.File, r.Layout, r.Rows, r.DPRKRows, len(r.Flows))
+	s := fmt.Sprintf("%s (%s layout): %d rows read, %d to or from the DPRK in %d flows", r.File, r.Layout, r.Rows, r.DPRKRows, r.FlowCount())
 	if r.Breakdown > 0 {
 		s += fmt.Sprintf("; %d breakdown rows counted, not added", r.Breakdown)
 	}

@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"fmt"
 	"io"
+	"iter"
 	"slices"
 	"strings"
 	"text/tabwriter"
@@ -17,9 +18,10 @@ import (
 // with its verdict and unit values, and the entries cited.
 func WriteTradeTable(w io.Writer, r *trade.Report) error {
 	bw := bufio.NewWriter(w)
-	writeTradeSummary(bw, r)
+	fs := gatherFacts(r)
+	writeTradeSummary(bw, r, fs)
 	fmt.Fprintln(bw)
-	hasQty, hasKg := hasUnitValues(r)
+	hasQty, hasKg := fs.hasQty, fs.hasKg
 	head := []string{"PERIOD", "REPORTER", "PARTNER", "FLOW", "CODE", "VALUE USD"}
 	if hasQty {
 		head = append(head, "QUANTITY", "USD/UNIT", "VS PEERS", "FLAG")
@@ -28,23 +30,36 @@ func WriteTradeTable(w io.Writer, r *trade.Report) error {
 		head = append(head, "USD/KG", "VS PEERS (KG)", "FLAG (KG)")
 	}
 	head = append(head, "VERDICT", "COVERAGE", "IN FORCE", "BASIS", "NATIONAL LIST")
+	// writeAligned asks for the lines in order, twice: each pass visits
+	// the flows anew, so that a streamed report is never held whole.
+	var next func() (*trade.FlowResult, bool)
+	stop := func() {}
+	defer func() { stop() }()
 	row := func(i int, cells []string) []string {
 		if i == 0 {
+			stop()
+			next, stop = iter.Pull(r.All())
 			return append(cells, head...)
 		}
-		return flowCells(cells, &r.Flows[i-1], hasQty, hasKg)
+		f, ok := next()
+		if !ok {
+			// FlowCount and All disagree only if the report changed
+			// while it was written.
+			return cells
+		}
+		return flowCells(cells, f, hasQty, hasKg)
 	}
-	if err := writeAligned(bw, len(r.Flows)+1, row); err != nil {
+	if err := writeAligned(bw, r.FlowCount()+1, row); err != nil {
 		return err
 	}
-	if notes := partPeriodNotes(r); len(notes) > 0 {
+	if notes := fs.notes.out; len(notes) > 0 {
 		fmt.Fprintln(bw)
 		fmt.Fprintln(bw, "Entries in force for part of a period only (the verdict rests on entries in force throughout):")
 		for _, n := range notes {
 			fmt.Fprintf(bw, "  %s\n", n)
 		}
 	}
-	if cs := citedEntries(r); len(cs) > 0 {
+	if cs := fs.cited.sorted(); len(cs) > 0 {
 		fmt.Fprintln(bw)
 		fmt.Fprintln(bw, "Entries deciding a verdict:")
 		tw := tabwriter.NewWriter(bw, 0, 0, 2, ' ', 0)
@@ -140,8 +155,34 @@ func writeAligned(w io.Writer, n int, cells func(i int, dst []string) []string) 
 	return nil
 }
 
-func writeTradeSummary(w io.Writer, r *trade.Report) {
-	fmt.Fprintf(w, "%s (%s layout): %d rows read, %d to or from the DPRK in %d flows", r.File, r.Layout, r.Rows, r.DPRKRows, len(r.Flows))
+// tradeFacts is what the table says of all the flows before and after
+// listing them. One visit of the flows gathers it all: a streamed report
+// makes its flows anew on each visit.
+type tradeFacts struct {
+	counts        map[trade.Verdict]int
+	flagged       int
+	hasQty, hasKg bool
+	notes         partNotes
+	cited         citations
+}
+
+func gatherFacts(r *trade.Report) tradeFacts {
+	fs := tradeFacts{counts: map[trade.Verdict]int{}, notes: partNotes{seen: map[string]bool{}}, cited: citations{seen: map[string]bool{}}}
+	for f := range r.All() {
+		fs.counts[f.Assessment.Verdict]++
+		if f.PerQuantity.Flag != "" || f.PerKg.Flag != "" {
+			fs.flagged++
+		}
+		fs.hasQty = fs.hasQty || f.PerQuantity.Known
+		fs.hasKg = fs.hasKg || f.PerKg.Known
+		fs.notes.add(f)
+		fs.cited.add(f)
+	}
+	return fs
+}
+
+func writeTradeSummary(w io.Writer, r *trade.Report, fs tradeFacts) {
+	fmt.Fprintf(w, "%s (%s layout): %d rows read, %d to or from the DPRK in %d flows", r.File, r.Layout, r.Rows, r.DPRKRows, r.FlowCount())
 	if r.Breakdown > 0 {
 		fmt.Fprintf(w, "; %d breakdown rows counted, not added", r.Breakdown)
 	}
@@ -152,10 +193,7 @@ func writeTradeSummary(w io.Writer, r *trade.Report) {
 		fmt.Fprintf(w, "; %d rows could not be read", r.ErrorCount)
 	}
 	fmt.Fprintln(w, ".")
-	counts := map[trade.Verdict]int{}
-	for _, f := range r.Flows {
-		counts[f.Assessment.Verdict]++
-	}
+	counts := fs.counts
 	var parts []string
 	for _, v := range []trade.Verdict{trade.ProhibitedUN, trade.ProhibitedReporter, trade.Review, trade.LuxuryNotListed, trade.LuxuryNoReporterList, trade.NotControlled} {
 		if counts[v] > 0 {
@@ -165,14 +203,8 @@ func writeTradeSummary(w io.Writer, r *trade.Report) {
 	if len(parts) > 0 {
 		fmt.Fprintf(w, "Verdicts: %s.\n", strings.Join(parts, ", "))
 	}
-	flagged := 0
-	for _, f := range r.Flows {
-		if f.PerQuantity.Flag != "" || f.PerKg.Flag != "" {
-			flagged++
-		}
-	}
 	t := r.Thresholds
-	fmt.Fprintf(w, "Unit values flagged: %d (at least ×%g or ÷%g the median of %d or more peer partners, robust z ≥ %g).\n", flagged, t.MinRatio, t.MinRatio, t.MinPeers, t.Z)
+	fmt.Fprintf(w, "Unit values flagged: %d (at least ×%g or ÷%g the median of %d or more peer partners, robust z ≥ %g).\n", fs.flagged, t.MinRatio, t.MinRatio, t.MinPeers, t.Z)
 }
 
 func writeTradeProblems(w io.Writer, r *trade.Report) {
@@ -193,7 +225,7 @@ func writeTradeProblems(w io.Writer, r *trade.Report) {
 }
 
 func hasUnitValues(r *trade.Report) (qty, kg bool) {
-	for _, f := range r.Flows {
+	for f := range r.All() {
 		qty = qty || f.PerQuantity.Known
 		kg = kg || f.PerKg.Known
 	}
@@ -203,35 +235,59 @@ func hasUnitValues(r *trade.Report) (qty, kg bool) {
 // partPeriodNotes lists, once per period and entry, the UN and reporter
 // entries in force for part of a flow's period only.
 func partPeriodNotes(r *trade.Report) []string {
-	seen := map[string]bool{}
-	var out []string
-	for _, f := range r.Flows {
-		for _, c := range slices.Concat(f.Assessment.UN, f.Assessment.Reporter) {
+	ns := partNotes{seen: map[string]bool{}}
+	for f := range r.All() {
+		ns.add(f)
+	}
+	return ns.out
+}
+
+// partNotes gathers the notes of partPeriodNotes.
+type partNotes struct {
+	seen map[string]bool
+	out  []string
+}
+
+func (ns *partNotes) add(f *trade.FlowResult) {
+	for _, cs := range [][]trade.Citation{f.Assessment.UN, f.Assessment.Reporter} {
+		for _, c := range cs {
 			if c.WholePeriod {
 				continue
 			}
 			n := fmt.Sprintf("%s %s: %s %s (%s, %s) %s", f.Period, f.CodeText, c.Jurisdiction, c.Citation, c.PatternText(), c.Coverage, c.Span())
-			if !seen[n] {
-				seen[n] = true
-				out = append(out, n)
+			if !ns.seen[n] {
+				ns.seen[n] = true
+				ns.out = append(ns.out, n)
 			}
 		}
 	}
-	return out
 }
 
 // citedEntries returns the entries that decide a verdict, once each.
 func citedEntries(r *trade.Report) []trade.Citation {
-	seen := map[string]bool{}
-	var out []trade.Citation
-	for _, f := range r.Flows {
-		if b := f.Assessment.Basis; b != nil && !seen[b.Entry] {
-			seen[b.Entry] = true
-			out = append(out, *b)
-		}
+	cs := citations{seen: map[string]bool{}}
+	for f := range r.All() {
+		cs.add(f)
 	}
-	slices.SortFunc(out, func(a, b trade.Citation) int { return cmp.Compare(a.Entry, b.Entry) })
-	return out
+	return cs.sorted()
+}
+
+// citations gathers the entries of citedEntries.
+type citations struct {
+	seen map[string]bool
+	out  []trade.Citation
+}
+
+func (cs *citations) add(f *trade.FlowResult) {
+	if b := f.Assessment.Basis; b != nil && !cs.seen[b.Entry] {
+		cs.seen[b.Entry] = true
+		cs.out = append(cs.out, *b)
+	}
+}
+
+func (cs *citations) sorted() []trade.Citation {
+	slices.SortFunc(cs.out, func(a, b trade.Citation) int { return cmp.Compare(a.Entry, b.Entry) })
+	return cs.out
 }
 
 func unitCell(u trade.UnitValue) string {

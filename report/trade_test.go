@@ -22,6 +22,12 @@ import (
 // catalogue, naming it as name.
 func tradeReport(t *testing.T, path, name string) *trade.Report {
 	t.Helper()
+	return analyzeTrade(t, path, name, trade.Options{})
+}
+
+// analyzeTrade is tradeReport with the analysis's options.
+func analyzeTrade(t *testing.T, path, name string, opts trade.Options) *trade.Report {
+	t.Helper()
 	f, err := os.Open(path)
 	if err != nil {
 		t.Fatal(err)
@@ -31,7 +37,7 @@ func tradeReport(t *testing.T, path, name string) *trade.Report {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rep, err := trade.NewAnalyzer(a, trade.Options{}).Analyze(context.Background(), name, f)
+	rep, err := trade.NewAnalyzer(a, opts).Analyze(context.Background(), name, f)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -171,7 +177,14 @@ func TestTradeGolden(t *testing.T) {
 	for _, rep := range []struct {
 		name string
 		rep  *trade.Report
-	}{{"trade-figure4", figure4Report(t)}, {"trade-peers", peersReport(t)}} {
+	}{
+		{"trade-figure4", figure4Report(t)},
+		{"trade-peers", peersReport(t)},
+		// A streamed report, which makes each flow's result as it is
+		// written, writes the same bytes.
+		{"trade-figure4", analyzeTrade(t, "../trade/testdata/paper/figure4.csv", "figure4.csv", trade.Options{Stream: true})},
+		{"trade-peers", analyzeTrade(t, "testdata/trade-peers.csv", "test.csv", trade.Options{Stream: true})},
+	} {
 		for _, f := range []struct {
 			ext   string
 			write func(io.Writer, *trade.Report) error

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"iter"
 	"slices"
 	"strings"
 
@@ -26,6 +27,13 @@ type Options struct {
 	// reading of the peers) and the rows read in it so far, for a
 	// progress meter. It is called on the goroutine of Analyze.
 	Progress func(pass, rows int)
+	// Stream leaves [Report.Flows] empty: [Report.All] makes each flow's
+	// result as it is visited, from the flow's sums and its peers'
+	// statistics, which are all the report holds. A report of a full
+	// download, with hundreds of thousands of flows to and from the DPRK,
+	// then takes a fraction of the memory, at the cost of judging the
+	// flows again on every visit.
+	Stream bool
 }
 
 // MaxReportedErrors is how many row errors a lenient analysis keeps.
@@ -83,8 +91,56 @@ type Report struct {
 	Duplicates []Duplicate
 	// Flows are the flows to or from the DPRK, one per reporter, partner,
 	// kind of flow, code and period, ordered by code, kind, period,
-	// reporter and partner.
+	// reporter and partner. It is empty when the analysis streamed
+	// ([Options.Stream]); [Report.All] visits the flows either way.
 	Flows []FlowResult
+
+	// streamed holds the flows of a streamed report.
+	streamed *streamed
+}
+
+// streamed holds the flows of a streamed report, in order, and the
+// analyzer their results are made with.
+type streamed struct {
+	an    *Analyzer
+	flows []*dprkFlow
+}
+
+// FlowCount returns the number of flows to and from the DPRK: the length
+// of Flows, or of the flows [Report.All] visits in a streamed report.
+func (r *Report) FlowCount() int {
+	if r.streamed != nil && len(r.Flows) == 0 {
+		return len(r.streamed.flows)
+	}
+	return len(r.Flows)
+}
+
+// All visits the flows to and from the DPRK in order: those of Flows, or
+// for a streamed report whose Flows are empty each flow's result, made
+// anew. The result visited
+// is valid until the next; a caller keeping it copies it. Several visits
+// may run at once.
+func (r *Report) All() iter.Seq[*FlowResult] {
+	return func(yield func(*FlowResult) bool) {
+		if r.streamed == nil || len(r.Flows) > 0 {
+			for i := range r.Flows {
+				if !yield(&r.Flows[i]) {
+					return
+				}
+			}
+			return
+		}
+		// Each visit has its own cache, so that visits share nothing
+		// they write.
+		cache := matchCache{}
+		var res FlowResult
+		for _, d := range r.streamed.flows {
+			res = r.streamed.an.result(r.File, d, cache)
+			if !yield(&res) {
+				return
+			}
+		}
+	}
 }
 
 // Duplicate is a row that repeats an earlier one.
@@ -226,6 +282,9 @@ type dprkFlow struct {
 	// of them, whose first lines are the result's Lines.
 	added int
 	rows  []row
+	// stats are the peers' statistics for the flow's value per unit of
+	// quantity and per kilogram, set once the peers are summed.
+	stats [2]peerStats
 }
 
 // flow returns the flow of file as its first row gave it, without its
@@ -313,34 +372,47 @@ func (an *Analyzer) Analyze(ctx context.Context, name string, src io.ReadSeeker)
 	}
 	st.flows = nil // the map itself, not only its entries, can go
 	slices.SortFunc(order, compareFlows)
+	// Each flow keeps its peers' statistics, and each peer group is let go
+	// after its last flow, so that the peers and the results do not both
+	// fill memory.
+	var byQty, byKg []float64
+	for _, d := range order {
+		gk := groupKey{d.reporter.Code, d.kind, d.key(), d.period}
+		g := st.groups[gk]
+		byQty, byKg = an.peerStats(d, g.peers, st.partners, byQty[:0], byKg[:0])
+		if g.flows--; g.flows == 0 {
+			delete(st.groups, gk)
+		}
+	}
+	if an.opts.Stream {
+		rep.streamed = &streamed{an: an, flows: order}
+		return rep, nil
+	}
 	rep.Flows = make([]FlowResult, 0, len(order))
 	for i, d := range order {
 		// Each flow is let go once its result is made, so that the two
 		// do not both fill memory.
 		order[i] = nil
-		res := FlowResult{Flow: d.flow(rep.File), Rows: d.added, Lines: make([]int, min(len(d.rows), maxLinesKept))}
-		for i := range res.Lines {
-			res.Lines[i] = d.rows[i].line
-		}
-		res.ValueUSD, res.NetWeightKg = d.sum.value, d.sum.weight
-		res.QuantityUnit, res.Quantity, res.MixedUnits = d.sum.unit, d.sum.qty, d.sum.mixed
-		if res.MixedUnits {
-			res.QuantityUnit, res.Quantity = "", 0
-		}
-		a, err := an.assessor.assess(res.Flow, st.matches)
-		if err != nil {
-			return nil, err
-		}
-		res.Assessment = a
-		gk := groupKey{res.Reporter.Code, res.Kind, codeKey(&res.Flow), res.Period}
-		g := st.groups[gk]
-		res.PerQuantity, res.PerKg = an.unitValues(&res, g.peers, st.partners)
-		if g.flows--; g.flows == 0 {
-			delete(st.groups, gk)
-		}
-		rep.Flows = append(rep.Flows, res)
+		rep.Flows = append(rep.Flows, an.result(rep.File, d, st.matches))
 	}
 	return rep, nil
+}
+
+// result makes the result of a flow of file, its peers' statistics set.
+func (an *Analyzer) result(file string, d *dprkFlow, cache matchCache) FlowResult {
+	res := FlowResult{Flow: d.flow(file), Rows: d.added, Lines: make([]int, min(len(d.rows), maxLinesKept))}
+	for i := range res.Lines {
+		res.Lines[i] = d.rows[i].line
+	}
+	res.ValueUSD, res.NetWeightKg = d.sum.value, d.sum.weight
+	res.QuantityUnit, res.Quantity, res.MixedUnits = d.sum.unit, d.sum.qty, d.sum.mixed
+	if res.MixedUnits {
+		res.QuantityUnit, res.Quantity = "", 0
+	}
+	// Every flow kept is to or from the DPRK.
+	res.Assessment = an.assessor.assessDPRK(res.Flow, cache)
+	res.PerQuantity, res.PerKg = an.unitValues(&res, d.stats)
+	return res
 }
 
 // compareFlows orders flows as a report lists them: by code, kind,
@@ -501,9 +573,33 @@ func (an *Analyzer) tick(ctx context.Context, pass, rows int) error {
 	return nil
 }
 
+// peerStats sets the statistics of d's peers, the other partners in its
+// group, and returns byQty and byKg, buffers for the peers' unit values,
+// for the next flow.
+func (an *Analyzer) peerStats(d *dprkFlow, group []peer, partners []string, byQty, byKg []float64) ([]float64, []float64) {
+	unit := d.sum.unit
+	if d.sum.mixed {
+		unit = ""
+	}
+	for _, s := range group {
+		if partners[s.partner] == d.partner.Code {
+			continue
+		}
+		if !s.mixed && s.unit == unit && s.unit != "" && s.qty > 0 {
+			byQty = append(byQty, s.value/s.qty)
+		}
+		if s.weight > 0 {
+			byKg = append(byKg, s.value/s.weight)
+		}
+	}
+	d.stats = [2]peerStats{statsOf(byQty, an.opts.Thresholds), statsOf(byKg, an.opts.Thresholds)}
+	return byQty, byKg
+}
+
 // unitValues computes a flow's unit values and compares them with its
-// peers: the other partners in its group.
-func (an *Analyzer) unitValues(res *FlowResult, group []peer, partners []string) (perQty, perKg UnitValue) {
+// peers', whose statistics are stats: per unit of quantity, then per
+// kilogram.
+func (an *Analyzer) unitValues(res *FlowResult, stats [2]peerStats) (perQty, perKg UnitValue) {
 	perQty = UnitValue{Unit: res.QuantityUnit}
 	perKg = UnitValue{Unit: "kg"}
 	if res.Quantity > 0 && res.QuantityUnit != "" {
@@ -512,20 +608,8 @@ func (an *Analyzer) unitValues(res *FlowResult, group []peer, partners []string)
 	if res.NetWeightKg > 0 {
 		perKg.Known, perKg.Value = true, res.ValueUSD/res.NetWeightKg
 	}
-	var byQty, byKg []float64
-	for _, s := range group {
-		if partners[s.partner] == res.Partner.Code {
-			continue
-		}
-		if !s.mixed && s.unit == res.QuantityUnit && s.unit != "" && s.qty > 0 {
-			byQty = append(byQty, s.value/s.qty)
-		}
-		if s.weight > 0 {
-			byKg = append(byKg, s.value/s.weight)
-		}
-	}
-	perQty.compare(byQty, an.opts.Thresholds)
-	perKg.compare(byKg, an.opts.Thresholds)
+	perQty.judge(stats[0], an.opts.Thresholds)
+	perKg.judge(stats[1], an.opts.Thresholds)
 	switch {
 	case res.MixedUnits:
 		perQty.Note = "rows give different quantity units"

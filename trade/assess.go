@@ -169,6 +169,11 @@ func (a *Assessor) assess(f Flow, cache matchCache) (Assessment, error) {
 	if !f.DPRKSide() {
 		return Assessment{}, fmt.Errorf("trade: %s:%d: %s to %s: %w", f.File, f.Line, f.Reporter.Code, f.Partner.Code, ErrNotDPRK)
 	}
+	return a.assessDPRK(f, cache), nil
+}
+
+// assessDPRK is assess for a flow known to be to or from the DPRK.
+func (a *Assessor) assessDPRK(f Flow, cache matchCache) Assessment {
 	cp := f.Counterparty()
 	out := Assessment{Direction: f.Direction(), Counterparty: cp}
 	start, end := f.Period.Start(), f.Period.End()
@@ -195,11 +200,11 @@ func (a *Assessor) assess(f Flow, cache matchCache) (Assessment, error) {
 	case f.Code.IsZero():
 		out.Verdict = Review
 		out.Reason = fmt.Sprintf("code %s is not a commodity code (all commodities together), so no list can be applied to it", f.CodeText)
-		return out, nil
+		return out
 	case f.Code.Chapter() == "99":
 		out.Verdict = Review
 		out.Reason = fmt.Sprintf("code %s is in chapter 99, goods not specified by kind, so no list can be applied to it", f.Code)
-		return out, nil
+		return out
 	}
 
 	for _, m := range a.lookup(f.Code, out.Direction, cache) {
@@ -238,7 +243,7 @@ func (a *Assessor) assess(f Flow, cache matchCache) (Assessment, error) {
 		out.Verdict = NotControlled
 	}
 	out.Reason = reason(f, out)
-	return out, nil
+	return out
 }
 
 // watched decides Review when a catch-all watch list of the UN or of the

@@ -235,9 +235,26 @@ func TestAnalyzeMatchesReference(t *testing.T) {
 			if len(want.Flows) == 0 {
 				t.Fatal("the reference found no flows")
 			}
-			if diff := gocmp.Diff(want, got, cmpopts.EquateEmpty(), cmpopts.EquateComparable(hs.Code{}),
-				gocmp.Comparer(func(a, b *RowError) bool { return a.Error() == b.Error() })); diff != "" {
+			opts := []gocmp.Option{cmpopts.EquateEmpty(), cmpopts.EquateComparable(hs.Code{}), cmpopts.IgnoreUnexported(Report{}),
+				gocmp.Comparer(func(a, b *RowError) bool { return a.Error() == b.Error() })}
+			if diff := gocmp.Diff(want, got, opts...); diff != "" {
 				t.Errorf("analysis (-reference +streamed):\n%s", diff)
+			}
+			// A report that streams its flows visits the same results.
+			so := tc.opts
+			so.Stream = true
+			lazy, err := NewAnalyzer(testAssessor(t), so).Analyze(context.Background(), "test.csv", strings.NewReader(s))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(lazy.Flows) != 0 {
+				t.Fatalf("a streamed report holds %d flows", len(lazy.Flows))
+			}
+			for f := range lazy.All() {
+				lazy.Flows = append(lazy.Flows, *f)
+			}
+			if diff := gocmp.Diff(want, lazy, opts...); diff != "" {
+				t.Errorf("streamed flows (-reference +streamed):\n%s", diff)
 			}
 		})
 	}

@@ -75,19 +75,44 @@ const madScale = 1.4826
 // compare sets the peer statistics and the flag of u from the unit values
 // of its peers. peers is reordered.
 func (u *UnitValue) compare(peers []float64, t Thresholds) {
-	u.Peers = len(peers)
+	u.judge(statsOf(peers, t), t)
+}
+
+// peerStats is what a comparison needs of the peers' unit values: an
+// analysis keeps it, not the peers, for each flow until the flow's result
+// is made.
+type peerStats struct {
+	n           int
+	median, mad float64
+}
+
+// statsOf returns the statistics of peers, reordering them. The median and
+// its deviation are computed only when there are enough peers to compare
+// with.
+func statsOf(peers []float64, t Thresholds) peerStats {
+	s := peerStats{n: len(peers)}
+	if len(peers) < max(t.MinPeers, 1) {
+		return s
+	}
+	s.median = median(peers)
+	for i, p := range peers {
+		peers[i] = math.Abs(p - s.median)
+	}
+	s.mad = median(peers)
+	return s
+}
+
+// judge sets the peer statistics and the flag of u from its peers'.
+func (u *UnitValue) judge(s peerStats, t Thresholds) {
+	u.Peers = s.n
 	if !u.Known {
 		return
 	}
-	if len(peers) < max(t.MinPeers, 1) {
-		u.Note = peerNote(len(peers), max(t.MinPeers, 1))
+	if s.n < max(t.MinPeers, 1) {
+		u.Note = peerNote(s.n, max(t.MinPeers, 1))
 		return
 	}
-	u.PeerMedian = median(peers)
-	for i, p := range peers {
-		peers[i] = math.Abs(p - u.PeerMedian)
-	}
-	u.PeerMAD = median(peers)
+	u.PeerMedian, u.PeerMAD = s.median, s.mad
 	if u.PeerMedian <= 0 {
 		u.Note = "peer median is zero"
 		return

@@ -9,8 +9,9 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/luxscreen/luxscreen"
+	"github.com/luxscreen/luxscreen/internal/datafile"
 	"github.com/luxscreen/luxscreen/internal/progress"
+	"github.com/luxscreen/luxscreen/lists"
 	"github.com/luxscreen/luxscreen/report"
 	"github.com/luxscreen/luxscreen/trade"
 )
@@ -64,14 +65,17 @@ func runTradeAnalyze(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer cleanup()
-	sys, err := fs.open(ctx, e, luxscreen.Config{}, false)
+	a, err := fs.tradeAssessor(ctx)
 	if err != nil {
 		return err
 	}
-	a := trade.NewAssessor(sys.Catalogue(), sys.Reference().Jurisdictions)
 	opts := trade.Options{
 		Thresholds: trade.Thresholds{MinPeers: *minPeers, Z: *z, MinRatio: *ratio},
 		Lenient:    *lenient,
+		// The table and the CSV are written flow by flow, so the report
+		// need not hold a full download's hundreds of thousands of
+		// results; the HTML page groups them for its charts.
+		Stream: f != tradeHTML,
 	}
 	var meter *tradeMeter
 	if progress.IsTerminal(e.stderr) {
@@ -101,7 +105,7 @@ func runTradeAnalyze(ctx context.Context, e *env, args []string) error {
 		// The CSV holds flows only; what was not added is said here, so
 		// that no row disappears unremarked.
 		fmt.Fprintf(e.stderr, "%s: %d rows read, %d to or from the DPRK in %d flows, %d duplicates not added, %d breakdown rows, %d unreadable rows\n",
-			rep.File, rep.Rows, rep.DPRKRows, len(rep.Flows), len(rep.Duplicates), rep.Breakdown, rep.ErrorCount)
+			rep.File, rep.Rows, rep.DPRKRows, rep.FlowCount(), len(rep.Duplicates), rep.Breakdown, rep.ErrorCount)
 		for _, re := range rep.Errors {
 			fmt.Fprintf(e.stderr, "  %v\n", re)
 		}
@@ -110,6 +114,22 @@ func runTradeAnalyze(ctx context.Context, e *env, args []string) error {
 		return report.WriteTradeHTML(e.stdout, rep)
 	}
 	return report.WriteTradeTable(e.stdout, rep)
+}
+
+// tradeAssessor returns the assessor over the catalogue, with the files of
+// --data laid over the embedded ones as luxscreen.Open lays them. A trade
+// analysis needs the catalogue alone: the lexicons, rules and lists of
+// parties the rest of the system loads would cost it time and memory.
+func (fs *flagSet) tradeAssessor(ctx context.Context) (*trade.Assessor, error) {
+	d := datafile.Dir(fs.cfg.DataDir)
+	if err := d.Check(); err != nil {
+		return nil, fmt.Errorf("luxscreen: %w", err)
+	}
+	cat, err := lists.Load(ctx, d.FS("lists", lists.FS()))
+	if err != nil {
+		return nil, err
+	}
+	return trade.NewAssessor(cat, cat.Membership()), nil
 }
 
 // tradeMeter shows the rows an analysis has read on a terminal, one meter
