@@ -103,23 +103,23 @@ type Report struct {
 // analyzer their results are made with.
 type streamed struct {
 	an    *Analyzer
-	flows []*dprkFlow
+	st    *analysis
+	order []int32 // indexes in st.list
 }
 
 // FlowCount returns the number of flows to and from the DPRK: the length
 // of Flows, or of the flows [Report.All] visits in a streamed report.
 func (r *Report) FlowCount() int {
 	if r.streamed != nil && len(r.Flows) == 0 {
-		return len(r.streamed.flows)
+		return len(r.streamed.order)
 	}
 	return len(r.Flows)
 }
 
 // All visits the flows to and from the DPRK in order: those of Flows, or
 // for a streamed report whose Flows are empty each flow's result, made
-// anew. The result visited
-// is valid until the next; a caller keeping it copies it. Several visits
-// may run at once.
+// anew. The result visited is valid until the next; a caller keeping it
+// copies it. Several visits may run at once.
 func (r *Report) All() iter.Seq[*FlowResult] {
 	return func(yield func(*FlowResult) bool) {
 		if r.streamed == nil || len(r.Flows) > 0 {
@@ -134,8 +134,9 @@ func (r *Report) All() iter.Seq[*FlowResult] {
 		// they write.
 		cache := matchCache{}
 		var res FlowResult
-		for _, d := range r.streamed.flows {
-			res = r.streamed.an.result(r.File, d, cache)
+		st := r.streamed.st
+		for _, i := range r.streamed.order {
+			res = r.streamed.an.result(r.File, st, i, cache)
 			if !yield(&res) {
 				return
 			}
@@ -169,41 +170,39 @@ type FlowResult struct {
 	PerQuantity, PerKg UnitValue
 }
 
-// flowKey identifies a flow to aggregate: reporter, partner, kind, code
-// and period.
-type flowKey struct {
-	reporter, partner string
-	kind              FlowKind
-	code              string
-	period            Period
-}
-
 // groupKey identifies the flows a flow's unit value is compared with: the
-// same reporter, kind, code and period, to any partner.
+// same reporter, kind, code and period, to any partner. Its parts are
+// numbers the analysis gives the reporters, codes and periods, so that the
+// maps of a file's hundreds of thousands of flows hold nothing for the
+// collector to follow.
 type groupKey struct {
-	reporter string
-	kind     FlowKind
-	code     string
-	period   Period
+	reporter, code, period uint32
+	kind                   FlowKind
 }
 
-// sums is the running total of a partner's rows in a peer group.
+// flowKey identifies a flow to aggregate: its group and its partner.
+type flowKey struct {
+	group   groupKey
+	partner uint32
+}
+
+// sums is the running total of a DPRK flow's rows, or of a partner's in a
+// peer group.
 type sums struct {
 	value, weight, qty float64
-	unit               string
+	unit               uint32 // an index in analysis.units; 0 is no unit
 	mixed              bool
 }
 
-// add adds f's amounts. A unit is kept only when it was interned, since
-// f's strings may point into the reader's row.
-func (s *sums) add(f *Flow, intern func(string) string) {
+// add adds f's amounts; unit is the number of f's quantity unit.
+func (s *sums) add(f *Flow, unit uint32) {
 	s.value += f.ValueUSD
 	s.weight += f.NetWeightKg
 	switch {
-	case f.QuantityUnit == "":
-	case s.unit == "":
-		s.unit, s.qty = intern(f.QuantityUnit), f.Quantity
-	case s.unit == f.QuantityUnit:
+	case unit == 0:
+	case s.unit == 0:
+		s.unit, s.qty = unit, f.Quantity
+	case s.unit == unit:
 		s.qty += f.Quantity
 	default:
 		s.mixed = true
@@ -214,7 +213,7 @@ func (s *sums) add(f *Flow, intern func(string) string) {
 type row struct {
 	line               int
 	value, weight, qty float64
-	unit               string
+	unit               uint32
 }
 
 // peerGroup holds the peers of the DPRK flows of one group: the reporter's
@@ -225,8 +224,8 @@ type peerGroup struct {
 	// maxPeersScanned: a hostile file could otherwise name a million
 	// partners in one group and make the reading quadratic.
 	index map[uint32]int
-	// flows counts the group's DPRK flows whose results are still to be
-	// made; the group is let go after the last.
+	// flows counts the group's DPRK flows whose peers' statistics are
+	// still to be taken; the group is let go after the last.
 	flows int
 }
 
@@ -259,41 +258,45 @@ func (g *peerGroup) peer(id uint32) *peer {
 }
 
 // peer is one partner's rows in a peer group, summed, its partner a
-// number: a file may have a million peers, and a slice of them costs less
-// than a map.
+// number: a file may have a million peers, and a slice of them, holding
+// no pointers, costs less than a map.
 type peer struct {
 	sums
-	partner uint32 // an index in analysis.partners
+	partner uint32 // an index in analysis.areas
 }
 
-// dprkFlow accumulates a flow to or from the DPRK during the first pass.
-// It keeps what the result needs of the flow's first row, its strings
-// interned and its countries shared: a file may hold hundreds of thousands
-// of DPRK flows.
+// dprkFlow accumulates a flow to or from the DPRK. It keeps what the
+// result needs of the flow's first row, its countries and texts as
+// numbers in the analysis's tables: a file may hold hundreds of thousands
+// of DPRK flows, and the slice of them holds no pointers.
 type dprkFlow struct {
-	reporter, partner                *Country
-	code                             hs.Code
-	codeText, classification, source string
-	period                           Period
-	line                             int
-	kind                             FlowKind
-	sum                              sums
-	// added counts the rows summed; rows holds the first maxRowsCompared
-	// of them, whose first lines are the result's Lines.
-	added int
-	rows  []row
+	key    flowKey
+	period Period
+	// reporter and partner are indexes in analysis.countries, texts in
+	// analysis.texts: the first row's.
+	reporter, partner, texts uint32
+	// added counts the rows summed. first is the first of them; the
+	// analysis's more holds the next, up to maxRowsCompared in all.
+	added int32
+	first row
+	sum   sums
 	// stats are the peers' statistics for the flow's value per unit of
 	// quantity and per kilogram, set once the peers are summed.
 	stats [2]peerStats
 }
 
-// flow returns the flow of file as its first row gave it, without its
-// amounts and quantity unit.
-func (d *dprkFlow) flow(file string) Flow {
-	return Flow{
-		File: file, Line: d.line, Reporter: *d.reporter, Partner: *d.partner, Period: d.period, Kind: d.kind,
-		Code: d.code, CodeText: d.codeText, Classification: d.classification, Source: d.source,
+// codeTexts are the texts of a flow's first row besides its countries.
+type codeTexts struct {
+	code                         hs.Code
+	text, classification, source string
+}
+
+// key is the code as codeKey gives it.
+func (t *codeTexts) key() string {
+	if t.code.IsZero() {
+		return t.text
 	}
+	return t.code.Digits()
 }
 
 func codeKey(f *Flow) string {
@@ -303,37 +306,92 @@ func codeKey(f *Flow) string {
 	return f.Code.Digits()
 }
 
+// numbering numbers strings: reporters' and partners' codes, commodity
+// codes, quantity units.
+type numbering struct {
+	ids   map[string]uint32
+	names []string
+}
+
+func newNumbering(first ...string) numbering {
+	n := numbering{ids: map[string]uint32{}}
+	for _, s := range first {
+		n.id(s)
+	}
+	return n
+}
+
+// id returns the number of s, numbering it if it is new; a string first
+// seen is copied, so that no kept string holds a row's line in memory.
+func (n *numbering) id(s string) uint32 {
+	if id, ok := n.ids[s]; ok {
+		return id
+	}
+	id := uint32(len(n.names))
+	s = strings.Clone(s)
+	n.names = append(n.names, s)
+	n.ids[s] = id
+	return id
+}
+
 // analysis is the state of one analysis. It grows with the flows to and
 // from the DPRK and their peer groups, never with the rows read.
 type analysis struct {
-	flows  map[flowKey]*dprkFlow
-	groups map[groupKey]*peerGroup
-	// texts interns the strings kept: the few hundred countries, codes
-	// and units that a large file repeats on every row.
-	texts   map[string]string
-	matches matchCache
-	// countries holds the countries of the flows kept, each once; last
-	// holds, for the reporter and the partner side, the last country
-	// given to ownCountry and what it returned.
-	countries map[Country]*Country
-	// partners numbers the partners of the peers, partnerIDs by code.
-	partners   []string
-	partnerIDs map[string]uint32
+	flows map[flowKey]int32 // indexes in list
+	list  []dprkFlow
+	// more holds the rows of a flow after its first, by index in list.
+	more map[int32][]row
+	// groups finds the peer groups in groupList.
+	groups    map[groupKey]int32
+	groupList []peerGroup
+	matches   matchCache
+	// areas numbers the reporters' and partners' codes, codes the
+	// commodity codes as codeKey gives them, units the quantity units
+	// (0 is none), periods the periods.
+	areas, codes, units numbering
+	periods             map[Period]uint32
+	// countries holds the countries of the flows kept, each once, and
+	// texts their codes' texts; last holds, for the reporter and the
+	// partner side, the last country ownCountry returned.
+	countries  []Country
+	countryIDs map[Country]uint32
+	texts      []codeTexts
+	textIDs    map[codeTexts]uint32
 	last       [2]struct {
-		given Country
-		owned *Country
+		owned Country
+		id    uint32
+		ok    bool
 	}
 }
 
-// intern returns s, or an equal string already kept; a string first seen
-// is copied, so that no kept string holds a row's line in memory.
-func (st *analysis) intern(s string) string {
-	if t, ok := st.texts[s]; ok {
-		return t
+// period returns the number of p, numbering it if it is new.
+func (st *analysis) period(p Period) uint32 {
+	id, ok := st.periods[p]
+	if !ok {
+		id = uint32(len(st.periods))
+		st.periods[p] = id
 	}
-	t := strings.Clone(s)
-	st.texts[t] = t
-	return t
+	return id
+}
+
+// group returns the key of f's group, numbering what is new.
+func (st *analysis) group(f *Flow) groupKey {
+	return groupKey{st.areas.id(f.Reporter.Code), st.codes.id(codeKey(f)), st.period(f.Period), f.Kind}
+}
+
+// findGroup returns the key of f's group without numbering anything: a
+// row whose reporter, code or period no DPRK flow has is in no group.
+func (st *analysis) findGroup(f *Flow) (groupKey, bool) {
+	r, ok := st.areas.ids[f.Reporter.Code]
+	if !ok {
+		return groupKey{}, false
+	}
+	c, ok := st.codes.ids[codeKey(f)]
+	if !ok {
+		return groupKey{}, false
+	}
+	p, ok := st.periods[f.Period]
+	return groupKey{r, c, p, f.Kind}, ok
 }
 
 // Analyze reads the file twice: the first pass validates every row and
@@ -346,12 +404,16 @@ func (st *analysis) intern(s string) string {
 func (an *Analyzer) Analyze(ctx context.Context, name string, src io.ReadSeeker) (*Report, error) {
 	rep := &Report{File: name, Thresholds: an.opts.Thresholds}
 	st := &analysis{
-		flows:      map[flowKey]*dprkFlow{},
-		groups:     map[groupKey]*peerGroup{},
-		texts:      map[string]string{},
+		flows:      map[flowKey]int32{},
+		more:       map[int32][]row{},
+		groups:     map[groupKey]int32{},
 		matches:    matchCache{},
-		countries:  map[Country]*Country{},
-		partnerIDs: map[string]uint32{},
+		areas:      newNumbering(),
+		codes:      newNumbering(),
+		units:      newNumbering(""),
+		periods:    map[Period]uint32{},
+		countryIDs: map[Country]uint32{},
+		textIDs:    map[codeTexts]uint32{},
 	}
 	if err := an.first(ctx, name, src, rep, st); err != nil {
 		return nil, err
@@ -364,48 +426,59 @@ func (an *Analyzer) Analyze(ctx context.Context, name string, src io.ReadSeeker)
 			return nil, err
 		}
 	}
-	// The flows are put in order before their results are made: sorting
-	// pointers moves less than sorting the large results.
-	order := make([]*dprkFlow, 0, len(st.flows))
-	for _, d := range st.flows {
-		order = append(order, d)
-	}
 	st.flows = nil // the map itself, not only its entries, can go
-	slices.SortFunc(order, compareFlows)
+	order := make([]int32, len(st.list))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(a, b int32) int { return st.compareFlows(&st.list[a], &st.list[b]) })
 	// Each flow keeps its peers' statistics, and each peer group is let go
 	// after its last flow, so that the peers and the results do not both
 	// fill memory.
 	var byQty, byKg []float64
-	for _, d := range order {
-		gk := groupKey{d.reporter.Code, d.kind, d.key(), d.period}
-		g := st.groups[gk]
-		byQty, byKg = an.peerStats(d, g.peers, st.partners, byQty[:0], byKg[:0])
+	for _, i := range order {
+		d := &st.list[i]
+		gi := st.groups[d.key.group]
+		g := &st.groupList[gi]
+		byQty, byKg = an.peerStats(d, g.peers, byQty[:0], byKg[:0])
 		if g.flows--; g.flows == 0 {
-			delete(st.groups, gk)
+			*g = peerGroup{}
 		}
 	}
+	st.groups, st.groupList = nil, nil
 	if an.opts.Stream {
-		rep.streamed = &streamed{an: an, flows: order}
+		rep.streamed = &streamed{an: an, st: st, order: order}
 		return rep, nil
 	}
 	rep.Flows = make([]FlowResult, 0, len(order))
-	for i, d := range order {
-		// Each flow is let go once its result is made, so that the two
-		// do not both fill memory.
-		order[i] = nil
-		rep.Flows = append(rep.Flows, an.result(rep.File, d, st.matches))
+	for _, i := range order {
+		rep.Flows = append(rep.Flows, an.result(rep.File, st, i, st.matches))
 	}
 	return rep, nil
 }
 
-// result makes the result of a flow of file, its peers' statistics set.
-func (an *Analyzer) result(file string, d *dprkFlow, cache matchCache) FlowResult {
-	res := FlowResult{Flow: d.flow(file), Rows: d.added, Lines: make([]int, min(len(d.rows), maxLinesKept))}
-	for i := range res.Lines {
-		res.Lines[i] = d.rows[i].line
+// result makes the result of flow i of st, its peers' statistics set, in
+// file.
+func (an *Analyzer) result(file string, st *analysis, i int32, cache matchCache) FlowResult {
+	d := &st.list[i]
+	t := &st.texts[d.texts]
+	res := FlowResult{
+		Flow: Flow{
+			File: file, Line: d.first.line, Reporter: st.countries[d.reporter], Partner: st.countries[d.partner],
+			Period: d.period, Kind: d.key.group.kind,
+			Code: t.code, CodeText: t.text, Classification: t.classification, Source: t.source,
+		},
+		Rows: int(d.added),
+	}
+	// A flow has at least its first row.
+	more := st.more[i]
+	res.Lines = make([]int, min(1+len(more), maxLinesKept))
+	res.Lines[0] = d.first.line
+	for j := 1; j < len(res.Lines); j++ {
+		res.Lines[j] = more[j-1].line
 	}
 	res.ValueUSD, res.NetWeightKg = d.sum.value, d.sum.weight
-	res.QuantityUnit, res.Quantity, res.MixedUnits = d.sum.unit, d.sum.qty, d.sum.mixed
+	res.QuantityUnit, res.Quantity, res.MixedUnits = st.units.names[d.sum.unit], d.sum.qty, d.sum.mixed
 	if res.MixedUnits {
 		res.QuantityUnit, res.Quantity = "", 0
 	}
@@ -417,24 +490,18 @@ func (an *Analyzer) result(file string, d *dprkFlow, cache matchCache) FlowResul
 
 // compareFlows orders flows as a report lists them: by code, kind,
 // period, reporter and partner.
-func compareFlows(a, b *dprkFlow) int {
+func (st *analysis) compareFlows(a, b *dprkFlow) int {
+	ra, rb := &st.countries[a.reporter], &st.countries[b.reporter]
+	pa, pb := &st.countries[a.partner], &st.countries[b.partner]
 	return cmp.Or(
-		cmp.Compare(a.key(), b.key()),
-		cmp.Compare(a.kind, b.kind),
+		cmp.Compare(st.texts[a.texts].key(), st.texts[b.texts].key()),
+		cmp.Compare(a.key.group.kind, b.key.group.kind),
 		a.period.Compare(b.period),
-		cmp.Compare(a.reporter.Label(), b.reporter.Label()),
-		cmp.Compare(a.partner.Label(), b.partner.Label()),
-		cmp.Compare(a.reporter.Code, b.reporter.Code),
-		cmp.Compare(a.partner.Code, b.partner.Code),
+		cmp.Compare(ra.Label(), rb.Label()),
+		cmp.Compare(pa.Label(), pb.Label()),
+		cmp.Compare(ra.Code, rb.Code),
+		cmp.Compare(pa.Code, pb.Code),
 	)
-}
-
-// key is the flow's code as codeKey gives it.
-func (d *dprkFlow) key() string {
-	if d.code.IsZero() {
-		return d.codeText
-	}
-	return d.code.Digits()
 }
 
 // progressEvery is how many rows a pass reads between two checks of its
@@ -489,32 +556,46 @@ func (an *Analyzer) first(ctx context.Context, name string, src io.Reader, rep *
 
 // addDPRK adds a row to its DPRK flow, or reports it as a duplicate.
 func (st *analysis) addDPRK(rep *Report, f *Flow) {
-	k := flowKey{f.Reporter.Code, f.Partner.Code, f.Kind, codeKey(f), f.Period}
-	d := st.flows[k]
-	if d == nil {
-		d = st.newFlow(f)
-		k = flowKey{d.reporter.Code, d.partner.Code, k.kind, d.key(), k.period}
-		st.flows[k] = d
-		gk := groupKey{k.reporter, k.kind, k.code, k.period}
-		g := st.groups[gk]
-		if g == nil {
-			g = &peerGroup{}
-			st.groups[gk] = g
+	gk := st.group(f)
+	k := flowKey{gk, st.areas.id(f.Partner.Code)}
+	i, ok := st.flows[k]
+	if !ok {
+		i = int32(len(st.list))
+		st.list = append(st.list, st.newFlow(f, k))
+		st.flows[k] = i
+		gi, ok := st.groups[gk]
+		if !ok {
+			gi = int32(len(st.groupList))
+			st.groupList = append(st.groupList, peerGroup{})
+			st.groups[gk] = gi
 		}
-		g.flows++
+		st.groupList[gi].flows++
 	}
-	r := row{line: f.Line, value: f.ValueUSD, weight: f.NetWeightKg, qty: f.Quantity, unit: f.QuantityUnit}
-	for _, prev := range d.rows {
-		if prev.value == r.value && prev.weight == r.weight && prev.qty == r.qty && prev.unit == r.unit {
-			rep.Duplicates = append(rep.Duplicates, Duplicate{Line: f.Line, SameAs: prev.line})
-			return
+	d := &st.list[i]
+	unit := st.units.id(f.QuantityUnit)
+	r := row{line: f.Line, value: f.ValueUSD, weight: f.NetWeightKg, qty: f.Quantity, unit: unit}
+	same := func(prev row) bool {
+		return prev.value == r.value && prev.weight == r.weight && prev.qty == r.qty && prev.unit == r.unit
+	}
+	switch {
+	case d.added == 0:
+		d.first = r
+	case same(d.first):
+		rep.Duplicates = append(rep.Duplicates, Duplicate{Line: f.Line, SameAs: d.first.line})
+		return
+	default:
+		more := st.more[i]
+		for _, prev := range more {
+			if same(prev) {
+				rep.Duplicates = append(rep.Duplicates, Duplicate{Line: f.Line, SameAs: prev.line})
+				return
+			}
+		}
+		if 1+len(more) < maxRowsCompared {
+			st.more[i] = append(more, r)
 		}
 	}
-	if len(d.rows) < maxRowsCompared {
-		r.unit = st.intern(r.unit)
-		d.rows = append(d.rows, r)
-	}
-	d.sum.add(f, st.intern)
+	d.sum.add(f, unit)
 	d.added++
 }
 
@@ -553,12 +634,15 @@ func (an *Analyzer) second(ctx context.Context, name string, src io.Reader, rows
 		if !r.parseGroup(rec, &f) || f.Breakdown || f.Partner.Total {
 			continue
 		}
-		gk := groupKey{f.Reporter.Code, f.Kind, codeKey(&f), f.Period}
-		g := st.groups[gk]
-		if g == nil || r.parse(rec, &f) != nil {
+		gk, ok := st.findGroup(&f)
+		if !ok {
 			continue
 		}
-		g.peer(st.partner(f.Partner.Code)).add(&f, st.intern)
+		gi, ok := st.groups[gk]
+		if !ok || r.parse(rec, &f) != nil {
+			continue
+		}
+		st.groupList[gi].peer(st.areas.id(f.Partner.Code)).add(&f, st.units.id(f.QuantityUnit))
 	}
 }
 
@@ -576,16 +660,16 @@ func (an *Analyzer) tick(ctx context.Context, pass, rows int) error {
 // peerStats sets the statistics of d's peers, the other partners in its
 // group, and returns byQty and byKg, buffers for the peers' unit values,
 // for the next flow.
-func (an *Analyzer) peerStats(d *dprkFlow, group []peer, partners []string, byQty, byKg []float64) ([]float64, []float64) {
+func (an *Analyzer) peerStats(d *dprkFlow, group []peer, byQty, byKg []float64) ([]float64, []float64) {
 	unit := d.sum.unit
 	if d.sum.mixed {
-		unit = ""
+		unit = 0
 	}
 	for _, s := range group {
-		if partners[s.partner] == d.partner.Code {
+		if s.partner == d.key.partner {
 			continue
 		}
-		if !s.mixed && s.unit == unit && s.unit != "" && s.qty > 0 {
+		if !s.mixed && s.unit == unit && s.unit != 0 && s.qty > 0 {
 			byQty = append(byQty, s.value/s.qty)
 		}
 		if s.weight > 0 {
@@ -624,46 +708,50 @@ func (an *Analyzer) unitValues(res *FlowResult, stats [2]peerStats) (perQty, per
 	return perQty, perKg
 }
 
-// partner returns the number of a partner's code.
-func (st *analysis) partner(code string) uint32 {
-	id, ok := st.partnerIDs[code]
-	if !ok {
-		id = uint32(len(st.partners))
-		code = st.intern(code)
-		st.partners = append(st.partners, code)
-		st.partnerIDs[code] = id
+// newFlow returns a flow of key k whose first row is f, with nothing
+// added yet.
+func (st *analysis) newFlow(f *Flow, k flowKey) dprkFlow {
+	return dprkFlow{
+		key: k, period: f.Period,
+		reporter: st.ownCountry(reporterSide, f.Reporter), partner: st.ownCountry(partnerSide, f.Partner),
+		texts: st.ownTexts(f),
 	}
-	return id
 }
 
-// newFlow returns a flow whose first row is f, with nothing added yet.
-func (st *analysis) newFlow(f *Flow) *dprkFlow {
-	d := &dprkFlow{
-		reporter: st.ownCountry(reporterSide, f.Reporter), partner: st.ownCountry(partnerSide, f.Partner),
-		codeText: st.intern(f.CodeText), classification: st.intern(f.Classification), source: st.intern(f.Source),
-		period: f.Period, line: f.Line, kind: f.Kind,
+// ownTexts returns the number of f's code texts, copying them when they
+// are new.
+func (st *analysis) ownTexts(f *Flow) uint32 {
+	t := codeTexts{code: f.Code, text: f.CodeText, classification: f.Classification, source: f.Source}
+	if id, ok := st.textIDs[t]; ok {
+		return id
 	}
+	owned := codeTexts{text: strings.Clone(t.text), classification: strings.Clone(t.classification), source: strings.Clone(t.source)}
 	if !f.Code.IsZero() {
 		// The digits were parsed once already; parsing them again cannot
 		// fail, and a bare-digit string is used as it is.
-		d.code, _ = hs.Parse(st.intern(f.Code.Digits()))
+		owned.code, _ = hs.Parse(strings.Clone(f.Code.Digits()))
 	}
-	return d
+	id := uint32(len(st.texts))
+	st.texts = append(st.texts, owned)
+	st.textIDs[owned] = id
+	return id
 }
 
-// ownCountry returns the shared copy of c, its strings interned. The DPRK
+// ownCountry returns the number of c's copy, its strings copied. The DPRK
 // is one side of every flow kept and a bulk file lists a reporter's rows
 // together, so the last country of a side is often the next.
-func (st *analysis) ownCountry(side int, c Country) *Country {
+func (st *analysis) ownCountry(side int, c Country) uint32 {
 	last := &st.last[side]
-	if last.owned != nil && c == last.given {
-		return last.owned
+	if last.ok && c == last.owned {
+		return last.id
 	}
-	owned := st.countries[c]
-	if owned == nil {
-		owned = &Country{Code: st.intern(c.Code), ISO3: st.intern(c.ISO3), Name: st.intern(c.Name), Total: c.Total}
-		st.countries[*owned] = owned
+	id, ok := st.countryIDs[c]
+	if !ok {
+		owned := Country{Code: strings.Clone(c.Code), ISO3: strings.Clone(c.ISO3), Name: strings.Clone(c.Name), Total: c.Total}
+		id = uint32(len(st.countries))
+		st.countries = append(st.countries, owned)
+		st.countryIDs[owned] = id
 	}
-	last.given, last.owned = c, owned
-	return owned
+	last.owned, last.id, last.ok = st.countries[id], id, true
+	return id
 }

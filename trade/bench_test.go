@@ -40,16 +40,17 @@ func benchCodes(tb testing.TB) []string {
 	return synth.Codes(tab)
 }
 
-// synthFile writes a generated file of rows rows to a temporary directory,
-// once per size and test binary, and returns its path.
-func synthFile(tb testing.TB, rows int) string {
+// synthFile writes a generated file of rows rows, the DPRK among the
+// partners of one block in dprkEvery (0 for the generator's default), to
+// a temporary directory and returns its path.
+func synthFile(tb testing.TB, rows, dprkEvery int) string {
 	tb.Helper()
-	path := filepath.Join(tb.TempDir(), fmt.Sprintf("comtrade-%d.csv", rows))
+	path := filepath.Join(tb.TempDir(), fmt.Sprintf("comtrade-%d-%d.csv", rows, dprkEvery))
 	f, err := os.Create(path)
 	if err != nil {
 		tb.Fatal(err)
 	}
-	if err := synth.Write(f, synth.Options{Rows: rows, Codes: benchCodes(tb)}); err != nil {
+	if err := synth.Write(f, synth.Options{Rows: rows, Codes: benchCodes(tb), DPRKEvery: dprkEvery}); err != nil {
 		tb.Fatal(err)
 	}
 	if err := f.Close(); err != nil {
@@ -98,43 +99,67 @@ func benchRows(tb testing.TB) []int {
 // BenchmarkAnalyze analyses generated Comtrade files and reports the time
 // and allocations per input row and the peak heap in use during the
 // analysis, which should grow with the flows to and from the DPRK, not
-// with the rows read.
+// with the rows read. The sizes are those of benchRows with the DPRK in
+// one block in four, as in a bulk download, and the larger with the DPRK
+// in every block (dense), four times the flows. The "stream" runs analyse
+// as "trade analyze" does for a table or CSV, keeping no results.
 func BenchmarkAnalyze(b *testing.B) {
-	an := NewAnalyzer(testAssessor(b), Options{})
-	for _, rows := range benchRows(b) {
-		path := synthFile(b, rows)
-		b.Run(fmt.Sprintf("rows=%d", rows), func(b *testing.B) {
-			b.ReportAllocs()
-			var peak uint64
-			var flows int
-			runtime.GC()
-			for b.Loop() {
-				f, err := os.Open(path)
-				if err != nil {
-					b.Fatal(err)
-				}
-				s := &heapSampler{ReadSeeker: f}
-				rep, err := an.Analyze(context.Background(), path, s)
-				f.Close()
-				if err != nil {
-					b.Fatal(err)
-				}
-				if rep.Rows != rows {
-					b.Fatalf("read %d rows, want %d", rep.Rows, rows)
-				}
-				peak, flows = max(peak, s.peak), len(rep.Flows)
-			}
-			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(rows), "ns/row")
-			b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MB")
-			b.ReportMetric(float64(flows), "dprk-flows")
-		})
+	sizes := benchRows(b)
+	type file struct {
+		rows, dprkEvery int
+		name            string
 	}
+	files := []file{{sizes[0], 0, fmt.Sprintf("rows=%d", sizes[0])}, {sizes[1], 0, fmt.Sprintf("rows=%d", sizes[1])}, {sizes[1], 1, fmt.Sprintf("rows=%d/dense", sizes[1])}}
+	for _, fl := range files {
+		path := synthFile(b, fl.rows, fl.dprkEvery)
+		for _, stream := range []bool{false, true} {
+			name := fl.name
+			if stream {
+				name += "/stream"
+			}
+			benchAnalyze(b, name, path, fl.rows, Options{Stream: stream})
+		}
+	}
+}
+
+// benchAnalyze runs one case of BenchmarkAnalyze: the analysis of path,
+// which has rows rows, with opts. A streamed analysis's results are made
+// once, as a writer would.
+func benchAnalyze(b *testing.B, name, path string, rows int, opts Options) {
+	an := NewAnalyzer(testAssessor(b), opts)
+	b.Run(name, func(b *testing.B) {
+		b.ReportAllocs()
+		var peak uint64
+		var flows int
+		runtime.GC()
+		for b.Loop() {
+			f, err := os.Open(path)
+			if err != nil {
+				b.Fatal(err)
+			}
+			s := &heapSampler{ReadSeeker: f}
+			rep, err := an.Analyze(context.Background(), path, s)
+			f.Close()
+			if err != nil {
+				b.Fatal(err)
+			}
+			if rep.Rows != rows {
+				b.Fatalf("read %d rows, want %d", rep.Rows, rows)
+			}
+			for range rep.All() {
+			}
+			peak, flows = max(peak, s.peak), rep.FlowCount()
+		}
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(rows), "ns/row")
+		b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MB")
+		b.ReportMetric(float64(flows), "dprk-flows")
+	})
 }
 
 // BenchmarkRead measures the reader alone on a generated file.
 func BenchmarkRead(b *testing.B) {
 	rows := benchRows(b)[0]
-	path := synthFile(b, rows)
+	path := synthFile(b, rows, 0)
 	b.ReportAllocs()
 	for b.Loop() {
 		f, err := os.Open(path)
