@@ -170,8 +170,10 @@ const (
 	FeatureWeakAlias = "weak_alias"
 	// FeatureUncorroborated: a person's common name (a common surname
 	// with one given name, or with common given names only) without an
-	// agreeing birth date, identifier or nationality. Lists name several
-	// different people KIM, Yong Chol.
+	// agreeing birth date, identifier or nationality, or a short company
+	// name not written as listed whose party gives no country. Lists
+	// name several different people KIM, Yong Chol, and short company
+	// names recur from country to country.
 	FeatureUncorroborated = "uncorroborated"
 	// FeatureBirthYearDisjoint: every listed birth year of the person is
 	// further from the party's than the configured gap. The lists' dates

@@ -77,8 +77,9 @@
 // a.k.a.) can only make a review, and so can a person's short or common
 // name without an agreeing birth date, identifier or nationality
 // (uncorroborated), a person born more than birth_date.disjoint_gap years
-// from every listed birth year (birth_year_disjoint) and a short company
-// name in another country (other_country). A
+// from every listed birth year (birth_year_disjoint), a short company
+// name in another country (other_country), and a short company name not
+// written as listed whose party gives no country (uncorroborated). A
 // query whose name is empty after normalisation, or written in a script
 // that is not transliterated, or screened with no list loaded, is review
 // with the reason: screening fails closed and never reports clear when it

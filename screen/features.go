@@ -30,6 +30,8 @@ type evidence struct {
 	// otherCountry is set when both sides give countries and none is
 	// shared.
 	otherCountry bool
+	// name is the name score, before the entity features.
+	name float64
 }
 
 // qualify applies the entity features to the name score of query name
@@ -40,7 +42,7 @@ type evidence struct {
 // (birth_year_disjoint, uncorroborated, other_country; see
 // [party.Hit.Matches]).
 func (s *Screener) qualify(score float64, r *nameRow, q *query, qn int, why *[]party.Feature) float64 {
-	var ev evidence
+	ev := evidence{name: score}
 	e := r.entity
 	for _, f := range [...]entityFeature{birthDate, country, identifierMismatch, identifiers, kindFeature} {
 		v, feat, ok := f(s, q, e, score, &ev)
@@ -92,26 +94,30 @@ func (s *Screener) rules(q *query, qn int, r *nameRow, ev *evidence) []party.Fea
 	return out
 }
 
-// orgRules returns the rule feature of an organisation hit: other_country
-// when the party's countries are all outside the listed ones and the
-// party's name or the listed name it matched is short (at most
-// country.short_name words): "Hana Bank" of Seoul is not HANA BANKING
-// CORPORATION of Pyongyang, and short company names recur from country to
-// country. Long distinctive names keep their match wherever the party
-// writes from, since listed companies trade through fronts abroad.
+// orgRules returns the rule feature of an organisation hit on a short
+// name (at most country.short_name words, legal forms aside): either
+// other_country, when the party's name or the listed name it matched is
+// short and the party's countries are all outside the listed ones ("Hana
+// Bank" of Seoul is not HANA BANKING CORPORATION of Pyongyang, and short
+// company names recur from country to country); or uncorroborated, when
+// both names are short, the party gives no country and its name is not
+// written as listed (scores below country.short_exact), since nothing then
+// tells the two companies apart. Long distinctive names keep their match
+// wherever the party writes from, since listed companies trade through
+// fronts abroad.
 func (s *Screener) orgRules(q *query, qn int, r *nameRow, ev *evidence) []party.Feature {
-	if !ev.otherCountry {
-		return nil
+	c := &s.w.Features.Country
+	listed := r.a != nil && words(r.a) <= c.ShortName
+	asked := qn >= 0 && qn < len(q.names) && words(q.names[qn]) <= c.ShortName
+	switch {
+	case ev.otherCountry && (listed || asked):
+		return []party.Feature{{Feature: party.FeatureOtherCountry, Score: -1, Weight: float64(c.ShortName),
+			Detail: "a short company name in another country: not a match on the name alone"}}
+	case listed && asked && len(q.countries) == 0 && ev.name < c.ShortExact:
+		return []party.Feature{{Feature: party.FeatureUncorroborated, Score: round3(ev.name), Weight: c.ShortExact,
+			Detail: "a short company name not written as listed, with no country to compare: not a match on the name alone"}}
 	}
-	short := r.a != nil && words(r.a) <= s.w.Features.Country.ShortName
-	if qn >= 0 && qn < len(q.names) {
-		short = short || words(q.names[qn]) <= s.w.Features.Country.ShortName
-	}
-	if !short {
-		return nil
-	}
-	return []party.Feature{{Feature: party.FeatureOtherCountry, Score: -1, Weight: float64(s.w.Features.Country.ShortName),
-		Detail: "a short company name in another country: not a match on the name alone"}}
+	return nil
 }
 
 // common reports whether a person's name is short or common: it has at

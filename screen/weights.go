@@ -84,8 +84,9 @@ type Weights struct {
 			DisjointGap int     `yaml:"disjoint_gap"`
 		} `yaml:"birth_date"`
 		Country struct {
-			Mismatch  float64 `yaml:"mismatch"`
-			ShortName int     `yaml:"short_name"`
+			Mismatch   float64 `yaml:"mismatch"`
+			ShortName  int     `yaml:"short_name"`
+			ShortExact float64 `yaml:"short_exact"`
 		} `yaml:"country"`
 		Kind struct {
 			Mismatch float64 `yaml:"mismatch"`
@@ -236,6 +237,7 @@ func (w *Weights) validate(f *datafile.File, root *yaml.Node) {
 		count(float64(ft.BirthDate.DisjointGap), 100, "features", "birth_date", "disjoint_gap"),
 		unit(ft.Country.Mismatch, "features", "country", "mismatch"),
 		count(float64(ft.Country.ShortName), 8, "features", "country", "short_name"),
+		unit(ft.Country.ShortExact, "features", "country", "short_exact"),
 		unit(ft.Kind.Mismatch, "features", "kind", "mismatch"),
 		unit(ft.Corroboration.Need, "features", "corroboration", "need"),
 		unit(ft.Corroboration.BirthDate, "features", "corroboration", "birth_date"),
