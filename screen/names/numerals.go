@@ -87,7 +87,8 @@ func romanNumeral(n int) string {
 // words ("II Economic Committee"), or last after a word, with nothing but
 // legal forms after it ("Ryong Gang II", "Ocean Star II Co"). In the
 // middle it is a misspelt word as often as a number: "Kim II Sung" is
-// Kim Il Sung.
+// Kim Il Sung. A lone I is read as 1 only first in a company's name (a
+// word follows, and the name ends with a legal form).
 func (lx *lexicon) rewriteNumerals(raw []string) (out, spell []string) {
 	nm := lx.numerals
 	out = raw[:0]
@@ -100,6 +101,11 @@ func (lx *lexicon) rewriteNumerals(raw []string) (out, spell []string) {
 			from, t = t, nm.ordinals[t]
 		case nm.roman[t] != "" && romanPlace(out, raw[i+1:], lx):
 			t = nm.roman[t]
+		case t == "i" && i == 0 && len(raw) > 2 && lx.endsLegal(raw[2:]):
+			// A lone I is an initial, but first in a company's name
+			// it is the company's number: "I Oil JV Co Ltd" is FIRST
+			// OIL JV CO LTD.
+			t = "1"
 		}
 		if from != "" && spell == nil {
 			// Most names have no ordinal: the spellings are kept only
@@ -137,6 +143,11 @@ func romanPlace(before, after []string, lx *lexicon) bool {
 		return len(after) > 0
 	}
 	return !isDigits(before[len(before)-1]) && lx.onlyLegal(after)
+}
+
+// endsLegal reports whether rest ends with a one-word legal form.
+func (lx *lexicon) endsLegal(rest []string) bool {
+	return len(rest) > 0 && lx.onlyLegal(rest[len(rest)-1:])
 }
 
 // onlyLegal reports whether every token of rest is a one-word legal form.

@@ -136,6 +136,7 @@ func TestNumerals(t *testing.T) {
 		{"Leader 14", "Leader XIV"},
 		{"Office 39", "Office XXXIX", "Office No. 39", "Office 39th"},
 		{"2 Economic Committee", "II Economic Committee", "Second Economic Committee", "2nd Economic Committee"},
+		{"1 Oil JV Co Ltd", "I Oil JV Co Ltd", "First Oil JV Co Ltd", "1st Oil JV Co Ltd"},
 	}
 	for _, g := range same {
 		want := a.Analyze(g[0]).Key()
@@ -146,10 +147,12 @@ func TestNumerals(t *testing.T) {
 		}
 	}
 	kept := []struct{ in, want string }{
-		{"Kim II Sung", "kim ii sung"}, // a misspelt Kim Il Sung, not a number
-		{"I Ryong", "i ryong"},         // Korean surname 이
-		{"Kim Jong I", "kim jong i"},   // a lone letter is an initial
-		{"Jinping Xi", "jinping xi"},   // Chinese surname
+		{"Kim II Sung", "kim ii sung"},   // a misspelt Kim Il Sung, not a number
+		{"I Ryong", "i ryong"},           // Korean surname 이
+		{"I Ryong Chol", "i ryong chol"}, // a person: no legal form
+		{"I Co", "i co"},                 // nothing but the legal form
+		{"Kim Jong I", "kim jong i"},     // a lone letter is an initial
+		{"Jinping Xi", "jinping xi"},     // Chinese surname
 		{"Nguyen Thi Vi", "nguyen thi vi"},
 		{"No Kwang Chol", "no kwang chol"}, // Korean surname 노
 		{"Ryong Gang V", "ryong gang v"},   // one letter: ambiguous
