@@ -67,9 +67,15 @@ func analyseName(w *Weights, n names.Name, vessel bool) *analysed {
 	if vessel {
 		ts = stripVesselPrefix(ts)
 	}
+	syllables := koreanSyllables(w.Features.Romanisation.korean, ts)
 	for _, t := range ts {
 		k := tok{spelling: newSpelling(t.Text, t.Skel, t.Spelling), class: t.Class, generic: t.Generic}
-		k.korean = t.Class == names.Word && w.Features.Romanisation.korean.Plausible(t.Text)
+		if syllables && t.Class == names.Stop {
+			// "To" in PAK To Chun is a syllable of the given name, not
+			// the English word.
+			k.class = names.Word
+		}
+		k.korean = k.class == names.Word && w.Features.Romanisation.korean.Plausible(t.Text)
 		if t.Class == names.Number {
 			a.numbers++
 		}
@@ -97,6 +103,27 @@ func analyseName(w *Weights, n names.Name, vessel bool) *analysed {
 		}
 	}
 	return a
+}
+
+// koreanSyllables reports whether a name is written as Korean syllables
+// apart (PAK To Chun, KIM Do Hyong): two words or more, every one of them,
+// stopwords included, one syllable of the Korean grammar kr.
+func koreanSyllables(kr *names.Korean, ts []names.Token) bool {
+	words, stops := 0, 0
+	for _, t := range ts {
+		switch t.Class {
+		case names.Word:
+			words++
+		case names.Stop:
+			stops++
+		default:
+			return false
+		}
+		if !kr.Syllable(t.Text) {
+			return false
+		}
+	}
+	return stops > 0 && words >= 2
 }
 
 // joinable reports whether a token may be part of a joined span.

@@ -65,6 +65,7 @@ func TestSharedScripts(t *testing.T) {
 		{"department in hangul", Query{Name: "군수공업부"}, "OFAC:12214"},
 		{"credit bank in han", Query{Name: "高丽信用开发银行"}, "OFAC:20569"},
 		{"korean person via kontsevich syllables", Query{Name: "Ли Пён Чхоль", Kind: KindPerson}, "UN:KPi.076"},
+		{"hangul person whose given name has a stopword syllable", Query{Name: "박도춘", Kind: KindPerson}, "UN:KPi.050"},
 		{"hull number as roman numeral", Query{Name: "Ryong Gang II", Kind: KindVessel}, "OFAC:17103"},
 		{"hull number as ordinal", Query{Name: "Ryong Gang No. 2", Kind: KindVessel}, "OFAC:17103"},
 	}
