@@ -334,16 +334,43 @@ func (n *numbering) id(s string) uint32 {
 	return id
 }
 
+// chunked is a slice that grows a chunk at a time, so that growing it
+// never copies what it holds: an analysis may keep hundreds of thousands
+// of flows and groups.
+type chunked[T any] struct {
+	chunks [][]T
+	n      int
+}
+
+// chunkLen is the length of a chunk.
+const chunkLen = 4096
+
+// add appends v and returns its index.
+func (c *chunked[T]) add(v T) int32 {
+	if c.n%chunkLen == 0 {
+		c.chunks = append(c.chunks, make([]T, 0, chunkLen))
+	}
+	last := &c.chunks[len(c.chunks)-1]
+	*last = append(*last, v)
+	c.n++
+	return int32(c.n - 1)
+}
+
+// at returns the element at index i.
+func (c *chunked[T]) at(i int32) *T { return &c.chunks[i/chunkLen][i%chunkLen] }
+
+func (c *chunked[T]) len() int { return c.n }
+
 // analysis is the state of one analysis. It grows with the flows to and
 // from the DPRK and their peer groups, never with the rows read.
 type analysis struct {
 	flows map[flowKey]int32 // indexes in list
-	list  []dprkFlow
+	list  chunked[dprkFlow]
 	// more holds the rows of a flow after its first, by index in list.
 	more map[int32][]row
 	// groups finds the peer groups in groupList.
 	groups    map[groupKey]int32
-	groupList []peerGroup
+	groupList chunked[peerGroup]
 	matches   matchCache
 	// areas numbers the reporters' and partners' codes, codes the
 	// commodity codes as codeKey gives them, units the quantity units
@@ -427,25 +454,25 @@ func (an *Analyzer) Analyze(ctx context.Context, name string, src io.ReadSeeker)
 		}
 	}
 	st.flows = nil // the map itself, not only its entries, can go
-	order := make([]int32, len(st.list))
+	order := make([]int32, st.list.len())
 	for i := range order {
 		order[i] = int32(i)
 	}
-	slices.SortFunc(order, func(a, b int32) int { return st.compareFlows(&st.list[a], &st.list[b]) })
+	slices.SortFunc(order, func(a, b int32) int { return st.compareFlows(st.list.at(a), st.list.at(b)) })
 	// Each flow keeps its peers' statistics, and each peer group is let go
 	// after its last flow, so that the peers and the results do not both
 	// fill memory.
 	var byQty, byKg []float64
 	for _, i := range order {
-		d := &st.list[i]
+		d := st.list.at(i)
 		gi := st.groups[d.key.group]
-		g := &st.groupList[gi]
+		g := st.groupList.at(gi)
 		byQty, byKg = an.peerStats(d, g.peers, byQty[:0], byKg[:0])
 		if g.flows--; g.flows == 0 {
 			*g = peerGroup{}
 		}
 	}
-	st.groups, st.groupList = nil, nil
+	st.groups, st.groupList = nil, chunked[peerGroup]{}
 	if an.opts.Stream {
 		rep.streamed = &streamed{an: an, st: st, order: order}
 		return rep, nil
@@ -460,7 +487,7 @@ func (an *Analyzer) Analyze(ctx context.Context, name string, src io.ReadSeeker)
 // result makes the result of flow i of st, its peers' statistics set, in
 // file.
 func (an *Analyzer) result(file string, st *analysis, i int32, cache matchCache) FlowResult {
-	d := &st.list[i]
+	d := st.list.at(i)
 	t := &st.texts[d.texts]
 	res := FlowResult{
 		Flow: Flow{
@@ -560,18 +587,16 @@ func (st *analysis) addDPRK(rep *Report, f *Flow) {
 	k := flowKey{gk, st.areas.id(f.Partner.Code)}
 	i, ok := st.flows[k]
 	if !ok {
-		i = int32(len(st.list))
-		st.list = append(st.list, st.newFlow(f, k))
+		i = st.list.add(st.newFlow(f, k))
 		st.flows[k] = i
 		gi, ok := st.groups[gk]
 		if !ok {
-			gi = int32(len(st.groupList))
-			st.groupList = append(st.groupList, peerGroup{})
+			gi = st.groupList.add(peerGroup{})
 			st.groups[gk] = gi
 		}
-		st.groupList[gi].flows++
+		st.groupList.at(gi).flows++
 	}
-	d := &st.list[i]
+	d := st.list.at(i)
 	unit := st.units.id(f.QuantityUnit)
 	r := row{line: f.Line, value: f.ValueUSD, weight: f.NetWeightKg, qty: f.Quantity, unit: unit}
 	same := func(prev row) bool {
@@ -642,7 +667,7 @@ func (an *Analyzer) second(ctx context.Context, name string, src io.Reader, rows
 		if !ok || r.parse(rec, &f) != nil {
 			continue
 		}
-		st.groupList[gi].peer(st.areas.id(f.Partner.Code)).add(&f, st.units.id(f.QuantityUnit))
+		st.groupList.at(gi).peer(st.areas.id(f.Partner.Code)).add(&f, st.units.id(f.QuantityUnit))
 	}
 }
 
