@@ -59,6 +59,7 @@ func ruleList() List {
 		{ID: "t:12", Source: "t", Ref: "12", Kind: KindOrganisation, Names: []Name{{Value: "PUKSAN RYONHAP MACHINERY TRADING CORPORATION", Kind: NamePrimary}}, Countries: []string{"North Korea"}},
 		org("9", "AMROGGANG PUKSAN TRADING"),
 		{ID: "t:10", Source: "t", Ref: "10", Kind: KindVessel, Names: []Name{{Value: "AMROGGANG PUKSAN", Kind: NamePrimary}}},
+		{ID: "t:13", Source: "t", Ref: "13", Kind: KindOrganisation, Names: []Name{{Value: "ISLAMIC STATE IN NAJD", Kind: NamePrimary}, {Value: "NAJD PROVINCE", Kind: NameWeak}}},
 	}}
 }
 
@@ -111,6 +112,8 @@ func TestCorroborationRules(t *testing.T) {
 		{"short company name, its country", party.New("Hana Bank", KindOrganisation, "DPRK", "", ""), Match, top{"11", nil}},
 		{"short company name, another country", party.New("Hana Bank", KindOrganisation, "South Korea", "", ""), Review, top{"11", []string{party.FeatureOtherCountry}}},
 		{"long company name, another country", party.New("Puksan Ryonhap Machinery Trading Corp", KindOrganisation, "China", "", ""), Match, top{"12", nil}},
+		{"weak alias written as listed", party.New("Najd Province", KindOrganisation, "", "", ""), Review, top{"13", nil}},
+		{"weak alias, a word of it", party.New("Najd Holdings", KindOrganisation, "", "", ""), Clear, top{}},
 		{"a vessel's flag is not its language", party.New("Amnokkang Puksan", KindVessel, "Sierra Leone", "", ""), Match, top{"10", nil}},
 	}
 	for _, tt := range tests {

@@ -340,6 +340,10 @@ func (sc *screening) screenReading(qa *analysed, raw string) error {
 		}
 		res := s.cmp.compare(qa, qw, r.a, r.w, compareKind(q.e.Kind, r.entity.Kind), false)
 		score := s.qualify(res.score, r, q, qn, nil)
+		if r.name.Kind == NameWeak && score < s.w.Features.WeakAlias.Floor {
+			// A weak alias counts only written nearly as listed.
+			continue
+		}
 		c := sc.best[r.entity]
 		switch {
 		case c == nil:

@@ -56,6 +56,9 @@ type Weights struct {
 		SingleWord struct {
 			Cap float64 `yaml:"cap"`
 		} `yaml:"single_word"`
+		WeakAlias struct {
+			Floor float64 `yaml:"floor"`
+		} `yaml:"weak_alias"`
 		ShortName struct {
 			Words int     `yaml:"words"`
 			Cap   float64 `yaml:"cap"`
@@ -218,6 +221,7 @@ func (w *Weights) validate(f *datafile.File, root *yaml.Node) {
 		unit(ft.Substitution.Distinctive, "features", "substitution", "distinctive"),
 		unit(ft.Substitution.Cap, "features", "substitution", "cap"),
 		unit(ft.SingleWord.Cap, "features", "single_word", "cap"),
+		unit(ft.WeakAlias.Floor, "features", "weak_alias", "floor"),
 		count(float64(ft.ShortName.Words), 8, "features", "short_name", "words"),
 		unit(ft.ShortName.Cap, "features", "short_name", "cap"),
 		unit(ft.CommonOnly.Common, "features", "common_only", "common"),
