@@ -130,17 +130,55 @@ func (r *Report) All() iter.Seq[*FlowResult] {
 			}
 			return
 		}
-		// Each visit has its own cache, so that visits share nothing
-		// they write.
-		cache := matchCache{}
-		var res FlowResult
-		st := r.streamed.st
-		for _, i := range r.streamed.order {
-			res = r.streamed.an.result(r.File, st, i, cache)
-			if !yield(&res) {
+		r.streamed.visit(r.File, yield)
+	}
+}
+
+// resultBatch is how many results a visit of a streamed report makes at
+// a time.
+const resultBatch = 256
+
+// visit makes the results of a streamed report's flows of file and yields
+// them in order. The results are made a batch at a time on another
+// goroutine while the caller takes those of the batch before: judging a
+// flow costs about as much as writing it. Each visit has its own cache
+// and batches, so that visits share nothing they write.
+func (s *streamed) visit(file string, yield func(*FlowResult) bool) {
+	free := make(chan []FlowResult, 3)
+	for range cap(free) {
+		free <- make([]FlowResult, 0, resultBatch)
+	}
+	full := make(chan []FlowResult, cap(free))
+	done := make(chan struct{})
+	defer close(done) // stops the maker when the caller stops early
+	go func() {
+		defer close(full)
+		cache := newAssessCache()
+		for lo := 0; lo < len(s.order); lo += resultBatch {
+			var b []FlowResult
+			select {
+			case b = <-free:
+			case <-done:
+				return
+			}
+			b = b[:0]
+			for _, i := range s.order[lo:min(lo+resultBatch, len(s.order))] {
+				b = append(b, s.an.result(file, s.st, i, cache))
+			}
+			select {
+			case full <- b:
+			case <-done:
 				return
 			}
 		}
+	}()
+	for b := range full {
+		for i := range b {
+			if !yield(&b[i]) {
+				return
+			}
+		}
+		free <- b
 	}
 }
 
@@ -371,7 +409,7 @@ type analysis struct {
 	// groups finds the peer groups in groupList.
 	groups    map[groupKey]int32
 	groupList chunked[peerGroup]
-	matches   matchCache
+	matches   *assessCache
 	// areas numbers the reporters' and partners' codes, codes the
 	// commodity codes as codeKey gives them, units the quantity units
 	// (0 is none), periods the periods.
@@ -434,7 +472,7 @@ func (an *Analyzer) Analyze(ctx context.Context, name string, src io.ReadSeeker)
 		flows:      map[flowKey]int32{},
 		more:       map[int32][]row{},
 		groups:     map[groupKey]int32{},
-		matches:    matchCache{},
+		matches:    newAssessCache(),
 		areas:      newNumbering(),
 		codes:      newNumbering(),
 		units:      newNumbering(""),
@@ -486,7 +524,7 @@ func (an *Analyzer) Analyze(ctx context.Context, name string, src io.ReadSeeker)
 
 // result makes the result of flow i of st, its peers' statistics set, in
 // file.
-func (an *Analyzer) result(file string, st *analysis, i int32, cache matchCache) FlowResult {
+func (an *Analyzer) result(file string, st *analysis, i int32, cache *assessCache) FlowResult {
 	d := st.list.at(i)
 	t := &st.texts[d.texts]
 	res := FlowResult{

@@ -136,10 +136,41 @@ func (a *Assessor) Assess(f Flow) (Assessment, error) {
 	return a.assess(f, nil)
 }
 
-// matchCache holds the catalogue's matches by code and direction for the
-// flows of one analysis: a lookup costs tens of allocations, and the flows
-// of a large file share a few thousand codes.
-type matchCache map[matchKey][]lists.Match
+// assessCache holds what judging the flows of one analysis looks up again
+// and again: the catalogue's matches by code and direction (a lookup costs
+// tens of allocations, and the flows of a large file share a few thousand
+// codes), and the jurisdictions binding a counterparty at the start and on
+// the last day of a period (a file has a few hundred of each). It is used
+// by one goroutine.
+type assessCache struct {
+	matches map[matchKey][]lists.Match
+	bound   map[boundKey][2][]string
+}
+
+func newAssessCache() *assessCache {
+	return &assessCache{matches: map[matchKey][]lists.Match{}, bound: map[boundKey][2][]string{}}
+}
+
+type boundKey struct {
+	country string
+	period  Period
+}
+
+// boundBy returns the jurisdictions whose lists bind country at the start
+// and on the last day of p, from cache when it is not nil. The slices are
+// shared and must not be changed.
+func (a *Assessor) boundBy(country string, p Period, cache *assessCache) (first, last []string) {
+	if cache == nil {
+		return a.bound.Of(country, p.Start()), a.bound.Of(country, p.LastDay())
+	}
+	k := boundKey{country, p}
+	b, ok := cache.bound[k]
+	if !ok {
+		b = [2][]string{a.bound.Of(country, p.Start()), a.bound.Of(country, p.LastDay())}
+		cache.bound[k] = b
+	}
+	return b[0], b[1]
+}
 
 type matchKey struct {
 	code string
@@ -148,7 +179,7 @@ type matchKey struct {
 
 // lookup returns the catalogue's matches for code in direction dir, from
 // cache when it is not nil.
-func (a *Assessor) lookup(code hs.Code, dir lists.Direction, cache matchCache) []lists.Match {
+func (a *Assessor) lookup(code hs.Code, dir lists.Direction, cache *assessCache) []lists.Match {
 	// A flow is judged against the lists of goods: an embargo covers every
 	// flow of its state and says nothing about the goods.
 	opts := lists.Options{Direction: dir, Kinds: lists.GoodsKinds()}
@@ -156,16 +187,17 @@ func (a *Assessor) lookup(code hs.Code, dir lists.Direction, cache matchCache) [
 		return a.cat.Lookup(code, opts)
 	}
 	k := matchKey{code.Digits(), dir}
-	ms, ok := cache[k]
+	ms, ok := cache.matches[k]
 	if !ok {
 		ms = a.cat.Lookup(code, opts)
-		cache[k] = ms
+		cache.matches[k] = ms
 	}
 	return ms
 }
 
-// assess is Assess with the catalogue's matches taken from cache.
-func (a *Assessor) assess(f Flow, cache matchCache) (Assessment, error) {
+// assess is Assess with the catalogue's matches and the jurisdictions
+// binding the counterparty taken from cache.
+func (a *Assessor) assess(f Flow, cache *assessCache) (Assessment, error) {
 	if !f.DPRKSide() {
 		return Assessment{}, fmt.Errorf("trade: %s:%d: %s to %s: %w", f.File, f.Line, f.Reporter.Code, f.Partner.Code, ErrNotDPRK)
 	}
@@ -173,14 +205,14 @@ func (a *Assessor) assess(f Flow, cache matchCache) (Assessment, error) {
 }
 
 // assessDPRK is assess for a flow known to be to or from the DPRK.
-func (a *Assessor) assessDPRK(f Flow, cache matchCache) Assessment {
+func (a *Assessor) assessDPRK(f Flow, cache *assessCache) Assessment {
 	cp := f.Counterparty()
 	out := Assessment{Direction: f.Direction(), Counterparty: cp}
 	start, end := f.Period.Start(), f.Period.End()
 	// Membership of a union can change within a period (the United Kingdom
 	// left the EU list at the end of 2020), so it is read at both ends.
 	member := map[string]bool{} // jurisdiction → binds for the whole period
-	first, last := a.bound.Of(cp.Code, start), a.bound.Of(cp.Code, f.Period.LastDay())
+	first, last := a.boundBy(cp.Code, f.Period, cache)
 	for _, j := range first {
 		member[j] = slices.Contains(last, j)
 	}

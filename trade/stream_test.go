@@ -90,6 +90,16 @@ func TestStreamSameAsFlows(t *testing.T) {
 			if diff := cmp.Diff(got, again, codes); diff != "" {
 				t.Errorf("second visit differs:\n%s", diff)
 			}
+			// A visit the caller stops early stops making results.
+			n := 0
+			for f := range streamed.All() {
+				if diff := cmp.Diff(held.Flows[n], *f, codes); diff != "" {
+					t.Errorf("flow %d of a visit stopped early differs:\n%s", n, diff)
+				}
+				if n++; n == min(3, len(held.Flows)) {
+					break
+				}
+			}
 			held.Flows, streamed.streamed = nil, nil
 			if diff := cmp.Diff(held, streamed, codes, cmp.AllowUnexported(Report{})); diff != "" {
 				t.Errorf("report besides its flows differs:\n%s", diff)
