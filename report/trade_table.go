@@ -18,38 +18,19 @@ import (
 // with its verdict and unit values, and the entries cited.
 func WriteTradeTable(w io.Writer, r *trade.Report) error {
 	bw := bufio.NewWriter(w)
-	fs := gatherFacts(r)
+	// One visit of the flows gathers what the summary and the notes say
+	// and measures the columns; a second writes the lines. A streamed
+	// report makes its flows anew on each visit.
+	fs, cols := gatherTable(r)
 	writeTradeSummary(bw, r, fs)
 	fmt.Fprintln(bw)
 	hasQty, hasKg := fs.hasQty, fs.hasKg
-	head := []string{"PERIOD", "REPORTER", "PARTNER", "FLOW", "CODE", "VALUE USD"}
-	if hasQty {
-		head = append(head, "QUANTITY", "USD/UNIT", "VS PEERS", "FLAG")
-	}
-	if hasKg {
-		head = append(head, "USD/KG", "VS PEERS (KG)", "FLAG (KG)")
-	}
-	head = append(head, "VERDICT", "COVERAGE", "IN FORCE", "BASIS", "NATIONAL LIST")
-	// writeAligned asks for the lines in order, twice: each pass visits
-	// the flows anew, so that a streamed report is never held whole.
-	var next func() (*trade.FlowResult, bool)
-	stop := func() {}
-	defer func() { stop() }()
-	row := func(i int, cells []string) []string {
-		if i == 0 {
-			stop()
-			next, stop = iter.Pull(r.All())
-			return append(cells, head...)
+	head := tableHead(hasQty, hasKg)
+	if keep, ok := cols.plain(hasQty, hasKg); ok {
+		if err := cols.write(bw, r, keep); err != nil {
+			return err
 		}
-		f, ok := next()
-		if !ok {
-			// FlowCount and All disagree only if the report changed
-			// while it was written.
-			return cells
-		}
-		return flowCells(cells, f, hasQty, hasKg)
-	}
-	if err := writeAligned(bw, r.FlowCount()+1, row); err != nil {
+	} else if err := writeTable(bw, r, head, hasQty, hasKg); err != nil {
 		return err
 	}
 	if notes := fs.notes.out; len(notes) > 0 {
@@ -73,6 +54,122 @@ func WriteTradeTable(w io.Writer, r *trade.Report) error {
 	}
 	writeTradeProblems(bw, r)
 	return bw.Flush()
+}
+
+// tableHead is the header of the table of flows, with the quantity and
+// weight columns when there are such unit values.
+func tableHead(hasQty, hasKg bool) []string {
+	head := []string{"PERIOD", "REPORTER", "PARTNER", "FLOW", "CODE", "VALUE USD"}
+	if hasQty {
+		head = append(head, "QUANTITY", "USD/UNIT", "VS PEERS", "FLAG")
+	}
+	if hasKg {
+		head = append(head, "USD/KG", "VS PEERS (KG)", "FLAG (KG)")
+	}
+	return append(head, "VERDICT", "COVERAGE", "IN FORCE", "BASIS", "NATIONAL LIST")
+}
+
+// gatherTable gathers the facts of r and measures the columns of its
+// table as though it had every column, in one visit of the flows.
+func gatherTable(r *trade.Report) (tradeFacts, columns) {
+	fs := newFacts()
+	head := tableHead(true, true)
+	cols := columns{width: make([]int, len(head)), special: make([]bool, len(head))}
+	cols.measure(head)
+	var cells []string
+	for f := range r.All() {
+		fs.add(f)
+		cells = flowCells(cells[:0], f, true, true)
+		cols.measure(cells)
+	}
+	return fs, cols
+}
+
+// columns holds, for each column of the table with every column, the
+// widest cell and whether a cell holds a character tabwriter gives a
+// meaning to.
+type columns struct {
+	width   []int
+	special []bool
+}
+
+func (c *columns) measure(cells []string) {
+	for j, s := range cells {
+		c.special[j] = c.special[j] || strings.ContainsAny(s, "\t\n\v\f\xff")
+		c.width[j] = max(c.width[j], utf8.RuneCountInString(s))
+	}
+}
+
+// plain returns the columns of the full table that the table with or
+// without the quantity and weight columns keeps, and whether they can be
+// written as writeAligned writes a plain table.
+func (c *columns) plain(hasQty, hasKg bool) (keep []int, ok bool) {
+	for j := range c.width {
+		if (j >= 6 && j < 10 && !hasQty) || (j >= 10 && j < 13 && !hasKg) {
+			continue
+		}
+		if c.special[j] {
+			return nil, false
+		}
+		keep = append(keep, j)
+	}
+	return keep, true
+}
+
+// write writes the header and the flows of r in the columns keep of the
+// full table, padded as writeAligned pads them.
+func (c *columns) write(w io.Writer, r *trade.Report, keep []int) error {
+	var line []byte
+	writeLine := func(cells []string) error {
+		line = line[:0]
+		for k, j := range keep {
+			line = append(line, cells[j]...)
+			if k < len(keep)-1 {
+				for n := utf8.RuneCountInString(cells[j]); n < c.width[j]+2; n++ {
+					line = append(line, ' ')
+				}
+			}
+		}
+		line = append(line, '\n')
+		_, err := w.Write(line)
+		return err
+	}
+	if err := writeLine(tableHead(true, true)); err != nil {
+		return err
+	}
+	var cells []string
+	for f := range r.All() {
+		cells = flowCells(cells[:0], f, true, true)
+		if err := writeLine(cells); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writeTable writes the table of flows with writeAligned, for a table
+// whose cells hold characters tabwriter gives a meaning to.
+func writeTable(bw io.Writer, r *trade.Report, head []string, hasQty, hasKg bool) error {
+	// writeAligned asks for the lines in order, twice: each pass visits
+	// the flows anew, so that a streamed report is never held whole.
+	var next func() (*trade.FlowResult, bool)
+	stop := func() {}
+	defer func() { stop() }()
+	row := func(i int, cells []string) []string {
+		if i == 0 {
+			stop()
+			next, stop = iter.Pull(r.All())
+			return append(cells, head...)
+		}
+		f, ok := next()
+		if !ok {
+			// FlowCount and All disagree only if the report changed
+			// while it was written.
+			return cells
+		}
+		return flowCells(cells, f, hasQty, hasKg)
+	}
+	return writeAligned(bw, r.FlowCount()+1, row)
 }
 
 // flowCells appends the table's cells for one flow to cells.
@@ -166,19 +263,20 @@ type tradeFacts struct {
 	cited         citations
 }
 
-func gatherFacts(r *trade.Report) tradeFacts {
-	fs := tradeFacts{counts: map[trade.Verdict]int{}, notes: partNotes{seen: map[string]bool{}}, cited: citations{seen: map[string]bool{}}}
-	for f := range r.All() {
-		fs.counts[f.Assessment.Verdict]++
-		if f.PerQuantity.Flag != "" || f.PerKg.Flag != "" {
-			fs.flagged++
-		}
-		fs.hasQty = fs.hasQty || f.PerQuantity.Known
-		fs.hasKg = fs.hasKg || f.PerKg.Known
-		fs.notes.add(f)
-		fs.cited.add(f)
+func newFacts() tradeFacts {
+	return tradeFacts{counts: map[trade.Verdict]int{}, notes: partNotes{seen: map[string]bool{}}, cited: citations{seen: map[string]bool{}}}
+}
+
+// add counts f in the facts.
+func (fs *tradeFacts) add(f *trade.FlowResult) {
+	fs.counts[f.Assessment.Verdict]++
+	if f.PerQuantity.Flag != "" || f.PerKg.Flag != "" {
+		fs.flagged++
 	}
-	return fs
+	fs.hasQty = fs.hasQty || f.PerQuantity.Known
+	fs.hasKg = fs.hasKg || f.PerKg.Known
+	fs.notes.add(f)
+	fs.cited.add(f)
 }
 
 func writeTradeSummary(w io.Writer, r *trade.Report, fs tradeFacts) {
