@@ -56,8 +56,11 @@ import (
 // the heaviest of them. So a common word's own term (KOREA: light, long
 // postings) often stays unfetched while its rare neighbours (KOREAA: a
 // typo on the list, heavy) are fetched. Each fetched row is then bounded
-// from its own terms, token by token on both sides, and scored only when
-// the bound reaches the floor.
+// twice, and scored only when both bounds reach the floor: first from
+// what its fetched terms reach, gathered while fetching (the query tokens,
+// at most how much of the row's weight and of its extra_floor excess;
+// quickBound), which rules out most rows without reading them; then from
+// its own terms, token by token on both sides (rowBound).
 
 // item is one term a query unit (token or joined span) reaches: MaxScore
 // runs over these, so that a common word's own term (KOREA: light, with
