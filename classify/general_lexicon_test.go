@@ -8,7 +8,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
 	"gopkg.in/yaml.v3"
 
 	"github.com/luxscreen/luxscreen/hs"
@@ -157,7 +156,7 @@ func hs2022Subheadings(t *testing.T) *hs.Table {
 // first among the candidates, and none is called luxury.
 func TestGeneralSectionXX(t *testing.T) {
 	c := newClassifier(t)
-	tests := []struct{ desc, heading string }{
+	tests := []headingCase{
 		{"Ergonomic mesh office chair with lumbar support", "9401"},
 		{"3-seater fabric sofa, grey", "9401"},
 		{"Wooden bookshelf 5 tier", "9403"},
@@ -173,23 +172,7 @@ func TestGeneralSectionXX(t *testing.T) {
 		{"ที่นอนยางพารา 6 ฟุต", "9404"},
 		{"Ghế văn phòng xoay có tựa lưng", "9401"},
 	}
-	var got, want []string
-	for _, tt := range tests {
-		r := mustClassify(t, c, Item{Description: tt.desc})
-		h := ""
-		if len(r.Candidates) > 0 {
-			h = r.Candidates[0].Code[:4]
-		}
-		lux := "not luxury"
-		if r.Luxury == LuxuryYes {
-			lux = "luxury"
-		}
-		got = append(got, tt.desc+" → "+h+" "+lux)
-		want = append(want, tt.desc+" → "+tt.heading+" not luxury")
-	}
-	if d := cmp.Diff(want, got); d != "" {
-		t.Errorf("first heading (-want +got):\n%s", d)
-	}
+	checkFirstHeadings(t, c, tests, true)
 }
 
 // TestGeneralSectionXVIII places ordinary instruments in their heading,
@@ -197,7 +180,7 @@ func TestGeneralSectionXX(t *testing.T) {
 // luxury headings of the instruments and sunglasses they resemble.
 func TestGeneralSectionXVIII(t *testing.T) {
 	c := newClassifier(t)
-	tests := []struct{ desc, heading string }{
+	tests := []headingCase{
 		{"Luer lock syringes 10 ml with needle, sterile, box of 100", "9018"},
 		{"Handheld deep tissue massage gun, 6 heads", "9019"},
 		{"Hinged knee brace, adjustable, one size", "9021"},
@@ -211,46 +194,18 @@ func TestGeneralSectionXVIII(t *testing.T) {
 		{"血压计 电子 上臂式", "9018"},
 		{"Máy massage cổ vai gáy", "9019"},
 	}
-	var got, want []string
-	for _, tt := range tests {
-		r := mustClassify(t, c, Item{Description: tt.desc})
-		h := ""
-		if len(r.Candidates) > 0 {
-			h = r.Candidates[0].Code[:4]
-		}
-		lux := "not luxury"
-		if r.Luxury == LuxuryYes {
-			lux = "luxury"
-		}
-		got = append(got, tt.desc+" → "+h+" "+lux)
-		want = append(want, tt.desc+" → "+tt.heading+" not luxury")
-	}
-	if d := cmp.Diff(want, got); d != "" {
-		t.Errorf("first heading (-want +got):\n%s", d)
-	}
+	checkFirstHeadings(t, c, tests, true)
 }
 
 // TestGeneralCycleParts places parts of cycles in 8714, not with the
 // cycles they fit.
 func TestGeneralCycleParts(t *testing.T) {
 	c := newClassifier(t)
-	tests := []struct{ desc, heading string }{
+	tests := []headingCase{
 		{"Wide memory foam bicycle saddle, waterproof", "8714"},
 		{"12-speed rear derailleur for MTB", "8714"},
 		{"Motorcycle brake lever set, CNC aluminium", "8714"},
 		{"Yên xe đạp thể thao", "8714"},
 	}
-	var got, want []string
-	for _, tt := range tests {
-		r := mustClassify(t, c, Item{Description: tt.desc})
-		h := ""
-		if len(r.Candidates) > 0 {
-			h = r.Candidates[0].Code[:4]
-		}
-		got = append(got, tt.desc+" → "+h)
-		want = append(want, tt.desc+" → "+tt.heading)
-	}
-	if d := cmp.Diff(want, got); d != "" {
-		t.Errorf("first heading (-want +got):\n%s", d)
-	}
+	checkFirstHeadings(t, c, tests, false)
 }

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/luxscreen/luxscreen/hs"
 	"github.com/luxscreen/luxscreen/lists"
 )
@@ -53,4 +55,35 @@ func mustClassify(tb testing.TB, c *Classifier, it Item) Result {
 		tb.Fatal(err)
 	}
 	return r
+}
+
+// headingCase is a description and the heading its first candidate must
+// be in.
+type headingCase struct{ desc, heading string }
+
+// checkFirstHeadings classifies each description and compares the
+// heading of its first candidate with the case's; with notLuxury it also
+// requires that none is called luxury.
+func checkFirstHeadings(t *testing.T, c *Classifier, tests []headingCase, notLuxury bool) {
+	t.Helper()
+	var got, want []string
+	for _, tt := range tests {
+		r := mustClassify(t, c, Item{Description: tt.desc})
+		h := ""
+		if len(r.Candidates) > 0 {
+			h = r.Candidates[0].Code[:4]
+		}
+		g, w := tt.desc+" → "+h, tt.desc+" → "+tt.heading
+		if notLuxury {
+			lux := " not luxury"
+			if r.Luxury == LuxuryYes {
+				lux = " luxury"
+			}
+			g, w = g+lux, w+" not luxury"
+		}
+		got, want = append(got, g), append(want, w)
+	}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("first heading (-want +got):\n%s", d)
+	}
 }

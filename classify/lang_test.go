@@ -97,26 +97,14 @@ func TestSubstringEvidence(t *testing.T) {
 // head.
 func TestCJKCompounds(t *testing.T) {
 	c := newClassifier(t)
-	tests := []struct{ desc, heading string }{
+	tests := []headingCase{
 		{"シャネル香水", "3303"},
 		{"エルメススカーフ", "6214"},
 		{"ダイヤモンドピアス", "7113"},
 		{"钻石项链", "7113"},
 		{"샤넬향수", "3303"},
 	}
-	var got, want []string
-	for _, tt := range tests {
-		r := mustClassify(t, c, Item{Description: tt.desc})
-		h := ""
-		if len(r.Candidates) > 0 {
-			h = r.Candidates[0].Code[:4]
-		}
-		got = append(got, tt.desc+" "+h)
-		want = append(want, tt.desc+" "+tt.heading)
-	}
-	if d := cmp.Diff(want, got); d != "" {
-		t.Errorf("first heading (-want +got):\n%s", d)
-	}
+	checkFirstHeadings(t, c, tests, false)
 }
 
 // langCase is a description in one language and the classification it
