@@ -112,6 +112,15 @@ func newCandScratch(rows int) *candScratch {
 // as both are read together.
 type seenAt struct{ epoch, pos uint32 }
 
+// reach is what a row carrying the item's term gains from it.
+func (it *item) reach(ix *termIndex) tokReach {
+	tr := tokReach{full: it.mask, w: ix.rowW[it.t], relief: ix.relief[it.t]}
+	if it.part {
+		tr.full, tr.part = 0, it.mask
+	}
+	return tr
+}
+
 // restItem is an item left unfetched, with what it reaches.
 type restItem struct {
 	t uint32
@@ -227,11 +236,7 @@ func (s *Screener) candidates(gen *generation, qa *analysed, qw []float64, q *qu
 	s.queryItems(sc, gen, qa)
 	k, initials := sc.essential(&b, floor, prune)
 	for _, it := range sc.items[:k] {
-		if it.part {
-			sc.fetch(gen, it.t, compat, tokReach{part: it.mask, w: gen.ix.rowW[it.t], relief: gen.ix.relief[it.t]})
-		} else {
-			sc.fetch(gen, it.t, compat, tokReach{full: it.mask, w: gen.ix.rowW[it.t], relief: gen.ix.relief[it.t]})
-		}
+		sc.fetch(gen, it.t, compat, it.reach(gen.ix))
 	}
 	if initials {
 		// A query initial counts as aligned in every bound (querySide), so
@@ -257,11 +262,7 @@ func (s *Screener) candidates(gen *generation, qa *analysed, qw []float64, q *qu
 		rest := sc.rest[:0]
 		var bloom uint64
 		for _, it := range sc.items[k:] {
-			tr := tokReach{full: it.mask, w: gen.ix.rowW[it.t], relief: gen.ix.relief[it.t]}
-			if it.part {
-				tr.full, tr.part = 0, it.mask
-			}
-			rest = append(rest, restItem{it.t, tr})
+			rest = append(rest, restItem{it.t, it.reach(gen.ix)})
 			bloom |= 1 << (it.t & 63)
 		}
 		slices.SortFunc(rest, func(x, y restItem) int { return cmp.Compare(x.t, y.t) })
