@@ -9,11 +9,12 @@ import (
 	"github.com/luxscreen/luxscreen/screen/names"
 )
 
-// An entityFeature adjusts the name score of a listed entity with one more
-// thing the query and the entity both say. It returns the new score and
-// its explanation, or false when it has nothing to say, and adds what
-// agrees to ev. Its weights are in data/weights.yaml under its name.
-type entityFeature func(s *Screener, q *query, e *listed, score float64, ev *evidence) (float64, party.Feature, bool)
+// The entity features (birthDate, country, identifierMismatch,
+// identifiers, kindFeature) each adjust the name score of a listed entity
+// with one more thing the query and the entity both say. Each returns the
+// new score and its explanation, or false when it has nothing to say, and
+// adds what agrees to ev. Their weights are in data/weights.yaml under
+// their names.
 
 // evidence is what the entity features found beside the name: how much
 // the agreeing attributes corroborate it, and whether the birth years or
@@ -44,16 +45,22 @@ type evidence struct {
 func (s *Screener) qualify(score float64, r *nameRow, q *query, qn int, why *[]party.Feature) float64 {
 	ev := evidence{name: score}
 	e := r.entity
-	for _, f := range [...]entityFeature{birthDate, country, identifierMismatch, identifiers, kindFeature} {
-		v, feat, ok := f(s, q, e, score, &ev)
+	apply := func(v float64, feat party.Feature, ok bool) {
 		if !ok {
-			continue
+			return
 		}
 		score = v
 		if why != nil {
 			*why = append(*why, feat)
 		}
 	}
+	// Called one by one rather than over a slice of functions, so
+	// that ev stays on the stack: qualify runs for every scored row.
+	apply(birthDate(s, q, e, score, &ev))
+	apply(country(s, q, e, score, &ev))
+	apply(identifierMismatch(s, q, e, score, &ev))
+	apply(identifiers(s, q, e, score, &ev))
+	apply(kindFeature(s, q, e, score, &ev))
 	if why != nil {
 		*why = append(*why, s.rules(q, qn, r, &ev)...)
 	}

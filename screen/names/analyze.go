@@ -188,14 +188,15 @@ func (a *Analyzer) longestPhrase(toks []string) (int, phrase) {
 	// All words of a misspelt phrase but one are its own: one of the
 	// first two is.
 	misspelt := len(toks) >= 2 && (a.lx.phraseWords[toks[0]] || a.lx.phraseWords[toks[1]])
+	// The keys are built in one buffer: a lookup with string(key) does
+	// not copy it, where strings.Join would allocate on every try.
+	var buf [128]byte
 	for n := maxN; n >= 1; n-- {
-		var key string
-		if n == 1 {
-			key = toks[0]
-		} else {
-			key = strings.Join(toks[:n], " ")
+		key := append(buf[:0], toks[0]...)
+		for _, w := range toks[1:n] {
+			key = append(append(key, ' '), w...)
 		}
-		if p, ok := a.lx.phrases[key]; ok {
+		if p, ok := a.lx.phrases[string(key)]; ok {
 			return n, p
 		}
 		if misspelt && n >= 2 {
