@@ -53,15 +53,17 @@ func (sc *screening) hits() []Hit {
 		if c.qn >= 0 {
 			h.QueryName = sc.q.raw[c.qn]
 		}
-		names, sigs := h.Listed.Names, g[0].sig
-		for _, m := range g[1:] {
-			r := sc.gen.reference(m.c.row.entity)
-			r.SameAs, r.Remarks = m.why, m.c.row.entity.Remarks
-			refs = append(refs, r)
-			h.Listed = mergeFacts(h.Listed, m.c.row.entity.Facts())
-			names, sigs = mergeNames(names, m.c.row.entity.Names, sigs, m.sig)
+		if len(g) > 1 {
+			names, sigs := h.Listed.Names, nameSigs(nil, h.Listed.Names)
+			for _, m := range g[1:] {
+				r := sc.gen.reference(m.c.row.entity)
+				r.SameAs, r.Remarks = m.why, m.c.row.entity.Remarks
+				refs = append(refs, r)
+				h.Listed = mergeFacts(h.Listed, m.c.row.entity.Facts())
+				names, sigs = mergeNames(names, m.c.row.entity.Names, sigs, nameSigs(nil, m.c.row.entity.Names))
+			}
+			h.Listed.Names = names
 		}
-		h.Listed.Names = names
 		h.References = refs[start:len(refs):len(refs)]
 		hits = append(hits, h)
 	}
@@ -73,8 +75,6 @@ func (sc *screening) hits() []Hit {
 type member struct {
 	c   *candidate
 	why string
-	// sig are the signatures of the entity's names, when merging.
-	sig []wordSig
 }
 
 // group gathers the sorted candidates into hits, at most the hit limit:
@@ -95,23 +95,11 @@ func (sc *screening) group(cands []*candidate, merge bool) [][]member {
 		}
 		return groups
 	}
-	// The names' signatures, in one array, so that each pair of
-	// candidates compares names without scanning them again.
-	n := 0
-	for _, c := range cands {
-		n += len(c.row.entity.Names)
-	}
-	sigs := make([]wordSig, 0, n)
-	for i, c := range cands {
-		start := len(sigs)
-		sigs = nameSigs(sigs, c.row.entity.Names)
-		flat[i].sig = sigs[start:len(sigs):len(sigs)]
-	}
 	for i := range flat {
 		gi, why := sc.joins(groups, flat[i])
 		switch {
 		case gi >= 0:
-			groups[gi] = append(groups[gi], member{c: flat[i].c, why: why, sig: flat[i].sig})
+			groups[gi] = append(groups[gi], member{c: flat[i].c, why: why})
 		case len(groups) < sc.s.max:
 			groups = append(groups, flat[i:i+1:i+1])
 		}
@@ -131,11 +119,13 @@ func (sc *screening) joins(groups [][]member, cm member) (int, string) {
 			continue
 		}
 		for _, m := range g {
-			why, ok := sc.s.sameParty(m.c.row.entity, e, m.sig, cm.sig)
+			why, ok := sc.gen.twinOf(m.c.row.entity, e)
 			if !ok {
 				continue
 			}
-			if sc.canMatch(c) && !sc.canMatch(g[0].c) {
+			// The head is explained as a hit anyway: asking it first
+			// spares explaining c when the head can match.
+			if !sc.canMatch(g[0].c) && sc.canMatch(c) {
 				break
 			}
 			return gi, why

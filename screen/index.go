@@ -78,6 +78,9 @@ type generation struct {
 	// callers that show or compare listed records.
 	lists []List
 	byID  map[string]*listed
+	// twins holds, for each entity that has any, the entries of the
+	// other lists that are the same party (see findTwins).
+	twins map[*listed][]twin
 	rows  int
 	// vessels counts the listed vessels: with none, a vessel cannot be
 	// cleared (see vesselCoverage).

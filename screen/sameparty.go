@@ -2,8 +2,8 @@ package screen
 
 import (
 	"cmp"
+	"hash/maphash"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -22,41 +22,19 @@ type Parties struct {
 	// order is each list's place in load order, by SHA-256, so that the
 	// entries of a party come in the order the lists were given.
 	order map[string]int
-	// byKey holds the entities by each piece of evidence that may make
-	// two of them one party (see evidenceKeys). sameParty confirms every
-	// candidate, so the keys need only never miss one.
-	byKey map[string][]*listed
 }
 
-// Parties indexes the lists loaded now for finding the same party on
-// several lists. The index costs about one pass over every name and
-// identifier; callers keep it until Current reports a Reload.
+// Parties answers from the lists loaded now: the same-party relation is
+// found once when they are loaded (see findTwins), so Parties costs little;
+// callers keep it until Current reports a Reload.
 func (s *Screener) Parties() *Parties {
-	p := &Parties{s: s, gen: s.gen.Load(), order: map[string]int{}, byKey: map[string][]*listed{}}
+	p := &Parties{s: s, gen: s.gen.Load(), order: map[string]int{}}
 	if p.gen == nil {
 		return p
 	}
 	for i, l := range p.gen.lists {
 		if _, ok := p.order[l.Version.SHA256]; !ok {
 			p.order[l.Version.SHA256] = i
-		}
-	}
-	// One list alone merges nothing: a list does not designate a party
-	// twice.
-	if len(p.order) < 2 {
-		return p
-	}
-	var keys []string
-	for _, l := range p.gen.lists {
-		for i := range l.Entities {
-			e := p.gen.byID[l.Entities[i].ID]
-			if e == nil {
-				continue
-			}
-			keys = evidenceKeys(keys[:0], e.Entity)
-			for _, k := range keys {
-				p.byKey[k] = append(p.byKey[k], e)
-			}
 		}
 	}
 	return p
@@ -99,33 +77,27 @@ func (p *Parties) Party(id string) (h Hit, ok bool) {
 	}
 	group := []member{{c: &candidate{row: &nameRow{entity: first}}}}
 	lists := map[string]bool{first.list: true}
-	var keys []string
 	// Each new member may bring evidence the first lacks (the EU entry
 	// names the UN reference the OFAC entry does not), so the members'
-	// keys are followed in turn, as a screening's group compares a
+	// twins are followed in turn, as a screening's group compares a
 	// candidate with every member.
 	for i := 0; i < len(group); i++ {
 		m := group[i].c.row.entity
-		keys = evidenceKeys(keys[:0], m.Entity)
-		var cands []*listed
-		for _, k := range keys {
-			for _, c := range p.byKey[k] {
-				if !lists[c.list] && !slices.Contains(cands, c) {
-					cands = append(cands, c)
-				}
+		var cands []twin
+		for _, t := range p.gen.twins[m] {
+			if !lists[t.e.list] {
+				cands = append(cands, t)
 			}
 		}
-		slices.SortFunc(cands, func(a, b *listed) int {
-			return cmp.Or(cmp.Compare(p.order[a.list], p.order[b.list]), strings.Compare(a.ID, b.ID))
+		slices.SortFunc(cands, func(a, b twin) int {
+			return cmp.Or(cmp.Compare(p.order[a.e.list], p.order[b.e.list]), strings.Compare(a.e.ID, b.e.ID))
 		})
-		for _, c := range cands {
-			if lists[c.list] {
+		for _, t := range cands {
+			if lists[t.e.list] {
 				continue
 			}
-			if why, same := p.s.sameParty(m, c, nil, nil); same {
-				group = append(group, member{c: &candidate{row: &nameRow{entity: c}}, why: why})
-				lists[c.list] = true
-			}
+			group = append(group, member{c: &candidate{row: &nameRow{entity: t.e}}, why: t.why})
+			lists[t.e.list] = true
 		}
 	}
 	h = Hit{Entity: first.ID, List: first.Source, ListVersion: first.list, Ref: first.Ref, Name: first.PrimaryName(),
@@ -146,12 +118,104 @@ func (p *Parties) Party(id string) (h Hit, ok bool) {
 	return h, true
 }
 
-// evidenceKeys appends to dst a key for each piece of evidence of e that
+// twin is an entry of another list that is the same party as a listed
+// entity, with the evidence (see sameParty).
+type twin struct {
+	e   *listed
+	why string
+}
+
+// findTwins returns, for each entity of gen that has any, the entries of
+// the other lists that are the same party by sameParty, with the evidence
+// as sameParty gives it with the entity first. The relation depends on the
+// lists alone, so it is found once per generation rather than among the
+// hits of every screening. The pairs sameParty confirms are those sharing
+// an evidence key (evidenceHasher.keys), so the keys need only never miss one.
+func (s *Screener) findTwins(gen *generation) map[*listed][]twin {
+	lists := map[string]bool{}
+	for _, l := range gen.lists {
+		lists[l.Version.SHA256] = true
+	}
+	// One list alone merges nothing: a list does not designate a party
+	// twice.
+	if len(lists) < 2 {
+		return nil
+	}
+	type keyed struct {
+		key uint64
+		e   *listed
+	}
+	var ks []keyed
+	var keys []uint64
+	var ev evidenceHasher
+	seed := maphash.MakeSeed()
+	for _, l := range gen.lists {
+		for i := range l.Entities {
+			e := gen.byID[l.Entities[i].ID]
+			if e == nil {
+				continue
+			}
+			keys = ev.keys(keys[:0], seed, e.Entity)
+			for _, k := range keys {
+				ks = append(ks, keyed{k, e})
+			}
+		}
+	}
+	slices.SortFunc(ks, func(a, b keyed) int { return cmp.Compare(a.key, b.key) })
+	twins := map[*listed][]twin{}
+	for lo := 0; lo < len(ks); {
+		hi := lo + 1
+		for hi < len(ks) && ks[hi].key == ks[lo].key {
+			hi++
+		}
+		for i := lo; i < hi; i++ {
+			for j := i + 1; j < hi; j++ {
+				a, b := ks[i].e, ks[j].e
+				// Entities sharing several keys meet once per key.
+				if a.list == b.list || slices.ContainsFunc(twins[a], func(t twin) bool { return t.e == b }) {
+					continue
+				}
+				whyAB, ok := s.sameParty(a, b, nil, nil)
+				if !ok {
+					continue
+				}
+				whyBA, _ := s.sameParty(b, a, nil, nil)
+				twins[a] = append(twins[a], twin{b, whyAB})
+				twins[b] = append(twins[b], twin{a, whyBA})
+			}
+		}
+		lo = hi
+	}
+	return twins
+}
+
+// twinOf reports whether listed entity b is the same party as a, and on
+// what evidence (see findTwins).
+func (gen *generation) twinOf(a, b *listed) (string, bool) {
+	for _, t := range gen.twins[a] {
+		if t.e == b {
+			return t.why, true
+		}
+	}
+	return "", false
+}
+
+// evidenceHasher makes the evidence keys of entities.
+type evidenceHasher struct {
+	h     maphash.Hash
+	words []string
+}
+
+// keys appends to dst a key for each piece of evidence of e that
 // sameParty may take to make it one party with an entry of another list:
 // each identifier of a merging type, its UN reference, and each of its
 // names but the weak ones, as its words without case or order. Two
 // entities sameParty merges share a key; the converse needs sameParty.
-func evidenceKeys(dst []string, e *Entity) []string {
+// The keys are hashes with the given seed: a collision only brings a pair
+// sameParty then rejects.
+func (ev *evidenceHasher) keys(dst []uint64, seed maphash.Seed, e *Entity) []uint64 {
+	h := &ev.h
+	h.SetSeed(seed)
 	for _, id := range e.Identifiers {
 		if !mergesOn(id.Type) || idLen(id.Value) < 4 {
 			continue
@@ -160,19 +224,26 @@ func evidenceKeys(dst []string, e *Entity) []string {
 		if id.Type.IsIMO() {
 			class = "imo"
 		}
-		dst = append(dst, "i:"+class+":"+idKey(id.Value))
+		h.Reset()
+		h.WriteString("i:")
+		h.WriteString(class)
+		h.WriteByte(':')
+		h.WriteString(idKey(id.Value))
+		dst = append(dst, h.Sum64())
 	}
 	if ref := unRef(e); ref != "" {
-		dst = append(dst, "u:"+ref)
+		h.Reset()
+		h.WriteString("u:")
+		h.WriteString(ref)
+		dst = append(dst, h.Sum64())
 	}
-	var words []string
 	for _, n := range e.Names {
 		if n.Kind == NameWeak {
 			continue
 		}
 		// sameWords asks each word of one name to be in the other and the
 		// counts to agree, so the key is the distinct words and the count.
-		words = words[:0]
+		words := ev.words[:0]
 		count := 0
 		for w, rest := nextWord(n.Value); w != ""; w, rest = nextWord(rest) {
 			count++
@@ -181,11 +252,19 @@ func evidenceKeys(dst []string, e *Entity) []string {
 				words = append(words, w)
 			}
 		}
+		ev.words = words
 		if count == 0 {
 			continue
 		}
-		sort.Strings(words)
-		dst = append(dst, "n:"+strings.Join(words, " ")+"#"+strconv.Itoa(count))
+		slices.Sort(words)
+		h.Reset()
+		h.WriteString("n:")
+		for _, w := range words {
+			h.WriteString(w)
+			h.WriteByte(' ')
+		}
+		h.WriteString(strconv.Itoa(count))
+		dst = append(dst, h.Sum64())
 	}
 	return dst
 }

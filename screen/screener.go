@@ -97,6 +97,7 @@ func (s *Screener) Reload(ctx context.Context, lists ...List) error {
 	if err != nil {
 		return err
 	}
+	gen.twins = s.findTwins(gen)
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -342,6 +343,11 @@ func (sc *screening) screenReading(qa *analysed, raw string) error {
 		score := s.qualify(res.score, r, q, qn, nil)
 		if r.name.Kind == NameWeak && score < s.w.Features.WeakAlias.Floor {
 			// A weak alias counts only written nearly as listed.
+			continue
+		}
+		if score < s.t.Review {
+			// Only a hit is reported: a row below review is no candidate,
+			// and keeping it would cost an allocation per scored row.
 			continue
 		}
 		c := sc.best[r.entity]
