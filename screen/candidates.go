@@ -36,7 +36,8 @@ import (
 // within an edit budget: a query word reaches the terms with its
 // skeleton, those within one edit (deletion, insertion, substitution,
 // adjacent transposition) of its spelling or skeleton, those of its
-// Double Metaphone code, and the listed joined spans of syllable-length
+// Double Metaphone code (blocking.phonetic_min_code letters or more: a
+// shorter code groups unrelated words), and the listed joined spans of syllable-length
 // words it equals or nearly equals; a joined span of the query reaches
 // the words it equals (within one edit when its words are
 // syllable-length); a word reaches a listed initial of its first letter
@@ -485,7 +486,8 @@ func (sc *candScratch) sortItems() {
 // skeleton when it has minLen letters or more, those within one edit of
 // its spelling likewise (for words, when the spelling has minFuzzyLen
 // letters, whatever the skeleton's length), and for words
-// the terms of its Double Metaphone code.
+// the terms of its Double Metaphone code when it is long enough
+// (blocking.phonetic_min_code).
 func (s *Screener) expand(dst []uint32, ix *termIndex, skel, text string, phonetic bool, minLen int) []uint32 {
 	start := len(dst)
 	for _, ns := range []int{nsWord, nsSpan, nsStop} {
@@ -505,7 +507,7 @@ func (s *Screener) expand(dst []uint32, ix *termIndex, skel, text string, phonet
 		dst = ix.del.neighbours(dst, text)
 	}
 	if phonetic && len(text) >= s.w.Blocking.PhoneticMinLen && isLetters(text) {
-		if p, _ := matchr.DoubleMetaphone(text); p != "" {
+		if p, _ := matchr.DoubleMetaphone(text); len(p) >= s.w.Blocking.PhoneticMinCode {
 			dst = append(dst, ix.phon[p]...)
 		}
 	}

@@ -56,8 +56,8 @@ type termIndex struct {
 	// term stands for take off one row's when reached.
 	relief []float32
 	del    delIndex
-	// phon maps a Double Metaphone code to the word terms with a spelling
-	// of that code.
+	// phon maps a Double Metaphone code of blocking.phonetic_min_code
+	// letters or more to the word terms with a spelling of that code.
 	phon map[string][]uint32
 	// byLetter lists the word and stopword terms with a spelling starting
 	// with each letter: the words a query initial can align with.
@@ -374,7 +374,7 @@ func (ib *indexBuilder) finish(ix *termIndex, rows []*nameRow, az *names.Analyze
 			continue
 		}
 		if tk.ns == nsWord && isLetters(text) && len(text) >= ib.w.Blocking.PhoneticMinLen {
-			if p, _ := matchr.DoubleMetaphone(text); p != "" {
+			if p, _ := matchr.DoubleMetaphone(text); len(p) >= ib.w.Blocking.PhoneticMinCode {
 				phon[p] = append(phon[p], t)
 			}
 		}

@@ -108,9 +108,10 @@ type Weights struct {
 		FloorDF float64 `yaml:"floor_df"`
 	} `yaml:"tokens"`
 	Blocking struct {
-		MaxSpan        int `yaml:"max_span"`
-		MaxSpanToken   int `yaml:"max_span_token"`
-		PhoneticMinLen int `yaml:"phonetic_min_len"`
+		MaxSpan         int `yaml:"max_span"`
+		MaxSpanToken    int `yaml:"max_span_token"`
+		PhoneticMinLen  int `yaml:"phonetic_min_len"`
+		PhoneticMinCode int `yaml:"phonetic_min_code"`
 	} `yaml:"blocking"`
 }
 
@@ -261,6 +262,7 @@ func (w *Weights) validate(f *datafile.File, root *yaml.Node) {
 		count(float64(b.MaxSpan), 8, "blocking", "max_span"),
 		count(float64(b.MaxSpanToken), 64, "blocking", "max_span_token"),
 		count(float64(b.PhoneticMinLen), 64, "blocking", "phonetic_min_len"),
+		count(float64(b.PhoneticMinCode), 64, "blocking", "phonetic_min_code"),
 	} {
 		switch {
 		case x.v == 0:
