@@ -54,13 +54,13 @@ func (sc *screening) hits() []Hit {
 			h.QueryName = sc.q.raw[c.qn]
 		}
 		if len(g) > 1 {
-			names, sigs := h.Listed.Names, nameSigs(nil, h.Listed.Names)
+			names, sigs := h.Listed.Names, e.nameSigs()
 			for _, m := range g[1:] {
 				r := sc.gen.reference(m.c.row.entity)
 				r.SameAs, r.Remarks = m.why, m.c.row.entity.Remarks
 				refs = append(refs, r)
 				h.Listed = mergeFacts(h.Listed, m.c.row.entity.Facts())
-				names, sigs = mergeNames(names, m.c.row.entity.Names, sigs, nameSigs(nil, m.c.row.entity.Names))
+				names, sigs = mergeNames(names, m.c.row.entity.Names, sigs, m.c.row.entity.nameSigs())
 			}
 			h.Listed.Names = names
 		}

@@ -47,6 +47,17 @@ type listed struct {
 	// Nationalities as canonical codes (countries.canon), worked out once
 	// at build rather than for every candidate of every screening.
 	countries, nationalities []string
+	// sigs are the signatures of its names (nameSigs) when it has twins
+	// (see findTwins): only they are merged into a hit with another.
+	sigs []wordSig
+}
+
+// nameSigs returns the signatures of e's names.
+func (e *listed) nameSigs() []wordSig {
+	if e.sigs != nil {
+		return e.sigs
+	}
+	return nameSigs(nil, e.Names)
 }
 
 // generation is everything one Reload installs: the list versions, the

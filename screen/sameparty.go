@@ -186,6 +186,9 @@ func (s *Screener) findTwins(gen *generation) map[*listed][]twin {
 		}
 		lo = hi
 	}
+	for e := range twins {
+		e.sigs = slices.Clip(nameSigs(nil, e.Names))
+	}
 	return twins
 }
 
