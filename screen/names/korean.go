@@ -35,7 +35,7 @@ type Syllables struct {
 // syllable grammar of [Syllables]. It is read-only and safe for concurrent
 // use.
 type Korean struct {
-	initials, vowels, finals map[string]bool
+	initials, vowels, finals pieceSet
 	doubles, spellings       map[string]bool
 	// longest part of each kind, to bound the parse.
 	maxInitial, maxVowel, maxFinal int
@@ -62,9 +62,13 @@ func NewKorean(s Syllables) (*Korean, error) {
 		}
 		return m, longest
 	}
-	k.initials, k.maxInitial = set("initials", s.Initials)
-	k.vowels, k.maxVowel = set("vowels", s.Vowels)
-	k.finals, k.maxFinal = set("finals", s.Finals)
+	var m map[string]bool
+	m, k.maxInitial = set("initials", s.Initials)
+	k.initials = newPieceSet(m)
+	m, k.maxVowel = set("vowels", s.Vowels)
+	k.vowels = newPieceSet(m)
+	m, k.maxFinal = set("finals", s.Finals)
+	k.finals = newPieceSet(m)
 	k.doubles, _ = set("doubles", s.Doubles)
 	k.spellings, _ = set("spellings", s.Spellings)
 	for _, d := range s.Doubles {
@@ -72,7 +76,7 @@ func NewKorean(s Syllables) (*Korean, error) {
 			err = errors.Join(err, fmt.Errorf("%w: doubles %q: want one letter twice", ErrSyllables, d))
 		}
 	}
-	if len(k.vowels) == 0 {
+	if k.vowels.n == 0 {
 		err = errors.Join(err, fmt.Errorf("%w: no vowels", ErrSyllables))
 	}
 	if err != nil {
@@ -131,21 +135,74 @@ func (k *Korean) Syllable(word string) bool {
 // at i.
 func (k *Korean) syllablesFrom(word string, i int, ok []bool) {
 	for ni := 0; ni <= k.maxInitial && i+ni <= len(word); ni++ {
-		if ni > 0 && !k.initials[word[i:i+ni]] {
+		if ni > 0 && !k.initials.has(word[i:i+ni]) {
 			continue
 		}
 		v := i + ni
 		for nv := 1; nv <= k.maxVowel && v+nv <= len(word); nv++ {
-			if !k.vowels[word[v:v+nv]] {
+			if !k.vowels.has(word[v : v+nv]) {
 				continue
 			}
 			f := v + nv
 			ok[f] = true
 			for nf := 1; nf <= k.maxFinal && f+nf <= len(word); nf++ {
-				if k.finals[word[f:f+nf]] {
+				if k.finals.has(word[f : f+nf]) {
 					ok[f+nf] = true
 				}
 			}
 		}
 	}
+}
+
+// pieceSet is a set of syllable parts, lower-case letters a–z. The parse
+// of every word of every name asks it several times a letter, so the
+// parts of up to three letters (all of them, in the inventories in use)
+// are bits indexed by their letters in base 27, without hashing; longer
+// ones are in a map.
+type pieceSet struct {
+	bits [(pieceCodes + 63) / 64]uint64
+	long map[string]bool
+	n    int
+}
+
+// pieceCodes is the number of codes of strings of up to three letters.
+const pieceCodes = 27 * 27 * 27
+
+func newPieceSet(m map[string]bool) pieceSet {
+	ps := pieceSet{n: len(m)}
+	for w := range m {
+		if c, ok := pieceCode(w); ok {
+			ps.bits[c/64] |= 1 << (c % 64)
+			continue
+		}
+		if ps.long == nil {
+			ps.long = make(map[string]bool)
+		}
+		ps.long[w] = true
+	}
+	return ps
+}
+
+// has reports whether s is in the set.
+func (ps *pieceSet) has(s string) bool {
+	if c, ok := pieceCode(s); ok {
+		return ps.bits[c/64]&(1<<(c%64)) != 0
+	}
+	return ps.long[s]
+}
+
+// pieceCode returns the code of a string of one to three letters a–z.
+func pieceCode(s string) (uint, bool) {
+	if len(s) == 0 || len(s) > 3 {
+		return 0, false
+	}
+	c := uint(0)
+	for i := 0; i < len(s); i++ {
+		b := s[i]
+		if b < 'a' || b > 'z' {
+			return 0, false
+		}
+		c = c*27 + uint(b-'a'+1)
+	}
+	return c, true
 }

@@ -90,3 +90,31 @@ func FuzzKoreanPlausible(f *testing.F) {
 		}
 	})
 }
+
+// TestPieceSet checks the bit set of syllable parts against the map it is
+// made from, for every string of up to four letters of a small alphabet
+// and for strings it cannot code.
+func TestPieceSet(t *testing.T) {
+	m := map[string]bool{"a": true, "z": true, "ch": true, "tch": true, "zzz": true, "wae": true, "ssha": true}
+	ps := newPieceSet(m)
+	var all []string
+	var grow func(s string)
+	grow = func(s string) {
+		if len(s) > 0 {
+			all = append(all, s)
+		}
+		if len(s) == 4 {
+			return
+		}
+		for _, c := range "achtswez" {
+			grow(s + string(c))
+		}
+	}
+	grow("")
+	all = append(all, "", "A", "c-", "é", "sshaa")
+	for _, s := range all {
+		if got, want := ps.has(s), m[s]; got != want {
+			t.Errorf("has(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
