@@ -2,6 +2,7 @@ package screen
 
 import (
 	"math"
+	"math/bits"
 	"slices"
 	"unicode/utf8"
 
@@ -392,7 +393,7 @@ func (ib *indexBuilder) finish(ix *termIndex, rows []*nameRow, az *names.Analyze
 		phon[p] = slices.Clip(slices.Compact(ts))
 	}
 	ix.phon = phon
-	ix.del = newDelIndex(del)
+	ix.del = newDelIndex(del, len(ix.maxW))
 	ib.texts, ib.occ = nil, nil
 }
 
@@ -509,20 +510,29 @@ func mix(h uint64) uint64 {
 
 // delIndex maps hashes to terms: entries sorted by hash, and a directory
 // of where each run of hashes with the same top bits starts, so a lookup
-// reads one directory slot and a handful of entries.
+// reads one directory slot and a handful of entries. An entry is one
+// word: the hash bits below the directory's, then the term. Dropping the
+// lowest hash bits to make room for the term only lets a rare farther term
+// come too, which only widens the candidate bound; and one array of
+// entries, two thirds the size of a hash array and a term array, costs a
+// lookup one cache miss where two took two.
 type delIndex struct {
+	// shift is 64 less the directory's bits: h>>shift is h's bucket.
 	shift uint
+	// tmask covers the term field of an entry.
+	tmask uint64
 	dir   []uint32
-	hs    []uint64
-	ts    []uint32
+	es    []uint64
 }
 
-func newDelIndex(es []delEntry) delIndex {
-	bits := uint(1)
-	for 1<<(bits+2) < len(es) {
-		bits++
+// newDelIndex indexes es, whose terms are below nTerms.
+func newDelIndex(es []delEntry, nTerms int) delIndex {
+	dirBits := uint(1)
+	for 1<<(dirBits+2) < len(es) {
+		dirBits++
 	}
-	d := delIndex{shift: 64 - bits, dir: make([]uint32, 1<<bits+1), hs: make([]uint64, len(es)), ts: make([]uint32, len(es))}
+	tbits := uint(max(bits.Len64(uint64(nTerms)), 1))
+	d := delIndex{shift: 64 - dirBits, tmask: 1<<tbits - 1, dir: make([]uint32, 1<<dirBits+1), es: make([]uint64, len(es))}
 	// A counting sort into the directory's buckets (a few entries each),
 	// then each bucket sorted and its repeats dropped: linear, where a
 	// comparison sort of tens of millions of entries took seconds.
@@ -532,51 +542,54 @@ func newDelIndex(es []delEntry) delIndex {
 	for b := 1; b < len(d.dir); b++ {
 		d.dir[b] += d.dir[b-1]
 	}
-	next := slices.Clone(d.dir[:1<<bits])
+	next := slices.Clone(d.dir[:1<<dirBits])
 	for _, e := range es {
 		b := e.h >> d.shift
-		d.hs[next[b]], d.ts[next[b]] = e.h, e.t
+		d.es[next[b]] = d.key(e.h) | uint64(e.t)
 		next[b]++
 	}
 	w := uint32(0)
-	for b := range 1 << bits {
+	for b := range 1 << dirBits {
 		lo, hi := d.dir[b], d.dir[b+1]
 		d.dir[b] = w
 		for k := lo; k < hi; k++ {
-			// Insertion into the sorted, repeat-free run d.hs[d.dir[b]:w].
-			h, t := d.hs[k], d.ts[k]
+			// Insertion into the sorted, repeat-free run d.es[d.dir[b]:w].
+			e := d.es[k]
 			j := w
-			for j > d.dir[b] && (d.hs[j-1] > h || d.hs[j-1] == h && d.ts[j-1] > t) {
+			for j > d.dir[b] && d.es[j-1] > e {
 				j--
 			}
-			if j > d.dir[b] && d.hs[j-1] == h && d.ts[j-1] == t {
+			if j > d.dir[b] && d.es[j-1] == e {
 				continue
 			}
-			copy(d.hs[j+1:w+1], d.hs[j:w])
-			copy(d.ts[j+1:w+1], d.ts[j:w])
-			d.hs[j], d.ts[j] = h, t
+			copy(d.es[j+1:w+1], d.es[j:w])
+			d.es[j] = e
 			w++
 		}
 	}
-	d.dir[1<<bits] = w
-	if int(w) < len(d.hs) {
+	d.dir[1<<dirBits] = w
+	if int(w) < len(d.es) {
 		// The repeats' room is given back.
-		d.hs, d.ts = slices.Clone(d.hs[:w]), slices.Clone(d.ts[:w])
+		d.es = slices.Clone(d.es[:w])
 	}
 	return d
 }
 
+// key is the part of an entry that hash h gives: its bits below the
+// directory's, with the term field clear.
+func (d *delIndex) key(h uint64) uint64 { return h << (64 - d.shift) &^ d.tmask }
+
 // appendTerms appends the terms with hash h.
 func (d *delIndex) appendTerms(dst []uint32, h uint64) []uint32 {
-	if len(d.hs) == 0 {
+	if len(d.es) == 0 {
 		return dst
 	}
-	b := h >> d.shift
+	b, key := h>>d.shift, d.key(h)
 	for k := d.dir[b]; k < d.dir[b+1]; k++ {
-		switch {
-		case d.hs[k] == h:
-			dst = append(dst, d.ts[k])
-		case d.hs[k] > h:
+		switch e := d.es[k]; {
+		case e&^d.tmask == key:
+			dst = append(dst, uint32(e&d.tmask))
+		case e > key:
 			return dst
 		}
 	}
