@@ -366,8 +366,17 @@ func (ib *indexBuilder) finish(ix *termIndex, rows []*nameRow, az *names.Analyze
 	}
 	n := 0
 	eachSpelling(func(s string, _ uint32) { n += utf8.RuneCountInString(s) + 1 })
-	del := make([]delEntry, 0, n)
-	eachSpelling(func(s string, t uint32) { del = appendDeletions(del, s, t) })
+	// The deletions are worked out twice (see newDelIndex) rather than
+	// kept: at a million names, sixteen bytes for each of tens of millions
+	// of them were the largest thing alive at the end of a build.
+	eachDeletion := func(yield func(h uint64, t uint32)) {
+		var buf [65]uint64
+		eachSpelling(func(s string, t uint32) {
+			for _, h := range deletionHashes(buf[:0], s) {
+				yield(h, t)
+			}
+		})
+	}
 	phon := make(map[string][]uint32)
 	for tk, t := range ib.texts {
 		text := tk.text
@@ -393,7 +402,7 @@ func (ib *indexBuilder) finish(ix *termIndex, rows []*nameRow, az *names.Analyze
 		phon[p] = slices.Clip(slices.Compact(ts))
 	}
 	ix.phon = phon
-	ix.del = newDelIndex(del, len(ix.maxW))
+	ix.del = newDelIndex(n, eachDeletion, len(ix.maxW))
 	ib.texts, ib.occ = nil, nil
 }
 
@@ -422,24 +431,6 @@ func isLetters(s string) bool {
 		}
 	}
 	return s != ""
-}
-
-// delEntry is one string of a term's typo neighbourhood, by hash.
-type delEntry struct {
-	h uint64
-	t uint32
-}
-
-// appendDeletions appends the hashes of s and of each string made by
-// deleting one character (rune) of s, for term t. Two strings within one
-// deletion, insertion, substitution or adjacent transposition of each
-// other share one of these (the symmetric deletion scheme of SymSpell).
-func appendDeletions(dst []delEntry, s string, t uint32) []delEntry {
-	var buf [64]uint64
-	for _, h := range deletionHashes(buf[:0], s) {
-		dst = append(dst, delEntry{h, t})
-	}
-	return dst
 }
 
 // hashBase is the base of the polynomial string hash.
@@ -525,29 +516,32 @@ type delIndex struct {
 	es    []uint64
 }
 
-// newDelIndex indexes es, whose terms are below nTerms.
-func newDelIndex(es []delEntry, nTerms int) delIndex {
+// newDelIndex indexes the n entries each yields, the same ones each time
+// it is called (in any order), whose terms are below nTerms. Two strings
+// within one deletion, insertion, substitution or adjacent transposition
+// of each other share the hash of one of their deletions (see
+// deletionHashes; the symmetric deletion scheme of SymSpell).
+func newDelIndex(n int, each func(yield func(h uint64, t uint32)), nTerms int) delIndex {
 	dirBits := uint(1)
-	for 1<<(dirBits+2) < len(es) {
+	for 1<<(dirBits+2) < n {
 		dirBits++
 	}
 	tbits := uint(max(bits.Len64(uint64(nTerms)), 1))
-	d := delIndex{shift: 64 - dirBits, tmask: 1<<tbits - 1, dir: make([]uint32, 1<<dirBits+1), es: make([]uint64, len(es))}
+	d := delIndex{shift: 64 - dirBits, tmask: 1<<tbits - 1, dir: make([]uint32, 1<<dirBits+1)}
 	// A counting sort into the directory's buckets (a few entries each),
 	// then each bucket sorted and its repeats dropped: linear, where a
 	// comparison sort of tens of millions of entries took seconds.
-	for _, e := range es {
-		d.dir[e.h>>d.shift+1]++
-	}
+	each(func(h uint64, _ uint32) { d.dir[h>>d.shift+1]++ })
 	for b := 1; b < len(d.dir); b++ {
 		d.dir[b] += d.dir[b-1]
 	}
+	d.es = make([]uint64, d.dir[1<<dirBits])
 	next := slices.Clone(d.dir[:1<<dirBits])
-	for _, e := range es {
-		b := e.h >> d.shift
-		d.es[next[b]] = d.key(e.h) | uint64(e.t)
+	each(func(h uint64, t uint32) {
+		b := h >> d.shift
+		d.es[next[b]] = d.key(h) | uint64(t)
 		next[b]++
-	}
+	})
 	w := uint32(0)
 	for b := range 1 << dirBits {
 		lo, hi := d.dir[b], d.dir[b+1]
