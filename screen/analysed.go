@@ -89,20 +89,45 @@ func analyseName(w *Weights, n names.Name, vessel bool) *analysed {
 		b.WriteString(t.text)
 	}
 	a.key = b.String()
+	nSpans := 0
+	a.eachSpan(w.Blocking.MaxSpan, func(int, int) { nSpans++ })
+	if nSpans == 0 {
+		return a
+	}
+	// Every span's text is a piece of the tokens' texts written
+	// together: one string for them all, and the spans sized exactly, as
+	// a million listed names keep theirs.
+	var offBuf [65]int
+	offs := offBuf[:0]
+	b.Reset()
+	for _, t := range a.toks {
+		offs = append(offs, b.Len())
+		b.WriteString(t.text)
+	}
+	offs = append(offs, b.Len())
+	joined := b.String()
+	a.spans = make([]span, 0, nSpans)
+	a.eachSpan(w.Blocking.MaxSpan, func(i, n int) {
+		text := joined[offs[i]:offs[i+n]]
+		a.spans = append(a.spans, span{start: i, n: n, spelling: newSpelling(text, names.Skeleton(text), "")})
+	})
+	return a
+}
+
+// eachSpan calls f with the start and length of every run of two to
+// maxSpan adjacent joinable tokens of a, by start then length.
+func (a *analysed) eachSpan(maxSpan int, f func(i, n int)) {
 	for i := range a.toks {
 		if !joinable(a.toks[i]) {
 			continue
 		}
-		text := a.toks[i].text
-		for n := 2; n <= w.Blocking.MaxSpan && i+n <= len(a.toks); n++ {
+		for n := 2; n <= maxSpan && i+n <= len(a.toks); n++ {
 			if !joinable(a.toks[i+n-1]) {
 				break
 			}
-			text += a.toks[i+n-1].text
-			a.spans = append(a.spans, span{start: i, n: n, spelling: newSpelling(text, names.Skeleton(text), "")})
+			f(i, n)
 		}
 	}
-	return a
 }
 
 // koreanSyllables reports whether a name is written as Korean syllables
