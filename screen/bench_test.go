@@ -148,6 +148,11 @@ func BenchmarkCompare(b *testing.B) {
 // organisation query on one core, and how many of the DPRK names that hit
 // their own entity on the real lists alone (as listed, and with one typo)
 // still do at scale.
+//
+// The peak RSS follows the Go runtime's collection pacing: by default the
+// heap may grow to twice what is live before a collection. Run with the
+// memory limit luxscreen serve sets (GOMEMLIMIT, --memory-limit) to
+// measure the peak a server sees, e.g. GOMEMLIMIT=1800MiB.
 func BenchmarkScale(b *testing.B) {
 	real := loadShared(b)
 	n := 1_000_000
