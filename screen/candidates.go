@@ -258,19 +258,33 @@ func (s *Screener) candidates(gen *generation, qa *analysed, qw []float64, q *qu
 	}
 	kept := sc.kept[:0]
 	if prune {
-		// The unfetched items (the commonest terms, few) reach the rows
-		// that carry their terms: a row's own terms tell which.
-		rest := sc.rest[:0]
-		var bloom uint64
-		for _, it := range sc.items[k:] {
-			rest = append(rest, restItem{it.t, it.reach(gen.ix)})
-			bloom |= 1 << (it.t & 63)
-		}
-		slices.SortFunc(rest, func(x, y restItem) int { return cmp.Compare(x.t, y.t) })
-		sc.rest = rest
 		// The quick bound leaves out what an initial of the query or a
 		// spelling the list wrote may align with (see rowSide).
 		quick := b.initials == 0 && b.free == 0
+		// The unfetched items (the commonest terms, few) reach the fetched
+		// rows that carry their terms. Which is cheaper to read: the
+		// items' postings, adding to the fetched rows they hold, or each
+		// fetched row's own terms (its occurrences), looking the items up.
+		rest := sc.rest[:0]
+		var bloom uint64
+		if quick && k < len(sc.items) {
+			posts := 0
+			for _, it := range sc.items[k:] {
+				posts += it.cost
+			}
+			if posts <= len(sc.touched)*len(gen.ix.occ)/max(gen.rows, 1) {
+				for _, it := range sc.items[k:] {
+					sc.enrich(gen, it.t, it.reach(gen.ix))
+				}
+			} else {
+				for _, it := range sc.items[k:] {
+					rest = append(rest, restItem{it.t, it.reach(gen.ix)})
+					bloom |= 1 << (it.t & 63)
+				}
+				slices.SortFunc(rest, func(x, y restItem) int { return cmp.Compare(x.t, y.t) })
+			}
+		}
+		sc.rest = rest
 		for i, r := range sc.touched {
 			tr := sc.reach[i]
 			person := compareKind(kind, gen.kindNames[tr.kind]) == KindPerson
@@ -390,6 +404,20 @@ func (sc *candScratch) fetch(gen *generation, t uint32, compat uint64, tr tokRea
 		sc.touched = append(sc.touched, r)
 		tr.kind = gen.kinds[r]
 		sc.reach = append(sc.reach, tr)
+	}
+}
+
+// enrich adds what term t reaches (tr) to the fetched rows that carry it,
+// fetching no other row.
+func (sc *candScratch) enrich(gen *generation, t uint32, tr tokReach) {
+	for _, r := range gen.ix.postings(t) {
+		if at := sc.seen[r]; at.epoch == sc.epoch {
+			p := &sc.reach[at.pos]
+			p.full |= tr.full
+			p.part |= tr.part
+			p.w += tr.w
+			p.relief += tr.relief
+		}
 	}
 }
 
