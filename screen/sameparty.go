@@ -2,10 +2,12 @@ package screen
 
 import (
 	"cmp"
+	"encoding/binary"
 	"hash/maphash"
 	"slices"
-	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/luxscreen/luxscreen/party"
 )
@@ -141,53 +143,75 @@ func (s *Screener) findTwins(gen *generation) map[*listed][]twin {
 	if len(lists) < 2 {
 		return nil
 	}
+	// A run of entities sharing a key is ordered by list, so that only
+	// pairs of different lists are tried: a large list holds long runs of
+	// its own entities with a common name.
+	listAt := map[string]uint16{}
+	for _, l := range gen.lists {
+		if _, ok := listAt[l.Version.SHA256]; !ok {
+			listAt[l.Version.SHA256] = uint16(len(listAt))
+		}
+	}
 	type keyed struct {
-		key uint64
-		e   *listed
+		key  uint64
+		list uint16
+		e    *listed
 	}
 	var ks []keyed
 	var keys []uint64
 	var ev evidenceHasher
 	seed := maphash.MakeSeed()
-	for _, l := range gen.lists {
-		for i := range l.Entities {
-			e := gen.byID[l.Entities[i].ID]
-			if e == nil {
-				continue
-			}
-			keys = ev.keys(keys[:0], seed, e.Entity)
-			for _, k := range keys {
-				ks = append(ks, keyed{k, e})
-			}
+	for _, e := range gen.byID {
+		keys = ev.keys(keys[:0], seed, e.Entity)
+		for _, k := range keys {
+			ks = append(ks, keyed{k, listAt[e.list], e})
 		}
 	}
-	slices.SortFunc(ks, func(a, b keyed) int { return cmp.Compare(a.key, b.key) })
+	slices.SortFunc(ks, func(a, b keyed) int { return cmp.Or(cmp.Compare(a.key, b.key), cmp.Compare(a.list, b.list)) })
 	twins := map[*listed][]twin{}
+	// The signatures of the names of the entities tried are worked out
+	// once each, and kept for those with twins (hits merge their names).
+	var tried []*listed
+	sigs := func(e *listed) []wordSig {
+		if e.sigs == nil {
+			e.sigs = slices.Clip(nameSigs(nil, e.Names))
+			tried = append(tried, e)
+		}
+		return e.sigs
+	}
 	for lo := 0; lo < len(ks); {
 		hi := lo + 1
 		for hi < len(ks) && ks[hi].key == ks[lo].key {
 			hi++
 		}
+		// next is where the entities of the list after ks[i]'s start.
+		next := lo
 		for i := lo; i < hi; i++ {
-			for j := i + 1; j < hi; j++ {
+			if next <= i {
+				for next = i + 1; next < hi && ks[next].list == ks[i].list; next++ {
+				}
+			}
+			for j := next; j < hi; j++ {
 				a, b := ks[i].e, ks[j].e
 				// Entities sharing several keys meet once per key.
-				if a.list == b.list || slices.ContainsFunc(twins[a], func(t twin) bool { return t.e == b }) {
+				if slices.ContainsFunc(twins[a], func(t twin) bool { return t.e == b }) {
 					continue
 				}
-				whyAB, ok := s.sameParty(a, b, nil, nil)
+				whyAB, ok := s.sameParty(a, b, sigs(a), sigs(b))
 				if !ok {
 					continue
 				}
-				whyBA, _ := s.sameParty(b, a, nil, nil)
+				whyBA, _ := s.sameParty(b, a, sigs(b), sigs(a))
 				twins[a] = append(twins[a], twin{b, whyAB})
 				twins[b] = append(twins[b], twin{a, whyBA})
 			}
 		}
 		lo = hi
 	}
-	for e := range twins {
-		e.sigs = slices.Clip(nameSigs(nil, e.Names))
+	for _, e := range tried {
+		if twins[e] == nil {
+			e.sigs = nil
+		}
 	}
 	return twins
 }
@@ -206,7 +230,8 @@ func (gen *generation) twinOf(a, b *listed) (string, bool) {
 // evidenceHasher makes the evidence keys of entities.
 type evidenceHasher struct {
 	h     maphash.Hash
-	words []string
+	buf   []byte
+	words []uint64
 }
 
 // keys appends to dst a key for each piece of evidence of e that
@@ -246,13 +271,18 @@ func (ev *evidenceHasher) keys(dst []uint64, seed maphash.Seed, e *Entity) []uin
 		}
 		// sameWords asks each word of one name to be in the other and the
 		// counts to agree, so the key is the distinct words and the count.
+		// Each word is hashed lower-cased, without making the string.
 		words := ev.words[:0]
 		count := 0
 		for w, rest := nextWord(n.Value); w != ""; w, rest = nextWord(rest) {
 			count++
-			w = strings.ToLower(w)
-			if !slices.Contains(words, w) {
-				words = append(words, w)
+			buf := ev.buf[:0]
+			for _, r := range w {
+				buf = utf8.AppendRune(buf, unicode.ToLower(r))
+			}
+			ev.buf = buf
+			if wh := maphash.Bytes(seed, buf); !slices.Contains(words, wh) {
+				words = append(words, wh)
 			}
 		}
 		ev.words = words
@@ -260,13 +290,14 @@ func (ev *evidenceHasher) keys(dst []uint64, seed maphash.Seed, e *Entity) []uin
 			continue
 		}
 		slices.Sort(words)
-		h.Reset()
-		h.WriteString("n:")
-		for _, w := range words {
-			h.WriteString(w)
-			h.WriteByte(' ')
+		buf := append(ev.buf[:0], "n:"...)
+		for _, wh := range words {
+			buf = binary.LittleEndian.AppendUint64(buf, wh)
 		}
-		h.WriteString(strconv.Itoa(count))
+		buf = binary.LittleEndian.AppendUint64(buf, uint64(count))
+		ev.buf = buf
+		h.Reset()
+		h.Write(buf)
 		dst = append(dst, h.Sum64())
 	}
 	return dst
