@@ -37,9 +37,9 @@ import (
 // skeleton, those within one edit (deletion, insertion, substitution,
 // adjacent transposition) of its spelling or skeleton, those of its
 // Double Metaphone code (blocking.phonetic_min_code letters or more: a
-// shorter code groups unrelated words), and the listed joined spans of syllable-length
-// words it equals or nearly equals; a joined span of the query reaches
-// the words it equals (within one edit when its words are
+// shorter code groups unrelated words), and the listed joined spans of
+// syllable-length words it equals or nearly equals; a joined span of the
+// query reaches the words it equals (within one edit when its words are
 // syllable-length); a word reaches a listed initial of its first letter
 // at the initial credit; a query initial reaches the listed initials and,
 // at the initial credit, the words of its letter. This is the guarantee:
