@@ -79,10 +79,8 @@ type item struct {
 
 // candScratch is the per-query buffer of candidate generation.
 type candScratch struct {
-	epoch uint32
-	// seen[r] is the epoch in which row r was last touched, and its
-	// place in touched then.
-	seen []seenAt
+	// seen maps the rows fetched to their place in touched.
+	seen seenTable
 	// touched lists the rows fetched, with the query tokens their
 	// fetched terms reach in full and in part (reach, the same order).
 	touched []uint32
@@ -92,6 +90,9 @@ type candScratch struct {
 	items   []item
 	terms   []uint32
 	tab     termTable
+	// runs are the runs of rows of the kinds the query may be compared
+	// with (generation.runs).
+	runs []rowRun
 	// Per query token: its items in MaxScore order, and how many of
 	// them are still unfetched.
 	tokItems [64][]int32
@@ -104,14 +105,6 @@ type candScratch struct {
 	keys   []uint64
 	sorted []item
 }
-
-func newCandScratch(rows int) *candScratch {
-	return &candScratch{seen: make([]seenAt, rows)}
-}
-
-// seenAt is when a row was last fetched and where it went: side by side,
-// as both are read together.
-type seenAt struct{ epoch, pos uint32 }
 
 // reach is what a row carrying the item's term gains from it.
 func (it *item) reach(ix *termIndex) tokReach {
@@ -137,7 +130,8 @@ type tokReach struct {
 	// and relief at most how much of its extra_floor excess they take
 	// off (termIndex.rowW and relief).
 	w, relief float32
-	// kind is the row's (gen.kinds), read once when it is fetched.
+	// kind is the row's, as an index into gen.kindNames: that of the
+	// run it was fetched from.
 	kind uint8
 }
 
@@ -165,9 +159,10 @@ type bounder struct {
 	cInit, initW, legalW float64
 	// ef is features.name.extra_floor.
 	ef float64
-	// hasLegal says whether the query has a legal form; initials are the
-	// letters of its initials.
+	// hasLegal says whether the query has a legal form, and nLegal how
+	// many; initials are the letters of its initials.
 	hasLegal bool
+	nLegal   int
 	initials uint32
 	letterW  [64]float64
 	// free marks the query tokens that may align with a row's written
@@ -226,18 +221,18 @@ func (s *Screener) candidates(gen *generation, qa *analysed, qw []float64, q *qu
 	}
 	sc := gen.getScratch()
 	defer sc.release(gen)
-	sc.epoch++
-	if sc.epoch == 0 {
-		clear(sc.seen)
-		sc.epoch = 1
-	}
 	floor := s.floor(q)
-	compat := gen.compatible(kind)
+	sc.runs = gen.runs(sc.runs[:0], kind)
 	prune := len(qa.toks) <= 64 && (!b.person || floor > b.om)
 	s.queryItems(sc, gen, qa)
 	k, initials := sc.essential(&b, floor, prune)
+	est := 0
 	for _, it := range sc.items[:k] {
-		sc.fetch(gen, it.t, compat, it.reach(gen.ix))
+		est += it.cost
+	}
+	sc.seen.reset(est)
+	for _, it := range sc.items[:k] {
+		sc.fetch(gen, it.t, it.reach(gen.ix))
 	}
 	if initials {
 		// A query initial counts as aligned in every bound (querySide), so
@@ -247,11 +242,11 @@ func (s *Screener) candidates(gen *generation, qa *analysed, qw []float64, q *qu
 				continue
 			}
 			if id, ok := gen.ix.lookup(nsInitial, t.text[:1]); ok {
-				sc.fetch(gen, id, compat, tokReach{})
+				sc.fetch(gen, id, tokReach{})
 			}
 			if c := t.text[0]; c >= 'a' && c <= 'z' && i < 64 {
 				for _, id := range gen.ix.byLetter[c-'a'] {
-					sc.fetch(gen, id, compat, tokReach{})
+					sc.fetch(gen, id, tokReach{})
 				}
 			}
 		}
@@ -285,13 +280,34 @@ func (s *Screener) candidates(gen *generation, qa *analysed, qw []float64, q *qu
 			}
 		}
 		sc.rest = rest
+		// What the unfetched items may add to a row, all together, and
+		// the most a row's legal forms may weigh: the first bound of a
+		// row reads nothing of the row.
+		var restAll tokReach
+		for _, it := range rest {
+			restAll.full |= it.full
+			restAll.part |= it.part
+			restAll.w += it.w
+		}
+		if b.hasLegal {
+			// A legal form aligns with one of the query's (the scorer
+			// pairs tokens one to one), so the row's legal forms earn at
+			// most as many as the query has.
+			restAll.w += min(gen.ix.maxLegal, float32(b.nLegal)*float32(b.legalW))
+		}
 		for i, r := range sc.touched {
 			tr := sc.reach[i]
 			person := compareKind(kind, gen.kindNames[tr.kind]) == KindPerson
+			// Most fetched rows reach too little of the query to pass
+			// whatever they weigh themselves: the first bound tells
+			// without reading the row (at a million names each read is a
+			// cache miss). Most of the others reach too little of
+			// themselves: the quick bound tells without reading their
+			// tokens.
+			if quick && b.preBound(tr, restAll, person) < floor-boundSlack {
+				continue
+			}
 			sums := gen.ix.sums[r]
-			// Most fetched rows reach too little of the query, or too
-			// little of themselves, to pass: the quick bound tells
-			// without reading their tokens.
 			if quick {
 				if len(rest) > 0 {
 					for _, o := range gen.rowOccs(r) {
@@ -337,7 +353,7 @@ func (s *Screener) candidates(gen *generation, qa *analysed, qw []float64, q *qu
 		out = append(out, gen.all[r])
 	}
 	for _, r := range gen.long {
-		if compat&(1<<gen.kinds[r]) != 0 {
+		if kind.Compatible(gen.kindNames[gen.kindOf(r)]) {
 			out = append(out, gen.all[r])
 		}
 	}
@@ -354,6 +370,7 @@ func (s *Screener) newBounder(gen *generation, qa *analysed, qw []float64, kind 
 		switch {
 		case t.class == names.Legal:
 			b.hasLegal = true
+			b.nLegal++
 		case t.class == names.Initial && t.text[0] >= 'a' && t.text[0] <= 'z':
 			b.initials |= 1 << (t.text[0] - 'a')
 			if i < 64 {
@@ -384,35 +401,49 @@ func freeTokens(gen *generation, qa *analysed) uint64 {
 	return free
 }
 
-// fetch records the rows of term t whose kinds are in compat (see
-// generation.compatible), adding to each the query tokens the term
-// reaches.
-func (sc *candScratch) fetch(gen *generation, t uint32, compat uint64, tr tokReach) {
-	for _, r := range gen.ix.postings(t) {
-		if at := &sc.seen[r]; at.epoch == sc.epoch {
-			p := &sc.reach[at.pos]
-			p.full |= tr.full
-			p.part |= tr.part
-			p.w += tr.w
-			p.relief += tr.relief
-			continue
+// fetch records the rows of term t in the query's runs (sc.runs, the
+// rows of the kinds it is compatible with), adding to each the query
+// tokens the term reaches.
+func (sc *candScratch) fetch(gen *generation, t uint32, tr tokReach) {
+	post := gen.ix.postings(t)
+	for _, run := range sc.runs {
+		tr.kind = run.kind
+		for _, r := range inRun(post, run) {
+			slot := sc.seen.slot(r)
+			if *slot != 0 {
+				p := &sc.reach[uint32(*slot)]
+				p.full |= tr.full
+				p.part |= tr.part
+				p.w += tr.w
+				p.relief += tr.relief
+				continue
+			}
+			*slot = uint64(r+1)<<32 | uint64(len(sc.touched))
+			sc.touched = append(sc.touched, r)
+			sc.reach = append(sc.reach, tr)
+			if sc.seen.full(len(sc.touched)) {
+				sc.seen.grow(sc.touched)
+			}
 		}
-		if compat&(1<<gen.kinds[r]) == 0 {
-			continue
-		}
-		sc.seen[r] = seenAt{sc.epoch, uint32(len(sc.touched))}
-		sc.touched = append(sc.touched, r)
-		tr.kind = gen.kinds[r]
-		sc.reach = append(sc.reach, tr)
 	}
+}
+
+// inRun returns the postings of post within run.
+func inRun(post []uint32, run rowRun) []uint32 {
+	if len(post) == 0 || post[0] >= run.lo && post[len(post)-1] < run.hi {
+		return post
+	}
+	i, _ := slices.BinarySearch(post, run.lo)
+	j, _ := slices.BinarySearch(post[i:], run.hi)
+	return post[i : i+j]
 }
 
 // enrich adds what term t reaches (tr) to the fetched rows that carry it,
 // fetching no other row.
 func (sc *candScratch) enrich(gen *generation, t uint32, tr tokReach) {
 	for _, r := range gen.ix.postings(t) {
-		if at := sc.seen[r]; at.epoch == sc.epoch {
-			p := &sc.reach[at.pos]
+		if slot := sc.seen.slot(r); *slot != 0 {
+			p := &sc.reach[uint32(*slot)]
 			p.full |= tr.full
 			p.part |= tr.part
 			p.w += tr.w
@@ -699,6 +730,25 @@ func (b *bounder) quickBound(tr tokReach, sums rowSums, person bool) float64 {
 	return best
 }
 
+// preBound bounds a row's score from what its fetched terms reach (tr)
+// and what the unfetched items and its legal forms may add at most
+// (more), reading nothing of the row: it is above quickBound, since a
+// row's score bound only grows with the weight of its own that is
+// reached, and is highest when the row has no other. A person whose
+// every query word is reached may have a row of any weight, whose other
+// words count at the omission share: that is left to quickBound.
+func (b *bounder) preBound(tr, more tokReach, person bool) float64 {
+	q := b.querySide(tr.full|more.full, tr.part|more.part, person)
+	c := float64(tr.w + more.w)
+	if !person {
+		return (q.n + c) / (b.total + c + q.extra)
+	}
+	if q.all {
+		return 1
+	}
+	return (q.nOm + c) / (b.total + c)
+}
+
 // sideBound is one name's part of a row bound: its credited weight, the
 // same with every word at least at 1−omission, the extra_floor excess of
 // its unreached words, and whether every word is reached.
@@ -846,4 +896,54 @@ func (tt *termTable) reset() {
 		tt.keys[i], tt.full[i], tt.part[i] = 0, 0, 0
 	}
 	tt.used = tt.used[:0]
+}
+
+// seenTable maps the rows one query fetches to their places in touched:
+// an open-addressing table sized to the query, not an array as long as
+// the corpus, so that the lookup of every posting stays in the cache
+// (at a million names the array is megabytes, each lookup a miss). A
+// slot holds row+1 in its upper half and the place in its lower; 0 is
+// empty.
+type seenTable struct {
+	slots []uint64
+	shift uint
+}
+
+// reset empties the table and sizes it for about n rows.
+func (st *seenTable) reset(n int) {
+	size := 1 << max(10, bits.Len(uint(n)))
+	if cap(st.slots) < size {
+		st.slots = make([]uint64, size)
+	} else {
+		st.slots = st.slots[:size]
+		clear(st.slots)
+	}
+	st.shift = uint(64 - bits.TrailingZeros(uint(size)))
+}
+
+// slot returns row r's slot, or the empty one where it would go.
+func (st *seenTable) slot(r uint32) *uint64 {
+	m := uint64(len(st.slots) - 1)
+	i := (uint64(r) * 0x9e3779b97f4a7c15) >> st.shift
+	key := uint64(r+1) << 32
+	for {
+		s := &st.slots[i]
+		if *s == 0 || *s&^(1<<32-1) == key {
+			return s
+		}
+		i = (i + 1) & m
+	}
+}
+
+// full reports whether n rows fill the table past its load limit.
+func (st *seenTable) full(n int) bool { return 8*n > 5*len(st.slots) }
+
+// grow doubles the table and places the rows of touched again.
+func (st *seenTable) grow(touched []uint32) {
+	size := 2 * len(st.slots)
+	st.slots = make([]uint64, size)
+	st.shift = uint(64 - bits.TrailingZeros(uint(size)))
+	for pos, r := range touched {
+		*st.slot(r) = uint64(r+1)<<32 | uint64(pos)
+	}
 }

@@ -1,7 +1,9 @@
 package screen
 
 import (
+	"cmp"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"sync"
@@ -64,22 +66,25 @@ func (e *listed) nameSigs() []wordSig {
 // name rows, the term index and the entities by IMO number. It is
 // immutable once built.
 type generation struct {
-	// scratch holds idle per-query candidate buffers sized to this
-	// generation's rows, so candidate collection allocates little. It is
-	// a plain free list, not a sync.Pool: a pool is emptied by every
-	// collection, and each refill would clear a buffer as large as the
-	// corpus.
+	// scratch holds idle per-query candidate buffers, so candidate
+	// collection allocates little. It is a plain free list, not a
+	// sync.Pool: a pool is emptied by every collection, and each refill
+	// would grow the buffers again.
 	scratchMu sync.Mutex
 	scratch   []*candScratch
 	versions  []ListVersion
 	stats     *tokenStats
 	ix        *termIndex
-	// all holds the rows by id; kinds their entities' kinds as indexes
-	// into kindNames, apart and a byte each so that walking postings
-	// touches neither the rows nor a string per row.
+	// all holds the rows by id, grouped by their entities' kind (see
+	// kindOrder); kindNames are the kinds in that order, and kindEnd the
+	// end of each kind's run of row ids. A query's kind is compatible
+	// with a few kinds, so candidates walk only their runs of each
+	// posting list: at OpenSanctions scale most postings of a Korean
+	// syllable or an initial are persons', which an organisation query
+	// would otherwise read one by one to reject.
 	all       []*nameRow
-	kinds     []uint8
 	kindNames []Kind
+	kindEnd   []uint32
 	// long are the rows of more than 64 tokens, which the scorer compares
 	// by exact token overlap only (compareLong) and the candidate bound's
 	// token masks cannot hold: they are always scored.
@@ -130,6 +135,8 @@ func build(az *names.Analyzer, w *Weights, cc countries, lists []List) (*generat
 		}
 	}
 	seen = nil
+	// Stable, so that an entity's names keep their order.
+	slices.SortStableFunc(rows, func(a, b *nameRow) int { return kindOrder(a.entity.Kind, b.entity.Kind) })
 	in := make(interner)
 	for _, r := range rows {
 		in.intern(r.a)
@@ -137,17 +144,15 @@ func build(az *names.Analyzer, w *Weights, cc countries, lists []List) (*generat
 	in = nil
 	n := len(rows)
 	gen.rows, gen.all = n, rows
-	gen.kinds = make([]uint8, n)
 	for i, r := range rows {
-		k := slices.Index(gen.kindNames, r.entity.Kind)
-		if k < 0 {
-			if len(gen.kindNames) == 64 {
-				return nil, fmt.Errorf("screen: more than 64 entity kinds")
+		if k := len(gen.kindNames); k == 0 || gen.kindNames[k-1] != r.entity.Kind {
+			if k == math.MaxUint8 {
+				return nil, fmt.Errorf("screen: more than %d entity kinds", math.MaxUint8)
 			}
-			k = len(gen.kindNames)
 			gen.kindNames = append(gen.kindNames, r.entity.Kind)
+			gen.kindEnd = append(gen.kindEnd, 0)
 		}
-		gen.kinds[i] = uint8(k)
+		gen.kindEnd[len(gen.kindEnd)-1] = uint32(i + 1)
 		if len(r.a.toks) > 64 {
 			gen.long = append(gen.long, uint32(i))
 		}
@@ -166,16 +171,50 @@ func build(az *names.Analyzer, w *Weights, cc countries, lists []List) (*generat
 	return gen, nil
 }
 
-// compatible returns the set of kind indexes compatible with query kind
-// q, as a bit mask.
-func (gen *generation) compatible(q Kind) uint64 {
-	var m uint64
+// kindOrder orders the kinds of rows: organisations, unknown, persons,
+// vessels, then any other kind by name. Each known kind is compared with
+// its own and the unknown kind (Kind.Compatible), so organisation and
+// person queries each read one contiguous run of every posting list.
+func kindOrder(a, b Kind) int {
+	rank := func(k Kind) int {
+		switch k {
+		case KindOrganisation:
+			return 0
+		case KindUnknown:
+			return 1
+		case KindPerson:
+			return 2
+		case KindVessel:
+			return 3
+		}
+		return 4
+	}
+	return cmp.Or(cmp.Compare(rank(a), rank(b)), strings.Compare(string(a), string(b)))
+}
+
+// rowRun is a run of row ids [lo, hi) of one kind, kindNames[kind].
+type rowRun struct {
+	lo, hi uint32
+	kind   uint8
+}
+
+// runs appends to dst the runs of the rows whose kinds query kind q is
+// compatible with, in row order.
+func (gen *generation) runs(dst []rowRun, q Kind) []rowRun {
+	lo := uint32(0)
 	for i, k := range gen.kindNames {
 		if q.Compatible(k) {
-			m |= 1 << i
+			dst = append(dst, rowRun{lo: lo, hi: gen.kindEnd[i], kind: uint8(i)})
 		}
+		lo = gen.kindEnd[i]
 	}
-	return m
+	return dst
+}
+
+// kindOf returns the index in kindNames of row r's kind.
+func (gen *generation) kindOf(r uint32) int {
+	i, _ := slices.BinarySearch(gen.kindEnd, r+1)
+	return i
 }
 
 // getScratch returns an idle candidate buffer, or a new one.
@@ -187,7 +226,7 @@ func (gen *generation) getScratch() *candScratch {
 		gen.scratch = gen.scratch[:k-1]
 		return sc
 	}
-	return newCandScratch(gen.rows)
+	return &candScratch{}
 }
 
 // putScratch returns a candidate buffer to the free list.

@@ -70,6 +70,8 @@ type termIndex struct {
 	toks     []rowTok
 	tokStart []uint32
 	sums     []rowSums
+	// maxLegal is the largest rowSums.legal.
+	maxLegal float32
 	// bothDF is the document frequency of the word terms that are joined
 	// spans too: the rows carrying either.
 	bothDF map[uint32]uint32
@@ -251,12 +253,6 @@ func (ib *indexBuilder) addRow(id uint32, a *analysed) {
 func (ib *indexBuilder) postings() *termIndex {
 	ix := &termIndex{ids: ib.ids, start: make([]uint32, len(ib.posts)+1), occ: slices.Clip(ib.rowOcc), occStart: ib.occStart}
 	ib.rowOcc, ib.occStart = nil, nil
-	ix.bothDF = make(map[uint32]uint32)
-	for key, w := range ix.ids[nsWord] {
-		if sp, ok := ix.ids[nsSpan][key]; ok {
-			ix.bothDF[w] = uint32(unionLen(ix.postings(w), ix.postings(sp)))
-		}
-	}
 	total := 0
 	for _, p := range ib.posts {
 		total += len(p)
@@ -268,6 +264,13 @@ func (ib *indexBuilder) postings() *termIndex {
 		ib.posts[t] = nil
 	}
 	ib.posts = nil
+	// After the postings are laid out, which it reads.
+	ix.bothDF = make(map[uint32]uint32)
+	for key, w := range ix.ids[nsWord] {
+		if sp, ok := ix.ids[nsSpan][key]; ok {
+			ix.bothDF[w] = uint32(unionLen(ix.postings(w), ix.postings(sp)))
+		}
+	}
 	return ix
 }
 
@@ -336,6 +339,7 @@ func (ib *indexBuilder) finish(ix *termIndex, rows []*nameRow, az *names.Analyze
 		}
 		// Rounded down: it is taken as the least the row adds.
 		ix.sums[i].extra = math.Nextafter32(float32(extra), 0)
+		ix.maxLegal = max(ix.maxLegal, ix.sums[i].legal)
 	}
 	// Every spelling whose one-letter deletions reach a term: the
 	// vocabulary's keys and listed spellings, and the spellings a word

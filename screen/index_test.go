@@ -1,0 +1,158 @@
+package screen
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestSpanWordWeight checks that a word that is also a joined span of
+// other names ("CHANGGWANG" and "CHANG GWANG") weighs by the names that
+// carry either, as any other word by its own: common, it is light.
+func TestSpanWordWeight(t *testing.T) {
+	var es []Entity
+	add := func(kind Kind, name string) {
+		id := strconv.Itoa(len(es))
+		es = append(es, Entity{ID: "T:" + id, Source: "T", Ref: id, Kind: kind, Names: []Name{{Value: name, Kind: NamePrimary}}})
+	}
+	for i := range 60 {
+		add(KindOrganisation, fmt.Sprintf("CHANGGWANG %s TRADING", alphaWord(i)))
+	}
+	add(KindOrganisation, "CHANG GWANG SHIPPING")
+	for i := range 200 {
+		add(KindPerson, alphaWord(i+1000)+" "+alphaWord(i+2000))
+	}
+	s, err := NewScreener(List{Version: ListVersion{Source: "T", SHA256: "t"}, Entities: es})
+	if err != nil {
+		t.Fatal(err)
+	}
+	gen := s.gen.Load()
+	rare, common := -1.0, -1.0
+	for _, r := range gen.all {
+		for j, tk := range r.a.toks {
+			switch tk.text {
+			case "changgwang":
+				common = r.w[j]
+				if got := gen.ix.df(tk.skel); got != 61 {
+					t.Errorf("df(%s) = %d, want 61 (60 words and one span)", tk.skel, got)
+				}
+			case strings.ToLower(alphaWord(0)):
+				rare = r.w[j]
+			}
+		}
+	}
+	if !(common < rare) {
+		t.Errorf("weight of changgwang (61 names) %.3f, of a word of one name %.3f: want the common word lighter", common, rare)
+	}
+}
+
+// alphaWord returns a distinct word of letters for i.
+func alphaWord(i int) string {
+	var b []byte
+	for i++; i > 0; i /= 26 {
+		b = append(b, byte('A'+i%26))
+	}
+	return "Q" + string(b) + "X"
+}
+
+// TestKindRuns checks that the rows are grouped by kind and that a
+// query's runs hold exactly the rows of the kinds it is compatible with.
+func TestKindRuns(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	kinds := []Kind{KindPerson, KindOrganisation, KindVessel, KindUnknown, KindAircraft}
+	var es []Entity
+	for i := range 300 {
+		k := kinds[rng.IntN(len(kinds))]
+		id := strconv.Itoa(i)
+		es = append(es, Entity{ID: "T:" + id, Source: "T", Ref: id, Kind: k, Names: []Name{
+			{Value: "NAME " + alphaWord(i), Kind: NamePrimary}, {Value: alphaWord(i) + " OTHER", Kind: NameAKA}}})
+	}
+	s, err := NewScreener(List{Version: ListVersion{Source: "T", SHA256: "t"}, Entities: es})
+	if err != nil {
+		t.Fatal(err)
+	}
+	gen := s.gen.Load()
+	for r, row := range gen.all {
+		if got := gen.kindNames[gen.kindOf(uint32(r))]; got != row.entity.Kind {
+			t.Fatalf("row %d: kindOf says %q, entity is %q", r, got, row.entity.Kind)
+		}
+		if r > 0 && gen.all[r-1].entity == row.entity && row.name.Kind == NamePrimary {
+			t.Errorf("row %d: the primary name of %s comes after another of its names", r, row.entity.ID)
+		}
+	}
+	for _, q := range kinds {
+		var got, want []uint32
+		for _, run := range gen.runs(nil, q) {
+			for r := run.lo; r < run.hi; r++ {
+				if gen.kindNames[run.kind] != gen.all[r].entity.Kind {
+					t.Errorf("query %q: run of kind %q holds row %d of kind %q", q, gen.kindNames[run.kind], r, gen.all[r].entity.Kind)
+				}
+				got = append(got, r)
+			}
+		}
+		for r, row := range gen.all {
+			if q.Compatible(row.entity.Kind) {
+				want = append(want, uint32(r))
+			}
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("query %q: runs (-compatible rows +runs):\n%s", q, diff)
+		}
+	}
+}
+
+// TestInRun checks the postings inRun returns against a filter.
+func TestInRun(t *testing.T) {
+	post := []uint32{0, 3, 4, 9, 10, 11, 20}
+	for _, run := range []rowRun{{lo: 0, hi: 21}, {lo: 0, hi: 4}, {lo: 4, hi: 11}, {lo: 12, hi: 20}, {lo: 20, hi: 30}, {lo: 30, hi: 40}} {
+		var want []uint32
+		for _, r := range post {
+			if r >= run.lo && r < run.hi {
+				want = append(want, r)
+			}
+		}
+		if diff := cmp.Diff(want, inRun(post, run), cmp.Comparer(func(a, b []uint32) bool { return len(a) == 0 && len(b) == 0 || cmp.Equal(a, b) })); diff != "" {
+			t.Errorf("inRun(%v, [%d, %d)) (-want +got):\n%s", post, run.lo, run.hi, diff)
+		}
+	}
+}
+
+// TestSeenTable checks that the table finds every row inserted at its
+// place, through growth, and nothing else.
+func TestSeenTable(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	var st seenTable
+	for _, n := range []int{0, 5, 1000, 20000} {
+		st.reset(n / 4) // too small: it must grow
+		var touched []uint32
+		where := map[uint32]int{}
+		for range n {
+			r := rng.Uint32N(1 << 20)
+			slot := st.slot(r)
+			if _, dup := where[r]; dup {
+				if *slot == 0 || int(uint32(*slot)) != where[r] {
+					t.Fatalf("n=%d: row %d inserted at %d, found slot %x", n, r, where[r], *slot)
+				}
+				continue
+			}
+			if *slot != 0 {
+				t.Fatalf("n=%d: row %d never inserted, found slot %x", n, r, *slot)
+			}
+			where[r] = len(touched)
+			*slot = uint64(r+1)<<32 | uint64(len(touched))
+			touched = append(touched, r)
+			if st.full(len(touched)) {
+				st.grow(touched)
+			}
+		}
+		for r, pos := range where {
+			if slot := st.slot(r); *slot == 0 || int(uint32(*slot)) != pos {
+				t.Errorf("n=%d: row %d at %d, slot %x", n, r, pos, *slot)
+			}
+		}
+	}
+}
