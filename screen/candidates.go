@@ -409,6 +409,9 @@ func (sc *candScratch) fetch(gen *generation, t uint32, tr tokReach) {
 	for _, run := range sc.runs {
 		tr.kind = run.kind
 		for _, r := range inRun(post, run) {
+			if r < run.lo || r >= run.hi {
+				continue // a short list is not cut to the run
+			}
 			slot := sc.seen.slot(r)
 			if *slot != 0 {
 				p := &sc.reach[uint32(*slot)]
@@ -428,9 +431,11 @@ func (sc *candScratch) fetch(gen *generation, t uint32, tr tokReach) {
 	}
 }
 
-// inRun returns the postings of post within run.
+// inRun returns the postings of post within run, or, when post is short,
+// a slice that holds them among others: cutting a short list costs more
+// than checking its rows.
 func inRun(post []uint32, run rowRun) []uint32 {
-	if len(post) == 0 || post[0] >= run.lo && post[len(post)-1] < run.hi {
+	if len(post) <= 16 || post[0] >= run.lo && post[len(post)-1] < run.hi {
 		return post
 	}
 	i, _ := slices.BinarySearch(post, run.lo)
