@@ -62,6 +62,14 @@ func analyse(az *names.Analyzer, w *Weights, s string, vessel bool) *analysed {
 // analyseName is analyse for a name already read (one of the readings of
 // names.Analyzer.Readings).
 func analyseName(w *Weights, n names.Name, vessel bool) *analysed {
+	return analyseInterned(w, n, vessel, nil)
+}
+
+// analyseInterned is analyseName with the spellings shared through in
+// (when not nil): a million listed names share a few hundred thousand
+// spellings, and making one for each token first would be most of the
+// garbage of a build.
+func analyseInterned(w *Weights, n names.Name, vessel bool, in interner) *analysed {
 	a := &analysed{foreign: n.Foreign, toks: make([]tok, 0, len(n.Tokens))}
 	ts := n.Tokens
 	if vessel {
@@ -69,7 +77,7 @@ func analyseName(w *Weights, n names.Name, vessel bool) *analysed {
 	}
 	syllables := koreanSyllables(w.Features.Romanisation.korean, ts)
 	for _, t := range ts {
-		k := tok{spelling: newSpelling(t.Text, t.Skel, t.Spelling), class: t.Class, generic: t.Generic}
+		k := tok{spelling: in.spell(t.Text, t.Skel, t.Spelling), class: t.Class, generic: t.Generic}
 		if syllables && t.Class == names.Stop {
 			// "To" in PAK To Chun is a syllable of the given name, not
 			// the English word.
@@ -109,7 +117,7 @@ func analyseName(w *Weights, n names.Name, vessel bool) *analysed {
 	a.spans = make([]span, 0, nSpans)
 	a.eachSpan(w.Blocking.MaxSpan, func(i, n int) {
 		text := joined[offs[i]:offs[i+n]]
-		a.spans = append(a.spans, span{start: i, n: n, spelling: newSpelling(text, names.Skeleton(text), "")})
+		a.spans = append(a.spans, span{start: i, n: n, spelling: in.spell(text, names.Skeleton(text), "")})
 	})
 	return a
 }
@@ -158,21 +166,18 @@ func joinable(t tok) bool { return t.class == names.Word || t.class == names.Ini
 // the same word on a thousand names is one spelling.
 type interner map[[3]string]*spelling
 
-// intern replaces the spellings of a by shared ones.
-func (in interner) intern(a *analysed) {
-	for i := range a.toks {
-		a.toks[i].spelling = in.get(a.toks[i].spelling)
+// spell returns the spelling of text with skeleton skel, written as
+// written: the one in the interner when there is one, else a new one,
+// kept there.
+func (in interner) spell(text, skel, written string) *spelling {
+	if in == nil {
+		return newSpelling(text, skel, written)
 	}
-	for i := range a.spans {
-		a.spans[i].spelling = in.get(a.spans[i].spelling)
-	}
-}
-
-func (in interner) get(sp *spelling) *spelling {
-	k := [3]string{sp.text, sp.skel, sp.written}
+	k := [3]string{text, skel, written}
 	if got, ok := in[k]; ok {
 		return got
 	}
+	sp := newSpelling(text, skel, written)
 	in[k] = sp
 	return sp
 }

@@ -106,9 +106,13 @@ type generation struct {
 // build analyses every name of every list into a generation. It touches
 // no shared state, so screening continues while it runs.
 func build(az *names.Analyzer, w *Weights, cc countries, lists []List) (*generation, error) {
-	gen := &generation{byIMO: make(map[string][]*listed), lists: lists, byID: make(map[string]*listed)}
-	var rows []*nameRow
-	seen := make(map[string]string)
+	entities := 0
+	for _, l := range lists {
+		entities += len(l.Entities)
+	}
+	gen := &generation{byIMO: make(map[string][]*listed), lists: lists, byID: make(map[string]*listed, entities)}
+	rows := make([]*nameRow, 0, entities*3/2)
+	in := make(interner)
 	for li := range lists {
 		l := &lists[li]
 		gen.versions = append(gen.versions, l.Version)
@@ -118,10 +122,10 @@ func build(az *names.Analyzer, w *Weights, cc countries, lists []List) (*generat
 			if e.ID == "" {
 				return nil, fmt.Errorf("list %s (%s): entity %d: empty ID", l.Version.Source, l.Version.File, ei)
 			}
-			if prev, dup := seen[e.ID]; dup {
-				return nil, fmt.Errorf("list %s (%s): entity %s already loaded from %s", l.Version.Source, l.Version.File, e.ID, prev)
+			if prev, dup := gen.byID[e.ID]; dup {
+				v := gen.versions[slices.IndexFunc(gen.versions, func(v ListVersion) bool { return v.SHA256 == prev.list })]
+				return nil, fmt.Errorf("list %s (%s): entity %s already loaded from %s %s", l.Version.Source, l.Version.File, e.ID, v.Source, v.File)
 			}
-			seen[e.ID] = l.Version.Source + " " + l.Version.File
 			gen.byID[e.ID] = e
 			if e.Kind == KindVessel {
 				gen.vessels++
@@ -131,17 +135,12 @@ func build(az *names.Analyzer, w *Weights, cc countries, lists []List) (*generat
 					gen.byIMO[id.Value] = append(gen.byIMO[id.Value], e)
 				}
 			}
-			rows = appendRows(rows, az, w, e)
+			rows = appendRows(rows, az, w, e, in)
 		}
 	}
-	seen = nil
+	in = nil
 	// Stable, so that an entity's names keep their order.
 	slices.SortStableFunc(rows, func(a, b *nameRow) int { return kindOrder(a.entity.Kind, b.entity.Kind) })
-	in := make(interner)
-	for _, r := range rows {
-		in.intern(r.a)
-	}
-	in = nil
 	n := len(rows)
 	gen.rows, gen.all = n, rows
 	for i, r := range rows {
@@ -240,13 +239,13 @@ func (gen *generation) putScratch(sc *candScratch) {
 // names.Analyzer.Readings: a name in Han, Hangul, Cyrillic or another
 // script is also indexed as read by Sino-Korean sounds, the glossary,
 // Kontsevich or transliteration), and the same for each name without its
-// parentheticals when that differs.
-func appendRows(rows []*nameRow, az *names.Analyzer, w *Weights, e *listed) []*nameRow {
+// parentheticals when that differs, with the spellings shared through in.
+func appendRows(rows []*nameRow, az *names.Analyzer, w *Weights, e *listed, in interner) []*nameRow {
 	vessel := e.Kind == KindVessel
 	var buf [4]names.Name
 	add := func(n Name, value, variant string) {
 		for _, rd := range az.AppendReadings(buf[:0], value) {
-			a := analyseName(w, rd, vessel)
+			a := analyseInterned(w, rd, vessel, in)
 			if len(a.toks) == 0 {
 				continue
 			}
