@@ -38,13 +38,32 @@ func newSpelling(text, skel, written string) *spelling {
 
 // span is a run of adjacent word tokens joined into one word.
 type span struct {
-	start, n int
+	// start and n are int-sized in use; a million listed names keep
+	// theirs in 16 bits (no name has 65,536 words).
+	start, n uint16
 	*spelling
 }
 
+// same reports whether a and c are the same name once normalised: the
+// same words in the same order. (A name keeps no key string for this: at
+// a million listed names it would weigh tens of megabytes.)
+func (a *analysed) same(c *analysed) bool {
+	if len(a.toks) == 0 || len(a.toks) != len(c.toks) {
+		return false
+	}
+	for i := range a.toks {
+		if a.toks[i].spelling != c.toks[i].spelling && a.toks[i].text != c.toks[i].text {
+			return false
+		}
+	}
+	return true
+}
+
+// first returns the span's first token and how many it joins.
+func (s *span) first() (start, n int) { return int(s.start), int(s.n) }
+
 // analysed is a name ready for matching.
 type analysed struct {
-	key     string
 	toks    []tok
 	spans   []span
 	foreign []string
@@ -89,14 +108,6 @@ func analyseInterned(w *Weights, n names.Name, vessel bool, in interner) *analys
 		}
 		a.toks = append(a.toks, k)
 	}
-	var b strings.Builder
-	for i, t := range a.toks {
-		if i > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(t.text)
-	}
-	a.key = b.String()
 	nSpans := 0
 	a.eachSpan(w.Blocking.MaxSpan, func(int, int) { nSpans++ })
 	if nSpans == 0 {
@@ -107,7 +118,7 @@ func analyseInterned(w *Weights, n names.Name, vessel bool, in interner) *analys
 	// a million listed names keep theirs.
 	var offBuf [65]int
 	offs := offBuf[:0]
-	b.Reset()
+	var b strings.Builder
 	for _, t := range a.toks {
 		offs = append(offs, b.Len())
 		b.WriteString(t.text)
@@ -117,7 +128,7 @@ func analyseInterned(w *Weights, n names.Name, vessel bool, in interner) *analys
 	a.spans = make([]span, 0, nSpans)
 	a.eachSpan(w.Blocking.MaxSpan, func(i, n int) {
 		text := joined[offs[i]:offs[i+n]]
-		a.spans = append(a.spans, span{start: i, n: n, spelling: in.spell(text, names.Skeleton(text), "")})
+		a.spans = append(a.spans, span{start: uint16(i), n: uint16(n), spelling: in.spell(text, names.Skeleton(text), "")})
 	})
 	return a
 }

@@ -395,7 +395,7 @@ func freeTokens(gen *generation, qa *analysed) uint64 {
 	}
 	for _, sp := range qa.spans {
 		if gen.ix.nearWritten(sp.text) {
-			free |= spanMask(sp.start, sp.n)
+			free |= spanMask(sp.first())
 		}
 	}
 	return free
@@ -501,7 +501,7 @@ func (s *Screener) queryItems(sc *candScratch, gen *generation, qa *analysed) {
 		}
 		start := len(sc.terms)
 		sc.terms = s.expand(sc.terms, ix, sp.skel, sp.text, false, minLen)
-		add(sc.terms[start:], spanMask(sp.start, sp.n), false)
+		add(sc.terms[start:], spanMask(sp.first()), false)
 	}
 	sc.sortItems()
 

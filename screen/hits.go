@@ -163,8 +163,8 @@ func (sc *screening) explain(c *candidate) {
 	s, r := sc.s, c.row
 	res := s.cmp.compare(sc.q.names[c.qn], sc.q.w[c.qn], r.a, r.w, compareKind(sc.q.e.Kind, r.entity.Kind), true)
 	name := party.Feature{Feature: "name", Score: round3(res.score), Weight: 1, Detail: string(r.name.Kind)}
-	if r.variant != "" {
-		name.Detail += " " + r.variant
+	if r.variant != nil {
+		name.Detail += " " + *r.variant
 	}
 	c.features = append([]party.Feature{name}, res.features...)
 	if r.name.Kind == NameWeak {

@@ -29,16 +29,18 @@ import (
 // nameRow is one name variant of one entity: a listed name or alias, or a
 // variant derived from it (the name without its parenthetical, as in
 // "DAEDONG CREDIT BANK (DCB)").
+//
+// A million listed names keep a row each, so it holds pointers where it
+// can: the name is the entity's own, and the variant's text is shared by
+// every row of that variant.
 type nameRow struct {
 	entity *listed
-	name   Name
-	// variant names a derived variant ("without-parenthetical"), or "".
-	variant string
+	name   *Name
+	// variant names a derived variant ("without-parenthetical"), or is
+	// nil.
+	variant *string
 	a       *analysed
 	w       []float64
-	// total is the sum of the row's token weights, for the candidate
-	// bound.
-	total float64
 }
 
 // listed is a listed entity with the list it was loaded from.
@@ -113,6 +115,7 @@ func build(az *names.Analyzer, w *Weights, cc countries, lists []List) (*generat
 	gen := &generation{byIMO: make(map[string][]*listed), lists: lists, byID: make(map[string]*listed, entities)}
 	rows := make([]*nameRow, 0, entities*3/2)
 	in := make(interner)
+	variants := make(map[string]*string)
 	for li := range lists {
 		l := &lists[li]
 		gen.versions = append(gen.versions, l.Version)
@@ -135,10 +138,10 @@ func build(az *names.Analyzer, w *Weights, cc countries, lists []List) (*generat
 					gen.byIMO[id.Value] = append(gen.byIMO[id.Value], e)
 				}
 			}
-			rows = appendRows(rows, az, w, e, in)
+			rows = appendRows(rows, az, w, e, in, variants)
 		}
 	}
-	in = nil
+	in, variants = nil, nil
 	// Stable, so that an entity's names keep their order.
 	slices.SortStableFunc(rows, func(a, b *nameRow) int { return kindOrder(a.entity.Kind, b.entity.Kind) })
 	n := len(rows)
@@ -164,7 +167,6 @@ func build(az *names.Analyzer, w *Weights, cc countries, lists []List) (*generat
 	gen.stats = newTokenStats(w, gen.ix, n)
 	for _, r := range rows {
 		r.w = gen.stats.weights(r.a)
-		r.total = addUp(0, r.w)
 	}
 	ib.finish(gen.ix, rows, az)
 	return gen, nil
@@ -239,11 +241,12 @@ func (gen *generation) putScratch(sc *candScratch) {
 // names.Analyzer.Readings: a name in Han, Hangul, Cyrillic or another
 // script is also indexed as read by Sino-Korean sounds, the glossary,
 // Kontsevich or transliteration), and the same for each name without its
-// parentheticals when that differs, with the spellings shared through in.
-func appendRows(rows []*nameRow, az *names.Analyzer, w *Weights, e *listed, in interner) []*nameRow {
+// parentheticals when that differs, with the spellings shared through in
+// and the variants' texts through variants.
+func appendRows(rows []*nameRow, az *names.Analyzer, w *Weights, e *listed, in interner, variants map[string]*string) []*nameRow {
 	vessel := e.Kind == KindVessel
 	var buf [4]names.Name
-	add := func(n Name, value, variant string) {
+	add := func(n *Name, value, variant string) {
 		for _, rd := range az.AppendReadings(buf[:0], value) {
 			a := analyseInterned(w, rd, vessel, in)
 			if len(a.toks) == 0 {
@@ -253,10 +256,18 @@ func appendRows(rows []*nameRow, az *names.Analyzer, w *Weights, e *listed, in i
 			if rd.Reading != names.ReadingDefault {
 				v = strings.TrimSpace(variant + " " + rd.Reading + "-reading")
 			}
-			rows = append(rows, &nameRow{entity: e, name: n, variant: v, a: a})
+			var vp *string
+			if v != "" {
+				if vp = variants[v]; vp == nil {
+					vp = &v
+					variants[v] = vp
+				}
+			}
+			rows = append(rows, &nameRow{entity: e, name: n, variant: vp, a: a})
 		}
 	}
-	for _, n := range e.Names {
+	for i := range e.Names {
+		n := &e.Names[i]
 		add(n, n.Value, "")
 		if stripped := stripParenthetical(n.Value); stripped != n.Value && strings.TrimSpace(stripped) != "" {
 			add(n, stripped, "without-parenthetical")

@@ -78,7 +78,7 @@ type side struct {
 // the score by their weight (the "name" feature). With explain, the
 // features are filled in.
 func (m *comparer) compare(q *analysed, qw []float64, c *analysed, cw []float64, kind Kind, explain bool) scored {
-	if q.key != "" && q.key == c.key {
+	if q.same(c) {
 		s := scored{score: 1}
 		if explain {
 			s.features = []party.Feature{{Feature: "exact", Score: 1, Weight: 1, Detail: "normalised names equal"}}
@@ -243,7 +243,7 @@ func (m *comparer) pairs(pairs []pair, q, c *analysed, vessel bool) []pair {
 		kr := allKorean(q, sp)
 		for j := range c.toks {
 			if s := m.spanSim(sp, kr, &c.toks[j]); s >= minPair {
-				pairs = append(pairs, pair{qi: sp.start, qn: sp.n, ci: j, cn: 1, sim: s, how: howJoined})
+				pairs = append(pairs, pair{qi: int(sp.start), qn: int(sp.n), ci: j, cn: 1, sim: s, how: howJoined})
 			}
 		}
 	}
@@ -252,7 +252,7 @@ func (m *comparer) pairs(pairs []pair, q, c *analysed, vessel bool) []pair {
 		kr := allKorean(c, sp)
 		for i := range q.toks {
 			if s := m.spanSim(sp, kr, &q.toks[i]); s >= minPair {
-				pairs = append(pairs, pair{qi: i, qn: 1, ci: sp.start, cn: sp.n, sim: s, how: howJoined})
+				pairs = append(pairs, pair{qi: i, qn: 1, ci: int(sp.start), cn: int(sp.n), sim: s, how: howJoined})
 			}
 		}
 	}
@@ -290,7 +290,7 @@ func (m *comparer) spellingPairs(pairs []pair, q, c *analysed, vessel bool) []pa
 		for k := range q.spans {
 			sp := &q.spans[k]
 			if s := m.fuzzy(sp.text, sp.text, &sp.hist, ct.written, ct.written, &h, vessel, false); s >= minPair {
-				pairs = append(pairs, pair{qi: sp.start, qn: sp.n, ci: j, cn: 1, sim: s, how: howJoined})
+				pairs = append(pairs, pair{qi: int(sp.start), qn: int(sp.n), ci: j, cn: 1, sim: s, how: howJoined})
 			}
 		}
 	}
@@ -494,7 +494,8 @@ func (m *comparer) tokSim(a, b *tok, vessel bool) (float64, how) {
 
 // allKorean reports whether every word of a span is plausibly Korean.
 func allKorean(a *analysed, sp *span) bool {
-	for i := sp.start; i < sp.start+sp.n; i++ {
+	start, n := sp.first()
+	for i := start; i < start+n; i++ {
 		if !a.toks[i].korean {
 			return false
 		}

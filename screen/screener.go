@@ -233,7 +233,7 @@ func (sc *screening) identifiers() {
 					typ = strings.TrimPrefix(string(id.Type), "imo_")
 				}
 			}
-			row := &nameRow{entity: e, name: Name{Value: e.PrimaryName(), Kind: NamePrimary}}
+			row := &nameRow{entity: e, name: &Name{Value: e.PrimaryName(), Kind: NamePrimary}}
 			sc.best[e] = &candidate{row: row, qn: -1, score: 1, imo: imo, features: []party.Feature{
 				{Feature: "identifier", Score: 1, Weight: 1, Detail: typ + " IMO " + imo}}}
 		}

@@ -171,7 +171,7 @@ func rowTerms(dst []occurrence, a *analysed, maxSpanTok int) []occurrence {
 	}
 	for _, s := range a.spans {
 		if spanShort(a, s, maxSpanTok) {
-			dst = append(dst, occurrence{ns: nsSpan, key: s.skel, text: s.text, first: s.start, n: s.n})
+			dst = append(dst, occurrence{ns: nsSpan, key: s.skel, text: s.text, first: int(s.start), n: int(s.n)})
 		}
 	}
 	return dst
@@ -179,7 +179,8 @@ func rowTerms(dst []occurrence, a *analysed, maxSpanTok int) []occurrence {
 
 // spanShort reports whether every word of s has at most maxTok letters.
 func spanShort(a *analysed, s span, maxTok int) bool {
-	for i := s.start; i < s.start+s.n; i++ {
+	start, n := s.first()
+	for i := start; i < start+n; i++ {
 		if len(a.toks[i].text) > maxTok {
 			return false
 		}
@@ -281,7 +282,7 @@ func (ib *indexBuilder) finish(ix *termIndex, rows []*nameRow, az *names.Analyze
 	ix.sums = make([]rowSums, len(rows))
 	ix.tokStart = make([]uint32, 1, len(rows)+1)
 	for i, r := range rows {
-		ix.sums[i].total = float32(r.total)
+		ix.sums[i].total = float32(addUp(0, r.w))
 		for j, t := range r.a.toks {
 			rt := rowTok{w: float32(r.w[j]), class: t.class}
 			if c := t.text[0]; c >= 'a' && c <= 'z' {
