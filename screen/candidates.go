@@ -56,12 +56,16 @@ import (
 // floor even if every query token with an unfetched item aligns through
 // the heaviest of them. So a common word's own term (KOREA: light, long
 // postings) often stays unfetched while its rare neighbours (KOREAA: a
-// typo on the list, heavy) are fetched. Each fetched row is then bounded
-// twice, and scored only when both bounds reach the floor: first from
-// what its fetched terms reach, gathered while fetching (the query tokens,
-// at most how much of the row's weight and of its extra_floor excess;
-// quickBound), which rules out most rows without reading them; then from
-// its own terms, token by token on both sides (rowBound).
+// typo on the list, heavy) are fetched. A fetch walks only the runs of
+// rows of the kinds the query may be compared with (rows are grouped by
+// kind). Each fetched row is then bounded three times, and scored only
+// when every bound reaches the floor: first from what its fetched terms
+// reach, gathered while fetching (the query tokens, and at most how much
+// of the row's weight), with what the unfetched items and its legal forms
+// could add, reading nothing of the row (preBound); then with the row's
+// weight sums (quickBound); then from its own terms, token by token on
+// both sides (rowBound). Most fetched rows reach one query word only and
+// fall at the first.
 
 // item is one term a query unit (token or joined span) reaches: MaxScore
 // runs over these, so that a common word's own term (KOREA: light, with
