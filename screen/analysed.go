@@ -85,9 +85,9 @@ func analyseName(w *Weights, n names.Name, vessel bool) *analysed {
 }
 
 // analyseInterned is analyseName with the spellings shared through in
-// (when not nil): a million listed names share a few hundred thousand
-// spellings, and making one for each token first would be most of the
-// garbage of a build.
+// (when not nil): a word on a thousand listed names is one spelling, and
+// making one for each token first, to share it afterwards, would be most
+// of the garbage of a build.
 func analyseInterned(w *Weights, n names.Name, vessel bool, in interner) *analysed {
 	a := &analysed{foreign: n.Foreign, toks: make([]tok, 0, len(n.Tokens))}
 	ts := n.Tokens
