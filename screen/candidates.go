@@ -112,7 +112,8 @@ type candScratch struct {
 
 // reach is what a row carrying the item's term gains from it.
 func (it *item) reach(ix *termIndex) tokReach {
-	tr := tokReach{full: it.mask, w: ix.rowW[it.t], relief: ix.relief[it.t]}
+	ti := &ix.terms[it.t]
+	tr := tokReach{full: it.mask, w: ti.rowW, relief: ti.relief}
 	if it.part {
 		tr.full, tr.part = 0, it.mask
 	}
@@ -132,7 +133,7 @@ type tokReach struct {
 	full, part uint64
 	// w is at most how much of the row's weight the terms stand for,
 	// and relief at most how much of its extra_floor excess they take
-	// off (termIndex.rowW and relief).
+	// off (termInfo.rowW and relief).
 	w, relief float32
 	// kind is the row's, as an index into gen.kindNames: that of the
 	// run it was fetched from.
@@ -469,7 +470,8 @@ func (s *Screener) queryItems(sc *candScratch, gen *generation, qa *analysed) {
 	ix := gen.ix
 	add := func(terms []uint32, mask uint64, part bool) {
 		for _, t := range terms {
-			sc.items = append(sc.items, item{t: t, mask: mask, rho: float64(ix.maxW[t]), part: part, cost: len(ix.postings(t))})
+			ti := &ix.terms[t]
+			sc.items = append(sc.items, item{t: t, mask: mask, rho: float64(ti.maxW), part: part, cost: int(ix.terms[t+1].start - ti.start)})
 			sc.tab.add(t, mask, part)
 		}
 	}

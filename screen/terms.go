@@ -43,19 +43,13 @@ const (
 // vocabulary.
 type termIndex struct {
 	ids [nsCount]map[string]uint32
-	// The postings of term t are post[start[t]:start[t+1]].
-	start, post []uint32
-	// maxW is the largest sum of row token weights one occurrence of the
-	// term stands for: what a query unit aligned through it can add on
-	// the listed side.
-	maxW []float32
-	// rowW is the largest sum of row token weights all occurrences of
-	// the term stand for in one row: what a row can gain on its side of
-	// the bound by carrying the term (see bounder.quickBound).
-	rowW []float32
-	// relief is the most extra_floor excess (rowSums.extra) the words a
-	// term stands for take off one row's when reached.
-	relief []float32
+	// terms holds what a query reads of each term, one record per term
+	// (and one past the last, for its postings' end): the postings of term
+	// t are post[terms[t].start:terms[t+1].start]. A query reads it for
+	// each of the hundreds of terms its words reach, at a million names
+	// each a cache miss: in one record, one miss and not four.
+	terms []termInfo
+	post  []uint32
 	del    delIndex
 	// phon maps a Double Metaphone code of blocking.phonetic_min_code
 	// letters or more to the word terms with a spelling of that code.
@@ -86,6 +80,23 @@ type termIndex struct {
 	written map[uint64]struct{}
 }
 
+// termInfo is what candidate generation reads of a term.
+type termInfo struct {
+	// start is where the term's postings start in termIndex.post.
+	start uint32
+	// maxW is the largest sum of row token weights one occurrence of the
+	// term stands for: what a query unit aligned through it can add on
+	// the listed side.
+	maxW float32
+	// rowW is the largest sum of row token weights all occurrences of
+	// the term stand for in one row: what a row can gain on its side of
+	// the bound by carrying the term (see bounder.quickBound).
+	rowW float32
+	// relief is the most extra_floor excess (rowSums.extra) the words a
+	// term stands for take off one row's when reached.
+	relief float32
+}
+
 // rowSums is what the quick bound needs of a row, side by side as it is
 // read together: the sum of its token weights, of its legal forms'
 // alone, and the extra_floor excess its words would add to the scorer's
@@ -113,7 +124,12 @@ func (gen *generation) rowOccs(r uint32) []rowOcc {
 }
 
 // postings returns the rows carrying term t.
-func (ix *termIndex) postings(t uint32) []uint32 { return ix.post[ix.start[t]:ix.start[t+1]] }
+func (ix *termIndex) postings(t uint32) []uint32 {
+	return ix.post[ix.terms[t].start:ix.terms[t+1].start]
+}
+
+// nTerms returns the number of terms.
+func (ix *termIndex) nTerms() int { return len(ix.terms) - 1 }
 
 // lookup returns the id of a term.
 func (ix *termIndex) lookup(ns int, key string) (uint32, bool) {
@@ -252,7 +268,7 @@ func (ib *indexBuilder) addRow(id uint32, a *analysed) {
 // postings returns the index with its postings laid out flat; finish
 // completes it once the rows have weights.
 func (ib *indexBuilder) postings() *termIndex {
-	ix := &termIndex{ids: ib.ids, start: make([]uint32, len(ib.posts)+1), occ: slices.Clip(ib.rowOcc), occStart: ib.occStart}
+	ix := &termIndex{ids: ib.ids, terms: make([]termInfo, len(ib.posts)+1), occ: slices.Clip(ib.rowOcc), occStart: ib.occStart}
 	ib.rowOcc, ib.occStart = nil, nil
 	total := 0
 	for _, p := range ib.posts {
@@ -261,7 +277,7 @@ func (ib *indexBuilder) postings() *termIndex {
 	ix.post = make([]uint32, 0, total)
 	for t, p := range ib.posts {
 		ix.post = append(ix.post, p...)
-		ix.start[t+1] = uint32(len(ix.post))
+		ix.terms[t+1].start = uint32(len(ix.post))
 		ib.posts[t] = nil
 	}
 	ib.posts = nil
@@ -278,7 +294,6 @@ func (ib *indexBuilder) postings() *termIndex {
 // finish fills in the weights each term stands for and the typo,
 // phonetic and initial neighbourhoods of the vocabulary.
 func (ib *indexBuilder) finish(ix *termIndex, rows []*nameRow, az *names.Analyzer) {
-	ix.maxW = make([]float32, len(ix.start)-1)
 	ix.sums = make([]rowSums, len(rows))
 	ix.tokStart = make([]uint32, 1, len(rows)+1)
 	for i, r := range rows {
@@ -303,8 +318,6 @@ func (ib *indexBuilder) finish(ix *termIndex, rows []*nameRow, az *names.Analyze
 		ix.tokStart = append(ix.tokStart, uint32(len(ix.toks)))
 	}
 	ix.toks = slices.Clip(ix.toks)
-	ix.rowW = make([]float32, len(ix.maxW))
-	ix.relief = make([]float32, len(ix.maxW))
 	ef := ib.w.Features.Name.ExtraFloor
 	type inTerm struct{ w, relief float64 }
 	inRow := make(map[uint32]inTerm)
@@ -314,7 +327,7 @@ func (ib *indexBuilder) finish(ix *termIndex, rows []*nameRow, az *names.Analyze
 		for _, o := range ib.occ {
 			t := ib.ids[o.ns][o.key]
 			w := addUp(0, r.w[o.first:o.first+o.n])
-			ix.maxW[t] = max(ix.maxW[t], float32(w))
+			ix.terms[t].maxW = max(ix.terms[t].maxW, float32(w))
 			in := inRow[t]
 			in.w += w
 			for j := int(o.first); j < int(o.first+o.n); j++ {
@@ -326,8 +339,8 @@ func (ib *indexBuilder) finish(ix *termIndex, rows []*nameRow, az *names.Analyze
 		}
 		// Rounded up, so that float32 never makes them smaller.
 		for t, in := range inRow {
-			ix.rowW[t] = max(ix.rowW[t], math.Nextafter32(float32(in.w), math.MaxFloat32))
-			ix.relief[t] = max(ix.relief[t], math.Nextafter32(float32(in.relief), math.MaxFloat32))
+			ix.terms[t].rowW = max(ix.terms[t].rowW, math.Nextafter32(float32(in.w), math.MaxFloat32))
+			ix.terms[t].relief = max(ix.terms[t].relief, math.Nextafter32(float32(in.relief), math.MaxFloat32))
 		}
 		var extra float64
 		for j, t := range r.a.toks {
@@ -395,7 +408,7 @@ func (ib *indexBuilder) finish(ix *termIndex, rows []*nameRow, az *names.Analyze
 		}
 		if c := text[0]; c >= 'a' && c <= 'z' {
 			ix.byLetter[c-'a'] = append(ix.byLetter[c-'a'], t)
-			ix.letterW[c-'a'] = max(ix.letterW[c-'a'], ix.maxW[t])
+			ix.letterW[c-'a'] = max(ix.letterW[c-'a'], ix.terms[t].maxW)
 		}
 	}
 	for c := range ix.byLetter {
@@ -407,7 +420,7 @@ func (ib *indexBuilder) finish(ix *termIndex, rows []*nameRow, az *names.Analyze
 		phon[p] = slices.Clip(slices.Compact(ts))
 	}
 	ix.phon = phon
-	ix.del = newDelIndex(n, eachDeletion, len(ix.maxW))
+	ix.del = newDelIndex(n, eachDeletion, ix.nTerms())
 	ib.texts, ib.occ = nil, nil
 }
 
