@@ -50,7 +50,7 @@ type termIndex struct {
 	// each a cache miss: in one record, one miss and not four.
 	terms []termInfo
 	post  []uint32
-	del    delIndex
+	del   delIndex
 	// phon maps a Double Metaphone code of blocking.phonetic_min_code
 	// letters or more to the word terms with a spelling of that code.
 	phon map[string][]uint32
