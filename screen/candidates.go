@@ -470,8 +470,7 @@ func (s *Screener) queryItems(sc *candScratch, gen *generation, qa *analysed) {
 	ix := gen.ix
 	add := func(terms []uint32, mask uint64, part bool) {
 		for _, t := range terms {
-			ti := &ix.terms[t]
-			sc.items = append(sc.items, item{t: t, mask: mask, rho: float64(ti.maxW), part: part, cost: int(ix.terms[t+1].start - ti.start)})
+			sc.items = append(sc.items, item{t: t, mask: mask, rho: float64(ix.terms[t].maxW), part: part, cost: len(ix.postings(t))})
 			sc.tab.add(t, mask, part)
 		}
 	}

@@ -50,6 +50,9 @@ func TestCandidatesComplete(t *testing.T) {
 			continue
 		}
 		qw := gen.stats.weights(qa)
+		sc := gen.getScratch()
+		s.queryItems(sc, gen, qa)
+		free := freeTokens(gen, qa)
 		got := map[*nameRow]bool{}
 		for _, c := range s.candidates(gen, qa, qw, &q) {
 			got[c] = true
@@ -63,7 +66,7 @@ func TestCandidatesComplete(t *testing.T) {
 			if s.qualify(res.score, c, &q, 0, nil) < review {
 				continue
 			}
-			if !inBudget(s, gen, qa, uint32(id), ck == KindVessel) {
+			if !inBudget(s, gen, qa, &sc.tab, free, uint32(id), ck == KindVessel) {
 				beyond++
 				continue
 			}
@@ -72,6 +75,7 @@ func TestCandidatesComplete(t *testing.T) {
 				t.Errorf("%s query %q: listed %s %q scores %.3f within the edit budget, not a candidate", kind, name, c.entity.ID, c.name.Value, res.score)
 			}
 		}
+		sc.release(gen)
 		checked++
 	}
 	t.Logf("%d queries: %d listed names score review or more within the edit budget, all among the candidates; %d more only beyond it", checked, passing, beyond)
@@ -82,16 +86,12 @@ func TestCandidatesComplete(t *testing.T) {
 
 // inBudget reports whether every pair the scorer aligns between query
 // name qa and listed row id lies within the edit budget of candidate
-// generation: the listed unit's term is one the query unit's items reach,
-// or the pair is of legal forms, of an initial of the query, or of a
-// query word near a spelling the list wrote (see the comment at the top
-// of candidates.go).
-func inBudget(s *Screener, gen *generation, qa *analysed, id uint32, vessel bool) bool {
+// generation: the listed unit's term is one the query unit's items reach
+// (tab, filled by queryItems), or the pair is of legal forms, of an
+// initial of the query, or of a query word near a spelling the list wrote
+// (free; see the comment at the top of candidates.go).
+func inBudget(s *Screener, gen *generation, qa *analysed, tab *termTable, free uint64, id uint32, vessel bool) bool {
 	c := gen.all[id]
-	sc := gen.getScratch()
-	defer sc.release(gen)
-	s.queryItems(sc, gen, qa)
-	free := freeTokens(gen, qa)
 	var qUsed, cUsed uint64
 	for _, p := range s.cmp.pairs(nil, qa, c.a, vessel) {
 		qm, cm := spanMask(p.qi, p.qn), spanMask(p.ci, p.cn)
@@ -109,7 +109,7 @@ func inBudget(s *Screener, gen *generation, qa *analysed, id uint32, vessel bool
 			if int(o.first) != p.ci || int(o.n) != p.cn {
 				continue
 			}
-			if f, pt, ok := sc.tab.get(o.t); ok && (f|pt)&qm != 0 {
+			if f, pt, ok := tab.get(o.t); ok && (f|pt)&qm != 0 {
 				reached = true
 			}
 		}
@@ -155,14 +155,4 @@ func completeCorpus(rng *rand.Rand, n int) List {
 		l.Entities = append(l.Entities, Entity{ID: "SYNTH:" + id, Source: "SYNTH", Ref: id, Kind: kind, Names: []Name{{Value: name, Kind: NamePrimary}}})
 	}
 	return l
-}
-
-// mustScreener builds a screener over ls, stopping the test on an error.
-func mustScreener(tb testing.TB, ls ...List) *Screener {
-	tb.Helper()
-	s, err := NewScreener(ls...)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return s
 }

@@ -51,6 +51,16 @@ func loadShared(tb testing.TB) []List {
 	return ls
 }
 
+// mustScreener builds a screener over ls, stopping the test on an error.
+func mustScreener(tb testing.TB, ls ...List) *Screener {
+	tb.Helper()
+	s, err := NewScreener(ls...)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return s
+}
+
 func demoScreener(tb testing.TB) *Screener {
 	tb.Helper()
 	l, err := DemoList()
