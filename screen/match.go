@@ -240,19 +240,21 @@ func (m *comparer) pairs(pairs []pair, q, c *analysed, vessel bool) []pair {
 	}
 	for k := range q.spans {
 		sp := &q.spans[k]
+		start, n := sp.first()
 		kr := allKorean(q, sp)
 		for j := range c.toks {
 			if s := m.spanSim(sp, kr, &c.toks[j]); s >= minPair {
-				pairs = append(pairs, pair{qi: int(sp.start), qn: int(sp.n), ci: j, cn: 1, sim: s, how: howJoined})
+				pairs = append(pairs, pair{qi: start, qn: n, ci: j, cn: 1, sim: s, how: howJoined})
 			}
 		}
 	}
 	for k := range c.spans {
 		sp := &c.spans[k]
+		start, n := sp.first()
 		kr := allKorean(c, sp)
 		for i := range q.toks {
 			if s := m.spanSim(sp, kr, &q.toks[i]); s >= minPair {
-				pairs = append(pairs, pair{qi: i, qn: 1, ci: int(sp.start), cn: int(sp.n), sim: s, how: howJoined})
+				pairs = append(pairs, pair{qi: i, qn: 1, ci: start, cn: n, sim: s, how: howJoined})
 			}
 		}
 	}
@@ -290,7 +292,8 @@ func (m *comparer) spellingPairs(pairs []pair, q, c *analysed, vessel bool) []pa
 		for k := range q.spans {
 			sp := &q.spans[k]
 			if s := m.fuzzy(sp.text, sp.text, &sp.hist, ct.written, ct.written, &h, vessel, false); s >= minPair {
-				pairs = append(pairs, pair{qi: int(sp.start), qn: int(sp.n), ci: j, cn: 1, sim: s, how: howJoined})
+				start, n := sp.first()
+				pairs = append(pairs, pair{qi: start, qn: n, ci: j, cn: 1, sim: s, how: howJoined})
 			}
 		}
 	}
