@@ -5,9 +5,7 @@ import (
 	"math"
 	"math/bits"
 	"slices"
-	"unicode/utf8"
 
-	"github.com/antzucaro/matchr"
 	"github.com/luxscreen/luxscreen/party"
 	"github.com/luxscreen/luxscreen/screen/names"
 )
@@ -56,21 +54,24 @@ import (
 // floor even if every query token with an unfetched item aligns through
 // the heaviest of them. So a common word's own term (KOREA: light, long
 // postings) often stays unfetched while its rare neighbours (KOREAA: a
-// typo on the list, heavy) are fetched. A fetch walks only the runs of
-// rows of the kinds the query may be compared with (rows are grouped by
-// kind). Each fetched row is then bounded three times, and scored only
-// when every bound reaches the floor: first from what its fetched terms
-// reach, gathered while fetching (the query tokens, and at most how much
-// of the row's weight), with what the unfetched items and its legal forms
-// could add, reading nothing of the row (preBound); then with the row's
-// weight sums (quickBound); then from its own terms, token by token on
-// both sides (rowBound). Most fetched rows reach one query word only and
-// fall at the first.
+// typo on the list, heavy) are fetched. A frequent word's rare
+// neighbours were merged when the index was built into one item that
+// stands for them all (hoods.go), always fetched. A fetch walks only the
+// runs of rows of the kinds the query may be compared with (rows are
+// grouped by kind). Each fetched row is then bounded three times, and
+// scored only when every bound reaches the floor: first from what its
+// fetched terms reach, gathered while fetching (the query tokens, and at
+// most how much of the row's weight), with what the unfetched items and
+// its legal forms could add, reading nothing of the row (preBound); then
+// with the row's weight sums, kept beside its postings (quickBound); then
+// from its own terms, token by token on both sides (rowBound). Most
+// fetched rows reach one query word only and fall at the first.
 
-// item is one term a query unit (token or joined span) reaches: MaxScore
-// runs over these, so that a common word's own term (KOREA: light, with
-// long postings) can stay unfetched while its rare typo neighbours
-// (KOREAA: heavy, with short postings) are fetched.
+// item is one term a query unit (token or joined span) reaches, or a
+// neighbourhood's merged terms (see termIndex.isHood): MaxScore runs over
+// these, so that a common word's own term (KOREA: light, with long
+// postings) can stay unfetched while its rare typo neighbours (KOREAA:
+// heavy, with short postings) are fetched.
 type item struct {
 	t    uint32
 	mask uint64
@@ -112,7 +113,7 @@ type candScratch struct {
 
 // reach is what a row carrying the item's term gains from it.
 func (it *item) reach(ix *termIndex) tokReach {
-	ti := &ix.terms[it.t]
+	ti := ix.info(it.t)
 	tr := tokReach{full: it.mask, w: ti.rowW, relief: ti.relief}
 	if it.part {
 		tr.full, tr.part = 0, it.mask
@@ -135,6 +136,9 @@ type tokReach struct {
 	// and relief at most how much of its extra_floor excess they take
 	// off (termInfo.rowW and relief).
 	w, relief float32
+	// sums are the row's weight sums, read beside its postings when
+	// it was first fetched.
+	sums packedSums
 	// kind is the row's, as an index into gen.kindNames: that of the
 	// run it was fetched from.
 	kind uint8
@@ -239,6 +243,14 @@ func (s *Screener) candidates(gen *generation, qa *analysed, qw []float64, q *qu
 	for _, it := range sc.items[:k] {
 		sc.fetch(gen, it.t, it.reach(gen.ix))
 	}
+	// A neighbourhood's merged terms are fetched even when the bound
+	// would leave them: a fetched row cannot look them up among the
+	// unfetched items by its own terms.
+	for _, it := range sc.items[k:] {
+		if gen.ix.isHood(it.t) {
+			sc.fetch(gen, it.t, it.reach(gen.ix))
+		}
+	}
 	if initials {
 		// A query initial counts as aligned in every bound (querySide), so
 		// the rows it fetches need no reach of their own.
@@ -270,14 +282,21 @@ func (s *Screener) candidates(gen *generation, qa *analysed, qw []float64, q *qu
 		if quick && k < len(sc.items) {
 			posts := 0
 			for _, it := range sc.items[k:] {
-				posts += it.cost
+				if !gen.ix.isHood(it.t) {
+					posts += it.cost
+				}
 			}
 			if posts <= len(sc.touched)*len(gen.ix.occ)/max(gen.rows, 1) {
 				for _, it := range sc.items[k:] {
-					sc.enrich(gen, it.t, it.reach(gen.ix))
+					if !gen.ix.isHood(it.t) {
+						sc.enrich(gen, it.t, it.reach(gen.ix))
+					}
 				}
 			} else {
 				for _, it := range sc.items[k:] {
+					if gen.ix.isHood(it.t) {
+						continue
+					}
 					rest = append(rest, restItem{it.t, it.reach(gen.ix)})
 					bloom |= 1 << (it.t & 63)
 				}
@@ -312,7 +331,6 @@ func (s *Screener) candidates(gen *generation, qa *analysed, qw []float64, q *qu
 			if quick && b.preBound(tr, restAll, person) < floor-boundSlack {
 				continue
 			}
-			sums := gen.ix.sums[r]
 			if quick {
 				if len(rest) > 0 {
 					for _, o := range gen.rowOccs(r) {
@@ -327,10 +345,11 @@ func (s *Screener) candidates(gen *generation, qa *analysed, qw []float64, q *qu
 						}
 					}
 				}
+				sr := tr.sums.unpack()
 				if b.hasLegal {
-					tr.w += sums.legal
+					tr.w += sr.legal
 				}
-				if b.quickBound(tr, sums, person) < floor-boundSlack {
+				if b.quickBound(tr, sr, person) < floor-boundSlack {
 					continue
 				}
 			}
@@ -338,7 +357,7 @@ func (s *Screener) candidates(gen *generation, qa *analysed, qw []float64, q *qu
 			if len(toks) > 64 {
 				continue // among gen.long
 			}
-			if b.rowBound(&sc.tab, toks, sums.total, gen.rowOccs(r), person) >= floor-boundSlack {
+			if b.rowBound(&sc.tab, toks, gen.ix.sums[r].total, gen.rowOccs(r), person) >= floor-boundSlack {
 				kept = append(kept, r)
 			}
 		}
@@ -406,16 +425,26 @@ func freeTokens(gen *generation, qa *analysed) uint64 {
 	return free
 }
 
-// fetch records the rows of term t in the query's runs (sc.runs, the
+// fetch records the rows of item t in the query's runs (sc.runs, the
 // rows of the kinds it is compatible with), adding to each the query
-// tokens the term reaches.
+// tokens the item reaches: a term, or a neighbourhood's merged terms,
+// whose rows each gain what the members they carry stand for.
 func (sc *candScratch) fetch(gen *generation, t uint32, tr tokReach) {
-	post := gen.ix.postings(t)
+	post, psum := gen.ix.postings(t), gen.ix.psums(t)
+	var reach []packedReach
+	if gen.ix.isHood(t) {
+		reach = gen.ix.hoodReach(t)
+	}
 	for _, run := range sc.runs {
 		tr.kind = run.kind
-		for _, r := range inRun(post, run) {
+		lo, hi := inRun(post, run)
+		for j := lo; j < hi; j++ {
+			r := post[j]
 			if r < run.lo || r >= run.hi {
 				continue // a short list is not cut to the run
+			}
+			if reach != nil {
+				tr.w, tr.relief = reach[j].unpack()
 			}
 			slot := sc.seen.slot(r)
 			if *slot != 0 {
@@ -428,6 +457,7 @@ func (sc *candScratch) fetch(gen *generation, t uint32, tr tokReach) {
 			}
 			*slot = uint64(r+1)<<32 | uint64(len(sc.touched))
 			sc.touched = append(sc.touched, r)
+			tr.sums = psum[j]
 			sc.reach = append(sc.reach, tr)
 			if sc.seen.full(len(sc.touched)) {
 				sc.seen.grow(sc.touched)
@@ -436,16 +466,15 @@ func (sc *candScratch) fetch(gen *generation, t uint32, tr tokReach) {
 	}
 }
 
-// inRun returns the postings of post within run, or, when post is short,
-// a slice that holds them among others: cutting a short list costs more
-// than checking its rows.
-func inRun(post []uint32, run rowRun) []uint32 {
+// inRun returns the range of post within run, or, when post is short,
+// all of it: cutting a short list costs more than checking its rows.
+func inRun(post []uint32, run rowRun) (lo, hi int) {
 	if len(post) <= 16 || post[0] >= run.lo && post[len(post)-1] < run.hi {
-		return post
+		return 0, len(post)
 	}
 	i, _ := slices.BinarySearch(post, run.lo)
 	j, _ := slices.BinarySearch(post[i:], run.hi)
-	return post[i : i+j]
+	return i, i + j
 }
 
 // enrich adds what term t reaches (tr) to the fetched rows that carry it,
@@ -470,7 +499,7 @@ func (s *Screener) queryItems(sc *candScratch, gen *generation, qa *analysed) {
 	ix := gen.ix
 	add := func(terms []uint32, mask uint64, part bool) {
 		for _, t := range terms {
-			sc.items = append(sc.items, item{t: t, mask: mask, rho: float64(ix.terms[t].maxW), part: part, cost: len(ix.postings(t))})
+			sc.items = append(sc.items, item{t: t, mask: mask, rho: float64(ix.info(t).maxW), part: part, cost: len(ix.postings(t))})
 			sc.tab.add(t, mask, part)
 		}
 	}
@@ -479,8 +508,16 @@ func (s *Screener) queryItems(sc *candScratch, gen *generation, qa *analysed) {
 		start := len(sc.terms)
 		switch t.class {
 		case names.Word, names.Foreign, names.Stop:
-			sc.terms = s.expand(sc.terms, ix, t.skel, t.text, t.class == names.Word, minFuzzyLen)
-			add(sc.terms[start:], bit(i), false)
+			if id, single, merged, ok := ix.hood(t.text); ok && t.class == names.Word {
+				add(single, bit(i), false)
+				sc.items = append(sc.items, item{t: id, mask: bit(i), rho: float64(ix.info(id).maxW), cost: len(ix.postings(id))})
+				for _, m := range merged {
+					sc.tab.add(m, bit(i), false)
+				}
+			} else {
+				sc.terms = ix.expand(sc.terms, s.w, t.skel, t.text, t.class == names.Word, minFuzzyLen)
+				add(sc.terms[start:], bit(i), false)
+			}
 			if c := t.text[0]; t.class != names.Foreign && c >= 'a' && c <= 'z' {
 				if id, ok := ix.lookup(nsInitial, t.text[:1]); ok {
 					add([]uint32{id}, bit(i), true)
@@ -505,7 +542,7 @@ func (s *Screener) queryItems(sc *candScratch, gen *generation, qa *analysed) {
 			minLen = math.MaxInt
 		}
 		start := len(sc.terms)
-		sc.terms = s.expand(sc.terms, ix, sp.skel, sp.text, false, minLen)
+		sc.terms = ix.expand(sc.terms, s.w, sp.skel, sp.text, false, minLen)
 		add(sc.terms[start:], spanMask(sp.first()), false)
 	}
 	sc.sortItems()
@@ -548,40 +585,6 @@ func (sc *candScratch) sortItems() {
 		sorted = append(sorted, sc.items[key&0xffff])
 	}
 	sc.items, sc.sorted, sc.keys = sorted, sc.items, keys
-}
-
-// expand appends the word and stopword terms a query word or span
-// reaches at full credit: its skeleton, the terms within one edit of its
-// skeleton when it has minLen letters or more, those within one edit of
-// its spelling likewise (for words, when the spelling has minFuzzyLen
-// letters, whatever the skeleton's length), and for words
-// the terms of its Double Metaphone code when it is long enough
-// (blocking.phonetic_min_code).
-func (s *Screener) expand(dst []uint32, ix *termIndex, skel, text string, phonetic bool, minLen int) []uint32 {
-	start := len(dst)
-	for _, ns := range []int{nsWord, nsSpan, nsStop} {
-		if id, ok := ix.lookup(ns, skel); ok {
-			dst = append(dst, id)
-		}
-	}
-	skelOK := utf8.RuneCountInString(skel) >= minLen
-	if skelOK {
-		dst = ix.del.neighbours(dst, skel)
-	}
-	// The scorer compares spellings of minFuzzyLen letters by edit
-	// distance whatever their skeletons' lengths ("liing" against
-	// "living", skeletons "iN" and "iviN"); a joined span only when its
-	// skeleton is long enough.
-	if textOK := skelOK || minLen == minFuzzyLen && utf8.RuneCountInString(text) >= minFuzzyLen; textOK && text != skel {
-		dst = ix.del.neighbours(dst, text)
-	}
-	if phonetic && len(text) >= s.w.Blocking.PhoneticMinLen && isLetters(text) {
-		if p, _ := matchr.DoubleMetaphone(text); len(p) >= s.w.Blocking.PhoneticMinCode {
-			dst = append(dst, ix.phon[p]...)
-		}
-	}
-	slices.Sort(dst[start:])
-	return append(dst[:start], slices.Compact(dst[start:])...)
 }
 
 // essential returns how many of the leading items must be fetched: the
@@ -726,16 +729,16 @@ func (b *bounder) rowBound(tab *termTable, toks []rowTok, total float32, occs []
 // row's side as the weights its terms stand for), and cheap enough to
 // pass over the hundreds of rows a query fetches before bounding token
 // by token the few that reach enough.
-func (b *bounder) quickBound(tr tokReach, sums rowSums, person bool) float64 {
+func (b *bounder) quickBound(tr tokReach, sr sumsRange, person bool) float64 {
 	q := b.querySide(tr.full, tr.part, person)
-	c := float64(min(tr.w, sums.total))
-	den := b.total + float64(sums.total)
+	c := float64(min(tr.w, sr.totalHi))
+	den := b.total + float64(sr.totalLo)
 	if !person {
-		return (q.n + c) / (den + q.extra + float64(max(sums.extra-tr.relief, 0)))
+		return (q.n + c) / (den + q.extra + float64(max(sr.extra-tr.relief, 0)))
 	}
 	best := (q.nOm + c) / den
 	if q.all {
-		best = max(best, (q.n+float64(sums.total))/den)
+		best = max(best, (q.n+float64(sr.totalHi))/den)
 	}
 	return best
 }

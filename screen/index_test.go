@@ -120,7 +120,8 @@ func TestInRun(t *testing.T) {
 					want = append(want, r)
 				}
 			}
-			sub := inRun(post, run)
+			lo, hi := inRun(post, run)
+			sub := post[lo:hi]
 			for _, r := range sub {
 				if r >= run.lo && r < run.hi {
 					got = append(got, r)

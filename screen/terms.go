@@ -64,6 +64,11 @@ type termIndex struct {
 	toks     []rowTok
 	tokStart []uint32
 	sums     []rowSums
+	// psum holds, beside each posting of post, the sums of its row
+	// (packedSums): a fetched row's quick bound reads them from its
+	// postings, where reading sums cost a cache miss per row at a
+	// million names.
+	psum []packedSums
 	// maxLegal is the largest rowSums.legal.
 	maxLegal float32
 	// bothDF is the document frequency of the word terms that are joined
@@ -78,6 +83,9 @@ type termIndex struct {
 	// query word one edit from one of them may align with a written
 	// token, which the candidate bound must allow for.
 	written map[uint64]struct{}
+	// hoods are the neighbourhoods of the frequent word spellings, with
+	// their rare terms merged (see hoods.go).
+	hoods hoods
 }
 
 // termInfo is what candidate generation reads of a term.
@@ -103,6 +111,49 @@ type termInfo struct {
 // denominator were none of them aligned (see sideBound.add).
 type rowSums struct{ total, legal, extra float32 }
 
+// packedSums is a row's weight sums (rowSums) in four bytes: the total
+// to 1/256 in 13 bits, the legal forms' to 1/64 in 9 and the extra_floor
+// excess to 1/64 in 10, each rounded (by unpack) the way that keeps the
+// quick bound above the score, and a value past its field's range taken
+// as unbounded.
+type packedSums uint32
+
+// Field widths and scales of packedSums.
+const (
+	psTotalBits, psLegalBits, psExtraBits    = 13, 9, 10
+	psTotalScale, psLegalScale, psExtraScale = 256, 64, 64
+)
+
+// packSums packs s.
+func packSums(s rowSums) packedSums {
+	field := func(v float32, scale float64, bits uint) uint32 {
+		return uint32(min(math.Floor(float64(v)*scale), float64(uint32(1)<<bits-1)))
+	}
+	return packedSums(field(s.total, psTotalScale, psTotalBits) |
+		field(s.legal, psLegalScale, psLegalBits)<<psTotalBits |
+		field(s.extra, psExtraScale, psExtraBits)<<(psTotalBits+psLegalBits))
+}
+
+// sumsRange is what the quick bound may take of a row's sums: its total
+// lies in [totalLo, totalHi], its legal forms weigh at most legal, and
+// its extra_floor excess is at least extra.
+type sumsRange struct{ totalLo, totalHi, legal, extra float32 }
+
+// unpack returns the range of the sums p was packed from.
+func (p packedSums) unpack() sumsRange {
+	const tMax, lMax, eMax = 1<<psTotalBits - 1, 1<<psLegalBits - 1, 1<<psExtraBits - 1
+	t, l, e := uint32(p)&tMax, uint32(p)>>psTotalBits&lMax, uint32(p)>>(psTotalBits+psLegalBits)&eMax
+	sr := sumsRange{totalLo: float32(t) / psTotalScale, totalHi: float32(t+1) / psTotalScale,
+		legal: float32(l+1) / psLegalScale, extra: float32(e) / psExtraScale}
+	if t == tMax {
+		sr.totalHi = math.MaxFloat32
+	}
+	if l == lMax {
+		sr.legal = math.MaxFloat32
+	}
+	return sr
+}
+
 // rowTok is what the candidate bound needs of one row token, laid out
 // flat so that bounding a fetched row reads one short run of memory.
 type rowTok struct {
@@ -123,9 +174,23 @@ func (gen *generation) rowOccs(r uint32) []rowOcc {
 	return gen.ix.occ[gen.ix.occStart[r]:gen.ix.occStart[r+1]]
 }
 
-// postings returns the rows carrying term t.
+// postings returns the rows carrying term t, or the merged terms of a
+// neighbourhood (see isHood).
 func (ix *termIndex) postings(t uint32) []uint32 {
+	if n := uint32(ix.nTerms()); t >= n {
+		hs := &ix.hoods
+		return hs.post[hs.info[t-n].start:hs.info[t-n+1].start]
+	}
 	return ix.post[ix.terms[t].start:ix.terms[t+1].start]
+}
+
+// psums returns the packed sums beside postings(t).
+func (ix *termIndex) psums(t uint32) []packedSums {
+	if n := uint32(ix.nTerms()); t >= n {
+		hs := &ix.hoods
+		return hs.psum[hs.info[t-n].start:hs.info[t-n+1].start]
+	}
+	return ix.psum[ix.terms[t].start:ix.terms[t+1].start]
 }
 
 // nTerms returns the number of terms.
@@ -355,6 +420,10 @@ func (ib *indexBuilder) finish(ix *termIndex, rows []*nameRow, az *names.Analyze
 		ix.sums[i].extra = math.Nextafter32(float32(extra), 0)
 		ix.maxLegal = max(ix.maxLegal, ix.sums[i].legal)
 	}
+	ix.psum = make([]packedSums, len(ix.post))
+	for i, r := range ix.post {
+		ix.psum[i] = packSums(ix.sums[r])
+	}
 	// Every spelling whose one-letter deletions reach a term: the
 	// vocabulary's keys and listed spellings, and the spellings a word
 	// the lexicon rewrote ("defence" to "defense") was written in, so
@@ -421,7 +490,42 @@ func (ib *indexBuilder) finish(ix *termIndex, rows []*nameRow, az *names.Analyze
 	}
 	ix.phon = phon
 	ix.del = newDelIndex(n, eachDeletion, ix.nTerms())
+	ix.buildHoods(ib.w, ib.texts, len(rows))
 	ib.texts, ib.occ = nil, nil
+}
+
+// expand appends the word and stopword terms a query word or span
+// reaches at full credit: its skeleton, the terms within one edit of its
+// skeleton when it has minLen letters or more, those within one edit of
+// its spelling likewise (for words, when the spelling has minFuzzyLen
+// letters, whatever the skeleton's length), and for words
+// the terms of its Double Metaphone code when it is long enough
+// (blocking.phonetic_min_code).
+func (ix *termIndex) expand(dst []uint32, w *Weights, skel, text string, phonetic bool, minLen int) []uint32 {
+	start := len(dst)
+	for _, ns := range []int{nsWord, nsSpan, nsStop} {
+		if id, ok := ix.lookup(ns, skel); ok {
+			dst = append(dst, id)
+		}
+	}
+	skelOK := utf8.RuneCountInString(skel) >= minLen
+	if skelOK {
+		dst = ix.del.neighbours(dst, skel)
+	}
+	// The scorer compares spellings of minFuzzyLen letters by edit
+	// distance whatever their skeletons' lengths ("liing" against
+	// "living", skeletons "iN" and "iviN"); a joined span only when its
+	// skeleton is long enough.
+	if textOK := skelOK || minLen == minFuzzyLen && utf8.RuneCountInString(text) >= minFuzzyLen; textOK && text != skel {
+		dst = ix.del.neighbours(dst, text)
+	}
+	if phonetic && len(text) >= w.Blocking.PhoneticMinLen && isLetters(text) {
+		if p, _ := matchr.DoubleMetaphone(text); len(p) >= w.Blocking.PhoneticMinCode {
+			dst = append(dst, ix.phon[p]...)
+		}
+	}
+	slices.Sort(dst[start:])
+	return append(dst[:start], slices.Compact(dst[start:])...)
 }
 
 // unionLen returns the size of the union of two sorted lists.

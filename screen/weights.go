@@ -112,6 +112,9 @@ type Weights struct {
 		MaxSpanToken    int `yaml:"max_span_token"`
 		PhoneticMinLen  int `yaml:"phonetic_min_len"`
 		PhoneticMinCode int `yaml:"phonetic_min_code"`
+		HoodMinRows     int `yaml:"hood_min_rows"`
+		HoodRare        int `yaml:"hood_rare"`
+		HoodMinMerged   int `yaml:"hood_min_merged"`
 	} `yaml:"blocking"`
 }
 
@@ -263,6 +266,9 @@ func (w *Weights) validate(f *datafile.File, root *yaml.Node) {
 		count(float64(b.MaxSpanToken), 64, "blocking", "max_span_token"),
 		count(float64(b.PhoneticMinLen), 64, "blocking", "phonetic_min_len"),
 		count(float64(b.PhoneticMinCode), 64, "blocking", "phonetic_min_code"),
+		count(float64(b.HoodMinRows), 1e9, "blocking", "hood_min_rows"),
+		count(float64(b.HoodRare), 1e9, "blocking", "hood_rare"),
+		count(float64(b.HoodMinMerged), 1e9, "blocking", "hood_min_merged"),
 	} {
 		switch {
 		case x.v == 0:
