@@ -91,6 +91,7 @@ type candScratch struct {
 	touched []uint32
 	reach   []tokReach
 	kept    []uint32
+	last    []lastRow
 	rest    []restItem
 	items   []item
 	terms   []uint32
@@ -104,6 +105,9 @@ type candScratch struct {
 	ptr      [64]int
 	nFull    [64]int
 	nPart    [64]int
+	// sink keeps the reads of boundRows' second pass, so that they are
+	// made.
+	sink uint32
 	// k is the number of items fetched so far.
 	k int
 	// keys and sorted are buffers for sorting the items.
@@ -149,10 +153,57 @@ func (sc *candScratch) release(gen *generation) {
 	sc.touched = sc.touched[:0]
 	sc.reach = sc.reach[:0]
 	sc.kept = sc.kept[:0]
+	sc.last = sc.last[:0]
 	sc.items = sc.items[:0]
 	sc.terms = sc.terms[:0]
 	sc.tab.reset()
 	gen.putScratch(sc)
+}
+
+// lastRow is a fetched row left for the last bound, token by token: its
+// tokens and terms, once found, and the least its total weight may be.
+type lastRow struct {
+	r        uint32
+	tok, occ [2]uint32
+	total    float32
+	person   bool
+}
+
+// boundRows appends to kept the rows of sc.last whose token-by-token
+// bound (rowBound) reaches floor. At a million names reading a row's
+// tokens and terms is a few cache misses, each waiting on the one
+// before (where they start, then what they hold); read row by row
+// between bounds, a row's misses are paid one after another. So the
+// rows are read in passes: where each row's tokens and terms start, for
+// every row; then the first of each; then the bounds, on rows already in
+// the cache. The reads of one pass do not wait on each other, and the
+// processor overlaps their misses.
+func (sc *candScratch) boundRows(gen *generation, b *bounder, floor float64, kept []uint32) []uint32 {
+	ix := gen.ix
+	last := sc.last
+	for i := range last {
+		r := last[i].r
+		last[i].tok = [2]uint32{ix.tokStart[r], ix.tokStart[r+1]}
+		last[i].occ = [2]uint32{ix.occStart[r], ix.occStart[r+1]}
+	}
+	var sink uint32
+	for i := range last {
+		if p := &last[i]; p.tok[0] < p.tok[1] && p.occ[0] < p.occ[1] {
+			sink += uint32(ix.toks[p.tok[0]].letter) + ix.occ[p.occ[0]].t
+		}
+	}
+	sc.sink = sink
+	for i := range last {
+		p := &last[i]
+		toks := ix.toks[p.tok[0]:p.tok[1]]
+		if len(toks) > 64 {
+			continue // among gen.long
+		}
+		if b.rowBound(&sc.tab, toks, p.total, ix.occ[p.occ[0]:p.occ[1]], p.person) >= floor-boundSlack {
+			kept = append(kept, p.r)
+		}
+	}
+	return kept
 }
 
 // bounder holds what the bounds of one query need.
@@ -353,14 +404,9 @@ func (s *Screener) candidates(gen *generation, qa *analysed, qw []float64, q *qu
 					continue
 				}
 			}
-			toks := gen.ix.rowToks(r)
-			if len(toks) > 64 {
-				continue // among gen.long
-			}
-			if b.rowBound(&sc.tab, toks, gen.ix.sums[r].total, gen.rowOccs(r), person) >= floor-boundSlack {
-				kept = append(kept, r)
-			}
+			sc.last = append(sc.last, lastRow{r: r, total: tr.sums.unpack().totalLo, person: person})
 		}
+		kept = sc.boundRows(gen, &b, floor, kept)
 	} else {
 		for _, r := range sc.touched {
 			if len(gen.ix.rowToks(r)) <= 64 {
@@ -693,6 +739,8 @@ const rhoQuantum = 1024
 // count at least extra_floor in the denominator, as in the scorer. For
 // persons, when one side has every word reached, the other side's words
 // count at least at 1−omission (see the comment at the top of the file).
+// total is at most the sum of the row's token weights: a smaller one only
+// raises the bound.
 func (b *bounder) rowBound(tab *termTable, toks []rowTok, total float32, occs []rowOcc, person bool) float64 {
 	var qFull, qPart, rFull, rPart uint64
 	for _, o := range occs {

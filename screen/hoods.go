@@ -114,8 +114,8 @@ func (ix *termIndex) info(t uint32) *termInfo {
 // query word of that spelling reaches (expand), of which those on
 // blocking.hood_rare rows or fewer are merged. A neighbourhood with fewer
 // than blocking.hood_min_merged such terms is not kept: reading its
-// members one by one costs little.
-func (ix *termIndex) buildHoods(w *Weights, texts map[textKey]uint32, rows int) {
+// members one by one costs little. sums are the rows' weight sums.
+func (ix *termIndex) buildHoods(w *Weights, texts map[textKey]uint32, sums []rowSums) {
 	b := &w.Blocking
 	var spellings []string
 	for tk, t := range texts {
@@ -168,7 +168,7 @@ func (ix *termIndex) buildHoods(w *Weights, texts map[textKey]uint32, rows int) 
 	acc := make([]struct {
 		w, relief float32
 		in        bool
-	}, rows)
+	}, len(sums))
 	var inHood []uint32
 	for h := range len(hs.at) - 1 {
 		info := termInfo{start: uint32(len(hs.post))}
@@ -190,7 +190,7 @@ func (ix *termIndex) buildHoods(w *Weights, texts map[textKey]uint32, rows int) 
 			pr := packReach(acc[r].w, acc[r].relief)
 			w, relief := pr.unpack()
 			hs.reach = append(hs.reach, pr)
-			hs.psum = append(hs.psum, packSums(ix.sums[r]))
+			hs.psum = append(hs.psum, packSums(sums[r]))
 			info.rowW, info.relief = max(info.rowW, w), max(info.relief, relief)
 			acc[r].w, acc[r].relief, acc[r].in = 0, 0, false
 		}

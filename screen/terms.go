@@ -59,11 +59,9 @@ type termIndex struct {
 	byLetter [26][]uint32
 	// letterW is the largest weight among byLetter's terms.
 	letterW [26]float32
-	// toks and tokStart are the rows' tokens (rowToks), and sums their
-	// weights' sums, by row.
+	// toks and tokStart are the rows' tokens (rowToks).
 	toks     []rowTok
 	tokStart []uint32
-	sums     []rowSums
 	// psum holds, beside each posting of post, the sums of its row
 	// (packedSums): a fetched row's quick bound reads them from its
 	// postings, where reading sums cost a cache miss per row at a
@@ -105,10 +103,10 @@ type termInfo struct {
 	relief float32
 }
 
-// rowSums is what the quick bound needs of a row, side by side as it is
-// read together: the sum of its token weights, of its legal forms'
-// alone, and the extra_floor excess its words would add to the scorer's
-// denominator were none of them aligned (see sideBound.add).
+// rowSums is what the quick bound needs of a row, kept packed beside its
+// postings (packedSums): the sum of its token weights, of its legal
+// forms' alone, and the extra_floor excess its words would add to the
+// scorer's denominator were none of them aligned (see sideBound.add).
 type rowSums struct{ total, legal, extra float32 }
 
 // packedSums is a row's weight sums (rowSums) in four bytes: the total
@@ -359,10 +357,12 @@ func (ib *indexBuilder) postings() *termIndex {
 // finish fills in the weights each term stands for and the typo,
 // phonetic and initial neighbourhoods of the vocabulary.
 func (ib *indexBuilder) finish(ix *termIndex, rows []*nameRow, az *names.Analyzer) {
-	ix.sums = make([]rowSums, len(rows))
+	// The rows' weight sums are kept only packed beside their postings
+	// (psum), which is all a query reads of them.
+	sums := make([]rowSums, len(rows))
 	ix.tokStart = make([]uint32, 1, len(rows)+1)
 	for i, r := range rows {
-		ix.sums[i].total = float32(addUp(0, r.w))
+		sums[i].total = float32(addUp(0, r.w))
 		for j, t := range r.a.toks {
 			rt := rowTok{w: float32(r.w[j]), class: t.class}
 			if c := t.text[0]; c >= 'a' && c <= 'z' {
@@ -411,18 +411,18 @@ func (ib *indexBuilder) finish(ix *termIndex, rows []*nameRow, az *names.Analyze
 		for j, t := range r.a.toks {
 			switch {
 			case t.class == names.Legal:
-				ix.sums[i].legal += float32(r.w[j])
+				sums[i].legal += float32(r.w[j])
 			case extraClass(t.class):
 				extra += max(ef-r.w[j], 0)
 			}
 		}
 		// Rounded down: it is taken as the least the row adds.
-		ix.sums[i].extra = math.Nextafter32(float32(extra), 0)
-		ix.maxLegal = max(ix.maxLegal, ix.sums[i].legal)
+		sums[i].extra = math.Nextafter32(float32(extra), 0)
+		ix.maxLegal = max(ix.maxLegal, sums[i].legal)
 	}
 	ix.psum = make([]packedSums, len(ix.post))
 	for i, r := range ix.post {
-		ix.psum[i] = packSums(ix.sums[r])
+		ix.psum[i] = packSums(sums[r])
 	}
 	// Every spelling whose one-letter deletions reach a term: the
 	// vocabulary's keys and listed spellings, and the spellings a word
@@ -490,7 +490,7 @@ func (ib *indexBuilder) finish(ix *termIndex, rows []*nameRow, az *names.Analyze
 	}
 	ix.phon = phon
 	ix.del = newDelIndex(n, eachDeletion, ix.nTerms())
-	ix.buildHoods(ib.w, ib.texts, len(rows))
+	ix.buildHoods(ib.w, ib.texts, sums)
 	ib.texts, ib.occ = nil, nil
 }
 
