@@ -35,15 +35,7 @@ func TestCandidatesComplete(t *testing.T) {
 	_, review := s.Thresholds()
 	checked, passing, beyond := 0, 0, 0
 	for i := range nq {
-		r := gen.all[rng.IntN(len(gen.all))]
-		name := r.name.Value
-		if i%2 == 0 {
-			name = typoAt(name, rng)
-		}
-		kind := r.entity.Kind
-		if i%5 == 0 {
-			kind = KindUnknown
-		}
+		name, kind := sampleQuery(rng, gen, i)
 		q := query{e: &party.Entity{Names: []string{name}, Kind: kind}}
 		qa := analyse(s.az, s.w, name, kind == KindVessel)
 		if len(qa.toks) == 0 || len(qa.toks) > 64 {
@@ -82,6 +74,22 @@ func TestCandidatesComplete(t *testing.T) {
 	if passing < checked {
 		t.Errorf("only %d listed names within the budget over %d queries: the check is too weak", passing, checked)
 	}
+}
+
+// sampleQuery returns the i-th query of a run over gen's rows: a listed
+// name drawn at random, every other one with a typo, and every fifth of
+// the unknown kind rather than the row's.
+func sampleQuery(rng *rand.Rand, gen *generation, i int) (string, Kind) {
+	r := gen.all[rng.IntN(len(gen.all))]
+	name := r.name.Value
+	if i%2 == 0 {
+		name = typoAt(name, rng)
+	}
+	kind := r.entity.Kind
+	if i%5 == 0 {
+		kind = KindUnknown
+	}
+	return name, kind
 }
 
 // inBudget reports whether every pair the scorer aligns between query

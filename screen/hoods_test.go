@@ -54,15 +54,7 @@ func TestHoodsSameResults(t *testing.T) {
 	}
 	queried, hooded, hits := 0, 0, 0
 	for i := range nq {
-		r := gw.all[rng.IntN(len(gw.all))]
-		name := r.name.Value
-		if i%2 == 0 {
-			name = typoAt(name, rng)
-		}
-		kind := r.entity.Kind
-		if i%5 == 0 {
-			kind = KindUnknown
-		}
+		name, kind := sampleQuery(rng, gw, i)
 		queried++
 		qa := analyse(with.az, with.w, name, kind == KindVessel)
 		for _, tk := range qa.toks {
