@@ -20,14 +20,13 @@ import (
 // shared lists it checks UN + OFAC too.
 func TestCandidatesComplete(t *testing.T) {
 	rng := rand.New(rand.NewPCG(17, 18))
-	ls := []List{completeCorpus(rng, 3000)}
+	ls, shared := completeLists(t, rng)
 	nq := 400
 	if testing.Short() || raceEnabled {
 		nq = 80
 	}
-	if testenv.Dir() != "" {
+	if shared {
 		// Brute force over thirty thousand names takes its time.
-		ls = append(ls, loadShared(t)...)
 		nq /= 2
 	}
 	s := mustScreener(t, ls...)
@@ -126,6 +125,16 @@ func inBudget(s *Screener, gen *generation, qa *analysed, tab *termTable, free u
 		}
 	}
 	return true
+}
+
+// completeLists returns completeCorpus of 3,000 names, and UN + OFAC
+// when the shared data is present, as shared reports.
+func completeLists(tb testing.TB, rng *rand.Rand) (ls []List, shared bool) {
+	ls = []List{completeCorpus(rng, 3000)}
+	if testenv.Dir() != "" {
+		ls = append(ls, loadShared(tb)...)
+	}
+	return ls, testenv.Dir() != ""
 }
 
 // completeCorpus returns n synthetic organisation, person and unknown

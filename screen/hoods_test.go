@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/luxscreen/luxscreen/internal/testenv"
 	"github.com/luxscreen/luxscreen/party"
 	"github.com/luxscreen/luxscreen/screen/names"
 )
@@ -25,10 +24,7 @@ import (
 // checks UN + OFAC too.
 func TestHoodsSameResults(t *testing.T) {
 	rng := rand.New(rand.NewPCG(23, 5))
-	ls := []List{completeCorpus(rng, 3000)}
-	if testenv.Dir() != "" {
-		ls = append(ls, loadShared(t)...)
-	}
+	ls, _ := completeLists(t, rng)
 	def, err := DefaultWeights()
 	if err != nil {
 		t.Fatal(err)
