@@ -66,6 +66,14 @@ import (
 // with the row's weight sums, kept beside its postings (quickBound); then
 // from its own terms, token by token on both sides (rowBound). Most
 // fetched rows reach one query word only and fall at the first.
+//
+// The items on many rows (blocking.sweep_min_rows: KOREA, TRADING, a
+// listed initial) are swept rather than fetched (sweep.go), and the
+// unfetched items with them: the sweep learns which of them each row
+// carries block by block of rows, so that a row carrying one of them
+// only, which cannot pass, costs a bit set rather than a seen-table
+// entry and a bound; the others are bounded with exactly what they would
+// have been fetched with.
 
 // item is one term a query unit (token or joined span) reaches, or a
 // neighbourhood's merged terms (see termIndex.isHood): MaxScore runs over
@@ -93,9 +101,11 @@ type candScratch struct {
 	kept    []uint32
 	last    []lastRow
 	rest    []restItem
-	items   []item
-	terms   []uint32
-	tab     termTable
+	// sw is the buffer of the sweep (see sweep.go).
+	sw    sweeper
+	items []item
+	terms []uint32
+	tab   termTable
 	// runs are the runs of rows of the kinds the query may be compared
 	// with (generation.runs).
 	runs []rowRun
@@ -115,12 +125,16 @@ type candScratch struct {
 	sorted []item
 }
 
-// reach is what a row carrying the item's term gains from it.
-func (it *item) reach(ix *termIndex) tokReach {
+// reach is what a row carrying the item's term gains from it. The row
+// tokens an item of a query word's initial reaches (part) align at the
+// initial credit at most (see rowSide): their weight counts at that
+// credit.
+func (it *item) reach(ix *termIndex, b *bounder) tokReach {
 	ti := ix.info(it.t)
 	tr := tokReach{full: it.mask, w: ti.rowW, relief: ti.relief}
 	if it.part {
 		tr.full, tr.part = 0, it.mask
+		tr.w = math.Nextafter32(float32(float64(tr.w)*b.cInit), math.MaxFloat32)
 	}
 	return tr
 }
@@ -286,20 +300,28 @@ func (s *Screener) candidates(gen *generation, qa *analysed, qw []float64, q *qu
 	prune := len(qa.toks) <= 64 && (!b.person || floor > b.om)
 	s.queryItems(sc, gen, qa)
 	k, initials := sc.essential(&b, floor, prune)
+	// The quick bound leaves out what an initial of the query or a
+	// spelling the list wrote may align with (see rowSide).
+	quick := b.initials == 0 && b.free == 0
+	swept := prune && quick && sc.planSweep(gen, &b, k, s.w.Blocking.SweepMinRows)
 	est := 0
-	for _, it := range sc.items[:k] {
-		est += it.cost
+	for j, it := range sc.items[:k] {
+		if !swept || !sc.sw.in[j] {
+			est += it.cost
+		}
 	}
 	sc.seen.reset(est)
-	for _, it := range sc.items[:k] {
-		sc.fetch(gen, it.t, it.reach(gen.ix))
+	for j, it := range sc.items[:k] {
+		if !swept || !sc.sw.in[j] {
+			sc.fetch(gen, it.t, it.reach(gen.ix, &b))
+		}
 	}
 	// A neighbourhood's merged terms are fetched even when the bound
 	// would leave them: a fetched row cannot look them up among the
 	// unfetched items by its own terms.
 	for _, it := range sc.items[k:] {
 		if gen.ix.isHood(it.t) {
-			sc.fetch(gen, it.t, it.reach(gen.ix))
+			sc.fetch(gen, it.t, it.reach(gen.ix, &b))
 		}
 	}
 	if initials {
@@ -321,16 +343,13 @@ func (s *Screener) candidates(gen *generation, qa *analysed, qw []float64, q *qu
 	}
 	kept := sc.kept[:0]
 	if prune {
-		// The quick bound leaves out what an initial of the query or a
-		// spelling the list wrote may align with (see rowSide).
-		quick := b.initials == 0 && b.free == 0
 		// The unfetched items (the commonest terms, few) reach the fetched
 		// rows that carry their terms. Which is cheaper to read: the
 		// items' postings, adding to the fetched rows they hold, or each
 		// fetched row's own terms (its occurrences), looking the items up.
 		rest := sc.rest[:0]
 		var bloom uint64
-		if quick && k < len(sc.items) {
+		if quick && !swept && k < len(sc.items) {
 			posts := 0
 			for _, it := range sc.items[k:] {
 				if !gen.ix.isHood(it.t) {
@@ -340,7 +359,7 @@ func (s *Screener) candidates(gen *generation, qa *analysed, qw []float64, q *qu
 			if posts <= len(sc.touched)*len(gen.ix.occ)/max(gen.rows, 1) {
 				for _, it := range sc.items[k:] {
 					if !gen.ix.isHood(it.t) {
-						sc.enrich(gen, it.t, it.reach(gen.ix))
+						sc.enrich(gen, it.t, it.reach(gen.ix, &b))
 					}
 				}
 			} else {
@@ -348,7 +367,7 @@ func (s *Screener) candidates(gen *generation, qa *analysed, qw []float64, q *qu
 					if gen.ix.isHood(it.t) {
 						continue
 					}
-					rest = append(rest, restItem{it.t, it.reach(gen.ix)})
+					rest = append(rest, restItem{it.t, it.reach(gen.ix, &b)})
 					bloom |= 1 << (it.t & 63)
 				}
 				slices.SortFunc(rest, func(x, y restItem) int { return cmp.Compare(x.t, y.t) })
@@ -369,6 +388,9 @@ func (s *Screener) candidates(gen *generation, qa *analysed, qw []float64, q *qu
 			// pairs tokens one to one), so the row's legal forms earn at
 			// most as many as the query has.
 			restAll.w += min(gen.ix.maxLegal, float32(b.nLegal)*float32(b.legalW))
+		}
+		if swept {
+			sc.sweepRows(gen, &b, restAll, floor, kind)
 		}
 		for i, r := range sc.touched {
 			tr := sc.reach[i]
@@ -778,11 +800,15 @@ func (b *bounder) rowBound(tab *termTable, toks []rowTok, total float32, occs []
 // pass over the hundreds of rows a query fetches before bounding token
 // by token the few that reach enough.
 func (b *bounder) quickBound(tr tokReach, sr sumsRange, person bool) float64 {
-	q := b.querySide(tr.full, tr.part, person)
-	c := float64(min(tr.w, sr.totalHi))
+	return b.sideQuick(b.querySide(tr.full, tr.part, person), tr.w, tr.relief, sr, person)
+}
+
+// sideQuick is quickBound given the query's side of it (querySide).
+func (b *bounder) sideQuick(q sideBound, w, relief float32, sr sumsRange, person bool) float64 {
+	c := float64(min(w, sr.totalHi))
 	den := b.total + float64(sr.totalLo)
 	if !person {
-		return (q.n + c) / (den + q.extra + float64(max(sr.extra-tr.relief, 0)))
+		return (q.n + c) / (den + q.extra + float64(max(sr.extra-relief, 0)))
 	}
 	best := (q.nOm + c) / den
 	if q.all {

@@ -115,6 +115,7 @@ type Weights struct {
 		HoodMinRows     int `yaml:"hood_min_rows"`
 		HoodRare        int `yaml:"hood_rare"`
 		HoodMinMerged   int `yaml:"hood_min_merged"`
+		SweepMinRows    int `yaml:"sweep_min_rows"`
 	} `yaml:"blocking"`
 }
 
@@ -269,6 +270,7 @@ func (w *Weights) validate(f *datafile.File, root *yaml.Node) {
 		count(float64(b.HoodMinRows), 1e9, "blocking", "hood_min_rows"),
 		count(float64(b.HoodRare), 1e9, "blocking", "hood_rare"),
 		count(float64(b.HoodMinMerged), 1e9, "blocking", "hood_min_merged"),
+		count(float64(b.SweepMinRows), 1e9, "blocking", "sweep_min_rows"),
 	} {
 		switch {
 		case x.v == 0:

@@ -1,0 +1,282 @@
+package screen
+
+import (
+	"cmp"
+	"math/bits"
+	"slices"
+)
+
+// A query of common words reaches most of the rows it fetches through
+// the long postings of a few light items (KOREA, TRADING, a listed
+// initial), and most of those rows through one item only, which cannot
+// make a candidate: it takes two of them (KOREA and TRADING) or a heavy
+// one. Fetching such an item row by row into the seen table, and
+// bounding every row it adds, cost about 10 ns a posting at a million
+// names, most of a query's time.
+//
+// So the long postings are swept instead, block by block of row
+// numbers: each item's postings in the block set a bit of the row's
+// entry in an array the size of the block, which stays in the cache.
+// An entry is stamped with its block, so that the array is never
+// cleared: an entry of an earlier block reads as empty. A row is
+// recorded for a look once only: when it is fetched through the other
+// items (the short postings, fetched into the seen table as before),
+// when an item whose reach alone could pass marks it, or when a second
+// item does. Most rows are marked by one item whose reach alone cannot
+// pass, and cost no more than the setting of a bit. After the block, a
+// fetched row gains what its swept items reach; any other is bounded by
+// what they reach, exactly what it would have been fetched with, and is
+// kept only when the bound reaches the floor. The items left unfetched
+// by MaxScore are swept too, in place of enrich and the look-ups of each
+// row's own terms.
+
+// Sweep parameters: the most items one sweep takes (an entry's low bits,
+// below its flags), and the rows one block holds (its entries take 64
+// KiB, within the L2 cache; 4,096 measured slower). Which items are
+// swept is blocking.sweep_min_rows.
+const (
+	sweepMaxItems = 46
+	sweepBlock    = 1 << 13
+)
+
+// Flags and stamp of a sweep entry: bits 0-45 are the items marking the
+// row, then whether the row is recorded for a look, whether it was
+// fetched, and the block's stamp in the top 16 bits.
+const (
+	sweepItemBits  = 1<<sweepMaxItems - 1
+	sweepRecorded  = 1 << 46
+	sweepFetched   = 1 << 47
+	sweepStampBits = 48
+)
+
+// sweepItem is one item swept, with what a row carrying it gains.
+type sweepItem struct {
+	t     uint32
+	post  []uint32
+	reach tokReach
+}
+
+// sweeper is the per-query buffer of a sweep.
+type sweeper struct {
+	items []sweepItem
+	// in marks the items of candScratch.items that are swept.
+	in []bool
+	// cur are the items' positions in their postings, and end where
+	// their postings leave the run being swept.
+	cur, end []int
+	// entry is the rows of the block being swept, by offset, and stamp
+	// the stamp of the block; look lists the offsets recorded for a look.
+	entry *[sweepBlock]uint64
+	stamp uint64
+	look  []sweepLook
+	// sides are the query's side of the bound (querySide) of a row
+	// marked by one item only, by item.
+	sides []sideBound
+	// fetchedAt lists the places in touched of the fetched rows of a
+	// run, by block from fetchedStart.
+	fetchedAt          []int32
+	fetchedStart, next []int32
+}
+
+// planSweep chooses the items of a sweep, k being how many items MaxScore
+// fetches: when an item is on blocking.sweep_min_rows rows or more, every
+// unfetched item but the neighbourhoods (each row must learn what they
+// add), and the fetched items on as many rows, the longest postings first,
+// up to sweepMaxItems in all. It reports false, sweeping nothing, when no
+// item is on that many rows, or the unfetched items alone are too many.
+func (sc *candScratch) planSweep(gen *generation, b *bounder, k int, minRows int) bool {
+	sw := &sc.sw
+	sw.items = sw.items[:0]
+	sw.in = slices.Grow(sw.in[:0], len(sc.items))[:len(sc.items)]
+	clear(sw.in)
+	var fetched []int32
+	n, long := 0, false
+	for j, it := range sc.items {
+		if gen.ix.isHood(it.t) {
+			continue
+		}
+		long = long || it.cost >= minRows
+		switch {
+		case j >= k:
+			sw.in[j] = true
+			n++
+		case it.cost >= minRows:
+			fetched = append(fetched, int32(j))
+		}
+	}
+	if !long || n > sweepMaxItems {
+		return false
+	}
+	slices.SortFunc(fetched, func(x, y int32) int { return cmp.Compare(sc.items[y].cost, sc.items[x].cost) })
+	for _, j := range fetched[:min(len(fetched), sweepMaxItems-n)] {
+		sw.in[j] = true
+	}
+	for j, in := range sw.in {
+		if in {
+			it := &sc.items[j]
+			sw.items = append(sw.items, sweepItem{t: it.t, post: gen.ix.postings(it.t), reach: it.reach(gen.ix, b)})
+		}
+	}
+	return len(sw.items) > 0
+}
+
+// sweepRows sweeps the swept items over the query's runs: a row already
+// fetched (in the seen table) gains what the items it carries reach;
+// another, which reaches nothing but those items, is left for the last
+// bound (sc.last) when its first two bounds from them (preBound, with
+// more: what its legal forms may add; quickBound) reach floor.
+func (sc *candScratch) sweepRows(gen *generation, b *bounder, more tokReach, floor float64, kind Kind) {
+	sw := &sc.sw
+	if sw.entry == nil {
+		sw.entry = new([sweepBlock]uint64)
+	}
+	n := len(sw.items)
+	sw.cur = slices.Grow(sw.cur[:0], n)[:n]
+	sw.end = slices.Grow(sw.end[:0], n)[:n]
+	sw.sides = slices.Grow(sw.sides[:0], n)[:n]
+	entry := sw.entry
+	for _, run := range sc.runs {
+		person := compareKind(kind, gen.kindNames[run.kind]) == KindPerson
+		// The items whose reach alone may pass: a row one of them marks
+		// is looked at even when no other item marks it.
+		var live uint64
+		for l := range sw.items {
+			it := &sw.items[l]
+			sw.cur[l], _ = slices.BinarySearch(it.post, run.lo)
+			sw.end[l], _ = slices.BinarySearch(it.post, run.hi)
+			if b.preBound(it.reach, more, person) >= floor-boundSlack {
+				live |= 1 << l
+			}
+			sw.sides[l] = b.querySide(it.reach.full, it.reach.part, person)
+		}
+		sc.fetchedByBlock(run)
+		for blk, base := 0, run.lo; base < run.hi; blk, base = blk+1, base+sweepBlock {
+			top := min(base+sweepBlock, run.hi)
+			sw.stamp++
+			if sw.stamp == 1<<(64-sweepStampBits) {
+				clear(entry[:])
+				sw.stamp = 1
+			}
+			stamp := sw.stamp << sweepStampBits
+			fetched := sw.fetchedAt[sw.fetchedStart[blk]:sw.fetchedStart[blk+1]]
+			for _, i := range fetched {
+				entry[(sc.touched[i]-base)&(sweepBlock-1)] = stamp | sweepFetched | sweepRecorded
+			}
+			look := sw.look[:0]
+			for l := range sw.items {
+				c, end := sw.cur[l], sw.end[l]
+				if c == end {
+					continue
+				}
+				post := sw.items[l].post[c:end]
+				bit := uint64(1) << l
+				for i, r := range post {
+					if r >= top {
+						post = post[:i]
+						break
+					}
+					off := (r - base) & (sweepBlock - 1)
+					e := entry[off]
+					switch {
+					case e>>sweepStampBits != stamp>>sweepStampBits:
+						e = stamp | bit
+						if live&bit != 0 {
+							e |= sweepRecorded
+							look = append(look, sweepLook{off, uint32(c + i), uint8(l)})
+						}
+					case e&sweepRecorded == 0:
+						// A second item marks the row.
+						e |= bit | sweepRecorded
+						look = append(look, sweepLook{off, uint32(c + i), uint8(l)})
+					default:
+						e |= bit
+					}
+					entry[off] = e
+				}
+				sw.cur[l] = c + len(post)
+			}
+			for _, i := range fetched {
+				r := sc.touched[i]
+				if m := entry[(r-base)&(sweepBlock-1)] & sweepItemBits; m != 0 {
+					sw.add(&sc.reach[i], m)
+				}
+			}
+			for _, lk := range look {
+				sc.lookAt(gen, b, more, floor, person, base+lk.off, entry[lk.off&(sweepBlock-1)]&sweepItemBits, lk)
+			}
+			sw.look = look
+		}
+	}
+}
+
+// fetchedByBlock lists the fetched rows of run by block of the sweep, in
+// sw.fetchedAt from sw.fetchedStart.
+func (sc *candScratch) fetchedByBlock(run rowRun) {
+	sw := &sc.sw
+	nb := int((run.hi-run.lo)/sweepBlock) + 1
+	start := slices.Grow(sw.fetchedStart[:0], nb+1)[:nb+1]
+	clear(start)
+	for _, r := range sc.touched {
+		if r >= run.lo && r < run.hi {
+			start[(r-run.lo)/sweepBlock+1]++
+		}
+	}
+	for i := 1; i <= nb; i++ {
+		start[i] += start[i-1]
+	}
+	at := slices.Grow(sw.fetchedAt[:0], int(start[nb]))[:start[nb]]
+	next := slices.Grow(sw.next[:0], nb)[:nb]
+	copy(next, start)
+	for i, r := range sc.touched {
+		if r >= run.lo && r < run.hi {
+			blk := (r - run.lo) / sweepBlock
+			at[next[blk]] = int32(i)
+			next[blk]++
+		}
+	}
+	sw.fetchedAt, sw.fetchedStart, sw.next = at, start, next
+}
+
+// sweepLook is a row recorded for a look: its offset in the block, and
+// where it is in the postings of an item that marks it (its sums are
+// beside).
+type sweepLook struct {
+	off, j uint32
+	l      uint8
+}
+
+// lookAt bounds row r, which is not fetched and carries the swept items
+// of mask m, and leaves it for the last bound when both bounds reach
+// floor.
+func (sc *candScratch) lookAt(gen *generation, b *bounder, more tokReach, floor float64, person bool, r uint32, m uint64, lk sweepLook) {
+	sw := &sc.sw
+	var tr tokReach
+	sw.add(&tr, m)
+	l := bits.TrailingZeros64(m)
+	q := sw.sides[l]
+	if m&(m-1) != 0 {
+		if b.preBound(tr, more, person) < floor-boundSlack {
+			return
+		}
+		q = b.querySide(tr.full, tr.part, person)
+	}
+	sr := gen.ix.psums(sw.items[lk.l].t)[lk.j].unpack()
+	if b.hasLegal {
+		tr.w += sr.legal
+	}
+	if b.sideQuick(q, tr.w, tr.relief, sr, person) < floor-boundSlack {
+		return
+	}
+	sc.last = append(sc.last, lastRow{r: r, total: sr.totalLo, person: person})
+}
+
+// add adds to p what the swept items of mask m reach.
+func (sw *sweeper) add(p *tokReach, m uint64) {
+	for ; m != 0; m &= m - 1 {
+		r := &sw.items[bits.TrailingZeros64(m)].reach
+		p.full |= r.full
+		p.part |= r.part
+		p.w += r.w
+		p.relief += r.relief
+	}
+}
