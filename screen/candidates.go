@@ -125,13 +125,18 @@ type candScratch struct {
 	sorted []item
 }
 
-// reach is what a row carrying the item's term gains from it. The row
-// tokens an item of a query word's initial reaches (part) align at the
-// initial credit at most (see rowSide): their weight counts at that
-// credit.
+// reach is what a row carrying the item's term gains from it. The
+// scorer aligns each query unit with one listed unit at most, so however
+// many times a row carries the term, what the item adds to the row's
+// side is one occurrence's weight at most (termInfo.maxW); the row's
+// other occurrences stay unaligned, as the token-by-token bound (which
+// counts them all, rowSide) need not assume. A neighbourhood's rows gain
+// what they gain from its postings (hoodReach). The row tokens an item
+// of a query word's initial reaches (part) align at the initial credit
+// at most: their weight counts at that credit.
 func (it *item) reach(ix *termIndex, b *bounder) tokReach {
 	ti := ix.info(it.t)
-	tr := tokReach{full: it.mask, w: ti.rowW, relief: ti.relief}
+	tr := tokReach{full: it.mask, w: ti.maxW, relief: ti.relief}
 	if it.part {
 		tr.full, tr.part = 0, it.mask
 		tr.w = math.Nextafter32(float32(float64(tr.w)*b.cInit), math.MaxFloat32)
@@ -147,12 +152,12 @@ type restItem struct {
 
 // tokReach is what the terms fetched for a row reach: the query tokens
 // in full and in part, and at most how much of the row's own weight
-// (the sum of the terms' rowW).
+// (see item.reach).
 type tokReach struct {
 	full, part uint64
 	// w is at most how much of the row's weight the terms stand for,
 	// and relief at most how much of its extra_floor excess they take
-	// off (termInfo.rowW and relief).
+	// off (see item.reach).
 	w, relief float32
 	// sums are the row's weight sums, read beside its postings when
 	// it was first fetched.

@@ -37,7 +37,7 @@ type hoods struct {
 	info []termInfo
 	post []uint32
 	// reach holds, beside each row of post, what the members the row
-	// carries add to it (termInfo.rowW and relief summed), so that a row
+	// carries add to it (termInfo.maxW and relief summed), so that a row
 	// reached through one rare member is bounded as tightly as when the
 	// member was fetched alone; psum holds the row's sums, as
 	// termIndex.psum does.
@@ -75,7 +75,7 @@ func (ix *termIndex) hoodReach(t uint32) []packedReach {
 }
 
 // packedReach is what the members of a neighbourhood that one row
-// carries stand for in it, the sums of their termInfo.rowW and relief,
+// carries stand for in it, the sums of their termInfo.maxW and relief,
 // each rounded up to 1/1024 in 16 bits, a sum past the range taken as
 // unbounded.
 type packedReach uint32
@@ -181,17 +181,17 @@ func (ix *termIndex) buildHoods(w *Weights, texts map[textKey]uint32, sums []row
 					acc[r].in = true
 					inHood = append(inHood, r)
 				}
-				acc[r].w += ti.rowW
+				acc[r].w += ti.maxW
 				acc[r].relief += ti.relief
 			}
 		}
 		slices.Sort(inHood)
 		for _, r := range inHood {
 			pr := packReach(acc[r].w, acc[r].relief)
-			w, relief := pr.unpack()
+			_, relief := pr.unpack()
 			hs.reach = append(hs.reach, pr)
 			hs.psum = append(hs.psum, packSums(sums[r]))
-			info.rowW, info.relief = max(info.rowW, w), max(info.relief, relief)
+			info.relief = max(info.relief, relief)
 			acc[r].w, acc[r].relief, acc[r].in = 0, 0, false
 		}
 		hs.post = append(hs.post, inHood...)

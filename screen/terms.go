@@ -94,10 +94,6 @@ type termInfo struct {
 	// term stands for: what a query unit aligned through it can add on
 	// the listed side.
 	maxW float32
-	// rowW is the largest sum of row token weights all occurrences of
-	// the term stand for in one row: what a row can gain on its side of
-	// the bound by carrying the term (see bounder.quickBound).
-	rowW float32
 	// relief is the most extra_floor excess (rowSums.extra) the words a
 	// term stands for take off one row's when reached.
 	relief float32
@@ -384,28 +380,27 @@ func (ib *indexBuilder) finish(ix *termIndex, rows []*nameRow, az *names.Analyze
 	}
 	ix.toks = slices.Clip(ix.toks)
 	ef := ib.w.Features.Name.ExtraFloor
-	type inTerm struct{ w, relief float64 }
-	inRow := make(map[uint32]inTerm)
+	// relief sums, over a row's occurrences of each of its terms, the
+	// extra_floor excess of the words they stand for.
+	relief := make(map[uint32]float64)
 	for i, r := range rows {
 		ib.occ = rowTerms(ib.occ[:0], r.a, ib.w.Blocking.MaxSpanToken)
-		clear(inRow)
+		clear(relief)
 		for _, o := range ib.occ {
 			t := ib.ids[o.ns][o.key]
 			w := addUp(0, r.w[o.first:o.first+o.n])
-			ix.terms[t].maxW = max(ix.terms[t].maxW, float32(w))
-			in := inRow[t]
-			in.w += w
+			// Rounded up, so that float32 never makes it smaller.
+			ix.terms[t].maxW = max(ix.terms[t].maxW, math.Nextafter32(float32(w), math.MaxFloat32))
+			rl := relief[t]
 			for j := int(o.first); j < int(o.first+o.n); j++ {
 				if extraClass(r.a.toks[j].class) {
-					in.relief += max(ef-r.w[j], 0)
+					rl += max(ef-r.w[j], 0)
 				}
 			}
-			inRow[t] = in
+			relief[t] = rl
 		}
-		// Rounded up, so that float32 never makes them smaller.
-		for t, in := range inRow {
-			ix.terms[t].rowW = max(ix.terms[t].rowW, math.Nextafter32(float32(in.w), math.MaxFloat32))
-			ix.terms[t].relief = max(ix.terms[t].relief, math.Nextafter32(float32(in.relief), math.MaxFloat32))
+		for t, rl := range relief {
+			ix.terms[t].relief = max(ix.terms[t].relief, math.Nextafter32(float32(rl), math.MaxFloat32))
 		}
 		var extra float64
 		for j, t := range r.a.toks {
