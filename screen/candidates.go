@@ -799,9 +799,9 @@ func (b *bounder) rowBound(tab *termTable, toks []rowTok, total float32, occs []
 
 // quickBound bounds a row's score from what its fetched terms reach
 // (tr): the query tokens, at most how much of the row's own weight, and
-// at most how much of its extra_floor excess they take off. It is above
-// rowBound (it counts every query token reached at full credit, and the
-// row's side as the weights its terms stand for), and cheap enough to
+// at most how much of its extra_floor excess they take off. It counts
+// every query token reached at full credit, and on the row's side what
+// the scorer can align at most (see item.reach); it is cheap enough to
 // pass over the hundreds of rows a query fetches before bounding token
 // by token the few that reach enough.
 func (b *bounder) quickBound(tr tokReach, sr sumsRange, person bool) float64 {
