@@ -242,6 +242,11 @@ type bounder struct {
 	// many; initials are the letters of its initials.
 	hasLegal bool
 	nLegal   int
+	// legalQ is the weight of the query's legal forms, which the query's
+	// side of a bound counts aligned (querySide): they align only with a
+	// legal form, so a row with none takes it off (unaligned, it stays
+	// in the scorer's denominator only).
+	legalQ   float64
 	initials uint32
 	letterW  [64]float64
 	// free marks the query tokens that may align with a row's written
@@ -468,6 +473,7 @@ func (s *Screener) newBounder(gen *generation, qa *analysed, qw []float64, kind 
 		case t.class == names.Legal:
 			b.hasLegal = true
 			b.nLegal++
+			b.legalQ += qw[i]
 		case t.class == names.Initial && t.text[0] >= 'a' && t.text[0] <= 'z':
 			b.initials |= 1 << (t.text[0] - 'a')
 			if i < 64 {
@@ -785,7 +791,10 @@ func (b *bounder) rowBound(tab *termTable, toks []rowTok, total float32, occs []
 		}
 	}
 	q := b.querySide(qFull, qPart, person)
-	c := b.rowSide(toks, rFull, rPart, person)
+	c, legal := b.rowSide(toks, rFull, rPart, person)
+	if !legal {
+		q = q.withoutLegal(b.legalQ)
+	}
 	den := b.total + float64(total)
 	best := (q.n + c.n) / (den + q.extra + c.extra)
 	if person && c.all {
@@ -810,6 +819,10 @@ func (b *bounder) quickBound(tr tokReach, sr sumsRange, person bool) float64 {
 
 // sideQuick is quickBound given the query's side of it (querySide).
 func (b *bounder) sideQuick(q sideBound, w, relief float32, sr sumsRange, person bool) float64 {
+	// A legal form weighing 1/64 or more shows in the packed sums.
+	if sr.legal <= 1.0/psLegalScale && b.legalW*psLegalScale >= 1 {
+		q = q.withoutLegal(b.legalQ)
+	}
 	c := float64(min(w, sr.totalHi))
 	den := b.total + float64(sr.totalLo)
 	if !person {
@@ -847,6 +860,14 @@ func (b *bounder) preBound(tr, more tokReach, person bool) float64 {
 type sideBound struct {
 	n, nOm, extra float64
 	all           bool
+}
+
+// withoutLegal is the query's side sb of a row bound for a row with no
+// legal form, the query's weighing legalQ.
+func (sb sideBound) withoutLegal(legalQ float64) sideBound {
+	sb.n -= legalQ
+	sb.nOm -= legalQ
+	return sb
 }
 
 // add adds a token of weight w, class cl and credit c.
@@ -895,11 +916,13 @@ func (b *bounder) sumQuerySide(full, part uint64, person bool) sideBound {
 }
 
 // rowSide sums a row's side of its bound, given the row tokens the
-// query's terms reach in full and in part.
-func (b *bounder) rowSide(toks []rowTok, full, part uint64, person bool) sideBound {
-	sb := sideBound{all: true}
+// query's terms reach in full and in part, and reports whether the row
+// has a legal form.
+func (b *bounder) rowSide(toks []rowTok, full, part uint64, person bool) (sideBound, bool) {
+	sb, legal := sideBound{all: true}, false
 	for j, t := range toks {
 		c := 0.0
+		legal = legal || t.class == names.Legal
 		switch {
 		case full&bit(j) != 0, t.class == names.Legal && b.hasLegal, t.written && b.free != 0:
 			c = 1
@@ -910,7 +933,7 @@ func (b *bounder) rowSide(toks []rowTok, full, part uint64, person bool) sideBou
 		}
 		sb.add(b, float64(t.w), c, t.class, person)
 	}
-	return sb
+	return sb, legal
 }
 
 // extraClass reports whether the scorer counts an unaligned token of

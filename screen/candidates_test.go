@@ -98,6 +98,13 @@ func sampleQuery(rng *rand.Rand, gen *generation, i int) (string, Kind) {
 // initial of the query, or of a query word near a spelling the list wrote
 // (free; see the comment at the top of candidates.go).
 func inBudget(s *Screener, gen *generation, qa *analysed, tab *termTable, free uint64, id uint32, vessel bool) bool {
+	return budget(s, gen, qa, tab, free, id, vessel, false)
+}
+
+// budget is inBudget; whole requires each pair's query unit to be
+// reached whole (every word of a joined span by the span's own items),
+// not in part.
+func budget(s *Screener, gen *generation, qa *analysed, tab *termTable, free uint64, id uint32, vessel, whole bool) bool {
 	c := gen.all[id]
 	var qUsed, cUsed uint64
 	for _, p := range s.cmp.pairs(nil, qa, c.a, vessel) {
@@ -116,7 +123,7 @@ func inBudget(s *Screener, gen *generation, qa *analysed, tab *termTable, free u
 			if int(o.first) != p.ci || int(o.n) != p.cn {
 				continue
 			}
-			if f, pt, ok := tab.get(o.t); ok && (f|pt)&qm != 0 {
+			if f, pt, ok := tab.get(o.t); ok && (f|pt)&qm != 0 && (!whole || (f|pt)&qm == qm) {
 				reached = true
 			}
 		}

@@ -130,7 +130,9 @@ func packSums(s rowSums) packedSums {
 
 // sumsRange is what the quick bound may take of a row's sums: its total
 // lies in [totalLo, totalHi], its legal forms weigh at most legal, and
-// its extra_floor excess is at least extra.
+// its extra_floor excess is at least extra. A legal at its least, 1/64,
+// says the legal forms weigh less: when a legal form weighs more
+// (tokens.legal), that the row has none.
 type sumsRange struct{ totalLo, totalHi, legal, extra float32 }
 
 // unpack returns the range of the sums p was packed from.
