@@ -22,16 +22,7 @@ import (
 func TestBoundsAboveScore(t *testing.T) {
 	rng := rand.New(rand.NewPCG(31, 7))
 	ls, _ := completeLists(t, rng)
-	def, err := DefaultWeights()
-	if err != nil {
-		t.Fatal(err)
-	}
-	w := *def
-	w.Blocking.HoodMinRows = math.MaxInt
-	s, err := NewScreenerOptions(Options{Weights: &w}, ls...)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := blockingVariants(t, ls, func(w *Weights) { w.Blocking.HoodMinRows = math.MaxInt })[0]
 	gen := s.gen.Load()
 	nq := 300
 	if testing.Short() || raceEnabled {

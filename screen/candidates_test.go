@@ -134,6 +134,25 @@ func budget(s *Screener, gen *generation, qa *analysed, tab *termTable, free uin
 	return true
 }
 
+// blockingVariants returns a screener over ls for each change of the
+// default weights: the same lists screened with other blocking settings,
+// whose results must be equal.
+func blockingVariants(tb testing.TB, ls []List, changes ...func(*Weights)) []*Screener {
+	tb.Helper()
+	out := make([]*Screener, len(changes))
+	for i, change := range changes {
+		w, err := DefaultWeights()
+		if err != nil {
+			tb.Fatal(err)
+		}
+		change(w)
+		if out[i], err = NewScreenerOptions(Options{Weights: w}, ls...); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	return out
+}
+
 // completeLists returns completeCorpus of 3,000 names, and UN + OFAC
 // when the shared data is present, as shared reports.
 func completeLists(tb testing.TB, rng *rand.Rand) (ls []List, shared bool) {

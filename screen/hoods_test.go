@@ -25,21 +25,10 @@ import (
 func TestHoodsSameResults(t *testing.T) {
 	rng := rand.New(rand.NewPCG(23, 5))
 	ls, _ := completeLists(t, rng)
-	def, err := DefaultWeights()
-	if err != nil {
-		t.Fatal(err)
-	}
-	on, off := *def, *def
-	on.Blocking.HoodMinRows, on.Blocking.HoodRare, on.Blocking.HoodMinMerged = 2, 64, 1
-	off.Blocking.HoodMinRows = math.MaxInt
-	with, err := NewScreenerOptions(Options{Weights: &on}, ls...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	without, err := NewScreenerOptions(Options{Weights: &off}, ls...)
-	if err != nil {
-		t.Fatal(err)
-	}
+	vs := blockingVariants(t, ls,
+		func(w *Weights) { w.Blocking.HoodMinRows, w.Blocking.HoodRare, w.Blocking.HoodMinMerged = 2, 64, 1 },
+		func(w *Weights) { w.Blocking.HoodMinRows = math.MaxInt })
+	with, without := vs[0], vs[1]
 	gw, gwo := with.gen.Load(), without.gen.Load()
 	if n := len(gwo.ix.hoods.of); n != 0 {
 		t.Fatalf("%d neighbourhoods with hood_min_rows at its largest", n)

@@ -26,15 +26,10 @@ func TestSweepSameResults(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	never, most := *def, *def
-	never.Blocking.SweepMinRows = math.MaxInt
-	most.Blocking.SweepMinRows = 1
-	var screeners [3]*Screener
-	for i, w := range []*Weights{&never, def, &most} {
-		if screeners[i], err = NewScreenerOptions(Options{Weights: w}, ls...); err != nil {
-			t.Fatal(err)
-		}
-	}
+	screeners := blockingVariants(t, ls,
+		func(w *Weights) { w.Blocking.SweepMinRows = math.MaxInt },
+		func(*Weights) {},
+		func(w *Weights) { w.Blocking.SweepMinRows = 1 })
 	nq := 600
 	if testing.Short() || raceEnabled {
 		nq = 120
