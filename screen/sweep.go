@@ -39,14 +39,14 @@ const (
 	sweepBlock    = 1 << 13
 )
 
-// Flags and stamp of a sweep entry: bits 0-45 are the items marking the
-// row, then whether the row is recorded for a look, whether it was
-// fetched, and the block's stamp in the top 16 bits.
+// Flag and stamp of a sweep entry: bits 0-45 are the items marking the
+// row, bit 46 whether the row is recorded for a look (a fetched row is
+// marked recorded when its block starts, so that it is never recorded
+// again), and the block's stamp the top 17 bits.
 const (
 	sweepItemBits  = 1<<sweepMaxItems - 1
 	sweepRecorded  = 1 << 46
-	sweepFetched   = 1 << 47
-	sweepStampBits = 48
+	sweepStampBits = 47
 )
 
 // sweepItem is one item swept, with what a row carrying it gains.
@@ -160,7 +160,7 @@ func (sc *candScratch) sweepRows(gen *generation, b *bounder, more tokReach, flo
 			stamp := sw.stamp << sweepStampBits
 			fetched := sw.fetchedAt[sw.fetchedStart[blk]:sw.fetchedStart[blk+1]]
 			for _, i := range fetched {
-				entry[(sc.touched[i]-base)&(sweepBlock-1)] = stamp | sweepFetched | sweepRecorded
+				entry[(sc.touched[i]-base)&(sweepBlock-1)] = stamp | sweepRecorded
 			}
 			look := sw.look[:0]
 			for l := range sw.items {
