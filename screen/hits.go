@@ -157,11 +157,11 @@ func (gen *generation) reference(e *listed) party.Reference {
 	return r
 }
 
-// explain scores a name candidate again, this time recording its
-// features.
+// explain scores a name candidate again from the pairs its score
+// aligned, this time recording its features.
 func (sc *screening) explain(c *candidate) {
 	s, r := sc.s, c.row
-	res := s.cmp.compare(sc.q.names[c.qn], sc.q.w[c.qn], r.a, r.w, compareKind(sc.q.e.Kind, r.entity.Kind), true)
+	res := s.cmp.explainAligned(c.aligned, sc.q.names[c.qn], sc.q.w[c.qn], r.a, r.w, compareKind(sc.q.e.Kind, r.entity.Kind))
 	name := party.Feature{Feature: "name", Score: round3(res.score), Weight: 1, Detail: string(r.name.Kind)}
 	if r.variant != nil {
 		name.Detail += " " + *r.variant

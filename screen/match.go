@@ -78,29 +78,67 @@ type side struct {
 // the score by their weight (the "name" feature). With explain, the
 // features are filled in.
 func (m *comparer) compare(q *analysed, qw []float64, c *analysed, cw []float64, kind Kind, explain bool) scored {
+	var buf [64]pair
+	s, _ := m.compareInto(buf[:0], q, qw, c, cw, kind, explain)
+	return s
+}
+
+// compareInto is compare, appending the pairs it compares to buf. It
+// returns with the score the pairs aligned, in the order they were taken:
+// explaining a hit aligns them again (explainAligned) rather than every
+// pair of tokens.
+func (m *comparer) compareInto(buf []pair, q *analysed, qw []float64, c *analysed, cw []float64, kind Kind, explain bool) (scored, []pair) {
 	if q.same(c) {
-		s := scored{score: 1}
-		if explain {
-			s.features = []party.Feature{{Feature: "exact", Score: 1, Weight: 1, Detail: "normalised names equal"}}
-		}
-		return s
+		return exactScore(explain), nil
+	}
+	if len(q.toks) > 64 || len(c.toks) > 64 {
+		return m.compareLong(q, c), nil
+	}
+	pairs := m.pairs(buf, q, c, kind == KindVessel)
+	s, n := m.align(pairs, q, qw, c, cw, kind, explain)
+	return s, pairs[:n]
+}
+
+// explainAligned scores q against c again with their features, aligning
+// only the pairs compareInto aligned: greedy alignment takes all of them
+// again, in order, and so leaves them as they are.
+func (m *comparer) explainAligned(aligned []pair, q *analysed, qw []float64, c *analysed, cw []float64, kind Kind) scored {
+	if q.same(c) {
+		return exactScore(true)
 	}
 	if len(q.toks) > 64 || len(c.toks) > 64 {
 		return m.compareLong(q, c)
 	}
-	var buf [64]pair
+	s, _ := m.align(aligned, q, qw, c, cw, kind, true)
+	return s
+}
+
+// exactScore is the score of two names equal once normalised.
+func exactScore(explain bool) scored {
+	s := scored{score: 1}
+	if explain {
+		s.features = []party.Feature{{Feature: "exact", Score: 1, Weight: 1, Detail: "normalised names equal"}}
+	}
+	return s
+}
+
+// align aligns the pairs of q and c greedily in the order given, each
+// token at most once, and scores the alignment. It moves the n pairs it
+// aligns to the front of pairs, in order.
+func (m *comparer) align(pairs []pair, q *analysed, qw []float64, c *analysed, cw []float64, kind Kind, explain bool) (s scored, n int) {
 	qs, cs := side{a: q, w: qw}, side{a: c, w: cw}
 	total := addUp(addUp(0, qw), cw)
 	if total == 0 {
-		return scored{}
+		return scored{}, 0
 	}
-	var s scored
 	matched := 0.0
-	for _, p := range m.pairs(buf[:0], q, c, kind == KindVessel) {
+	for _, p := range pairs {
 		qm, cm := spanMask(p.qi, p.qn), spanMask(p.ci, p.cn)
 		if qs.used&qm != 0 || cs.used&cm != 0 {
 			continue
 		}
+		pairs[n] = p
+		n++
 		qs.used |= qm
 		cs.used |= cm
 		w := addUp(addUp(0, qw[p.qi:p.qi+p.qn]), cw[p.ci:p.ci+p.cn])
@@ -119,7 +157,7 @@ func (m *comparer) compare(q *analysed, qw []float64, c *analysed, cw []float64,
 	case KindOrganisation:
 		m.capShortName(&s, &qs, &cs, explain)
 	}
-	return s
+	return s, n
 }
 
 // capShortName caps an organisation's name score at short_name.cap when

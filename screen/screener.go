@@ -152,6 +152,9 @@ type candidate struct {
 	// imo is the IMO number that matched exactly, or "".
 	imo      string
 	features []party.Feature
+	// aligned are the pairs of tokens the score aligned, which explain
+	// aligns again to tell the features.
+	aligned []pair
 }
 
 // query is an entity ready for screening: its names analysed and weighed,
@@ -333,13 +336,15 @@ func (sc *screening) screenReading(qa *analysed, raw string) error {
 	if err := sc.ctx.Err(); err != nil {
 		return err
 	}
+	// The pairs of one comparison: a hit keeps a copy of those aligned.
+	var buf [64]pair
 	for i, r := range s.candidates(sc.gen, qa, qw, q) {
 		if i%ctxCheckEvery == ctxCheckEvery-1 {
 			if err := sc.ctx.Err(); err != nil {
 				return err
 			}
 		}
-		res := s.cmp.compare(qa, qw, r.a, r.w, compareKind(q.e.Kind, r.entity.Kind), false)
+		res, aligned := s.cmp.compareInto(buf[:0], qa, qw, r.a, r.w, compareKind(q.e.Kind, r.entity.Kind), false)
 		score := s.qualify(res.score, r, q, qn, nil)
 		if r.name.Kind == NameWeak && score < s.w.Features.WeakAlias.Floor {
 			// A weak alias counts only written nearly as listed.
@@ -353,9 +358,9 @@ func (sc *screening) screenReading(qa *analysed, raw string) error {
 		c := sc.best[r.entity]
 		switch {
 		case c == nil:
-			sc.best[r.entity] = &candidate{row: r, qn: qn, score: score}
+			sc.best[r.entity] = &candidate{row: r, qn: qn, score: score, aligned: slices.Clone(aligned)}
 		case score > c.score && c.imo == "":
-			c.row, c.qn, c.score = r, qn, score
+			c.row, c.qn, c.score, c.aligned = r, qn, score, append(c.aligned[:0], aligned...)
 		}
 	}
 	return nil
