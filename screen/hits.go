@@ -161,12 +161,16 @@ func (gen *generation) reference(e *listed) party.Reference {
 // aligned, this time recording its features.
 func (sc *screening) explain(c *candidate) {
 	s, r := sc.s, c.row
-	res := s.cmp.explainAligned(c.aligned, sc.q.names[c.qn], sc.q.w[c.qn], r.a, r.w, compareKind(sc.q.e.Kind, r.entity.Kind))
+	// The name feature comes first; room for it and the features most
+	// hits have (a pair each, what is left unaligned, a few attributes).
+	feats := make([]party.Feature, 1, len(c.aligned)+8)
+	res := s.cmp.explainAligned(feats, c.aligned, sc.q.names[c.qn], sc.q.w[c.qn], r.a, r.w, compareKind(sc.q.e.Kind, r.entity.Kind))
 	name := party.Feature{Feature: "name", Score: round3(res.score), Weight: 1, Detail: string(r.name.Kind)}
 	if r.variant != nil {
 		name.Detail += " " + *r.variant
 	}
-	c.features = append([]party.Feature{name}, res.features...)
+	c.features = res.features
+	c.features[0] = name
 	if r.name.Kind == NameWeak {
 		c.features = append(c.features, party.Feature{Feature: "weak_alias", Detail: "a weak alias alone cannot make a match"})
 	}

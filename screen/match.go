@@ -95,42 +95,52 @@ func (m *comparer) compareInto(buf []pair, q *analysed, qw []float64, c *analyse
 		return m.compareLong(q, c), nil
 	}
 	pairs := m.pairs(buf, q, c, kind == KindVessel)
-	s, n := m.align(pairs, q, qw, c, cw, kind, explain)
+	s, n := m.align(nil, pairs, q, qw, c, cw, kind, explain)
 	return s, pairs[:n]
 }
 
 // explainAligned scores q against c again with their features, aligning
 // only the pairs compareInto aligned: greedy alignment takes all of them
 // again, in order, and so leaves them as they are.
-func (m *comparer) explainAligned(aligned []pair, q *analysed, qw []float64, c *analysed, cw []float64, kind Kind) scored {
+//
+// The features are appended to dst, which may hold features of the
+// caller's to come first.
+func (m *comparer) explainAligned(dst []party.Feature, aligned []pair, q *analysed, qw []float64, c *analysed, cw []float64, kind Kind) scored {
 	if q.same(c) {
-		return exactScore(true)
+		return scored{score: 1, features: append(dst, exactFeature)}
 	}
 	if len(q.toks) > 64 || len(c.toks) > 64 {
-		return m.compareLong(q, c)
+		s := m.compareLong(q, c)
+		s.features = append(dst, s.features...)
+		return s
 	}
-	s, _ := m.align(aligned, q, qw, c, cw, kind, true)
+	s, _ := m.align(dst, aligned, q, qw, c, cw, kind, true)
 	return s
 }
+
+// exactFeature explains the score of two names equal once normalised.
+var exactFeature = party.Feature{Feature: "exact", Score: 1, Weight: 1, Detail: "normalised names equal"}
 
 // exactScore is the score of two names equal once normalised.
 func exactScore(explain bool) scored {
 	s := scored{score: 1}
 	if explain {
-		s.features = []party.Feature{{Feature: "exact", Score: 1, Weight: 1, Detail: "normalised names equal"}}
+		s.features = []party.Feature{exactFeature}
 	}
 	return s
 }
 
 // align aligns the pairs of q and c greedily in the order given, each
-// token at most once, and scores the alignment. It moves the n pairs it
-// aligns to the front of pairs, in order.
-func (m *comparer) align(pairs []pair, q *analysed, qw []float64, c *analysed, cw []float64, kind Kind, explain bool) (s scored, n int) {
+// token at most once, and scores the alignment, with explain appending
+// the features to dst. It moves the n pairs it aligns to the front of
+// pairs, in order.
+func (m *comparer) align(dst []party.Feature, pairs []pair, q *analysed, qw []float64, c *analysed, cw []float64, kind Kind, explain bool) (s scored, n int) {
 	qs, cs := side{a: q, w: qw}, side{a: c, w: cw}
 	total := addUp(addUp(0, qw), cw)
 	if total == 0 {
-		return scored{}, 0
+		return scored{features: dst}, 0
 	}
+	s.features = dst
 	matched := 0.0
 	for _, p := range pairs {
 		qm, cm := spanMask(p.qi, p.qn), spanMask(p.ci, p.cn)

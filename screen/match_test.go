@@ -39,7 +39,7 @@ func TestExplainAligned(t *testing.T) {
 			if res.score != want.score {
 				t.Fatalf("query %q, listed %q: compareInto scores %v, compare with explain %v", name, c.name.Value, res.score, want.score)
 			}
-			got := s.cmp.explainAligned(aligned, qa, qw, c.a, c.w, ck)
+			got := s.cmp.explainAligned(nil, aligned, qa, qw, c.a, c.w, ck)
 			if diff := cmp.Diff(want, got, cmp.AllowUnexported(scored{})); diff != "" {
 				t.Fatalf("query %q, listed %q: explained from the aligned pairs (-full +aligned):\n%s", name, c.name.Value, diff)
 			}
