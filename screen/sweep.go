@@ -112,10 +112,23 @@ func (sc *candScratch) planSweep(gen *generation, b *bounder, k int, minRows int
 		sw.in[j] = true
 	}
 	for j, in := range sw.in {
-		if in {
-			it := &sc.items[j]
-			sw.items = append(sw.items, sweepItem{t: it.t, post: gen.ix.postings(it.t), reach: it.reach(gen.ix, b)})
+		if !in {
+			continue
 		}
+		it := &sc.items[j]
+		r := it.reach(gen.ix, b)
+		// Two query words may reach one term (the listed initial M from
+		// Maritime and from Management): a row carrying it gains what
+		// both reach, so its postings are swept once for both.
+		if k := slices.IndexFunc(sw.items, func(x sweepItem) bool { return x.t == it.t }); k >= 0 {
+			x := &sw.items[k].reach
+			x.full |= r.full
+			x.part |= r.part
+			x.w += r.w
+			x.relief += r.relief
+			continue
+		}
+		sw.items = append(sw.items, sweepItem{t: it.t, post: gen.ix.postings(it.t), reach: r})
 	}
 	return len(sw.items) > 0
 }
