@@ -107,7 +107,7 @@ func (m *comparer) compareInto(buf []pair, q *analysed, qw []float64, c *analyse
 // caller's to come first.
 func (m *comparer) explainAligned(dst []party.Feature, aligned []pair, q *analysed, qw []float64, c *analysed, cw []float64, kind Kind) scored {
 	if q.same(c) {
-		return scored{score: 1, features: append(dst, exactFeature)}
+		return scored{score: 1, features: append(dst, exactFeature())}
 	}
 	if len(q.toks) > 64 || len(c.toks) > 64 {
 		s := m.compareLong(q, c)
@@ -119,13 +119,15 @@ func (m *comparer) explainAligned(dst []party.Feature, aligned []pair, q *analys
 }
 
 // exactFeature explains the score of two names equal once normalised.
-var exactFeature = party.Feature{Feature: "exact", Score: 1, Weight: 1, Detail: "normalised names equal"}
+func exactFeature() party.Feature {
+	return party.Feature{Feature: "exact", Score: 1, Weight: 1, Detail: "normalised names equal"}
+}
 
 // exactScore is the score of two names equal once normalised.
 func exactScore(explain bool) scored {
 	s := scored{score: 1}
 	if explain {
-		s.features = []party.Feature{exactFeature}
+		s.features = []party.Feature{exactFeature()}
 	}
 	return s
 }
