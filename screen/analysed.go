@@ -21,19 +21,24 @@ type tok struct {
 }
 
 // spelling is a token's or joined span's text, its romanisation
-// skeleton, and the skeleton's histogram for fast edit-distance bounds.
+// skeleton, and the letter counts of both for fast edit-distance bounds.
 type spelling struct {
 	text, skel string
 	// written is what the name wrote where the lexicon rewrote it
 	// (names.Token.Spelling), or "".
 	written string
-	hist    [27]uint8
+	// skelN and textN are the letter counts of skel and text. The text's
+	// are kept rather than counted for each pair compared (a word that
+	// is not Korean is measured by its text only); packed, both fit in
+	// the padding the skeleton's 27 bytes left, and a spelling still
+	// takes 80 bytes.
+	skelN, textN letterCounts
 }
 
 // newSpelling returns the spelling of text with skeleton skel, written
 // as written where the lexicon rewrote it.
 func newSpelling(text, skel, written string) *spelling {
-	return &spelling{text: text, skel: skel, written: written, hist: histogram(skel)}
+	return &spelling{text: text, skel: skel, written: written, skelN: countLetters(skel), textN: countLetters(text)}
 }
 
 // span is a run of adjacent word tokens joined into one word.
@@ -209,7 +214,7 @@ func stripVesselPrefix(ts []names.Token) []names.Token {
 }
 
 // histogram counts letters a–z (and everything else in slot 26) for the
-// Levenshtein lower bound in mayBeSimilar.
+// Levenshtein lower bound (levLowerBound).
 func histogram(s string) [27]uint8 {
 	var h [27]uint8
 	for i := 0; i < len(s); i++ {

@@ -329,19 +329,20 @@ func (m *comparer) spellingPairs(pairs []pair, q, c *analysed, vessel bool) []pa
 		if len(ct.written) < minLen {
 			continue
 		}
-		h := histogram(ct.written)
+		// Measured as written, by its text alone (not as Korean).
+		w := spelling{text: ct.written, textN: countLetters(ct.written)}
 		for i := range q.toks {
 			qt := &q.toks[i]
 			if qt.class != names.Word || qt.text == ct.text {
 				continue
 			}
-			if s := m.fuzzy(qt.text, qt.text, &qt.hist, ct.written, ct.written, &h, vessel, false); s >= minPair {
+			if s := m.fuzzy(qt.spelling, &w, vessel, false); s >= minPair {
 				pairs = append(pairs, pair{qi: i, qn: 1, ci: j, cn: 1, sim: s, how: howFuzzy})
 			}
 		}
 		for k := range q.spans {
 			sp := &q.spans[k]
-			if s := m.fuzzy(sp.text, sp.text, &sp.hist, ct.written, ct.written, &h, vessel, false); s >= minPair {
+			if s := m.fuzzy(sp.spelling, &w, vessel, false); s >= minPair {
 				start, n := sp.first()
 				pairs = append(pairs, pair{qi: start, qn: n, ci: j, cn: 1, sim: s, how: howJoined})
 			}
@@ -542,7 +543,7 @@ func (m *comparer) tokSim(a, b *tok, vessel bool) (float64, how) {
 		// another word (rice/nice), not a typo (Mosk/Musk).
 		return 0, howFuzzy
 	}
-	return m.fuzzy(a.text, a.skel, &a.hist, b.text, b.skel, &b.hist, vessel, korean), howFuzzy
+	return m.fuzzy(a.spelling, b.spelling, vessel, korean), howFuzzy
 }
 
 // allKorean reports whether every word of a span is plausibly Korean.
@@ -561,14 +562,14 @@ func allKorean(a *analysed, sp *span) bool {
 // skeleton, each the mean of Jaro-Winkler and the Levenshtein ratio (for
 // vessels the Levenshtein ratio alone, since ship names are short and
 // exact). The skeleton counts only when both words are plausibly Korean
-// (korean). Histogram bounds skip the spellings that cannot reach
-// min_lev_ratio: the stored histograms (ah, bh) are of the skeletons, so
-// the plain spellings get their own, counted only when the skeletons'
-// bound fails (a skeleton can be further apart than its spelling:
+// (korean). Letter-count bounds skip the spellings that cannot reach
+// min_lev_ratio: the skeletons' first, then, when theirs fails, the
+// plain spellings' (a skeleton can be further apart than its spelling:
 // "ehang" and "chang").
-func (m *comparer) fuzzy(at, as string, ah *[27]uint8, bt, bs string, bh *[27]uint8, vessel, korean bool) float64 {
+func (m *comparer) fuzzy(a, b *spelling, vessel, korean bool) float64 {
+	at, as, bt, bs := a.text, a.skel, b.text, b.skel
 	minLevRatio, skeletonSim := m.w.Features.Name.MinLevRatio, m.w.Features.Romanisation.Similarity
-	skelOK := korean && len(as) >= 3 && len(bs) >= 3 && mayReach(ah, bh, max(len(as), len(bs)), minLevRatio)
+	skelOK := korean && len(as) >= 3 && len(bs) >= 3 && mayReach(editLowerBound(as, bs, a.skelN, b.skelN), max(len(as), len(bs)), minLevRatio)
 	textOK := len(at) >= 3 && len(bt) >= 3
 	// The difference in length alone often rules the spellings out,
 	// before counting their letters.
@@ -576,8 +577,7 @@ func (m *comparer) fuzzy(at, as string, ah *[27]uint8, bt, bs string, bh *[27]ui
 		textOK = false
 	}
 	if textOK && !skelOK {
-		th, uh := histogram(at), histogram(bt)
-		textOK = mayReach(&th, &uh, max(len(at), len(bt)), minLevRatio)
+		textOK = mayReach(editLowerBound(at, bt, a.textN, b.textN), max(len(at), len(bt)), minLevRatio)
 	}
 	var lt, ls float64
 	if textOK {
@@ -600,11 +600,11 @@ func (m *comparer) fuzzy(at, as string, ah *[27]uint8, bt, bs string, bh *[27]ui
 	return max(st, ss)
 }
 
-// mayReach reports whether two strings of letter histograms a and b, the
+// mayReach reports whether two strings at least lower edits apart, the
 // longer maxl letters long, may have a Levenshtein ratio of at least
 // ratio.
-func mayReach(a, b *[27]uint8, maxl int, ratio float64) bool {
-	return 1-float64(levLowerBound(a, b))/float64(maxl) >= ratio
+func mayReach(lower, maxl int, ratio float64) bool {
+	return 1-float64(lower)/float64(maxl) >= ratio
 }
 
 // spanSim compares a joined span with a single word token; korean says
@@ -623,10 +623,10 @@ func (m *comparer) spanSim(sp *span, korean bool, b *tok) float64 {
 	if len(sp.skel) < 6 || len(b.skel) < 6 || absInt(len(sp.skel)-len(b.skel)) > 2 {
 		return 0
 	}
-	if 1-float64(levLowerBound(&sp.hist, &b.hist))/float64(max(len(sp.skel), len(b.skel))) < m.w.Features.Name.MinSpanLevRatio {
+	if 1-float64(editLowerBound(sp.skel, b.skel, sp.skelN, b.skelN))/float64(max(len(sp.skel), len(b.skel))) < m.w.Features.Name.MinSpanLevRatio {
 		return 0
 	}
-	return m.fuzzy(sp.text, sp.skel, &sp.hist, b.text, b.skel, &b.hist, false, korean)
+	return m.fuzzy(sp.spelling, b.spelling, false, korean)
 }
 
 func absInt(x int) int {
