@@ -623,7 +623,7 @@ func (m *comparer) spanSim(sp *span, korean bool, b *tok) float64 {
 	if len(sp.skel) < 6 || len(b.skel) < 6 || absInt(len(sp.skel)-len(b.skel)) > 2 {
 		return 0
 	}
-	if 1-float64(editLowerBound(sp.skel, b.skel, sp.skelN, b.skelN))/float64(max(len(sp.skel), len(b.skel))) < m.w.Features.Name.MinSpanLevRatio {
+	if !mayReach(editLowerBound(sp.skel, b.skel, sp.skelN, b.skelN), max(len(sp.skel), len(b.skel)), m.w.Features.Name.MinSpanLevRatio) {
 		return 0
 	}
 	return m.fuzzy(sp.spelling, b.spelling, false, korean)
