@@ -115,8 +115,8 @@ type candScratch struct {
 	ptr      [64]int
 	nFull    [64]int
 	nPart    [64]int
-	// sink keeps the reads of boundRows' second pass, so that they are
-	// made.
+	// sink keeps the reads of boundRows' second pass and of the warm
+	// functions (warm.go), so that they are made.
 	sink uint32
 	// k is the number of items fetched so far.
 	k int
@@ -321,6 +321,14 @@ func (s *Screener) candidates(gen *generation, qa *analysed, qw []float64, q *qu
 		}
 	}
 	sc.seen.reset(est)
+	// The postings fetched are read in one pass first (see warm.go).
+	var warm uint32
+	for j, it := range sc.items {
+		if j < k && (!swept || !sc.sw.in[j]) || j >= k && gen.ix.isHood(it.t) {
+			warm += warmU32(gen.ix.postings(it.t)) + warmU32(gen.ix.psums(it.t))
+		}
+	}
+	sc.sink += warm
 	for j, it := range sc.items[:k] {
 		if !swept || !sc.sw.in[j] {
 			sc.fetch(gen, it.t, it.reach(gen.ix, &b))

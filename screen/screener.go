@@ -178,6 +178,9 @@ type screening struct {
 	q       query
 	best    map[*listed]*candidate
 	reasons []party.Feature
+	// sink keeps the reads of the warm functions (warm.go), so that they
+	// are made.
+	sink int
 }
 
 // Screen screens one party or vessel: each listed entity is compared with
@@ -204,6 +207,7 @@ func (s *Screener) Screen(ctx context.Context, q party.Entity) (Result, error) {
 		return Result{}, err
 	}
 	sc.vesselCoverage()
+	sc.sink += warmHits(sc.best, s.t.Review)
 	hits := sc.hits()
 	return Result{Verdict: party.Decide(hits, sc.reasons, s.t), Hits: hits, Reasons: sc.reasons, ListVersions: slices.Clone(gen.versions)}, nil
 }
@@ -338,7 +342,9 @@ func (sc *screening) screenReading(qa *analysed, raw string) error {
 	}
 	// The pairs of one comparison: a hit keeps a copy of those aligned.
 	var buf [64]pair
-	for i, r := range s.candidates(sc.gen, qa, qw, q) {
+	cands := s.candidates(sc.gen, qa, qw, q)
+	sc.sink += warmRows(cands)
+	for i, r := range cands {
 		if i%ctxCheckEvery == ctxCheckEvery-1 {
 			if err := sc.ctx.Err(); err != nil {
 				return err

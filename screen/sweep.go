@@ -162,6 +162,14 @@ func (sc *candScratch) sweepRows(gen *generation, b *bounder, more tokReach, flo
 			}
 			sw.sides[l] = b.querySide(it.reach.full, it.reach.part, person)
 		}
+		// The run's postings are read in one pass first (see warm.go):
+		// the sweep reads them a block at a time, item after item, too
+		// little of each at once for the processor to read ahead.
+		var warm uint32
+		for l := range sw.items {
+			warm += warmU32(sw.items[l].post[sw.cur[l]:sw.end[l]])
+		}
+		sc.sink += warm
 		sc.fetchedByBlock(run)
 		for blk, base := 0, run.lo; base < run.hi; blk, base = blk+1, base+sweepBlock {
 			top := min(base+sweepBlock, run.hi)
