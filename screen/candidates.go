@@ -410,19 +410,33 @@ func (s *Screener) candidates(gen *generation, qa *analysed, qw []float64, q *qu
 		if swept {
 			sc.sweepRows(gen, &b, restAll, floor, kind)
 		}
+		// The query's side of the first bound depends only on the query
+		// tokens a row reaches, and the rows fetched through one item,
+		// which come one after another, mostly reach the same: it is kept
+		// from row to row rather than looked up for each (querySide).
+		var side struct {
+			full, part   uint64
+			person, have bool
+			q            sideBound
+		}
 		for i, r := range sc.touched {
 			tr := sc.reach[i]
 			person := compareKind(kind, gen.kindNames[tr.kind]) == KindPerson
 			// Most fetched rows reach too little of the query to pass
-			// whatever they weigh themselves: the first bound tells
-			// without reading the row (at a million names each read is a
-			// cache miss). Most of the others reach too little of
+			// whatever they weigh themselves: the first bound (preBound)
+			// tells without reading the row (at a million names each read
+			// is a cache miss). Most of the others reach too little of
 			// themselves: the quick bound tells without reading their
 			// tokens.
-			if quick && b.preBound(tr, restAll, person) < floor-boundSlack {
-				continue
-			}
 			if quick {
+				full, part := tr.full|restAll.full, tr.part|restAll.part
+				if !side.have || side.full != full || side.part != part || side.person != person {
+					side.full, side.part, side.person, side.have = full, part, person, true
+					side.q = b.querySide(full, part, person)
+				}
+				if b.preBoundSide(side.q, float64(tr.w+restAll.w), person) < floor-boundSlack {
+					continue
+				}
 				if len(rest) > 0 {
 					for _, o := range gen.rowOccs(r) {
 						if bloom&(1<<(o.t&63)) == 0 {
@@ -851,8 +865,13 @@ func (b *bounder) sideQuick(q sideBound, w, relief float32, sr sumsRange, person
 // every query word is reached may have a row of any weight, whose other
 // words count at the omission share: that is left to quickBound.
 func (b *bounder) preBound(tr, more tokReach, person bool) float64 {
-	q := b.querySide(tr.full|more.full, tr.part|more.part, person)
-	c := float64(tr.w + more.w)
+	return b.preBoundSide(b.querySide(tr.full|more.full, tr.part|more.part, person), float64(tr.w+more.w), person)
+}
+
+// preBoundSide is preBound given the query's side of the bound, q (the
+// querySide of the query tokens the row reaches), and c, at most how much
+// of the row's own weight is reached.
+func (b *bounder) preBoundSide(q sideBound, c float64, person bool) float64 {
 	if !person {
 		return (q.n + c) / (b.total + c + q.extra)
 	}

@@ -417,7 +417,9 @@ func mergeNames(a, b []Name, as, bs []wordSig) ([]Name, []wordSig) {
 	next:
 		for j, n := range s {
 			for i := range out {
-				if out[i].Value == n.Value || sigs[i] == ss[j] && sameWords(out[i].Value, n.Value) {
+				// Equal names have equal signatures: comparing those
+				// first spares reading most names' text.
+				if sigs[i] == ss[j] && (out[i].Value == n.Value || sameWords(out[i].Value, n.Value)) {
 					if out[i].Kind == NameWeak && n.Kind != NameWeak {
 						out[i].Kind = n.Kind
 					}
