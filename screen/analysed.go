@@ -38,7 +38,13 @@ type spelling struct {
 // newSpelling returns the spelling of text with skeleton skel, written
 // as written where the lexicon rewrote it.
 func newSpelling(text, skel, written string) *spelling {
-	return &spelling{text: text, skel: skel, written: written, skelN: countLetters(skel), textN: countLetters(text)}
+	sp := spellingOf(text, skel, written)
+	return &sp
+}
+
+// spellingOf is newSpelling by value.
+func spellingOf(text, skel, written string) spelling {
+	return spelling{text: text, skel: skel, written: written, skelN: countLetters(skel), textN: countLetters(text)}
 }
 
 // span is a run of adjacent word tokens joined into one word.
@@ -100,8 +106,21 @@ func analyseInterned(w *Weights, n names.Name, vessel bool, in interner) *analys
 		ts = stripVesselPrefix(ts)
 	}
 	syllables := koreanSyllables(w.Features.Romanisation.korean, ts)
-	for _, t := range ts {
-		k := tok{spelling: in.spell(t.Text, t.Skel, t.Spelling), class: t.Class, generic: t.Generic}
+	// Without an interner (a query's name), the tokens' spellings, and
+	// then the spans', take one allocation for them all.
+	var own []spelling
+	if in == nil {
+		own = make([]spelling, len(ts))
+	}
+	for i, t := range ts {
+		var sp *spelling
+		if own != nil {
+			own[i] = spellingOf(t.Text, t.Skel, t.Spelling)
+			sp = &own[i]
+		} else {
+			sp = in.spell(t.Text, t.Skel, t.Spelling)
+		}
+		k := tok{spelling: sp, class: t.Class, generic: t.Generic}
 		if syllables && t.Class == names.Stop {
 			// "To" in PAK To Chun is a syllable of the given name, not
 			// the English word.
@@ -131,9 +150,20 @@ func analyseInterned(w *Weights, n names.Name, vessel bool, in interner) *analys
 	offs = append(offs, b.Len())
 	joined := b.String()
 	a.spans = make([]span, 0, nSpans)
+	if own != nil {
+		own = make([]spelling, nSpans)
+	}
 	a.eachSpan(w.Blocking.MaxSpan, func(i, n int) {
 		text := joined[offs[i]:offs[i+n]]
-		a.spans = append(a.spans, span{start: uint16(i), n: uint16(n), spelling: in.spell(text, names.Skeleton(text), "")})
+		var sp *spelling
+		if own != nil {
+			k := len(a.spans)
+			own[k] = spellingOf(text, names.Skeleton(text), "")
+			sp = &own[k]
+		} else {
+			sp = in.spell(text, names.Skeleton(text), "")
+		}
+		a.spans = append(a.spans, span{start: uint16(i), n: uint16(n), spelling: sp})
 	})
 	return a
 }

@@ -147,7 +147,8 @@ func BenchmarkCompare(b *testing.B) {
 // generation must not be held), the median and 99th percentile of an
 // organisation query on one core, and how many of the DPRK names that hit
 // their own entity on the real lists alone (as listed, and with one typo)
-// still do at scale.
+// still do at scale. Just before the queries it reports the host's
+// memory latency (memoryLatency), which their latencies follow.
 //
 // The peak RSS follows the Go runtime's collection pacing: by default the
 // heap may grow to twice what is live before a collection. Run with the
@@ -197,6 +198,9 @@ func BenchmarkScale(b *testing.B) {
 	runtime.ReadMemStats(&m)
 	report(b, "reload", map[string]float64{"heap-after-MiB": float64(m.HeapAlloc) / (1 << 20), "peak-RSS-MiB": peakRSS() / (1 << 20)})
 
+	// The queries' latencies at this size follow the host's memory
+	// latency, measured just before them (see memoryLatency).
+	report(b, "host", map[string]float64{"memory-ns/read": float64(memoryLatency(1<<26, 1<<21).Nanoseconds()) / (1 << 21)})
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
 	b.Run("organisation", func(b *testing.B) { benchScreen(b, s, orgs()) })
 	b.Run("person", func(b *testing.B) {
@@ -405,6 +409,41 @@ func typoAt(s string, rng *rand.Rand) string {
 
 // peakRSS returns the process's peak resident set size in bytes (Linux's
 // VmHWM), or 0 where /proc is not available.
+// memoryLatency returns how long steps reads from memory take, each
+// waiting on the one before, in a random walk through n words (256 MiB
+// for n = 1<<26, far more than any cache holds). At a million names a
+// screening waits on memory most of its time, and on a shared host the
+// same code's latencies move with this figure from one hour to the next:
+// BenchmarkScale reports it so that its latencies can be read against
+// it.
+func memoryLatency(n, steps int) time.Duration {
+	next := oneCycle(n, rand.New(rand.NewPCG(1, 2)))
+	p := uint32(0)
+	t0 := time.Now()
+	for range steps {
+		p = next[p]
+	}
+	d := time.Since(t0)
+	runtime.KeepAlive(p)
+	return d
+}
+
+// oneCycle returns a random permutation of 0…n−1 that is a single cycle
+// (Sattolo's shuffle), so that a walk following it visits every word
+// before it comes back and never falls into a loop the caches could
+// hold.
+func oneCycle(n int, rng *rand.Rand) []uint32 {
+	next := make([]uint32, n)
+	for i := range next {
+		next[i] = uint32(i)
+	}
+	for i := n - 1; i > 0; i-- {
+		j := rng.IntN(i)
+		next[i], next[j] = next[j], next[i]
+	}
+	return next
+}
+
 func peakRSS() float64 {
 	f, err := os.Open("/proc/self/status")
 	if err != nil {
@@ -419,4 +458,20 @@ func peakRSS() float64 {
 		}
 	}
 	return 0
+}
+
+func TestOneCycle(t *testing.T) {
+	for _, n := range []int{1, 2, 3, 10, 1000} {
+		next := oneCycle(n, rand.New(rand.NewPCG(uint64(n), 7)))
+		seen := make([]bool, n)
+		p, steps := uint32(0), 0
+		for !seen[p] {
+			seen[p] = true
+			p = next[p]
+			steps++
+		}
+		if p != 0 || steps != n {
+			t.Errorf("oneCycle(%d): the walk from 0 comes back to %d after %d steps, want to 0 after %d", n, p, steps, n)
+		}
+	}
 }

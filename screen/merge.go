@@ -434,11 +434,30 @@ func mergeNames(a, b []Name, as, bs []wordSig) ([]Name, []wordSig) {
 
 func eq[T comparable](x, y T) bool { return x == y }
 
+// distinct reports whether no two elements of s are the same.
+func distinct[T any](s []T, same func(x, y T) bool) bool {
+	for i := range s {
+		for j := range i {
+			if same(s[i], s[j]) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 // union returns a new slice of a's elements then those of b that same
 // says a has not, or nil when both are empty.
 func union[T any](a, b []T, same func(x, y T) bool) []T {
 	if len(a)+len(b) == 0 {
 		return nil
+	}
+	if distinct(a, same) && !slices.ContainsFunc(b, func(x T) bool {
+		return !slices.ContainsFunc(a, func(y T) bool { return same(x, y) })
+	}) {
+		// The other entry adds nothing, as most often: a as it is,
+		// without a copy.
+		return a
 	}
 	out := make([]T, 0, len(a)+len(b))
 	for _, s := range [][]T{a, b} {

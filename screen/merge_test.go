@@ -193,3 +193,26 @@ func TestHitFactsSmall(t *testing.T) {
 		t.Errorf("listed on %q is no entry's date", d)
 	}
 }
+
+func TestUnion(t *testing.T) {
+	for _, c := range []struct {
+		a, b, want []string
+		// kept says a itself comes back, not a copy.
+		kept bool
+	}{
+		{a: nil, b: nil, want: nil},
+		{a: []string{"KP"}, b: nil, want: []string{"KP"}, kept: true},
+		{a: []string{"KP", "CN"}, b: []string{"CN"}, want: []string{"KP", "CN"}, kept: true},
+		{a: []string{"KP"}, b: []string{"CN", "KP"}, want: []string{"KP", "CN"}},
+		{a: nil, b: []string{"CN", "CN"}, want: []string{"CN"}},
+		{a: []string{"KP", "KP"}, b: []string{"KP"}, want: []string{"KP"}},
+	} {
+		got := union(c.a, c.b, eq)
+		if diff := cmp.Diff(c.want, got); diff != "" {
+			t.Errorf("union(%q, %q) (-want +got):\n%s", c.a, c.b, diff)
+		}
+		if kept := len(got) > 0 && len(c.a) > 0 && &got[0] == &c.a[0]; kept != c.kept {
+			t.Errorf("union(%q, %q) returned a itself: %v, want %v", c.a, c.b, kept, c.kept)
+		}
+	}
+}
