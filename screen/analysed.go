@@ -107,20 +107,13 @@ func analyseInterned(w *Weights, n names.Name, vessel bool, in interner) *analys
 	}
 	syllables := koreanSyllables(w.Features.Romanisation.korean, ts)
 	// Without an interner (a query's name), the tokens' spellings, and
-	// then the spans', take one allocation for them all.
+	// then the spans', take one allocation for them all (see own).
 	var own []spelling
 	if in == nil {
-		own = make([]spelling, len(ts))
+		own = make([]spelling, 0, len(ts))
 	}
-	for i, t := range ts {
-		var sp *spelling
-		if own != nil {
-			own[i] = spellingOf(t.Text, t.Skel, t.Spelling)
-			sp = &own[i]
-		} else {
-			sp = in.spell(t.Text, t.Skel, t.Spelling)
-		}
-		k := tok{spelling: sp, class: t.Class, generic: t.Generic}
+	for _, t := range ts {
+		k := tok{spelling: in.spellOwn(&own, t.Text, t.Skel, t.Spelling), class: t.Class, generic: t.Generic}
 		if syllables && t.Class == names.Stop {
 			// "To" in PAK To Chun is a syllable of the given name, not
 			// the English word.
@@ -150,20 +143,12 @@ func analyseInterned(w *Weights, n names.Name, vessel bool, in interner) *analys
 	offs = append(offs, b.Len())
 	joined := b.String()
 	a.spans = make([]span, 0, nSpans)
-	if own != nil {
-		own = make([]spelling, nSpans)
+	if in == nil {
+		own = make([]spelling, 0, nSpans)
 	}
 	a.eachSpan(w.Blocking.MaxSpan, func(i, n int) {
 		text := joined[offs[i]:offs[i+n]]
-		var sp *spelling
-		if own != nil {
-			k := len(a.spans)
-			own[k] = spellingOf(text, names.Skeleton(text), "")
-			sp = &own[k]
-		} else {
-			sp = in.spell(text, names.Skeleton(text), "")
-		}
-		a.spans = append(a.spans, span{start: uint16(i), n: uint16(n), spelling: sp})
+		a.spans = append(a.spans, span{start: uint16(i), n: uint16(n), spelling: in.spellOwn(&own, text, names.Skeleton(text), "")})
 	})
 	return a
 }
@@ -226,6 +211,17 @@ func (in interner) spell(text, skel, written string) *spelling {
 	sp := newSpelling(text, skel, written)
 	in[k] = sp
 	return sp
+}
+
+// spellOwn is spell, except that without an interner the spelling is
+// appended to *own, whose room the caller sized, rather than allocated
+// alone: a query's spellings live as long as the query.
+func (in interner) spellOwn(own *[]spelling, text, skel, written string) *spelling {
+	if in != nil {
+		return in.spell(text, skel, written)
+	}
+	*own = append(*own, spellingOf(text, skel, written))
+	return &(*own)[len(*own)-1]
 }
 
 // stripVesselPrefix drops a leading "mv", "m v", "mt", "m t", "ms", "ss"
