@@ -28,7 +28,11 @@ import (
 // what they reach, exactly what it would have been fetched with, and is
 // kept only when the bound reaches the floor. The items left unfetched
 // by MaxScore are swept too, in place of enrich and the look-ups of each
-// row's own terms.
+// row's own terms. The longest postings are mostly of items that cannot
+// make a candidate even all together (KOREA, GENERAL and the initials K
+// and G, without RYONGBONG): such a passive item only adds to the rows
+// the others marked, reading an entry for each posting but writing
+// none.
 
 // Sweep parameters: the most items one sweep takes (an entry's low bits,
 // below its flags), and the rows one block holds (its entries take 64
@@ -72,6 +76,10 @@ type sweeper struct {
 	// sides are the query's side of the bound (querySide) of a row
 	// marked by one item only, by item.
 	sides []sideBound
+	// order is the order the items are swept in a block of the run
+	// being swept: those that mark rows, then the passive ones (see
+	// passiveItems), which only add to rows already marked.
+	order []uint8
 	// fetchedAt lists the places in touched of the fetched rows of a
 	// run, by block from fetchedStart.
 	fetchedAt          []int32
@@ -143,25 +151,10 @@ func (sc *candScratch) sweepRows(gen *generation, b *bounder, more tokReach, flo
 	if sw.entry == nil {
 		sw.entry = new([sweepBlock]uint64)
 	}
-	n := len(sw.items)
-	sw.cur = slices.Grow(sw.cur[:0], n)[:n]
-	sw.end = slices.Grow(sw.end[:0], n)[:n]
-	sw.sides = slices.Grow(sw.sides[:0], n)[:n]
 	entry := sw.entry
 	for _, run := range sc.runs {
 		person := compareKind(kind, gen.kindNames[run.kind]) == KindPerson
-		// The items whose reach alone may pass: a row one of them marks
-		// is looked at even when no other item marks it.
-		var live uint64
-		for l := range sw.items {
-			it := &sw.items[l]
-			sw.cur[l], _ = slices.BinarySearch(it.post, run.lo)
-			sw.end[l], _ = slices.BinarySearch(it.post, run.hi)
-			if b.preBound(it.reach, more, person) >= floor-boundSlack {
-				live |= 1 << l
-			}
-			sw.sides[l] = b.querySide(it.reach.full, it.reach.part, person)
-		}
+		live, passive := sw.startRun(b, run, more, floor, person)
 		// The run's postings are read in one pass first (see warm.go):
 		// the sweep reads them a block at a time, item after item, too
 		// little of each at once for the processor to read ahead.
@@ -184,7 +177,7 @@ func (sc *candScratch) sweepRows(gen *generation, b *bounder, more tokReach, flo
 				entry[(sc.touched[i]-base)&(sweepBlock-1)] = stamp | sweepRecorded
 			}
 			look := sw.look[:0]
-			for l := range sw.items {
+			for _, l := range sw.order {
 				c, end := sw.cur[l], sw.end[l]
 				if c == end {
 					continue
@@ -197,7 +190,12 @@ func (sc *candScratch) sweepRows(gen *generation, b *bounder, more tokReach, flo
 				}
 				look = slices.Grow(look, len(post))
 				n := len(look)
-				taken := markBlock(entry, post, base, top, stamp|bit, liveRec, look[n:n+len(post)], uint32(c), uint8(l))
+				var taken marked
+				if passive&bit != 0 {
+					taken = probeBlock(entry, post, base, top, stamp|bit, look[n:n+len(post)], uint32(c), l)
+				} else {
+					taken = markBlock(entry, post, base, top, stamp|bit, liveRec, look[n:n+len(post)], uint32(c), l)
+				}
 				look = look[:n+taken.looks]
 				sw.cur[l] = c + taken.n
 			}
@@ -213,6 +211,29 @@ func (sc *candScratch) sweepRows(gen *generation, b *bounder, more tokReach, flo
 			sw.look = look
 		}
 	}
+}
+
+// startRun readies the sweep of run: where each item's postings enter
+// and leave it (sw.cur, sw.end), the query's side of a row marked by each
+// alone (sw.sides), and the order of the items in a block (sw.order). It
+// returns the live items, whose reach alone may pass (a row one of them
+// marks is looked at even when no other item marks it), and the passive
+// ones (see passiveItems).
+func (sw *sweeper) startRun(b *bounder, run rowRun, more tokReach, floor float64, person bool) (live, passive uint64) {
+	n := len(sw.items)
+	sw.cur = slices.Grow(sw.cur[:0], n)[:n]
+	sw.end = slices.Grow(sw.end[:0], n)[:n]
+	sw.sides = slices.Grow(sw.sides[:0], n)[:n]
+	for l := range sw.items {
+		it := &sw.items[l]
+		sw.cur[l], _ = slices.BinarySearch(it.post, run.lo)
+		sw.end[l], _ = slices.BinarySearch(it.post, run.hi)
+		if b.preBound(it.reach, more, person) >= floor-boundSlack {
+			live |= 1 << l
+		}
+		sw.sides[l] = b.querySide(it.reach.full, it.reach.part, person)
+	}
+	return live, sw.passiveItems(b, more, floor, person)
 }
 
 // fetchedByBlock lists the fetched rows of run by block of the sweep, in
@@ -328,4 +349,67 @@ func markBlock(entry *[sweepBlock]uint64, post []uint32, base, top uint32, sb, l
 		entry[off] = e | sb | sweepRecorded
 	}
 	return marked{k, n}
+}
+
+// passiveItems returns the passive items of a run, and sets sw.order to
+// sweep them last. A row reached through passive items only cannot pass
+// however many of them it carries: their reach all together does not
+// reach floor. So a passive item need not mark the rows it reaches, only
+// add to those the other items (and the fetched rows) marked before it,
+// which saves writing an entry for each of its postings. The passive items
+// are chosen longest postings first, each while the reach of all chosen
+// stays below floor (preBound, which only grows with the reach). Only an
+// item that cannot pass alone (not live) may be passive.
+func (sw *sweeper) passiveItems(b *bounder, more tokReach, floor float64, person bool) uint64 {
+	sw.order = sw.order[:0]
+	for l := range sw.items {
+		sw.order = append(sw.order, uint8(l))
+	}
+	slices.SortStableFunc(sw.order, func(x, y uint8) int {
+		return cmp.Compare(sw.end[y]-sw.cur[y], sw.end[x]-sw.cur[x])
+	})
+	var passive uint64
+	var all tokReach
+	for _, l := range sw.order {
+		r := sw.items[l].reach
+		try := tokReach{full: all.full | r.full, part: all.part | r.part, w: all.w + r.w}
+		if b.preBound(try, more, person) < floor-boundSlack {
+			passive |= 1 << l
+			all = try
+		}
+	}
+	// Marking items first, in their own order; then the passive ones.
+	slices.SortStableFunc(sw.order, func(x, y uint8) int {
+		px, py := passive>>x&1, passive>>y&1
+		if px != py {
+			return cmp.Compare(px, py)
+		}
+		return cmp.Compare(x, y)
+	})
+	return passive
+}
+
+// probeBlock adds the item of sb (its bit and the block's stamp) to the
+// rows of post below top (the block from base) that are marked in entry already, recording for
+// a look, in look, those not recorded yet; it leaves the others as they
+// are. It is markBlock for a passive item (see passiveItems).
+func probeBlock(entry *[sweepBlock]uint64, post []uint32, base, top uint32, sb uint64, look []sweepLook, j uint32, l uint8) marked {
+	n := 0
+	stamp := sb >> sweepStampBits
+	for k, r := range post {
+		if r >= top {
+			return marked{k, n}
+		}
+		off := (r - base) & (sweepBlock - 1)
+		e := entry[off]
+		if e>>sweepStampBits != stamp {
+			continue
+		}
+		if e&sweepRecorded == 0 {
+			look[n] = sweepLook{off, j + uint32(k), l}
+			n++
+		}
+		entry[off] = e | sb | sweepRecorded
+	}
+	return marked{len(post), n}
 }

@@ -3,6 +3,7 @@ package screen
 import (
 	"context"
 	"math"
+	"math/bits"
 	"math/rand/v2"
 	"testing"
 
@@ -35,13 +36,16 @@ func TestSweepSameResults(t *testing.T) {
 		nq = 120
 	}
 	gen := screeners[0].gen.Load()
-	swept, sweptDefault, hits := 0, 0, 0
+	swept, sweptDefault, passive, hits := 0, 0, 0, 0
 	for i := range nq {
 		name, kind := sampleQuery(rng, gen, i)
-		if n, _ := sweepPlan(screeners[2], name, kind); n > 0 {
+		if n, _, p := sweepPlan(screeners[2], name, kind); n > 0 {
 			swept++
+			if p > 0 && p < n {
+				passive++
+			}
 		}
-		if _, fetched := sweepPlan(screeners[1], name, kind); fetched > 0 {
+		if _, fetched, _ := sweepPlan(screeners[1], name, kind); fetched > 0 {
 			sweptDefault++
 		}
 		e := party.Entity{Names: []string{name}, Kind: kind}
@@ -61,40 +65,82 @@ func TestSweepSameResults(t *testing.T) {
 			}
 		}
 	}
-	t.Logf("%d queries, %d swept at sweep_min_rows 1, %d sweeping fetched items at the default; %d hits", nq, swept, sweptDefault, hits)
-	if swept < nq/2 || sweptDefault == 0 {
-		t.Errorf("only %d of %d queries swept (%d at the default): the check is too weak", swept, nq, sweptDefault)
+	t.Logf("%d queries, %d swept at sweep_min_rows 1 (%d with passive items and others), %d sweeping fetched items at the default; %d hits",
+		nq, swept, passive, sweptDefault, hits)
+	if swept < nq/2 || sweptDefault == 0 || passive < swept/4 {
+		t.Errorf("only %d of %d queries swept (%d with passive items, %d at the default): the check is too weak", swept, nq, passive, sweptDefault)
 	}
 }
 
 // sweepPlan returns how many items screener s sweeps for a query name of
-// kind, and how many of them MaxScore fetches.
-func sweepPlan(s *Screener, name string, kind Kind) (n, fetched int) {
+// kind, how many of them MaxScore fetches, and how many are passive in
+// the first run of rows swept.
+func sweepPlan(s *Screener, name string, kind Kind) (n, fetched, passive int) {
 	gen := s.gen.Load()
 	qa := analyse(s.az, s.w, name, kind == KindVessel)
 	if len(qa.toks) == 0 || len(qa.toks) > 64 {
-		return 0, 0
+		return 0, 0, 0
 	}
 	qw := gen.stats.weights(qa)
 	b := s.newBounder(gen, qa, qw, kind)
 	if b.total == 0 || b.initials != 0 || b.free != 0 {
-		return 0, 0
+		return 0, 0, 0
 	}
 	floor := s.floor(&query{e: &party.Entity{Kind: kind}})
 	if b.person && floor <= b.om {
-		return 0, 0
+		return 0, 0, 0
 	}
 	sc := gen.getScratch()
 	defer sc.release(gen)
 	s.queryItems(sc, gen, qa)
 	k, _ := sc.essential(&b, floor, true)
 	if !sc.planSweep(gen, &b, k, s.w.Blocking.SweepMinRows) {
-		return 0, 0
+		return 0, 0, 0
 	}
 	for j, in := range sc.sw.in {
 		if in && j < k {
 			fetched++
 		}
 	}
-	return len(sc.sw.items), fetched
+	if runs := gen.runs(nil, kind); len(runs) > 0 {
+		person := compareKind(kind, gen.kindNames[runs[0].kind]) == KindPerson
+		_, p := sc.sw.startRun(&b, runs[0], tokReach{}, floor, person)
+		passive = bits.OnesCount64(p)
+	}
+	return len(sc.sw.items), fetched, passive
+}
+
+// TestProbeBlock checks that a passive item adds to the rows marked
+// before it in the block, recording for a look those not yet recorded,
+// and leaves the others unmarked.
+func TestProbeBlock(t *testing.T) {
+	const base = 3 * sweepBlock
+	stamp := uint64(5) << sweepStampBits
+	entry := new([sweepBlock]uint64)
+	// An entry of an earlier block reads as empty.
+	entry[7] = uint64(4)<<sweepStampBits | 1<<2
+	// Rows 1 and 2 are marked by item 0; row 2 is recorded (fetched, or
+	// marked by two items already).
+	entry[1] = stamp | 1
+	entry[2] = stamp | 1 | sweepRecorded
+	post := []uint32{base, base + 1, base + 2, base + 7, base + sweepBlock}
+	look := make([]sweepLook, len(post))
+	got := probeBlock(entry, post, base, base+sweepBlock, stamp|1<<3, look, 10, 3)
+	if diff := cmp.Diff(marked{n: 4, looks: 1}, got, cmp.AllowUnexported(marked{})); diff != "" {
+		t.Errorf("probeBlock (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]sweepLook{{off: 1, j: 11, l: 3}}, look[:got.looks], cmp.AllowUnexported(sweepLook{})); diff != "" {
+		t.Errorf("looks (-want +got):\n%s", diff)
+	}
+	want := map[int]uint64{
+		0: 0,
+		1: stamp | 1 | 1<<3 | sweepRecorded,
+		2: stamp | 1 | 1<<3 | sweepRecorded,
+		7: uint64(4)<<sweepStampBits | 1<<2,
+	}
+	for off, w := range want {
+		if entry[off] != w {
+			t.Errorf("entry %d = %#x, want %#x", off, entry[off], w)
+		}
+	}
 }
