@@ -378,21 +378,23 @@ func (sw *sweeper) passiveItems(b *bounder, more tokReach, floor float64, person
 			all = try
 		}
 	}
-	// Marking items first, in their own order; then the passive ones.
-	slices.SortStableFunc(sw.order, func(x, y uint8) int {
-		px, py := passive>>x&1, passive>>y&1
-		if px != py {
-			return cmp.Compare(px, py)
+	// The marking items first, then the passive ones, each in item order.
+	sw.order = sw.order[:0]
+	for _, p := range []uint64{0, 1} {
+		for l := range sw.items {
+			if passive>>l&1 == p {
+				sw.order = append(sw.order, uint8(l))
+			}
 		}
-		return cmp.Compare(x, y)
-	})
+	}
 	return passive
 }
 
 // probeBlock adds the item of sb (its bit and the block's stamp) to the
-// rows of post below top (the block from base) that are marked in entry already, recording for
-// a look, in look, those not recorded yet; it leaves the others as they
-// are. It is markBlock for a passive item (see passiveItems).
+// rows of post below top (the block from base) already marked in entry,
+// recording for a look, in look, those not recorded yet; it leaves the
+// others as they are. It is markBlock for a passive item (see
+// passiveItems).
 func probeBlock(entry *[sweepBlock]uint64, post []uint32, base, top uint32, sb uint64, look []sweepLook, j uint32, l uint8) marked {
 	n := 0
 	stamp := sb >> sweepStampBits
