@@ -74,7 +74,8 @@ func TestSweepSameResults(t *testing.T) {
 
 // sweepPlan returns how many items screener s sweeps for a query name of
 // kind, how many of them MaxScore fetches, and how many are passive in
-// the first run of rows swept.
+// the first run of rows swept when nothing is added to the items' reach
+// (the screener adds what the query's legal forms may align with).
 func sweepPlan(s *Screener, name string, kind Kind) (n, fetched, passive int) {
 	gen := s.gen.Load()
 	qa := analyse(s.az, s.w, name, kind == KindVessel)
