@@ -148,7 +148,7 @@ func BenchmarkCompare(b *testing.B) {
 // organisation query on one core, and how many of the DPRK names that hit
 // their own entity on the real lists alone (as listed, and with one typo)
 // still do at scale. Just before the queries it reports the host's
-// memory latency (memoryLatency), which their latencies follow.
+// memory latency (memoryLatency), one sign of how loaded the host is.
 //
 // The peak RSS follows the Go runtime's collection pacing: by default the
 // heap may grow to twice what is live before a collection. Run with the
@@ -198,8 +198,8 @@ func BenchmarkScale(b *testing.B) {
 	runtime.ReadMemStats(&m)
 	report(b, "reload", map[string]float64{"heap-after-MiB": float64(m.HeapAlloc) / (1 << 20), "peak-RSS-MiB": peakRSS() / (1 << 20)})
 
-	// The queries' latencies at this size follow the host's memory
-	// latency, measured just before them (see memoryLatency).
+	// How slow the host's memory is just before the queries: one sign of
+	// how loaded the host is (see memoryLatency).
 	report(b, "host", map[string]float64{"memory-ns/read": float64(memoryLatency(1<<26, 1<<21).Nanoseconds()) / (1 << 21)})
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
 	b.Run("organisation", func(b *testing.B) { benchScreen(b, s, orgs()) })
@@ -407,15 +407,13 @@ func typoAt(s string, rng *rand.Rand) string {
 	return s[:i] + s[i+1:i+2] + s[i:i+1] + s[i+2:]
 }
 
-// peakRSS returns the process's peak resident set size in bytes (Linux's
-// VmHWM), or 0 where /proc is not available.
 // memoryLatency returns how long steps reads from memory take, each
 // waiting on the one before, in a random walk through n words (256 MiB
-// for n = 1<<26, far more than any cache holds). At a million names a
-// screening waits on memory most of its time, and on a shared host the
-// same code's latencies move with this figure from one hour to the next:
-// BenchmarkScale reports it so that its latencies can be read against
-// it.
+// for n = 1<<26, far more than any cache holds). On a shared host the
+// same code's latencies at a million names move by twofold from one hour
+// to the next, with the host's memory and its processors alike:
+// BenchmarkScale reports this figure as one sign of how loaded the host
+// is, not as a measure its latencies can be corrected by.
 func memoryLatency(n, steps int) time.Duration {
 	next := oneCycle(n, rand.New(rand.NewPCG(1, 2)))
 	p := uint32(0)
@@ -444,6 +442,8 @@ func oneCycle(n int, rng *rand.Rand) []uint32 {
 	return next
 }
 
+// peakRSS returns the process's peak resident set size in bytes (Linux's
+// VmHWM), or 0 where /proc is not available.
 func peakRSS() float64 {
 	f, err := os.Open("/proc/self/status")
 	if err != nil {
