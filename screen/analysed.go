@@ -99,7 +99,7 @@ func analyseName(w *Weights, n names.Name, vessel bool) *analysed {
 // (when not nil): a word on a thousand listed names is one spelling, and
 // making one for each token first, to share it afterwards, would be most
 // of the garbage of a build.
-func analyseInterned(w *Weights, n names.Name, vessel bool, in interner) *analysed {
+func analyseInterned(w *Weights, n names.Name, vessel bool, in *interner) *analysed {
 	a := &analysed{foreign: n.Foreign, toks: make([]tok, 0, len(n.Tokens))}
 	ts := n.Tokens
 	if vessel {
@@ -148,7 +148,7 @@ func analyseInterned(w *Weights, n names.Name, vessel bool, in interner) *analys
 	}
 	a.eachSpan(w.Blocking.MaxSpan, func(i, n int) {
 		text := joined[offs[i]:offs[i+n]]
-		a.spans = append(a.spans, span{start: uint16(i), n: uint16(n), spelling: in.spellOwn(&own, text, names.Skeleton(text), "")})
+		a.spans = append(a.spans, span{start: uint16(i), n: uint16(n), spelling: in.spanOwn(&own, text)})
 	})
 	return a
 }
@@ -194,34 +194,61 @@ func koreanSyllables(kr *names.Korean, ts []names.Token) bool {
 func joinable(t tok) bool { return t.class == names.Word || t.class == names.Initial }
 
 // interner shares the spellings of the listed names of one generation:
-// the same word on a thousand names is one spelling.
-type interner map[[3]string]*spelling
+// the same word on a thousand names is one spelling. Words and joined
+// spans are kept apart. A word's spelling is keyed by its text, skeleton
+// and written form, which the analyser gave. A joined span's skeleton
+// and written form follow from its text (names.Skeleton, and none), so
+// it is keyed by its text alone and its skeleton worked out only for a
+// text not seen before: at a million names, spans are most of the
+// spellings, and few repeat.
+type interner struct {
+	words map[[3]string]*spelling
+	spans map[string]*spelling
+}
+
+// newInterner returns an empty interner.
+func newInterner() *interner {
+	return &interner{words: make(map[[3]string]*spelling), spans: make(map[string]*spelling)}
+}
 
 // spell returns the spelling of text with skeleton skel, written as
 // written: the one in the interner when there is one, else a new one,
 // kept there.
-func (in interner) spell(text, skel, written string) *spelling {
+func (in *interner) spell(text, skel, written string) *spelling {
 	if in == nil {
 		return newSpelling(text, skel, written)
 	}
 	k := [3]string{text, skel, written}
-	if got, ok := in[k]; ok {
+	if got, ok := in.words[k]; ok {
 		return got
 	}
 	sp := newSpelling(text, skel, written)
-	in[k] = sp
+	in.words[k] = sp
 	return sp
 }
 
 // spellOwn is spell, except that without an interner the spelling is
 // appended to *own, whose room the caller sized, rather than allocated
 // alone: a query's spellings live as long as the query.
-func (in interner) spellOwn(own *[]spelling, text, skel, written string) *spelling {
+func (in *interner) spellOwn(own *[]spelling, text, skel, written string) *spelling {
 	if in != nil {
 		return in.spell(text, skel, written)
 	}
 	*own = append(*own, spellingOf(text, skel, written))
 	return &(*own)[len(*own)-1]
+}
+
+// spanOwn is spellOwn for a joined span's text.
+func (in *interner) spanOwn(own *[]spelling, text string) *spelling {
+	if in == nil {
+		return in.spellOwn(own, text, names.Skeleton(text), "")
+	}
+	if got, ok := in.spans[text]; ok {
+		return got
+	}
+	sp := newSpelling(text, names.Skeleton(text), "")
+	in.spans[text] = sp
+	return sp
 }
 
 // stripVesselPrefix drops a leading "mv", "m v", "mt", "m t", "ms", "ss"

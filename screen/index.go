@@ -99,23 +99,24 @@ type generation struct {
 	// twins holds, for each entity that has any, the entries of the
 	// other lists that are the same party (see findTwins).
 	twins map[*listed][]twin
-	rows  int
+	// entities are the entities in list order until they are indexed.
+	entities []*listed
+	rows     int
 	// vessels counts the listed vessels: with none, a vessel cannot be
 	// cleared (see vesselCoverage).
 	vessels int
 }
 
-// build analyses every name of every list into a generation. It touches
-// no shared state, so screening continues while it runs.
-func build(az *names.Analyzer, w *Weights, cc countries, lists []List) (*generation, error) {
+// newGeneration returns a generation of lists with its entities, checked
+// and by ID, and nothing indexed yet (see index). It touches no shared
+// state, so screening continues while it runs.
+func newGeneration(cc countries, lists []List) (*generation, error) {
 	entities := 0
 	for _, l := range lists {
 		entities += len(l.Entities)
 	}
 	gen := &generation{byIMO: make(map[string][]*listed), lists: lists, byID: make(map[string]*listed, entities)}
-	rows := make([]*nameRow, 0, entities*3/2)
-	in := make(interner)
-	variants := make(map[string]*string)
+	gen.entities = make([]*listed, 0, entities)
 	for li := range lists {
 		l := &lists[li]
 		gen.versions = append(gen.versions, l.Version)
@@ -130,6 +131,7 @@ func build(az *names.Analyzer, w *Weights, cc countries, lists []List) (*generat
 				return nil, fmt.Errorf("list %s (%s): entity %s already loaded from %s %s", l.Version.Source, l.Version.File, e.ID, v.Source, v.File)
 			}
 			gen.byID[e.ID] = e
+			gen.entities = append(gen.entities, e)
 			if e.Kind == KindVessel {
 				gen.vessels++
 			}
@@ -138,10 +140,17 @@ func build(az *names.Analyzer, w *Weights, cc countries, lists []List) (*generat
 					gen.byIMO[id.Value] = append(gen.byIMO[id.Value], e)
 				}
 			}
-			rows = appendRows(rows, az, w, e, in, variants)
 		}
 	}
-	in, variants = nil, nil
+	return gen, nil
+}
+
+// index analyses every name of gen's entities into rows and indexes them.
+// It writes only the fields of gen that hold the rows and the index, so
+// findTwins, which reads the entities alone, may run beside it.
+func (gen *generation) index(az *names.Analyzer, w *Weights) error {
+	rows := analyseAll(az, w, gen.entities)
+	gen.entities = nil
 	// Stable, so that an entity's names keep their order.
 	slices.SortStableFunc(rows, func(a, b *nameRow) int { return kindOrder(a.entity.Kind, b.entity.Kind) })
 	n := len(rows)
@@ -149,7 +158,7 @@ func build(az *names.Analyzer, w *Weights, cc countries, lists []List) (*generat
 	for i, r := range rows {
 		if k := len(gen.kindNames); k == 0 || gen.kindNames[k-1] != r.entity.Kind {
 			if k == math.MaxUint8 {
-				return nil, fmt.Errorf("screen: more than %d entity kinds", math.MaxUint8)
+				return fmt.Errorf("screen: more than %d entity kinds", math.MaxUint8)
 			}
 			gen.kindNames = append(gen.kindNames, r.entity.Kind)
 			gen.kindEnd = append(gen.kindEnd, 0)
@@ -163,13 +172,86 @@ func build(az *names.Analyzer, w *Weights, cc countries, lists []List) (*generat
 	for i, r := range rows {
 		ib.addRow(uint32(i), r.a)
 	}
+	// The deletion index needs only the vocabulary, complete now: it is
+	// built beside the rest, which needs the rows' weights.
+	del := make(chan delIndex, 1)
+	go func(nTerms int) { del <- ib.deletions(az, nTerms) }(len(ib.posts))
 	gen.ix = ib.postings()
 	gen.stats = newTokenStats(w, gen.ix, n)
 	for _, r := range rows {
 		r.w = gen.stats.weights(r.a)
 	}
-	ib.finish(gen.ix, rows, az)
-	return gen, nil
+	ib.finish(gen.ix, rows, del)
+	return nil
+}
+
+// readChunk is the readings of the names of a run of entities (see
+// analyseAll): for each name, and each name without its parentheticals
+// where that differs, its readings, which are names[at[i]:at[i+1]].
+type readChunk struct {
+	of    []nameOf
+	at    []int
+	names []names.Name
+}
+
+// nameOf is a name, or a variant of it, whose readings a readChunk holds.
+type nameOf struct {
+	e       *listed
+	n       *Name
+	variant string
+}
+
+// analyseAll returns the name rows of ents in order (see appendRows).
+// Reading the names (names.Analyzer.AppendReadings) is a third of the
+// work and needs nothing shared, so it runs ahead on another goroutine,
+// a run of entities at a time, while this one interns the spellings of
+// the runs already read, which must be done in order and alone.
+func analyseAll(az *names.Analyzer, w *Weights, ents []*listed) []*nameRow {
+	const run = 1024
+	rows := make([]*nameRow, 0, len(ents)*3/2)
+	read := make(chan *readChunk, 4)
+	stop := make(chan struct{})
+	// A panic here must not leave the reader blocked for ever.
+	defer close(stop)
+	go func() {
+		defer close(read)
+		for lo := 0; lo < len(ents); lo += run {
+			c := &readChunk{at: []int{0}}
+			for _, e := range ents[lo:min(lo+run, len(ents))] {
+				c.read(az, e)
+			}
+			select {
+			case read <- c:
+			case <-stop:
+				return
+			}
+		}
+	}()
+	in := newInterner()
+	variants := make(map[string]*string)
+	for c := range read {
+		for i, o := range c.of {
+			rows = appendRows(rows, w, o, c.names[c.at[i]:c.at[i+1]], in, variants)
+		}
+	}
+	return rows
+}
+
+// read adds the readings of e's names to c: each name, and each name
+// without its parentheticals when that differs.
+func (c *readChunk) read(az *names.Analyzer, e *listed) {
+	add := func(n *Name, value, variant string) {
+		c.names = az.AppendReadings(c.names, value)
+		c.of = append(c.of, nameOf{e, n, variant})
+		c.at = append(c.at, len(c.names))
+	}
+	for i := range e.Names {
+		n := &e.Names[i]
+		add(n, n.Value, "")
+		if stripped := stripParenthetical(n.Value); stripped != n.Value && strings.TrimSpace(stripped) != "" {
+			add(n, stripped, "without-parenthetical")
+		}
+	}
 }
 
 // kindOrder orders the kinds of rows: organisations, unknown, persons,
@@ -237,41 +319,31 @@ func (gen *generation) putScratch(sc *candScratch) {
 	gen.scratch = append(gen.scratch, sc)
 }
 
-// appendRows appends the name rows of e: each reading of each name (see
-// names.Analyzer.Readings: a name in Han, Hangul, Cyrillic or another
-// script is also indexed as read by Sino-Korean sounds, the glossary,
-// Kontsevich or transliteration), and the same for each name without its
-// parentheticals when that differs, with the spellings shared through in
-// and the variants' texts through variants.
-func appendRows(rows []*nameRow, az *names.Analyzer, w *Weights, e *listed, in interner, variants map[string]*string) []*nameRow {
-	vessel := e.Kind == KindVessel
-	var buf [4]names.Name
-	add := func(n *Name, value, variant string) {
-		for _, rd := range az.AppendReadings(buf[:0], value) {
-			a := analyseInterned(w, rd, vessel, in)
-			if len(a.toks) == 0 {
-				continue
-			}
-			v := variant
-			if rd.Reading != names.ReadingDefault {
-				v = strings.TrimSpace(variant + " " + rd.Reading + "-reading")
-			}
-			var vp *string
-			if v != "" {
-				if vp = variants[v]; vp == nil {
-					vp = &v
-					variants[v] = vp
-				}
-			}
-			rows = append(rows, &nameRow{entity: e, name: n, variant: vp, a: a})
+// appendRows appends the name rows of one name of an entity, or of the
+// name without its parentheticals (o), one for each of its readings rds
+// (see names.Analyzer.Readings: a name in Han, Hangul, Cyrillic or
+// another script is also indexed as read by Sino-Korean sounds, the
+// glossary, Kontsevich or transliteration), with the spellings shared
+// through in and the variants' texts through variants.
+func appendRows(rows []*nameRow, w *Weights, o nameOf, rds []names.Name, in *interner, variants map[string]*string) []*nameRow {
+	vessel := o.e.Kind == KindVessel
+	for _, rd := range rds {
+		a := analyseInterned(w, rd, vessel, in)
+		if len(a.toks) == 0 {
+			continue
 		}
-	}
-	for i := range e.Names {
-		n := &e.Names[i]
-		add(n, n.Value, "")
-		if stripped := stripParenthetical(n.Value); stripped != n.Value && strings.TrimSpace(stripped) != "" {
-			add(n, stripped, "without-parenthetical")
+		v := o.variant
+		if rd.Reading != names.ReadingDefault {
+			v = strings.TrimSpace(v + " " + rd.Reading + "-reading")
 		}
+		var vp *string
+		if v != "" {
+			if vp = variants[v]; vp == nil {
+				vp = &v
+				variants[v] = vp
+			}
+		}
+		rows = append(rows, &nameRow{entity: o.e, name: o.n, variant: vp, a: a})
 	}
 	return rows
 }

@@ -172,3 +172,64 @@ func TestSeenTable(t *testing.T) {
 		}
 	}
 }
+
+// TestAnalyseAllOrder checks that analyseAll, which reads the names of
+// runs of entities on another goroutine, returns the rows of reading and
+// interning each entity's names in turn, in the same order, across
+// several runs.
+func TestAnalyseAllOrder(t *testing.T) {
+	s := demoScreener(t)
+	rng := rand.New(rand.NewPCG(3, 4))
+	var es []Entity
+	for i := range 2600 {
+		id := strconv.Itoa(i)
+		e := Entity{ID: "T:" + id, Source: "T", Ref: id, Kind: KindOrganisation}
+		e.Names = append(e.Names, Name{Value: alphaWord(rng.IntN(300)) + " TRADING " + alphaWord(i), Kind: NamePrimary})
+		switch i % 5 {
+		case 1:
+			e.Names = append(e.Names, Name{Value: "KOREA " + alphaWord(i) + " (" + alphaWord(i+1) + ")", Kind: NameAKA})
+		case 2:
+			e.Names = append(e.Names, Name{Value: "조선광업개발무역회사", Kind: NameAKA})
+		case 3:
+			e.Kind = KindPerson
+			e.Names[0].Value = "KIM " + alphaWord(i)
+		}
+		es = append(es, e)
+	}
+	gen, err := newGeneration(s.cc, []List{{Version: ListVersion{Source: "T", SHA256: "t"}, Entities: es}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	describe := func(rows []*nameRow) []string {
+		var out []string
+		for _, r := range rows {
+			d := r.entity.ID + " " + r.name.Value
+			if r.variant != nil {
+				d += " [" + *r.variant + "]"
+			}
+			for _, tk := range r.a.toks {
+				d += " " + tk.text + "/" + tk.skel
+			}
+			out = append(out, d)
+		}
+		return out
+	}
+	var want []*nameRow
+	in, variants := newInterner(), map[string]*string{}
+	for _, e := range gen.entities {
+		for i := range e.Names {
+			n := &e.Names[i]
+			want = appendRows(want, s.w, nameOf{e, n, ""}, s.az.Readings(n.Value), in, variants)
+			if st := stripParenthetical(n.Value); st != n.Value {
+				want = appendRows(want, s.w, nameOf{e, n, "without-parenthetical"}, s.az.Readings(st), in, variants)
+			}
+		}
+	}
+	got := analyseAll(s.az, s.w, gen.entities)
+	if len(got) < 3000 {
+		t.Fatalf("analyseAll: %d rows, want more than 3,000", len(got))
+	}
+	if diff := cmp.Diff(describe(want), describe(got)); diff != "" {
+		t.Errorf("analyseAll rows differ from reading each entity in turn (-want +got):\n%s", diff)
+	}
+}

@@ -93,11 +93,19 @@ func (s *Screener) Weights() *Weights { return s.w }
 // screenings starting afterwards see the new lists, while screenings
 // running meanwhile finish on the old ones.
 func (s *Screener) Reload(ctx context.Context, lists ...List) error {
-	gen, err := build(s.az, s.w, s.cc, lists)
+	gen, err := newGeneration(s.cc, lists)
 	if err != nil {
 		return err
 	}
-	gen.twins = s.findTwins(gen)
+	// Which entities are the same party depends on the entities alone:
+	// it is worked out while their names are indexed.
+	twins := make(chan map[*listed][]twin, 1)
+	go func() { twins <- s.findTwins(gen) }()
+	err = gen.index(s.az, s.w)
+	gen.twins = <-twins
+	if err != nil {
+		return err
+	}
 	if err := ctx.Err(); err != nil {
 		return err
 	}

@@ -352,9 +352,58 @@ func (ib *indexBuilder) postings() *termIndex {
 	return ix
 }
 
+// deletions returns the deletion index of the vocabulary, of nTerms
+// terms. It reads only the vocabulary (ids and texts), which no longer
+// changes once every row is added, so it may run beside postings and
+// finish's work on the rows.
+func (ib *indexBuilder) deletions(az *names.Analyzer, nTerms int) delIndex {
+	// Every spelling whose one-letter deletions reach a term: the
+	// vocabulary's keys and listed spellings, and the spellings a word
+	// the lexicon rewrote ("defence" to "defense") was written in, so
+	// that their typos reach it too. Counted first, so that the entries
+	// take one allocation: at a million names they are tens of millions.
+	eachSpelling := func(yield func(s string, t uint32)) {
+		for _, ns := range []int{nsWord, nsSpan, nsStop} {
+			for key, t := range ib.ids[ns] {
+				if utf8.RuneCountInString(key) >= minFuzzyLen {
+					yield(key, t)
+				}
+			}
+		}
+		for tk, t := range ib.texts {
+			if id, ok := ib.ids[tk.ns][tk.text]; !(ok && id == t) && utf8.RuneCountInString(tk.text) >= minFuzzyLen {
+				yield(tk.text, t)
+			}
+		}
+		az.WordRewrites(func(from, to string) {
+			if t, ok := ib.ids[nsWord][names.Skeleton(to)]; ok && utf8.RuneCountInString(from) >= minFuzzyLen {
+				yield(from, t)
+				if sk := names.Skeleton(from); sk != from && utf8.RuneCountInString(sk) >= minFuzzyLen {
+					yield(sk, t)
+				}
+			}
+		})
+	}
+	n := 0
+	eachSpelling(func(s string, _ uint32) { n += utf8.RuneCountInString(s) + 1 })
+	// The deletions are worked out twice (see newDelIndex) rather than
+	// kept: at a million names, sixteen bytes for each of tens of millions
+	// of them were the largest thing alive at the end of a build.
+	eachDeletion := func(yield func(h uint64, t uint32)) {
+		var buf [65]uint64
+		eachSpelling(func(s string, t uint32) {
+			for _, h := range deletionHashes(buf[:0], s) {
+				yield(h, t)
+			}
+		})
+	}
+	return newDelIndex(n, eachDeletion, nTerms)
+}
+
 // finish fills in the weights each term stands for and the typo,
-// phonetic and initial neighbourhoods of the vocabulary.
-func (ib *indexBuilder) finish(ix *termIndex, rows []*nameRow, az *names.Analyzer) {
+// phonetic and initial neighbourhoods of the vocabulary, with the
+// deletion index del sends (see deletions).
+func (ib *indexBuilder) finish(ix *termIndex, rows []*nameRow, del <-chan delIndex) {
 	// The rows' weight sums are kept only packed beside their postings
 	// (psum), which is all a query reads of them.
 	sums := make([]rowSums, len(rows))
@@ -421,46 +470,6 @@ func (ib *indexBuilder) finish(ix *termIndex, rows []*nameRow, az *names.Analyze
 	for i, r := range ix.post {
 		ix.psum[i] = packSums(sums[r])
 	}
-	// Every spelling whose one-letter deletions reach a term: the
-	// vocabulary's keys and listed spellings, and the spellings a word
-	// the lexicon rewrote ("defence" to "defense") was written in, so
-	// that their typos reach it too. Counted first, so that the entries
-	// take one allocation: at a million names they are tens of millions.
-	eachSpelling := func(yield func(s string, t uint32)) {
-		for _, ns := range []int{nsWord, nsSpan, nsStop} {
-			for key, t := range ib.ids[ns] {
-				if utf8.RuneCountInString(key) >= minFuzzyLen {
-					yield(key, t)
-				}
-			}
-		}
-		for tk, t := range ib.texts {
-			if id, ok := ib.ids[tk.ns][tk.text]; !(ok && id == t) && utf8.RuneCountInString(tk.text) >= minFuzzyLen {
-				yield(tk.text, t)
-			}
-		}
-		az.WordRewrites(func(from, to string) {
-			if t, ok := ib.ids[nsWord][names.Skeleton(to)]; ok && utf8.RuneCountInString(from) >= minFuzzyLen {
-				yield(from, t)
-				if sk := names.Skeleton(from); sk != from && utf8.RuneCountInString(sk) >= minFuzzyLen {
-					yield(sk, t)
-				}
-			}
-		})
-	}
-	n := 0
-	eachSpelling(func(s string, _ uint32) { n += utf8.RuneCountInString(s) + 1 })
-	// The deletions are worked out twice (see newDelIndex) rather than
-	// kept: at a million names, sixteen bytes for each of tens of millions
-	// of them were the largest thing alive at the end of a build.
-	eachDeletion := func(yield func(h uint64, t uint32)) {
-		var buf [65]uint64
-		eachSpelling(func(s string, t uint32) {
-			for _, h := range deletionHashes(buf[:0], s) {
-				yield(h, t)
-			}
-		})
-	}
 	phon := make(map[string][]uint32)
 	for tk, t := range ib.texts {
 		text := tk.text
@@ -486,7 +495,8 @@ func (ib *indexBuilder) finish(ix *termIndex, rows []*nameRow, az *names.Analyze
 		phon[p] = slices.Clip(slices.Compact(ts))
 	}
 	ix.phon = phon
-	ix.del = newDelIndex(n, eachDeletion, ix.nTerms())
+	// The neighbourhoods are found through the deletion index.
+	ix.del = <-del
 	ix.buildHoods(ib.w, ib.texts, sums)
 	ib.texts, ib.occ = nil, nil
 }
@@ -681,10 +691,10 @@ func newDelIndex(n int, each func(yield func(h uint64, t uint32)), nTerms int) d
 		}
 	}
 	d.dir[1<<dirBits] = w
-	if int(w) < len(d.es) {
-		// The repeats' room is given back.
-		d.es = slices.Clone(d.es[:w])
-	}
+	// The repeats' room (a few per cent) is kept rather than given back
+	// by a copy, which at a million names would hold a second array of
+	// tens of megabytes at the build's peak.
+	d.es = slices.Clip(d.es[:w])
 	return d
 }
 
