@@ -210,13 +210,21 @@ func analyseAll(az *names.Analyzer, w *Weights, ents []*listed) []*nameRow {
 	const run = 1024
 	rows := make([]*nameRow, 0, len(ents)*3/2)
 	read := make(chan *readChunk, 4)
+	// The runs' buffers go back to the reader once interned, so that a
+	// build makes a few rather than one per run.
+	free := make(chan *readChunk, cap(read)+2)
 	stop := make(chan struct{})
 	// A panic here must not leave the reader blocked for ever.
 	defer close(stop)
 	go func() {
 		defer close(read)
 		for lo := 0; lo < len(ents); lo += run {
-			c := &readChunk{at: []int{0}}
+			var c *readChunk
+			select {
+			case c = <-free:
+			default:
+				c = &readChunk{at: []int{0}}
+			}
 			for _, e := range ents[lo:min(lo+run, len(ents))] {
 				c.read(az, e)
 			}
@@ -232,6 +240,13 @@ func analyseAll(az *names.Analyzer, w *Weights, ents []*listed) []*nameRow {
 	for c := range read {
 		for i, o := range c.of {
 			rows = appendRows(rows, w, o, c.names[c.at[i]:c.at[i+1]], in, variants)
+		}
+		clear(c.of)
+		clear(c.names)
+		c.of, c.at, c.names = c.of[:0], c.at[:1], c.names[:0]
+		select {
+		case free <- c:
+		default:
 		}
 	}
 	return rows

@@ -157,7 +157,13 @@ func (s *Screener) findTwins(gen *generation) map[*listed][]twin {
 		list uint16
 		e    *listed
 	}
-	var ks []keyed
+	// At most one key per identifier, name and UN reference: sized
+	// once, as at a million names the keys are millions.
+	n := 0
+	for _, e := range gen.byID {
+		n += len(e.Identifiers) + len(e.Names) + 1
+	}
+	ks := make([]keyed, 0, n)
 	var keys []uint64
 	var ev evidenceHasher
 	seed := maphash.MakeSeed()
