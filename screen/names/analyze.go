@@ -261,18 +261,38 @@ func (a *Analyzer) token(text string, class Class) Token {
 // digits and other characters ("no2" → "no", "2").
 func splitTokens(s string) []string {
 	fields := strings.Fields(s)
-	out := fields[:0:0]
-	for _, f := range fields {
-		start := 0
-		for i := 1; i < len(f); i++ {
-			if isDigit(f[i]) != isDigit(f[i-1]) {
-				out = append(out, f[start:i])
-				start = i
-			}
+	for i, f := range fields {
+		if !digitBoundary(f) {
+			continue
 		}
-		out = append(out, f[start:])
+		// Most names have no such boundary and keep the fields as they
+		// are; from the first that has one, the tokens are copied out.
+		out := make([]string, i, len(fields)+4)
+		copy(out, fields[:i])
+		for _, f := range fields[i:] {
+			start := 0
+			for j := 1; j < len(f); j++ {
+				if isDigit(f[j]) != isDigit(f[j-1]) {
+					out = append(out, f[start:j])
+					start = j
+				}
+			}
+			out = append(out, f[start:])
+		}
+		return out
 	}
-	return out
+	return fields
+}
+
+// digitBoundary reports whether f has a digit next to a character that is
+// not one.
+func digitBoundary(f string) bool {
+	for j := 1; j < len(f); j++ {
+		if isDigit(f[j]) != isDigit(f[j-1]) {
+			return true
+		}
+	}
+	return false
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }

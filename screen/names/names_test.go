@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 )
 
 func TestSkeletonUnifiesRomanisations(t *testing.T) {
@@ -139,5 +140,26 @@ func BenchmarkAnalyze(b *testing.B) {
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
 		a.Analyze("Chongchongang Shipping Co., Ltd. (Korea Ryongbong)")
+	}
+}
+
+func TestSplitTokens(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want []string
+	}{
+		{"", nil},
+		{"korea trading", []string{"korea", "trading"}},
+		{"  korea   trading ", []string{"korea", "trading"}},
+		{"no2 ship", []string{"no", "2", "ship"}},
+		{"ship no2", []string{"ship", "no", "2"}},
+		{"abc123def 4 x5", []string{"abc", "123", "def", "4", "x", "5"}},
+		{"12 34", []string{"12", "34"}},
+		{"2nd fleet", []string{"2", "nd", "fleet"}},
+	} {
+		got := splitTokens(tc.in)
+		if diff := cmp.Diff(tc.want, got, cmpopts.EquateEmpty()); diff != "" {
+			t.Errorf("splitTokens(%q) (-want +got):\n%s", tc.in, diff)
+		}
 	}
 }
