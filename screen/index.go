@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"math"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"sync"
@@ -107,9 +108,9 @@ type generation struct {
 	vessels int
 }
 
-// newGeneration returns a generation of lists with its entities, checked
-// and by ID, and nothing indexed yet (see index). It touches no shared
-// state, so screening continues while it runs.
+// newGeneration returns the generation of lists with their entities
+// checked and found by ID, and nothing indexed yet (see index). It
+// touches no shared state, so screening continues while it runs.
 func newGeneration(cc countries, lists []List) (*generation, error) {
 	entities := 0
 	for _, l := range lists {
@@ -174,8 +175,8 @@ func (gen *generation) index(az *names.Analyzer, w *Weights) error {
 	}
 	// The deletion index needs only the vocabulary, complete now: it is
 	// built beside the rest, which needs the rows' weights.
-	del := make(chan delIndex, 1)
-	go func(nTerms int) { del <- ib.deletions(az, nTerms) }(len(ib.posts))
+	nTerms := len(ib.posts)
+	del := async(func() delIndex { return ib.deletions(az, nTerms) })
 	gen.ix = ib.postings()
 	gen.stats = newTokenStats(w, gen.ix, n)
 	for _, r := range rows {
@@ -183,6 +184,56 @@ func (gen *generation) index(az *names.Analyzer, w *Weights) error {
 	}
 	ib.finish(gen.ix, rows, del)
 	return nil
+}
+
+// async runs f on a goroutine of its own and returns a function that
+// waits for its result. A panic of f is raised again by that function,
+// in the goroutine that waits, where the caller's recovery (the
+// server's, around a reload) sees it as it would have seen it had f run
+// there: on f's own goroutine it would end the process.
+func async[T any](f func() T) func() T {
+	type result struct {
+		v T
+		p error
+	}
+	ch := make(chan result, 1)
+	go func() {
+		var r result
+		defer func() {
+			if p := recover(); p != nil {
+				r.p = newGoPanic(p)
+			}
+			ch <- r
+		}()
+		r.v = f()
+	}()
+	return func() T {
+		r := <-ch
+		if r.p != nil {
+			panic(r.p)
+		}
+		return r.v
+	}
+}
+
+// goPanic is a panic recovered on a goroutine of the build, with that
+// goroutine's stack, to be raised again in the one that waits for it.
+type goPanic struct {
+	value any
+	stack []byte
+}
+
+// newGoPanic returns the goPanic of value p, recovered just now.
+func newGoPanic(p any) *goPanic { return &goPanic{value: p, stack: debug.Stack()} }
+
+func (p *goPanic) Error() string {
+	return fmt.Sprintf("%v\n\ngoroutine of the build:\n%s", p.value, p.stack)
+}
+
+// Unwrap returns the value recovered when it is an error.
+func (p *goPanic) Unwrap() error {
+	err, _ := p.value.(error)
+	return err
 }
 
 // readChunk is the readings of the names of a run of entities (see
@@ -216,8 +267,17 @@ func analyseAll(az *names.Analyzer, w *Weights, ents []*listed) []*nameRow {
 	stop := make(chan struct{})
 	// A panic here must not leave the reader blocked for ever.
 	defer close(stop)
+	// A panic of the reader is raised again here, where the caller's
+	// recovery (the server's, around a reload) sees it: on the reader's
+	// own goroutine it would end the process.
+	var readPanic error
 	go func() {
 		defer close(read)
+		defer func() {
+			if p := recover(); p != nil {
+				readPanic = newGoPanic(p)
+			}
+		}()
 		for lo := 0; lo < len(ents); lo += run {
 			var c *readChunk
 			select {
@@ -248,6 +308,9 @@ func analyseAll(az *names.Analyzer, w *Weights, ents []*listed) []*nameRow {
 		case free <- c:
 		default:
 		}
+	}
+	if readPanic != nil {
+		panic(readPanic)
 	}
 	return rows
 }

@@ -1,6 +1,7 @@
 package screen
 
 import (
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"strconv"
@@ -220,7 +221,7 @@ func TestAnalyseAllOrder(t *testing.T) {
 		for i := range e.Names {
 			n := &e.Names[i]
 			want = appendRows(want, s.w, nameOf{e, n, ""}, s.az.Readings(n.Value), in, variants)
-			if st := stripParenthetical(n.Value); st != n.Value {
+			if st := stripParenthetical(n.Value); st != n.Value && strings.TrimSpace(st) != "" {
 				want = appendRows(want, s.w, nameOf{e, n, "without-parenthetical"}, s.az.Readings(st), in, variants)
 			}
 		}
@@ -231,5 +232,42 @@ func TestAnalyseAllOrder(t *testing.T) {
 	}
 	if diff := cmp.Diff(describe(want), describe(got)); diff != "" {
 		t.Errorf("analyseAll rows differ from reading each entity in turn (-want +got):\n%s", diff)
+	}
+}
+
+// TestBuildPanics checks that a panic on a goroutine of the build is
+// raised again in the goroutine that waits for it, where a caller's
+// recovery sees it, and does not end the process.
+func TestBuildPanics(t *testing.T) {
+	recovered := func(f func()) (err error) {
+		defer func() {
+			p := recover()
+			if p == nil {
+				return
+			}
+			var ok bool
+			if err, ok = p.(error); !ok {
+				t.Fatalf("recovered %T %v, want an error", p, p)
+			}
+		}()
+		f()
+		return nil
+	}
+	sentinel := errors.New("sentinel")
+	err := recovered(func() { async(func() int { panic(sentinel) })() })
+	if !errors.Is(err, sentinel) || !strings.Contains(err.Error(), "goroutine of the build") {
+		t.Errorf("async: recovered %v, want the sentinel with the goroutine's stack", err)
+	}
+	if got := async(func() int { return 7 })(); got != 7 {
+		t.Errorf("async: %d, want 7", got)
+	}
+	// A nil analyser makes the reader panic.
+	s := demoScreener(t)
+	gen, err := newGeneration(s.cc, s.Lists())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := recovered(func() { analyseAll(nil, s.w, gen.entities) }); err == nil || !strings.Contains(err.Error(), "nil pointer") {
+		t.Errorf("analyseAll with a reader that panics: recovered %v, want the reader's nil pointer panic", err)
 	}
 }

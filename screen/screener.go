@@ -99,10 +99,9 @@ func (s *Screener) Reload(ctx context.Context, lists ...List) error {
 	}
 	// Which entities are the same party depends on the entities alone:
 	// it is worked out while their names are indexed.
-	twins := make(chan map[*listed][]twin, 1)
-	go func() { twins <- s.findTwins(gen) }()
+	twins := async(func() map[*listed][]twin { return s.findTwins(gen) })
 	err = gen.index(s.az, s.w)
-	gen.twins = <-twins
+	gen.twins = twins()
 	if err != nil {
 		return err
 	}

@@ -402,8 +402,8 @@ func (ib *indexBuilder) deletions(az *names.Analyzer, nTerms int) delIndex {
 
 // finish fills in the weights each term stands for and the typo,
 // phonetic and initial neighbourhoods of the vocabulary, with the
-// deletion index del sends (see deletions).
-func (ib *indexBuilder) finish(ix *termIndex, rows []*nameRow, del <-chan delIndex) {
+// deletion index del returns (see deletions).
+func (ib *indexBuilder) finish(ix *termIndex, rows []*nameRow, del func() delIndex) {
 	// The rows' weight sums are kept only packed beside their postings
 	// (psum), which is all a query reads of them.
 	sums := make([]rowSums, len(rows))
@@ -496,7 +496,7 @@ func (ib *indexBuilder) finish(ix *termIndex, rows []*nameRow, del <-chan delInd
 	}
 	ix.phon = phon
 	// The neighbourhoods are found through the deletion index.
-	ix.del = <-del
+	ix.del = del()
 	ix.buildHoods(ib.w, ib.texts, sums)
 	ib.texts, ib.occ = nil, nil
 }
