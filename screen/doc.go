@@ -108,5 +108,8 @@
 //
 // A Screener is safe for concurrent use. Reload builds a new index and
 // swaps it in atomically; a screening sees either the old or the new lists
-// whole.
+// whole. While it builds, Reload reads the names, finds the entries that
+// are the same party and builds the typo index on goroutines of its own
+// beside the caller's, so a build uses a second processor where there is
+// one; a panic on any of them is raised again in the caller's.
 package screen
