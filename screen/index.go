@@ -100,24 +100,23 @@ type generation struct {
 	// twins holds, for each entity that has any, the entries of the
 	// other lists that are the same party (see findTwins).
 	twins map[*listed][]twin
-	// entities are the entities in list order until they are indexed.
-	entities []*listed
-	rows     int
+	rows  int
 	// vessels counts the listed vessels: with none, a vessel cannot be
 	// cleared (see vesselCoverage).
 	vessels int
 }
 
 // newGeneration returns the generation of lists with their entities
-// checked and found by ID, and nothing indexed yet (see index). It
-// touches no shared state, so screening continues while it runs.
-func newGeneration(cc countries, lists []List) (*generation, error) {
+// checked and found by ID, and nothing indexed yet (see index), and the
+// entities in list order. It touches no shared state, so screening
+// continues while it runs.
+func newGeneration(cc countries, lists []List) (*generation, []*listed, error) {
 	entities := 0
 	for _, l := range lists {
 		entities += len(l.Entities)
 	}
 	gen := &generation{byIMO: make(map[string][]*listed), lists: lists, byID: make(map[string]*listed, entities)}
-	gen.entities = make([]*listed, 0, entities)
+	ents := make([]*listed, 0, entities)
 	for li := range lists {
 		l := &lists[li]
 		gen.versions = append(gen.versions, l.Version)
@@ -125,14 +124,14 @@ func newGeneration(cc countries, lists []List) (*generation, error) {
 			e := &listed{Entity: &l.Entities[ei], list: l.Version.SHA256}
 			e.countries, e.nationalities = cc.canonAll(e.Countries), cc.canonAll(e.Nationalities)
 			if e.ID == "" {
-				return nil, fmt.Errorf("list %s (%s): entity %d: empty ID", l.Version.Source, l.Version.File, ei)
+				return nil, nil, fmt.Errorf("list %s (%s): entity %d: empty ID", l.Version.Source, l.Version.File, ei)
 			}
 			if prev, dup := gen.byID[e.ID]; dup {
 				v := gen.versions[slices.IndexFunc(gen.versions, func(v ListVersion) bool { return v.SHA256 == prev.list })]
-				return nil, fmt.Errorf("list %s (%s): entity %s already loaded from %s %s", l.Version.Source, l.Version.File, e.ID, v.Source, v.File)
+				return nil, nil, fmt.Errorf("list %s (%s): entity %s already loaded from %s %s", l.Version.Source, l.Version.File, e.ID, v.Source, v.File)
 			}
 			gen.byID[e.ID] = e
-			gen.entities = append(gen.entities, e)
+			ents = append(ents, e)
 			if e.Kind == KindVessel {
 				gen.vessels++
 			}
@@ -143,15 +142,15 @@ func newGeneration(cc countries, lists []List) (*generation, error) {
 			}
 		}
 	}
-	return gen, nil
+	return gen, ents, nil
 }
 
-// index analyses every name of gen's entities into rows and indexes them.
-// It writes only the fields of gen that hold the rows and the index, so
-// findTwins, which reads the entities alone, may run beside it.
-func (gen *generation) index(az *names.Analyzer, w *Weights) error {
-	rows := analyseAll(az, w, gen.entities)
-	gen.entities = nil
+// index analyses every name of ents, gen's entities, into rows and
+// indexes them. It writes only the fields of gen that hold the rows and
+// the index, so findTwins, which reads the entities alone, may run
+// beside it.
+func (gen *generation) index(az *names.Analyzer, w *Weights, ents []*listed) error {
+	rows := analyseAll(az, w, ents)
 	// Stable, so that an entity's names keep their order.
 	slices.SortStableFunc(rows, func(a, b *nameRow) int { return kindOrder(a.entity.Kind, b.entity.Kind) })
 	n := len(rows)

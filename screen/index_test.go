@@ -197,7 +197,7 @@ func TestAnalyseAllOrder(t *testing.T) {
 		}
 		es = append(es, e)
 	}
-	gen, err := newGeneration(s.cc, []List{{Version: ListVersion{Source: "T", SHA256: "t"}, Entities: es}})
+	_, ents, err := newGeneration(s.cc, []List{{Version: ListVersion{Source: "T", SHA256: "t"}, Entities: es}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -217,7 +217,7 @@ func TestAnalyseAllOrder(t *testing.T) {
 	}
 	var want []*nameRow
 	in, variants := newInterner(), map[string]*string{}
-	for _, e := range gen.entities {
+	for _, e := range ents {
 		for i := range e.Names {
 			n := &e.Names[i]
 			want = appendRows(want, s.w, nameOf{e, n, ""}, s.az.Readings(n.Value), in, variants)
@@ -226,7 +226,7 @@ func TestAnalyseAllOrder(t *testing.T) {
 			}
 		}
 	}
-	got := analyseAll(s.az, s.w, gen.entities)
+	got := analyseAll(s.az, s.w, ents)
 	if len(got) < 3000 {
 		t.Fatalf("analyseAll: %d rows, want more than 3,000", len(got))
 	}
@@ -263,11 +263,11 @@ func TestBuildPanics(t *testing.T) {
 	}
 	// A nil analyser makes the reader panic.
 	s := demoScreener(t)
-	gen, err := newGeneration(s.cc, s.Lists())
+	_, ents, err := newGeneration(s.cc, s.Lists())
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := recovered(func() { analyseAll(nil, s.w, gen.entities) }); err == nil || !strings.Contains(err.Error(), "nil pointer") {
+	if err := recovered(func() { analyseAll(nil, s.w, ents) }); err == nil || !strings.Contains(err.Error(), "nil pointer") {
 		t.Errorf("analyseAll with a reader that panics: recovered %v, want the reader's nil pointer panic", err)
 	}
 }

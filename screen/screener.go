@@ -93,14 +93,14 @@ func (s *Screener) Weights() *Weights { return s.w }
 // screenings starting afterwards see the new lists, while screenings
 // running meanwhile finish on the old ones.
 func (s *Screener) Reload(ctx context.Context, lists ...List) error {
-	gen, err := newGeneration(s.cc, lists)
+	gen, ents, err := newGeneration(s.cc, lists)
 	if err != nil {
 		return err
 	}
 	// Which entities are the same party depends on the entities alone:
 	// it is worked out while their names are indexed.
 	twins := async(func() map[*listed][]twin { return s.findTwins(gen) })
-	err = gen.index(s.az, s.w)
+	err = gen.index(s.az, s.w, ents)
 	gen.twins = twins()
 	if err != nil {
 		return err
