@@ -67,13 +67,13 @@ import (
 // from its own terms, token by token on both sides (rowBound). Most
 // fetched rows reach one query word only and fall at the first.
 //
-// The items on many rows (blocking.sweep_min_rows: KOREA, TRADING, a
-// listed initial) are swept rather than fetched (sweep.go), and the
-// unfetched items with them: the sweep learns which of them each row
-// carries block by block of rows, so that a row carrying one of them
-// only, which cannot pass, costs a bit set rather than a seen-table
-// entry and a bound; the others are bounded with exactly what they would
-// have been fetched with.
+// The items on many rows of the query's kinds (blocking.sweep_min_rows:
+// KOREA, TRADING, a listed initial) are swept rather than fetched
+// (sweep.go), and the unfetched items with them: the sweep learns which
+// of them each row carries block by block of rows, so that a row
+// carrying one of them only, which cannot pass, costs a bit set rather
+// than a seen-table entry and a bound; the others are bounded with
+// exactly what they would have been fetched with.
 
 // item is one term a query unit (token or joined span) reaches, or a
 // neighbourhood's merged terms (see termIndex.isHood): MaxScore runs over

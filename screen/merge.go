@@ -319,6 +319,12 @@ func sigOf(s string) wordSig {
 // punctuation and order: "KIM, Jong Sik" and "KIM JONG SIK", "Tong Gu
 // PAK" and "PAK TONG-GU". It allocates nothing.
 func sameWords(a, b string) bool {
+	// Most names two lists share differ, if at all, in case and
+	// punctuation only: their words in order settle it without a search
+	// for each word.
+	if sameWordsInOrder(a, b) {
+		return true
+	}
 	na, nb := 0, 0
 	for w, rest := nextWord(a); w != ""; w, rest = nextWord(rest) {
 		na++
@@ -333,6 +339,22 @@ func sameWords(a, b string) bool {
 		}
 	}
 	return na > 0 && na == nb
+}
+
+// sameWordsInOrder reports whether a and b hold the same words in the
+// same order, ignoring case and punctuation, and at least one.
+func sameWordsInOrder(a, b string) bool {
+	x, ra := nextWord(a)
+	y, rb := nextWord(b)
+	n := 0
+	for ; x != "" && y != ""; n++ {
+		if !strings.EqualFold(x, y) {
+			return false
+		}
+		x, ra = nextWord(ra)
+		y, rb = nextWord(rb)
+	}
+	return n > 0 && x == "" && y == ""
 }
 
 // hasWord reports whether s holds the word w, ignoring case.
@@ -350,7 +372,15 @@ func hasWord(s, w string) bool {
 func nextWord(s string) (word, rest string) {
 	start := -1
 	for i, r := range s {
-		inWord := unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+		// Most of what list names are written in is ASCII, where the
+		// Unicode tables (and the search of Mn for every space and
+		// comma) are not needed.
+		var inWord bool
+		if r < utf8.RuneSelf {
+			inWord = r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
+		} else {
+			inWord = unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+		}
 		switch {
 		case inWord && start < 0:
 			start = i

@@ -105,6 +105,14 @@ func TestSameWords(t *testing.T) {
 		{"박동구", "박동구", true},
 		{"", "", false},
 		{"...", "", false},
+		{"Korea Ryonha Machinery Joint Venture Corporation", "KOREA RYONHA MACHINERY JOINT VENTURE CORPORATION", true},
+		{"GOLDEN STAR CO., LTD.", "Golden Star Co Ltd", true},
+		{"Müller Café GmbH", "MÜLLER CAFÉ GMBH", true},
+		{"Cafe\u0301 Ryo\u0308n", "CAFE\u0301 RYO\u0308N", true},
+		{"KOREA KOREA TRADING", "KOREA TRADING", false},
+		{"KOREA TRADING", "KOREA TRADING CO", false},
+		{"KOREA TRADING CO", "KOREA TRADING", false},
+		{"KOREA TRADING", "KOREA TRADINGS", false},
 	}
 	for _, tt := range tests {
 		if got := sameWords(tt.a, tt.b); got != tt.want {

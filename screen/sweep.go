@@ -65,6 +65,8 @@ type sweeper struct {
 	items []sweepItem
 	// in marks the items of candScratch.items that are swept.
 	in []bool
+	// fetched is planSweep's buffer of the fetched items it may sweep.
+	fetched []sweepCand
 	// cur are the items' positions in their postings, and end where
 	// their postings leave the run being swept.
 	cur, end []int
@@ -87,37 +89,47 @@ type sweeper struct {
 }
 
 // planSweep chooses the items of a sweep, k being how many items MaxScore
-// fetches: when an item is on blocking.sweep_min_rows rows or more, every
-// unfetched item but the neighbourhoods (each row must learn what they
-// add), and the fetched items on as many rows, the longest postings first,
-// up to sweepMaxItems in all. It reports false, sweeping nothing, when no
-// item is on that many rows, or the unfetched items alone are too many.
+// fetches: when an item is on blocking.sweep_min_rows rows or more of the
+// query's runs (sc.runs), every unfetched item but the neighbourhoods
+// (each row must learn what they add), and the fetched items on as many
+// rows of the runs, the longest postings first, up to sweepMaxItems in
+// all. It reports false, sweeping nothing, when no item is on that many
+// rows, or the unfetched items alone are too many.
 func (sc *candScratch) planSweep(gen *generation, b *bounder, k int, minRows int) bool {
 	sw := &sc.sw
 	sw.items = sw.items[:0]
 	sw.in = slices.Grow(sw.in[:0], len(sc.items))[:len(sc.items)]
 	clear(sw.in)
-	var fetched []int32
+	fetched := sw.fetched[:0]
 	n, long := 0, false
 	for j, it := range sc.items {
 		if gen.ix.isHood(it.t) {
 			continue
 		}
-		long = long || it.cost >= minRows
+		// What counts is an item's rows in the query's runs: a word on
+		// thousands of persons' names and a few organisations' is
+		// fetched for an organisation, in a few steps, where sweeping it
+		// would pass over every block of the run for nothing.
+		rows := it.cost
+		if rows >= minRows {
+			rows = sc.inRuns(gen.ix.postings(it.t))
+		}
+		long = long || rows >= minRows
 		switch {
 		case j >= k:
 			sw.in[j] = true
 			n++
-		case it.cost >= minRows:
-			fetched = append(fetched, int32(j))
+		case rows >= minRows:
+			fetched = append(fetched, sweepCand{int32(j), rows})
 		}
 	}
+	sw.fetched = fetched
 	if !long || n > sweepMaxItems {
 		return false
 	}
-	slices.SortFunc(fetched, func(x, y int32) int { return cmp.Compare(sc.items[y].cost, sc.items[x].cost) })
-	for _, j := range fetched[:min(len(fetched), sweepMaxItems-n)] {
-		sw.in[j] = true
+	slices.SortFunc(fetched, func(x, y sweepCand) int { return cmp.Compare(y.rows, x.rows) })
+	for _, c := range fetched[:min(len(fetched), sweepMaxItems-n)] {
+		sw.in[c.j] = true
 	}
 	for j, in := range sw.in {
 		if !in {
@@ -139,6 +151,23 @@ func (sc *candScratch) planSweep(gen *generation, b *bounder, k int, minRows int
 		sw.items = append(sw.items, sweepItem{t: it.t, post: gen.ix.postings(it.t), reach: r})
 	}
 	return len(sw.items) > 0
+}
+
+// sweepCand is a fetched item that may be swept: its place in
+// candScratch.items and its rows in the query's runs.
+type sweepCand struct {
+	j    int32
+	rows int
+}
+
+// inRuns counts the postings of post in the query's runs.
+func (sc *candScratch) inRuns(post []uint32) int {
+	n := 0
+	for _, run := range sc.runs {
+		lo, hi := inRun(post, run)
+		n += hi - lo
+	}
+	return n
 }
 
 // sweepRows sweeps the swept items over the query's runs: a row already

@@ -2,6 +2,7 @@ package screen
 
 import (
 	"context"
+	"fmt"
 	"math"
 	"math/bits"
 	"math/rand/v2"
@@ -93,6 +94,7 @@ func sweepPlan(s *Screener, name string, kind Kind) (n, fetched, passive int) {
 	}
 	sc := gen.getScratch()
 	defer sc.release(gen)
+	sc.runs = gen.runs(sc.runs[:0], kind)
 	s.queryItems(sc, gen, qa)
 	k, _ := sc.essential(&b, floor, true)
 	if !sc.planSweep(gen, &b, k, s.w.Blocking.SweepMinRows) {
@@ -109,6 +111,36 @@ func sweepPlan(s *Screener, name string, kind Kind) (n, fetched, passive int) {
 		passive = bits.OnesCount64(p)
 	}
 	return len(sc.sw.items), fetched, passive
+}
+
+// TestSweepRunRows checks that an item is swept for the rows it is on
+// among those the query is compared with: a word on many persons' names
+// and a few organisations' is swept for a person and fetched for an
+// organisation.
+func TestSweepRunRows(t *testing.T) {
+	var es []Entity
+	for i := range 200 {
+		es = append(es, Entity{ID: fmt.Sprintf("P%d", i), Kind: KindPerson, Names: []Name{{Value: "ZORBAL " + syntheticWord(i), Kind: NamePrimary}}})
+	}
+	for i := range 5 {
+		es = append(es, Entity{ID: fmt.Sprintf("O%d", i), Kind: KindOrganisation, Names: []Name{{Value: "ZORBAL " + syntheticWord(1000+i) + " TRADING", Kind: NamePrimary}}})
+	}
+	s, err := NewScreener(List{Version: ListVersion{Source: "TEST", SHA256: "test"}, Entities: es})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, _, _ := sweepPlan(s, "Zorbal Quexin", KindPerson); n == 0 {
+		t.Errorf("person query: ZORBAL, on 200 persons' names, is not swept")
+	}
+	if n, _, _ := sweepPlan(s, "Zorbal Quexin Trading", KindOrganisation); n != 0 {
+		t.Errorf("organisation query: %d items swept, want none (ZORBAL is on 5 organisations' names)", n)
+	}
+}
+
+// syntheticWord returns a distinct made-up word of four letters for
+// each i below 26^3: Q and i in base 26.
+func syntheticWord(i int) string {
+	return string([]byte{'Q', byte('A' + i/676%26), byte('A' + i/26%26), byte('A' + i%26)})
 }
 
 // TestProbeBlock checks that a passive item adds to the rows marked
