@@ -54,15 +54,16 @@ func (sc *screening) hits() []Hit {
 			h.QueryName = sc.q.raw[c.qn]
 		}
 		if len(g) > 1 {
-			names, sigs := h.Listed.Names, e.nameSigs()
+			// A hit takes one entry per list: a few at most.
+			var buf [4]*listed
+			rest := buf[:0]
 			for _, m := range g[1:] {
 				r := sc.gen.reference(m.c.row.entity)
 				r.SameAs, r.Remarks = m.why, m.c.row.entity.Remarks
 				refs = append(refs, r)
-				h.Listed = mergeFacts(h.Listed, m.c.row.entity.Facts())
-				names, sigs = mergeNames(names, m.c.row.entity.Names, sigs, m.c.row.entity.nameSigs())
+				rest = append(rest, m.c.row.entity)
 			}
-			h.Listed.Names = names
+			h.Listed = sc.gen.groupFacts(e, rest)
 		}
 		h.References = refs[start:len(refs):len(refs)]
 		hits = append(hits, h)

@@ -2,6 +2,7 @@ package screen
 
 import (
 	"context"
+	"fmt"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -199,6 +200,48 @@ func TestHitFactsSmall(t *testing.T) {
 	// The designation date is the leader's, or the first an entry gives.
 	if d := h.Listed.ListedOn; d != "2017-08-05" && d != "2020-01-01" && d != "2016-03-02" {
 		t.Errorf("listed on %q is no entry's date", d)
+	}
+}
+
+// TestTwinMerged checks that the merge worked out with each pair of
+// twins is the one a hit would work out itself: the first entry's facts
+// merged with the second's, names included, in that order. Each entry
+// gets five aliases of its own, so that the twins have the names for
+// their merge to be worked out in advance (twinMergeNames).
+func TestTwinMerged(t *testing.T) {
+	var lists []List
+	for _, f := range []string{"testdata/un_small.xml", "testdata/ofac_small", "testdata/eu_small.xml", "testdata/uk_small.csv", "testdata/ftm_small.jsonl"} {
+		l := mustLoad(t, f)
+		for i := range l.Entities {
+			e := &l.Entities[i]
+			for k := range 5 {
+				e.Names = append(e.Names, Name{Value: fmt.Sprintf("%s alias %c", e.ID, 'A'+k), Kind: NameAKA})
+			}
+		}
+		lists = append(lists, l)
+	}
+	s, err := NewScreener(lists...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	gen := s.gen.Load()
+	pairs, merged := 0, 0
+	for a, ts := range gen.twins {
+		for _, tw := range ts {
+			pairs++
+			if tw.merged != nil {
+				merged++
+			}
+			want := mergeFacts(a.Facts(), tw.e.Facts())
+			want.Names, _ = mergeNames(a.Names, tw.e.Names, nameSigs(nil, a.Names), nameSigs(nil, tw.e.Names))
+			if diff := cmp.Diff(want, gen.groupFacts(a, []*listed{tw.e})); diff != "" {
+				t.Errorf("%s and %s: merged facts (-merged in the hit +worked out with the twins):\n%s", a.ID, tw.e.ID, diff)
+			}
+		}
+	}
+	t.Logf("%d pairs of twins, %d merged with the twins", pairs, merged)
+	if pairs < 12 || merged != pairs {
+		t.Errorf("%d pairs of twins, %d merged with the twins: want at least 12 (the person on four lists alone has 12), all merged", pairs, merged)
 	}
 }
 

@@ -106,16 +106,15 @@ func (p *Parties) Party(id string) (h Hit, ok bool) {
 		Kind: first.Kind, ListedOn: first.ListedOn, Listed: first.Facts()}
 	refs := make([]party.Reference, 0, len(group))
 	refs = append(refs, p.gen.reference(first))
-	names, sigs := h.Listed.Names, nameSigs(nil, h.Listed.Names)
+	rest := make([]*listed, 0, len(group)-1)
 	for _, m := range group[1:] {
 		e := m.c.row.entity
 		r := p.gen.reference(e)
 		r.SameAs, r.Remarks = m.why, e.Remarks
 		refs = append(refs, r)
-		h.Listed = mergeFacts(h.Listed, e.Facts())
-		names, sigs = mergeNames(names, e.Names, sigs, nameSigs(nil, e.Names))
+		rest = append(rest, e)
 	}
-	h.Listed.Names = names
+	h.Listed = p.gen.groupFacts(first, rest)
 	h.References = refs
 	return h, true
 }
@@ -125,6 +124,17 @@ func (p *Parties) Party(id string) (h Hit, ok bool) {
 type twin struct {
 	e   *listed
 	why string
+	// merged is what a hit of the entity and e shows (see groupFacts),
+	// worked out once with the twins rather than for every hit: merging
+	// the aliases of a party on two lists was much of its hit's cost.
+	merged *mergedFacts
+}
+
+// mergedFacts is the facts of entries that are one party, their names
+// merged (one spelling of each) with the names' signatures.
+type mergedFacts struct {
+	facts party.Facts
+	sigs  []wordSig
 }
 
 // findTwins returns, for each entity of gen that has any, the entries of
@@ -208,8 +218,8 @@ func (s *Screener) findTwins(gen *generation) map[*listed][]twin {
 					continue
 				}
 				whyBA, _ := s.sameParty(b, a, sigs(b), sigs(a))
-				twins[a] = append(twins[a], twin{b, whyAB})
-				twins[b] = append(twins[b], twin{a, whyBA})
+				twins[a] = append(twins[a], twin{e: b, why: whyAB})
+				twins[b] = append(twins[b], twin{e: a, why: whyBA})
 			}
 		}
 		lo = hi
@@ -219,18 +229,72 @@ func (s *Screener) findTwins(gen *generation) map[*listed][]twin {
 			e.sigs = nil
 		}
 	}
+	for a, ts := range twins {
+		for i := range ts {
+			if len(a.Names)+len(ts[i].e.Names) > twinMergeNames {
+				ts[i].merged = mergeTwin(a, ts[i].e)
+			}
+		}
+	}
 	return twins
+}
+
+// twinMergeNames is how many names two twins must have between them for
+// their merge to be worked out with the twins rather than by each hit
+// (see twin.merged). Merging names compares each with each: it is
+// costly between parties with many aliases (KOMID has five names on the
+// UN list and eight on OFAC's), and cheap between the many pairs that
+// have a name or two each: over half a million pairs at a million
+// names, whose merges kept a third more heap.
+const twinMergeNames = 8
+
+// mergeTwin returns the facts of a merged with those of b, its twin.
+func mergeTwin(a, b *listed) *mergedFacts {
+	names, sigs := mergeNames(a.Names, b.Names, a.nameSigs(), b.nameSigs())
+	f := mergeFacts(a.Facts(), b.Facts())
+	f.Names = names
+	return &mergedFacts{facts: f, sigs: sigs}
+}
+
+// groupFacts returns what a hit shows of entries that are one party:
+// the facts of first merged with those of each of rest in turn (see
+// mergeFacts), with one spelling of each name. The first of rest is a
+// twin of first (see findTwins), whose merge was worked out with the
+// twins; the others are merged here.
+func (gen *generation) groupFacts(first *listed, rest []*listed) party.Facts {
+	f, sigs := first.Facts(), first.nameSigs()
+	for i, e := range rest {
+		if i == 0 {
+			if t := gen.twin(first, e); t != nil && t.merged != nil {
+				f, sigs = t.merged.facts, t.merged.sigs
+				continue
+			}
+		}
+		names := f.Names
+		f = mergeFacts(f, e.Facts())
+		f.Names, sigs = mergeNames(names, e.Names, sigs, e.nameSigs())
+	}
+	return f
 }
 
 // twinOf reports whether listed entity b is the same party as a, and on
 // what evidence (see findTwins).
 func (gen *generation) twinOf(a, b *listed) (string, bool) {
-	for _, t := range gen.twins[a] {
-		if t.e == b {
-			return t.why, true
-		}
+	if t := gen.twin(a, b); t != nil {
+		return t.why, true
 	}
 	return "", false
+}
+
+// twin returns b's entry among the twins of a, or nil.
+func (gen *generation) twin(a, b *listed) *twin {
+	ts := gen.twins[a]
+	for i := range ts {
+		if ts[i].e == b {
+			return &ts[i]
+		}
+	}
+	return nil
 }
 
 // evidenceHasher makes the evidence keys of entities.
