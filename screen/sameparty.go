@@ -259,8 +259,8 @@ func mergeTwin(a, b *listed) *mergedFacts {
 // groupFacts returns what a hit shows of entries that are one party:
 // the facts of first merged with those of each of rest in turn (see
 // mergeFacts), with one spelling of each name. The first of rest is a
-// twin of first (see findTwins), whose merge was worked out with the
-// twins; the others are merged here.
+// twin of first (see findTwins): their merge is the one worked out with
+// the twins when there is one (twin.merged).
 func (gen *generation) groupFacts(first *listed, rest []*listed) party.Facts {
 	f, sigs := first.Facts(), first.nameSigs()
 	for i, e := range rest {
