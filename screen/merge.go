@@ -307,7 +307,7 @@ type wordSig struct{ n, sum int }
 func sigOf(s string) wordSig {
 	var g wordSig
 	for _, r := range s {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
+		if wordRune(r) {
 			g.n++
 			g.sum += int(unicode.ToLower(r))
 		}
@@ -372,15 +372,7 @@ func hasWord(s, w string) bool {
 func nextWord(s string) (word, rest string) {
 	start := -1
 	for i, r := range s {
-		// Most of what list names are written in is ASCII, where the
-		// Unicode tables (and the search of Mn for every space and
-		// comma) are not needed.
-		var inWord bool
-		if r < utf8.RuneSelf {
-			inWord = r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
-		} else {
-			inWord = unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
-		}
+		inWord := wordRune(r)
 		switch {
 		case inWord && start < 0:
 			start = i
@@ -392,6 +384,18 @@ func nextWord(s string) (word, rest string) {
 		return "", ""
 	}
 	return s[start:], ""
+}
+
+// wordRune reports whether r belongs to a word: a letter, a digit or a
+// combining mark.
+func wordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		// Most of what list names are written in is ASCII, where the
+		// Unicode tables (and the search of Mn for every space and
+		// comma) are not needed.
+		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
 // commonYear returns a year that both date lists give.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"testing"
+	"unicode"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
@@ -200,6 +201,17 @@ func TestHitFactsSmall(t *testing.T) {
 	// The designation date is the leader's, or the first an entry gives.
 	if d := h.Listed.ListedOn; d != "2017-08-05" && d != "2020-01-01" && d != "2016-03-02" {
 		t.Errorf("listed on %q is no entry's date", d)
+	}
+}
+
+// TestWordRune checks that the ASCII path of wordRune agrees with the
+// Unicode tables: letters, digits and combining marks.
+func TestWordRune(t *testing.T) {
+	for r := rune(0); r < 0x3000; r++ {
+		want := unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+		if got := wordRune(r); got != want {
+			t.Errorf("wordRune(%U) = %v, want %v", r, got, want)
+		}
 	}
 }
 

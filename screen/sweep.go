@@ -160,7 +160,8 @@ type sweepCand struct {
 	rows int
 }
 
-// inRuns counts the postings of post in the query's runs.
+// inRuns counts the postings of post in the query's runs; a list short
+// enough that inRun does not cut it counts whole.
 func (sc *candScratch) inRuns(post []uint32) int {
 	n := 0
 	for _, run := range sc.runs {
