@@ -92,18 +92,25 @@ func analyse(az *names.Analyzer, w *Weights, s string, vessel bool) *analysed {
 // analyseName is analyse for a name already read (one of the readings of
 // names.Analyzer.Readings).
 func analyseName(w *Weights, n names.Name, vessel bool) *analysed {
-	return analyseInterned(w, n, vessel, nil)
+	a := analyseInterned(w, n, vessel, nil)
+	return &a
 }
 
-// analyseInterned is analyseName with the spellings shared through in
-// (when not nil): a word on a thousand listed names is one spelling, and
-// making one for each token first, to share it afterwards, would be most
-// of the garbage of a build.
-func analyseInterned(w *Weights, n names.Name, vessel bool, in *interner) *analysed {
-	a := &analysed{foreign: n.Foreign, toks: make([]tok, 0, len(n.Tokens))}
+// analyseInterned is analyseName by value, with the spellings shared
+// through in (when not nil): a word on a thousand listed names is one
+// spelling, and making one for each token first, to share it afterwards,
+// would be most of the garbage of a build. With in, the tokens and spans
+// are cut from its slabs too.
+func analyseInterned(w *Weights, n names.Name, vessel bool, in *interner) analysed {
 	ts := n.Tokens
 	if vessel {
 		ts = stripVesselPrefix(ts)
+	}
+	a := analysed{foreign: n.Foreign}
+	if in != nil {
+		a.toks = in.toks.take(len(ts))[:0]
+	} else {
+		a.toks = make([]tok, 0, len(ts))
 	}
 	syllables := koreanSyllables(w.Features.Romanisation.korean, ts)
 	// Without an interner (a query's name), the tokens' spellings, and
@@ -131,19 +138,33 @@ func analyseInterned(w *Weights, n names.Name, vessel bool, in *interner) *analy
 		return a
 	}
 	// Every span's text is a piece of the tokens' texts written
-	// together: one string for them all, and the spans sized exactly, as
-	// a million listed names keep theirs.
+	// together: one string for them all (a listed name's cut from the
+	// interner's), and the spans sized exactly, as a million listed names
+	// keep theirs.
 	var offBuf [65]int
 	offs := offBuf[:0]
-	var b strings.Builder
-	for _, t := range a.toks {
+	var joined string
+	if in != nil {
+		b := in.strs.scratch[:0]
+		for _, t := range a.toks {
+			offs = append(offs, len(b))
+			b = append(b, t.text...)
+		}
+		offs = append(offs, len(b))
+		joined, in.strs.scratch = in.strs.add(b), b
+	} else {
+		var b strings.Builder
+		for _, t := range a.toks {
+			offs = append(offs, b.Len())
+			b.WriteString(t.text)
+		}
 		offs = append(offs, b.Len())
-		b.WriteString(t.text)
+		joined = b.String()
 	}
-	offs = append(offs, b.Len())
-	joined := b.String()
-	a.spans = make([]span, 0, nSpans)
-	if in == nil {
+	if in != nil {
+		a.spans = in.spanSlab.take(nSpans)[:0]
+	} else {
+		a.spans = make([]span, 0, nSpans)
 		own = make([]spelling, 0, nSpans)
 	}
 	a.eachSpan(w.Blocking.MaxSpan, func(i, n int) {
@@ -204,6 +225,36 @@ func joinable(t tok) bool { return t.class == names.Word || t.class == names.Ini
 type interner struct {
 	words map[[3]string]*spelling
 	spans map[string]*spelling
+	// toks and spanSlab hold the listed names' tokens and spans: a
+	// million names' arrays in a few hundred allocations, not two
+	// million, which the collector would mark one by one for as long as
+	// the generation lives.
+	toks     slab[tok]
+	spanSlab slab[span]
+	// spellings holds the spellings themselves: at a million names, a
+	// million and a half of them; strs the texts of the names' spans and
+	// their skeletons.
+	spellings slab[spelling]
+	strs      strSlab
+}
+
+// slab hands out slices cut from large arrays, for data that lives as
+// long as a generation.
+type slab[T any] struct{ free []T }
+
+// slabLen is the length of a slab's arrays: at a million names, a few
+// hundred of them.
+const slabLen = 1 << 14
+
+// take returns a slice of n zero values whose capacity is n, so that an
+// append to it cannot write over its neighbour's.
+func (s *slab[T]) take(n int) []T {
+	if n > cap(s.free)-len(s.free) {
+		s.free = make([]T, 0, max(n, slabLen))
+	}
+	at := len(s.free)
+	s.free = s.free[:at+n]
+	return s.free[at : at+n : at+n]
 }
 
 // newInterner returns an empty interner.
@@ -222,8 +273,49 @@ func (in *interner) spell(text, skel, written string) *spelling {
 	if got, ok := in.words[k]; ok {
 		return got
 	}
-	sp := newSpelling(text, skel, written)
+	sp := in.newSpelling(text, skel, written)
 	in.words[k] = sp
+	return sp
+}
+
+// strSlab hands out strings cut from large ones, for text that lives as
+// long as a generation. A string the slab gave stays as it was: the
+// bytes after it are written, never its own, and a full array is left
+// to the strings cut from it.
+type strSlab struct {
+	b strings.Builder
+	// scratch is a caller's buffer for the bytes of the next string.
+	scratch []byte
+}
+
+// strSlabLen is the least size of a strSlab's arrays.
+const strSlabLen = 1 << 16
+
+// add returns a string holding p.
+func (s *strSlab) add(p []byte) string {
+	if s.b.Cap()-s.b.Len() < len(p) {
+		s.b.Reset()
+		s.b.Grow(max(len(p), strSlabLen))
+	}
+	at := s.b.Len()
+	s.b.Write(p)
+	return s.b.String()[at:]
+}
+
+// skeleton returns names.Skeleton(text), text itself when they are the
+// same.
+func (s *strSlab) skeleton(text string) string {
+	s.scratch = names.AppendSkeleton(s.scratch[:0], text)
+	if string(s.scratch) == text {
+		return text
+	}
+	return s.add(s.scratch)
+}
+
+// newSpelling returns a new spelling from in's slab.
+func (in *interner) newSpelling(text, skel, written string) *spelling {
+	sp := &in.spellings.take(1)[0]
+	*sp = spellingOf(text, skel, written)
 	return sp
 }
 
@@ -246,7 +338,7 @@ func (in *interner) spanOwn(own *[]spelling, text string) *spelling {
 	if got, ok := in.spans[text]; ok {
 		return got
 	}
-	sp := newSpelling(text, names.Skeleton(text), "")
+	sp := in.newSpelling(text, in.strs.skeleton(text), "")
 	in.spans[text] = sp
 	return sp
 }
@@ -333,11 +425,15 @@ func newTokenStats(w *Weights, ix *termIndex, rows int) *tokenStats {
 
 // weights returns the weight of each token of a.
 func (st *tokenStats) weights(a *analysed) []float64 {
-	out := make([]float64, len(a.toks))
+	return st.appendWeights(make([]float64, 0, len(a.toks)), a)
+}
+
+// appendWeights appends the weight of each token of a to dst.
+func (st *tokenStats) appendWeights(dst []float64, a *analysed) []float64 {
 	for i := range a.toks {
-		out[i] = st.of(&a.toks[i])
+		dst = append(dst, st.of(&a.toks[i]))
 	}
-	return out
+	return dst
 }
 
 // of returns the weight of one token. Legal forms and stopwords still

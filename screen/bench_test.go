@@ -318,10 +318,7 @@ func hitsOwn(tb testing.TB, s *Screener, name string, e *Entity) (bool, string) 
 // rest are outranked by ten better hits or scored lower at scale, where
 // the word weights differ), and describes the others.
 func probeFound(tb testing.TB, s *Screener, ps []probe) (found, retrievalLost int, lost []string) {
-	rows := make(map[string][]*nameRow)
-	for _, r := range s.gen.Load().all {
-		rows[r.entity.ID] = append(rows[r.entity.ID], r)
-	}
+	rows := rowsByEntity(s.gen.Load())
 	_, review := s.Thresholds()
 	for _, p := range ps {
 		ok, hits := hitsOwn(tb, s, p.name, p.e)

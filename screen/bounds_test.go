@@ -47,13 +47,13 @@ func TestBoundsAboveScore(t *testing.T) {
 			more.w = min(gen.ix.maxLegal, float32(b.nLegal)*float32(b.legalW))
 		}
 		for _, r := range sharingRows(gen, sc) {
-			c := gen.all[r]
+			c := gen.all.at(r)
 			if !kind.Compatible(c.entity.Kind) || len(c.a.toks) > 64 {
 				continue
 			}
 			ck := compareKind(kind, c.entity.Kind)
 			person := ck == KindPerson
-			score := s.cmp.compare(qa, qw, c.a, c.w, ck, false).score
+			score := s.cmp.compare(qa, qw, &c.a, c.w, ck, false).score
 			if person && score < b.om || !budget(s, gen, qa, &sc.tab, b.free, r, ck == KindVessel, true) {
 				continue
 			}
@@ -99,7 +99,7 @@ func TestBoundsAboveScore(t *testing.T) {
 // (filled by queryItems), in row order.
 func sharingRows(gen *generation, sc *candScratch) []uint32 {
 	var rows []uint32
-	for r := range gen.all {
+	for r := range gen.rows {
 		for _, o := range gen.rowOccs(uint32(r)) {
 			if _, _, ok := sc.tab.get(o.t); ok {
 				rows = append(rows, uint32(r))

@@ -474,11 +474,11 @@ func (s *Screener) candidates(gen *generation, qa *analysed, qw []float64, q *qu
 	slices.Sort(kept)
 	out := make([]*nameRow, 0, len(kept)+len(gen.long))
 	for _, r := range kept {
-		out = append(out, gen.all[r])
+		out = append(out, gen.all.at(r))
 	}
 	for _, r := range gen.long {
 		if kind.Compatible(gen.kindNames[gen.kindOf(r)]) {
-			out = append(out, gen.all[r])
+			out = append(out, gen.all.at(r))
 		}
 	}
 	return out

@@ -48,12 +48,12 @@ func TestCandidatesComplete(t *testing.T) {
 		for _, c := range s.candidates(gen, qa, qw, &q) {
 			got[c] = true
 		}
-		for id, c := range gen.all {
+		for id, c := range gen.all.each() {
 			if !kind.Compatible(c.entity.Kind) || len(c.a.toks) > 64 {
 				continue
 			}
 			ck := compareKind(kind, c.entity.Kind)
-			res := s.cmp.compare(qa, qw, c.a, c.w, ck, false)
+			res := s.cmp.compare(qa, qw, &c.a, c.w, ck, false)
 			if s.qualify(res.score, c, &q, 0, nil) < review {
 				continue
 			}
@@ -79,7 +79,7 @@ func TestCandidatesComplete(t *testing.T) {
 // name drawn at random, every other one with a typo, and every fifth of
 // the unknown kind rather than the row's.
 func sampleQuery(rng *rand.Rand, gen *generation, i int) (string, Kind) {
-	r := gen.all[rng.IntN(len(gen.all))]
+	r := gen.all.at(uint32(rng.IntN(gen.rows)))
 	name := r.name.Value
 	if i%2 == 0 {
 		name = typoAt(name, rng)
@@ -105,9 +105,9 @@ func inBudget(s *Screener, gen *generation, qa *analysed, tab *termTable, free u
 // reached whole (every word of a joined span by the span's own items),
 // not in part.
 func budget(s *Screener, gen *generation, qa *analysed, tab *termTable, free uint64, id uint32, vessel, whole bool) bool {
-	c := gen.all[id]
+	c := gen.all.at(id)
 	var qUsed, cUsed uint64
-	for _, p := range s.cmp.pairs(nil, qa, c.a, vessel) {
+	for _, p := range s.cmp.pairs(nil, qa, &c.a, vessel) {
 		qm, cm := spanMask(p.qi, p.qn), spanMask(p.ci, p.cn)
 		if qUsed&qm != 0 || cUsed&cm != 0 {
 			continue

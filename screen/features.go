@@ -90,7 +90,7 @@ func (s *Screener) rules(q *query, qn int, r *nameRow, ev *evidence) []party.Fea
 	}
 	need, cn := s.w.Features.Corroboration.Need, &s.w.Features.CommonName
 	kr := s.w.Features.Romanisation.korean
-	common := r.a != nil && cn.common(r.a, kr)
+	common := len(r.a.toks) > 0 && cn.common(&r.a, kr)
 	if qn >= 0 && qn < len(q.names) {
 		common = common || cn.common(q.names[qn], kr)
 	}
@@ -114,7 +114,7 @@ func (s *Screener) rules(q *query, qn int, r *nameRow, ev *evidence) []party.Fea
 // fronts abroad.
 func (s *Screener) orgRules(q *query, qn int, r *nameRow, ev *evidence) []party.Feature {
 	c := &s.w.Features.Country
-	listed := r.a != nil && words(r.a) <= c.ShortName
+	listed := len(r.a.toks) > 0 && words(&r.a) <= c.ShortName
 	asked := qn >= 0 && qn < len(q.names) && words(q.names[qn]) <= c.ShortName
 	switch {
 	case ev.otherCountry && (listed || asked):

@@ -165,7 +165,7 @@ func (sc *screening) explain(c *candidate) {
 	// The name feature comes first; room for it and the features most
 	// hits have (a pair each, what is left unaligned, a few attributes).
 	feats := make([]party.Feature, 1, len(c.aligned)+8)
-	res := s.cmp.explainAligned(feats, c.aligned, sc.q.names[c.qn], sc.q.w[c.qn], r.a, r.w, compareKind(sc.q.e.Kind, r.entity.Kind))
+	res := s.cmp.explainAligned(feats, c.aligned, sc.q.names[c.qn], sc.q.w[c.qn], &r.a, r.w, compareKind(sc.q.e.Kind, r.entity.Kind))
 	name := party.Feature{Feature: "name", Score: round3(res.score), Weight: 1, Detail: string(r.name.Kind)}
 	if r.variant != nil {
 		name.Detail += " " + *r.variant

@@ -3,6 +3,7 @@ package screen
 import (
 	"cmp"
 	"fmt"
+	"iter"
 	"math"
 	"runtime/debug"
 	"slices"
@@ -33,15 +34,21 @@ import (
 //
 // A million listed names keep a row each, so it holds pointers where it
 // can: the name is the entity's own, and the variant's text is shared by
-// every row of that variant.
+// every row of that variant. The rows of a generation are held in large
+// arrays (rowArrays), and their tokens, spans, spellings and weights are
+// cut from a few large ones (see slab), so that scoring a row follows no
+// pointer to its analysis and the collector marks a few hundred objects
+// for them, not millions.
 type nameRow struct {
 	entity *listed
 	name   *Name
 	// variant names a derived variant ("without-parenthetical"), or is
 	// nil.
 	variant *string
-	a       *analysed
-	w       []float64
+	// a is the name analysed; a row of an identifier match (see
+	// screening.identifiers) has no tokens.
+	a analysed
+	w []float64
 }
 
 // listed is a listed entity with the list it was loaded from.
@@ -78,14 +85,14 @@ type generation struct {
 	versions  []ListVersion
 	stats     *tokenStats
 	ix        *termIndex
-	// all holds the rows by id, grouped by their entities' kind (see
-	// kindOrder); kindNames are the kinds in that order, and kindEnd the
+	// all holds the rows by id (see rowArrays), grouped by their
+	// entities' kind (see kindOrder); kindNames are the kinds in that order, and kindEnd the
 	// end of each kind's run of row ids. A query's kind is compatible
 	// with a few kinds, so candidates walk only their runs of each
 	// posting list: at OpenSanctions scale most postings of a Korean
 	// syllable or an initial are persons', which an organisation query
 	// would otherwise read one by one to reject.
-	all       []*nameRow
+	all       rowArrays
 	kindNames []Kind
 	kindEnd   []uint32
 	// long are the rows of more than 64 tokens, which the scorer compares
@@ -150,12 +157,12 @@ func newGeneration(cc countries, lists []List) (*generation, []*listed, error) {
 // the index, so findTwins, which reads the entities alone, may run
 // beside it.
 func (gen *generation) index(az *names.Analyzer, w *Weights, ents []*listed) error {
-	rows := analyseAll(az, w, ents)
-	// Stable, so that an entity's names keep their order.
-	slices.SortStableFunc(rows, func(a, b *nameRow) int { return kindOrder(a.entity.Kind, b.entity.Kind) })
-	n := len(rows)
+	// The entities are analysed kind by kind, so that their rows come in
+	// kind order (see generation.all) and are never moved.
+	rows := analyseAll(az, w, byKind(ents, func(e *listed) Kind { return e.Kind }))
+	n := rows.len()
 	gen.rows, gen.all = n, rows
-	for i, r := range rows {
+	for i, r := range rows.each() {
 		if k := len(gen.kindNames); k == 0 || gen.kindNames[k-1] != r.entity.Kind {
 			if k == math.MaxUint8 {
 				return fmt.Errorf("screen: more than %d entity kinds", math.MaxUint8)
@@ -169,8 +176,8 @@ func (gen *generation) index(az *names.Analyzer, w *Weights, ents []*listed) err
 		}
 	}
 	ib := newIndexBuilder(w)
-	for i, r := range rows {
-		ib.addRow(uint32(i), r.a)
+	for i, r := range rows.each() {
+		ib.addRow(uint32(i), &r.a)
 	}
 	// The deletion index needs only the vocabulary, complete now: it is
 	// built beside the rest, which needs the rows' weights.
@@ -178,8 +185,15 @@ func (gen *generation) index(az *names.Analyzer, w *Weights, ents []*listed) err
 	del := async(func() delIndex { return ib.deletions(az, nTerms) })
 	gen.ix = ib.postings()
 	gen.stats = newTokenStats(w, gen.ix, n)
-	for _, r := range rows {
-		r.w = gen.stats.weights(r.a)
+	toks := 0
+	for _, r := range rows.each() {
+		toks += len(r.a.toks)
+	}
+	weights := make([]float64, 0, toks)
+	for _, r := range rows.each() {
+		at := len(weights)
+		weights = gen.stats.appendWeights(weights, &r.a)
+		r.w = weights[at:len(weights):len(weights)]
 	}
 	ib.finish(gen.ix, rows, del)
 	return nil
@@ -256,9 +270,10 @@ type nameOf struct {
 // work and needs nothing shared, so it runs ahead on another goroutine,
 // a run of entities at a time, while this one interns the spellings of
 // the runs already read, which must be done in order and alone.
-func analyseAll(az *names.Analyzer, w *Weights, ents []*listed) []*nameRow {
+func analyseAll(az *names.Analyzer, w *Weights, ents []*listed) rowArrays {
 	const run = 1024
-	rows := make([]*nameRow, 0, len(ents)*3/2)
+	var rows rowArrays
+	var buf []nameRow
 	read := make(chan *readChunk, 4)
 	// The runs' buffers go back to the reader once interned, so that a
 	// build makes a few rather than one per run.
@@ -298,7 +313,8 @@ func analyseAll(az *names.Analyzer, w *Weights, ents []*listed) []*nameRow {
 	variants := make(map[string]*string)
 	for c := range read {
 		for i, o := range c.of {
-			rows = appendRows(rows, w, o, c.names[c.at[i]:c.at[i+1]], in, variants)
+			buf = appendRows(buf[:0], w, o, c.names[c.at[i]:c.at[i+1]], in, variants)
+			rows = rows.append(buf)
 		}
 		clear(c.of)
 		clear(c.names)
@@ -327,6 +343,83 @@ func (c *readChunk) read(az *names.Analyzer, e *listed) {
 		add(n, n.Value, "")
 		if stripped := stripParenthetical(n.Value); stripped != n.Value && strings.TrimSpace(stripped) != "" {
 			add(n, stripped, "without-parenthetical")
+		}
+	}
+}
+
+// byKind returns xs ordered by kind (kindOrder), keeping the order of
+// the xs of one kind. The kinds are few: xs are counted by kind and
+// placed, not sorted.
+func byKind[T any](xs []T, kind func(T) Kind) []T {
+	var kinds []Kind
+	at := make(map[Kind]int)
+	for _, x := range xs {
+		k := kind(x)
+		if _, ok := at[k]; !ok {
+			kinds = append(kinds, k)
+		}
+		at[k]++
+	}
+	slices.SortFunc(kinds, kindOrder)
+	start := 0
+	for _, k := range kinds {
+		start, at[k] = start+at[k], start
+	}
+	out := make([]T, len(xs))
+	for _, x := range xs {
+		k := kind(x)
+		out[at[k]] = x
+		at[k]++
+	}
+	return out
+}
+
+// rowArrays holds a generation's rows by id in arrays of rowArrayLen
+// rows, filled in order as the names are analysed: a million rows of
+// 128 bytes are never copied from an array outgrown to a larger one,
+// which would hold both for a while.
+type rowArrays [][]nameRow
+
+// rowArrayBits is the log2 of rowArrayLen, the rows of one array.
+const (
+	rowArrayBits = 12
+	rowArrayLen  = 1 << rowArrayBits
+)
+
+// at returns row r.
+func (ra rowArrays) at(r uint32) *nameRow {
+	return &ra[r>>rowArrayBits][r&(rowArrayLen-1)]
+}
+
+// len returns the number of rows.
+func (ra rowArrays) len() int {
+	if len(ra) == 0 {
+		return 0
+	}
+	return (len(ra)-1)*rowArrayLen + len(ra[len(ra)-1])
+}
+
+// append returns ra with rows added after its last.
+func (ra rowArrays) append(rows []nameRow) rowArrays {
+	for _, r := range rows {
+		if k := len(ra); k == 0 || len(ra[k-1]) == rowArrayLen {
+			ra = append(ra, make([]nameRow, 0, rowArrayLen))
+		}
+		last := &ra[len(ra)-1]
+		*last = append(*last, r)
+	}
+	return ra
+}
+
+// each yields each row with its id, in order.
+func (ra rowArrays) each() iter.Seq2[int, *nameRow] {
+	return func(yield func(int, *nameRow) bool) {
+		for a, rows := range ra {
+			for i := range rows {
+				if !yield(a<<rowArrayBits+i, &rows[i]) {
+					return
+				}
+			}
 		}
 	}
 }
@@ -402,7 +495,7 @@ func (gen *generation) putScratch(sc *candScratch) {
 // another script is also indexed as read by Sino-Korean sounds, the
 // glossary, Kontsevich or transliteration), with the spellings shared
 // through in and the variants' texts through variants.
-func appendRows(rows []*nameRow, w *Weights, o nameOf, rds []names.Name, in *interner, variants map[string]*string) []*nameRow {
+func appendRows(rows []nameRow, w *Weights, o nameOf, rds []names.Name, in *interner, variants map[string]*string) []nameRow {
 	vessel := o.e.Kind == KindVessel
 	for _, rd := range rds {
 		a := analyseInterned(w, rd, vessel, in)
@@ -420,7 +513,7 @@ func appendRows(rows []*nameRow, w *Weights, o nameOf, rds []names.Name, in *int
 				variants[v] = vp
 			}
 		}
-		rows = append(rows, &nameRow{entity: o.e, name: o.n, variant: vp, a: a})
+		rows = append(rows, nameRow{entity: o.e, name: o.n, variant: vp, a: a})
 	}
 	return rows
 }

@@ -4,12 +4,78 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 )
+
+// TestByKind checks that byKind orders entities by kind as a stable sort
+// by kindOrder would.
+func TestByKind(t *testing.T) {
+	kinds := []Kind{KindPerson, KindOrganisation, KindVessel, "aircraft", KindUnknown, "address"}
+	rng := rand.New(rand.NewPCG(5, 6))
+	var ents []*listed
+	for i := range 500 {
+		ents = append(ents, &listed{Entity: &Entity{ID: strconv.Itoa(i), Kind: kinds[rng.IntN(len(kinds))]}})
+	}
+	kind := func(e *listed) Kind { return e.Kind }
+	want := slices.Clone(ents)
+	slices.SortStableFunc(want, func(a, b *listed) int { return kindOrder(a.Kind, b.Kind) })
+	describe := func(es []*listed) []string {
+		var out []string
+		for _, e := range es {
+			out = append(out, string(e.Kind)+" "+e.ID)
+		}
+		return out
+	}
+	if diff := cmp.Diff(describe(want), describe(byKind(ents, kind))); diff != "" {
+		t.Errorf("byKind differs from a stable sort by kind (-want +got):\n%s", diff)
+	}
+	if got := byKind(nil, kind); len(got) != 0 {
+		t.Errorf("byKind(nil) = %d entities, want none", len(got))
+	}
+}
+
+// TestRowArrays checks that rows appended in batches of any size across
+// many arrays are found by id, counted and walked in order.
+func TestRowArrays(t *testing.T) {
+	names := make([]Name, 3*rowArrayLen+17)
+	var ra rowArrays
+	if ra.len() != 0 {
+		t.Errorf("empty rowArrays: len %d, want 0", ra.len())
+	}
+	rng := rand.New(rand.NewPCG(7, 8))
+	for n := 0; n < len(names); {
+		batch := make([]nameRow, min(rng.IntN(40), len(names)-n))
+		for i := range batch {
+			names[n].Value = strconv.Itoa(n)
+			batch[i].name = &names[n]
+			n++
+		}
+		ra = ra.append(batch)
+	}
+	if ra.len() != len(names) {
+		t.Fatalf("len %d, want %d", ra.len(), len(names))
+	}
+	next := 0
+	for id, r := range ra.each() {
+		if id != next || r.name != &names[id] || ra.at(uint32(id)) != r {
+			t.Fatalf("row %d: id %d, name %q, at %p, want id %d, name %q, at %p", next, id, r.name.Value, ra.at(uint32(id)), next, names[next].Value, r)
+		}
+		next++
+	}
+	if next != len(names) {
+		t.Errorf("each yielded %d rows, want %d", next, len(names))
+	}
+	for _, a := range ra[:len(ra)-1] {
+		if len(a) != rowArrayLen {
+			t.Errorf("an array before the last holds %d rows, want %d", len(a), rowArrayLen)
+		}
+	}
+}
 
 // TestSpanWordWeight checks that a word that is also a joined span of
 // other names ("CHANGGWANG" and "CHANG GWANG") weighs by the names that
@@ -33,7 +99,7 @@ func TestSpanWordWeight(t *testing.T) {
 	}
 	gen := s.gen.Load()
 	rare, common := -1.0, -1.0
-	for _, r := range gen.all {
+	for _, r := range gen.all.each() {
 		for j, tk := range r.a.toks {
 			switch tk.text {
 			case "changgwang":
@@ -77,11 +143,11 @@ func TestKindRuns(t *testing.T) {
 		t.Fatal(err)
 	}
 	gen := s.gen.Load()
-	for r, row := range gen.all {
+	for r, row := range gen.all.each() {
 		if got := gen.kindNames[gen.kindOf(uint32(r))]; got != row.entity.Kind {
 			t.Fatalf("row %d: kindOf says %q, entity is %q", r, got, row.entity.Kind)
 		}
-		if r > 0 && gen.all[r-1].entity == row.entity && row.name.Kind == NamePrimary {
+		if r > 0 && gen.all.at(uint32(r-1)).entity == row.entity && row.name.Kind == NamePrimary {
 			t.Errorf("row %d: the primary name of %s comes after another of its names", r, row.entity.ID)
 		}
 	}
@@ -89,13 +155,13 @@ func TestKindRuns(t *testing.T) {
 		var got, want []uint32
 		for _, run := range gen.runs(nil, q) {
 			for r := run.lo; r < run.hi; r++ {
-				if gen.kindNames[run.kind] != gen.all[r].entity.Kind {
-					t.Errorf("query %q: run of kind %q holds row %d of kind %q", q, gen.kindNames[run.kind], r, gen.all[r].entity.Kind)
+				if gen.kindNames[run.kind] != gen.all.at(r).entity.Kind {
+					t.Errorf("query %q: run of kind %q holds row %d of kind %q", q, gen.kindNames[run.kind], r, gen.all.at(r).entity.Kind)
 				}
 				got = append(got, r)
 			}
 		}
-		for r, row := range gen.all {
+		for r, row := range gen.all.each() {
 			if q.Compatible(row.entity.Kind) {
 				want = append(want, uint32(r))
 			}
@@ -201,7 +267,7 @@ func TestAnalyseAllOrder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	describe := func(rows []*nameRow) []string {
+	describe := func(rows []nameRow) []string {
 		var out []string
 		for _, r := range rows {
 			d := r.entity.ID + " " + r.name.Value
@@ -215,7 +281,7 @@ func TestAnalyseAllOrder(t *testing.T) {
 		}
 		return out
 	}
-	var want []*nameRow
+	var want []nameRow
 	in, variants := newInterner(), map[string]*string{}
 	for _, e := range ents {
 		for i := range e.Names {
@@ -226,7 +292,7 @@ func TestAnalyseAllOrder(t *testing.T) {
 			}
 		}
 	}
-	got := analyseAll(s.az, s.w, ents)
+	got := slices.Concat(analyseAll(s.az, s.w, ents)...)
 	if len(got) < 3000 {
 		t.Fatalf("analyseAll: %d rows, want more than 3,000", len(got))
 	}

@@ -32,14 +32,14 @@ func TestExplainAligned(t *testing.T) {
 		sc := gen.getScratch()
 		s.queryItems(sc, gen, qa)
 		for _, r := range sharingRows(gen, sc) {
-			c := gen.all[r]
+			c := gen.all.at(r)
 			ck := compareKind(kind, c.entity.Kind)
-			want := s.cmp.compare(qa, qw, c.a, c.w, ck, true)
-			res, aligned := s.cmp.compareInto(nil, qa, qw, c.a, c.w, ck, false)
+			want := s.cmp.compare(qa, qw, &c.a, c.w, ck, true)
+			res, aligned := s.cmp.compareInto(nil, qa, qw, &c.a, c.w, ck, false)
 			if res.score != want.score {
 				t.Fatalf("query %q, listed %q: compareInto scores %v, compare with explain %v", name, c.name.Value, res.score, want.score)
 			}
-			got := s.cmp.explainAligned(nil, aligned, qa, qw, c.a, c.w, ck)
+			got := s.cmp.explainAligned(nil, aligned, qa, qw, &c.a, c.w, ck)
 			if diff := cmp.Diff(want, got, cmp.AllowUnexported(scored{})); diff != "" {
 				t.Fatalf("query %q, listed %q: explained from the aligned pairs (-full +aligned):\n%s", name, c.name.Value, diff)
 			}

@@ -159,10 +159,7 @@ func TestTypoRecall(t *testing.T) {
 	if len(jobs) == 0 {
 		t.Fatal("no UN names to vary")
 	}
-	rows := make(map[string][]*nameRow)
-	for _, r := range s.gen.Load().all {
-		rows[r.entity.ID] = append(rows[r.entity.ID], r)
-	}
+	rows := rowsByEntity(s.gen.Load())
 	_, review := s.Thresholds()
 	var dprkOrg, dprkPerson, others typoTally
 	var next atomic.Int64
@@ -292,6 +289,16 @@ func (tl *typoTally) report(t *testing.T, what string, target float64) {
 	}
 }
 
+// rowsByEntity returns gen's rows by the ID of their entity, for
+// typoOutcome.
+func rowsByEntity(gen *generation) map[string][]*nameRow {
+	rows := make(map[string][]*nameRow)
+	for _, r := range gen.all.each() {
+		rows[r.entity.ID] = append(rows[r.entity.ID], r)
+	}
+	return rows
+}
+
 // typoOutcome returns e's best score against name over all e's names by
 // brute force (the name score as Screen adjusts it); whether candidate
 // generation returned a name of e that scores at least review; and
@@ -306,7 +313,7 @@ func typoOutcome(s *Screener, rows map[string][]*nameRow, e *Entity, name, sourc
 	qw := gen.stats.weights(qa)
 	passing := map[*nameRow]bool{}
 	for _, r := range rows[e.ID] {
-		res := s.cmp.compare(qa, qw, r.a, r.w, compareKind(e.Kind, r.entity.Kind), false)
+		res := s.cmp.compare(qa, qw, &r.a, r.w, compareKind(e.Kind, r.entity.Kind), false)
 		sc := s.qualify(res.score, r, &q, 0, nil)
 		best = max(best, sc)
 		passing[r] = sc >= review

@@ -357,7 +357,7 @@ func (sc *screening) screenReading(qa *analysed, raw string) error {
 				return err
 			}
 		}
-		res, aligned := s.cmp.compareInto(buf[:0], qa, qw, r.a, r.w, compareKind(q.e.Kind, r.entity.Kind), false)
+		res, aligned := s.cmp.compareInto(buf[:0], qa, qw, &r.a, r.w, compareKind(q.e.Kind, r.entity.Kind), false)
 		score := s.qualify(res.score, r, q, qn, nil)
 		if r.name.Kind == NameWeak && score < s.w.Features.WeakAlias.Floor {
 			// A weak alias counts only written nearly as listed.

@@ -1,9 +1,12 @@
 package screen
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/luxscreen/luxscreen/screen/names"
 )
 
 // TestSpellingPairs pins that a misspelt word is measured against the
@@ -46,5 +49,24 @@ func TestSpellingPairs(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("bands (-want +got):\n%s", diff)
+	}
+}
+
+// TestStrSlab checks that the strings a strSlab gives keep their text
+// while the slab fills and starts new arrays, and that its skeletons are
+// names.Skeleton's.
+func TestStrSlab(t *testing.T) {
+	var s strSlab
+	var want, got []string
+	for i := range 3000 {
+		text := strings.Repeat(alphaWord(i), 1+i%7)
+		if i%1000 == 999 {
+			text = strings.Repeat("x", strSlabLen+1)
+		}
+		want = append(want, text, names.Skeleton(text))
+		got = append(got, s.add([]byte(text)), s.skeleton(text))
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("strSlab strings differ from their texts and skeletons (-want +got):\n%s", diff)
 	}
 }

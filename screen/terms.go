@@ -403,12 +403,12 @@ func (ib *indexBuilder) deletions(az *names.Analyzer, nTerms int) delIndex {
 // finish fills in the weights each term stands for and the typo,
 // phonetic and initial neighbourhoods of the vocabulary, with the
 // deletion index del returns (see deletions).
-func (ib *indexBuilder) finish(ix *termIndex, rows []*nameRow, del func() delIndex) {
+func (ib *indexBuilder) finish(ix *termIndex, rows rowArrays, del func() delIndex) {
 	// The rows' weight sums are kept only packed beside their postings
 	// (psum), which is all a query reads of them.
-	sums := make([]rowSums, len(rows))
-	ix.tokStart = make([]uint32, 1, len(rows)+1)
-	for i, r := range rows {
+	sums := make([]rowSums, rows.len())
+	ix.tokStart = make([]uint32, 1, rows.len()+1)
+	for i, r := range rows.each() {
 		sums[i].total = float32(addUp(0, r.w))
 		for j, t := range r.a.toks {
 			rt := rowTok{w: float32(r.w[j]), class: t.class}
@@ -434,8 +434,8 @@ func (ib *indexBuilder) finish(ix *termIndex, rows []*nameRow, del func() delInd
 	// relief sums, over a row's occurrences of each of its terms, the
 	// extra_floor excess of the words they stand for.
 	relief := make(map[uint32]float64)
-	for i, r := range rows {
-		ib.occ = rowTerms(ib.occ[:0], r.a, ib.w.Blocking.MaxSpanToken)
+	for i, r := range rows.each() {
+		ib.occ = rowTerms(ib.occ[:0], &r.a, ib.w.Blocking.MaxSpanToken)
 		clear(relief)
 		for _, o := range ib.occ {
 			t := ib.ids[o.ns][o.key]

@@ -27,7 +27,11 @@ func TestWarmU32(t *testing.T) {
 func TestWarmScreened(t *testing.T) {
 	s := demoScreener(t)
 	gen := s.gen.Load()
-	if warmRows(gen.all) == 0 {
+	var rows []*nameRow
+	for _, r := range gen.all.each() {
+		rows = append(rows, r)
+	}
+	if warmRows(rows) == 0 {
 		t.Error("warmRows read nothing of the demo rows")
 	}
 	e := Query{Name: "Korea Mining Development Trading Corporation", Kind: KindOrganisation}.entity()

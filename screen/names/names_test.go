@@ -163,3 +163,17 @@ func TestSplitTokens(t *testing.T) {
 		}
 	}
 }
+
+// TestAppendSkeleton checks that AppendSkeleton leaves what dst holds
+// alone: a skeleton that starts with the letter dst ends with keeps it,
+// as doubled letters collapse within a skeleton only.
+func TestAppendSkeleton(t *testing.T) {
+	for _, tok := range []string{"kang", "ryongbong", "llyonbong", "tchoe", "", "김정은", "a1", "nnam"} {
+		for _, prefix := range []string{"", "k", "n", "r", "ryon"} {
+			got := string(AppendSkeleton([]byte(prefix), tok))
+			if want := prefix + Skeleton(tok); got != want {
+				t.Errorf("AppendSkeleton(%q, %q) = %q, want %q", prefix, tok, got, want)
+			}
+		}
+	}
+}

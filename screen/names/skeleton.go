@@ -20,10 +20,29 @@ package names
 // matcher therefore uses it as one signal beside the plain spelling, never
 // alone. Tokens with characters outside a–z are returned unchanged.
 func Skeleton(tok string) string {
-	for i := 0; i < len(tok); i++ {
-		if c := tok[i]; c < 'a' || c > 'z' {
-			return tok
+	if !lowerLatin(tok) {
+		return tok
+	}
+	var buf [64]byte
+	return string(AppendSkeleton(buf[:0], tok))
+}
+
+// lowerLatin reports whether every byte of s is a letter a–z.
+func lowerLatin(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 'a' || c > 'z' {
+			return false
 		}
+	}
+	return true
+}
+
+// AppendSkeleton appends the skeleton of tok (see Skeleton) to dst and
+// returns the extended buffer, for callers that keep many skeletons in
+// one array.
+func AppendSkeleton(dst []byte, tok string) []byte {
+	if !lowerLatin(tok) {
+		return append(dst, tok...)
 	}
 	var buf [64]byte
 	out := buf[:0]
@@ -67,7 +86,7 @@ func Skeleton(tok string) string {
 		out[0] = 'r'
 	}
 	// Assimilation and doubled letters, in one pass.
-	res := make([]byte, 0, len(out))
+	start := len(dst)
 	for i := 0; i < len(out); i++ {
 		c := out[i]
 		if c == 'N' && i+1 < len(out) && isConsonant(out[i+1]) {
@@ -76,12 +95,12 @@ func Skeleton(tok string) string {
 		if c == 'r' && i > 0 && isConsonant(out[i-1]) && out[i-1] != 'r' && out[i-1] != 'l' {
 			c = 'n'
 		}
-		if len(res) > 0 && res[len(res)-1] == c {
+		if len(dst) > start && dst[len(dst)-1] == c {
 			continue
 		}
-		res = append(res, c)
+		dst = append(dst, c)
 	}
-	return string(res)
+	return dst
 }
 
 // digraph returns the skeleton letter of the two letters c and n when they
