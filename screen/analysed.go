@@ -108,7 +108,7 @@ func analyseInterned(w *Weights, n names.Name, vessel bool, in *interner) analys
 	}
 	a := analysed{foreign: n.Foreign}
 	if in != nil {
-		a.toks = in.toks.take(len(ts))[:0]
+		a.toks = in.tokSlab.take(len(ts))[:0]
 	} else {
 		a.toks = make([]tok, 0, len(ts))
 	}
@@ -225,16 +225,16 @@ func joinable(t tok) bool { return t.class == names.Word || t.class == names.Ini
 type interner struct {
 	words map[[3]string]*spelling
 	spans map[string]*spelling
-	// toks and spanSlab hold the listed names' tokens and spans: a
+	// tokSlab and spanSlab hold the listed names' tokens and spans: a
 	// million names' arrays in a few hundred allocations, not two
 	// million, which the collector would mark one by one for as long as
 	// the generation lives.
-	toks     slab[tok]
+	tokSlab  slab[tok]
 	spanSlab slab[span]
-	// spellings holds the spellings themselves: at a million names, a
+	// spellSlab holds the spellings themselves: at a million names, a
 	// million and a half of them; strs the texts of the names' spans and
 	// their skeletons.
-	spellings slab[spelling]
+	spellSlab slab[spelling]
 	strs      strSlab
 }
 
@@ -314,7 +314,7 @@ func (s *strSlab) skeleton(text string) string {
 
 // newSpelling returns a new spelling from in's slab.
 func (in *interner) newSpelling(text, skel, written string) *spelling {
-	sp := &in.spellings.take(1)[0]
+	sp := &in.spellSlab.take(1)[0]
 	*sp = spellingOf(text, skel, written)
 	return sp
 }

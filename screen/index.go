@@ -86,12 +86,12 @@ type generation struct {
 	stats     *tokenStats
 	ix        *termIndex
 	// all holds the rows by id (see rowArrays), grouped by their
-	// entities' kind (see kindOrder); kindNames are the kinds in that order, and kindEnd the
-	// end of each kind's run of row ids. A query's kind is compatible
-	// with a few kinds, so candidates walk only their runs of each
-	// posting list: at OpenSanctions scale most postings of a Korean
-	// syllable or an initial are persons', which an organisation query
-	// would otherwise read one by one to reject.
+	// entities' kind (see kindOrder); kindNames are the kinds in that
+	// order, and kindEnd the end of each kind's run of row ids. A
+	// query's kind is compatible with a few kinds, so candidates walk
+	// only their runs of each posting list: at OpenSanctions scale most
+	// postings of a Korean syllable or an initial are persons', which an
+	// organisation query would otherwise read one by one to reject.
 	all       rowArrays
 	kindNames []Kind
 	kindEnd   []uint32
