@@ -35,14 +35,8 @@ type spelling struct {
 	skelN, textN letterCounts
 }
 
-// newSpelling returns the spelling of text with skeleton skel, written
-// as written where the lexicon rewrote it.
-func newSpelling(text, skel, written string) *spelling {
-	sp := spellingOf(text, skel, written)
-	return &sp
-}
-
-// spellingOf is newSpelling by value.
+// spellingOf returns the spelling of text with skeleton skel, written as
+// written where the lexicon rewrote it.
 func spellingOf(text, skel, written string) spelling {
 	return spelling{text: text, skel: skel, written: written, skelN: countLetters(skel), textN: countLetters(text)}
 }
@@ -266,9 +260,6 @@ func newInterner() *interner {
 // written: the one in the interner when there is one, else a new one,
 // kept there.
 func (in *interner) spell(text, skel, written string) *spelling {
-	if in == nil {
-		return newSpelling(text, skel, written)
-	}
 	k := [3]string{text, skel, written}
 	if got, ok := in.words[k]; ok {
 		return got
