@@ -509,7 +509,7 @@ func (s *Screener) newBounder(gen *generation, qa *analysed, qw []float64, kind 
 // freeTokens returns the query words, and words of joined spans, one edit
 // from a spelling the lexicon rewrote in some listed name.
 func freeTokens(gen *generation, qa *analysed) uint64 {
-	if len(gen.ix.written) == 0 {
+	if gen.ix.written.empty() {
 		return 0
 	}
 	var free uint64

@@ -80,7 +80,7 @@ type termIndex struct {
 	// the rows (the written tokens), and of their one-letter deletions: a
 	// query word one edit from one of them may align with a written
 	// token, which the candidate bound must allow for.
-	written map[uint64]struct{}
+	written hashSet
 	// hoods are the neighbourhoods of the frequent word spellings, with
 	// their rare terms merged (see hoods.go).
 	hoods hoods
@@ -408,6 +408,7 @@ func (ib *indexBuilder) finish(ix *termIndex, rows rowArrays, del func() delInde
 	// (psum), which is all a query reads of them.
 	sums := make([]rowSums, rows.len())
 	ix.tokStart = make([]uint32, 1, rows.len()+1)
+	var written map[uint64]struct{}
 	for i, r := range rows.each() {
 		sums[i].total = float32(addUp(0, r.w))
 		for j, t := range r.a.toks {
@@ -417,12 +418,12 @@ func (ib *indexBuilder) finish(ix *termIndex, rows rowArrays, del func() delInde
 			}
 			if len(t.written) >= ib.w.Features.Name.FuzzySpelling {
 				rt.written = true
-				if ix.written == nil {
-					ix.written = make(map[uint64]struct{})
+				if written == nil {
+					written = make(map[uint64]struct{})
 				}
 				var buf [65]uint64
 				for _, h := range deletionHashes(buf[:0], t.written) {
-					ix.written[h] = struct{}{}
+					written[h] = struct{}{}
 				}
 			}
 			ix.toks = append(ix.toks, rt)
@@ -430,6 +431,7 @@ func (ib *indexBuilder) finish(ix *termIndex, rows rowArrays, del func() delInde
 		ix.tokStart = append(ix.tokStart, uint32(len(ix.toks)))
 	}
 	ix.toks = slices.Clip(ix.toks)
+	ix.written = newHashSet(written)
 	ef := ib.w.Features.Name.ExtraFloor
 	// relief sums, over a row's occurrences of each of its terms, the
 	// extra_floor excess of the words they stand for.
@@ -702,30 +704,40 @@ func newDelIndex(n int, each func(yield func(h uint64, t uint32)), nTerms int) d
 // directory's, with the term field clear.
 func (d *delIndex) key(h uint64) uint64 { return h << (64 - d.shift) &^ d.tmask }
 
-// appendTerms appends the terms with hash h.
-func (d *delIndex) appendTerms(dst []uint32, h uint64) []uint32 {
-	if len(d.es) == 0 {
-		return dst
-	}
-	b, key := h>>d.shift, d.key(h)
-	for k := d.dir[b]; k < d.dir[b+1]; k++ {
-		switch e := d.es[k]; {
-		case e&^d.tmask == key:
-			dst = append(dst, uint32(e&d.tmask))
-		case e > key:
-			return dst
-		}
-	}
-	return dst
-}
-
 // neighbours appends the terms within one edit of s (by the deletion
 // scheme: a few farther terms come too, which only widens the candidate
 // bound).
 func (d *delIndex) neighbours(dst []uint32, s string) []uint32 {
+	if len(d.es) == 0 {
+		return dst
+	}
 	var buf [65]uint64
-	for _, h := range deletionHashes(buf[:0], s) {
-		dst = d.appendTerms(dst, h)
+	hs := deletionHashes(buf[:0], s)
+	// At a million names each hash's directory slot, and then its first
+	// entry, is a cache miss: they are read for all the hashes first, in
+	// loops whose reads do not wait on each other (see warm.go). A
+	// bucket whose first entry is past the hash holds none of it.
+	var fromBuf, toBuf [65]uint32
+	from, to := fromBuf[:0], toBuf[:0]
+	if len(hs) > len(fromBuf) {
+		from, to = make([]uint32, 0, len(hs)), make([]uint32, 0, len(hs))
+	}
+	for _, h := range hs {
+		b := h >> d.shift
+		from, to = append(from, d.dir[b]), append(to, d.dir[b+1])
+	}
+	for i, h := range hs {
+		if from[i] < to[i] && d.es[from[i]]&^d.tmask > d.key(h) {
+			to[i] = from[i]
+		}
+	}
+	for i, h := range hs {
+		key := d.key(h)
+		for k := from[i]; k < to[i] && d.es[k]&^d.tmask <= key; k++ {
+			if e := d.es[k]; e&^d.tmask == key {
+				dst = append(dst, uint32(e&d.tmask))
+			}
+		}
 	}
 	return dst
 }
@@ -734,10 +746,75 @@ func (d *delIndex) neighbours(dst []uint32, s string) []uint32 {
 // ix.written: s itself, or one of its deletions, is a key.
 func (ix *termIndex) nearWritten(s string) bool {
 	var buf [65]uint64
-	for _, h := range deletionHashes(buf[:0], s) {
-		if _, ok := ix.written[h]; ok {
+	return ix.written.hasAny(deletionHashes(buf[:0], s))
+}
+
+// hashSet is a set of 64-bit hashes in one open-addressed array: a
+// look-up reads one cache line, where a map's reads two or three, and
+// the look-ups of many hashes can be read ahead of them (warm).
+type hashSet struct {
+	shift uint
+	slots []uint64
+}
+
+// newHashSet returns the set of the keys of m. The zero hash is kept as
+// one, which only lets a hash of one in too.
+func newHashSet(m map[uint64]struct{}) hashSet {
+	if len(m) == 0 {
+		return hashSet{}
+	}
+	bits := uint(1)
+	for 1<<bits < 2*len(m) {
+		bits++
+	}
+	s := hashSet{shift: 64 - bits, slots: make([]uint64, 1<<bits)}
+	for h := range m {
+		h = max(h, 1)
+		i := h >> s.shift
+		for s.slots[i] != 0 && s.slots[i] != h {
+			i = (i + 1) & (1<<bits - 1)
+		}
+		s.slots[i] = h
+	}
+	return s
+}
+
+// empty reports whether the set holds no hash.
+func (s *hashSet) empty() bool { return len(s.slots) == 0 }
+
+// hasAny reports whether any of hs is in the set. At a million names
+// each hash's first slot is a cache miss: they are read for all the
+// hashes first, in a loop whose reads do not wait on each other (see
+// warm.go), and most hashes are settled by that slot.
+func (s *hashSet) hasAny(hs []uint64) bool {
+	if len(s.slots) == 0 {
+		return false
+	}
+	var buf [65]uint64
+	first := buf[:0]
+	if len(hs) > len(buf) {
+		first = make([]uint64, 0, len(hs))
+	}
+	for _, h := range hs {
+		first = append(first, s.slots[max(h, 1)>>s.shift])
+	}
+	for i, h := range hs {
+		if first[i] != 0 && s.probe(max(h, 1)) {
 			return true
 		}
 	}
 	return false
+}
+
+// probe reports whether h, not zero, is in the set.
+func (s *hashSet) probe(h uint64) bool {
+	mask := uint64(len(s.slots) - 1)
+	for j := h >> s.shift; ; j = (j + 1) & mask {
+		switch s.slots[j] {
+		case h:
+			return true
+		case 0:
+			return false
+		}
+	}
 }

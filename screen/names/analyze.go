@@ -144,8 +144,20 @@ func (a *Analyzer) Analyze(s string) Name { return a.analyzeFolded(Fold(s), Read
 func (a *Analyzer) analyzeFolded(f Folded, reading string) Name {
 	raw, spell := a.lx.rewriteNumerals(splitTokens(f.Text))
 	n := Name{Foreign: f.Foreign, Reading: reading, Tokens: make([]Token, 0, len(raw))}
+	// Whether each word is a word of a phrase of several is looked up
+	// once, not once for each phrase tried: a phrase of several words
+	// is looked up only when its words are all phrase words, or all but
+	// one (misspelt).
+	var pwBuf [16]bool
+	pw := pwBuf[:0]
+	if len(raw) > len(pwBuf) {
+		pw = make([]bool, 0, len(raw))
+	}
+	for _, w := range raw {
+		pw = append(pw, a.lx.phraseWords[w])
+	}
 	for i := 0; i < len(raw); {
-		used, ph := a.longestPhrase(raw[i:])
+		used, ph := a.longestPhrase(raw[i:], pw[i:])
 		if used > 0 {
 			for _, o := range ph.out {
 				n.Tokens = append(n.Tokens, a.token(o, ph.class))
@@ -178,31 +190,45 @@ func spelling(words []string, out string) string {
 	return strings.Join(words, "")
 }
 
-// longestPhrase finds the longest lexicon phrase at the start of toks.
-// A phrase of several words may have one of them misspelt by one letter
-// ("jount operation company", "democratic peoples urepublic of korea"),
-// so that a typo does not undo it; among phrases of one length the exact
-// one wins.
-func (a *Analyzer) longestPhrase(toks []string) (int, phrase) {
+// longestPhrase finds the longest lexicon phrase at the start of toks,
+// pw telling which of toks are words of a phrase of several (see
+// lexicon.phraseWords). A phrase of several words may have one of them
+// misspelt by one letter ("jount operation company", "democratic peoples
+// urepublic of korea"), so that a typo does not undo it; among phrases of
+// one length the exact one wins.
+func (a *Analyzer) longestPhrase(toks []string, pw []bool) (int, phrase) {
 	maxN := min(a.lx.maxWords, len(toks))
 	// All words of a misspelt phrase but one are its own: one of the
 	// first two is.
-	misspelt := len(toks) >= 2 && (a.lx.phraseWords[toks[0]] || a.lx.phraseWords[toks[1]])
+	misspelt := len(toks) >= 2 && (pw[0] || pw[1])
+	// missing counts the words of toks[:n] that are no phrase word, for
+	// the n tried, longest first.
+	missing := 0
+	for _, p := range pw[:maxN] {
+		if !p {
+			missing++
+		}
+	}
 	// The keys are built in one buffer: a lookup with string(key) does
 	// not copy it, where strings.Join would allocate on every try.
 	var buf [128]byte
 	for n := maxN; n >= 1; n-- {
-		key := append(buf[:0], toks[0]...)
-		for _, w := range toks[1:n] {
-			key = append(append(key, ' '), w...)
-		}
-		if p, ok := a.lx.phrases[string(key)]; ok {
-			return n, p
-		}
-		if misspelt && n >= 2 {
-			if p, ok := a.misspeltPhrase(toks[:n]); ok {
+		if n == 1 || missing == 0 {
+			key := append(buf[:0], toks[0]...)
+			for _, w := range toks[1:n] {
+				key = append(append(key, ' '), w...)
+			}
+			if p, ok := a.lx.phrases[string(key)]; ok {
 				return n, p
 			}
+		}
+		if misspelt && n >= 2 && missing <= 1 {
+			if p, ok := a.misspeltPhrase(toks[:n], pw[:n]); ok {
+				return n, p
+			}
+		}
+		if !pw[n-1] {
+			missing--
 		}
 	}
 	return 0, phrase{}
@@ -210,11 +236,11 @@ func (a *Analyzer) longestPhrase(toks []string) (int, phrase) {
 
 // misspeltPhrase returns the lexicon phrase of the words toks with one of
 // them, of typoMinLetters letters or more in the phrase, misspelt by one
-// letter.
-func (a *Analyzer) misspeltPhrase(toks []string) (phrase, bool) {
+// letter; pw tells which of toks are phrase words.
+func (a *Analyzer) misspeltPhrase(toks []string, pw []bool) (phrase, bool) {
 	missing := -1
-	for j, w := range toks {
-		if !a.lx.phraseWords[w] {
+	for j := range toks {
+		if !pw[j] {
 			if missing >= 0 {
 				return phrase{}, false
 			}
