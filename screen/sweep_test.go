@@ -177,3 +177,49 @@ func TestProbeBlock(t *testing.T) {
 		}
 	}
 }
+
+// TestMarkBlock checks that an item marks the rows of its postings in
+// the block, stamping those no item marked before (an entry of an earlier
+// block reads as empty), and records for a look a row it marks second, or
+// first when its reach alone may pass (liveRec), never one recorded
+// already; it stops at the first posting past the block.
+func TestMarkBlock(t *testing.T) {
+	const base = 5 * sweepBlock
+	const l = sweepMaxItems - 1
+	stamp := uint64(9) << sweepStampBits
+	bit := uint64(1) << l
+	for _, live := range []bool{false, true} {
+		entry := new([sweepBlock]uint64)
+		entry[3] = uint64(8)<<sweepStampBits | sweepItemBits | sweepRecorded // an earlier block's
+		entry[4] = stamp | 1                                                 // marked by item 0
+		entry[5] = stamp | sweepRecorded                                     // fetched
+		liveRec := uint64(0)
+		wantLooks := []sweepLook{{off: 4, j: 22, l: l}}
+		if live {
+			liveRec = sweepRecorded
+			wantLooks = []sweepLook{{off: 2, j: 20, l: l}, {off: 3, j: 21, l: l}, {off: 4, j: 22, l: l}}
+		}
+		post := []uint32{base + 2, base + 3, base + 4, base + 5, base + sweepBlock, base + sweepBlock + 1}
+		look := make([]sweepLook, len(post))
+		got := markBlock(entry, post, base, base+sweepBlock, stamp|bit, liveRec, look, 20, l)
+		if diff := cmp.Diff(marked{n: 4, looks: len(wantLooks)}, got, cmp.AllowUnexported(marked{})); diff != "" {
+			t.Errorf("live %v: markBlock (-want +got):\n%s", live, diff)
+		}
+		if diff := cmp.Diff(wantLooks, look[:got.looks], cmp.AllowUnexported(sweepLook{})); diff != "" {
+			t.Errorf("live %v: looks (-want +got):\n%s", live, diff)
+		}
+		want := map[int]uint64{
+			2: stamp | bit | liveRec,
+			3: stamp | bit | liveRec,
+			4: stamp | 1 | bit | sweepRecorded,
+			5: stamp | bit | sweepRecorded,
+			6: 0,
+			0: 0,
+		}
+		for off, w := range want {
+			if entry[off] != w {
+				t.Errorf("live %v: entry %d = %#x, want %#x", live, off, entry[off], w)
+			}
+		}
+	}
+}
