@@ -763,16 +763,14 @@ func newHashSet(m map[uint64]struct{}) hashSet {
 	if len(m) == 0 {
 		return hashSet{}
 	}
-	bits := uint(1)
-	for 1<<bits < 2*len(m) {
-		bits++
-	}
-	s := hashSet{shift: 64 - bits, slots: make([]uint64, 1<<bits)}
+	// At least twice as many slots as hashes, a power of two.
+	size := 1 << bits.Len(uint(2*len(m)-1))
+	s := hashSet{shift: uint(64 - bits.TrailingZeros(uint(size))), slots: make([]uint64, size)}
 	for h := range m {
 		h = max(h, 1)
 		i := h >> s.shift
 		for s.slots[i] != 0 && s.slots[i] != h {
-			i = (i + 1) & (1<<bits - 1)
+			i = (i + 1) & uint64(size-1)
 		}
 		s.slots[i] = h
 	}
