@@ -538,7 +538,7 @@ func (sc *candScratch) fetch(gen *generation, t uint32, tr tokReach) {
 	}
 	for _, run := range sc.runs {
 		tr.kind = run.kind
-		lo, hi := inRun(post, run)
+		lo, hi := gen.ix.inRun(t, run)
 		for j := lo; j < hi; j++ {
 			r := post[j]
 			if r < run.lo || r >= run.hi {
@@ -565,17 +565,6 @@ func (sc *candScratch) fetch(gen *generation, t uint32, tr tokReach) {
 			}
 		}
 	}
-}
-
-// inRun returns the range of post within run, or, when post is short,
-// all of it: cutting a short list costs more than checking its rows.
-func inRun(post []uint32, run rowRun) (lo, hi int) {
-	if len(post) <= 16 || post[0] >= run.lo && post[len(post)-1] < run.hi {
-		return 0, len(post)
-	}
-	i, _ := slices.BinarySearch(post, run.lo)
-	j, _ := slices.BinarySearch(post[i:], run.hi)
-	return i, i + j
 }
 
 // enrich adds what term t reaches (tr) to the fetched rows that carry it,

@@ -196,6 +196,7 @@ func (gen *generation) index(az *names.Analyzer, w *Weights, ents []*listed) err
 		r.w = weights[at:len(weights):len(weights)]
 	}
 	ib.finish(gen.ix, rows, del)
+	gen.ix.cutByKind(gen.kindEnd)
 	return nil
 }
 

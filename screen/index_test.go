@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 )
 
 // TestByKind checks that byKind orders entities by kind as a stable sort
@@ -173,22 +174,43 @@ func TestKindRuns(t *testing.T) {
 }
 
 // TestInRun checks that the postings inRun returns hold every posting of
-// the run, and that a long list is cut to the run.
+// the run, that a long list is cut to the run, and that runOf cuts every
+// list exactly, for each kind of rows and lists that start, end and lie
+// within a kind's run.
 func TestInRun(t *testing.T) {
+	kindEnd := []uint32{4, 11, 20, 30, 400}
+	var runs []rowRun
+	lo := uint32(0)
+	for k, end := range kindEnd {
+		runs = append(runs, rowRun{lo: lo, hi: end, kind: uint8(k)})
+		lo = end
+	}
 	long := make([]uint32, 40)
 	for i := range long {
 		long[i] = uint32(3 * i)
 	}
-	for _, post := range [][]uint32{{0, 3, 4, 9, 10, 11, 20}, long} {
-		for _, run := range []rowRun{{lo: 0, hi: 200}, {lo: 0, hi: 4}, {lo: 4, hi: 11}, {lo: 12, hi: 20}, {lo: 20, hi: 30}, {lo: 300, hi: 400}} {
-			var want, got []uint32
+	late := make([]uint32, 20)
+	for i := range late {
+		late[i] = uint32(300 + i)
+	}
+	lists := [][]uint32{{0, 3, 4, 9, 10, 11, 20}, long, late, {12, 13}}
+	ix := &termIndex{terms: make([]termInfo, len(lists)+1)}
+	for i, p := range lists {
+		ix.post = append(ix.post, p...)
+		ix.terms[i+1].start = uint32(len(ix.post))
+	}
+	ix.cutByKind(kindEnd)
+	for i, post := range lists {
+		for _, run := range runs {
+			var want []uint32
 			for _, r := range post {
 				if r >= run.lo && r < run.hi {
 					want = append(want, r)
 				}
 			}
-			lo, hi := inRun(post, run)
+			lo, hi := ix.inRun(uint32(i), run)
 			sub := post[lo:hi]
+			var got []uint32
 			for _, r := range sub {
 				if r >= run.lo && r < run.hi {
 					got = append(got, r)
@@ -197,8 +219,12 @@ func TestInRun(t *testing.T) {
 			if diff := cmp.Diff(want, got); diff != "" {
 				t.Errorf("inRun(%v, [%d, %d)) (-want +got):\n%s", post, run.lo, run.hi, diff)
 			}
-			if len(post) > 16 && len(sub) != len(want) {
+			if len(post) > shortPostings && len(sub) != len(want) {
 				t.Errorf("inRun(%d postings, [%d, %d)) = %d postings, want cut to %d", len(post), run.lo, run.hi, len(sub), len(want))
+			}
+			lo, hi = ix.runOf(uint32(i), run)
+			if diff := cmp.Diff(want, post[lo:hi], cmpopts.EquateEmpty()); diff != "" {
+				t.Errorf("runOf(%v, [%d, %d)) (-want +got):\n%s", post, run.lo, run.hi, diff)
 			}
 		}
 	}

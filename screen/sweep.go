@@ -112,7 +112,7 @@ func (sc *candScratch) planSweep(gen *generation, b *bounder, k int, minRows int
 		// would pass over every block of the run for nothing.
 		rows := it.cost
 		if rows >= minRows {
-			rows = sc.inRuns(gen.ix.postings(it.t))
+			rows = sc.inRuns(gen.ix, it.t)
 		}
 		long = long || rows >= minRows
 		switch {
@@ -160,12 +160,12 @@ type sweepCand struct {
 	rows int
 }
 
-// inRuns counts the postings of post in the query's runs; a list short
+// inRuns counts the postings of term t in the query's runs; a list short
 // enough that inRun does not cut it counts whole.
-func (sc *candScratch) inRuns(post []uint32) int {
+func (sc *candScratch) inRuns(ix *termIndex, t uint32) int {
 	n := 0
 	for _, run := range sc.runs {
-		lo, hi := inRun(post, run)
+		lo, hi := ix.inRun(t, run)
 		n += hi - lo
 	}
 	return n
@@ -184,7 +184,7 @@ func (sc *candScratch) sweepRows(gen *generation, b *bounder, more tokReach, flo
 	entry := sw.entry
 	for _, run := range sc.runs {
 		person := compareKind(kind, gen.kindNames[run.kind]) == KindPerson
-		live, passive := sw.startRun(b, run, more, floor, person)
+		live, passive := sw.startRun(gen.ix, b, run, more, floor, person)
 		// The run's postings are read in one pass first (see warm.go):
 		// the sweep reads them a block at a time, item after item, too
 		// little of each at once for the processor to read ahead.
@@ -249,15 +249,14 @@ func (sc *candScratch) sweepRows(gen *generation, b *bounder, more tokReach, flo
 // returns the live items, whose reach alone may pass (a row one of them
 // marks is looked at even when no other item marks it), and the passive
 // ones (see passiveItems).
-func (sw *sweeper) startRun(b *bounder, run rowRun, more tokReach, floor float64, person bool) (live, passive uint64) {
+func (sw *sweeper) startRun(ix *termIndex, b *bounder, run rowRun, more tokReach, floor float64, person bool) (live, passive uint64) {
 	n := len(sw.items)
 	sw.cur = slices.Grow(sw.cur[:0], n)[:n]
 	sw.end = slices.Grow(sw.end[:0], n)[:n]
 	sw.sides = slices.Grow(sw.sides[:0], n)[:n]
 	for l := range sw.items {
 		it := &sw.items[l]
-		sw.cur[l], _ = slices.BinarySearch(it.post, run.lo)
-		sw.end[l], _ = slices.BinarySearch(it.post, run.hi)
+		sw.cur[l], sw.end[l] = ix.runOf(it.t, run)
 		if b.preBound(it.reach, more, person) >= floor-boundSlack {
 			live |= 1 << l
 		}

@@ -107,7 +107,7 @@ func sweepPlan(s *Screener, name string, kind Kind) (n, fetched, passive int) {
 	}
 	if runs := gen.runs(nil, kind); len(runs) > 0 {
 		person := compareKind(kind, gen.kindNames[runs[0].kind]) == KindPerson
-		_, p := sc.sw.startRun(&b, runs[0], tokReach{}, floor, person)
+		_, p := sc.sw.startRun(gen.ix, &b, runs[0], tokReach{}, floor, person)
 		passive = bits.OnesCount64(p)
 	}
 	return len(sc.sw.items), fetched, passive

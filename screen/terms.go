@@ -84,6 +84,79 @@ type termIndex struct {
 	// hoods are the neighbourhoods of the frequent word spellings, with
 	// their rare terms merged (see hoods.go).
 	hoods hoods
+	// cuts holds, for each term and neighbourhood with more than
+	// shortPostings postings, where the rows of each kind but the first
+	// start in them (kinds-1 offsets from termInfo.cut): a query walks
+	// the runs of its kinds only (inRun), and finding a run's ends by
+	// binary search in a list of 100,000 postings was a chain of a dozen
+	// cache misses, each waiting on the one before.
+	cuts  []uint32
+	kinds int
+}
+
+// shortPostings is the length up to which a term's postings are not cut
+// to a run of rows (inRun): checking their rows costs less than cutting
+// them.
+const shortPostings = 16
+
+// noCuts is the termInfo.cut of a term whose postings are not cut by
+// kind: they are short, or the rows are of one kind.
+const noCuts = math.MaxUint32
+
+// cutByKind records where the runs of rows of each kind (kindEnd, the
+// end of each) start in the postings of each term and neighbourhood with
+// more than shortPostings postings.
+func (ix *termIndex) cutByKind(kindEnd []uint32) {
+	ix.kinds = len(kindEnd)
+	each := func(infos []termInfo, post []uint32) {
+		// The last record only marks where the postings end.
+		for t := 0; t < len(infos)-1; t++ {
+			p := post[infos[t].start:infos[t+1].start]
+			infos[t].cut = noCuts
+			if len(p) <= shortPostings || ix.kinds < 2 {
+				continue
+			}
+			infos[t].cut = uint32(len(ix.cuts))
+			for _, end := range kindEnd[:ix.kinds-1] {
+				i, _ := slices.BinarySearch(p, end)
+				ix.cuts = append(ix.cuts, uint32(i))
+			}
+		}
+	}
+	each(ix.terms, ix.post)
+	each(ix.hoods.info, ix.hoods.post)
+	ix.cuts = slices.Clip(ix.cuts)
+}
+
+// inRun returns the range of the postings of term t (or neighbourhood
+// item t) within run, or, when they are short (shortPostings), all of
+// them: checking a short list's rows costs less than cutting it.
+func (ix *termIndex) inRun(t uint32, run rowRun) (lo, hi int) {
+	n := len(ix.postings(t))
+	c := ix.info(t).cut
+	if c == noCuts {
+		return 0, n
+	}
+	lo, hi = 0, n
+	if k := uint32(run.kind); k > 0 {
+		lo = int(ix.cuts[c+k-1])
+	}
+	if k := int(run.kind); k < ix.kinds-1 {
+		hi = int(ix.cuts[c+uint32(k)])
+	}
+	return lo, hi
+}
+
+// runOf returns the range of the postings of term t within run, cut
+// exactly however short they are.
+func (ix *termIndex) runOf(t uint32, run rowRun) (lo, hi int) {
+	post := ix.postings(t)
+	if len(post) > shortPostings {
+		return ix.inRun(t, run)
+	}
+	lo, _ = slices.BinarySearch(post, run.lo)
+	hi, _ = slices.BinarySearch(post, run.hi)
+	return lo, hi
 }
 
 // termInfo is what candidate generation reads of a term.
@@ -97,6 +170,10 @@ type termInfo struct {
 	// relief is the most extra_floor excess (rowSums.extra) the words a
 	// term stands for take off one row's when reached.
 	relief float32
+	// cut is where the term's kind cuts start in termIndex.cuts, or
+	// noCuts. It also makes the record 16 bytes, so that none straddles
+	// two cache lines.
+	cut uint32
 }
 
 // rowSums is what the quick bound needs of a row, kept packed beside its
