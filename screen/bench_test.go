@@ -208,7 +208,7 @@ func BenchmarkScale(b *testing.B) {
 	// A benchmark with sub-benchmarks prints neither metrics nor logs of
 	// its own: these report what was measured once.
 	report(b, "build", map[string]float64{"names": float64(rows), "build-s": build.Seconds(), "heap-B/name": perName,
-		"heap-MiB": float64(m0.HeapAlloc) / (1 << 20), "peak-RSS-MiB": peakRSS() / (1 << 20), "huge-page-MiB": hugeBytes() / (1 << 20)})
+		"heap-MiB": float64(m0.HeapAlloc) / (1 << 20), "peak-RSS-MiB": peakRSS() / (1 << 20)})
 
 	for _, p := range []struct {
 		what  string
@@ -226,7 +226,7 @@ func BenchmarkScale(b *testing.B) {
 	var m runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&m)
-	report(b, "reload", map[string]float64{"heap-after-MiB": float64(m.HeapAlloc) / (1 << 20), "peak-RSS-MiB": peakRSS() / (1 << 20), "huge-page-MiB": hugeBytes() / (1 << 20)})
+	report(b, "reload", map[string]float64{"heap-after-MiB": float64(m.HeapAlloc) / (1 << 20), "peak-RSS-MiB": peakRSS() / (1 << 20)})
 
 	// How slow the host's memory is just before the queries: one sign of
 	// how loaded the host is (see memoryLatency).
@@ -472,26 +472,17 @@ func oneCycle(n int, rng *rand.Rand) []uint32 {
 
 // peakRSS returns the process's peak resident set size in bytes (Linux's
 // VmHWM), or 0 where /proc is not available.
-func peakRSS() float64 { return procKB("/proc/self/status", "VmHWM:") * 1024 }
-
-// hugeBytes returns how much of the process's memory is backed by
-// transparent huge pages (Linux's AnonHugePages), or 0 where /proc is
-// not available.
-func hugeBytes() float64 { return procKB("/proc/self/smaps_rollup", "AnonHugePages:") * 1024 }
-
-// procKB returns the figure in kB of the line of file starting with key,
-// or 0.
-func procKB(file, key string) float64 {
-	f, err := os.Open(file)
+func peakRSS() float64 {
+	f, err := os.Open("/proc/self/status")
 	if err != nil {
 		return 0
 	}
 	defer f.Close()
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
-		if v, ok := strings.CutPrefix(sc.Text(), key); ok {
+		if v, ok := strings.CutPrefix(sc.Text(), "VmHWM:"); ok {
 			kb, _ := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(v), " kB"), 64)
-			return kb
+			return kb * 1024
 		}
 	}
 	return 0

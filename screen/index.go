@@ -197,7 +197,6 @@ func (gen *generation) index(az *names.Analyzer, w *Weights, ents []*listed) err
 	}
 	ib.finish(gen.ix, rows, del)
 	gen.ix.cutByKind(gen.kindEnd)
-	gen.ix.hugePages()
 	return nil
 }
 
