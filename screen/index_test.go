@@ -176,9 +176,15 @@ func TestKindRuns(t *testing.T) {
 // TestInRun checks that the postings inRun returns hold every posting of
 // the run, that a long list is cut to the run, and that runOf cuts every
 // list exactly, for each kind of rows and lists that start, end and lie
-// within a kind's run.
+// within a kind's run, of terms and of a neighbourhood, with rows of
+// several kinds and of one.
 func TestInRun(t *testing.T) {
-	kindEnd := []uint32{4, 11, 20, 30, 400}
+	for _, kindEnd := range [][]uint32{{4, 11, 20, 30, 400}, {400}} {
+		testInRun(t, kindEnd)
+	}
+}
+
+func testInRun(t *testing.T, kindEnd []uint32) {
 	var runs []rowRun
 	lo := uint32(0)
 	for k, end := range kindEnd {
@@ -199,6 +205,10 @@ func TestInRun(t *testing.T) {
 		ix.post = append(ix.post, p...)
 		ix.terms[i+1].start = uint32(len(ix.post))
 	}
+	// One neighbourhood, item len(lists), holds the long list again.
+	ix.hoods.post = long
+	ix.hoods.info = []termInfo{{start: 0}, {start: uint32(len(long))}}
+	lists = append(lists, long)
 	ix.cutByKind(kindEnd)
 	for i, post := range lists {
 		for _, run := range runs {
@@ -217,14 +227,14 @@ func TestInRun(t *testing.T) {
 				}
 			}
 			if diff := cmp.Diff(want, got); diff != "" {
-				t.Errorf("inRun(%v, [%d, %d)) (-want +got):\n%s", post, run.lo, run.hi, diff)
+				t.Errorf("%d kinds: inRun(%v, [%d, %d)) (-want +got):\n%s", len(kindEnd), post, run.lo, run.hi, diff)
 			}
 			if len(post) > shortPostings && len(sub) != len(want) {
-				t.Errorf("inRun(%d postings, [%d, %d)) = %d postings, want cut to %d", len(post), run.lo, run.hi, len(sub), len(want))
+				t.Errorf("%d kinds: inRun(%d postings, [%d, %d)) = %d postings, want cut to %d", len(kindEnd), len(post), run.lo, run.hi, len(sub), len(want))
 			}
 			lo, hi = ix.runOf(uint32(i), run)
 			if diff := cmp.Diff(want, post[lo:hi], cmpopts.EquateEmpty()); diff != "" {
-				t.Errorf("runOf(%v, [%d, %d)) (-want +got):\n%s", post, run.lo, run.hi, diff)
+				t.Errorf("%d kinds: runOf(%v, [%d, %d)) (-want +got):\n%s", len(kindEnd), post, run.lo, run.hi, diff)
 			}
 		}
 	}

@@ -87,9 +87,9 @@ type termIndex struct {
 	// cuts holds, for each term and neighbourhood with more than
 	// shortPostings postings, where the rows of each kind but the first
 	// start in them (kinds-1 offsets from termInfo.cut): a query walks
-	// the runs of its kinds only (inRun), and finding a run's ends by
-	// binary search in a list of 100,000 postings was a chain of a dozen
-	// cache misses, each waiting on the one before.
+	// the runs of its kinds only (inRun), and at a million names finding
+	// a run's ends by binary search in a list of thousands of postings
+	// was a chain of cache misses, each waiting on the one before.
 	cuts  []uint32
 	kinds int
 }
